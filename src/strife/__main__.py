@@ -1,0 +1,5 @@
+import sys
+
+from strife.cli import main
+
+sys.exit(main())

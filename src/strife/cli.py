@@ -1,0 +1,170 @@
+"""The `strife` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from contextlib import ExitStack
+from typing import TextIO
+
+from strife import __version__
+from strife.document import Document, coerce_date
+from strife.event import Event
+from strife.readers import INPUT_FORMATS, UsageError, preflight, read_inputs
+from strife.runner import process
+from strife.summary import RunSummary
+from strife.writers import FORMATS, EventWriter, format_for_path, make_writer
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own exit code is 2 too; keep the text ours
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"strife: error: {message}\n")
+
+
+def _date_arg(value: str):
+    try:
+        return coerce_date(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="strife", description="News reports in, conflict events out.")
+    parser.add_argument("--version", action="version", version=f"strife {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract events from reports",
+        description="Read reports (files, directories, '-', URLs, feeds, JSONL, CSV) and write "
+        "their events. Give -o several times to write several formats in one run.",
+    )
+    extract.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, '-', URL or feed")
+    extract.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        default=[],
+        metavar="OUT",
+        help="output file (default: stdout); the format follows the extension "
+        "(.jsonl, .csv, .acled.csv, .geojson) unless --format is given",
+    )
+    extract.add_argument(
+        "--format",
+        action="append",
+        default=[],
+        choices=FORMATS,
+        help="output format, once per -o (default: jsonl)",
+    )
+    extract.add_argument(
+        "--input-format",
+        default="auto",
+        choices=INPUT_FORMATS,
+        help="how to read the inputs (default: by extension and content)",
+    )
+    extract.add_argument(
+        "--published",
+        type=_date_arg,
+        metavar="DATE",
+        help="publication date for inputs that carry none (YYYY-MM-DD)",
+    )
+    extract.add_argument("--jobs", type=int, default=1, metavar="N", help="processes (default 1)")
+    extract.add_argument("--report", metavar="FILE", help="write the run summary as JSON here")
+    extract.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    commands.add_parser("schema", help="print the JSON Schema of the input document and the event")
+    return parser
+
+
+def _outputs(args: argparse.Namespace) -> list[tuple[str | None, str]]:
+    """Pair each output path with its format."""
+    outputs: list[str | None] = list(args.output) or [None]
+    formats: list[str] = list(args.format)
+    if formats and len(formats) != len(outputs):
+        raise UsageError(f"{len(formats)} --format for {len(outputs)} output(s): give one per -o")
+    pairs = []
+    for index, path in enumerate(outputs):
+        fmt = formats[index] if formats else (format_for_path(path) if path else None) or "jsonl"
+        pairs.append((path, fmt))
+    return pairs
+
+
+def _progress(total_hint: None, disable: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total_hint, unit=" doc", file=sys.stderr, disable=disable, dynamic_ncols=True)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    pairs = _outputs(args)
+    preflight(args.inputs, args.input_format)
+    summary = RunSummary()
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        writers: list[EventWriter] = []
+        for path, fmt in pairs:
+            stream: TextIO = (
+                stack.enter_context(open(path, "w", encoding="utf-8", newline="")) if path else sys.stdout
+            )
+            writers.append(make_writer(fmt, stream))
+        bar = stack.enter_context(_progress(None, args.no_progress or not sys.stderr.isatty()))
+        items = read_inputs(args.inputs, input_format=args.input_format)
+        for outcome in process(items, jobs=args.jobs, published=args.published):
+            bar.update(1)
+            if outcome.skipped:
+                summary.add_skip(outcome.origin, outcome.skipped, outcome.doc_id)
+                continue
+            summary.documents_read += 1
+            for message in outcome.warnings:
+                summary.add_warning(outcome.origin, outcome.doc_id or "", message)
+            if outcome.events:
+                summary.with_events += 1
+                summary.events += len(outcome.events)
+            else:
+                summary.without_events += 1
+            for event in outcome.events:
+                for writer in writers:
+                    writer.write(event)
+        for writer in writers:
+            writer.close()
+            if writer.left_out:
+                summary.left_out[writer.format] = {"count": writer.left_out, "reason": writer.left_out_reason}
+    summary.seconds = time.perf_counter() - started
+    print(summary.render(), file=sys.stderr)
+    if args.report:
+        with open(args.report, "w", encoding="utf-8") as stream:
+            summary.write_json(stream)
+    return summary.exit_code
+
+
+def run_schema() -> int:
+    schemas = {"document": Document.model_json_schema(), "event": Event.model_json_schema()}
+    json.dump(schemas, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return run_extract(args)
+        if args.command == "schema":
+            return run_schema()
+    except UsageError as err:
+        print(f"strife: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `strife extract ... | head` is a normal way to look
+        return EXIT_OK
+    raise AssertionError(args.command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

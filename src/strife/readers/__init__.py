@@ -1,0 +1,206 @@
+"""Readers: every kind of input becomes a stream of `Document`s (or `Skipped`, with a reason).
+
+`read_inputs` takes what the user named on the command line — files, directories, `-`, URLs,
+feeds — and yields documents in input order, lazily, so a million-line JSONL streams.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from strife.document import Document
+from strife.readers.decoding import cap_length, decode_bytes, looks_binary
+from strife.readers.errors import FetchError, Skipped, UsageError
+from strife.readers.feeds import Fetcher, is_feed, read_feed
+from strife.readers.html import html_to_document
+from strife.readers.records import check_csv_header, open_text, read_csv, read_jsonl
+from strife.readers.web import fetch, is_url
+
+InputFormat = Literal["auto", "text", "html", "jsonl", "csv", "feed"]
+INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "html", "jsonl", "csv", "feed")
+
+# File name endings and the reader each one gets when the format is `auto`.
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl",
+    ".csv": "csv", ".csv.gz": "csv",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+}  # fmt: skip
+
+ReadItem = Document | Skipped
+
+__all__ = [
+    "INPUT_FORMATS",
+    "FetchError",
+    "ReadItem",
+    "Skipped",
+    "UsageError",
+    "preflight",
+    "read_inputs",
+]
+
+
+def _format_of(path: Path) -> str | None:
+    name = path.name.lower()
+    for ending, kind in EXTENSIONS.items():
+        if name.endswith(ending) and ending.count(".") > 1:
+            return kind
+    return EXTENSIONS.get(path.suffix.lower())
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:2048].lstrip().lower()
+    if is_feed(data):
+        return "feed"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    if head.startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+def _file_time(path: Path) -> dt.date | None:
+    try:
+        return dt.date.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return None
+
+
+def _text_document(data: bytes, origin: str, reference: dt.date | None) -> ReadItem:
+    if looks_binary(data):
+        return Skipped(origin, "binary content (NUL bytes): not a text document")
+    text, warning = decode_bytes(data)
+    if not text.strip():
+        return Skipped(origin, "empty document")
+    text, cap_warning = cap_length(text)
+    doc = Document(text=text).with_origin(origin, reference)
+    for message in (warning, cap_warning):
+        if message:
+            doc.warn(message)
+    return doc
+
+
+def _read_bytes(
+    data: bytes, kind: str, origin: str, reference: dt.date | None, fetcher: Fetcher
+) -> Iterator[ReadItem]:
+    if kind == "auto":
+        kind = _sniff(data)
+    if kind == "feed":
+        yield from read_feed(data, origin, fetcher)
+    elif kind == "html":
+        if looks_binary(data):
+            yield Skipped(origin, "binary content (NUL bytes): not an HTML page")
+            return
+        item = html_to_document(data, origin)
+        if isinstance(item, Document):
+            item._reference_date = reference
+        yield item
+    elif kind in ("jsonl", "csv"):
+        import io
+
+        stream = io.StringIO(decode_bytes(data)[0])
+        yield from (read_jsonl if kind == "jsonl" else read_csv)(stream, origin)
+    else:
+        yield _text_document(data, origin, reference)
+
+
+def _read_file(path: Path, kind: str, fetcher: Fetcher) -> Iterator[ReadItem]:
+    origin = str(path)
+    if kind == "auto":
+        kind = _format_of(path) or "auto"
+    try:
+        if kind in ("jsonl", "csv"):
+            with open_text(path) as stream:
+                yield from (read_jsonl if kind == "jsonl" else read_csv)(stream, origin)
+            return
+        with path.open("rb") as handle:
+            data = handle.read(50_000_000)
+    except OSError as err:
+        yield Skipped(origin, f"cannot read: {err.strerror or err}")
+        return
+    yield from _read_bytes(data, kind, origin, _file_time(path), fetcher)
+
+
+def _walk(directory: Path) -> list[Path]:
+    found = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            if not name.startswith(".") and _format_of(path):
+                found.append(path)
+    return found
+
+
+def _read_url(url: str, kind: str, fetcher: Fetcher) -> Iterator[ReadItem]:
+    try:
+        page = fetcher(url)
+    except FetchError as err:
+        yield Skipped(url, f"fetch failed: {err.reason}")
+        return
+    if kind == "auto":
+        content_type = page.content_type.lower()
+        if any(t in content_type for t in ("rss", "atom")) or is_feed(page.data):
+            kind = "feed"
+        elif "json" in content_type:
+            kind = "jsonl"
+        elif "csv" in content_type:
+            kind = "csv"
+        elif "text/plain" in content_type:
+            kind = "text"
+        else:
+            kind = "html"
+    if kind == "html":
+        if looks_binary(page.data):
+            yield Skipped(url, "binary content: not an HTML page")
+            return
+        yield html_to_document(page.data, url, url=page.url)
+    else:
+        yield from _read_bytes(page.data, kind, url, None, fetcher)
+
+
+def read_inputs(
+    inputs: Iterable[str], *, input_format: str = "auto", fetcher: Fetcher = fetch
+) -> Iterator[ReadItem]:
+    """Yield every document of every input, in order; never raise for one bad input."""
+    for spec in inputs:
+        if spec == "-":
+            data = sys.stdin.buffer.read()
+            yield from _read_bytes(data, input_format, "<stdin>", dt.date.today(), fetcher)
+        elif is_url(spec):
+            yield from _read_url(spec, input_format, fetcher)
+        else:
+            path = Path(spec)
+            if path.is_dir():
+                files = _walk(path)
+                if not files:
+                    yield Skipped(
+                        spec,
+                        f"directory holds no readable documents (looked for {', '.join(sorted(EXTENSIONS))})",
+                    )
+                for file in files:
+                    yield from _read_file(file, input_format, fetcher)
+            elif path.exists():
+                yield from _read_file(path, input_format, fetcher)
+            else:
+                yield Skipped(spec, "no such file or directory")
+
+
+def preflight(inputs: Iterable[str], input_format: str = "auto") -> None:
+    """Catch usage errors (a CSV without a text column) before any output is written."""
+    if input_format not in INPUT_FORMATS:
+        raise UsageError(f"unknown input format {input_format!r}")
+    for spec in inputs:
+        if spec == "-" or is_url(spec):
+            continue
+        path = Path(spec)
+        if path.is_file() and (
+            input_format == "csv" or (input_format == "auto" and _format_of(path) == "csv")
+        ):
+            check_csv_header(path)

@@ -1,0 +1,86 @@
+"""RSS and Atom feeds: one document per item; items with only a summary get their page fetched."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+
+import feedparser
+
+from strife.document import Document
+from strife.readers.decoding import cap_length
+from strife.readers.errors import FetchError, Skipped
+from strife.readers.html import html_fragment_text, html_to_document
+from strife.readers.web import Fetched, fetch
+
+# An item whose content is shorter than this is a teaser: the article is on its page.
+SUMMARY_ONLY_CHARS = 600
+
+Fetcher = Callable[[str], Fetched]
+
+
+def is_feed(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
+def _entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+    return None
+
+
+def _entry_content(entry: feedparser.FeedParserDict) -> str:
+    parts = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
+    return html_fragment_text("\n".join(parts)) if parts else ""
+
+
+def read_feed(data: bytes, origin: str, fetcher: Fetcher = fetch) -> Iterator[Document | Skipped]:
+    parsed = feedparser.parse(data)
+    if not parsed.get("version") and not parsed.entries:
+        reason = "not an RSS or Atom feed"
+        if parsed.get("bozo_exception"):
+            reason += f" ({parsed.bozo_exception})"
+        yield Skipped(origin, reason)
+        return
+    source = parsed.feed.get("title") or None
+    for index, entry in enumerate(parsed.entries, start=1):
+        item_origin = f"{origin}#item{index}"
+        link = entry.get("link") or None
+        title = entry.get("title") or None
+        published = _entry_date(entry)
+        text = _entry_content(entry)
+        warnings: list[str] = []
+        if len(text) < SUMMARY_ONLY_CHARS and link:
+            try:
+                page = fetcher(link)
+                fetched = html_to_document(page.data, f"{item_origin} ({link})", url=link)
+                if isinstance(fetched, Document):
+                    text = fetched.text
+                    published = published or fetched.published
+                    title = title or fetched.title
+                    warnings.extend(fetched.warnings)
+            except FetchError as err:
+                warnings.append(f"could not fetch the item's page ({err.reason}); used its summary")
+        if not text:
+            text = html_fragment_text(entry.get("summary", "") or "")
+        if not text.strip():
+            yield Skipped(item_origin, "feed item has no text and no fetchable page", entry.get("id"))
+            continue
+        text, warning = cap_length(text)
+        doc = Document(
+            id=entry.get("id") or link or "",
+            text=text,
+            title=title,
+            published=published,
+            source=source,
+            url=link,
+            published_basis="feed" if published else None,
+        )
+        doc.with_origin(item_origin)
+        for message in [*warnings, warning]:
+            if message:
+                doc.warn(message)
+        yield doc

@@ -1,0 +1,101 @@
+"""JSON Lines and CSV inputs: one document per line or row, with the spec's input columns."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+from pydantic import ValidationError
+
+from strife.document import Document, coerce_date
+from strife.readers.decoding import cap_length
+from strife.readers.errors import Skipped, UsageError
+
+INPUT_COLUMNS = ("id", "text", "title", "published", "source", "url")
+
+csv.field_size_limit(sys.maxsize)
+
+
+def open_text(path: Path) -> IO[str]:
+    """Open a (possibly gzipped) text file, replacing undecodable bytes rather than failing."""
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
+    return path.open(encoding="utf-8", errors="replace", newline="")
+
+
+def record_to_document(record: dict[str, Any], origin: str) -> Document | Skipped:
+    """Build a document from one input record; a bad optional field is a warning, not a skip."""
+    doc_id = record.get("id")
+    doc_id = str(doc_id) if doc_id not in (None, "") else None
+    text = record.get("text")
+    if not isinstance(text, str):
+        reason = "no `text` field" if text is None else f"`text` is a {type(text).__name__}, not a string"
+        return Skipped(origin, reason, doc_id)
+    if not text.strip():
+        return Skipped(origin, "empty document", doc_id)
+    warnings = []
+    text, warning = cap_length(text)
+    if warning:
+        warnings.append(warning)
+    if "\ufffd" in text:
+        warnings.append("text holds replacement characters: the input had bytes that are not UTF-8")
+    published = record.get("published")
+    try:
+        published = coerce_date(published)
+    except ValueError as err:
+        warnings.append(f"ignored `published`: {err}")
+        published = None
+    fields = {k: record.get(k) for k in ("title", "source", "url")}
+    fields = {k: (str(v) if v not in (None, "") else None) for k, v in fields.items()}
+    try:
+        doc = Document(id=doc_id or "", text=text, published=published, **fields)
+    except ValidationError as err:
+        return Skipped(origin, f"invalid record: {err.errors()[0]['msg']}", doc_id)
+    doc.with_origin(origin)
+    for message in warnings:
+        doc.warn(message)
+    return doc
+
+
+def read_jsonl(stream: IO[str], origin: str) -> Iterator[Document | Skipped]:
+    for lineno, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{lineno}"
+        try:
+            record = orjson.loads(line)
+        except orjson.JSONDecodeError as err:
+            yield Skipped(where, f"malformed JSON on line {lineno}: {err}")
+            continue
+        if not isinstance(record, dict):
+            yield Skipped(where, f"line {lineno} is a JSON {type(record).__name__}, not an object")
+            continue
+        yield record_to_document(record, where)
+
+
+def csv_text_column(fieldnames: list[str] | None, origin: str) -> dict[str, str]:
+    """Map the spec's column names to the file's (case-insensitive); no `text` is a usage error."""
+    names = {name.strip().lower(): name for name in fieldnames or []}
+    if "text" not in names:
+        found = ", ".join(fieldnames or []) or "none"
+        raise UsageError(f"{origin}: CSV has no `text` column (columns: {found})")
+    return {col: names[col] for col in INPUT_COLUMNS if col in names}
+
+
+def check_csv_header(path: Path) -> None:
+    with open_text(path) as stream:
+        csv_text_column(csv.DictReader(stream).fieldnames, str(path))
+
+
+def read_csv(stream: IO[str], origin: str) -> Iterator[Document | Skipped]:
+    reader = csv.DictReader(stream)
+    columns = csv_text_column(reader.fieldnames, origin)
+    for row in reader:
+        where = f"{origin}:{reader.line_num}"
+        yield record_to_document({col: row.get(name) for col, name in columns.items()}, where)

@@ -1,0 +1,58 @@
+"""Fetching http(s) URLs: one shared connection pool, a timeout, the status on failure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import urllib3
+
+from strife import __version__
+from strife.readers.errors import FetchError
+
+USER_AGENT = f"strife/{__version__} (+https://github.com/strife-project/strife)"
+MAX_BYTES = 20_000_000
+
+_pool: urllib3.PoolManager | None = None
+
+
+def _get_pool() -> urllib3.PoolManager:
+    global _pool
+    if _pool is None:
+        _pool = urllib3.PoolManager(
+            headers={"User-Agent": USER_AGENT},
+            timeout=urllib3.Timeout(connect=10, read=30),
+            retries=urllib3.Retry(total=2, backoff_factor=0.5, status_forcelist=(502, 503, 504)),
+        )
+    return _pool
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    url: str
+    status: int
+    data: bytes
+    content_type: str
+
+
+def is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def fetch(url: str) -> Fetched:
+    """GET a URL; raise `FetchError` naming the status or the network error."""
+    try:
+        response = _get_pool().request("GET", url, preload_content=False, redirect=True)
+    except urllib3.exceptions.HTTPError as err:
+        raise FetchError(url, f"request failed: {err.__class__.__name__}: {err}") from err
+    try:
+        if response.status >= 400:
+            raise FetchError(url, f"HTTP {response.status} {response.reason or ''}".strip(), response.status)
+        data = response.read(MAX_BYTES + 1, decode_content=True)
+    except urllib3.exceptions.HTTPError as err:
+        raise FetchError(url, f"reading the response failed: {err}") from err
+    finally:
+        response.release_conn()
+    if len(data) > MAX_BYTES:
+        data = data[:MAX_BYTES]
+    final_url = response.geturl() or url
+    return Fetched(final_url, response.status, data, response.headers.get("Content-Type", ""))

@@ -1,0 +1,434 @@
+"""Assembly: group sentences into incidents and turn each incident into an event record.
+
+An incident starts at a sentence with a trigger (or casualty figures) and gathers the
+sentences after it that add detail — place, figures, claims, sources — until a sentence opens
+another incident ("in a separate attack", another day) or the text turns to context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from strife.document import Document, Mention
+from strife.event import Event, Evidence, make_event_id
+from strife.stages.actors import Actor
+from strife.stages.places import PLACE_KINDS, country_name
+from strife.taxonomy import EVENT_TYPE_OF, interaction_code
+
+# A sentence that opens with these words starts a new incident.
+NEW_INCIDENT = re.compile(
+    r"\b(?:in (?:a |another )?separate (?:incident|attack|development|operation)|separately|"
+    r"in another (?:incident|attack)|meanwhile|elsewhere|in a similar incident|earlier,? on)\b",
+    re.I,
+)
+# Non-violent triggers (arrests, agreements) make an event only in the lead or with a day.
+LEAD_SENTENCES = 2
+# Codebook: "Several people were killed" with no number → 3 for a limited attack.
+IMPUTED_DEFAULT = 3
+
+UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", 3, "armed")
+
+# Sides of an actor, and which casualty party they match.
+SIDE_OF_PARTY = {"state": "state", "armed": "armed", "civilian": "civilian"}
+
+
+@dataclass
+class Incident:
+    sentences: list[int] = field(default_factory=list)
+    background: bool = False
+
+    def add(self, index: int) -> None:
+        if index not in self.sentences:
+            self.sentences.append(index)
+
+
+def _by_sentence(doc: Document, layer: str) -> dict[int, list[Mention]]:
+    grouped: dict[int, list[Mention]] = defaultdict(list)
+    for mention in doc.layer(layer):
+        grouped[mention.sentence].append(mention)
+    return grouped
+
+
+def _evidence(doc: Document, name: str, mention: Mention) -> Evidence:
+    return Evidence(field=name, text=mention.text(doc), start=mention.start, end=mention.end)
+
+
+def group_incidents(doc: Document) -> list[Incident]:
+    triggers = _by_sentence(doc, "triggers")
+    casualties = _by_sentence(doc, "casualties")
+    dates = _by_sentence(doc, "dates")
+    supporting = [_by_sentence(doc, name) for name in ("places", "claims", "reporters")]
+    context = {m.sentence: m.label for m in doc.layer("context")}
+    incidents: list[Incident] = []
+    current: Incident | None = None
+    for sentence in doc.layer("sentences"):
+        index = sentence.sentence
+        flag = context.get(index)
+        if flag == "statistic":
+            current = None
+            continue
+        text = doc.text[sentence.start : sentence.end]
+        violent = any(t.value.violent for t in triggers.get(index, []))
+        killed = [c for c in casualties.get(index, []) if c.value.outcome in ("killed", "injured")]
+        calm = [t for t in triggers.get(index, []) if not t.value.violent]
+        day = any(d.value.precision == 1 for d in dates.get(index, []))
+        eventful = violent or killed or (calm and (index < LEAD_SENTENCES or day))
+        background = flag == "background"
+        if eventful:
+            opens = (
+                current is None
+                or background  # a recalled incident is one sentence's worth: its own figures only
+                or NEW_INCIDENT.search(text) is not None
+                or current.background != background
+                or _other_day(dates.get(index, []), current, dates)
+            )
+            if opens:
+                current = Incident(background=background)
+                incidents.append(current)
+            current.add(index)
+        elif current is not None and not background and any(index in layer for layer in supporting):
+            current.add(index)
+        elif background:
+            current = None
+    return incidents
+
+
+def _other_day(new: list[Mention], incident: Incident, dates: dict[int, list[Mention]]) -> bool:
+    known = [d.value.start for i in incident.sentences for d in dates.get(i, []) if d.value.precision == 1]
+    fresh = [d.value for d in new if d.value.precision == 1]
+    return bool(known and fresh) and all(
+        abs((value.start - day).days) > 1 and abs((value.end - day).days) > 1
+        for value in fresh
+        for day in known
+    )
+
+
+def _pick_type(doc: Document, mentions: list[Mention]) -> Mention | None:
+    violent = [m for m in mentions if m.value.violent]
+    pool = violent or mentions
+    return max(pool, key=lambda m: (m.value.strength, -m.start)) if pool else None
+
+
+def _refine_type(sub: str, parties: set[str], sides: set[str]) -> str:
+    """Codebook: Battles need two armed, organised sides; violence against civilians needs
+    unarmed victims. A trigger's first guess is corrected by who was hurt and who is there."""
+    armed_victims = parties & {"state", "armed"}
+    if sub == "Attack" and ("state" in sides or armed_victims) and ("armed" in sides or armed_victims):
+        if armed_victims and "civilian" not in parties:
+            return "Armed clash"
+    if (
+        sub == "Armed clash"
+        and "civilian" in parties
+        and not armed_victims
+        and not ("state" in sides and "armed" in sides)
+    ):
+        return "Attack"
+    return sub
+
+
+@dataclass
+class Figures:
+    fatalities: int = 0
+    low: int = 0
+    high: int = 0
+    by_party: dict[str, int] = field(default_factory=dict)
+    injured: int | None = None
+    imputed: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def count_casualties(mentions: list[Mention], sub_event_type: str) -> Figures:
+    """Totals versus parts, tolls superseding, restatements not added twice."""
+    figures = Figures(mentions=mentions)
+    killed = [m for m in mentions if m.value.outcome == "killed"]
+    injured = [m for m in mentions if m.value.outcome == "injured"]
+    tolls = [m for m in killed if m.value.toll]
+    per_party: dict[str, list[int]] = defaultdict(list)
+    for m in killed:
+        if not m.value.toll:
+            per_party[m.value.party].append(m.value.count.value)
+            figures.imputed |= m.value.count.vague
+    named = {p: max(v) for p, v in per_party.items() if p != "unknown"}
+    named_low = {p: min(v) for p, v in per_party.items() if p != "unknown"}
+    unknown = per_party.get("unknown", [])
+    if tolls:
+        total = tolls[-1].value.count.value
+        low, high = min(t.value.count.value for t in tolls), max(t.value.count.value for t in tolls)
+        total = low
+    else:
+        parts_total = sum(named.values())
+        parts_low = sum(named_low.values())
+        total = max([parts_low, *unknown]) if unknown else parts_low
+        high = max([parts_total, *unknown]) if unknown else parts_total
+        low = min(total, high)
+    if (
+        sub_event_type == "Suicide bomb"
+        and total
+        and "bomber" not in {m.value.noun.split()[-1] for m in killed}
+    ):
+        total, low, high = total + 1, low + 1, high + 1  # codebook: the bomber counts among the dead
+        named["armed"] = named.get("armed", 0) + 1
+    figures.fatalities, figures.low, figures.high = total, min(low, total), max(high, total)
+    figures.by_party = named
+    if not named and unknown:
+        figures.by_party = {"unknown": total}
+    if injured:
+        by_party_injured: dict[str, int] = {}
+        for m in injured:
+            key = m.value.party
+            by_party_injured[key] = max(by_party_injured.get(key, 0), m.value.count.value)
+        figures.injured = sum(by_party_injured.values())
+    return figures
+
+
+def _choose_actors(
+    sub: str, actors: list[Mention], parties: set[str]
+) -> tuple[Mention | None, Mention | None]:
+    by_side: dict[str, list[Mention]] = defaultdict(list)
+    for m in actors:
+        by_side[m.value.side].append(m)
+
+    def first(side: str, prefer_named: bool = True) -> Mention | None:
+        pool = by_side.get(side, [])
+        named = [m for m in pool if m.value.named]
+        return (named or pool)[0] if (named and prefer_named) or pool else None
+
+    event_type = EVENT_TYPE_OF[sub]
+    state, armed, civilian = first("state"), first("armed"), first("civilian")
+    if event_type == "Battles":
+        return (state or armed, armed if state else None)
+    if event_type in ("Explosions/Remote violence", "Violence against civilians"):
+        perpetrator = (
+            state if sub in ("Air/drone strike", "Shelling/artillery/missile attack") and state else armed
+        )
+        victims = civilian if ("civilian" in parties or event_type == "Violence against civilians") else state
+        if victims is perpetrator:
+            victims = None
+        return perpetrator, victims
+    if event_type == "Protests":
+        return first("protester"), state if sub != "Peaceful protest" else None
+    if event_type == "Riots":
+        return first("rioter") or first("protester"), state or civilian
+    return state or armed, armed if state else None
+
+
+def _actor_name(mention: Mention | None, country: str | None) -> tuple[str | None, int]:
+    if mention is None:
+        return None, 0
+    name = mention.value.name
+    if country:
+        return name.replace("{country}", country), mention.value.inter
+    return name.replace(" of {country}", "").replace(" ({country})", ""), mention.value.inter
+
+
+def _place(doc: Document, places: list[Mention]) -> dict[str, object]:
+    named = [m for m in places if m.label == "place"]
+    admin1 = next((m.value.name for m in named if PLACE_KINDS[m.value.kind] >= 6), None)
+    admin2 = next((m.value.name for m in named if PLACE_KINDS[m.value.kind] in (4, 5)), None)
+    best = min(named, key=lambda m: (PLACE_KINDS[m.value.kind], m.start), default=None)
+    if best is None:
+        return {"admin1": admin1, "admin2": admin2, "location": None, "geo_precision": None, "mention": None}
+    rank = PLACE_KINDS[best.value.kind]
+    precision = 1 if rank == 1 else 2 if rank <= 5 else 3
+    return {
+        "admin1": admin1,
+        "admin2": admin2,
+        "location": best.value.name,
+        "geo_precision": precision,
+        "mention": best,
+    }
+
+
+NOTE_VERBS = {
+    "Battles": "{a1} clashed with {a2}",
+    "Explosions/Remote violence": "{a1} carried out a {sub} against {a2}",
+    "Violence against civilians": "{a1} carried out an {sub} on {a2}",
+    "Protests": "{a1} held a {sub}",
+    "Riots": "{a1} took part in {sub}",
+    "Strategic developments": "{sub} involving {a1}",
+}
+
+
+def _notes(
+    event_date: dt.date,
+    sub: str,
+    actor1: str | None,
+    actor2: str | None,
+    where: str | None,
+    fatalities: int,
+    injured: int | None,
+) -> str:
+    template = NOTE_VERBS[EVENT_TYPE_OF[sub]]
+    text = template.format(
+        a1=actor1 or "unidentified actors", a2=actor2 or "unidentified targets", sub=sub.lower()
+    )
+    note = f"On {event_date.day} {event_date:%B %Y}, {text}"
+    if where:
+        note += f" in {where}"
+    tail = [f"{fatalities} killed"] if fatalities else []
+    if injured:
+        tail.append(f"{injured} injured")
+    return note + ("; " + ", ".join(tail) if tail else "") + "."
+
+
+def assemble_events(doc: Document) -> list[Event]:
+    incidents = group_incidents(doc)
+    layers = {
+        name: _by_sentence(doc, name)
+        for name in ("triggers", "casualties", "dates", "places", "actors", "claims", "reporters")
+    }
+    dateline_end = max((m.end for m in doc.layer("dateline")), default=0)
+    iso3 = doc.annotations.facts.get("country")
+    country = country_name(iso3) if iso3 else None
+    events: list[Event] = []
+    for number, incident in enumerate(incidents):
+
+        def gather(layer: str, incident: Incident = incident) -> list[Mention]:
+            return [
+                m for i in incident.sentences for m in layers[layer].get(i, []) if m.start >= dateline_end
+            ]
+
+        trigger = _pick_type(doc, gather("triggers"))
+        casualty_mentions = gather("casualties")
+        if trigger is None and not casualty_mentions:
+            continue
+        sub = trigger.value.sub_event_type if trigger else "Attack"
+        actors = gather("actors")
+        parties = {m.value.party for m in casualty_mentions if m.value.outcome == "killed"}
+        sides = {m.value.side for m in actors}
+        sub = _refine_type(sub, parties, sides)
+        figures = count_casualties(casualty_mentions, sub)
+        if incident.background and not figures.mentions:
+            continue
+        if sub == "Attack" and not figures.mentions and not any(m.value.side == "civilian" for m in actors):
+            continue  # a bare "attack" with no victims and no figures is talk, not an incident
+
+        date_mentions = gather("dates")
+        day_dates = [m for m in date_mentions if m.value.precision == 1] or date_mentions
+        if day_dates:
+            chosen = day_dates[0]
+            event_date, date_end, precision, basis = (
+                chosen.value.start,
+                chosen.value.end,
+                chosen.value.precision,
+                chosen.value.basis,
+            )
+        else:
+            chosen = None
+            event_date = date_end = doc.anchor_date
+            precision = 3 if incident.background else 2
+            basis = "dateline" if doc.published_basis == "dateline" else "published-fallback"
+
+        place = _place(doc, gather("places"))
+        a1, a2 = _choose_actors(sub, actors, parties)
+        if a1 is None and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians"):
+            # ACLED codes an unnamed perpetrator as an unidentified armed group of the country.
+            a1 = Mention(0, 0, "actor", UNIDENTIFIED)
+        actor1, inter1 = _actor_name(a1, country)
+        actor2, inter2 = _actor_name(a2, country)
+        side1 = a1.value.side if a1 else None
+        side2 = a2.value.side if a2 else None
+        by_party = figures.by_party
+        deaths_civilians = by_party.get("civilian")
+        deaths_unknown = by_party.get("unknown")
+        deaths_actor1 = (
+            by_party.get(SIDE_OF_PARTY.get(side1 or "", ""), None) if side1 != "civilian" else None
+        )
+        deaths_actor2 = (
+            by_party.get(SIDE_OF_PARTY.get(side2 or "", ""), None) if side2 != "civilian" else None
+        )
+        fatalities = figures.fatalities
+        imputed = figures.imputed
+        if not figures.mentions and trigger is not None and sub == "Suicide bomb":
+            fatalities, imputed = 1, False
+
+        claims = gather("claims")
+        claim_status = claims[0].value.status if claims else "unknown"
+        reporters = list(dict.fromkeys(m.value.name for m in gather("reporters")))
+        location = place["location"] or (country if country else None)
+        geo_precision = place["geo_precision"] or (3 if country else None)
+        where = (
+            ", ".join(
+                p
+                for p in (
+                    place["location"],
+                    place["admin2"] if place["admin2"] != place["location"] else None,
+                    place["admin1"],
+                    country,
+                )
+                if p
+            )
+            or None
+        )
+
+        evidence: list[Evidence] = []
+        if trigger is not None:
+            evidence.append(_evidence(doc, "sub_event_type", trigger))
+        if chosen is not None:
+            evidence.append(_evidence(doc, "event_date", chosen))
+        evidence.extend(
+            _evidence(doc, "fatalities" if m.value.outcome == "killed" else "injured", m)
+            for m in casualty_mentions
+        )
+        if place["mention"] is not None:
+            evidence.append(_evidence(doc, "location", place["mention"]))
+        for name, mention in (("actor1", a1), ("actor2", a2)):
+            if mention is not None and mention.end > mention.start:
+                evidence.append(_evidence(doc, name, mention))
+        if claims:
+            evidence.append(_evidence(doc, "claim_status", claims[0]))
+        evidence.extend(_evidence(doc, "reported_by", m) for m in gather("reporters"))
+
+        confidence = (
+            0.35
+            + 0.15 * bool(casualty_mentions)
+            + 0.15 * (basis == "explicit")
+            + 0.1 * bool(place["location"])
+            + 0.1 * bool(a1)
+            + 0.05 * bool(a2)
+            - 0.2 * incident.background
+        )
+        events.append(
+            Event(
+                event_id=make_event_id(doc.id, number, sub, event_date.isoformat()),
+                doc_id=doc.id,
+                event_date=event_date,
+                date_end=max(date_end, event_date),
+                time_precision=precision,
+                date_basis=basis,
+                event_type=EVENT_TYPE_OF[sub],
+                sub_event_type=sub,
+                actor1=actor1,
+                actor2=actor2,
+                inter1=inter1,
+                inter2=inter2,
+                interaction=interaction_code(inter1, inter2) if inter1 or inter2 else 0,
+                country=country,
+                iso3=iso3,
+                admin1=place["admin1"],
+                admin2=place["admin2"],
+                location=location,
+                geo_precision=geo_precision,
+                fatalities=fatalities,
+                fatalities_low=min(figures.low, fatalities) if figures.mentions else fatalities,
+                fatalities_high=max(figures.high, fatalities),
+                deaths_actor1=deaths_actor1,
+                deaths_actor2=deaths_actor2,
+                deaths_civilians=deaths_civilians,
+                deaths_unknown=deaths_unknown,
+                fatalities_imputed=imputed,
+                injured=figures.injured,
+                claim_status=claim_status,
+                reported_by=reporters,
+                source=doc.source,
+                source_url=doc.url,
+                background=incident.background,
+                notes=_notes(event_date, sub, actor1, actor2, where, fatalities, figures.injured),
+                evidence=evidence,
+                confidence=round(max(0.05, min(confidence, 0.95)), 2),
+            )
+        )
+    return events

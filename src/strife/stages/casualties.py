@@ -1,0 +1,161 @@
+"""Casualty figures: a number, the people it counts, and whether they died or were hurt.
+
+"the deaths of 18 security personnel and 12 terrorists", "killing at least 10 terrorists",
+"three policemen were martyred", "the death toll rose to 30", "injuring 32 others".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from strife.document import Document, Mention
+from strife.stages.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, Quantity, quantity
+from strife.stages.sentences import sentence_of
+
+# Who a counted noun is, for the split by party: state forces, armed groups, civilians, unknown.
+VICTIM_NOUNS: dict[str, str] = {
+    "soldier": "state", "soldiers": "state", "troops": "state", "security personnel": "state",
+    "personnel": "state", "security forces": "state", "security officials": "state",
+    "policemen": "state", "policeman": "state", "police officers": "state", "police officer": "state",
+    "cops": "state", "constables": "state", "constable": "state", "officers": "state",
+    "officer": "state", "jawans": "state", "levies": "state", "fc": "state", "sepoys": "state",
+    "militants": "armed", "militant": "armed", "terrorists": "armed", "terrorist": "armed",
+    "insurgents": "armed", "attackers": "armed", "attacker": "armed", "gunmen": "armed",
+    "gunman": "armed", "assailants": "armed", "fighters": "armed", "rebels": "armed",
+    "khwarij": "armed", "khawarij": "armed", "kharijis": "armed", "bomber": "armed",
+    "suicide bomber": "armed", "suspects": "armed", "dacoits": "armed",
+    "civilians": "civilian", "civilian": "civilian", "children": "civilian", "child": "civilian",
+    "women": "civilian", "woman": "civilian", "passengers": "civilian", "worshippers": "civilian",
+    "students": "civilian", "villagers": "civilian", "labourers": "civilian", "laborers": "civilian",
+    "workers": "civilian", "pilgrims": "civilian", "residents": "civilian", "protesters": "civilian",
+    "demonstrators": "civilian", "bystanders": "civilian", "teachers": "civilian",
+    "journalists": "civilian", "journalist": "civilian", "farmers": "civilian",
+    "people": "unknown", "persons": "unknown", "person": "unknown", "others": "unknown",
+    "individuals": "unknown", "men": "unknown", "man": "unknown", "victims": "unknown",
+    "bodies": "unknown", "members": "unknown",
+}  # fmt: skip
+
+DEATH_WORDS = (
+    r"killed|dead|died|martyred|shot dead|gunned down|lost (?:their|his|her) lives?|"
+    r"perished|slain|embraced martyrdom|succumbed to (?:their|his|her) injuries"
+)
+INJURY_WORDS = r"injured|wounded|hurt|sustained injuries|received injuries"
+
+_NOUN = "|".join(re.escape(n) for n in sorted(VICTIM_NOUNS, key=len, reverse=True))
+# Up to three words between the number and the noun: "18 Pakistani security personnel".
+_MODIFIERS = r"(?:[A-Za-z'’\-]+\s+){0,3}?"
+
+
+def _count(tag: str = "") -> str:
+    """A counted noun phrase; `tag` keeps group names apart when two appear in one pattern."""
+    return (
+        rf"(?:(?P<qual{tag}>{QUALIFIER_PATTERN})\s+)?(?:between\s+(?P<low{tag}>{NUMBER_PATTERN})\s+and\s+)?"
+        rf"(?P<num{tag}>{NUMBER_PATTERN})\s+{_MODIFIERS}(?P<noun{tag}>{_NOUN})\b"
+    )
+
+
+_COUNT = _count()
+
+# "18 soldiers were killed", "three policemen also lost their lives"
+PASSIVE = re.compile(
+    rf"\b{_COUNT}(?:,[^,.;]{{1,60}},)?\s+(?:\w+\s+){{0,3}}?(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
+    re.I,
+)
+# "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
+ACTIVE = re.compile(
+    rf"\b(?P<verb>killing|killed|kills|left|leaving|claimed the lives of|deaths? of|bodies of|"
+    rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
+    rf"eliminating)\s+{_COUNT}",
+    re.I,
+)
+# "Eighteen soldiers and twelve militants were killed": two figures sharing one verb
+PASSIVE_PAIR = re.compile(
+    rf"\b{_count('1')}\s+(?:and|as well as)\s+{_count('2')}\s+(?:\w+\s+){{0,3}}?(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
+    re.I,
+)
+# "… and 12 terrorists" continuing a figure just found
+CONTINUATION = re.compile(rf"^\s*(?:,\s*|\s+and\s+|,\s*and\s+|as well as\s+){_COUNT}", re.I)
+# "the death toll rose to 30", "death toll climbed to 12"
+TOLL = re.compile(
+    rf"\bdeath toll\s+(?:\w+\s+){{0,4}}?(?:to|at|reached)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
+    re.I,
+)
+# "five dead", "10 killed in blast" (headline style, no noun)
+BARE = re.compile(rf"\b(?P<num>\d+|{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded)\b", re.I)
+# "including 18 soldiers": a part of the total just given, not a new figure
+PART_MARKER = re.compile(r"(?:including|among them|among whom|of whom|of them)\s*$", re.I)
+
+_INJURY_VERBS = re.compile(rf"^(?:{INJURY_WORDS}|injuring|wounding)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    count: Quantity
+    outcome: str  # "killed" | "injured"
+    party: str  # "state" | "armed" | "civilian" | "unknown" | "total"
+    noun: str
+    toll: bool = False  # a running total that supersedes earlier figures
+    part: bool = False  # a part of a total given in the same breath ("including 18 soldiers")
+
+
+def _outcome(verb: str) -> str:
+    return "injured" if _INJURY_VERBS.match(verb.strip()) else "killed"
+
+
+def _make(match: re.Match[str], outcome: str, tag: str = "") -> Casualty | None:
+    count = quantity(match.group("num" + tag), match.group("qual" + tag), None)
+    if match.groupdict().get("low" + tag):
+        count = quantity(match.group("low" + tag), None, match.group("num" + tag))
+    if count is None:
+        return None
+    noun = match.group("noun" + tag).lower()
+    return Casualty(count, outcome, VICTIM_NOUNS.get(noun, "unknown"), noun)
+
+
+class CasualtyStage:
+    name = "casualties"
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(start: int, end: int, value: Casualty) -> None:
+            if any(start < e and s < end for s, e in taken):
+                return
+            if PART_MARKER.search(text[max(0, start - 20) : start]):
+                value = Casualty(value.count, value.outcome, value.party, value.noun, value.toll, True)
+            taken.append((start, end))
+            found.append(Mention(start, end, "casualty", value, sentence_of(doc, start)))
+
+        for match in TOLL.finditer(text):
+            count = quantity(match.group("num"), match.group("qual"))
+            if count:
+                add(match.start(), match.end(), Casualty(count, "killed", "total", "toll", toll=True))
+        for match in PASSIVE_PAIR.finditer(text):
+            outcome = _outcome(match.group("verb"))
+            for tag in ("1", "2"):
+                value = _make(match, outcome, tag)
+                if value is not None:
+                    add(match.start("num" + tag), match.end("noun" + tag), value)
+        for pattern in (ACTIVE, PASSIVE):
+            for match in pattern.finditer(text):
+                outcome = _outcome(match.group("verb"))
+                value = _make(match, outcome)
+                if value is None:
+                    continue
+                add(match.start(), match.end(), value)
+                end = match.end()
+                while follow := CONTINUATION.match(text, end):
+                    more = _make(follow, outcome)
+                    if more is None:
+                        break
+                    add(follow.start(), follow.end(), more)
+                    end = follow.end()
+        for match in BARE.finditer(text):
+            count = quantity(match.group("num"))
+            if count and not count.vague:
+                add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
+        found.sort(key=lambda m: m.start)
+        doc.set_layer("casualties", found)

@@ -1,0 +1,80 @@
+"""Claims of responsibility, denials and blame; and who reported the figures.
+
+claim_status follows the spec: `claimed`, `unclaimed` (the text says no one claimed it),
+`attributed` (officials blame a group that has not claimed it), `denied`, `unknown`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from strife.document import Document, Mention
+from strife.stages.sentences import sentence_of
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    status: str  # claimed | unclaimed | attributed | denied
+
+
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    name: str
+
+
+CLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("unclaimed", r"(?:no (?:group|one|organi[sz]ation|militant group|outfit)|nobody|none)\s+(?:has\s+|had\s+)?"
+                  r"(?:\w+\s+)?claimed (?:the\s+)?(?:responsibility|credit|the attack|the bombing)|"
+                  r"(?:has|had|was)\s+(?:not\s+|yet\s+)(?:yet\s+)?(?:been\s+)?claimed|yet to be claimed|"
+                  r"no claim of responsibility|(?:went|remained|is|was) unclaimed"),
+    ("denied", r"denied (?:any\s+)?(?:involvement|responsibility|role|links?)|"
+               r"rejected (?:the\s+)?(?:claims?|allegations?) of (?:its\s+)?involvement"),
+    ("claimed", r"claimed responsibility|claimed the attack|claimed credit|"
+                r"responsibility (?:was|has been) claimed|took responsibility|accepted responsibility"),
+    ("attributed", r"\bblamed\b|\baccused\b|attributed (?:the attack )?to|held (?:\w+ ){0,3}responsible|"
+                   r"\bbacked by\b|sponsored by"),
+)  # fmt: skip
+
+# Parties whose statements carry figures. An interested party (the military, the group
+# itself) is named as such: it is not an independent source.
+REPORTERS: tuple[tuple[str, str], ...] = (
+    (r"\bISPR\b|Inter-Services Public Relations", "ISPR"),
+    (r"\bCTD\b|Counter[- ]Terrorism Department", "CTD"),
+    (r"Rescue 1122|rescue officials|rescuers", "rescue services"),
+    (r"hospital (?:officials|sources|authorities)|doctors|medical (?:officials|sources)", "hospital"),
+    (r"police (?:said|say|officials?|sources|spokesm[ae]n|chief|stated|told|confirmed)|"
+     r"according to (?:the\s+)?police|(?:SHO|DPO|SSP|IGP|DIG)\b", "police"),
+    (r"(?:military|army) (?:said|says|stated|spokesm[ae]n|statement)|the military's media wing", "military"),
+    (r"officials? (?:said|say|told|confirmed)|according to (?:local\s+)?officials|"
+     r"deputy commissioner|district administration|administration officials", "officials"),
+    (r"(?:interior|defence|defense|health) ministry|ministry of (?:interior|defence|health)", "ministry"),
+    (r"(?:the\s+)?(?:group|outfit|militants?) (?:said|claimed) in a statement|"
+     r"in a statement (?:claiming|issued by the group)", "the group itself"),
+    (r"residents said|witnesses|eyewitnesses|locals said", "witnesses"),
+)  # fmt: skip
+
+_CLAIMS = [(re.compile(p, re.I), Claim(status)) for status, p in CLAIM_PATTERNS]
+_REPORTERS = [(re.compile(p), Reporter(name)) for p, name in REPORTERS]
+
+
+class ClaimStage:
+    name = "claims"
+
+    def __call__(self, doc: Document) -> None:
+        claims: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for pattern, claim in _CLAIMS:  # `unclaimed` first: "no group claimed" is not a claim
+            for match in pattern.finditer(doc.text):
+                start, end = match.span()
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                taken.append((start, end))
+                claims.append(Mention(start, end, "claim", claim, sentence_of(doc, start)))
+        reporters = [
+            Mention(*m.span(), "reporter", reporter, sentence_of(doc, m.start()))
+            for pattern, reporter in _REPORTERS
+            for m in pattern.finditer(doc.text)
+        ]
+        doc.set_layer("claims", sorted(claims, key=lambda m: m.start))
+        doc.set_layer("reporters", sorted(reporters, key=lambda m: m.start))

@@ -1,0 +1,46 @@
+"""Sentences that are context, not news: aggregate statistics and recalled past incidents.
+
+An aggregate ("685 security personnel were killed in 444 attacks in 2024") is never an event;
+a recalled past incident is an event with `background: true` only when it has its own figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from strife.document import Document, Mention
+
+STATISTIC_CUES = re.compile(
+    r"\bin (?:\d[\d,]*|[a-z]+-?[a-z]*) (?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
+    r"so far this year|this year alone|since the (?:start|beginning) of|deadliest year|"
+    r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\baccording to (?:a|the) (?:report|data|tally)\b|"
+    r"\btally\b|\bstatistics\b|\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b",
+    re.I,
+)
+BACKGROUND_CUES = re.compile(
+    r"\bfollows? (?:a|an|the) (?:series|spate|wave|string)\b|\bin the past\b|\bpreviously\b|"
+    r"\bhas long been\b|\bhistory of\b|\brecalled\b|\bearlier this (?:year|month)\b|"
+    r"\blast (?:year|month)\b|\bsince (?:the )?(?:\d{4}|[A-Z]\w+'s)|\bin recent (?:years|months|weeks)\b|"
+    r"\bbroader surge\b|\bsurge in (?:attacks|violence)\b|\bhas (?:intensified|increased|escalated)\b",
+    re.I,
+)
+
+
+class ContextStage:
+    """Labels each sentence `statistic` or `background` where its words say so."""
+
+    name = "context"
+
+    def __call__(self, doc: Document) -> None:
+        past_year_sentences = {m.sentence for m in doc.layer("dates") if m.value.past_year}
+        flags: list[Mention] = []
+        for sentence in doc.layer("sentences"):
+            text = doc.text[sentence.start : sentence.end]
+            if STATISTIC_CUES.search(text):
+                label = "statistic"
+            elif BACKGROUND_CUES.search(text) or sentence.sentence in past_year_sentences:
+                label = "background"
+            else:
+                continue
+            flags.append(Mention(sentence.start, sentence.end, label, None, sentence.sentence))
+        doc.set_layer("context", flags)

@@ -1,0 +1,177 @@
+"""Dates in the text, resolved to calendar days against the publication date, never the future.
+
+Each mention becomes a `DateValue`: first and last day, ACLED time precision (1 day, 2 week,
+3 month), and how it was found (`explicit` or `relative-to-published`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from strife.document import Document, Mention
+from strife.stages.calendar import (
+    MONTH_PATTERN,
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
+    last_weekday,
+    month_number,
+    most_recent,
+    safe_date,
+)
+from strife.stages.sentences import sentence_of
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    start: dt.date
+    end: dt.date
+    precision: int  # ACLED time_precision
+    basis: str  # "explicit" | "relative-to-published"
+    past_year: bool = False  # a bare year before the publication year: marks background
+
+
+_DM = rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_PATTERN})"
+_MD = rf"(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?"
+
+
+def _day(match: re.Match[str], anchor: dt.date, prefix: str = "") -> dt.date | None:
+    month = month_number(match.group(prefix + "m"))
+    day = int(match.group(prefix + "d"))
+    year = match.group(prefix + "y")
+    if year:
+        return safe_date(int(year), month, day)
+    return most_recent(month, day, anchor)
+
+
+def _explicit(match: re.Match[str], anchor: dt.date) -> DateValue | None:
+    day = _day(match, anchor)
+    return DateValue(day, day, 1, "explicit") if day else None
+
+
+def _iso(match: re.Match[str], anchor: dt.date) -> DateValue | None:
+    day = safe_date(int(match.group("y")), int(match.group("mo")), int(match.group("d")))
+    return DateValue(day, day, 1, "explicit") if day else None
+
+
+def _night_of(match: re.Match[str], anchor: dt.date) -> DateValue | None:
+    first, second = _day(match, anchor, "a"), _day(match, anchor, "b")
+    if first and second and first <= second:
+        return DateValue(first, second, 1, "explicit")
+    return None
+
+
+def _month_year(match: re.Match[str], anchor: dt.date) -> DateValue | None:
+    month, year = month_number(match.group("m")), int(match.group("y"))
+    first = dt.date(year, month, 1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return DateValue(first, last, 3, "explicit", past_year=year < anchor.year)
+
+
+def _year(match: re.Match[str], anchor: dt.date) -> DateValue | None:
+    year = int(match.group("y"))
+    if year > anchor.year:
+        return None
+    return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), 3, "explicit", past_year=year < anchor.year)
+
+
+def _weekday(match: re.Match[str], anchor: dt.date) -> DateValue | None:
+    day = last_weekday(WEEKDAYS[match.group("w").lower()], anchor)
+    return DateValue(day, day, 1, "relative-to-published")
+
+
+def _shift(days: int) -> Callable[[re.Match[str], dt.date], DateValue]:
+    def resolve(match: re.Match[str], anchor: dt.date) -> DateValue:
+        day = anchor - dt.timedelta(days=days)
+        return DateValue(day, day, 1, "relative-to-published")
+
+    return resolve
+
+
+def _this_week(match: re.Match[str], anchor: dt.date) -> DateValue:
+    start = anchor - dt.timedelta(days=anchor.weekday())
+    return DateValue(start, anchor, 2, "relative-to-published")
+
+
+def _last_week(match: re.Match[str], anchor: dt.date) -> DateValue:
+    start = anchor - dt.timedelta(days=anchor.weekday() + 7)
+    return DateValue(start, start + dt.timedelta(days=6), 2, "relative-to-published")
+
+
+def _last_month(match: re.Match[str], anchor: dt.date) -> DateValue:
+    end = anchor.replace(day=1) - dt.timedelta(days=1)
+    return DateValue(end.replace(day=1), end, 3, "relative-to-published")
+
+
+def _this_month(match: re.Match[str], anchor: dt.date) -> DateValue:
+    return DateValue(anchor.replace(day=1), anchor, 3, "relative-to-published")
+
+
+def _last_year(match: re.Match[str], anchor: dt.date) -> DateValue:
+    year = anchor.year - 1
+    return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), 3, "relative-to-published", past_year=True)
+
+
+# The date expressions, most specific first; an earlier rule's span hides later ones.
+DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], DateValue | None]], ...] = (
+    (
+        re.compile(
+            rf"\bnight of (?:(?P<ad>\d{{1,2}})\s+(?P<am>{MONTH_PATTERN})|(?P<am2>{MONTH_PATTERN})\s+(?P<ad2>\d{{1,2}}))"
+            rf"\s+and\s+(?:(?P<bd>\d{{1,2}})\s+(?P<bm>{MONTH_PATTERN})|(?P<bm2>{MONTH_PATTERN})\s+(?P<bd2>\d{{1,2}}))",
+            re.I,
+        ),
+        lambda m, a: _night_of(_NightMatch(m), a),
+    ),
+    (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})\b"), _iso),
+    (re.compile(rf"\b{_DM}{_YEAR}\b", re.I), _explicit),
+    (re.compile(rf"\b{_MD}{_YEAR}\b", re.I), _explicit),
+    (re.compile(rf"\b(?P<m>{MONTH_PATTERN})\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b", re.I), _month_year),
+    (re.compile(r"\b(?:last|on|late|early)?\s*(?:on\s+)?(?P<w>" + WEEKDAY_PATTERN + r")\b", re.I), _weekday),
+    (re.compile(r"\b(?:last night|overnight|yesterday|late yesterday)\b", re.I), _shift(1)),
+    (re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.I), _shift(0)),
+    (re.compile(r"\b(?:earlier )?this week\b", re.I), _this_week),
+    (re.compile(r"\blast week\b", re.I), _last_week),
+    (re.compile(r"\blast month\b", re.I), _last_month),
+    (re.compile(r"\b(?:earlier )?this month\b", re.I), _this_month),
+    (re.compile(r"\blast year\b", re.I), _last_year),
+    (re.compile(r"\b(?:in|since|during|of)\s+(?P<y>(?:19|20)\d{2})\b", re.I), _year),
+)
+
+
+class _NightMatch:
+    """Adapts the night-of pattern's alternative groups to `_day`'s `a`/`b` prefixes."""
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self._m = match
+
+    def group(self, name: str) -> str | None:
+        if name in ("am", "ad", "bm", "bd"):
+            return self._m.group(name) or self._m.group(name + "2")
+        if name in ("ay", "by"):
+            return None
+        return self._m.group(name)
+
+
+class DateStage:
+    name = "dates"
+
+    def __call__(self, doc: Document) -> None:
+        anchor = doc.anchor_date
+        text = doc.text
+        taken: list[tuple[int, int]] = [(m.start, m.end) for m in doc.layer("dateline")]
+        mentions: list[Mention] = []
+        for pattern, resolve in DATE_RULES:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                value = resolve(match, anchor)
+                if value is None or value.start > anchor:
+                    continue  # never into the future
+                taken.append((start, end))
+                mentions.append(Mention(start, end, "date", value, sentence_of(doc, start)))
+        mentions.sort(key=lambda m: m.start)
+        doc.set_layer("dates", mentions)

@@ -1,0 +1,145 @@
+"""Places, first pass: countries (names, short names, demonyms) and names that carry their
+kind ("Kalat district", "the Mangochar area", "Balochistan province").
+
+Without a gazetteer this pass gives names and countries but no coordinates; the gazetteer
+stage replaces it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from strife.document import Document, Mention
+from strife.stages.sentences import sentence_of
+
+# Names people use for countries that pycountry spells otherwise, and demonyms.
+COUNTRY_ALIASES: dict[str, str] = {
+    "DR Congo": "COD", "DRC": "COD", "Democratic Republic of Congo": "COD",
+    "Democratic Republic of the Congo": "COD", "Congo-Kinshasa": "COD", "Syria": "SYR",
+    "Iran": "IRN", "Russia": "RUS", "South Korea": "KOR", "North Korea": "PRK",
+    "Ivory Coast": "CIV", "Palestine": "PSE", "Gaza": "PSE", "West Bank": "PSE",
+    "Turkey": "TUR", "Venezuela": "VEN", "Bolivia": "BOL", "Tanzania": "TZA", "Laos": "LAO",
+    "Vietnam": "VNM", "Moldova": "MDA", "Burma": "MMR", "UK": "GBR", "Britain": "GBR",
+    "US": "USA", "U.S.": "USA", "United States": "USA", "America": "USA",
+}  # fmt: skip
+DEMONYMS: dict[str, str] = {
+    "Pakistani": "PAK", "Afghan": "AFG", "Indian": "IND", "Nigerian": "NGA", "Somali": "SOM",
+    "Syrian": "SYR", "Yemeni": "YEM", "Ukrainian": "UKR", "Russian": "RUS", "Sudanese": "SDN",
+    "Congolese": "COD", "Mexican": "MEX", "Colombian": "COL", "Iraqi": "IRQ", "Iranian": "IRN",
+    "Israeli": "ISR", "Palestinian": "PSE", "Lebanese": "LBN", "Malian": "MLI",
+    "Burkinabe": "BFA", "Nigerien": "NER", "Cameroonian": "CMR", "Ethiopian": "ETH",
+    "Kenyan": "KEN", "Libyan": "LBY", "Egyptian": "EGY", "Turkish": "TUR", "Bangladeshi": "BGD",
+    "Myanmar": "MMR", "Burmese": "MMR", "Filipino": "PHL", "Chadian": "TCD",
+    "Mozambican": "MOZ", "Haitian": "HTI", "Venezuelan": "VEN", "Brazilian": "BRA",
+}  # fmt: skip
+
+# A place's kind, as written after its name, and how specific it is (lower: more specific).
+PLACE_KINDS: dict[str, int] = {
+    "village": 1, "town": 1, "city": 1, "bazaar": 1, "market": 1, "neighbourhood": 1,
+    "area": 2, "locality": 2, "valley": 3, "tehsil": 3, "subdivision": 3, "sub-division": 3,
+    "district": 4, "tribal district": 4, "agency": 4, "county": 4, "division": 5,
+    "province": 6, "state": 6, "region": 6, "governorate": 6,
+}  # fmt: skip
+
+_NAME = r"(?P<name>(?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+)"
+_KIND = "|".join(sorted(PLACE_KINDS, key=len, reverse=True))
+KIND_SUFFIXED = re.compile(rf"\b{_NAME}\s+(?P<kind>{_KIND})\b")
+# Words that start a capitalised run but are not part of a place's name.
+LEADING_NOISE = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "From",
+        "Near",
+        "Pakistan's",
+        "Southwestern",
+        "Northwestern",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Restive",
+        "Remote",
+        "Troubled",
+        "Insurgency-hit",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str  # "country" or one of PLACE_KINDS
+    iso3: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                names[value] = country.alpha_3
+    names.update(COUNTRY_ALIASES)
+    names.update(DEMONYMS)
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), names
+
+
+def country_name(iso3: str) -> str | None:
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return None
+    return getattr(country, "common_name", None) or country.name
+
+
+def _strip_noise(name: str, start: int) -> tuple[str, int]:
+    words = name.split()
+    while words and words[0] in LEADING_NOISE:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
+
+
+class PlaceStage:
+    name = "places"
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        pattern, names = _country_pattern()
+        mentions: list[Mention] = []
+        counts: Counter[str] = Counter()
+        for match in pattern.finditer(text):
+            iso3 = names[match.group()]
+            counts[iso3] += 1
+            mentions.append(
+                Mention(
+                    match.start(),
+                    match.end(),
+                    "country",
+                    Place(match.group(), "country", iso3),
+                    sentence_of(doc, match.start()),
+                )
+            )
+        for match in KIND_SUFFIXED.finditer(text):
+            name, start = _strip_noise(match.group("name"), match.start("name"))
+            if not name:
+                continue
+            kind = match.group("kind").lower()
+            mentions.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
+        mentions.sort(key=lambda m: m.start)
+        doc.set_layer("places", mentions)
+        if counts:
+            doc.annotations.facts["country"] = counts.most_common(1)[0][0]

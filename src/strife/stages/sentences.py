@@ -1,0 +1,98 @@
+"""Sentence boundaries by rule: fast, and right on news prose without a parser."""
+
+from __future__ import annotations
+
+import re
+
+from strife.document import Document, Mention
+
+# Abbreviations that end in a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "brig",
+        "st",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "govt",
+        "dept",
+        "u.s",
+        "u.n",
+        "u.k",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+        "fig",
+        "rs",
+    ]
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•])|\n\s*\n|\n(?=[•\-*]\s)")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?][\"'”’)]*$")
+
+
+class SentenceStage:
+    name = "sentences"
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        spans: list[Mention] = []
+        start = 0
+        for match in _BOUNDARY.finditer(text):
+            end = match.start()
+            last = _LAST_WORD.search(text, max(start, end - 20), end + 4)
+            if last and "\n" not in match.group() and last.group(1).lower().rstrip(".") in ABBREVIATIONS:
+                continue
+            if text[start:end].strip():
+                spans.append(_trimmed(text, start, end))
+            start = match.end()
+        if text[start:].strip():
+            spans.append(_trimmed(text, start, len(text)))
+        for index, span in enumerate(spans):
+            span.sentence = index
+        doc.set_layer("sentences", spans)
+
+
+def _trimmed(text: str, start: int, end: int) -> Mention:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Mention(start, end, "sentence")
+
+
+def sentence_of(doc: Document, offset: int) -> int:
+    """Index of the sentence that holds a character offset (-1 if none)."""
+    for span in doc.layer("sentences"):
+        if span.start <= offset < span.end:
+            return span.sentence
+    return -1

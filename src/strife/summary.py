@@ -1,0 +1,54 @@
+"""The run summary: every input document accounted for."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, TextIO
+
+
+@dataclass
+class RunSummary:
+    documents_read: int = 0
+    with_events: int = 0
+    without_events: int = 0
+    events: int = 0
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    left_out: dict[str, dict[str, Any]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def add_skip(self, origin: str, reason: str, doc_id: str | None = None) -> None:
+        self.skipped.append({"id": doc_id, "origin": origin, "reason": reason})
+
+    def add_warning(self, origin: str, doc_id: str, message: str) -> None:
+        self.warnings.append({"id": doc_id, "origin": origin, "message": message})
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.skipped else 0
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["skipped_count"] = len(self.skipped)
+        data["documents_per_second"] = round(self.documents_read / self.seconds, 1) if self.seconds else None
+        data["exit_code"] = self.exit_code
+        return data
+
+    def write_json(self, stream: TextIO) -> None:
+        json.dump(self.as_dict(), stream, indent=2, ensure_ascii=False)
+        stream.write("\n")
+
+    def render(self, limit: int = 20) -> str:
+        lines = [
+            f"strife: {self.documents_read} document(s) read: {self.with_events} with events, "
+            f"{self.without_events} with none, {len(self.skipped)} skipped; "
+            f"{self.events} event(s) in {self.seconds:.1f}s"
+        ]
+        for fmt, info in self.left_out.items():
+            lines.append(f"  {fmt}: {info['count']} event(s) left out ({info['reason']})")
+        for kind, items, key in (("warning", self.warnings, "message"), ("skipped", self.skipped, "reason")):
+            lines.extend(f"  {kind}: {item['origin']}: {item[key]}" for item in items[:limit])
+            if len(items) > limit:
+                lines.append(f"  … and {len(items) - limit} more {kind} (all of them in --report)")
+        return "\n".join(lines)
