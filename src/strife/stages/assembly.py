@@ -116,9 +116,8 @@ def _refine_type(sub: str, parties: set[str], sides: set[str]) -> str:
     """Codebook: Battles need two armed, organised sides; violence against civilians needs
     unarmed victims. A trigger's first guess is corrected by who was hurt and who is there."""
     armed_victims = parties & {"state", "armed"}
-    if sub == "Attack" and ("state" in sides or armed_victims) and ("armed" in sides or armed_victims):
-        if armed_victims and "civilian" not in parties:
-            return "Armed clash"
+    if sub == "Attack" and armed_victims and "civilian" not in parties:
+        return "Armed clash"
     if (
         sub == "Armed clash"
         and "civilian" in parties
