@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 PublishedBasis = Literal["input", "option", "html-metadata", "feed", "dateline", "file-time", "run-date"]
 
@@ -47,9 +47,6 @@ def coerce_date(value: Any) -> dt.date | None:
     raise ValueError(f"not a date: {value!r} (expected YYYY-MM-DD)")
 
 
-LenientDate = Annotated[dt.date | None, BeforeValidator(coerce_date)]
-
-
 def content_id(text: str) -> str:
     """A stable id for a document that came without one: the hash of its text."""
     return "sha1:" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
@@ -76,6 +73,17 @@ class Annotations:
     facts: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(slots=True)
+class _DocState:
+    annotations: Annotations | None = None  # made by the first stage that writes
+    # Where the document was read from (path, URL, line), for messages.
+    origin: str = ""
+    # The date relative expressions fall back to when no publication date is known.
+    reference_date: dt.date | None = None
+    # What a reader had to do to it (bytes replaced, text truncated), for the run summary.
+    warnings: list[str] = field(default_factory=list)
+
+
 class Document(BaseModel):
     """One news report: the spec's input record."""
 
@@ -84,54 +92,87 @@ class Document(BaseModel):
     id: str = Field("", description="the caller's id; a content hash when absent")
     text: str = Field(description="the body of the report")
     title: str | None = None
-    published: LenientDate = Field(None, description="publication date, YYYY-MM-DD")
+    # A plain date in the model (validated natively, fast); readers and the API pass other
+    # spellings ("2025-02-01T08:00:00Z", RFC 822) through `coerce_date` first.
+    published: dt.date | None = Field(None, description="publication date, YYYY-MM-DD")
     source: str | None = Field(None, description="outlet name")
     url: str | None = None
     published_basis: PublishedBasis | None = Field(
         None, description="where `published` came from (strife's extension of the spec)"
     )
 
-    _annotations: Annotations = PrivateAttr(default_factory=Annotations)
-    # The date that relative expressions fall back to when no publication date is known.
-    _reference_date: dt.date | None = PrivateAttr(None)
-    # Where the document was read from (path, URL, line), for messages.
-    _origin: str = PrivateAttr("")
-    # What a reader had to do to it (bytes replaced, text truncated), for the run summary.
-    _warnings: list[str] = PrivateAttr(default_factory=list)
+    # Everything that is not the input itself (origin, warnings, annotation layers) lives in one
+    # plain slot, made on first use, rather than in pydantic private attributes: those cost more
+    # per construction than validating the record, and readers make millions of documents.
+    __slots__ = ("_strife_state",)
 
     def model_post_init(self, context: Any, /) -> None:
+        object.__setattr__(self, "_strife_state", None)
         if not self.id:
             self.id = content_id(self.text)
         if self.published is not None and self.published_basis is None:
-            self.published_basis = "input"
+            # Set through __dict__: pydantic's __setattr__ costs a microsecond we pay per document.
+            self.__dict__["published_basis"] = "input"
+
+    @property
+    def state(self) -> _DocState:
+        try:
+            state = self._strife_state
+        except AttributeError:  # a model_copy or deepcopy: pydantic copies fields, not slots
+            state = None
+        if state is None:
+            state = _DocState()
+            object.__setattr__(self, "_strife_state", state)
+        return state
+
+    # The slot travels with the document to worker processes (`--jobs`).
+    def __getstate__(self) -> dict[str, Any]:
+        data = super().__getstate__()
+        data["_strife_state"] = getattr(self, "_strife_state", None)
+        return data
+
+    def __setstate__(self, data: dict[str, Any]) -> None:
+        state = data.pop("_strife_state", None)
+        super().__setstate__(data)
+        object.__setattr__(self, "_strife_state", state)
 
     @property
     def origin(self) -> str:
-        return self._origin or self.id
+        return self.state.origin or self.id
 
     @property
     def annotations(self) -> Annotations:
-        return self._annotations
+        state = self.state
+        if state.annotations is None:
+            state.annotations = Annotations()
+        return state.annotations
+
+    @property
+    def reference_date(self) -> dt.date | None:
+        """The date a reader knows the text by (file time), when it has no publication date."""
+        return self.state.reference_date
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.state.warnings
+
+    def warn(self, message: str) -> None:
+        self.state.warnings.append(message)
 
     def layer(self, name: str) -> list[Mention]:
-        return self._annotations.layers.get(name, [])
+        return self.annotations.layers.get(name, [])
 
     def set_layer(self, name: str, mentions: list[Mention]) -> None:
-        self._annotations.layers[name] = mentions
+        self.annotations.layers[name] = mentions
 
     @property
     def anchor_date(self) -> dt.date:
         """The date relative expressions are resolved against."""
-        return self.published or self._reference_date or dt.date.today()
-
-    @property
-    def warnings(self) -> list[str]:
-        return self._warnings
-
-    def warn(self, message: str) -> None:
-        self._warnings.append(message)
+        return self.published or self.reference_date or dt.date.today()
 
     def with_origin(self, origin: str, reference_date: dt.date | None = None) -> Document:
-        self._origin = origin
-        self._reference_date = reference_date
+        state = self.state
+        state.origin = origin
+        if reference_date is not None:
+            state.reference_date = reference_date
         return self

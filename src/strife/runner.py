@@ -48,15 +48,21 @@ def apply_published_option(doc: Document, published: dt.date | None) -> Document
 _worker_pipeline: Pipeline | None = None
 
 
-def _init_worker(factory: PipelineFactory) -> None:
-    global _worker_pipeline
+_worker_published: dt.date | None = None
+
+
+def _init_worker(factory: PipelineFactory, published: dt.date | None) -> None:
+    global _worker_pipeline, _worker_published
     _worker_pipeline = factory()
+    _worker_published = published
 
 
-def _process(pipeline: Pipeline, item: ReadItem) -> Outcome:
+def _process(pipeline: Pipeline, item: ReadItem, published: dt.date | None = None) -> Outcome:
     if isinstance(item, Skipped):
         return Outcome(item.origin, item.id, skipped=item.reason)
-    outcome = Outcome(item.origin, item.id, warnings=list(item.warnings))
+    if published is not None:
+        apply_published_option(item, published)
+    outcome = Outcome(item.origin, item.id, warnings=item.warnings)
     try:
         outcome.events = pipeline(item)
     except Exception as err:  # one broken document must not stop the batch
@@ -66,7 +72,7 @@ def _process(pipeline: Pipeline, item: ReadItem) -> Outcome:
 
 def _process_batch(batch: list[ReadItem]) -> list[Outcome]:
     assert _worker_pipeline is not None
-    return [_process(_worker_pipeline, item) for item in batch]
+    return [_process(_worker_pipeline, item, _worker_published) for item in batch]
 
 
 def _batches(items: Iterable[ReadItem], size: int) -> Iterator[list[ReadItem]]:
@@ -83,15 +89,12 @@ def process(
     pipeline_factory: PipelineFactory = default_pipeline,
 ) -> Iterator[Outcome]:
     """Run the pipeline over read items; yield one `Outcome` per item, in input order."""
-    items = (
-        apply_published_option(item, published) if isinstance(item, Document) else item for item in items
-    )
     if jobs <= 1:
         pipeline = pipeline_factory()
         for item in items:
-            yield _process(pipeline, item)
+            yield _process(pipeline, item, published)
         return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(pipeline_factory,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(pipeline_factory, published)) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         for batch in _batches(items, BATCH_SIZE):
             pending.append(pool.submit(_process_batch, batch))

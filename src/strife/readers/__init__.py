@@ -99,7 +99,7 @@ def _read_bytes(
             return
         item = html_to_document(data, origin)
         if isinstance(item, Document):
-            item._reference_date = reference
+            item.with_origin(item.origin, reference)
         yield item
     elif kind in ("jsonl", "csv"):
         import io

@@ -13,7 +13,7 @@ from typing import IO, Any
 import orjson
 from pydantic import ValidationError
 
-from strife.document import Document, coerce_date
+from strife.document import MAX_TEXT_CHARS, Document, coerce_date
 from strife.readers.decoding import cap_length
 from strife.readers.errors import Skipped, UsageError
 
@@ -63,11 +63,30 @@ def record_to_document(record: dict[str, Any], origin: str) -> Document | Skippe
     return doc
 
 
+def _finish(doc: Document, origin: str) -> Document | Skipped:
+    """The checks the fast path skips: emptiness, length, replacement characters."""
+    if not doc.text or doc.text.isspace():
+        return Skipped(origin, "empty document", doc.id)
+    doc.with_origin(origin)
+    if len(doc.text) > MAX_TEXT_CHARS:
+        doc.text, warning = cap_length(doc.text)
+        doc.warn(warning or "")
+    if "\ufffd" in doc.text:
+        doc.warn("text holds replacement characters: the input had bytes that are not UTF-8")
+    return doc
+
+
 def read_jsonl(stream: IO[str], origin: str) -> Iterator[Document | Skipped]:
     for lineno, line in enumerate(stream, start=1):
-        if not line.strip():
+        if line.isspace() or not line:
             continue
         where = f"{origin}:{lineno}"
+        try:
+            # Fast path: a well-formed record parses and validates in one call into pydantic's core.
+            yield _finish(Document.model_validate_json(line), where)
+            continue
+        except ValidationError:
+            pass  # the careful path below says what is wrong, field by field
         try:
             record = orjson.loads(line)
         except orjson.JSONDecodeError as err:

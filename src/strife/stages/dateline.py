@@ -62,7 +62,7 @@ class DatelineStage:
 
     def __call__(self, doc: Document) -> None:
         # With a known publication date, a yearless dateline date cannot be after it.
-        reference = doc.published or doc._reference_date or dt.date.today()
+        reference = doc.anchor_date
         found = parse_dateline(doc.text, reference)
         if found is None:
             doc.set_layer("dateline", [])

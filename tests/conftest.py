@@ -1,0 +1,150 @@
+"""Shared fixtures: a wire-style report, the command line run two ways, a local HTTP server."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from strife.cli import main
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+# Invented for these tests, in the manner of a wire story. Published 2025-02-01 (a Saturday), the
+# clash was "late on Friday": 2025-01-31.
+SEED_TEXT = (
+    "QUETTA, Feb 1 (Example Wire): Eighteen security personnel and 12 terrorists were killed in an "
+    "overnight gunfight in the Kalat district of Pakistan's southwestern Balochistan province, the "
+    "military said on Saturday.\n"
+    "The clash broke out late on Friday when armed men tried to block the main highway near the town "
+    "of Surab in Kalat, according to a statement from the Inter-Services Public Relations (ISPR).\n"
+    "The statement said 18 security personnel and 12 terrorists died in the exchange of fire, which "
+    "lasted several hours.\n"
+    "No group has claimed responsibility for the attack.\n"
+)
+
+# A second, different incident (also invented): 3 dead, on Tuesday before a Thursday publication.
+SECOND_TEXT = (
+    "PESHAWAR: Three policemen were killed when gunmen opened fire on a patrol in the Bannu district "
+    "of Khyber Pakhtunkhwa on Tuesday, police said.\n"
+    "The attackers fled after the ambush and a search operation was launched, officials said.\n"
+)
+
+# A report with no violence in it: read, but no events.
+QUIET_TEXT = (
+    "LAHORE: The provincial cabinet approved a plan on Monday to build twelve new schools in "
+    "the southern districts, the education minister told reporters.\n"
+)
+
+
+class CliResult(NamedTuple):
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED_TEXT
+
+
+@pytest.fixture
+def run_cli(capsys, monkeypatch):
+    """Run `strife.cli.main([...])` in this process; return (exit code, stdout, stderr).
+
+    `stdin` (str or bytes) becomes what `-` reads.
+    """
+
+    def run(*args: object, stdin: str | bytes | None = None) -> CliResult:
+        if stdin is not None:
+            data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+        capsys.readouterr()  # drop whatever came before
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as exit_:  # argparse: usage errors, --version
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+
+    return run
+
+
+@pytest.fixture
+def run_cli_subprocess(tmp_path):
+    """Run `python -m strife ...` as a child process, the way a user does."""
+
+    def run(*args: object, stdin: str | bytes | None = None, cwd: Path | None = None) -> CliResult:
+        data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+        env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+        proc = subprocess.run(
+            [sys.executable, "-m", "strife", *map(str, args)],
+            input=data if data is not None else b"",
+            capture_output=True,
+            cwd=cwd or tmp_path,
+            env=env,
+            timeout=60,
+        )
+        return CliResult(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+    return run
+
+
+class LocalServer:
+    """What the `http_server` fixture gives: fill `routes`, read `requests`, build URLs with `url`."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, tuple[int, str, bytes]] = {}
+        self.requests: list[str] = []
+        self.port = 0
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+
+@pytest.fixture
+def http_server():
+    server_state = LocalServer()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            server_state.requests.append(self.path)
+            status, content_type, body = server_state.routes.get(
+                self.path, (404, "text/plain", b"not found")
+            )
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # keep the test output clean
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    server_state.port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server_state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """`../shared/data` beside the checkout; the test is skipped where it is absent."""
+    path = (REPO_ROOT / ".." / "shared" / "data").resolve()
+    if not path.is_dir():
+        pytest.skip(f"shared data not found at {path}")
+    return path
