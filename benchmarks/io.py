@@ -124,15 +124,23 @@ def main() -> None:
         rows.append(("frame read (empty pipeline)", read_s, n))
         both_s, n = timed(frame, path, stub_pipeline, True, repeat=args.repeat)
         rows.append(("frame read+write (1 stub event/doc)", both_s, n))
-    print(f"{args.docs:,} synthetic documents, {size / 1e6:.1f} MB, best of {args.repeat}, "
-          f"python {sys.version.split()[0]}, {os.cpu_count()} cpu(s)")
+    print(
+        f"{args.docs:,} synthetic documents, {size / 1e6:.1f} MB, best of {args.repeat}, "
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cpu(s)"
+    )
     print(f"{'pass':40} {'seconds':>8} {'docs/s':>10} {'× json.loads':>13}")
     for name, seconds, count in rows:
         print(f"{name:40} {seconds:8.2f} {count / seconds:10,.0f} {seconds / bare_s:13.2f}")
     if args.json:
-        Path(args.json).write_text(json.dumps(
-            [{"pass": name, "seconds": s, "docs_per_s": c / s, "ratio": s / bare_s} for name, s, c in rows],
-            indent=2))
+        Path(args.json).write_text(
+            json.dumps(
+                [
+                    {"pass": name, "seconds": s, "docs_per_s": c / s, "ratio": s / bare_s}
+                    for name, s, c in rows
+                ],
+                indent=2,
+            )
+        )
 
 
 if __name__ == "__main__":
