@@ -22,6 +22,7 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from strife.document import Document
@@ -83,7 +84,7 @@ def bare_parse(path: Path) -> int:
     return count
 
 
-def frame(path: Path, factory, write: bool) -> int:  # noqa: ANN001
+def frame(path: Path, factory: Callable[[], Pipeline], write: bool) -> int:
     sink = io.StringIO()
     writer = make_writer("jsonl", sink)
     count = 0
@@ -99,7 +100,7 @@ def frame(path: Path, factory, write: bool) -> int:  # noqa: ANN001
     return count
 
 
-def timed(fn, *args, repeat: int = 3) -> tuple[float, int]:  # noqa: ANN001
+def timed(fn: Callable[..., int], *args: object, repeat: int = 3) -> tuple[float, int]:
     best, count = float("inf"), 0
     for _ in range(repeat):
         start = time.perf_counter()
