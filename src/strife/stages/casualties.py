@@ -75,7 +75,7 @@ PASSIVE_PAIR = re.compile(
     re.I,
 )
 # "… and 12 terrorists" continuing a figure just found
-CONTINUATION = re.compile(rf"^\s*(?:,\s*|\s+and\s+|,\s*and\s+|as well as\s+){_COUNT}", re.I)
+CONTINUATION = re.compile(rf"\s*(?:,\s*|\s+and\s+|,\s*and\s+|as well as\s+){_COUNT}", re.I)
 # "the death toll rose to 30", "death toll climbed to 12"
 TOLL = re.compile(
     rf"\bdeath toll\s+(?:\w+\s+){{0,4}}?(?:to|at|reached)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
@@ -147,7 +147,9 @@ class CasualtyStage:
                     continue
                 add(match.start(), match.end(), value)
                 end = match.end()
-                while follow := CONTINUATION.match(text, end):
+                # Only a figure that ends its match can be continued ("killing 5 soldiers and
+                # 3 civilians"); a passive match ends on its verb.
+                while pattern is ACTIVE and (follow := CONTINUATION.match(text, end)):
                     more = _make(follow, outcome)
                     if more is None:
                         break

@@ -57,7 +57,7 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•])|\n\s*\n|\n(?=[•\-*]\s)")
-_LAST_WORD = re.compile(r"([\w.]+)[.!?][\"'”’)]*$")
+_CLOSERS = ".!?\"'”’)"
 
 
 class SentenceStage:
@@ -69,8 +69,7 @@ class SentenceStage:
         start = 0
         for match in _BOUNDARY.finditer(text):
             end = match.start()
-            last = _LAST_WORD.search(text, max(start, end - 20), end + 4)
-            if last and "\n" not in match.group() and last.group(1).lower().rstrip(".") in ABBREVIATIONS:
+            if "\n" not in match.group() and _is_abbreviation(text[max(start, end - 30) : end]):
                 continue
             if text[start:end].strip():
                 spans.append(_trimmed(text, start, end))
@@ -80,6 +79,15 @@ class SentenceStage:
         for index, span in enumerate(spans):
             span.sentence = index
         doc.set_layer("sentences", spans)
+
+
+def _is_abbreviation(before: str) -> bool:
+    """Whether the full stop that ends `before` belongs to an abbreviation or an initial."""
+    words = before.split()
+    if not words or not words[-1].endswith("."):
+        return False
+    word = words[-1].rstrip(_CLOSERS).lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def _trimmed(text: str, start: int, end: int) -> Mention:

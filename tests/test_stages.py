@@ -1,0 +1,160 @@
+"""The first-pass stages on sentences of our own, written the way South Asian and wire
+outlets write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strife import extract
+from strife.document import Document
+from strife.pipeline import default_pipeline
+from strife.stages.dateline import parse_dateline
+from strife.stages.numbers import parse_number, quantity
+
+PUBLISHED = dt.date(2025, 2, 1)  # a Saturday
+
+
+def annotate(text: str, published: dt.date | None = PUBLISHED) -> Document:
+    doc = Document(text=text, published=published)
+    default_pipeline().annotate(doc)
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("eighteen", 18), ("twenty-one", 21), ("a dozen", 12), ("half a dozen", 6), ("1,200", 1200),
+     ("three hundred", 300), ("12", 12)],
+)  # fmt: skip
+def test_number_words(phrase: str, value: int) -> None:
+    assert parse_number(phrase) == (value, False)
+
+
+def test_vague_numbers_are_marked() -> None:
+    assert parse_number("several") == (3, True)
+    assert quantity("10", "at least").qualifier == "min"
+    between = quantity("10", None, "15")
+    assert (between.low, between.high) == (10, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "date", "agency"),
+    [
+        ("01 Feb (GulistanNewsTv): On the night of ...", None, dt.date(2025, 2, 1), "GulistanNewsTv"),
+        ("ISLAMABAD, Feb 1 (Reuters) - Pakistan said ...", "Islamabad", dt.date(2025, 2, 1), "Reuters"),
+        ("ISLAMABAD, Aug 25 (APP):Federal Interior Minister ...", "Islamabad", dt.date(2024, 8, 25), "APP"),
+        ("PESHAWAR: Police said on Sunday ...", "Peshawar", None, None),
+        ("LOWER DIR/KOHAT: Elders staged a protest ...", "Lower Dir/Kohat", None, None),
+    ],
+)
+def test_datelines(text: str, place: str | None, date: dt.date | None, agency: str | None) -> None:
+    dateline, _, _ = parse_dateline(text, PUBLISHED)
+    assert (dateline.place, dateline.date, dateline.agency) == (place, date, agency)
+
+
+def test_ordinary_sentence_is_no_dateline() -> None:
+    assert parse_dateline("Police said: three men were held.", PUBLISHED) is None
+
+
+def test_sentences_respect_abbreviations() -> None:
+    doc = annotate("Lt. Col. Ahmed was killed in Kalat. Two soldiers were hurt.\n\nA second paragraph.")
+    texts = [m.text(doc) for m in doc.layer("sentences")]
+    assert texts == ["Lt. Col. Ahmed was killed in Kalat.", "Two soldiers were hurt.", "A second paragraph."]
+
+
+def _dates(text: str) -> list[tuple[dt.date, dt.date, int, str]]:
+    doc = annotate(text)
+    return [(m.value.start, m.value.end, m.value.precision, m.value.basis) for m in doc.layer("dates")]
+
+
+def test_night_spanning_two_days() -> None:
+    assert _dates("On the night of January 31 and February 1, militants attacked.") == [
+        (dt.date(2025, 1, 31), dt.date(2025, 2, 1), 1, "explicit")
+    ]
+
+
+def test_weekday_resolves_to_most_recent_not_future() -> None:
+    # Published Saturday 1 Feb 2025: "on Tuesday" is 28 January, "on Saturday" the same day.
+    assert _dates("Gunmen opened fire on Tuesday.")[0][:2] == (dt.date(2025, 1, 28),) * 2
+    assert _dates("A blast hit the market on Saturday.")[0][0] == dt.date(2025, 2, 1)
+
+
+def test_relative_phrases() -> None:
+    assert _dates("The attack took place last night.")[0][:3] == (
+        dt.date(2025, 1, 31),
+        dt.date(2025, 1, 31),
+        1,
+    )
+    assert _dates("Three clashes were reported earlier this week.")[0][2] == 2
+    assert _dates("Protests began last month.")[0][:3] == (dt.date(2025, 1, 1), dt.date(2025, 1, 31), 3)
+
+
+def test_yearless_date_never_in_the_future() -> None:
+    # "December 30" read on 1 February 2025 is 30 December 2024.
+    assert _dates("The convoy was ambushed on December 30.")[0][0] == dt.date(2024, 12, 30)
+
+
+def _casualties(text: str) -> list[tuple[int, str, str]]:
+    doc = annotate(text)
+    return [(m.value.count.value, m.value.outcome, m.value.party) for m in doc.layer("casualties")]
+
+
+def test_casualties_split_by_party() -> None:
+    found = _casualties("The clash resulted in the deaths of 18 security personnel and 12 terrorists.")
+    assert found == [(18, "killed", "state"), (12, "killed", "armed")]
+
+
+def test_casualties_in_words_and_injuries() -> None:
+    found = _casualties(
+        "Eighteen soldiers and twelve militants were killed, and four civilians were injured."
+    )
+    assert found == [(18, "killed", "state"), (12, "killed", "armed"), (4, "injured", "civilian")]
+
+
+def test_martyred_and_toll() -> None:
+    found = _casualties("Three policemen were martyred. The death toll later rose to 7.")
+    assert found == [(3, "killed", "state"), (7, "killed", "total")]
+
+
+def test_extract_totals_versus_parts() -> None:
+    text = (
+        "QUETTA: A bomb blast at a crowded market in Quetta on Friday killed 30 people, "
+        "including 18 soldiers, police said."
+    )
+    (event,) = extract(text, published="2025-02-01")
+    assert event.fatalities == 30
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.event_date == dt.date(2025, 1, 31)
+
+
+def test_extract_skips_aggregate_statistics() -> None:
+    text = "In 2024, 685 security personnel were killed in 444 terrorist attacks across the country."
+    assert extract(text, published="2025-02-01") == []
+
+
+def test_extract_no_event_in_unrelated_news() -> None:
+    text = "The provincial cabinet approved the annual development budget on Tuesday, officials said."
+    assert extract(text, published="2025-02-01") == []
+
+
+def test_extract_two_incidents() -> None:
+    text = (
+        "PESHAWAR: Two policemen were shot dead by unidentified gunmen in Bannu on Monday, police said. "
+        "In a separate incident on Wednesday, a roadside bomb wounded three soldiers in North Waziristan district."
+    )
+    first, second = extract(text, published="2025-02-01")
+    assert (first.event_date, first.fatalities) == (dt.date(2025, 1, 27), 2)
+    assert (second.event_date, second.fatalities, second.injured) == (dt.date(2025, 1, 29), 0, 3)
+    assert second.sub_event_type == "Remote explosive/landmine/IED"
+    assert second.admin2 == "North Waziristan"
+
+
+def test_evidence_points_into_the_text() -> None:
+    text = "Gunmen killed four labourers in Turbat on Sunday, police said."
+    (event,) = extract(text, published="2025-02-01")
+    for item in event.evidence:
+        assert text[item.start : item.end] == item.text
+    assert {"fatalities", "event_date"} <= {item.field for item in event.evidence}
+    assert event.sub_event_type == "Attack"
+    assert event.deaths_civilians == 4
