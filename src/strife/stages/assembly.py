@@ -166,7 +166,7 @@ def count_casualties(mentions: list[Mention], sub_event_type: str) -> Figures:
     if (
         sub_event_type == "Suicide bomb"
         and total
-        and "bomber" not in {m.value.noun.split()[-1] for m in killed}
+        and not any(m.value.noun.endswith("bomber") for m in killed)
     ):
         total, low, high = total + 1, low + 1, high + 1  # codebook: the bomber counts among the dead
         named["armed"] = named.get("armed", 0) + 1

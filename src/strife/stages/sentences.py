@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from strife.document import Document, Mention
 
@@ -100,7 +101,11 @@ def _trimmed(text: str, start: int, end: int) -> Mention:
 
 def sentence_of(doc: Document, offset: int) -> int:
     """Index of the sentence that holds a character offset (-1 if none)."""
-    for span in doc.layer("sentences"):
-        if span.start <= offset < span.end:
-            return span.sentence
+    starts = doc.annotations.facts.get("sentence_starts")
+    spans = doc.layer("sentences")
+    if starts is None or len(starts) != len(spans):
+        starts = doc.annotations.facts["sentence_starts"] = [span.start for span in spans]
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and offset < spans[index].end:
+        return spans[index].sentence
     return -1
