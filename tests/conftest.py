@@ -116,9 +116,7 @@ def http_server():
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             server_state.requests.append(self.path)
-            status, content_type, body = server_state.routes.get(
-                self.path, (404, "text/plain", b"not found")
-            )
+            status, content_type, body = server_state.routes.get(self.path, (404, "text/plain", b"not found"))
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -131,7 +129,7 @@ def http_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     server_state.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield server_state

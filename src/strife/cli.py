@@ -110,9 +110,12 @@ def run_extract(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         writers: list[EventWriter] = []
         for path, fmt in pairs:
-            stream: TextIO = (
-                stack.enter_context(open(path, "w", encoding="utf-8", newline="")) if path else sys.stdout
-            )
+            try:
+                stream: TextIO = (
+                    stack.enter_context(open(path, "w", encoding="utf-8", newline="")) if path else sys.stdout
+                )
+            except OSError as err:
+                raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
             writers.append(make_writer(fmt, stream))
         bar = stack.enter_context(_progress(None, args.no_progress or not sys.stderr.isatty()))
         items = read_inputs(args.inputs, input_format=args.input_format)

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 from strife.document import Document
 from strife.readers.decoding import cap_length, decode_bytes, looks_binary
@@ -92,7 +92,7 @@ def _read_bytes(
     if kind == "auto":
         kind = _sniff(data)
     if kind == "feed":
-        yield from read_feed(data, origin, fetcher)
+        yield from read_feed(data, origin, fetcher, base_url=origin if is_url(origin) else None)
     elif kind == "html":
         if looks_binary(data):
             yield Skipped(origin, "binary content (NUL bytes): not an HTML page")
@@ -105,9 +105,18 @@ def _read_bytes(
         import io
 
         stream = io.StringIO(decode_bytes(data)[0])
-        yield from (read_jsonl if kind == "jsonl" else read_csv)(stream, origin)
+        yield from _records(stream, kind, origin)
     else:
         yield _text_document(data, origin, reference)
+
+
+def _records(stream: IO[str], kind: str, origin: str) -> Iterator[ReadItem]:
+    try:
+        yield from (read_jsonl if kind == "jsonl" else read_csv)(stream, origin)
+    except UsageError as err:
+        # Only CSVs that preflight could not see (in a directory, on stdin, at a URL) get here:
+        # one bad file is skipped rather than ending a batch half-written.
+        yield Skipped(origin, str(err).removeprefix(f"{origin}: "))
 
 
 def _read_file(path: Path, kind: str, fetcher: Fetcher) -> Iterator[ReadItem]:
@@ -117,7 +126,7 @@ def _read_file(path: Path, kind: str, fetcher: Fetcher) -> Iterator[ReadItem]:
     try:
         if kind in ("jsonl", "csv"):
             with open_text(path) as stream:
-                yield from (read_jsonl if kind == "jsonl" else read_csv)(stream, origin)
+                yield from _records(stream, kind, origin)
             return
         with path.open("rb") as handle:
             data = handle.read(50_000_000)

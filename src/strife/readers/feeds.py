@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -11,7 +12,7 @@ from strife.document import Document
 from strife.readers.decoding import cap_length
 from strife.readers.errors import FetchError, Skipped
 from strife.readers.html import html_fragment_text, html_to_document
-from strife.readers.web import Fetched, fetch
+from strife.readers.web import Fetched, fetch, is_url
 
 # An item whose content is shorter than this is a teaser: the article is on its page.
 SUMMARY_ONLY_CHARS = 600
@@ -37,7 +38,10 @@ def _entry_content(entry: feedparser.FeedParserDict) -> str:
     return html_fragment_text("\n".join(parts)) if parts else ""
 
 
-def read_feed(data: bytes, origin: str, fetcher: Fetcher = fetch) -> Iterator[Document | Skipped]:
+def read_feed(
+    data: bytes, origin: str, fetcher: Fetcher = fetch, base_url: str | None = None
+) -> Iterator[Document | Skipped]:
+    """One document per item. `base_url` (the feed's own address) resolves relative links."""
     parsed = feedparser.parse(data)
     if not parsed.get("version") and not parsed.entries:
         reason = "not an RSS or Atom feed"
@@ -49,11 +53,15 @@ def read_feed(data: bytes, origin: str, fetcher: Fetcher = fetch) -> Iterator[Do
     for index, entry in enumerate(parsed.entries, start=1):
         item_origin = f"{origin}#item{index}"
         link = entry.get("link") or None
+        if link and base_url:
+            link = urljoin(base_url, link)
+        # feedparser makes a bare <guid> the link: only a real address is worth fetching
+        fetchable = bool(link) and is_url(link or "")
         title = entry.get("title") or None
         published = _entry_date(entry)
         text = _entry_content(entry)
         warnings: list[str] = []
-        if len(text) < SUMMARY_ONLY_CHARS and link:
+        if len(text) < SUMMARY_ONLY_CHARS and fetchable:
             try:
                 page = fetcher(link)
                 fetched = html_to_document(page.data, f"{item_origin} ({link})", url=link)

@@ -25,7 +25,12 @@ def html_to_document(
     )
     if result is None or not (result.text or "").strip():
         return Skipped(origin, "no main text found in the HTML", doc_id)
-    text, warning = cap_length(result.text)
+    text = result.text
+    # trafilatura puts the headline first; the title has its own field, and a dateline can
+    # only be found at the start of the body.
+    if result.title and text.startswith(result.title):
+        text = text[len(result.title) :].lstrip()
+    text, warning = cap_length(text or result.text)
     try:
         published = coerce_date(result.date) if result.date else None
     except ValueError:

@@ -25,8 +25,9 @@ csv.field_size_limit(sys.maxsize)
 def open_text(path: Path) -> IO[str]:
     """Open a (possibly gzipped) text file, replacing undecodable bytes rather than failing."""
     if path.suffix == ".gz":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
-    return path.open(encoding="utf-8", errors="replace", newline="")
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", errors="replace")
+    # utf-8-sig: spreadsheets write a byte-order mark that would otherwise join the first column's name
+    return path.open(encoding="utf-8-sig", errors="replace", newline="")
 
 
 def record_to_document(record: dict[str, Any], origin: str) -> Document | Skipped:
@@ -67,6 +68,11 @@ def _finish(doc: Document, origin: str) -> Document | Skipped:
     """The checks the fast path skips: emptiness, length, replacement characters."""
     if not doc.text or doc.text.isspace():
         return Skipped(origin, "empty document", doc.id)
+    fields = doc.__dict__  # as the careful path does: "" is no value; the basis is ours to say
+    for key in ("title", "source", "url"):
+        if fields[key] == "":
+            fields[key] = None
+    fields["published_basis"] = "input" if doc.published is not None else None
     doc.with_origin(origin)
     if len(doc.text) > MAX_TEXT_CHARS:
         doc.text, warning = cap_length(doc.text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import urllib3
 
@@ -54,5 +55,6 @@ def fetch(url: str) -> Fetched:
         response.release_conn()
     if len(data) > MAX_BYTES:
         data = data[:MAX_BYTES]
-    final_url = response.geturl() or url
+    # urllib3 gives the last redirect's path only; join it to the address asked for.
+    final_url = urljoin(url, response.geturl() or url)
     return Fetched(final_url, response.status, data, response.headers.get("Content-Type", ""))

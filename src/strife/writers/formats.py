@@ -22,6 +22,7 @@ FORMATS: tuple[str, ...] = ("jsonl", "csv", "acled-csv", "geojson")
 # the CSV keeps them as compact JSON to stay lossless.
 LIST_COLUMNS = ("doc_ids", "reported_by")
 JSON_COLUMNS = ("evidence",)
+INT_CODE_COLUMNS = ("time_precision", "geo_precision")
 
 # ACLED's export columns, in ACLED's order.
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -174,8 +175,10 @@ def _from_flat(row: dict[str, str]) -> Event:
         record[col] = [x for x in (row.get(col) or "").split(";") if x]
     for col in JSON_COLUMNS:
         record[col] = json.loads(row.get(col) or "[]")
-    for col in ("notes",):
-        record[col] = row.get(col, "")
+    record["notes"] = row.get("notes", "")
+    for col in INT_CODE_COLUMNS:  # Literal[1, 2, 3] fields take ints, not the CSV's strings
+        if record.get(col) is not None:
+            record[col] = int(record[col])
     return Event.model_validate(record)
 
 
