@@ -146,3 +146,20 @@ def shared_data() -> Path:
     if not path.is_dir():
         pytest.skip(f"shared data not found at {path}")
     return path
+
+
+# The spec's event table, every key (shared/spec/event-record.md).
+SPEC_EVENT_KEYS = (
+    "event_id", "doc_id", "event_date", "date_end", "time_precision", "date_basis", "event_type",
+    "sub_event_type", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
+    "interaction", "country", "iso3", "admin1", "admin2", "admin3", "location", "latitude",
+    "longitude", "geo_precision", "geonameid", "fatalities", "fatalities_low", "fatalities_high",
+    "deaths_actor1", "deaths_actor2", "deaths_civilians", "deaths_unknown", "fatalities_imputed",
+    "injured", "claim_status", "claimed_by", "reported_by", "source", "source_url", "background",
+    "notes", "evidence", "confidence",
+)  # fmt: skip
+
+
+@pytest.fixture
+def spec_event_keys() -> tuple[str, ...]:
+    return SPEC_EVENT_KEYS

@@ -6,53 +6,7 @@ join strife's output with ACLED's on these values.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
-
-EventType = Literal[
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-]
-
-SubEventType = Literal[
-    # Battles
-    "Armed clash",
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    # Explosions/Remote violence
-    "Chemical weapon",
-    "Air/drone strike",
-    "Suicide bomb",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Grenade",
-    # Violence against civilians
-    "Sexual violence",
-    "Attack",
-    "Abduction/forced disappearance",
-    # Protests
-    "Peaceful protest",
-    "Protest with intervention",
-    "Excessive force against protesters",
-    # Riots
-    "Violent demonstration",
-    "Mob violence",
-    # Strategic developments
-    "Agreement",
-    "Arrests",
-    "Change to group/activity",
-    "Disrupted weapons use",
-    "Headquarters or base established",
-    "Looting/property destruction",
-    "Non-violent transfer of territory",
-    "Other",
-]
-
-EVENT_TYPES: tuple[str, ...] = get_args(EventType)
-SUB_EVENT_TYPES: tuple[str, ...] = get_args(SubEventType)
+from typing import Literal
 
 SUB_EVENT_TYPES_BY_TYPE: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
@@ -78,6 +32,13 @@ SUB_EVENT_TYPES_BY_TYPE: dict[str, tuple[str, ...]] = {
         "Other",
     ),
 }
+
+EVENT_TYPES: tuple[str, ...] = tuple(SUB_EVENT_TYPES_BY_TYPE)
+SUB_EVENT_TYPES: tuple[str, ...] = tuple(sub for subs in SUB_EVENT_TYPES_BY_TYPE.values() for sub in subs)
+
+# The models validate against these: one table above, no second list to keep in step.
+EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
+SubEventType = Literal[SUB_EVENT_TYPES]  # type: ignore[valid-type]
 
 EVENT_TYPE_OF: dict[str, str] = {
     sub: event_type for event_type, subs in SUB_EVENT_TYPES_BY_TYPE.items() for sub in subs
