@@ -78,6 +78,21 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     commands.add_parser("schema", help="print the JSON Schema of the input document and the event")
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score extraction against gold",
+        description="Run extraction over gold files (the shared data's format, or our corpus's "
+        "`gold_events` format; a directory means every .jsonl under it) and print per-field results.",
+    )
+    evaluate.add_argument("gold", nargs="+", metavar="GOLD", help="gold .jsonl file or directory")
+    evaluate.add_argument("--errors", metavar="FILE", help="write every miss here (JSON Lines)")
+    evaluate.add_argument("--json", action="store_true", help="print the results as JSON")
+    evaluate.add_argument(
+        "--toponyms", action="store_true", help="score place recognition and resolution on toponym corpora"
+    )
+    evaluate.add_argument("--jobs", type=int, default=1, metavar="N", help="processes (default 1)")
+    evaluate.add_argument("--limit", type=int, metavar="N", help="only the first N documents of each file")
     return parser
 
 
@@ -154,6 +169,40 @@ def run_schema() -> int:
     return EXIT_OK
 
 
+def run_evaluate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from strife.evaluation import evaluate_paths, load_gold
+    from strife.evaluation.render import TOPONYM_ROWS, confusions, table
+    from strife.evaluation.toponyms import evaluate_toponyms
+
+    missing = [path for path in args.gold if not Path(path).exists()]
+    if missing:
+        raise UsageError(f"no such gold file: {', '.join(missing)}")
+    names = [Path(path).name or path for path in args.gold]
+    if args.toponyms:
+        results = []
+        for path in args.gold:
+            docs = load_gold(path)
+            if args.limit:
+                docs = (doc for n, doc in enumerate(docs) if n < args.limit)
+            results.append({"gold": path, **evaluate_toponyms(docs).as_dict()})
+        print(json.dumps(results, indent=2) if args.json else table(results, names, TOPONYM_ROWS))
+        return EXIT_OK
+    with ExitStack() as stack:
+        errors = stack.enter_context(open(args.errors, "w", encoding="utf-8")) if args.errors else None
+        results = [
+            r.as_dict() for r in evaluate_paths(args.gold, jobs=args.jobs, errors=errors, limit=args.limit)
+        ]
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print(table(results, names))
+        for name, result in zip(names, results, strict=True):
+            print(f"\n{name}: {confusions(result)}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -161,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_extract(args)
         if args.command == "schema":
             return run_schema()
+        if args.command == "evaluate":
+            return run_evaluate(args)
     except UsageError as err:
         print(f"strife: error: {err}", file=sys.stderr)
         return EXIT_USAGE

@@ -67,7 +67,8 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
     (r"rioters|\bmob\b|angry crowd", "Rioters ({country})", 5, "rioter"),
     (r"civilians?|passengers|worshippers|villagers|children|students|labourers|laborers|"
      r"pilgrims|residents|bystanders|shoppers|commuters|farmers|journalists?|teachers?|"
-     r"women|passers-by|family members",
+     r"women|passers-by|family members|traders|shopkeepers|drivers|polio workers|doctors|"
+     r"(?:tribal )?elders|worshipers|pedestrians|miners|fishermen",
      "Civilians ({country})", 7, "civilian"),
 )  # fmt: skip
 

@@ -30,7 +30,10 @@ VICTIM_NOUNS: dict[str, str] = {
     "students": "civilian", "villagers": "civilian", "labourers": "civilian", "laborers": "civilian",
     "workers": "civilian", "pilgrims": "civilian", "residents": "civilian", "protesters": "civilian",
     "demonstrators": "civilian", "bystanders": "civilian", "teachers": "civilian",
-    "journalists": "civilian", "journalist": "civilian", "farmers": "civilian",
+    "journalists": "civilian", "journalist": "civilian", "farmers": "civilian", "traders": "civilian", "shopkeepers": "civilian", "drivers": "civilian",
+    "guards": "civilian", "doctors": "civilian", "polio workers": "civilian", "elders": "civilian",
+    "tribal elders": "civilian", "worshipers": "civilian", "pedestrians": "civilian", "girls": "civilian",
+    "boys": "civilian", "miners": "civilian", "fishermen": "civilian",
     "people": "unknown", "persons": "unknown", "person": "unknown", "others": "unknown",
     "individuals": "unknown", "men": "unknown", "man": "unknown", "victims": "unknown",
     "bodies": "unknown", "members": "unknown",
@@ -64,7 +67,7 @@ PASSIVE = re.compile(
 )
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|left|leaving|claimed the lives of|deaths? of|bodies of|"
+    rf"\b(?P<verb>shot dead|gunned down|shot and killed|killing|killed|kills|left|leaving|claimed the lives of|deaths? of|bodies of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
     rf"eliminating)\s+{_COUNT}",
     re.I,

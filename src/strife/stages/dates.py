@@ -129,7 +129,10 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
     (re.compile(rf"\b{_DM}{_YEAR}\b", re.I), _explicit),
     (re.compile(rf"\b{_MD}{_YEAR}\b", re.I), _explicit),
     (re.compile(rf"\b(?P<m>{MONTH_PATTERN})\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b", re.I), _month_year),
-    (re.compile(r"\b(?:last|on|late|early)?\s*(?:on\s+)?(?P<w>" + WEEKDAY_PATTERN + r")\b", re.I), _weekday),
+    (
+        re.compile(r"\b(?:(?:last|on|late|early)\s+(?:on\s+)?)?(?P<w>" + WEEKDAY_PATTERN + r")\b", re.I),
+        _weekday,
+    ),
     (re.compile(r"\b(?:last night|overnight|yesterday|late yesterday)\b", re.I), _shift(1)),
     (re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.I), _shift(0)),
     (re.compile(r"\b(?:earlier )?this week\b", re.I), _this_week),

@@ -19,7 +19,7 @@ from strife.stages.sentences import sentence_of
 
 # Names people use for countries that pycountry spells otherwise, and demonyms.
 COUNTRY_ALIASES: dict[str, str] = {
-    "DR Congo": "COD", "DRC": "COD", "Democratic Republic of Congo": "COD",
+    "DR Congo": "COD", "DRC": "COD", "Democratic Republic of Congo": "COD", "Republic of Congo": "COG",
     "Democratic Republic of the Congo": "COD", "Congo-Kinshasa": "COD", "Syria": "SYR",
     "Iran": "IRN", "Russia": "RUS", "South Korea": "KOR", "North Korea": "PRK",
     "Ivory Coast": "CIV", "Palestine": "PSE", "Gaza": "PSE", "West Bank": "PSE",
@@ -36,6 +36,17 @@ DEMONYMS: dict[str, str] = {
     "Kenyan": "KEN", "Libyan": "LBY", "Egyptian": "EGY", "Turkish": "TUR", "Bangladeshi": "BGD",
     "Myanmar": "MMR", "Burmese": "MMR", "Filipino": "PHL", "Chadian": "TCD",
     "Mozambican": "MOZ", "Haitian": "HTI", "Venezuelan": "VEN", "Brazilian": "BRA",
+}  # fmt: skip
+
+# ACLED's names for countries that pycountry spells otherwise ("Congo, The Democratic Republic
+# of the"); the rest take pycountry's common name, or its name.
+ACLED_COUNTRY_NAMES: dict[str, str] = {
+    "COD": "Democratic Republic of Congo", "COG": "Republic of Congo", "RUS": "Russia",
+    "PSE": "Palestine", "CIV": "Ivory Coast", "TUR": "Turkey", "CZE": "Czech Republic",
+    "SWZ": "eSwatini", "CPV": "Cape Verde", "TLS": "East Timor", "BRN": "Brunei",
+    "FSM": "Micronesia", "GMB": "Gambia", "BHS": "Bahamas", "VAT": "Vatican City",
+    "SYR": "Syria", "IRN": "Iran", "TZA": "Tanzania", "VEN": "Venezuela", "BOL": "Bolivia",
+    "KOR": "South Korea", "PRK": "North Korea", "VNM": "Vietnam", "LAO": "Laos", "MDA": "Moldova",
 }  # fmt: skip
 
 # A place's kind, as written after its name, and how specific it is (lower: more specific).
@@ -99,6 +110,8 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def country_name(iso3: str) -> str | None:
+    if iso3 in ACLED_COUNTRY_NAMES:
+        return ACLED_COUNTRY_NAMES[iso3]
     country = pycountry.countries.get(alpha_3=iso3)
     if country is None:
         return None

@@ -1,0 +1,114 @@
+"""Pairing predicted events with gold events of the same document.
+
+A pair is a candidate when the dates agree (where gold has one) and at least half of the
+other judged components agree: place, event type, fatalities. Pairs are taken best first, and
+one gold event matches at most one predicted event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from strife.evaluation.names import haversine_km, same_place
+from strife.event import Event
+
+# How far a place may be from gold and still be "the same place" for matching.
+MATCH_KM = 50.0
+# Days of slack around a predicted date, by the gold's time precision (1 day, 2 week, 3 month).
+DATE_SLACK = {1: 1, 2: 4, 3: 16}
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    date: bool | None
+    place: bool | None
+    type: bool | None
+    fatalities: bool | None
+
+    @property
+    def score(self) -> float:
+        judged = [v for v in (self.date, self.place, self.type, self.fatalities) if v is not None]
+        return sum(judged) / len(judged) if judged else 0.5
+
+    @property
+    def is_match(self) -> bool:
+        if self.date is False:
+            return False
+        others = [v for v in (self.place, self.type, self.fatalities) if v is not None]
+        return not others or sum(others) * 2 >= len(others)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def fatalities_range(gold: dict[str, Any]) -> tuple[int, int] | None:
+    if gold.get("fatalities") is None:
+        return None
+    low = gold.get("fatalities_low")
+    high = gold.get("fatalities_high")
+    value = int(gold["fatalities"])
+    return (int(low) if low is not None else value, int(high) if high is not None else value)
+
+
+def date_agrees(pred: Event, gold: dict[str, Any]) -> bool | None:
+    day = _date(gold.get("event_date"))
+    if day is None:
+        return None
+    precision = max(int(gold.get("time_precision") or 1), int(gold.get("ucdp_date_precision") or 1))
+    slack = dt.timedelta(days=DATE_SLACK.get(min(precision, 3), 1))
+    end = _date(gold.get("date_end")) or day
+    return pred.event_date - slack <= end and day <= pred.date_end + slack
+
+
+def place_agrees(pred: Event, gold: dict[str, Any]) -> bool | None:
+    judged = [gold.get(k) for k in ("location", "admin2", "admin1", "latitude")]
+    if not any(v is not None for v in judged):
+        return None
+    if None not in (pred.latitude, pred.longitude, gold.get("latitude"), gold.get("longitude")):
+        if haversine_km(pred.latitude, pred.longitude, gold["latitude"], gold["longitude"]) <= MATCH_KM:
+            return True
+    for pred_name in (pred.location, pred.admin2, pred.admin3):
+        for gold_name in (gold.get("location"), gold.get("admin2")):
+            if same_place(pred_name, gold_name):
+                return True
+    if not gold.get("admin2") and not gold.get("location"):
+        return bool(same_place(pred.admin1, gold.get("admin1")))
+    return False
+
+
+def agreement(pred: Event, gold: dict[str, Any]) -> Agreement:
+    kind = None if gold.get("event_type") is None else pred.event_type == gold["event_type"]
+    span = fatalities_range(gold)
+    deaths = None if span is None else span[0] <= pred.fatalities <= span[1]
+    return Agreement(date_agrees(pred, gold), place_agrees(pred, gold), kind, deaths)
+
+
+def match_events(
+    predicted: list[Event], gold: list[dict[str, Any]]
+) -> tuple[list[tuple[int, int, Agreement]], list[int], list[int]]:
+    """(matched (pred index, gold index, agreement), unmatched preds, unmatched golds)."""
+    candidates = []
+    for p, pred in enumerate(predicted):
+        for g, gold_event in enumerate(gold):
+            agree = agreement(pred, gold_event)
+            if agree.is_match:
+                candidates.append((agree.score, -abs(p - g), p, g, agree))
+    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for _, _, p, g, agree in candidates:
+        if p in used_p or g in used_g:
+            continue
+        used_p.add(p)
+        used_g.add(g)
+        pairs.append((p, g, agree))
+    pairs.sort(key=lambda pair: pair[1])
+    missed = [g for g in range(len(gold)) if g not in used_g]
+    spurious = [p for p in range(len(predicted)) if p not in used_p]
+    return pairs, spurious, missed

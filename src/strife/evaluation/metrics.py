@@ -1,0 +1,183 @@
+"""The per-field scores: each compares a matched prediction with its gold where gold judges."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from strife.evaluation.matching import fatalities_range
+from strife.evaluation.names import haversine_km, normalise_place, same_place
+from strife.event import Event
+
+
+@dataclass
+class Ratio:
+    """A share with its counts, so that a table can say 12/15 and not only 0.80."""
+
+    hits: int = 0
+    total: int = 0
+
+    def add(self, hit: bool) -> None:
+        self.hits += bool(hit)
+        self.total += 1
+
+    @property
+    def value(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"value": _round(self.value), "hits": self.hits, "total": self.total}
+
+
+def _round(value: float | None, digits: int = 3) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | None]:
+    """Precision is undefined with no predictions, recall with no gold; F1 is 0 once either is 0."""
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    if tp == 0 and (fp or fn):
+        f1: float | None = 0.0
+    elif precision is None or recall is None:
+        f1 = None
+    else:
+        f1 = 2 * precision * recall / (precision + recall)
+    return {"precision": _round(precision), "recall": _round(recall), "f1": _round(f1)}
+
+
+def weighted_f1(confusion: dict[str, Counter[str]]) -> float | None:
+    """Per-class F1 averaged with the gold support of each class as weight."""
+    labels = set(confusion) | {p for row in confusion.values() for p in row}
+    support = {label: sum(confusion.get(label, Counter()).values()) for label in labels}
+    total = sum(support.values())
+    if not total:
+        return None
+    score = 0.0
+    for label in labels:
+        tp = confusion.get(label, Counter())[label]
+        fp = sum(row[label] for gold, row in confusion.items() if gold != label)
+        fn = support[label] - tp
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        score += f1 * support[label] / total
+    return _round(score)
+
+
+@dataclass
+class Scores:
+    documents: int = 0
+    excluded: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    event_type: Ratio = field(default_factory=Ratio)
+    sub_event_type: Ratio = field(default_factory=Ratio)
+    confusion: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    fatalities_exact: Ratio = field(default_factory=Ratio)
+    fatalities_in_range: Ratio = field(default_factory=Ratio)
+    fatalities_errors: list[int] = field(default_factory=list)
+    date_inside: Ratio = field(default_factory=Ratio)
+    country: Ratio = field(default_factory=Ratio)
+    admin1: Ratio = field(default_factory=Ratio)
+    admin2: Ratio = field(default_factory=Ratio)
+    distances_km: list[float] = field(default_factory=list)
+    coordinates_missing: int = 0
+    actor_categories: Ratio = field(default_factory=Ratio)
+    claim_status: Ratio = field(default_factory=Ratio)
+    injured_exact: Ratio = field(default_factory=Ratio)
+    seconds: float = 0.0
+
+    def add_pair(self, pred: Event, gold: dict[str, Any]) -> list[str]:
+        """Score one matched pair; return the fields it got wrong."""
+        wrong: list[str] = []
+
+        def judge(name: str, ratio: Ratio, hit: bool) -> None:
+            ratio.add(hit)
+            if not hit:
+                wrong.append(name)
+
+        if gold.get("event_type"):
+            judge("event_type", self.event_type, pred.event_type == gold["event_type"])
+        if gold.get("sub_event_type"):
+            judge("sub_event_type", self.sub_event_type, pred.sub_event_type == gold["sub_event_type"])
+            self.confusion[gold["sub_event_type"]][pred.sub_event_type] += 1
+        span = fatalities_range(gold)
+        if span is not None:
+            judge("fatalities", self.fatalities_exact, pred.fatalities == gold["fatalities"])
+            self.fatalities_in_range.add(span[0] <= pred.fatalities <= span[1])
+            self.fatalities_errors.append(abs(pred.fatalities - int(gold["fatalities"])))
+        if gold.get("event_date"):
+            day = str(gold["event_date"])[:10]
+            judge(
+                "event_date",
+                self.date_inside,
+                pred.event_date.isoformat() <= day <= pred.date_end.isoformat(),
+            )
+        if gold.get("iso3") or gold.get("country"):
+            hit = (
+                pred.iso3 == gold["iso3"]
+                if gold.get("iso3")
+                else normalise_place(pred.country) == normalise_place(gold["country"])
+            )
+            judge("country", self.country, hit)
+        for name, ratio in (("admin1", self.admin1), ("admin2", self.admin2)):
+            if gold.get(name):
+                judge(name, ratio, bool(same_place(getattr(pred, name), gold[name])))
+        if gold.get("latitude") is not None and gold.get("longitude") is not None:
+            if pred.latitude is None or pred.longitude is None:
+                self.coordinates_missing += 1
+            else:
+                self.distances_km.append(
+                    haversine_km(pred.latitude, pred.longitude, gold["latitude"], gold["longitude"])
+                )
+        if gold.get("inter1") is not None:
+            gold_pair = sorted((int(gold["inter1"]), int(gold.get("inter2") or 0)))
+            judge("actor_categories", self.actor_categories, sorted((pred.inter1, pred.inter2)) == gold_pair)
+        if gold.get("claim_status"):
+            judge("claim_status", self.claim_status, pred.claim_status == gold["claim_status"])
+        if "injured" in gold and gold.get("fatalities") is not None:
+            self.injured_exact.add((pred.injured or 0) == (gold.get("injured") or 0))
+        return wrong
+
+    def distance_summary(self) -> dict[str, Any]:
+        judged = len(self.distances_km) + self.coordinates_missing
+        if not judged:
+            return {"median_km": None, "within_25km": None, "within_100km": None, "judged": 0}
+        return {
+            "median_km": _round(statistics.median(self.distances_km), 1) if self.distances_km else None,
+            # Events without coordinates count as misses: the share is over every judged event.
+            "within_25km": _round(sum(d <= 25 for d in self.distances_km) / judged),
+            "within_100km": _round(sum(d <= 100 for d in self.distances_km) / judged),
+            "judged": judged,
+            "without_coordinates": self.coordinates_missing,
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "excluded_documents": self.excluded,
+            "detection": {**prf(self.tp, self.fp, self.fn), "tp": self.tp, "fp": self.fp, "fn": self.fn},
+            "event_type_accuracy": self.event_type.as_dict(),
+            "sub_event_type_accuracy": self.sub_event_type.as_dict(),
+            "sub_event_type_weighted_f1": weighted_f1(self.confusion),
+            "fatalities": {
+                "exact": self.fatalities_exact.as_dict(),
+                "within_range": self.fatalities_in_range.as_dict(),
+                "mean_absolute_error": _round(statistics.fmean(self.fatalities_errors), 2)
+                if self.fatalities_errors
+                else None,
+            },
+            "date_inside_predicted_span": self.date_inside.as_dict(),
+            "country": self.country.as_dict(),
+            "admin1": self.admin1.as_dict(),
+            "admin2": self.admin2.as_dict(),
+            "coordinates": self.distance_summary(),
+            "actor_categories": self.actor_categories.as_dict(),
+            "claim_status": self.claim_status.as_dict(),
+            "injured_exact": self.injured_exact.as_dict(),
+            "confusion": {gold: dict(row) for gold, row in sorted(self.confusion.items())},
+            "seconds": _round(self.seconds, 2),
+            "documents_per_second": _round(self.documents / self.seconds, 1) if self.seconds else None,
+        }

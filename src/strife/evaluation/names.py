@@ -1,0 +1,63 @@
+"""Comparing place names as a coder would: suffixes, spelling variants and diacritics aside."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+# Words that say what kind of unit a name is, not which one.
+UNIT_SUFFIXES = re.compile(
+    r"\b(?:province|provincial|district|tribal district|division|tehsil|agency|state|region|"
+    r"governorate|county|municipality|city|town|village|area|department|oblast|raion|"
+    r"prefecture|territory|capital territory|valley|sub-division|subdivision)\b"
+)
+# Spellings of the same unit (after lower-casing, diacritics and suffixes removed).
+SPELLING_VARIANTS: dict[str, str] = {
+    "baluchistan": "balochistan",
+    "khyber pakhtoonkhwa": "khyber pakhtunkhwa",
+    "khyber pukhtunkhwa": "khyber pakhtunkhwa",
+    "north west frontier": "khyber pakhtunkhwa",
+    "nwfp": "khyber pakhtunkhwa",
+    "kp": "khyber pakhtunkhwa",
+    "federally administered tribal areas": "khyber pakhtunkhwa",  # merged in 2018
+    "fata": "khyber pakhtunkhwa",
+    "azad jammu and kashmir": "azad kashmir",
+    "ajk": "azad kashmir",
+    "islamabad": "islamabad",
+    "gilgit baltistan": "gilgit baltistan",
+    "northern areas": "gilgit baltistan",
+    "punjab": "punjab",
+    "pishawar": "peshawar",
+    "dera ismail khan": "dera ismail khan",
+    "di khan": "dera ismail khan",
+    "d i khan": "dera ismail khan",
+}
+
+
+def normalise_place(name: str | None) -> str | None:
+    """A comparable key for an administrative or place name."""
+    if not name:
+        return None
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("&", " and ").replace("-", " ").replace(".", " ")
+    text = UNIT_SUFFIXES.sub(" ", text)
+    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return SPELLING_VARIANTS.get(text, text) or None
+
+
+def same_place(a: str | None, b: str | None) -> bool | None:
+    """None when either side is unknown; otherwise whether the names agree."""
+    left, right = normalise_place(a), normalise_place(b)
+    if left is None or right is None:
+        return None
+    return left == right or (len(left) > 4 and len(right) > 4 and (left in right or right in left))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
