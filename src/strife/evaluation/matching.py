@@ -69,9 +69,9 @@ def place_agrees(pred: Event, gold: dict[str, Any]) -> bool | None:
     judged = [gold.get(k) for k in ("location", "admin2", "admin1", "latitude")]
     if not any(v is not None for v in judged):
         return None
-    if None not in (pred.latitude, pred.longitude, gold.get("latitude"), gold.get("longitude")):
-        if haversine_km(pred.latitude, pred.longitude, gold["latitude"], gold["longitude"]) <= MATCH_KM:
-            return True
+    coordinates = (pred.latitude, pred.longitude, gold.get("latitude"), gold.get("longitude"))
+    if None not in coordinates and haversine_km(*coordinates) <= MATCH_KM:
+        return True
     for pred_name in (pred.location, pred.admin2, pred.admin3):
         for gold_name in (gold.get("location"), gold.get("admin2")):
             if same_place(pred_name, gold_name):
