@@ -1,0 +1,129 @@
+"""Regenerate docs/accuracy.md: strife scored on our corpus and on every gold file in ../shared/data.
+
+python benchmarks/report.py [--jobs 2] [--out docs/accuracy.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+from pathlib import Path
+
+from strife.evaluation import evaluate_documents, load_gold
+from strife.evaluation.render import TOPONYM_ROWS, confusions, table
+from strife.evaluation.toponyms import evaluate_toponyms
+from strife.readers import read_inputs
+from strife.runner import process
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+CORPUS = ROOT / "tests" / "corpus"
+
+
+def _commit() -> str:
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + (
+        " (with uncommitted changes)" if git("status", "--porcelain", "--untracked-files=no") else ""
+    )
+
+
+def corpus_results(jobs: int) -> tuple[list[dict], list[str]]:
+    docs = list(load_gold(CORPUS))
+    parts = [("corpus: all", docs)]
+    for kind, label in (("short", "short reports"), ("article", "articles"), ("none", "no-event documents")):
+        parts.append((f"corpus: {label}", [d for d in docs if d.kind == kind]))
+    results = [evaluate_documents(part, name=name, jobs=jobs).as_dict() for name, part in parts]
+    return results, [name for name, _ in parts]
+
+
+def shared_results(jobs: int) -> tuple[list[dict], list[str]]:
+    results, names = [], []
+    for name in ("ucdp_ged_pakistan.jsonl", "muc4_grit.jsonl"):
+        path = SHARED / name
+        if path.exists():
+            results.append(evaluate_documents(load_gold(path), name=name, jobs=jobs).as_dict())
+            names.append(name)
+    return results, names
+
+
+def toponym_results() -> tuple[list[dict], list[str]]:
+    paths = sorted((SHARED / "geoparsing").glob("*.jsonl"))
+    return [evaluate_toponyms(load_gold(p)).as_dict() for p in paths], [p.name for p in paths]
+
+
+def unlabelled(jobs: int) -> str:
+    path = SHARED / "news_pk_2025.jsonl"
+    if not path.exists():
+        return ""
+    docs = events = with_events = 0
+    for outcome in process(read_inputs([str(path)]), jobs=jobs):
+        docs += 1
+        events += len(outcome.events)
+        with_events += bool(outcome.events)
+    return (f"`news_pk_2025.jsonl` has no gold (about 2,400 of its 2,999 articles are on violence, "
+            f"security or protest): strife finds events in {with_events} of {docs} articles, "
+            f"{events} events in all ({events / docs:.2f} per article).")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", default=str(ROOT / "docs" / "accuracy.md"))
+    parser.add_argument("--json", help="also write every result here")
+    args = parser.parse_args()
+    corpus, corpus_names = corpus_results(args.jobs)
+    shared, shared_names = shared_results(args.jobs) if SHARED.exists() else ([], [])
+    toponyms, toponym_names = toponym_results() if SHARED.exists() else ([], [])
+    lines = [
+        "# Accuracy",
+        "",
+        f"Generated on {dt.date.today().isoformat()} at commit {_commit()} by `python benchmarks/report.py`"
+        f" (`--jobs {args.jobs}`). Every number below comes from `strife evaluate`; rerun the command to "
+        "refresh them. Metric definitions: `src/strife/evaluation/`.",
+        "",
+        "## Our gold corpus (`tests/corpus/`)",
+        "",
+        table(corpus, corpus_names, markdown=True),
+        "",
+        "```",
+        confusions(corpus[0], limit=20),
+        "```",
+    ]
+    if shared:
+        lines += [
+            "",
+            "## Shared third-party data (`../shared/data`)",
+            "",
+            "UCDP GED: one gold event per headline; the 341 digest headlines (`meta.generic_headline`) "
+            "are excluded. UCDP codes no ACLED types, so type rows are empty. MUC-4: gold says only "
+            "whether a document reports an incident (and its perpetrator), so only detection is scored.",
+            "",
+            table(shared, shared_names, markdown=True),
+        ]
+    if toponyms:
+        lines += [
+            "",
+            "## Toponyms (`strife evaluate --toponyms`)",
+            "",
+            "Recall of gold toponym spans, and accuracy within 161 km over every gold toponym.",
+            "",
+            table(toponyms, toponym_names, TOPONYM_ROWS, markdown=True),
+        ]
+    note = unlabelled(args.jobs) if SHARED.exists() else ""
+    if note:
+        lines += ["", "## Unlabelled real news", "", note]
+    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps({"corpus": corpus, "shared": shared, "toponyms": toponyms}, indent=2)
+        )
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
