@@ -18,7 +18,7 @@ VICTIM_NOUNS: dict[str, str] = {
     "soldier": "state", "soldiers": "state", "troops": "state", "security personnel": "state",
     "personnel": "state", "security forces": "state", "security officials": "state",
     "policemen": "state", "policeman": "state", "police officers": "state", "police officer": "state",
-    "cops": "state", "constables": "state", "constable": "state", "officers": "state",
+    "cops": "state", "police": "state", "cop": "state", "constables": "state", "constable": "state", "officers": "state",
     "officer": "state", "jawans": "state", "levies": "state", "fc": "state", "sepoys": "state",
     "militants": "armed", "militant": "armed", "terrorists": "armed", "terrorist": "armed",
     "insurgents": "armed", "attackers": "armed", "attacker": "armed", "gunmen": "armed",
@@ -67,7 +67,7 @@ PASSIVE = re.compile(
 )
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = re.compile(
-    rf"\b(?P<verb>shot dead|gunned down|shot and killed|killing|killed|kills|left|leaving|claimed the lives of|deaths? of|bodies of|"
+    rf"\b(?P<verb>shot dead|gunned down|shot and killed|killing|killed|kills|kill|left|leaving|claimed the lives of|deaths? of|bodies of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
     rf"eliminating)\s+{_COUNT}",
     re.I,
