@@ -82,6 +82,7 @@ class _DocState:
     reference_date: dt.date | None = None
     # What a reader had to do to it (bytes replaced, text truncated), for the run summary.
     warnings: list[str] = field(default_factory=list)
+    lower_text: str | None = None
 
 
 class Document(BaseModel):
@@ -172,6 +173,17 @@ class Document(BaseModel):
 
     def set_layer(self, name: str, mentions: list[Mention]) -> None:
         self.annotations.layers[name] = mentions
+
+    @property
+    def lower_text(self) -> str:
+        """The text lower-cased with every offset kept, for the stages' case-blind tables."""
+        state = self.state
+        if state.lower_text is None:
+            lower = self.text.lower()
+            if len(lower) != len(self.text):  # a few characters ("İ") lower-case to two
+                lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+            state.lower_text = lower
+        return state.lower_text
 
     @property
     def anchor_date(self) -> dt.date:

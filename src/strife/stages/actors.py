@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from strife.document import Document, Mention
+from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import sentence_of
 
 
@@ -74,7 +75,7 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
 
 # Named groups match case-sensitively: "BLA" and "ADF" are acronyms, "ada" is not.
 _NAMED = [(re.compile(p), name, inter) for p, name, inter in NAMED_GROUPS]
-_GENERIC = [(re.compile(rf"\b(?:{p})", re.I), name, inter, side) for p, name, inter, side in GENERIC_ACTORS]
+_GENERIC = [(compile_lower(rf"\b(?:{p})"), name, inter, side) for p, name, inter, side in GENERIC_ACTORS]
 
 
 class ActorStage:
@@ -91,7 +92,7 @@ class ActorStage:
                 actor = Actor(name, inter, side, named=True)
                 mentions.append(Mention(*match.span(), "actor", actor, sentence_of(doc, match.start())))
         for pattern, name, inter, side in _GENERIC:
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(doc.lower_text):
                 start, end = match.span()
                 if any(start < e and s < end for s, e in taken):
                     continue

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from strife.document import Document, Mention
+from strife.stages.lexicon import compile_lower
 from strife.stages.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, Quantity, quantity
 from strife.stages.sentences import sentence_of
 
@@ -61,35 +62,31 @@ def _count(tag: str = "") -> str:
 _COUNT = _count()
 
 # "18 soldiers were killed", "three policemen also lost their lives"
-PASSIVE = re.compile(
+PASSIVE = compile_lower(
     rf"\b{_COUNT}(?:,[^,.;]{{1,60}},)?\s+(?:\w+\s+){{0,3}}?(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
-    re.I,
 )
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
-ACTIVE = re.compile(
+ACTIVE = compile_lower(
     rf"\b(?P<verb>shot dead|gunned down|shot and killed|killing|killed|kills|kill|left|leaving|claimed the lives of|deaths? of|bodies of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
     rf"eliminating)\s+{_COUNT}",
-    re.I,
 )
 # "Eighteen soldiers and twelve militants were killed": two figures sharing one verb
-PASSIVE_PAIR = re.compile(
+PASSIVE_PAIR = compile_lower(
     rf"\b{_count('1')}\s+(?:and|as well as)\s+{_count('2')}\s+(?:\w+\s+){{0,3}}?(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
-    re.I,
 )
 # "… and 12 terrorists" continuing a figure just found
-CONTINUATION = re.compile(rf"\s*(?:,\s*|\s+and\s+|,\s*and\s+|as well as\s+){_COUNT}", re.I)
+CONTINUATION = compile_lower(rf"\s*(?:,\s*|\s+and\s+|,\s*and\s+|as well as\s+){_COUNT}")
 # "the death toll rose to 30", "death toll climbed to 12"
-TOLL = re.compile(
+TOLL = compile_lower(
     rf"\bdeath toll\s+(?:\w+\s+){{0,4}}?(?:to|at|reached)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
-    re.I,
 )
 # "five dead", "10 killed in blast" (headline style, no noun)
-BARE = re.compile(rf"\b(?P<num>\d+|{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded)\b", re.I)
+BARE = compile_lower(rf"\b(?P<num>\d+|{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded)\b")
 # "including 18 soldiers": a part of the total just given, not a new figure
-PART_MARKER = re.compile(r"(?:including|among them|among whom|of whom|of them)\s*$", re.I)
+PART_MARKER = re.compile(r"(?:including|among them|among whom|of whom|of them)\s*$")
 
-_INJURY_VERBS = re.compile(rf"^(?:{INJURY_WORDS}|injuring|wounding)$", re.I)
+_INJURY_VERBS = re.compile(rf"^(?:{INJURY_WORDS}|injuring|wounding)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +117,7 @@ class CasualtyStage:
     name = "casualties"
 
     def __call__(self, doc: Document) -> None:
-        text = doc.text
+        text = doc.lower_text  # the tables are lower-case; offsets are the text's
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
 

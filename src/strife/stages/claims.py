@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from strife.document import Document, Mention
+from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import sentence_of
 
 
@@ -54,7 +55,7 @@ REPORTERS: tuple[tuple[str, str], ...] = (
     (r"residents said|witnesses|eyewitnesses|locals said", "witnesses"),
 )  # fmt: skip
 
-_CLAIMS = [(re.compile(p, re.I), Claim(status)) for status, p in CLAIM_PATTERNS]
+_CLAIMS = [(compile_lower(p), Claim(status)) for status, p in CLAIM_PATTERNS]
 _REPORTERS = [(re.compile(p), Reporter(name)) for p, name in REPORTERS]
 
 
@@ -65,7 +66,7 @@ class ClaimStage:
         claims: list[Mention] = []
         taken: list[tuple[int, int]] = []
         for pattern, claim in _CLAIMS:  # `unclaimed` first: "no group claimed" is not a claim
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(doc.lower_text):
                 start, end = match.span()
                 if any(start < e and s < end for s, e in taken):
                     continue

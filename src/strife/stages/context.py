@@ -6,23 +6,20 @@ a recalled past incident is an event with `background: true` only when it has it
 
 from __future__ import annotations
 
-import re
-
 from strife.document import Document, Mention
+from strife.stages.lexicon import compile_lower
 
-STATISTIC_CUES = re.compile(
+STATISTIC_CUES = compile_lower(
     r"\bin (?:\d[\d,]*|[a-z]+-?[a-z]*) (?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
     r"so far this year|this year alone|since the (?:start|beginning) of|deadliest year|"
     r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\baccording to (?:a|the) (?:report|data|tally)\b|"
     r"\btally\b|\bstatistics\b|\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b",
-    re.I,
 )
-BACKGROUND_CUES = re.compile(
+BACKGROUND_CUES = compile_lower(
     r"\bfollows? (?:a|an|the) (?:series|spate|wave|string)\b|\bin the past\b|\bpreviously\b|"
     r"\bhas long been\b|\bhistory of\b|\brecalled\b|\bearlier this (?:year|month)\b|"
     r"\blast (?:year|month)\b|\bsince (?:the )?(?:\d{4}|[A-Z]\w+'s)|\bin recent (?:years|months|weeks)\b|"
     r"\bbroader surge\b|\bsurge in (?:attacks|violence)\b|\bhas (?:intensified|increased|escalated)\b",
-    re.I,
 )
 
 
@@ -35,7 +32,7 @@ class ContextStage:
         past_year_sentences = {m.sentence for m in doc.layer("dates") if m.value.past_year}
         flags: list[Mention] = []
         for sentence in doc.layer("sentences"):
-            text = doc.text[sentence.start : sentence.end]
+            text = doc.lower_text[sentence.start : sentence.end]
             if STATISTIC_CUES.search(text):
                 label = "statistic"
             elif BACKGROUND_CUES.search(text) or sentence.sentence in past_year_sentences:

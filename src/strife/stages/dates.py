@@ -21,6 +21,7 @@ from strife.stages.calendar import (
     most_recent,
     safe_date,
 )
+from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import sentence_of
 
 
@@ -118,29 +119,28 @@ def _last_year(match: re.Match[str], anchor: dt.date) -> DateValue:
 # The date expressions, most specific first; an earlier rule's span hides later ones.
 DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], DateValue | None]], ...] = (
     (
-        re.compile(
+        compile_lower(
             rf"\bnight of (?:(?P<ad>\d{{1,2}})\s+(?P<am>{MONTH_PATTERN})|(?P<am2>{MONTH_PATTERN})\s+(?P<ad2>\d{{1,2}}))"
             rf"\s+and\s+(?:(?P<bd>\d{{1,2}})\s+(?P<bm>{MONTH_PATTERN})|(?P<bm2>{MONTH_PATTERN})\s+(?P<bd2>\d{{1,2}}))",
-            re.I,
         ),
         lambda m, a: _night_of(_NightMatch(m), a),
     ),
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})\b"), _iso),
-    (re.compile(rf"\b{_DM}{_YEAR}\b", re.I), _explicit),
-    (re.compile(rf"\b{_MD}{_YEAR}\b", re.I), _explicit),
-    (re.compile(rf"\b(?P<m>{MONTH_PATTERN})\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b", re.I), _month_year),
+    (compile_lower(rf"\b{_DM}{_YEAR}\b"), _explicit),
+    (compile_lower(rf"\b{_MD}{_YEAR}\b"), _explicit),
+    (compile_lower(rf"\b(?P<m>{MONTH_PATTERN})\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b"), _month_year),
     (
-        re.compile(r"\b(?:(?:last|on|late|early)\s+(?:on\s+)?)?(?P<w>" + WEEKDAY_PATTERN + r")\b", re.I),
+        compile_lower(r"\b(?:(?:last|on|late|early)\s+(?:on\s+)?)?(?P<w>" + WEEKDAY_PATTERN + r")\b"),
         _weekday,
     ),
-    (re.compile(r"\b(?:last night|overnight|yesterday|late yesterday)\b", re.I), _shift(1)),
-    (re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.I), _shift(0)),
-    (re.compile(r"\b(?:earlier )?this week\b", re.I), _this_week),
-    (re.compile(r"\blast week\b", re.I), _last_week),
-    (re.compile(r"\blast month\b", re.I), _last_month),
-    (re.compile(r"\b(?:earlier )?this month\b", re.I), _this_month),
-    (re.compile(r"\blast year\b", re.I), _last_year),
-    (re.compile(r"\b(?:in|since|during|of)\s+(?P<y>(?:19|20)\d{2})\b", re.I), _year),
+    (compile_lower(r"\b(?:last night|overnight|yesterday|late yesterday)\b"), _shift(1)),
+    (compile_lower(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"), _shift(0)),
+    (compile_lower(r"\b(?:earlier )?this week\b"), _this_week),
+    (compile_lower(r"\blast week\b"), _last_week),
+    (compile_lower(r"\blast month\b"), _last_month),
+    (compile_lower(r"\b(?:earlier )?this month\b"), _this_month),
+    (compile_lower(r"\blast year\b"), _last_year),
+    (compile_lower(r"\b(?:in|since|during|of)\s+(?P<y>(?:19|20)\d{2})\b"), _year),
 )
 
 
@@ -163,11 +163,11 @@ class DateStage:
 
     def __call__(self, doc: Document) -> None:
         anchor = doc.anchor_date
-        text = doc.text
+        lower = doc.lower_text
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in doc.layer("dateline")]
         mentions: list[Mention] = []
         for pattern, resolve in DATE_RULES:
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(lower):
                 start, end = match.span()
                 if any(start < e and s < end for s, e in taken):
                     continue

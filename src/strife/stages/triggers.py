@@ -6,10 +6,10 @@ trigger of an incident decides its type at assembly.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from strife.document import Document, Mention
+from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import sentence_of
 
 
@@ -91,7 +91,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
 )  # fmt: skip
 
 _COMPILED = [
-    (re.compile(rf"\b(?:{pattern})", re.I), Trigger(sub, strength, violent))
+    (compile_lower(rf"\b(?:{pattern})"), Trigger(sub, strength, violent))
     for pattern, sub, strength, violent in TRIGGERS
 ]
 
@@ -102,7 +102,7 @@ class TriggerStage:
     def __call__(self, doc: Document) -> None:
         mentions: list[Mention] = []
         for pattern, trigger in _COMPILED:
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(doc.lower_text):
                 mentions.append(Mention(*match.span(), "trigger", trigger, sentence_of(doc, match.start())))
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("triggers", mentions)
