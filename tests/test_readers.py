@@ -566,3 +566,13 @@ def test_yearless_dateline_of_a_file_is_read_against_its_time(tmp_path):
     default_pipeline().annotate(doc)
     assert doc.published == D(2024, 12, 30)
     assert doc.published_basis == "dateline"
+
+
+def test_jsonl_numeric_published_is_ignored_with_a_warning(tmp_path):
+    path = tmp_path / "numeric.jsonl"
+    path.write_text(
+        '{"id": "n1", "text": "Two soldiers were killed.", "published": 1738368000}\n', encoding="utf-8"
+    )
+    [doc] = read_inputs([str(path)])
+    assert doc.published is None  # not read as a Unix time
+    assert any("published" in warning for warning in doc.warnings)

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 PublishedBasis = Literal["input", "option", "html-metadata", "feed", "dateline", "file-time", "run-date"]
 
@@ -106,14 +106,6 @@ class Document(BaseModel):
     # plain slot, made on first use, rather than in pydantic private attributes: those cost more
     # per construction than validating the record, and readers make millions of documents.
     __slots__ = ("_strife_state",)
-
-    @field_validator("published", mode="before")
-    @classmethod
-    def _no_timestamps(cls, value: Any) -> Any:
-        # pydantic would read a number as a Unix time; a date in a news record never is one.
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            raise ValueError("a number is not a date (expected YYYY-MM-DD)")
-        return value
 
     def model_post_init(self, context: Any, /) -> None:
         object.__setattr__(self, "_strife_state", None)

@@ -66,18 +66,21 @@ def record_to_document(record: dict[str, Any], origin: str) -> Document | Skippe
 
 def _finish(doc: Document, origin: str) -> Document | Skipped:
     """The checks the fast path skips: emptiness, length, replacement characters."""
-    if not doc.text or doc.text.isspace():
+    fields = doc.__dict__
+    text = fields["text"]
+    if not text or text.isspace():
         return Skipped(origin, "empty document", doc.id)
-    fields = doc.__dict__  # as the careful path does: "" is no value; the basis is ours to say
-    for key in ("title", "source", "url"):
-        if fields[key] == "":
-            fields[key] = None
-    fields["published_basis"] = "input" if doc.published is not None else None
+    # As the careful path does: "" is no value, and where the date came from is ours to say.
+    if fields["title"] == "" or fields["source"] == "" or fields["url"] == "":
+        for key in ("title", "source", "url"):
+            fields[key] = fields[key] or None
+    if fields["published_basis"] not in (None, "input"):
+        fields["published_basis"] = "input" if fields["published"] is not None else None
     doc.with_origin(origin)
-    if len(doc.text) > MAX_TEXT_CHARS:
-        doc.text, warning = cap_length(doc.text)
+    if len(text) > MAX_TEXT_CHARS:
+        doc.text, warning = cap_length(text)
         doc.warn(warning or "")
-    if "\ufffd" in doc.text:
+    if "\ufffd" in text:
         doc.warn("text holds replacement characters: the input had bytes that are not UTF-8")
     return doc
 
@@ -89,7 +92,9 @@ def read_jsonl(stream: IO[str], origin: str) -> Iterator[Document | Skipped]:
         where = f"{origin}:{lineno}"
         try:
             # Fast path: a well-formed record parses and validates in one call into pydantic's core.
-            yield _finish(Document.model_validate_json(line), where)
+            # Strict, so that nothing is coerced silently (a number is no date, an id no string):
+            # anything unusual takes the careful path, which says what it did.
+            yield _finish(Document.model_validate_json(line, strict=True), where)
             continue
         except ValidationError:
             pass  # the careful path below says what is wrong, field by field
