@@ -29,7 +29,13 @@ LEAD_SENTENCES = 2
 # Codebook: "Several people were killed" with no number → 3 for a limited attack.
 IMPUTED_DEFAULT = 3
 
+# Actors the codebook implies when the text names none: protests have protesters, riots
+# rioters, violence against civilians civilians, and an unnamed perpetrator is an unidentified
+# armed group. Zero-width mentions: they stand for no span of the text.
 UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", 3, "armed")
+DEFAULT_PROTESTERS = Mention(0, 0, "actor", Actor("Protesters ({country})", 6, "protester"))
+DEFAULT_RIOTERS = Mention(0, 0, "actor", Actor("Rioters ({country})", 5, "rioter"))
+DEFAULT_CIVILIANS = Mention(0, 0, "actor", Actor("Civilians ({country})", 7, "civilian"))
 
 # Sides of an actor, and which casualty party they match.
 SIDE_OF_PARTY = {"state": "state", "armed": "armed", "civilian": "civilian"}
@@ -106,10 +112,25 @@ def _other_day(new: list[Mention], incident: Incident, dates: dict[int, list[Men
     )
 
 
-def _pick_type(doc: Document, mentions: list[Mention]) -> Mention | None:
-    violent = [m for m in mentions if m.value.violent]
-    pool = violent or mentions
+def _pick_type(mentions: list[Mention], deaths: bool) -> Mention | None:
+    """The strongest trigger; where people died, the strongest violent one (a report of a
+    foiled attack that killed no one is a strategic development, one that killed is not)."""
+    pool = ([m for m in mentions if m.value.violent] if deaths else []) or mentions
     return max(pool, key=lambda m: (m.value.strength, -m.start)) if pool else None
+
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _territory_direction(sub: str, trigger: Mention, actors: list[Mention]) -> str:
+    """Codebook: who takes the place decides the sub-type — state forces regain, a non-state
+    group overtakes. The actor named last before the trigger in its sentence is the subject."""
+    if sub not in TERRITORY:
+        return sub
+    before = [m for m in actors if m.sentence == trigger.sentence and m.end <= trigger.start]
+    if not before:
+        return sub
+    return TERRITORY[0] if before[-1].value.side == "state" else TERRITORY[1]
 
 
 def _refine_type(sub: str, parties: set[str], sides: set[str]) -> str:
@@ -204,13 +225,18 @@ def _choose_actors(
             state if sub in ("Air/drone strike", "Shelling/artillery/missile attack") and state else armed
         )
         victims = civilian if ("civilian" in parties or event_type == "Violence against civilians") else state
+        if victims is None and event_type == "Violence against civilians":
+            victims = DEFAULT_CIVILIANS  # codebook: the victims of violence against civilians are civilians
         if victims is perpetrator:
             victims = None
         return perpetrator, victims
     if event_type == "Protests":
-        return first("protester"), state if sub != "Peaceful protest" else None
+        return first("protester") or DEFAULT_PROTESTERS, state if sub != "Peaceful protest" else None
     if event_type == "Riots":
-        return first("rioter") or first("protester"), state or civilian
+        rioters = first("rioter") or first("protester") or DEFAULT_RIOTERS
+        if sub == "Mob violence":
+            return rioters, civilian or DEFAULT_CIVILIANS
+        return rioters, state or civilian
     return state or armed, armed if state else None
 
 
@@ -290,8 +316,9 @@ def assemble_events(doc: Document) -> list[Event]:
                 m for i in incident.sentences for m in layers[layer].get(i, []) if m.start >= dateline_end
             ]
 
-        trigger = _pick_type(doc, gather("triggers"))
         casualty_mentions = gather("casualties")
+        deaths = any(m.value.outcome == "killed" for m in casualty_mentions)
+        trigger = _pick_type(gather("triggers"), deaths)
         if trigger is None and not casualty_mentions:
             continue
         sub = trigger.value.sub_event_type if trigger else "Attack"
@@ -299,6 +326,8 @@ def assemble_events(doc: Document) -> list[Event]:
         parties = {m.value.party for m in casualty_mentions if m.value.outcome == "killed"}
         sides = {m.value.side for m in actors}
         sub = _refine_type(sub, parties, sides)
+        if trigger is not None:
+            sub = _territory_direction(sub, trigger, actors)
         figures = count_casualties(casualty_mentions, sub)
         if incident.background and not figures.mentions:
             continue

@@ -42,7 +42,9 @@ VICTIM_NOUNS: dict[str, str] = {
 
 DEATH_WORDS = (
     r"killed|dead|died|martyred|shot dead|gunned down|lost (?:their|his|her) lives?|"
-    r"perished|slain|embraced martyrdom|succumbed to (?:their|his|her) injuries"
+    r"perished|slain|embraced martyrdom|succumbed to (?:their|his|her) injuries|"
+    r"beaten to death|burned to death|burnt to death|hacked to death|stoned to death|lynched|"
+    r"executed|beheaded|shot and killed"
 )
 INJURY_WORDS = r"injured|wounded|hurt|sustained injuries|received injuries"
 

@@ -22,72 +22,138 @@ class Trigger:
     violent: bool = True
 
 
-# (pattern, sub_event_type, strength, violent)
+# (pattern, sub_event_type, strength, violent). Strength orders the rows when an incident has
+# several triggers: specific weapons over generic violence, and specific strategic developments
+# over the violent words their reports often carry ("an attack was foiled").
 TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Suicide bomb: "suicide bombings and suicide vehicle bombs; the bomber counts among the dead"
-    (r"suicide (?:bomb(?:er|ing|ings)?|attack(?:er)?s?|blast|explosion|car bomb|vest|jacket)|"
-     r"blew (?:himself|herself|themselves) up|self-detonat\w*|(?:SVBIED|VBIED)", "Suicide bomb", 90, True),
-    # Air/drone strike: "any air-to-ground attack, helicopters included"
-    (r"drone (?:strike|attack)s?|air ?strikes?|aerial (?:bombardment|strike|attack)s?|"
-     r"bombed from the air|helicopter gunships?|airstrikes?", "Air/drone strike", 85, True),
-    # Chemical weapon: CWC Schedule 1 agents only
-    (r"chemical (?:weapons?|attack)|sarin|nerve agent|mustard gas", "Chemical weapon", 85, True),
+    (r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers)?s?|blast|explosion|car bomb|vest|jacket)|"
+     r"blew (?:himself|herself|themselves) up|self-detonat\w*|(?:SVBIED|VBIED)s?\b|"
+     r"detonated (?:his|her|their) (?:explosive )?(?:vest|jacket)|explosives-laden (?:vehicle|car|truck)|"
+     r"(?:vehicle|car|truck)-borne (?:suicide )?bomb", "Suicide bomb", 90, True),
+    # Chemical weapon: CWC Schedule 1 agents (not tear gas, napalm or white phosphorus)
+    (r"chemical (?:weapons?|attack|agents?|munitions?)|\bsarin\b|nerve agent|mustard gas|"
+     r"chlorine (?:gas|attack|bombs?|barrels?|canisters?)|toxic gas attack|poison gas",
+     "Chemical weapon", 88, True),
+    # Air/drone strike: "any air-to-ground attack, helicopters included, without a ground exchange"
+    (r"drone (?:strike|attack|hit|struck)s?|air ?strikes?|air raids?|aerial (?:bombardment|strike|attack|bombing)s?|"
+     r"bombed from the air|helicopter gunships?|gunship helicopters?|warplanes?|fighter jets?|"
+     r"(?:jets|aircraft|helicopters?) (?:bombed|struck|fired|pounded|hit)|barrel bombs?|glide bombs?|"
+     r"quadcopter|armed drones?|kamikaze drones?|shahed drones?|drone-dropped",
+     "Air/drone strike", 85, True),
     # Remote explosive: "remotely or victim-detonated devices, roadside bombs, landmines, UXO"
     (r"\bIEDs?\b|improvised explosive|roadside bomb|landmines?|land mine|mine blast|"
-     r"remote[- ]controlled? (?:bomb|device|blast)|bomb (?:blast|explosion|attack)|"
-     r"explosive device|(?:blast|explosion) (?:ripped|hit|struck|targeted|occurred|took place)|"
-     r"\b(?:a|the|powerful|massive|deadly) (?:blast|explosion)|magnetic bomb|sticky bomb|"
-     r"unexploded ordnance|planted (?:a )?bomb|bomb went off", "Remote explosive/landmine/IED", 70, True),
+     r"remote[- ]controlled? (?:bomb|device|blast|explosion)|bomb (?:blast|explosion|attack)|"
+     r"explosive device|(?:blast|explosion) (?:ripped|hit|struck|targeted|occurred|took place|tore)|"
+     r"\b(?:a|the|powerful|massive|deadly|huge) (?:bomb )?(?:blast|explosion)|magnetic bomb|sticky bomb|"
+     r"unexploded (?:ordnance|shell|mortar|device)|planted (?:a |an )?(?:bomb|explosive)|bomb went off|"
+     r"car bomb|motorcycle bomb|bicycle bomb|(?:bomb|explosives?) (?:planted|attached|hidden|exploded|detonated)|"
+     r"exploded (?:near|under|beside|in|at)", "Remote explosive/landmine/IED", 70, True),
     # Grenade: "a thrown grenade or similar explosive (not crude bombs or stun grenades)"
-    (r"(?<!stun )(?<!hand-made )grenades?|hand grenade", "Grenade", 75, True),
-    # Shelling/artillery/missile: "artillery, mortars, missiles, rockets, RPGs"
-    (r"shell(?:ing|ed|s)\b|mortars?|artillery|missiles?|rockets?(?! science)|\bRPGs?\b|"
-     r"cross-border (?:fire|firing)|heavy weapons fire", "Shelling/artillery/missile attack", 65, True),
-    # Abduction: "a kidnapping or disappearance with no other violence reported"
-    (r"kidnapp?(?:ed|ing|s)|abduct(?:ed|ion|ing|s)|taken hostage|went missing|forcibly disappeared|"
-     r"enforced disappearance", "Abduction/forced disappearance", 50, True),
-    # Sexual violence
-    (r"\braped?\b|gang-?raped?|sexual(?:ly)? (?:assault|violence|abuse)", "Sexual violence", 60, True),
+    (r"(?<!stun )(?<!propelled )(?<!hand-made )grenades?|hand grenade|hurled a grenade",
+     "Grenade", 75, True),
+    # Shelling/artillery/missile: "artillery, mortars, missiles, rockets, RPGs; also aircraft shot down"
+    (r"shell(?:ing|ed|s)\b|mortars?\b|mortar rounds|artillery|missiles?|rockets?(?! science)|\bRPGs?\b|"
+     r"rocket-propelled grenades?|cross-border (?:fire|firing)|heavy weapons fire|howitzers?|"
+     r"\bgrad\b|multiple rocket launchers?|ballistic|projectiles?|"
+     r"shot down (?:a |an )?(?:helicopter|plane|aircraft|jet)", "Shelling/artillery/missile attack", 65, True),
+    # Sexual violence: "harm of a sexual nature, to anyone"
+    (r"\brap(?:e|ed|es|ing)\b|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|violence|abuse\w*|exploit\w*)|molest\w*",
+     "Sexual violence", 68, True),
     # Excessive force: "force that causes, or could cause, serious or lethal injury"
-    (r"(?:opened fire|fired|shot) (?:at|on) (?:the )?(?:protesters|demonstrators|protestors)|"
-     r"(?:protesters|demonstrators) (?:were )?(?:shot|killed)", "Excessive force against protesters", 80, True),
-    # Protest with intervention: forces disperse without serious injury
-    (r"tear ?gas|baton[- ]charg\w+|lathi[- ]?charg\w+|water cannons?|dispersed (?:the )?"
-     r"(?:protesters|demonstrators|rally|crowd|protest)", "Protest with intervention", 55, True),
-    # Violent demonstration: "vandalism, road blocking with violence, clashes"
-    (r"\briot(?:s|ed|ing)?\b|pelted stones|stone[- ]pelting|torched|set (?:on )?fire to|"
-     r"ransacked|vandali[sz]ed", "Violent demonstration", 45, True),
-    # Mob violence: "a mob attacks others outside a demonstration"
-    (r"lynch(?:ed|ing)?|\bmob\b|mob attack|communal clash(?:es)?", "Mob violence", 50, True),
-    # Armed clash: "armed, organised groups fight"
-    (r"clash(?:ed|es)?\b|exchange of fire|gun ?fight|fire ?fight|encounter\b|fought|"
-     r"gun battle|shoot-?out|exchanged fire|attacked (?:a |the )?(?:check ?post|convoy|camp|post|"
-     r"police station|base|patrol|security forces|soldiers|troops)|ambush(?:ed)?|"
-     r"(?:intelligence-based |search |security |military |counter-terrorism )operation",
-     "Armed clash", 40, True),
-    # Government regains territory
-    (r"(?:recaptured|retook|regained control of|liberated) ", "Government regains territory", 60, True),
-    # Non-state actor overtakes territory
-    (r"(?:seized|captured|overran|took control of) (?:the )?(?:town|city|village|district|base)",
+    (r"(?:opened fire|fired(?: live (?:rounds|ammunition|bullets))?|shot) (?:at|on|into) (?:the )?"
+     r"(?:protest(?:e|o)rs|demonstrators|crowds?|rally|marchers|mourners|sit-in)|"
+     r"live (?:rounds|ammunition|fire) (?:at|on|against|to disperse)|"
+     r"(?:protest(?:e|o)rs|demonstrators|marchers) (?:were |was )?(?:shot|killed|shot dead)|"
+     r"killed (?:\w+ )?(?:protest(?:e|o)rs|demonstrators)|crackdown on (?:the )?(?:protest|demonstrat)\w*",
+     "Excessive force against protesters", 80, True),
+    # Protest with intervention: forces disperse or suppress without serious injury
+    (r"tear ?gas|teargas|baton[- ]charg\w+|lathi[- ]?charg\w+|water cannons?|rubber bullets|pepper spray|"
+     r"dispersed (?:the )?(?:protest(?:e|o)rs|demonstrators|rally|crowd|protest|marchers|sit-in)|"
+     r"broke up (?:the |a )?(?:protest|rally|sit-in|demonstration|march)|"
+     r"(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protest(?:e|o)rs|demonstrators|marchers)",
+     "Protest with intervention", 55, True),
+    # Violent demonstration: "demonstrators commit vandalism, block roads with violence, clash"
+    (r"\briot(?:s|ed|ing|ers)?\b|pelted stones|stone[- ]pelting|(?:hurled|threw|pelted) (?:stones|rocks|bricks)|"
+     r"stone[- ]throwing|torched|set (?:on )?fire to|set ablaze|ransacked|vandali[sz](?:ed|ing|m)|"
+     r"burn(?:ed|t|ing) tyres|went on (?:the|a) rampage|smashed (?:the )?(?:windows|windscreens|vehicles|cars)|"
+     r"stormed (?:the )?(?:parliament|assembly|office|police station|court)", "Violent demonstration", 45, True),
+    # Mob violence: "a mob attacks others outside a demonstration, without organised weapons"
+    (r"lynch(?:ed|ing|ings)?\b|\bmob\b|mob attack|vigilantes?|beaten to death|beat (?:him|her|them|\w+) to death|"
+     r"burned (?:alive|to death)|burnt (?:alive|to death)|stoned to death|communal (?:clash(?:es)?|violence|riots?)|"
+     r"sectarian clash(?:es)?|angry (?:crowd|residents|villagers) (?:attacked|beat|torched|set)",
+     "Mob violence", 50, True),
+    # Government regains territory: "state forces (or their allies) retake a place from a non-state group"
+    (r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)? (?:full )?control|liberat(?:ed|ion of)|"
+     r"wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|"
+     r"cleared (?:the )?(?:town|city|area|district|village) of", "Government regains territory", 60, True),
+    # Non-state actor overtakes territory: "takes a place and holds the monopoly of force there"
+    (r"(?:seized|captured|overran|overrun|took|taken|seizing|capturing) (?:full )?(?:control of|over) |"
+     r"(?:seized|captured|overran|overrun) (?:the |a |an )?(?:\w+ )?(?:town|city|village|district|base|outpost|garrison|"
+     r"port|border crossing|airport|headquarters|capital|province|region|military post)|"
+     r"fell to (?:the )?(?:\w+ )?(?:rebels|militants|insurgents|fighters|taliban|jihadists|group)|"
+     r"(?:under|in) (?:the )?(?:full )?control of (?:the )?(?:rebels|militants|insurgents)",
      "Non-state actor overtakes territory", 58, True),
-    # Attack (violence against civilians): shootings, killings of unarmed people
+    # Abduction: "a kidnapping or disappearance with no other violence reported"
+    (r"kidnapp?(?:ed|ing|ings|ers?|s)\b|abduct(?:ed|ion|ions|ing|s|ors?)\b|taken hostage|held hostage|hostages?\b|"
+     r"forcibly disappeared|enforced disappearances?|went missing after|whisked away|"
+     r"picked up by (?:men in plain clothes|security agencies|intelligence)|"
+     r"(?:seized|took|snatched|carried off) (?:more than |at least |about )?[\w,]+ (?:pupils|students|schoolchildren|"
+     r"passengers|villagers|women|workers|people)", "Abduction/forced disappearance", 50, True),
+    # Armed clash: "armed, organised groups fight"
+    (r"clash(?:ed|es)?\b|exchange of fire|exchanging fire|gun ?fights?|fire ?fights?|encounter\b|fought|"
+     r"gun battles?|shoot-?outs?|exchanged fire|heavy fighting|fierce fighting|fighting (?:between|broke out|erupted)|"
+     r"attacked (?:a |an |the )?(?:\w+ )?(?:check ?post|checkpoint|convoy|camp|post|police station|base|patrol|"
+     r"security forces|soldiers|troops|army)|ambush(?:ed|es)?\b|stormed (?:a |an |the )?(?:\w+ )?(?:base|camp|post|"
+     r"checkpoint|police station|barracks)|"
+     r"(?:intelligence[- ]based |search |security |military |counter-?terrorism |clearance |sanitization )operations?|"
+     r"offensive against|battle(?:d)? (?:with|against|for)", "Armed clash", 40, True),
+    # Attack (violence against civilians): shootings, killings, beatings, arson of homes
     (r"shot dead|gunned down|killed|opened fire|shot (?:and|at)|attack(?:ed|s)?\b|"
-     r"assassinat\w+|murdered|beheaded|stabbed|target killing|targeted killing|"
-     r"bodies (?:were )?found|torture[ds]?|martyred", "Attack", 30, True),
-    # Peaceful protest
-    (r"protest(?:ed|s|ing)?\b|demonstrat(?:ion|ions|ed|ors)|rall(?:y|ies|ied)\b|sit-in|"
-     r"march(?:ed)? (?:to|towards|on)|strike (?:was )?observed|shutter[- ]down|wheel-jam|"
-     r"staged a|dharna", "Peaceful protest", 20, True),
-    # Arrests: "politically significant arrests"
-    (r"arrest(?:ed|s)?\b|detained|taken into custody|apprehended|nabbed",
-     "Arrests", 15, False),
+     r"assassinat\w+|murder(?:ed|s)?\b|beheaded|stabbed|hacked to death|target(?:ed)? killings?|"
+     r"bodies (?:were |was )?(?:found|recovered)|bullet-riddled bod(?:y|ies)|tortur(?:e|ed|ing)\b|martyred|"
+     r"massacre(?:d|s)?\b|executed|killing spree|(?:burned|torched|set fire to) (?:\w+ )?(?:homes|houses|huts)",
+     "Attack", 30, True),
+    # Peaceful protest: "no violence and no intervention"
+    (r"protest(?:ed|s|ing|ers|ors)?\b|demonstrat(?:ion|ions|ed|ors|ing)\b|rall(?:y|ies|ied)\b|sit-ins?\b|"
+     r"march(?:ed|es)? (?:to|towards|on|from|through)|strike (?:was )?observed|shutter[- ]down|wheel-jam|"
+     r"staged a|dharna|took to the streets|hunger strike|candlelight vigil|chanted slogans|picket(?:ed|ing)",
+     "Peaceful protest", 20, True),
     # Disrupted weapons use: "a bomb defused, an attack foiled, weapons seized"
-    (r"defused|foiled|thwarted|bomb disposal|recovered (?:explosives|weapons|arms)|"
-     r"(?:weapons|arms|explosives|ammunition) (?:were )?(?:seized|recovered)|"
-     r"seized (?:weapons|arms|explosives)", "Disrupted weapons use", 25, False),
+    (r"defus(?:ed|ing)|foiled|thwarted|averted|bomb disposal|"
+     r"recovered (?:a |an )?(?:\w+ )?(?:explosives|weapons|arms|ied|suicide vest|bomb)|"
+     r"(?:weapons|arms|explosives|ammunition|suicide vests?) (?:were |was )?(?:seized|recovered|confiscated)|"
+     r"(?:seized|confiscated) (?:a )?(?:cache|huge cache|large cache|weapons|arms|explosives|ammunition)|"
+     r"(?:weapons|arms) cache|(?:intercepted|shot down|downed) (?:\w+ ){0,2}(?:drones?|missiles?|rockets?)",
+     "Disrupted weapons use", 62, False),
+    # Other: "mass graves found, a coup without fighting"
+    (r"seized power|\bcoup\b|mass graves?|state of emergency|martial law|\bcurfew\b|"
+     r"internet (?:shutdown|blackout)|suspended (?:mobile )?(?:internet|phone|cellular) services?",
+     "Other", 56, False),
+    # Non-violent transfer of territory: "territory changes hands without fighting"
+    (r"handed over (?:control|the (?:base|camp|town|city|post))|handover of (?:the )?(?:base|camp|town|city)|"
+     r"(?:withdrew|pulled out|retreated) from|vacated|without a fight|without (?:any )?resistance|"
+     r"took over (?:the )?(?:\w+ )?(?:camp|base) (?:after|vacated|left)", "Non-violent transfer of territory", 57, False),
+    # Headquarters or base established: "a group sets up a base or HQ"
+    (r"(?:set up|established|opened|built|setting up|establishing) (?:a |an |its |their )?(?:new )?"
+     r"(?:\w+ )?(?:base|headquarters|\bhq\b|camp|outpost|training camp|command post|office)s?\b",
+     "Headquarters or base established", 55, False),
+    # Change to group/activity: "formation, splits, mergers, troop movements, forced recruitment"
+    (r"merg(?:ed|er|ing) (?:with|into)|splinter(?:ed)?|split from|broke away from|"
+     r"(?:formed|announced the formation of|launched) (?:a |an )?new (?:group|alliance|faction|front|coalition)|"
+     r"new (?:alliance|coalition|faction)|joined forces|pledged allegiance|defected|"
+     r"(?:troops|soldiers|forces|battalions?|units?) (?:were |was )?(?:deployed|redeployed|moved|sent|stationed)|"
+     r"deploy(?:ed|ing|ment of) (?:\w+ ){0,3}(?:troops|soldiers|forces|battalions?)|"
+     r"forcibly recruit\w*|forced recruitment|recruit(?:ed|ing) (?:child|children|boys|fighters)|"
+     r"laid down (?:their )?arms|surrendered (?:their |his )?weapons|rebrand(?:ed)?|disbanded|dissolved",
+     "Change to group/activity", 52, False),
     # Agreement: "ceasefires, peace deals, prisoner exchanges"
-    (r"ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|prisoner exchange",
-     "Agreement", 18, False),
+    (r"cease-?fire(?! violation)|truce|peace (?:deal|agreement|accord|pact)|prisoner (?:exchange|swap)|"
+     r"signed (?:an? |the )?(?:\w+ )?(?:accord|agreement|deal|memorandum|pact)|reached an agreement|struck a deal|"
+     r"agreed to (?:a |an )?(?:ceasefire|truce|exchange|halt)", "Agreement", 50, False),
+    # Arrests: "politically significant arrests"
+    (r"arrest(?:ed|s)?\b|detained|taken into custody|apprehended|nabbed|rounded up",
+     "Arrests", 35, False),
 )  # fmt: skip
 
 _COMPILED = [
