@@ -67,13 +67,18 @@ def group_incidents(doc: Document) -> list[Incident]:
     casualties = _by_sentence(doc, "casualties")
     dates = _by_sentence(doc, "dates")
     supporting = [_by_sentence(doc, name) for name in ("places", "claims", "reporters")]
+    actors = _by_sentence(doc, "actors")
     context = {m.sentence: m.label for m in doc.layer("context")}
     incidents: list[Incident] = []
     current: Incident | None = None
     for sentence in doc.layer("sentences"):
         index = sentence.sentence
         flag = context.get(index)
-        if flag == "statistic":
+        armed = any(m.value.side == "armed" for m in actors.get(index, []))
+        # A report that opens on an accident, a disaster or a crime stays one throughout, unless
+        # a sentence names an armed actor.
+        non_political = flag == "non-political" or context.get(0) == "non-political"
+        if flag == "statistic" or (non_political and not armed):
             current = None
             continue
         text = doc.text[sentence.start : sentence.end]

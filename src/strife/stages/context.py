@@ -23,8 +23,23 @@ BACKGROUND_CUES = compile_lower(
 )
 
 
+# Deaths with no political actor: accidents, disasters, disease, ordinary crime, sport and
+# ceremony. ACLED codes none of them; a sentence with these words makes no event unless it also
+# names an armed actor (assembly checks that).
+NON_POLITICAL_CUES = compile_lower(
+    r"\b(?:collided|collision|crash(?:ed)?|plunged|overturned|capsized|derailed|skidded|road accident|"
+    r"traffic accident|earthquake|quake|aftershocks?|floods?|flooding|landslides?|cyclone|storm|"
+    r"heatwave|lightning|avalanche|blaze|fire (?:broke out|engulfed|raged)|short circuit|gas cylinder|"
+    r"boiler|tanker explosion|cholera|dengue|outbreak|epidemic|pandemic|"
+    r"personal enmity|old enmity|family feud|feud|land dispute|property dispute|domestic dispute|robbery|robbers|"
+    r"dacoity|street crime|"
+    r"match|qualifier|innings|wickets?|stumps|goals?|tournament|championship|striker|bowler|batsman|"
+    r"parade|flypast|military exercise|drills?)\b"
+)
+
+
 class ContextStage:
-    """Labels each sentence `statistic` or `background` where its words say so."""
+    """Labels each sentence `statistic`, `non-political` or `background` where its words say so."""
 
     name = "context"
 
@@ -35,6 +50,8 @@ class ContextStage:
             text = doc.lower_text[sentence.start : sentence.end]
             if STATISTIC_CUES.search(text):
                 label = "statistic"
+            elif NON_POLITICAL_CUES.search(text):
+                label = "non-political"
             elif BACKGROUND_CUES.search(text) or sentence.sentence in past_year_sentences:
                 label = "background"
             else:

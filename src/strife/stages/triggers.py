@@ -101,7 +101,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:seized|took|snatched|carried off) (?:more than |at least |about )?[\w,]+ (?:pupils|students|schoolchildren|"
      r"passengers|villagers|women|workers|people)", "Abduction/forced disappearance", 50, True),
     # Armed clash: "armed, organised groups fight"
-    (r"clash(?:ed|es)?\b|exchange of fire|exchanging fire|gun ?fights?|fire ?fights?|encounter\b|fought|"
+    (r"clash(?:ed|es)?\b|exchange of fire|exchanging fire|gun ?fights?\b|fire ?fights?\b|encounter\b|fought|"
      r"gun battles?|shoot-?outs?|exchanged fire|heavy fighting|fierce fighting|fighting (?:between|broke out|erupted)|"
      r"attacked (?:a |an |the )?(?:\w+ )?(?:check ?post|checkpoint|convoy|camp|post|police station|base|patrol|"
      r"security forces|soldiers|troops|army)|ambush(?:ed|es)?\b|stormed (?:a |an |the )?(?:\w+ )?(?:base|camp|post|"
