@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from strife.document import Document, Mention
 from strife.event import Event, Evidence, make_event_id
 from strife.stages.actors import Actor
+from strife.stages.claims import CLAIM_PRIORITY
 from strife.stages.places import PLACE_KINDS, country_name
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
@@ -67,6 +68,7 @@ def group_incidents(doc: Document) -> list[Incident]:
     casualties = _by_sentence(doc, "casualties")
     dates = _by_sentence(doc, "dates")
     supporting = [_by_sentence(doc, name) for name in ("places", "claims", "reporters")]
+    claims = supporting[1]
     actors = _by_sentence(doc, "actors")
     context = {m.sentence: m.label for m in doc.layer("context")}
     incidents: list[Incident] = []
@@ -102,6 +104,14 @@ def group_incidents(doc: Document) -> list[Incident]:
             current.add(index)
         elif current is not None and not background and any(index in layer for layer in supporting):
             current.add(index)
+        elif index in claims:
+            # A claim or a denial often comes paragraphs later, after context: it belongs to the
+            # latest incident of the report itself, not to a recalled one.
+            latest = next((i for i in reversed(incidents) if not i.background), None)
+            if latest is not None:
+                latest.add(index)
+            if background:
+                current = None
         elif background:
             current = None
     return incidents
@@ -245,6 +255,22 @@ def _choose_actors(
     return state or armed, armed if state else None
 
 
+def _claimant(claim: Mention, actors: list[Mention], country: str | None) -> str | None:
+    """Who claimed (the named group before "claimed"), or who is blamed or denies (the named
+    group nearest the words, either side), within the claim's sentence."""
+    if claim.value.status == "unclaimed":
+        return None
+    named = [m for m in actors if m.sentence == claim.sentence and m.value.named]
+    if not named:
+        return None
+    if claim.value.status == "claimed":
+        before = [m for m in named if m.end <= claim.start]
+        chosen = before[-1] if before else named[0]
+    else:
+        chosen = min(named, key=lambda m: min(abs(m.start - claim.end), abs(claim.start - m.end)))
+    return _actor_name(chosen, country)[0]
+
+
 def _actor_name(mention: Mention | None, country: str | None) -> tuple[str | None, int]:
     if mention is None:
         return None, 0
@@ -378,8 +404,9 @@ def assemble_events(doc: Document) -> list[Event]:
         if not figures.mentions and trigger is not None and sub == "Suicide bomb":
             fatalities, imputed = 1, False
 
-        claims = gather("claims")
+        claims = sorted(gather("claims"), key=lambda m: CLAIM_PRIORITY.index(m.value.status))
         claim_status = claims[0].value.status if claims else "unknown"
+        claimed_by = _claimant(claims[0], actors, country) if claims else None
         reporters = list(dict.fromkeys(m.value.name for m in gather("reporters")))
         location = place["location"] or (country if country else None)
         geo_precision = place["geo_precision"] or (3 if country else None)

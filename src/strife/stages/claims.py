@@ -25,17 +25,25 @@ class Reporter:
 
 
 CLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("unclaimed", r"(?:no (?:group|one|organi[sz]ation|militant group|outfit)|nobody|none)\s+(?:has\s+|had\s+)?"
-                  r"(?:\w+\s+)?claimed (?:the\s+)?(?:responsibility|credit|the attack|the bombing)|"
+    ("unclaimed", r"(?:no (?:group|one|organi[sz]ation|militant group|outfit|faction)|nobody|none)\s+(?:has\s+|had\s+)?"
+                  r"(?:\w+\s+)?(?:claimed|accepted|taken|took) (?:the\s+)?(?:responsibility|credit|the attack|the bombing|the killing)|"
                   r"(?:has|had|was)\s+(?:not\s+|yet\s+)(?:yet\s+)?(?:been\s+)?claimed|yet to be claimed|"
-                  r"no claim of responsibility|(?:went|remained|is|was) unclaimed"),
-    ("denied", r"denied (?:any\s+)?(?:involvement|responsibility|role|links?)|"
-               r"rejected (?:the\s+)?(?:claims?|allegations?) of (?:its\s+)?involvement"),
-    ("claimed", r"claimed responsibility|claimed the attack|claimed credit|"
-                r"responsibility (?:was|has been) claimed|took responsibility|accepted responsibility"),
-    ("attributed", r"\bblamed\b|\baccused\b|attributed (?:the attack )?to|held (?:\w+ ){0,3}responsible|"
-                   r"\bbacked by\b|sponsored by"),
+                  r"no (?:immediate )?claims? of responsibility|(?:went|remained|is|was) unclaimed|"
+                  r"no (?:immediate )?claim\b"),
+    ("denied", r"denied (?:any\s+)?(?:involvement|responsibility|role|links?|(?:that\s+)?(?:it|they) (?:had|was|were))|"
+               r"denied (?:carrying out|having|its)|rejected (?:the\s+)?(?:claims?|allegations?|accusations?)|"
+               r"had nothing to do with"),
+    ("claimed", r"claimed (?:responsibility|credit)|claimed (?:the|that|this|its|a) (?:\w+ )?(?:attack|bombing|blast|killing|"
+                r"abduction|assault|ambush|strike|operation)s?|responsibility (?:was|has been|had been) claimed|"
+                r"(?:took|taken|accepted|assumed) responsibility|said it (?:had )?carried out"),
+    ("attributed", r"\bblamed\b|\bblames\b|accused|attributed (?:the (?:attack|blast|bombing) )?to|held (?:\w+ ){0,3}responsible|"
+                   r"\bbacked by\b|sponsored by|(?:evidence|suspicion) pointed to|suspected (?:to be|of being) behind|"
+                   r"(?:was|were) behind the (?:attack|blast|bombing|killing)"),
 )  # fmt: skip
+
+# When an incident's sentences say several things, the strongest wins: a claim over a denial,
+# a denial over officials' blame, blame over "no one claimed it".
+CLAIM_PRIORITY = ("claimed", "denied", "attributed", "unclaimed")
 
 # Parties whose statements carry figures. An interested party (the military, the group
 # itself) is named as such: it is not an independent source.
