@@ -482,6 +482,7 @@ def assemble_events(doc: Document) -> list[Event]:
                 fatalities_imputed=imputed,
                 injured=figures.injured,
                 claim_status=claim_status,
+                claimed_by=claimed_by,
                 reported_by=reporters,
                 source=doc.source,
                 source_url=doc.url,
