@@ -7,7 +7,9 @@ assembly, when the event's country is known: `{country}` in a template stands fo
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 
 from strife.document import Document, Mention
 from strife.stages.lexicon import compile_lower
@@ -20,36 +22,41 @@ class Actor:
     inter: int  # ACLED actor category (taxonomy.md)
     side: str  # "state" | "armed" | "civilian" | "protester" | "rioter"
     named: bool = False  # a named organisation rather than a generic description
+    iso3: str | None = None  # the country of state forces named by their country
 
 
-# Named organisations first: the codebook puts rebels (2) and political militias (3) apart.
-NAMED_GROUPS: tuple[tuple[str, str, int], ...] = (
-    (r"Tehr[ei]e?k-?[ie]-?Taliban Pakistan|\bTTP\b|Pakistani Taliban", "Tehreek-i-Taliban Pakistan", 2),
-    (r"Baloch(?:istan)? Liberation Army|\bBLA\b", "Baloch Liberation Army", 2),
-    (r"Baloch(?:istan)? Liberation Front|\bBLF\b", "Baloch Liberation Front", 2),
-    (r"Balochistan Raji Aajoi Sangar|\bBRAS\b", "Baloch Raji Aajoi Sangar", 2),
-    (r"Islamic State[- ]Khorasan|\bIS-?K(?:P)?\b|ISIS-K|Daesh Khorasan", "Islamic State (Khorasan)", 2),
-    (r"Hafiz Gul Bahadur", "Hafiz Gul Bahadur Group", 2),
-    (r"Lashkar-e-Jhangvi|\bLeJ\b", "Lashkar-e-Jhangvi", 3),
-    (r"Lashkar-e-Ta[iy]y?iba|\bLeT\b", "Lashkar-e-Taiba", 3),
-    (r"Jaish-e-Mohammad|Jaish-e-Muhammad|\bJeM\b", "Jaish-e-Mohammad", 3),
-    (r"Jamaat-ul-Ahrar", "Jamaat-ul-Ahrar", 2),
-    (r"Tehreek-e-Labbaik Pakistan|\bTLP\b", "Tehreek-e-Labbaik Pakistan", 3),
-    (r"(?i:al[- ]Shabaa?b)", "Al Shabaab", 2),
-    (r"Boko Haram|\bJAS\b", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2),
-    (r"Islamic State West Africa|\bISWAP\b", "Islamic State (West Africa)", 2),
-    (r"Houthis?\b|Ansar Allah", "Ansar Allah (Houthi)", 2),
-    (r"Rapid Support Forces|\bRSF\b", "Rapid Support Forces", 2),
-    (r"\bM23\b|March 23 Movement", "M23: March 23 Movement", 2),
-    (r"Allied Democratic Forces|\bADF\b", "ADF: Allied Democratic Forces", 2),
-    (r"\bELN\b|National Liberation Army", "ELN: National Liberation Army", 2),
-    (r"Jalisco (?:New Generation )?Cartel|\bCJNG\b", "CJNG: Jalisco New Generation Cartel", 3),
-    (r"Sinaloa Cartel", "Sinaloa Cartel", 3),
-    (r"Hamas\b", "Hamas Movement", 2),
-    (r"Hezbollah|Hizbullah", "Hezbollah", 2),
-    (r"Islamic State\b|\bISIS\b|\bISIL\b|Daesh", "Islamic State", 2),
-    (r"(?i:al[- ]Qa[e']?ida)", "Al Qaeda", 2),
+# Named organisations come from the shipped dictionary next to this file; the codebook puts
+# rebels (2), political militias (3), identity militias (4) and external forces (8) apart.
+ARMED_GROUPS_FILE = Path(__file__).with_name("armed_groups.toml")
+
+
+def load_armed_groups(path: Path = ARMED_GROUPS_FILE) -> list[tuple[str, str, int]]:
+    """(alias pattern, ACLED name, category) for every alias of every group, in file order."""
+    with path.open("rb") as stream:
+        groups = tomllib.load(stream)["group"]
+    return [(alias, group["name"], int(group["inter"])) for group in groups for alias in group["aliases"]]
+
+
+NAMED_GROUPS: tuple[tuple[str, str, int], ...] = tuple(load_armed_groups())
+
+# State forces named by their country ("Russian troops", "Israeli jets"): outside their own
+# country they are external forces (8), decided at assembly.
+FOREIGN_FORCES = (
+    r"(?P<demonym>Russian|Ukrainian|Israeli|Turkish|U\.?S\.?|American|Pakistani|Afghan|Indian|Iranian|Saudi|"
+    r"Saudi-led|Emirati|Rwandan|Ethiopian|Eritrean|Kenyan|Ugandan|Burundian|Chadian|French|British|Syrian|"
+    r"Iraqi|Sudanese|Nigerian|Somali|Malian|Burkinabe|Mozambican|Congolese|Colombian|Mexican|Yemeni)"
+    r"(?:-led)?\s+(?:coalition\s+)?(?:forces|troops|military|army|soldiers|jets|warplanes|drones?|aircraft|"
+    r"air force|navy|artillery|missiles?|strikes?|air strikes?|airstrikes?|shelling|border guards|gunships?)"
 )
+FOREIGN_DEMONYMS: dict[str, str] = {
+    "russian": "RUS", "ukrainian": "UKR", "israeli": "ISR", "turkish": "TUR", "us": "USA", "u.s.": "USA",
+    "american": "USA", "pakistani": "PAK", "afghan": "AFG", "indian": "IND", "iranian": "IRN",
+    "saudi": "SAU", "saudi-led": "SAU", "emirati": "ARE", "rwandan": "RWA", "ethiopian": "ETH",
+    "eritrean": "ERI", "kenyan": "KEN", "ugandan": "UGA", "burundian": "BDI", "chadian": "TCD",
+    "french": "FRA", "british": "GBR", "syrian": "SYR", "iraqi": "IRQ", "sudanese": "SDN",
+    "nigerian": "NGA", "somali": "SOM", "malian": "MLI", "burkinabe": "BFA", "mozambican": "MOZ",
+    "congolese": "COD", "colombian": "COL", "mexican": "MEX", "yemeni": "YEM",
+}  # fmt: skip
 
 # Generic descriptions: (pattern, template, inter, side).
 GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
@@ -63,6 +70,10 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      r"khwarij|khawarij|kharijis|fitna al[- ]khawarij|suicide bomber|bombers?|"
      r"unidentified (?:men|persons|people)|unknown (?:men|persons|people)|kidnappers|abductors",
      "Unidentified Armed Group ({country})", 3, "armed"),
+    (r"tribesmen|tribal (?:militia|fighters|lashkar|elders' militia)|clan militias?|clansmen|"
+     r"ethnic militias?|communal militias?|herders?|herdsmen|vigilante group|armed villagers|"
+     r"(?:kuki|meitei|fulani|dogon|hema|lendu|nuer|dinka|amhara|oromo) (?:militias?|gunmen|fighters|herdsmen)",
+     "Communal Militia ({country})", 4, "armed"),
     (r"protesters|demonstrators|protestors|rallyists|marchers",
      "Protesters ({country})", 6, "protester"),
     (r"rioters|\bmob\b|angry crowd", "Rioters ({country})", 5, "rioter"),
@@ -75,6 +86,7 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
 
 # Named groups match case-sensitively: "BLA" and "ADF" are acronyms, "ada" is not.
 _NAMED = [(re.compile(p), name, inter) for p, name, inter in NAMED_GROUPS]
+_FOREIGN = re.compile(FOREIGN_FORCES)
 _GENERIC = [(compile_lower(rf"\b(?:{p})"), name, inter, side) for p, name, inter, side in GENERIC_ACTORS]
 
 
@@ -85,8 +97,15 @@ class ActorStage:
         text = doc.text
         mentions: list[Mention] = []
         taken: list[tuple[int, int]] = []
+        for match in _FOREIGN.finditer(text):
+            iso3 = FOREIGN_DEMONYMS[match.group("demonym").lower()]
+            actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
+            taken.append(match.span())
+            mentions.append(Mention(*match.span(), "actor", actor, sentence_of(doc, match.start())))
         for pattern, name, inter in _NAMED:
             for match in pattern.finditer(text):
+                if any(match.start() < e and s < match.end() for s, e in taken):
+                    continue
                 taken.append(match.span())
                 side = "state" if inter == 1 else "armed"
                 actor = Actor(name, inter, side, named=True)

@@ -34,6 +34,7 @@ IMPUTED_DEFAULT = 3
 # rioters, violence against civilians civilians, and an unnamed perpetrator is an unidentified
 # armed group. Zero-width mentions: they stand for no span of the text.
 UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", 3, "armed")
+DEFAULT_STATE = Mention(0, 0, "actor", Actor("Military Forces of {country}", 1, "state"))
 DEFAULT_PROTESTERS = Mention(0, 0, "actor", Actor("Protesters ({country})", 6, "protester"))
 DEFAULT_RIOTERS = Mention(0, 0, "actor", Actor("Rioters ({country})", 5, "rioter"))
 DEFAULT_CIVILIANS = Mention(0, 0, "actor", Actor("Civilians ({country})", 7, "civilian"))
@@ -234,7 +235,16 @@ def _choose_actors(
     event_type = EVENT_TYPE_OF[sub]
     state, armed, civilian = first("state"), first("armed"), first("civilian")
     if event_type == "Battles":
-        return (state or armed, armed if state else None)
+        if state and armed:
+            return state, armed
+        armed_pool = [m for m in actors if m.value.side == "armed"]
+        others = [m for m in armed_pool if armed is not None and m.value.name != armed.value.name]
+        if armed is not None and others:
+            return armed, others[0]  # two armed groups fight each other
+        # Codebook: a battle has two organised sides; the one the text leaves unnamed is, in
+        # news of insurgency, the state's forces.
+        return state or DEFAULT_STATE, armed
+
     if event_type in ("Explosions/Remote violence", "Violence against civilians"):
         perpetrator = (
             state if sub in ("Air/drone strike", "Shelling/artillery/missile attack") and state else armed
@@ -271,13 +281,22 @@ def _claimant(claim: Mention, actors: list[Mention], country: str | None) -> str
     return _actor_name(chosen, country)[0]
 
 
-def _actor_name(mention: Mention | None, country: str | None) -> tuple[str | None, int]:
+def _actor_name(
+    mention: Mention | None, country: str | None, iso3: str | None = None
+) -> tuple[str | None, int]:
+    """The actor's ACLED name in this event's country, and its category. State forces named by
+    their own country are external forces (8) outside it."""
     if mention is None:
         return None, 0
-    name = mention.value.name
+    actor = mention.value
+    name, inter = actor.name, actor.inter
+    if actor.iso3:
+        name = name.replace("{of:" + actor.iso3 + "}", country_name(actor.iso3) or actor.iso3)
+        if iso3 and actor.iso3 != iso3:
+            inter = 8
     if country:
-        return name.replace("{country}", country), mention.value.inter
-    return name.replace(" of {country}", "").replace(" ({country})", ""), mention.value.inter
+        return name.replace("{country}", country), inter
+    return name.replace(" of {country}", "").replace(" ({country})", ""), inter
 
 
 def _place(doc: Document, places: list[Mention]) -> dict[str, object]:
@@ -386,8 +405,8 @@ def assemble_events(doc: Document) -> list[Event]:
         if a1 is None and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians"):
             # ACLED codes an unnamed perpetrator as an unidentified armed group of the country.
             a1 = Mention(0, 0, "actor", UNIDENTIFIED)
-        actor1, inter1 = _actor_name(a1, country)
-        actor2, inter2 = _actor_name(a2, country)
+        actor1, inter1 = _actor_name(a1, country, iso3)
+        actor2, inter2 = _actor_name(a2, country, iso3)
         side1 = a1.value.side if a1 else None
         side2 = a2.value.side if a2 else None
         by_party = figures.by_party
