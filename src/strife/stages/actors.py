@@ -70,7 +70,7 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      r"khwarij|khawarij|kharijis|fitna al[- ]khawarij|suicide bomber|bombers?|"
      r"unidentified (?:men|persons|people)|unknown (?:men|persons|people)|kidnappers|abductors",
      "Unidentified Armed Group ({country})", 3, "armed"),
-    (r"tribesmen|tribal (?:militia|fighters|lashkar|elders' militia)|clan militias?|clansmen|"
+    (r"tribesmen|rival tribes|tribal (?:militia|fighters|lashkar|elders' militia)|clan militias?|clansmen|"
      r"ethnic militias?|communal militias?|herders?|herdsmen|vigilante group|armed villagers|"
      r"(?:kuki|meitei|fulani|dogon|hema|lendu|nuer|dinka|amhara|oromo) (?:militias?|gunmen|fighters|herdsmen)",
      "Communal Militia ({country})", 4, "armed"),

@@ -265,20 +265,18 @@ def _choose_actors(
     return state or armed, armed if state else None
 
 
-def _claimant(claim: Mention, actors: list[Mention], country: str | None) -> str | None:
+def _claimant(claim: Mention, actors: list[Mention]) -> Mention | None:
     """Who claimed (the named group before "claimed"), or who is blamed or denies (the named
     group nearest the words, either side), within the claim's sentence."""
     if claim.value.status == "unclaimed":
         return None
-    named = [m for m in actors if m.sentence == claim.sentence and m.value.named]
+    named = [m for m in actors if m.sentence == claim.sentence and m.value.named and m.value.side == "armed"]
     if not named:
         return None
     if claim.value.status == "claimed":
         before = [m for m in named if m.end <= claim.start]
-        chosen = before[-1] if before else named[0]
-    else:
-        chosen = min(named, key=lambda m: min(abs(m.start - claim.end), abs(claim.start - m.end)))
-    return _actor_name(chosen, country)[0]
+        return before[-1] if before else named[0]
+    return min(named, key=lambda m: min(abs(m.start - claim.end), abs(claim.start - m.end)))
 
 
 def _actor_name(
@@ -402,6 +400,12 @@ def assemble_events(doc: Document) -> list[Event]:
 
         place = _place(doc, gather("places"))
         a1, a2 = _choose_actors(sub, actors, parties)
+        claims = sorted(gather("claims"), key=lambda m: CLAIM_PRIORITY.index(m.value.status))
+        claim_status = claims[0].value.status if claims else "unknown"
+        claimant = _claimant(claims[0], actors) if claims else None
+        claimed_by = _actor_name(claimant, country, iso3)[0]
+        if claim_status == "claimed" and claimant is not None and (a1 is None or a1.value.side == "armed"):
+            a1 = claimant  # ACLED: the group that claims an attack is its actor 1
         if a1 is None and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians"):
             # ACLED codes an unnamed perpetrator as an unidentified armed group of the country.
             a1 = Mention(0, 0, "actor", UNIDENTIFIED)
@@ -423,9 +427,6 @@ def assemble_events(doc: Document) -> list[Event]:
         if not figures.mentions and trigger is not None and sub == "Suicide bomb":
             fatalities, imputed = 1, False
 
-        claims = sorted(gather("claims"), key=lambda m: CLAIM_PRIORITY.index(m.value.status))
-        claim_status = claims[0].value.status if claims else "unknown"
-        claimed_by = _claimant(claims[0], actors, country) if claims else None
         reporters = list(dict.fromkeys(m.value.name for m in gather("reporters")))
         location = place["location"] or (country if country else None)
         geo_precision = place["geo_precision"] or (3 if country else None)
