@@ -158,3 +158,57 @@ def test_evidence_points_into_the_text() -> None:
     assert {"fatalities", "event_date"} <= {item.field for item in event.evidence}
     assert event.sub_event_type == "Attack"
     assert event.deaths_civilians == 4
+
+
+def test_dateline_with_country_and_titled_place() -> None:
+    dateline, _, _ = parse_dateline(
+        "RAIPUR, India, April 17 (Reuters) - Security forces ...", dt.date(2024, 4, 17)
+    )
+    assert (dateline.place, dateline.date, dateline.agency) == ("Raipur", dt.date(2024, 4, 17), "Reuters")
+    dateline, _, _ = parse_dateline(
+        "Kinshasa, 16 June 2022 (Example Wire) - Police ...", dt.date(2022, 6, 16)
+    )
+    assert dateline.date == dt.date(2022, 6, 16)
+
+
+def test_the_day_something_was_said_is_not_the_event_day() -> None:
+    text = (
+        "ISLAMABAD: The interior minister said on Wednesday that the suicide attack on a convoy "
+        "near Besham on Tuesday killed five foreign engineers and their driver."
+    )
+    (event,) = extract(text, published="2024-03-27")
+    assert event.event_date == dt.date(2024, 3, 26)
+    assert event.sub_event_type == "Suicide bomb"
+
+
+def test_foreign_forces_are_external_actors() -> None:
+    text = "Russian missiles struck a market in Kostiantynivka in Ukraine on Tuesday, killing 16 civilians."
+    (event,) = extract(text, published="2023-09-07")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert (event.actor1, event.inter1) == ("Military Forces of Russia", 8)
+    assert event.deaths_civilians == 16
+
+
+def test_accidents_make_no_event() -> None:
+    text = "CHILAS: At least 20 passengers lost their lives when a coach plunged into a ravine on Tuesday."
+    assert extract(text, published="2024-05-04") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Bomb disposal experts defused an explosive device planted near a school in Bannu on Monday.",
+         "Disrupted weapons use"),
+        ("The army said on Sunday it had recaptured the town of Lalibela from the rebels.",
+         "Government regains territory"),
+        ("Al-Shabaab fighters seized control of the town of Mahas on Friday after troops withdrew.",
+         "Non-state actor overtakes territory"),
+        ("Police fired tear gas to disperse hundreds of traders protesting in Karachi on Monday.",
+         "Protest with intervention"),
+        ("Hundreds of lawyers staged a peaceful rally in Quetta on Monday against the killing of a colleague.",
+         "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_sub_event_types(text: str, sub_event_type: str) -> None:
+    events = extract(text, published="2025-02-04")
+    assert [e.sub_event_type for e in events] == [sub_event_type]

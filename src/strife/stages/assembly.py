@@ -383,7 +383,12 @@ def assemble_events(doc: Document) -> list[Event]:
             continue  # a bare "attack" with no victims and no figures is talk, not an incident
 
         date_mentions = gather("dates")
-        day_dates = [m for m in date_mentions if m.value.precision == 1] or date_mentions
+        # The incident's own day first; the day something was said only when nothing else is given.
+        day_dates = (
+            [m for m in date_mentions if m.value.precision == 1 and not m.value.reporting]
+            or [m for m in date_mentions if m.value.precision == 1]
+            or date_mentions
+        )
         if day_dates:
             chosen = day_dates[0]
             event_date, date_end, precision, basis = (

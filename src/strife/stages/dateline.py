@@ -19,9 +19,13 @@ _DATE = (
     r"(?:,?\s+(?P<year>\d{4}))?"
 )
 _AGENCY = r"(?:\s*\((?P<agency>[^)\n]{2,40})\))?"
+# "RAIPUR, India," / "Kinshasa," / "GOMA, DR Congo,": a place, and perhaps its country, before a date.
+_TITLED_PLACE = r"(?P<place>[A-Z][\w.'\- ]{1,40}?)(?:,\s+[A-Z][\w.'\- ]{1,30}?)?"
 DATELINE_PATTERNS = (
     # "ISLAMABAD, Feb 1 (Reuters) -" / "KARACHI, Jan 15, 2025 (APP):"
     re.compile(rf"^\s*{_PLACE},\s+{_DATE}{_AGENCY}\s*[:\-–—]+\s*", re.IGNORECASE),
+    # "RAIPUR, India, April 17 (Reuters) -" / "Kinshasa, 16 June 2022 (ACTUALITE.CD) -"
+    re.compile(rf"^\s*{_TITLED_PLACE},\s+{_DATE}{_AGENCY}\s*[:\-–—]+\s*", re.IGNORECASE),
     # "01 Feb (GulistanNewsTv):"
     re.compile(rf"^\s*{_DATE}{_AGENCY}\s*[:\-–—]+\s*", re.IGNORECASE),
     # "PESHAWAR: " (all capitals, so that ordinary sentences with a colon do not match)
@@ -43,7 +47,13 @@ def parse_dateline(text: str, reference: dt.date) -> tuple[Dateline, int, int] |
             continue
         groups = match.groupdict()
         place = groups.get("place")
-        if place is not None and not place.strip().isupper():
+        # Only the all-capitals form may stand without a date: "Police said: ..." is no dateline.
+        if (
+            place is not None
+            and not place.strip().isupper()
+            and not groups.get("day1")
+            and not groups.get("day2")
+        ):
             continue
         date = None
         month, day = groups.get("month1") or groups.get("month2"), groups.get("day1") or groups.get("day2")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from strife.document import Document, Mention
 from strife.stages.calendar import (
@@ -32,6 +32,8 @@ class DateValue:
     precision: int  # ACLED time_precision
     basis: str  # "explicit" | "relative-to-published"
     past_year: bool = False  # a bare year before the publication year: marks background
+    # The day something was said ("police said on Monday"), not necessarily when it happened.
+    reporting: bool = False
 
 
 _DM = rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_PATTERN})"
@@ -158,6 +160,18 @@ class _NightMatch:
         return self._m.group(name)
 
 
+SPEECH = r"(?:said|says|told|announced|stated|confirmed|claimed|added|reported|informed|disclosed|briefed)"
+_SPEECH_BEFORE = compile_lower(rf"\b{SPEECH}\s+(?:\w+\s+){{0,2}}$")
+_SPEECH_AFTER = compile_lower(rf"^\s*,?\s*(?:that\s+)?{SPEECH}\b")
+
+
+def _is_reporting(lower: str, start: int, end: int) -> bool:
+    """A date tied to a verb of saying: "said on Monday", "on Monday said"."""
+    return bool(
+        _SPEECH_BEFORE.search(lower[max(0, start - 40) : start]) or _SPEECH_AFTER.match(lower[end : end + 30])
+    )
+
+
 class DateStage:
     name = "dates"
 
@@ -175,6 +189,8 @@ class DateStage:
                 if value is None or value.start > anchor:
                     continue  # never into the future
                 taken.append((start, end))
+                if value.precision == 1 and _is_reporting(lower, start, end):
+                    value = replace(value, reporting=True)
                 mentions.append(Mention(start, end, "date", value, sentence_of(doc, start)))
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("dates", mentions)

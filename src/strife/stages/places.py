@@ -136,7 +136,8 @@ class PlaceStage:
         counts: Counter[str] = Counter()
         for match in pattern.finditer(text):
             iso3 = names[match.group()]
-            counts[iso3] += 1
+            # A country's name usually says where; a demonym ("Russian missiles") often who.
+            counts[iso3] += 1 if match.group() in DEMONYMS else 2
             mentions.append(
                 Mention(
                     match.start(),

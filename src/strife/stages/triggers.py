@@ -125,7 +125,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:weapons|arms|explosives|ammunition|suicide vests?) (?:were |was )?(?:seized|recovered|confiscated)|"
      r"(?:seized|confiscated) (?:a )?(?:cache|huge cache|large cache|weapons|arms|explosives|ammunition)|"
      r"(?:weapons|arms) cache|(?:intercepted|shot down|downed) (?:\w+ ){0,2}(?:drones?|missiles?|rockets?)",
-     "Disrupted weapons use", 62, False),
+     "Disrupted weapons use", 95, False),
     # Other: "mass graves found, a coup without fighting"
     (r"seized power|\bcoup\b|mass graves?|state of emergency|martial law|\bcurfew\b|"
      r"internet (?:shutdown|blackout)|suspended (?:mobile )?(?:internet|phone|cellular) services?",
