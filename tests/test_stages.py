@@ -212,3 +212,20 @@ def test_accidents_make_no_event() -> None:
 def test_sub_event_types(text: str, sub_event_type: str) -> None:
     events = extract(text, published="2025-02-04")
     assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literal"),
+    [
+        (r"Tehr[ei]e?e?k-?[ie]-?Taliban(?:-e)? Pakistan", "pakistan"),
+        (r"\bDaesh\b(?!.s? Khorasan)", "daesh"),
+        (r"(?i:al[- ]?Shabaa?b)", "shaba"),
+        (r"Islamic State (?:West Africa|in West Africa)(?: Province)?", "islamic"),
+        (r"\bIS-?KP?\b", None),
+        (r"Houthis?\b|Ansar Allah", None),
+    ],
+)
+def test_required_literal_is_in_every_match(pattern: str, literal: str | None) -> None:
+    from strife.stages.lexicon import required_literal
+
+    assert required_literal(pattern) == literal

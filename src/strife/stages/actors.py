@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strife.document import Document, Mention
-from strife.stages.lexicon import compile_lower
+from strife.stages.lexicon import compile_lower, required_literal
 from strife.stages.sentences import sentence_of
 
 
@@ -85,7 +85,7 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
 )  # fmt: skip
 
 # Named groups match case-sensitively: "BLA" and "ADF" are acronyms, "ada" is not.
-_NAMED = [(re.compile(p), name, inter) for p, name, inter in NAMED_GROUPS]
+_NAMED = [(re.compile(p), name, inter, required_literal(p)) for p, name, inter in NAMED_GROUPS]
 _FOREIGN = re.compile(FOREIGN_FORCES)
 _GENERIC = [(compile_lower(rf"\b(?:{p})"), name, inter, side) for p, name, inter, side in GENERIC_ACTORS]
 
@@ -102,7 +102,10 @@ class ActorStage:
             actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
             taken.append(match.span())
             mentions.append(Mention(*match.span(), "actor", actor, sentence_of(doc, match.start())))
-        for pattern, name, inter in _NAMED:
+        lower = doc.lower_text
+        for pattern, name, inter, literal in _NAMED:
+            if literal is not None and literal not in lower:
+                continue
             for match in pattern.finditer(text):
                 if any(match.start() < e and s < match.end() for s, e in taken):
                     continue
