@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PublishedBasis = Literal["input", "option", "html-metadata", "feed", "dateline", "file-time", "run-date"]
+PublishedBasis = Literal["input", "option", "html-metadata", "feed", "dateline"]
 
 MAX_TEXT_CHARS = 2_000_000
 

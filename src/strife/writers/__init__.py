@@ -6,7 +6,6 @@ same formats (`read_events`) let tests and users load an export back.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TextIO
 
 from strife.writers.base import EventWriter
@@ -35,4 +34,4 @@ def make_writer(fmt: str, stream: TextIO) -> EventWriter:
         raise ValueError(f"unknown output format {fmt!r}; choose from {', '.join(FORMATS)}") from None
 
 
-__all__ = ["FORMATS", "EventWriter", "Path", "format_for_path", "make_writer", "read_events"]
+__all__ = ["FORMATS", "EventWriter", "format_for_path", "make_writer", "read_events"]
