@@ -207,6 +207,8 @@ def test_accidents_make_no_event() -> None:
          "Protest with intervention"),
         ("Hundreds of lawyers staged a peaceful rally in Quetta on Monday against the killing of a colleague.",
          "Peaceful protest"),
+        ("Militants torched a girls' school in Diamer district on Friday night; no one was hurt, police said.",
+         "Looting/property destruction"),
     ],
 )  # fmt: skip
 def test_sub_event_types(text: str, sub_event_type: str) -> None:

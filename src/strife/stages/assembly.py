@@ -374,6 +374,13 @@ def assemble_events(doc: Document) -> list[Event]:
         parties = {m.value.party for m in casualty_mentions if m.value.outcome == "killed"}
         sides = {m.value.side for m in actors}
         sub = _refine_type(sub, parties, sides)
+        if (
+            sub == "Violent demonstration"
+            and not deaths
+            and not sides & {"protester", "rioter"}
+            and any(t.value.sub_event_type == "Looting/property destruction" for t in gather("triggers"))
+        ):
+            sub = "Looting/property destruction"  # codebook: destruction by a group, not a crowd
         if trigger is not None:
             sub = _territory_direction(sub, trigger, actors)
         figures = count_casualties(casualty_mentions, sub)

@@ -78,6 +78,14 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"stone[- ]throwing|torched|set (?:on )?fire to|set ablaze|ransacked|vandali[sz](?:ed|ing|m)|"
      r"burn(?:ed|t|ing) tyres|went on (?:the|a) rampage|smashed (?:the )?(?:windows|windscreens|vehicles|cars)|"
      r"stormed (?:the )?(?:parliament|assembly|office|police station|court)", "Violent demonstration", 45, True),
+    # Looting/property destruction: "looting or destruction without violence to people"; by a
+    # crowd it is a violent demonstration (assembly decides by who is there)
+    (r"\blooted|\blooting|\blooters|plunder(?:ed|ing)|pillag(?:ed|ing)|ransacked|"
+     r"(?:demolished|bulldozed|razed|torched|set (?:fire|ablaze) to|set on fire|burned down|burnt down|blew up|"
+     r"destroyed|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:\w+ )?(?:schools?|offices?|vehicles?|"
+     r"trucks?|shops?|markets?|buildings?|machinery|(?:mobile |telecom |communication )?towers?|bridges?|"
+     r"museums?|propert(?:y|ies)|warehouses?|shrines?|health (?:centre|center)s?|equipment)",
+     "Looting/property destruction", 44, False),
     # Mob violence: "a mob attacks others outside a demonstration, without organised weapons"
     (r"lynch(?:ed|ing|ings)?\b|\bmob\b|mob attack|vigilantes?|beaten to death|beat (?:him|her|them|\w+) to death|"
      r"burned (?:alive|to death)|burnt (?:alive|to death)|stoned to death|communal (?:clash(?:es)?|violence|riots?)|"
