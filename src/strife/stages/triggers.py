@@ -82,7 +82,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # crowd it is a violent demonstration (assembly decides by who is there)
     (r"\blooted|\blooting|\blooters|plunder(?:ed|ing)|pillag(?:ed|ing)|ransacked|"
      r"(?:demolished|bulldozed|razed|torched|set (?:fire|ablaze) to|set on fire|burned down|burnt down|blew up|"
-     r"destroyed|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:\w+ )?(?:schools?|offices?|vehicles?|"
+     r"destroyed|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:[\w'’]+ )?(?:schools?|offices?|vehicles?|"
      r"trucks?|shops?|markets?|buildings?|machinery|(?:mobile |telecom |communication )?towers?|bridges?|"
      r"museums?|propert(?:y|ies)|warehouses?|shrines?|health (?:centre|center)s?|equipment)",
      "Looting/property destruction", 44, False),
