@@ -34,7 +34,8 @@ VICTIM_NOUNS: dict[str, str] = {
     "journalists": "civilian", "journalist": "civilian", "farmers": "civilian", "traders": "civilian", "shopkeepers": "civilian", "drivers": "civilian",
     "guards": "civilian", "doctors": "civilian", "polio workers": "civilian", "elders": "civilian",
     "tribal elders": "civilian", "worshipers": "civilian", "pedestrians": "civilian", "girls": "civilian",
-    "boys": "civilian", "miners": "civilian", "fishermen": "civilian",
+    "boys": "civilian", "lawyers": "civilian", "advocates": "civilian", "judges": "civilian",
+    "pupils": "civilian", "schoolchildren": "civilian", "devotees": "civilian", "mourners": "civilian", "miners": "civilian", "fishermen": "civilian",
     "people": "unknown", "persons": "unknown", "person": "unknown", "others": "unknown",
     "individuals": "unknown", "men": "unknown", "man": "unknown", "victims": "unknown",
     "bodies": "unknown", "members": "unknown",
@@ -69,7 +70,8 @@ PASSIVE = compile_lower(
 )
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = compile_lower(
-    rf"\b(?P<verb>shot dead|gunned down|shot and killed|killing|killed|kills|kill|left|leaving|claimed the lives of|deaths? of|bodies of|"
+    rf"\b(?P<verb>shot dead|gunned down|shot and killed|killing|killed|kills|kill|executed|executing|beheaded|"
+    rf"murdered|massacred|slaughtered|lynched|left|leaving|claimed the lives of|deaths? of|bodies of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
     rf"eliminating)\s+{_COUNT}",
 )

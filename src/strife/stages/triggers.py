@@ -32,7 +32,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"detonated (?:his|her|their) (?:explosive )?(?:vest|jacket)|explosives-laden (?:vehicle|car|truck)|"
      r"(?:vehicle|car|truck)-borne (?:suicide )?bomb", "Suicide bomb", 90, True),
     # Chemical weapon: CWC Schedule 1 agents (not tear gas, napalm or white phosphorus)
-    (r"chemical (?:weapons?|attack|agents?|munitions?)|\bsarin\b|nerve agent|mustard gas|"
+    (r"chemical (?:weapons?|attack|agents?|munitions?)|\bsarin\b|nerve agent|mustard gas|\bchlorine\b|"
      r"chlorine (?:gas|attack|bombs?|barrels?|canisters?)|toxic gas attack|poison gas",
      "Chemical weapon", 88, True),
     # Air/drone strike: "any air-to-ground attack, helicopters included, without a ground exchange"
@@ -71,7 +71,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"tear ?gas|teargas|baton[- ]charg\w+|lathi[- ]?charg\w+|water cannons?|rubber bullets|pepper spray|"
      r"dispersed (?:the )?(?:protest(?:e|o)rs|demonstrators|rally|crowd|protest|marchers|sit-in)|"
      r"broke up (?:the |a )?(?:protest|rally|sit-in|demonstration|march)|"
-     r"(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protest(?:e|o)rs|demonstrators|marchers)",
+     r"(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protest(?:e|o)rs|demonstrators|marchers)|"
+     r"(?:to disperse|dispersing|dispersed) (?:\w+ ){0,4}(?:protest|demonstrat|march|rall|sit-in|crowd|women|students|workers|supporters)\w*|"
+     r"fired (?:warning )?(?:shots )?(?:in|into) the air",
      "Protest with intervention", 55, True),
     # Violent demonstration: "demonstrators commit vandalism, block roads with violence, clash"
     (r"\briot(?:s|ed|ing|ers)?\b|pelted stones|stone[- ]pelting|(?:hurled|threw|pelted) (?:stones|rocks|bricks)|"
@@ -92,7 +94,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"sectarian clash(?:es)?|angry (?:crowd|residents|villagers) (?:attacked|beat|torched|set)",
      "Mob violence", 50, True),
     # Government regains territory: "state forces (or their allies) retake a place from a non-state group"
-    (r"recaptur(?:ed|e|ing)|retook|retaken|regain(?:ed)? (?:full )?control|liberat(?:ed|ion of)|"
+    (r"recaptur(?:ed|e|ing)|retook|retak(?:e|es|ing|en)|regain(?:ed)? (?:full )?control|liberat(?:ed|ion of)|"
      r"wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|"
      r"cleared (?:the )?(?:town|city|area|district|village) of", "Government regains territory", 60, True),
     # Non-state actor overtakes territory: "takes a place and holds the monopoly of force there"
@@ -125,7 +127,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Peaceful protest: "no violence and no intervention"
     (r"protest(?:ed|s|ing|ers|ors)?\b|demonstrat(?:ion|ions|ed|ors|ing)\b|rall(?:y|ies|ied)\b|sit-ins?\b|"
      r"march(?:ed|es)? (?:to|towards|on|from|through)|strike (?:was )?observed|shutter[- ]down|wheel-jam|"
-     r"staged a|dharna|took to the streets|hunger strike|candlelight vigil|chanted slogans|picket(?:ed|ing)",
+     r"staged a|dharna|took to the streets|hunger strike|candlelight vigil|chanted slogans|picket(?:ed|ing)|"
+     r"marching|public meeting|\bjalsa\b|walked through the streets|boycotted (?:court|the courts|classes|work)|"
+     r"gathered (?:outside|in front of) (?:the )?(?:\w+ ){0,3}(?:office|press club|parliament|assembly|court|headquarters)",
      "Peaceful protest", 20, True),
     # Disrupted weapons use: "a bomb defused, an attack foiled, weapons seized"
     (r"defus(?:ed|ing)|foiled|thwarted|averted|bomb disposal|"
@@ -150,7 +154,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"merg(?:ed|er|ing) (?:with|into)|splinter(?:ed)?|split from|broke away from|"
      r"(?:formed|announced the formation of|launched) (?:a |an )?new (?:group|alliance|faction|front|coalition)|"
      r"new (?:alliance|coalition|faction)|joined forces|pledged allegiance|defected|"
-     r"(?:troops|soldiers|forces|battalions?|units?) (?:were |was )?(?:deployed|redeployed|moved|sent|stationed)|"
+     r"(?:troops|soldiers|forces|battalions?|units?) (?:were |was |would be |will be )?(?:deployed|redeployed|moved|sent|stationed)|"
+     r"(?:fresh )?contingents of|took up positions|began arriving in|reinforcements (?:arrived|reached|were sent)|"
      r"deploy(?:ed|ing|ment of) (?:\w+ ){0,3}(?:troops|soldiers|forces|battalions?)|"
      r"forcibly recruit\w*|forced recruitment|recruit(?:ed|ing) (?:child|children|boys|fighters)|"
      r"laid down (?:their )?arms|surrendered (?:their |his )?weapons|rebrand(?:ed)?|disbanded|dissolved",
@@ -160,7 +165,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"signed (?:an? |the )?(?:\w+ )?(?:accord|agreement|deal|memorandum|pact)|reached an agreement|struck a deal|"
      r"agreed to (?:a |an )?(?:ceasefire|truce|exchange|halt)", "Agreement", 50, False),
     # Arrests: "politically significant arrests"
-    (r"arrest(?:ed|s)?\b|detained|taken into custody|apprehended|nabbed|rounded up",
+    (r"arrest(?:ed|s)?\b|detained|taken into custody|took (?:\w+ ){1,8}into custody|apprehended|nabbed|rounded up|"
+     r"picked up by (?:the )?police",
      "Arrests", 35, False),
 )  # fmt: skip
 
