@@ -64,6 +64,8 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      r"Counter[- ]Terrorism Department|\bCTD\b|\blevies\b|constables?",
      "Police Forces of {country}", 1, "state"),
     (r"security forces|security personnel|soldiers?|troops|\barmy\b|military|Frontier Corps|"
+     r"government (?:forces|troops|soldiers)|regime (?:forces|troops)|pro-government forces|air force|"
+     r"military (?:aircraft|helicopters?|jets?)|"
      r"\bFC\b|paramilitar(?:y|ies)|jawans|sepoys|armed forces",
      "Military Forces of {country}", 1, "state"),
     (r"militants?|terrorists?|gunmen|gunman|armed men|attackers?|assailants|insurgents|"

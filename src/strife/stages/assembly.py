@@ -220,8 +220,21 @@ def count_casualties(mentions: list[Mention], sub_event_type: str) -> Figures:
     return figures
 
 
+def _agent(trigger: Mention | None, actors: list[Mention]) -> Mention | None:
+    """The armed or state actor named last before the trigger in its sentence: in news prose,
+    the one who acts ("terrorists dropped explosives from a quadcopter on the police station")."""
+    if trigger is None:
+        return None
+    before = [
+        m
+        for m in actors
+        if m.sentence == trigger.sentence and m.end <= trigger.start and m.value.side in ("state", "armed")
+    ]
+    return before[-1] if before else None
+
+
 def _choose_actors(
-    sub: str, actors: list[Mention], parties: set[str]
+    sub: str, actors: list[Mention], parties: set[str], trigger: Mention | None = None
 ) -> tuple[Mention | None, Mention | None]:
     by_side: dict[str, list[Mention]] = defaultdict(list)
     for m in actors:
@@ -246,10 +259,29 @@ def _choose_actors(
         return state or DEFAULT_STATE, armed
 
     if event_type in ("Explosions/Remote violence", "Violence against civilians"):
-        perpetrator = (
-            state if sub in ("Air/drone strike", "Shelling/artillery/missile attack") and state else armed
+        agent = _agent(trigger, actors)
+        if agent is not None:
+            perpetrator = agent
+        else:
+            perpetrator = (
+                state
+                if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon")
+                and state
+                else armed
+            )
+        target_state = next(
+            (
+                m
+                for m in by_side.get("state", [])
+                if perpetrator is None or m.value.name != perpetrator.value.name
+            ),
+            None,
         )
-        victims = civilian if ("civilian" in parties or event_type == "Violence against civilians") else state
+        victims = (
+            civilian
+            if ("civilian" in parties or event_type == "Violence against civilians")
+            else target_state
+        )
         if victims is None and event_type == "Violence against civilians":
             victims = DEFAULT_CIVILIANS  # codebook: the victims of violence against civilians are civilians
         if victims is perpetrator:
@@ -411,7 +443,7 @@ def assemble_events(doc: Document) -> list[Event]:
             basis = "dateline" if doc.published_basis == "dateline" else "published-fallback"
 
         place = _place(doc, gather("places"))
-        a1, a2 = _choose_actors(sub, actors, parties)
+        a1, a2 = _choose_actors(sub, actors, parties, trigger)
         claims = sorted(gather("claims"), key=lambda m: CLAIM_PRIORITY.index(m.value.status))
         claim_status = claims[0].value.status if claims else "unknown"
         claimant = _claimant(claims[0], actors) if claims else None
