@@ -63,7 +63,8 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
     (r"police(?:men|man| officers?| personnel| station| party| team| constables?)?|\bcops?\b|"
      r"Counter[- ]Terrorism Department|\bCTD\b|\blevies\b|constables?",
      "Police Forces of {country}", 1, "state"),
-    (r"security forces|security personnel|soldiers?|troops|\barmy\b|military|Frontier Corps|"
+    (r"security forces|security personnel|soldiers?|troops|\barmy\b|military|Frontier Corps|\bRangers\b|"
+     r"\bCRPF\b|\bBSF\b|border (?:forces|guards|police)|"
      r"government (?:forces|troops|soldiers)|regime (?:forces|troops)|pro-government forces|air force|"
      r"military (?:aircraft|helicopters?|jets?)|"
      r"\bFC\b|paramilitar(?:y|ies)|jawans|sepoys|armed forces",

@@ -220,21 +220,29 @@ def count_casualties(mentions: list[Mention], sub_event_type: str) -> Figures:
     return figures
 
 
-def _agent(trigger: Mention | None, actors: list[Mention]) -> Mention | None:
+def _agent(trigger: Mention | None, actors: list[Mention], hurt: list[Mention]) -> Mention | None:
     """The armed or state actor named last before the trigger in its sentence: in news prose,
-    the one who acts ("terrorists dropped explosives from a quadcopter on the police station")."""
+    the one who acts ("terrorists dropped explosives from a quadcopter on the police station").
+    Those counted among the dead or hurt ("five policemen were martyred when…") are not."""
     if trigger is None:
         return None
     before = [
         m
         for m in actors
-        if m.sentence == trigger.sentence and m.end <= trigger.start and m.value.side in ("state", "armed")
+        if m.sentence == trigger.sentence
+        and m.end <= trigger.start
+        and m.value.side in ("state", "armed")
+        and not any(c.start <= m.start and m.end <= c.end for c in hurt)
     ]
     return before[-1] if before else None
 
 
 def _choose_actors(
-    sub: str, actors: list[Mention], parties: set[str], trigger: Mention | None = None
+    sub: str,
+    actors: list[Mention],
+    parties: set[str],
+    trigger: Mention | None = None,
+    hurt: list[Mention] | None = None,
 ) -> tuple[Mention | None, Mention | None]:
     by_side: dict[str, list[Mention]] = defaultdict(list)
     for m in actors:
@@ -247,6 +255,7 @@ def _choose_actors(
 
     event_type = EVENT_TYPE_OF[sub]
     state, armed, civilian = first("state"), first("armed"), first("civilian")
+    hurt_parties = {m.value.party for m in hurt or []}
     if event_type == "Battles":
         if state and armed:
             return state, armed
@@ -259,7 +268,7 @@ def _choose_actors(
         return state or DEFAULT_STATE, armed
 
     if event_type in ("Explosions/Remote violence", "Violence against civilians"):
-        agent = _agent(trigger, actors)
+        agent = _agent(trigger, actors, hurt or [])
         if agent is not None:
             perpetrator = agent
         else:
@@ -284,6 +293,8 @@ def _choose_actors(
         )
         if victims is None and event_type == "Violence against civilians":
             victims = DEFAULT_CIVILIANS  # codebook: the victims of violence against civilians are civilians
+        if victims is None and hurt_parties & {"civilian", "unknown"}:
+            victims = DEFAULT_CIVILIANS  # people hurt by a bomb or a strike with no side named
         if victims is perpetrator:
             victims = None
         return perpetrator, victims
@@ -443,7 +454,7 @@ def assemble_events(doc: Document) -> list[Event]:
             basis = "dateline" if doc.published_basis == "dateline" else "published-fallback"
 
         place = _place(doc, gather("places"))
-        a1, a2 = _choose_actors(sub, actors, parties, trigger)
+        a1, a2 = _choose_actors(sub, actors, parties, trigger, casualty_mentions)
         claims = sorted(gather("claims"), key=lambda m: CLAIM_PRIORITY.index(m.value.status))
         claim_status = claims[0].value.status if claims else "unknown"
         claimant = _claimant(claims[0], actors) if claims else None
