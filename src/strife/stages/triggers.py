@@ -53,7 +53,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"(?<!stun )(?<!propelled )(?<!hand-made )grenades?|hand grenade|hurled a grenade",
      "Grenade", 75, True),
     # Shelling/artillery/missile: "artillery, mortars, missiles, rockets, RPGs; also aircraft shot down"
-    (r"shell(?:ing|ed|s)\b|mortars?\b|mortar rounds|artillery|missiles?|rockets?(?! science)|\bRPGs?\b|"
+    (r"(?<!gas )shell(?:ing|ed|s)\b|mortars?\b|mortar rounds|artillery|missiles?|rockets?(?! science)|\bRPGs?\b|"
      r"rocket-propelled grenades?|cross-border (?:fire|firing)|heavy weapons fire|howitzers?|"
      r"\bgrad\b|multiple rocket launchers?|ballistic|projectiles?|"
      r"shot down (?:a |an )?(?:helicopter|plane|aircraft|jet)", "Shelling/artillery/missile attack", 65, True),
