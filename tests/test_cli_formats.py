@@ -31,6 +31,12 @@ def batch(tmp_path, seed_text):
         {"id": "kalat", "text": seed_text, "published": "2025-02-01", "url": "https://example.org/k"},
         {"id": "quiet", "text": QUIET_TEXT, "published": "2025-02-03"},
         {"id": "bannu", "text": SECOND_TEXT, "published": "2025-02-06", "source": "Frontier Daily"},
+        # No place named: an event the GeoJSON cannot hold.
+        {
+            "id": "nowhere",
+            "text": "Unidentified gunmen shot dead two labourers on Monday night, officials said.",
+            "published": "2025-02-04",
+        },
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
@@ -61,14 +67,15 @@ def csv_cell(value) -> str:
 def test_jsonl_holds_the_events(four_formats):
     paths, _, report = four_formats
     events = read_events(paths["jsonl"])
-    assert [e.doc_id for e in events] == ["kalat", "bannu"]
-    kalat, bannu = events
+    assert [e.doc_id for e in events] == ["kalat", "bannu", "nowhere"]
+    kalat, bannu, nowhere = events
     assert (kalat.event_date, kalat.fatalities, kalat.event_type) == (dt.date(2025, 1, 31), 30, "Battles")
     assert kalat.source_url == "https://example.org/k"
     assert (bannu.event_date, bannu.fatalities) == (dt.date(2025, 2, 4), 3)
     assert bannu.source == "Frontier Daily"
-    assert report["events"] == 2
-    assert (report["documents_read"], report["with_events"], report["without_events"]) == (3, 2, 1)
+    assert (nowhere.event_date, nowhere.fatalities, nowhere.latitude) == (dt.date(2025, 2, 3), 2, None)
+    assert report["events"] == 3
+    assert (report["documents_read"], report["with_events"], report["without_events"]) == (4, 3, 1)
 
 
 def test_flat_csv_equals_jsonl_field_for_field(four_formats):
@@ -78,7 +85,7 @@ def test_flat_csv_equals_jsonl_field_for_field(four_formats):
         reader = csv.DictReader(stream)
         assert reader.fieldnames == list(EVENT_COLUMNS)
         rows = list(reader)
-    assert len(rows) == len(records) == 2
+    assert len(rows) == len(records) == 3
     for record, row in zip(records, rows, strict=True):
         assert set(row) == set(record)
         for key, value in record.items():
@@ -119,11 +126,15 @@ def test_geojson_leaves_out_events_without_coordinates_and_says_so(four_formats)
     paths, err, report = four_formats
     collection = json.loads(paths["geojson"].read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection"
-    # Today's place stage gives no coordinates: every event is left out, and counted.
-    assert collection["features"] == []
-    assert read_events(paths["geojson"]) == []
-    assert report["left_out"] == {"geojson": {"count": 2, "reason": "no coordinates"}}
-    assert "geojson: 2 event(s) left out (no coordinates)" in err
+    events = read_events(paths["jsonl"])
+    placed = [e for e in events if e.latitude is not None]
+    unplaced = [e for e in events if e.latitude is None]
+    assert placed and unplaced  # the batch has both: a town the gazetteer knows, and none
+    assert [f["id"] for f in collection["features"]] == [e.event_id for e in placed]
+    for feature, event in zip(collection["features"], placed, strict=True):
+        assert feature["geometry"]["coordinates"] == [event.longitude, event.latitude]
+    assert report["left_out"] == {"geojson": {"count": len(unplaced), "reason": "no coordinates"}}
+    assert f"geojson: {len(unplaced)} event(s) left out (no coordinates)" in err
 
 
 def _event(doc_id: str, lat: float | None, lon: float | None, location: str) -> Event:

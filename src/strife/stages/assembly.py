@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from strife.document import Document, Mention
 from strife.event import Event, Evidence, make_event_id
@@ -340,22 +341,44 @@ def _actor_name(
     return name.replace(" of {country}", "").replace(" ({country})", ""), inter
 
 
-def _place(doc: Document, places: list[Mention]) -> dict[str, object]:
+# How specific a gazetteer entry is (lower: more specific).
+ENTRY_RANK = {"place": 1, "admin2": 2, "admin1": 3}
+NEAR = re.compile(
+    r"\b(?:near|outskirts of|close to|outside|vicinity of|suburbs? of|miles from|km from)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _place(doc: Document, places: list[Mention]) -> dict[str, Any]:
+    """The event's place: the most specific one its own sentences name, with precision by the
+    codebook (1 the town itself; 2 near a town, or a part of a district; 3 only a region)."""
     named = [m for m in places if m.label == "place"]
-    admin1 = next((m.value.name for m in named if PLACE_KINDS[m.value.kind] >= 6), None)
-    admin2 = next((m.value.name for m in named if PLACE_KINDS[m.value.kind] in (4, 5)), None)
-    best = min(named, key=lambda m: (PLACE_KINDS[m.value.kind], m.start), default=None)
-    if best is None:
-        return {"admin1": admin1, "admin2": admin2, "location": None, "geo_precision": None, "mention": None}
-    rank = PLACE_KINDS[best.value.kind]
-    precision = 1 if rank == 1 else 2 if rank <= 5 else 3
-    return {
-        "admin1": admin1,
-        "admin2": admin2,
-        "location": best.value.name,
-        "geo_precision": precision,
-        "mention": best,
-    }
+    resolved = [m for m in named if m.value.entry is not None]
+    unresolved = [m for m in named if m.value.entry is None]
+    empty: dict[str, Any] = {"admin1": None, "admin2": None, "location": None, "geo_precision": None,
+                             "mention": None, "latitude": None, "longitude": None, "geonameid": None, "iso3": None}  # fmt: skip
+    if resolved:
+        best = min(resolved, key=lambda m: (ENTRY_RANK[m.value.entry.kind], m.start))
+        entry = best.value.entry
+        rank = ENTRY_RANK[entry.kind]
+        near = bool(NEAR.search(doc.text[max(0, best.start - 25) : best.start]))
+        # A village or area the gazetteer lacks, inside a named district: the district, at 2.
+        smaller = any(PLACE_KINDS[m.value.kind] <= 3 for m in unresolved)
+        precision = 1 if rank == 1 and not near else 2 if rank <= 2 or near else 3
+        if rank == 2 and not smaller and not near:
+            precision = 2
+        return {"admin1": entry.admin1 if entry.kind != "admin1" else entry.name,
+                "admin2": entry.admin2, "location": entry.name, "geo_precision": precision, "mention": best,
+                "latitude": entry.latitude, "longitude": entry.longitude, "geonameid": entry.geonameid,
+                "iso3": entry.iso3}  # fmt: skip
+    if not unresolved:
+        return empty
+    admin1 = next((m.value.name for m in unresolved if PLACE_KINDS[m.value.kind] >= 6), None)
+    admin2 = next((m.value.name for m in unresolved if PLACE_KINDS[m.value.kind] in (4, 5)), None)
+    best = min(unresolved, key=lambda m: (PLACE_KINDS[m.value.kind], m.start))
+    kind_rank = PLACE_KINDS[best.value.kind]
+    return {**empty, "admin1": admin1, "admin2": admin2, "location": best.value.name,
+            "geo_precision": 1 if kind_rank == 1 else 2 if kind_rank <= 5 else 3, "mention": best}  # fmt: skip
 
 
 NOTE_VERBS = {
@@ -454,18 +477,21 @@ def assemble_events(doc: Document) -> list[Event]:
             basis = "dateline" if doc.published_basis == "dateline" else "published-fallback"
 
         place = _place(doc, gather("places"))
+        # The place decides the country where the gazetteer knows it; the article's otherwise.
+        event_iso3 = place["iso3"] or iso3
+        event_country = country_name(event_iso3) if event_iso3 else None
         a1, a2 = _choose_actors(sub, actors, parties, trigger, casualty_mentions)
         claims = sorted(gather("claims"), key=lambda m: CLAIM_PRIORITY.index(m.value.status))
         claim_status = claims[0].value.status if claims else "unknown"
         claimant = _claimant(claims[0], actors) if claims else None
-        claimed_by = _actor_name(claimant, country, iso3)[0]
+        claimed_by = _actor_name(claimant, event_country, event_iso3)[0]
         if claim_status == "claimed" and claimant is not None and (a1 is None or a1.value.side == "armed"):
             a1 = claimant  # ACLED: the group that claims an attack is its actor 1
         if a1 is None and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians"):
             # ACLED codes an unnamed perpetrator as an unidentified armed group of the country.
             a1 = Mention(0, 0, "actor", UNIDENTIFIED)
-        actor1, inter1 = _actor_name(a1, country, iso3)
-        actor2, inter2 = _actor_name(a2, country, iso3)
+        actor1, inter1 = _actor_name(a1, event_country, event_iso3)
+        actor2, inter2 = _actor_name(a2, event_country, event_iso3)
         side1 = a1.value.side if a1 else None
         side2 = a2.value.side if a2 else None
         by_party = figures.by_party
@@ -483,8 +509,8 @@ def assemble_events(doc: Document) -> list[Event]:
             fatalities, imputed = 1, False
 
         reporters = list(dict.fromkeys(m.value.name for m in gather("reporters")))
-        location = place["location"] or (country if country else None)
-        geo_precision = place["geo_precision"] or (3 if country else None)
+        location = place["location"] or (event_country if event_country else None)
+        geo_precision = place["geo_precision"] or (3 if event_country else None)
         where = (
             ", ".join(
                 p
@@ -492,7 +518,7 @@ def assemble_events(doc: Document) -> list[Event]:
                     place["location"],
                     place["admin2"] if place["admin2"] != place["location"] else None,
                     place["admin1"],
-                    country,
+                    event_country,
                 )
                 if p
             )
@@ -541,10 +567,13 @@ def assemble_events(doc: Document) -> list[Event]:
                 inter1=inter1,
                 inter2=inter2,
                 interaction=interaction_code(inter1, inter2) if inter1 or inter2 else 0,
-                country=country,
-                iso3=iso3,
+                country=event_country,
+                iso3=event_iso3,
                 admin1=place["admin1"],
                 admin2=place["admin2"],
+                latitude=place["latitude"],
+                longitude=place["longitude"],
+                geonameid=place["geonameid"],
                 location=location,
                 geo_precision=geo_precision,
                 fatalities=fatalities,

@@ -15,6 +15,8 @@ from functools import lru_cache
 import pycountry
 
 from strife.document import Document, Mention
+from strife.places.gazetteer import GazetteerEntry, get_gazetteer
+from strife.places.recognise import find_candidates, resolve
 from strife.stages.sentences import sentence_of
 
 # Names people use for countries that pycountry spells otherwise, and demonyms.
@@ -91,8 +93,17 @@ LEADING_NOISE = frozenset(
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
-    kind: str  # "country" or one of PLACE_KINDS
+    kind: str  # "country", one of PLACE_KINDS, or "gazetteer"
     iso3: str | None = None
+    entry: GazetteerEntry | None = None  # where the gazetteer resolved the name
+
+    @property
+    def latitude(self) -> float | None:
+        return self.entry.latitude if self.entry else None
+
+    @property
+    def longitude(self) -> float | None:
+        return self.entry.longitude if self.entry else None
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +164,33 @@ class PlaceStage:
                 continue
             kind = match.group("kind").lower()
             mentions.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
+        gazetteer = get_gazetteer()
+        starts = {m.start for m in doc.layer("sentences")}
+        taken = [(m.start, m.end) for m in mentions if m.label == "country"]
+        candidates = [
+            c
+            for c in find_candidates(text, gazetteer, starts)
+            if not any(c.start < e and s < c.end for s, e in taken)
+        ]
+        for candidate, entry in zip(candidates, resolve(candidates, counts), strict=True):
+            # A name with its kind ("Kalat district") was found above; the gazetteer resolves it.
+            mentions = [
+                m for m in mentions if not (m.label == "place" and m.start <= candidate.start < m.end)
+            ]
+            mentions.append(
+                Mention(
+                    candidate.start,
+                    candidate.end,
+                    "place",
+                    Place(entry.name, "gazetteer", entry.iso3, entry),
+                    sentence_of(doc, candidate.start),
+                )
+            )
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("places", mentions)
         if counts:
             doc.annotations.facts["country"] = counts.most_common(1)[0][0]
+        else:
+            resolved = Counter(m.value.iso3 for m in mentions if m.value.entry is not None)
+            if resolved:
+                doc.annotations.facts["country"] = resolved.most_common(1)[0][0]

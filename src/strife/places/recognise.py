@@ -1,0 +1,125 @@
+"""Finding gazetteer names in a text and choosing which place each one means.
+
+Recognition is by the gazetteer, not by NER: runs of capitalised words are looked up, longest
+first. Resolution prefers the article's country, places the text names together (a district
+and its province), units over homonymous villages, and larger places over smaller ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from strife.places.gazetteer import Gazetteer, GazetteerEntry, normalise_name
+
+# A run of capitalised words, with the small words that join place names ("Dera Ismail Khan",
+# "Mazar-e Sharif", "Kafr Nabl", "Bay of ...").
+CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][\w'’.\-]*(?:\s+(?:(?:al|el|ul|e|i|de|del|di|da|la|le|of|bin|ibn)\s+)?[A-Z][\w'’.\-]*){0,4}"
+)
+# Capitalised words that are names of nothing on a map in news prose, though GeoNames has
+# a village of each.
+STOPWORDS = frozenset(
+    """the a an in on at of from by for and or but with after before as police army military security
+    forces government president prime minister ministry chief general commander officer officials
+    official spokesman spokesperson minister's court high supreme national federal provincial district
+    state islamic republic party people's people news agency reuters afp ap xinhua app dawn said says
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december eid ramadan muslim muslims christian hindu sikh shia sunni
+    council assembly senate parliament committee union front movement group league university college
+    school hospital station road street highway bridge camp base hotel market mosque church temple
+    north south east west northern southern eastern western central upper lower greater new old
+    mr mrs ms dr prof gen lt col maj capt sgt brig sir lord king queen prince sheikh mullah maulana
+    inspector superintendent deputy assistant senior junior director secretary governor mayor
+    he she they it we i his her their its our this that these those there here no not all any some
+    """.split()
+)
+# Words after a name that make it a place's name ("Kalat District Police" → Kalat District).
+UNIT_TAILS = frozenset(
+    "district province division tehsil agency valley road city town bazaar area village region state "
+    "police airport border camp".split()
+)
+MIN_POPULATION_ALONE = 5_000  # a single word at a sentence's start is a place only if this large
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    surface: str
+    entries: tuple[GazetteerEntry, ...]
+
+
+def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for run in CAPITALISED_RUN.finditer(text):
+        tokens = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(tokens):
+            matched = False
+            for j in range(len(tokens), i, -1):
+                start, end = tokens[i][0], tokens[j - 1][1]
+                surface = text[start:end].rstrip(".,'’")
+                end = start + len(surface)
+                words = surface.lower().split()
+                if all(w in STOPWORDS for w in words):
+                    continue
+                entries = gazetteer.lookup(surface)
+                if not entries:
+                    continue
+                whole_run = i == 0 and j == len(tokens)
+                tail = [text[s:e].lower().strip(".,") for s, e in tokens[j:]]
+                head_ok = i == 0 or text[tokens[i - 1][0] : tokens[i - 1][1]].lower() in STOPWORDS
+                part_ok = whole_run or (head_ok and (not tail or tail[0] in UNIT_TAILS)) or _large(entries)
+                if not part_ok:
+                    continue
+                if (
+                    len(words) == 1
+                    and (start in sentence_starts or words[0] in STOPWORDS)
+                    and not _large(entries)
+                ):
+                    continue
+                found.append(Candidate(start, end, surface, entries))
+                i = j
+                matched = True
+                break
+            if not matched:
+                i += 1
+    return found
+
+
+def _large(entries: tuple[GazetteerEntry, ...]) -> bool:
+    return any(e.kind in ("admin1", "admin2") or e.population >= MIN_POPULATION_ALONE for e in entries)
+
+
+def resolve(candidates: list[Candidate], country_votes: Counter[str]) -> list[GazetteerEntry]:
+    """One entry per candidate: the article's country first, then agreement with the other
+    places named, then units over places of the same name, then population."""
+    context = Counter(country_votes)
+    for candidate in candidates:
+        if len({e.iso3 for e in candidate.entries}) == 1:
+            context[candidate.entries[0].iso3] += 1
+    admin1s = Counter(e.admin1 for c in candidates for e in c.entries[:3] if e.admin1)
+    chosen = []
+    for candidate in candidates:
+
+        def score(entry: GazetteerEntry) -> float:
+            return (
+                3.0 * context.get(entry.iso3, 0)
+                + 1.5 * (admin1s.get(entry.admin1, 0) > 1)
+                + (1.0 if entry.kind in ("admin1", "admin2") else 0.0)
+                + math.log10(entry.population + 10) / 2
+            )
+
+        chosen.append(max(candidate.entries, key=score))
+    return chosen
+
+
+def country_of(text: str, gazetteer: Gazetteer) -> str | None:
+    entries = gazetteer.lookup(text)
+    return entries[0].iso3 if entries else None
+
+
+__all__ = ["Candidate", "country_of", "find_candidates", "normalise_name", "resolve"]
