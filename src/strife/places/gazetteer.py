@@ -111,7 +111,7 @@ class Gazetteer:
                 return name, None
             return (units[parent - 1][0] if parent else None), name
 
-        for number, (name, level, parent, iso3, gid, all_names) in enumerate(units, start=1):
+        for number, (name, level, _parent, iso3, gid, all_names) in enumerate(units, start=1):
             if level not in (1, 2):
                 continue
             admin1, admin2 = names_of(number)

@@ -421,7 +421,6 @@ def assemble_events(doc: Document) -> list[Event]:
     }
     dateline_end = max((m.end for m in doc.layer("dateline")), default=0)
     iso3 = doc.annotations.facts.get("country")
-    country = country_name(iso3) if iso3 else None
     events: list[Event] = []
     for number, incident in enumerate(incidents):
 
