@@ -39,7 +39,8 @@ STOPWORDS = frozenset(
 # Words after a name that make it a place's name ("Kalat District Police" → Kalat District).
 UNIT_TAILS = frozenset(
     "district province division tehsil agency valley road city town bazaar area village region state "
-    "police airport border camp".split()
+    "police airport border camp county parish township department council mayor governor chief "
+    "university hospital school high press club sheriff residents market".split()
 )
 MIN_POPULATION_ALONE = 5_000  # a single word at a sentence's start is a place only if this large
 
@@ -72,7 +73,14 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                 whole_run = i == 0 and j == len(tokens)
                 tail = [text[s:e].lower().strip(".,") for s, e in tokens[j:]]
                 head_ok = i == 0 or text[tokens[i - 1][0] : tokens[i - 1][1]].lower() in STOPWORDS
-                part_ok = whole_run or (head_ok and (not tail or tail[0] in UNIT_TAILS)) or _large(entries)
+                # Part of a longer capitalised run ("Asif Ali Zardari") is a place only where the
+                # run goes on with a unit word ("Kalat District Police") or starts it.
+                part_ok = (
+                    whole_run
+                    or bool(tail and tail[0] in UNIT_TAILS)
+                    or (head_ok and not tail)
+                    or (i == 0 and _large(entries))  # "Quetta Karachi highway", "Peshawar Zalmi"
+                )
                 if not part_ok:
                     continue
                 if (

@@ -1,0 +1,75 @@
+"""The embedded gazetteer and the place stage on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from strife import extract
+from strife.document import Document
+from strife.pipeline import default_pipeline
+from strife.places import get_gazetteer, normalise_name
+
+
+def test_names_normalise_without_diacritics_or_unit_words() -> None:
+    assert normalise_name("North Wazīristān District") == "north waziristan"
+    assert normalise_name("Kalat district") == "kalat"
+    assert normalise_name("Dera Ismail Khan") == "dera ismail khan"
+
+
+def test_gazetteer_knows_units_and_towns_with_their_hierarchy() -> None:
+    gazetteer = get_gazetteer()
+    assert "GeoNames" in gazetteer.source
+    kalat = next(e for e in gazetteer.lookup("Kalat District") if e.iso3 == "PAK" and e.kind == "admin2")
+    assert (kalat.admin1, kalat.admin2) == ("Balochistan", "Kalat")
+    assert kalat.derived and kalat.latitude == pytest.approx(29.03, abs=0.05)
+    turbat = gazetteer.lookup("Turbat")[0]
+    assert (turbat.kind, turbat.admin1, turbat.admin2) == ("place", "Balochistan", "Kech")
+    assert gazetteer.lookup("No") == ()  # two-letter codes are not indexed
+
+
+def _places(text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = Document(text=text)
+    default_pipeline().annotate(doc)
+    return [(m.text(doc), m.value.iso3, m.value.entry and m.value.entry.admin1) for m in doc.layer("places")]
+
+
+def test_homonyms_resolve_to_the_articles_country() -> None:
+    found = _places("Police in Hyderabad, Sindh, said two men were shot dead near Latifabad in Pakistan.")
+    assert ("Hyderabad", "PAK", "Sindh") in found
+    found = _places("In India, police in Hyderabad said the Telangana government had ordered an inquiry.")
+    assert ("Hyderabad", "IND", "Telangana") in found
+
+
+def test_people_and_sentence_openers_are_not_places() -> None:
+    names = [
+        name
+        for name, _, _ in _places(
+            "President Asif Ali Zardari met Prime Minister Shehbaz Sharif. No one was hurt."
+        )
+    ]
+    assert names == []
+
+
+def test_event_at_a_town_has_its_coordinates_and_units() -> None:
+    (event,) = extract(
+        "Gunmen shot dead four labourers in Turbat on Sunday, police said.", published="2025-02-04"
+    )
+    assert (event.location, event.admin1, event.admin2, event.geo_precision) == (
+        "Turbat",
+        "Balochistan",
+        "Kech",
+        1,
+    )
+    assert (event.country, event.iso3) == ("Pakistan", "PAK")
+    assert event.latitude == pytest.approx(26.0, abs=0.05) and event.geonameid == 1163054
+
+
+def test_a_village_missing_from_the_gazetteer_falls_back_to_its_district() -> None:
+    text = "Two soldiers were killed in a clash with militants in the Mangochar area of Kalat district on Friday."
+    (event,) = extract(text, published="2025-02-01")
+    assert (event.location, event.admin2, event.geo_precision) == ("Kalat", "Kalat", 2)
+
+
+def test_near_a_town_is_precision_two() -> None:
+    (event,) = extract("A roadside bomb killed two soldiers near Wana on Monday.", published="2025-02-04")
+    assert (event.location, event.geo_precision) == ("Wana", 2)
