@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -61,16 +61,38 @@ def normalise_name(name: str) -> str:
     return UNIT_WORDS.sub("", text)
 
 
+# English forms that neither GeoNames' names nor their aliases give in a usable shape, as
+# ACLED writes them.
+ENGLISH_NAMES: dict[str, str] = {
+    "Nord-Kivu": "North Kivu", "Sud-Kivu": "South Kivu", "Jubbada Hoose": "Lower Juba",
+    "Jubbada Dhexe": "Middle Juba", "Shabeellaha Hoose": "Lower Shabelle", "Shabeele Hoose": "Lower Shabelle",
+    "Shabeellaha Dhexe": "Middle Shabelle", "Shabeele Dhexe": "Middle Shabelle", "Hiiran": "Hiraan",
+    "Galgadud": "Galgaduud", "Awadal": "Awdal", "Waqooyi Galbeed": "Woqooyi Galbeed",
+    "Distrito Capital de Bogota": "Bogota", "Amanat Alasimah": "Amanat al Asimah",
+    "Abuja Federal Capital Territory": "Federal Capital Territory", "Ciudad de Mexico": "Mexico City",
+}  # fmt: skip
+_ENGLISH_UNIT = re.compile(
+    r"^([A-Za-z][A-Za-z' .\-]+?) (?:Governorate|Province|State|Region|Oblast|Department|District|Division)$"
+)
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("ʻ", "").replace("‘", "").replace("’", "")
+
+
 def _display(name: str, aliases: list[str]) -> str:
-    """An ACLED-style unit name: ASCII where an alias offers it, without "District"."""
-    for candidate in [name, *aliases]:
-        if candidate.isascii() and candidate.strip():
-            cleaned = re.sub(
-                r"\s+(?:District|Agency|Province|Division|Region|Governorate)$", "", candidate.strip()
-            )
-            return cleaned
-    text = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in text if not unicodedata.combining(c))
+    """A unit's name as English news writes it: "Taiz" for Tāʻizz (from its alias "Taiz
+    Governorate"), "Kandahar" for Kandahār, "North Kivu" for Nord-Kivu; no "District"."""
+    chosen = None
+    for alias in aliases:
+        match = _ENGLISH_UNIT.match(alias.strip())
+        if match and alias.isascii():
+            chosen = match.group(1)
+            break
+    if chosen is None:
+        chosen = re.sub(r"\s+(?:District|Agency|Province|Division|Region|Governorate)$", "", _plain(name).strip())
+    return ENGLISH_NAMES.get(chosen, chosen)
 
 
 def _rows(path: Path) -> list[list[str]]:
