@@ -78,7 +78,12 @@ _ENGLISH_UNIT = re.compile(
 
 def _plain(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("ʻ", "").replace("‘", "").replace("’", "")
+    return (
+        "".join(c for c in text if not unicodedata.combining(c))
+        .replace("ʻ", "")
+        .replace("‘", "")
+        .replace("’", "")
+    )
 
 
 def _display(name: str, aliases: list[str]) -> str:
@@ -91,7 +96,9 @@ def _display(name: str, aliases: list[str]) -> str:
             chosen = match.group(1)
             break
     if chosen is None:
-        chosen = re.sub(r"\s+(?:District|Agency|Province|Division|Region|Governorate)$", "", _plain(name).strip())
+        chosen = re.sub(
+            r"\s+(?:District|Agency|Province|Division|Region|Governorate)$", "", _plain(name).strip()
+        )
     return ENGLISH_NAMES.get(chosen, chosen)
 
 

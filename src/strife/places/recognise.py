@@ -103,9 +103,15 @@ def _large(entries: tuple[GazetteerEntry, ...]) -> bool:
     return any(e.kind in ("admin1", "admin2") or e.population >= MIN_POPULATION_ALONE for e in entries)
 
 
-def resolve(candidates: list[Candidate], country_votes: Counter[str]) -> list[GazetteerEntry]:
+# A name with no homonym in the countries the article names is kept only if this large.
+FOREIGN_MIN_POPULATION = 100_000
+
+
+def resolve(candidates: list[Candidate], country_votes: Counter[str]) -> list[GazetteerEntry | None]:
     """One entry per candidate: the article's country first, then agreement with the other
-    places named, then units over places of the same name, then population."""
+    places named, then units over places of the same name, then population. None where the
+    article names its countries and the name has no place in them but a small one abroad
+    (a surname, a common word that GeoNames also lists as a village)."""
     context = Counter(country_votes)
     for candidate in candidates:
         if len({e.iso3 for e in candidate.entries}) == 1:
@@ -122,7 +128,16 @@ def resolve(candidates: list[Candidate], country_votes: Counter[str]) -> list[Ga
                 + math.log10(entry.population + 10) / 2
             )
 
-        chosen.append(max(candidate.entries, key=score))
+        best = max(candidate.entries, key=score)
+        if (
+            country_votes
+            and best.iso3 not in country_votes
+            and best.population < FOREIGN_MIN_POPULATION
+            and best.kind == "place"
+        ):
+            chosen.append(None)
+        else:
+            chosen.append(best)
     return chosen
 
 

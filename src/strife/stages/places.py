@@ -179,6 +179,8 @@ class PlaceStage:
             m for m in mentions if not (m.label == "place" and any(m.start <= s < m.end for s in known))
         ]
         for candidate, entry in zip(candidates, resolve(candidates, counts), strict=True):
+            if entry is None:
+                continue
             mentions.append(
                 Mention(
                     candidate.start,
