@@ -83,7 +83,9 @@ PASSIVE_PAIR = compile_lower(
 CONTINUATION = compile_lower(rf"\s*(?:,\s*|\s+and\s+|,\s*and\s+|as well as\s+){_COUNT}")
 # "the death toll rose to 30", "death toll climbed to 12"
 TOLL = compile_lower(
-    rf"\bdeath toll\s+(?:\w+\s+){{0,4}}?(?:to|at|reached)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
+    r"\b(?:death toll|toll|number of (?:people |those |persons )?(?:killed|dead)|number of dead)\b"
+    rf"(?:(?!\b(?:injured|wounded|hurt)\b)[^.;]){{0,100}}?\b(?:rose to|risen to|climbed to|jumped to|reached|stood at|"
+    rf"stands at|increased to|went up to|to|at)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
 )
 # "five dead", "10 killed in blast" (headline style, no noun)
 BARE = compile_lower(rf"\b(?P<num>\d+|{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded)\b")

@@ -41,6 +41,9 @@ NON_POLITICAL_CUES = compile_lower(
 )
 
 
+HUGE_TOLL = 1_000
+
+
 class ContextStage:
     """Labels each sentence `statistic`, `non-political` or `background` where its words say so."""
 
@@ -48,10 +51,14 @@ class ContextStage:
 
     def __call__(self, doc: Document) -> None:
         past_year_sentences = {m.sentence for m in doc.layer("dates") if m.value.past_year}
+        # A toll in the thousands is a war's or a year's, not one incident's.
+        huge_toll_sentences = {
+            m.sentence for m in doc.layer("casualties") if m.value.count.value >= HUGE_TOLL
+        }
         flags: list[Mention] = []
         for sentence in doc.layer("sentences"):
             text = doc.lower_text[sentence.start : sentence.end]
-            if STATISTIC_CUES.search(text):
+            if STATISTIC_CUES.search(text) or sentence.sentence in huge_toll_sentences:
                 label = "statistic"
             elif NON_POLITICAL_CUES.search(text):
                 label = "non-political"
