@@ -177,30 +177,48 @@ class Figures:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def count_casualties(mentions: list[Mention], sub_event_type: str) -> Figures:
-    """Totals versus parts, tolls superseding, restatements not added twice."""
+def count_casualties(
+    mentions: list[Mention], sub_event_type: str, sources: dict[int, set[str]] | None = None
+) -> Figures:
+    """Totals versus parts, tolls superseding, restatements not added twice. `sources` names
+    who gave the figures of each sentence: differing figures from different parties conflict."""
     figures = Figures(mentions=mentions)
     killed = [m for m in mentions if m.value.outcome == "killed"]
     injured = [m for m in mentions if m.value.outcome == "injured"]
-    tolls = [m for m in killed if m.value.toll]
+    rising = [m for m in killed if m.value.toll]
     per_party: dict[str, list[int]] = defaultdict(list)
     for m in killed:
         if not m.value.toll:
             per_party[m.value.party].append(m.value.count.value)
             figures.imputed |= m.value.count.vague
-    named = {p: max(v) for p, v in per_party.items() if p != "unknown"}
-    named_low = {p: min(v) for p, v in per_party.items() if p != "unknown"}
-    unknown = per_party.get("unknown", [])
-    if tolls:
-        total = tolls[-1].value.count.value
-        low, high = min(t.value.count.value for t in tolls), max(t.value.count.value for t in tolls)
-        total = low
+    # Whole-incident figures ("30 people", "the toll stood at 30") and figures by party.
+    totals = per_party.pop("unknown", []) + per_party.pop("total", [])
+    total_sources = {
+        frozenset((sources or {}).get(m.sentence, ()))
+        for m in killed
+        if not m.value.toll and m.value.party in ("unknown", "total")
+    }
+    conflicting = len(set(totals)) > 1 and len(total_sources) > 1
+    named = {p: max(v) for p, v in per_party.items()}
+    parts_total = sum(named.values())
+    parts_low = sum(min(v) for v in per_party.values())
+    if rising:
+        # Codebook: "the death toll rose to N" supersedes earlier figures.
+        total = low = rising[-1].value.count.value
+        high = max([total, *totals])
+    elif totals and conflicting:
+        # Codebook: conflicting reports from different parties → the most conservative figure,
+        # the range spanning them all. A total below the sum of its parts is itself a part.
+        total = low = max(min(totals), parts_low)
+        high = max([*totals, parts_total])
+    elif totals:
+        # One party's figures restated or updated as counts came in: the highest stands.
+        total = low = high = max([*totals, parts_low])
+        high = max(high, parts_total)
     else:
-        parts_total = sum(named.values())
-        parts_low = sum(named_low.values())
-        total = max([parts_low, *unknown]) if unknown else parts_low
-        high = max([parts_total, *unknown]) if unknown else parts_total
-        low = min(total, high)
+        total = low = parts_low
+        high = parts_total
+    unknown = totals
     if (
         sub_event_type == "Suicide bomb"
         and total
@@ -456,7 +474,10 @@ def assemble_events(doc: Document) -> list[Event]:
             sub = "Looting/property destruction"  # codebook: destruction by a group, not a crowd
         if trigger is not None:
             sub = _territory_direction(sub, trigger, actors)
-        figures = count_casualties(casualty_mentions, sub)
+        sources: dict[int, set[str]] = defaultdict(set)
+        for m in gather("reporters"):
+            sources[m.sentence].add(m.value.name)
+        figures = count_casualties(casualty_mentions, sub, sources)
         if incident.background and not figures.mentions:
             continue
         if sub == "Attack" and not figures.mentions and not any(m.value.side == "civilian" for m in actors):

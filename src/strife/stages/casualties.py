@@ -84,8 +84,8 @@ CONTINUATION = compile_lower(rf"\s*(?:,\s*|\s+and\s+|,\s*and\s+|as well as\s+){_
 # "the death toll rose to 30", "death toll climbed to 12"
 TOLL = compile_lower(
     r"\b(?:death toll|toll|number of (?:people |those |persons )?(?:killed|dead)|number of dead)\b"
-    rf"(?:(?!\b(?:injured|wounded|hurt)\b)[^.;]){{0,100}}?\b(?:rose to|risen to|climbed to|jumped to|reached|stood at|"
-    rf"stands at|increased to|went up to|to|at)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
+    rf"(?:(?!\b(?:injured|wounded|hurt)\b)[^.;]){{0,100}}?\b(?:(?P<rise>rose to|risen to|climbed to|jumped to|reached|"
+    rf"increased to|went up to|mounted to)|stood at|stands at|to|at)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
 )
 # "five dead", "10 killed in blast" (headline style, no noun)
 BARE = compile_lower(rf"\b(?P<num>\d+|{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded)\b")
@@ -138,7 +138,10 @@ class CasualtyStage:
         for match in TOLL.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
             if count:
-                add(match.start(), match.end(), Casualty(count, "killed", "total", "toll", toll=True))
+                # A toll that rose is an update and supersedes; one that "stood at" N is a figure
+                # like any other, which may conflict with another party's.
+                rising = match.group("rise") is not None
+                add(match.start(), match.end(), Casualty(count, "killed", "total", "toll", toll=rising))
         for match in PASSIVE_PAIR.finditer(text):
             outcome = _outcome(match.group("verb"))
             for tag in ("1", "2"):

@@ -61,6 +61,11 @@ REPORTERS: tuple[tuple[str, str], ...] = (
     (r"(?:the\s+)?(?:group|outfit|militants?) (?:said|claimed) in a statement|"
      r"in a statement (?:claiming|issued by the group)", "the group itself"),
     (r"residents said|witnesses|eyewitnesses|locals said", "witnesses"),
+    (r"Syrian Observatory|\bSOHR\b|(?:war|conflict|rights) monitor|the monitor", "monitor"),
+    (r"\bUN\b|United Nations|\bOCHA\b|UNICEF|\bWHO\b|World Health Organi[sz]ation", "UN"),
+    (r"Red Cross|\bICRC\b|Red Crescent|\bMSF\b|Doctors Without Borders|Medecins Sans Frontieres", "aid agencies"),
+    (r"(?i:(?:the\s+)?(?:rebels?|insurgents|movement|guerrillas?|group) (?:said|claimed|says))|(?i:the group's (?:statement|spokesman))", "the group itself"),
+    (r"(?i:(?:governor|mayor|district chief|council chairman|local government chairman) (?:said|told|confirmed))", "officials"),
 )  # fmt: skip
 
 _CLAIMS = [(compile_lower(p), Claim(status)) for status, p in CLAIM_PATTERNS]
