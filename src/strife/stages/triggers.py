@@ -39,7 +39,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"drone (?:strike|attack|hit|struck)s?|air ?strikes?|air raids?|aerial (?:bombardment|strike|attack|bombing)s?|"
      r"bombed from the air|helicopter gunships?|gunship helicopters?|warplanes?|fighter jets?|"
      r"(?:jets|aircraft|helicopters?) (?:bombed|struck|fired|pounded|hit)|barrel bombs?|glide bombs?|"
-     r"quadcopter|armed drones?|kamikaze drones?|shahed drones?|drone-dropped",
+     r"quadcopter|armed drones?|kamikaze drones?|shahed drones?|drone-dropped|aerial bombs?|guided bombs?|"
+     r"drones? (?:attacked|hit|struck|targeted|slammed)",
      "Air/drone strike", 85, True),
     # Remote explosive: "remotely or victim-detonated devices, roadside bombs, landmines, UXO"
     (r"\bIEDs?\b|improvised explosive|roadside bomb|landmines?|land mine|mine blast|"
@@ -48,7 +49,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"\b(?:a|the|powerful|massive|deadly|huge) (?:bomb )?(?:blast|explosion)|magnetic bomb|sticky bomb|"
      r"unexploded (?:ordnance|shell|mortar|device)|planted (?:a |an )?(?:bomb|explosive)|bomb went off|"
      r"car bomb|motorcycle bomb|bicycle bomb|(?:bomb|explosives?) (?:planted|attached|hidden|exploded|detonated)|"
-     r"exploded (?:near|under|beside|in|at)", "Remote explosive/landmine/IED", 70, True),
+     r"exploded (?:near|under|beside|in|at)|anti-?personnel mines?|stepped on (?:a |an )?(?:land ?)?mine|"
+     r"home-?made bomb|improvised bomb|struck a (?:roadside |homemade )?bomb", "Remote explosive/landmine/IED", 70, True),
     # Grenade: "a thrown grenade or similar explosive (not crude bombs or stun grenades)"
     (r"(?<!stun )(?<!propelled )(?<!hand-made )grenades?|hand grenade|hurled a grenade",
      "Grenade", 75, True),
@@ -61,8 +63,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"\brap(?:e|ed|es|ing)\b|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|violence|abuse\w*|exploit\w*)|molest\w*",
      "Sexual violence", 68, True),
     # Excessive force: "force that causes, or could cause, serious or lethal injury"
-    (r"(?:opened fire|fired(?: live (?:rounds|ammunition|bullets))?|shot) (?:at|on|into) (?:the )?"
+    (r"(?:opened fire|fired(?: live (?:rounds|ammunition|bullets))?|shot) (?:at|on|into) (?:the )?(?:[\w#-]+ ){0,2}"
      r"(?:protest(?:e|o)rs|demonstrators|crowds?|rally|marchers|mourners|sit-in)|"
+     r"gunfire (?:hit|struck|targeted) (?:a |the )?(?:\w+ )?(?:march|rally|protest|sit-in|crowd|procession)|"
      r"live (?:rounds|ammunition|fire) (?:at|on|against|to disperse)|"
      r"(?:protest(?:e|o)rs|demonstrators|marchers) (?:were |was )?(?:shot|killed|shot dead)|"
      r"killed (?:\w+ )?(?:protest(?:e|o)rs|demonstrators)|crackdown on (?:the )?(?:protest|demonstrat)\w*",
@@ -84,7 +87,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # crowd it is a violent demonstration (assembly decides by who is there)
     (r"\blooted|\blooting|\blooters|plunder(?:ed|ing)|pillag(?:ed|ing)|ransacked|"
      r"(?:demolished|bulldozed|razed|torched|set (?:fire|ablaze) to|set on fire|burned down|burnt down|blew up|"
-     r"destroyed|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:[\w'’]+ )?(?:schools?|offices?|vehicles?|"
+     r"destroyed|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:[\w'’]+ ){0,2}(?:schools?|offices?|vehicles?|"
+     r"buses|cars|outposts?|(?:police |security )?(?:posts?|stations?|check ?posts?)|"
      r"trucks?|shops?|markets?|buildings?|machinery|(?:mobile |telecom |communication )?towers?|bridges?|"
      r"museums?|propert(?:y|ies)|warehouses?|shrines?|health (?:centre|center)s?|equipment)",
      "Looting/property destruction", 44, False),
@@ -100,7 +104,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Non-state actor overtakes territory: "takes a place and holds the monopoly of force there"
     (r"(?:seized|captured|overran|overrun|took|taken|seizing|capturing) (?:full )?(?:control of|over) |"
      r"(?:seized|captured|overran|overrun) (?:the |a |an )?(?:\w+ )?(?:town|city|village|district|base|outpost|garrison|"
-     r"port|border crossing|airport|headquarters|capital|province|region|military post)|"
+     r"port|border crossing|airport|headquarters|capital|province|region|military post)\b|"
      r"fell to (?:the )?(?:\w+ )?(?:rebels|militants|insurgents|fighters|taliban|jihadists|group)|"
      r"(?:under|in) (?:the )?(?:full )?control of (?:the )?(?:rebels|militants|insurgents)",
      "Non-state actor overtakes territory", 58, True),
@@ -136,7 +140,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"recovered (?:a |an )?(?:\w+ )?(?:explosives|weapons|arms|ied|suicide vest|bomb)|"
      r"(?:weapons|arms|explosives|ammunition|suicide vests?) (?:were |was )?(?:seized|recovered|confiscated)|"
      r"(?:seized|confiscated) (?:a )?(?:cache|huge cache|large cache|weapons|arms|explosives|ammunition)|"
-     r"(?:weapons|arms) cache|(?:intercepted|shot down|downed) (?:\w+ ){0,2}(?:drones?|missiles?|rockets?)",
+     r"(?:weapons|arms) cache|cache of (?:arms|weapons|explosives|ammunition)|"
+     r"(?:intercepted|shot down|downed|destroyed) (?:all )?(?:\w+ ){0,3}(?:drones?|missiles?|rockets?)",
      "Disrupted weapons use", 95, False),
     # Other: "mass graves found, a coup without fighting"
     (r"seized power|\bcoup\b|mass graves?|state of emergency|martial law|\bcurfew\b|"
@@ -148,7 +153,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"took over (?:the )?(?:\w+ )?(?:camp|base) (?:after|vacated|left)", "Non-violent transfer of territory", 57, False),
     # Headquarters or base established: "a group sets up a base or HQ"
     (r"(?:set up|established|opened|built|setting up|establishing) (?:a |an |its |their )?(?:new )?"
-     r"(?:\w+ )?(?:base|headquarters|\bhq\b|camp|outpost|training camp|command post|office)s?\b",
+     r"(?:\w+ ){0,2}(?:base|headquarters|\bhq\b|camp|outpost|training camp|command post|office)s?\b",
      "Headquarters or base established", 55, False),
     # Change to group/activity: "formation, splits, mergers, troop movements, forced recruitment"
     (r"merg(?:ed|er|ing) (?:with|into)|splinter(?:ed)?|split from|broke away from|"
