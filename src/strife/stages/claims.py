@@ -30,15 +30,18 @@ CLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
                   r"(?:has|had|was)\s+(?:not\s+|yet\s+)(?:yet\s+)?(?:been\s+)?claimed|yet to be claimed|"
                   r"no (?:immediate )?claims? of responsibility|(?:went|remained|is|was) unclaimed|"
                   r"no (?:immediate )?claim\b"),
-    ("denied", r"denied (?:any\s+)?(?:involvement|responsibility|role|links?|(?:that\s+)?(?:it|they) (?:had|was|were))|"
-               r"denied (?:carrying out|having|its)|rejected (?:the\s+)?(?:claims?|allegations?|accusations?)|"
-               r"had nothing to do with"),
+    ("denied", r"\bdenied\b(?! bail| entry| access| permission| visa)|\bdenies\b(?! bail)|"
+               r"rejected (?:the\s+)?(?:claims?|allegations?|accusations?)|had nothing to do with"),
     ("claimed", r"claimed (?:responsibility|credit)|claimed (?:the|that|this|its|a) (?:\w+ )?(?:attack|bombing|blast|killing|"
-                r"abduction|assault|ambush|strike|operation)s?|responsibility (?:was|has been|had been) claimed|"
-                r"(?:took|taken|accepted|assumed) responsibility|said it (?:had )?carried out"),
+                r"abduction|assault|ambush|strike|operation|raid|kidnapping)s?|responsibility (?:was|has been|had been) claimed|"
+                r"(?:took|taken|accepted|assumed) responsibility|said (?:on \w+ )?(?:that )?(?:it|they) (?:had )?carried out|"
+                r"claimed (?:that )?its (?:fighters|men|members|cadres)|"
+                r"said (?:on \w+ )?(?:that )?(?:it|they|its fighters) had (?:seized|taken|captured|killed|attacked|established)"),
     ("attributed", r"\bblamed\b|\bblames\b|accused|attributed (?:the (?:attack|blast|bombing) )?to|held (?:\w+ ){0,3}responsible|"
                    r"\bbacked by\b|sponsored by|(?:evidence|suspicion) pointed to|suspected (?:to be|of being) behind|"
-                   r"(?:was|were) behind the (?:attack|blast|bombing|killing)"),
+                   r"(?:was|were) behind the (?:attack|blast|bombing|killing)|\bblaming\b|accusations?\b|"
+                   r"(?:appeared|appears|seemed|seems) to be the work of|(?:bore|bears) the hallmarks of|"
+                   r"(?:investigators|police|officials|authorities) (?:suspect|believe)|believed to (?:have been|be) (?:carried out|behind)"),
 )  # fmt: skip
 
 # When an incident's sentences say several things, the strongest wins: a claim over a denial,
