@@ -36,6 +36,8 @@ IMPUTED_DEFAULT = 3
 # armed group. Zero-width mentions: they stand for no span of the text.
 UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", 3, "armed")
 DEFAULT_STATE = Mention(0, 0, "actor", Actor("Military Forces of {country}", 1, "state"))
+DEFAULT_POLICE = Mention(0, 0, "actor", Actor("Police Forces of {country}", 1, "state"))
+DEFAULT_GOVERNMENT = Mention(0, 0, "actor", Actor("Government of {country}", 1, "state"))
 DEFAULT_PROTESTERS = Mention(0, 0, "actor", Actor("Protesters ({country})", 6, "protester"))
 DEFAULT_RIOTERS = Mention(0, 0, "actor", Actor("Rioters ({country})", 5, "rioter"))
 DEFAULT_CIVILIANS = Mention(0, 0, "actor", Actor("Civilians ({country})", 7, "civilian"))
@@ -324,6 +326,18 @@ def _choose_actors(
         if sub == "Mob violence":
             return rioters, civilian or DEFAULT_CIVILIANS
         return rioters, state or civilian
+    if sub in ("Agreement", "Change to group/activity", "Non-violent transfer of territory"):
+        # Two armed groups that agree, merge or hand over among themselves; else the state and a group.
+        armed_pool = [m for m in actors if m.value.side == "armed"]
+        others = [m for m in armed_pool if armed is not None and m.value.name != armed.value.name]
+        if not state and armed is not None and others:
+            return armed, others[0]
+        if sub == "Agreement" and armed is not None:
+            return state or DEFAULT_GOVERNMENT, armed
+    if sub == "Arrests":
+        # The state arrests; whom it arrests is an armed group, protesters or civilians.
+        detained = armed or first("protester") or civilian
+        return state or DEFAULT_POLICE, detained
     return state or armed, armed if state else None
 
 
