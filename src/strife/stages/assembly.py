@@ -258,6 +258,13 @@ def _agent(trigger: Mention | None, actors: list[Mention], hurt: list[Mention]) 
     return before[-1] if before else None
 
 
+def _other_armed(actors: list[Mention], armed: Mention | None) -> Mention | None:
+    """A second armed group, other than `armed`, among the incident's actors."""
+    if armed is None:
+        return None
+    return next((m for m in actors if m.value.side == "armed" and m.value.name != armed.value.name), None)
+
+
 def _choose_actors(
     sub: str,
     actors: list[Mention],
@@ -280,10 +287,9 @@ def _choose_actors(
     if event_type == "Battles":
         if state and armed:
             return state, armed
-        armed_pool = [m for m in actors if m.value.side == "armed"]
-        others = [m for m in armed_pool if armed is not None and m.value.name != armed.value.name]
-        if armed is not None and others:
-            return armed, others[0]  # two armed groups fight each other
+        other = _other_armed(actors, armed)
+        if armed is not None and other is not None:
+            return armed, other  # two armed groups fight each other
         # Codebook: a battle has two organised sides; the one the text leaves unnamed is, in
         # news of insurgency, the state's forces.
         return state or DEFAULT_STATE, armed
@@ -328,10 +334,9 @@ def _choose_actors(
         return rioters, state or civilian
     if sub in ("Agreement", "Change to group/activity", "Non-violent transfer of territory"):
         # Two armed groups that agree, merge or hand over among themselves; else the state and a group.
-        armed_pool = [m for m in actors if m.value.side == "armed"]
-        others = [m for m in armed_pool if armed is not None and m.value.name != armed.value.name]
-        if not state and armed is not None and others:
-            return armed, others[0]
+        other = _other_armed(actors, armed)
+        if not state and armed is not None and other is not None:
+            return armed, other
         if sub == "Agreement" and armed is not None:
             return state or DEFAULT_GOVERNMENT, armed
     if sub == "Arrests":
