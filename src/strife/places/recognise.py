@@ -33,6 +33,8 @@ STOPWORDS = frozenset(
     north south east west northern southern eastern western central upper lower greater new old
     mr mrs ms dr prof gen lt col maj capt sgt brig sir lord king queen prince sheikh mullah maulana
     inspector superintendent deputy assistant senior junior director secretary governor mayor
+    reading mobile independence union liberty unity victory justice freedom peace hope mercy
+    sunday's monday's amid despite during following meanwhile however
     he she they it we i his her their its our this that these those there here no not all any some
     """.split()
 )
@@ -56,6 +58,8 @@ class Candidate:
 
 def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:
     found: list[Candidate] = []
+    letters = [c for c in text[:2000] if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)  # all-caps wire copy
     for run in CAPITALISED_RUN.finditer(text):
         tokens = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run.group())]
         i = 0
@@ -90,6 +94,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                     and not _large(entries)
                 ):
                     continue
+                if shouting is False and surface.isupper() and len(surface) <= 5:
+                    continue  # an acronym ("BLA", "ISPR") in mixed-case text, not a village of that name
                 found.append(Candidate(start, end, surface, entries))
                 i = j
                 matched = True

@@ -401,6 +401,14 @@ def _place(doc: Document, places: list[Mention]) -> dict[str, Any]:
                              "mention": None, "latitude": None, "longitude": None, "geonameid": None, "iso3": None}  # fmt: skip
     if resolved:
         best = min(resolved, key=lambda m: (ENTRY_RANK[m.value.entry.kind], m.start))
+        # "the Mangochar area of Kalat district": a place the gazetteer lacks, named with its
+        # district, is in that district — whatever other towns the sentence names.
+        for small in (m for m in unresolved if PLACE_KINDS[m.value.kind] <= 3):
+            host = next((m for m in resolved if m.sentence == small.sentence and m.value.entry.kind == "admin2"
+                         and 0 <= m.start - small.end <= 12), None)  # fmt: skip
+            if host is not None:
+                best = host
+                break
         entry = best.value.entry
         rank = ENTRY_RANK[entry.kind]
         near = bool(NEAR.search(doc.text[max(0, best.start - 25) : best.start]))

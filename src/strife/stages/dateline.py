@@ -30,6 +30,8 @@ DATELINE_PATTERNS = (
     re.compile(rf"^\s*{_DATE}{_AGENCY}\s*[:\-–—]+\s*", re.IGNORECASE),
     # "PESHAWAR: " (all capitals, so that ordinary sentences with a colon do not match)
     re.compile(rf"^\s*{_PLACE}{_AGENCY}\s*:\s*"),
+    # "CAIRO (AP) —": an agency in brackets makes a dash enough
+    re.compile(rf"^\s*{_PLACE}\s*\((?P<agency>[^)\n]{{2,40}})\)\s*[\-–—]+\s*"),
 )
 
 
