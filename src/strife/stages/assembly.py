@@ -72,6 +72,7 @@ def group_incidents(doc: Document) -> list[Incident]:
     casualties = _by_sentence(doc, "casualties")
     dates = _by_sentence(doc, "dates")
     supporting = [_by_sentence(doc, name) for name in ("places", "claims", "reporters")]
+    places = supporting[0]
     claims = supporting[1]
     actors = _by_sentence(doc, "actors")
     context = {m.sentence: m.label for m in doc.layer("context")}
@@ -101,6 +102,8 @@ def group_incidents(doc: Document) -> list[Incident]:
                 or NEW_INCIDENT.search(text) is not None
                 or current.background != background
                 or _other_day(dates.get(index, []), current, dates)
+                # ACLED's unit is one place: new figures somewhere else are another incident.
+                or (bool(killed) and _other_place(places.get(index, []), current, places))
             )
             if opens:
                 current = Incident(background=background)
@@ -119,6 +122,26 @@ def group_incidents(doc: Document) -> list[Incident]:
         elif background:
             current = None
     return incidents
+
+
+def _place_keys(mentions: list[Mention]) -> set[str]:
+    """The districts and towns a sentence names, as comparable keys."""
+    keys = set()
+    for m in mentions:
+        entry = m.value.entry if m.label == "place" else None
+        if entry is not None and entry.kind in ("place", "admin2"):
+            keys.add(f"{entry.iso3}/{entry.admin1}/{entry.admin2 or entry.name}")
+    return keys
+
+
+def _other_place(new: list[Mention], incident: Incident, places: dict[int, list[Mention]]) -> bool:
+    fresh = _place_keys(new)
+    known = (
+        set().union(*(_place_keys(places.get(i, [])) for i in incident.sentences))
+        if incident.sentences
+        else set()
+    )
+    return bool(fresh and known) and not fresh & known
 
 
 def _other_day(new: list[Mention], incident: Incident, dates: dict[int, list[Mention]]) -> bool:
