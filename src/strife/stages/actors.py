@@ -77,6 +77,10 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      r"ethnic militias?|communal militias?|herders?|herdsmen|vigilante group|armed villagers|"
      r"(?:kuki|meitei|fulani|dogon|hema|lendu|nuer|dinka|amhara|oromo) (?:militias?|gunmen|fighters|herdsmen)",
      "Communal Militia ({country})", 4, "armed"),
+    # The civil government, for agreements and declarations (kept apart from its forces).
+    (r"\bgovernment\b(?! (?:forces|troops|soldiers|hospital|school|college|officials|employees|servants))|"
+     r"district administration|\bcabinet\b",
+     "Government of {country}", 1, "government"),
     (r"protesters|demonstrators|protestors|rallyists|marchers",
      "Protesters ({country})", 6, "protester"),
     (r"rioters|\bmob\b|angry crowd", "Rioters ({country})", 5, "rioter"),

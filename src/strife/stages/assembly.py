@@ -336,22 +336,21 @@ def _choose_actors(
             ),
             None,
         )
-        victims = (
-            civilian
-            if ("civilian" in parties or event_type == "Violence against civilians")
-            else target_state
-        )
-        if victims is None and event_type == "Violence against civilians":
-            victims = DEFAULT_CIVILIANS  # codebook: the victims of violence against civilians are civilians
-        if victims is None and hurt_parties & {"civilian", "unknown"}:
-            victims = DEFAULT_CIVILIANS  # people hurt by a bomb or a strike with no side named
+        # The victims are those hurt: forces where forces were hit, otherwise the people.
+        if "state" in hurt_parties and event_type != "Violence against civilians":
+            victims = target_state or DEFAULT_STATE
+        elif hurt_parties & {"civilian", "unknown"} or event_type == "Violence against civilians":
+            victims = civilian or DEFAULT_CIVILIANS
+        else:
+            victims = civilian if "civilian" in parties else target_state
         if victims is perpetrator:
             victims = None
         return perpetrator, victims
     if event_type == "Protests":
         return first("protester") or DEFAULT_PROTESTERS, state if sub != "Peaceful protest" else None
     if event_type == "Riots":
-        rioters = first("rioter") or first("protester") or DEFAULT_RIOTERS
+        # Codebook: demonstrators who turn violent are rioters, whatever the text calls them.
+        rioters = first("rioter") or DEFAULT_RIOTERS
         if sub == "Mob violence":
             return rioters, civilian or DEFAULT_CIVILIANS
         return rioters, state or civilian
@@ -361,7 +360,10 @@ def _choose_actors(
         if not state and armed is not None and other is not None:
             return armed, other
         if sub == "Agreement" and armed is not None:
-            return state or DEFAULT_GOVERNMENT, armed
+            return first("government") or state or DEFAULT_GOVERNMENT, armed
+    if sub == "Other":
+        # Curfews, emergencies, coups, mass graves: the authority that declares or finds them.
+        return first("government") or state or DEFAULT_GOVERNMENT, None
     if sub == "Arrests":
         # The state arrests; whom it arrests is an armed group, protesters or civilians.
         detained = armed or first("protester") or civilian

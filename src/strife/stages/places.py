@@ -178,7 +178,14 @@ class PlaceStage:
         mentions = [
             m for m in mentions if not (m.label == "place" and any(m.start <= s < m.end for s in known))
         ]
-        for candidate, entry in zip(candidates, resolve(candidates, counts), strict=True):
+        votes = Counter(counts)
+        dateline = doc.annotations.facts.get("dateline")
+        if dateline is not None and dateline.place:
+            # Where a report was filed says which country its other names are in.
+            filed = gazetteer.lookup(dateline.place.split("/")[0])
+            if filed:
+                votes[filed[0].iso3] += 2
+        for candidate, entry in zip(candidates, resolve(candidates, votes), strict=True):
             if entry is None:
                 continue
             mentions.append(
