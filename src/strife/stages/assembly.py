@@ -564,12 +564,19 @@ def assemble_events(doc: Document) -> list[Event]:
         claims = sorted(gather("claims"), key=lambda m: CLAIM_PRIORITY.index(m.value.status))
         claim_status = claims[0].value.status if claims else "unknown"
         claimant = _claimant(claims[0], actors) if claims else None
-        if (
-            claim_status == "claimed"
-            and claimant is None
-            and not any(m.sentence == claims[0].sentence and m.value.side == "armed" for m in actors)
-        ):
-            claim_status = "unknown"  # states announce their operations; a claim is an armed group's
+        if claims and claimant is None:
+            claim = claims[0]
+            in_sentence = [m for m in actors if m.sentence == claim.sentence]
+            armed_here = any(m.value.side == "armed" for m in in_sentence)
+            state_subject = any(
+                m.value.side in ("state", "government") and m.end <= claim.start for m in in_sentence
+            )
+            if claim_status == "claimed" and state_subject and not armed_here:
+                claim_status = "unknown"  # states announce their operations; a claim is an armed group's
+            if claim_status == "attributed" and not armed_here:
+                claim_status = (
+                    "unknown"  # blame of state forces by residents is an allegation, not attribution
+                )
         claimed_by = _actor_name(claimant, event_country, event_iso3)[0]
         if claim_status == "claimed" and claimant is not None and (a1 is None or a1.value.side == "armed"):
             a1 = claimant  # ACLED: the group that claims an attack is its actor 1
