@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from strife.places.gazetteer import Gazetteer, GazetteerEntry, normalise_name
+from strife.places.gazetteer import Gazetteer, GazetteerEntry
 
 # A run of capitalised words, with the small words that join place names ("Dera Ismail Khan",
 # "Mazar-e Sharif", "Kafr Nabl", "Bay of ...").
@@ -147,9 +147,4 @@ def resolve(candidates: list[Candidate], country_votes: Counter[str]) -> list[Ga
     return chosen
 
 
-def country_of(text: str, gazetteer: Gazetteer) -> str | None:
-    entries = gazetteer.lookup(text)
-    return entries[0].iso3 if entries else None
-
-
-__all__ = ["Candidate", "country_of", "find_candidates", "normalise_name", "resolve"]
+__all__ = ["Candidate", "find_candidates", "resolve"]
