@@ -437,11 +437,9 @@ def _place(doc: Document, places: list[Mention]) -> dict[str, Any]:
         entry = best.value.entry
         rank = ENTRY_RANK[entry.kind]
         near = bool(NEAR.search(doc.text[max(0, best.start - 25) : best.start]))
-        # A village or area the gazetteer lacks, inside a named district: the district, at 2.
-        smaller = any(PLACE_KINDS[m.value.kind] <= 3 for m in unresolved)
+        # Codebook: 1 the town itself; 2 near a town, or a district (a village the gazetteer
+        # lacks falls back to its district); 3 only a province or country.
         precision = 1 if rank == 1 and not near else 2 if rank <= 2 or near else 3
-        if rank == 2 and not smaller and not near:
-            precision = 2
         if entry.kind == "country":
             return {**empty, "location": country_name(entry.iso3), "geo_precision": 3, "mention": best, "iso3": entry.iso3,
                     "latitude": entry.latitude, "longitude": entry.longitude}  # fmt: skip
