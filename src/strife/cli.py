@@ -79,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the input document and the event")
 
+    gazetteer = commands.add_parser("gazetteer", help="the place index strife resolves names with")
+    gazetteer_commands = gazetteer.add_subparsers(
+        dest="gazetteer_command", required=True, parser_class=_Parser
+    )
+    gazetteer_commands.add_parser("info", help="say what is loaded and from where")
+
     evaluate = commands.add_parser(
         "evaluate",
         help="score extraction against gold",
@@ -203,6 +209,20 @@ def run_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_gazetteer_info() -> int:
+    from strife.places.gazetteer import cache_dir, get_gazetteer
+
+    gazetteer = get_gazetteer()
+    kinds: dict[str, int] = {}
+    for row in gazetteer.rows:
+        kinds[row[2]] = kinds.get(row[2], 0) + 1
+    print(f"source: {gazetteer.source}")
+    print(f"cache: {cache_dir()}")
+    print(f"names: {len(gazetteer):,}; entries: " + ", ".join(f"{n:,} {k}" for k, n in sorted(kinds.items())))
+    print(f"countries: {len(gazetteer.countries)}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -212,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_schema()
         if args.command == "evaluate":
             return run_evaluate(args)
+        if args.command == "gazetteer":
+            return run_gazetteer_info()
     except UsageError as err:
         print(f"strife: error: {err}", file=sys.stderr)
         return EXIT_USAGE
