@@ -28,22 +28,16 @@ NEW_INCIDENT = re.compile(
 )
 # Non-violent triggers (arrests, agreements) make an event only in the lead or with a day.
 LEAD_SENTENCES = 2
-# Codebook: "Several people were killed" with no number → 3 for a limited attack.
-IMPUTED_DEFAULT = 3
-
 # Actors the codebook implies when the text names none: protests have protesters, riots
 # rioters, violence against civilians civilians, and an unnamed perpetrator is an unidentified
 # armed group. Zero-width mentions: they stand for no span of the text.
-UNIDENTIFIED = Actor("Unidentified Armed Group ({country})", 3, "armed")
+DEFAULT_UNIDENTIFIED = Mention(0, 0, "actor", Actor("Unidentified Armed Group ({country})", 3, "armed"))
 DEFAULT_STATE = Mention(0, 0, "actor", Actor("Military Forces of {country}", 1, "state"))
 DEFAULT_POLICE = Mention(0, 0, "actor", Actor("Police Forces of {country}", 1, "state"))
 DEFAULT_GOVERNMENT = Mention(0, 0, "actor", Actor("Government of {country}", 1, "state"))
 DEFAULT_PROTESTERS = Mention(0, 0, "actor", Actor("Protesters ({country})", 6, "protester"))
 DEFAULT_RIOTERS = Mention(0, 0, "actor", Actor("Rioters ({country})", 5, "rioter"))
 DEFAULT_CIVILIANS = Mention(0, 0, "actor", Actor("Civilians ({country})", 7, "civilian"))
-
-# Sides of an actor, and which casualty party they match.
-SIDE_OF_PARTY = {"state": "state", "armed": "armed", "civilian": "civilian"}
 
 
 @dataclass
@@ -243,7 +237,6 @@ def count_casualties(
     else:
         total = low = parts_low
         high = parts_total
-    unknown = totals
     if (
         sub_event_type == "Suicide bomb"
         and total
@@ -253,7 +246,7 @@ def count_casualties(
         named["armed"] = named.get("armed", 0) + 1
     figures.fatalities, figures.low, figures.high = total, min(low, total), max(high, total)
     figures.by_party = named
-    if not named and unknown:
+    if not named and totals:
         figures.by_party = {"unknown": total}
     if injured:
         by_party_injured: dict[str, int] = {}
@@ -506,8 +499,10 @@ def assemble_events(doc: Document) -> list[Event]:
             ]
 
         casualty_mentions = gather("casualties")
+        trigger_mentions = gather("triggers")
+        reporter_mentions = gather("reporters")
         deaths = any(m.value.outcome == "killed" for m in casualty_mentions)
-        trigger = _pick_type(gather("triggers"), deaths)
+        trigger = _pick_type(trigger_mentions, deaths)
         if trigger is None and not casualty_mentions:
             continue
         sub = trigger.value.sub_event_type if trigger else "Attack"
@@ -519,13 +514,13 @@ def assemble_events(doc: Document) -> list[Event]:
             sub == "Violent demonstration"
             and not deaths
             and not sides & {"protester", "rioter"}
-            and any(t.value.sub_event_type == "Looting/property destruction" for t in gather("triggers"))
+            and any(t.value.sub_event_type == "Looting/property destruction" for t in trigger_mentions)
         ):
             sub = "Looting/property destruction"  # codebook: destruction by a group, not a crowd
         if trigger is not None:
             sub = _territory_direction(sub, trigger, actors)
         sources: dict[int, set[str]] = defaultdict(set)
-        for m in gather("reporters"):
+        for m in reporter_mentions:
             sources[m.sentence].add(m.value.name)
         figures = count_casualties(casualty_mentions, sub, sources)
         if incident.background and not figures.mentions:
@@ -580,7 +575,7 @@ def assemble_events(doc: Document) -> list[Event]:
             a1 = claimant  # ACLED: the group that claims an attack is its actor 1
         if a1 is None and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians"):
             # ACLED codes an unnamed perpetrator as an unidentified armed group of the country.
-            a1 = Mention(0, 0, "actor", UNIDENTIFIED)
+            a1 = DEFAULT_UNIDENTIFIED
         actor1, inter1 = _actor_name(a1, event_country, event_iso3)
         actor2, inter2 = _actor_name(a2, event_country, event_iso3)
         side1 = a1.value.side if a1 else None
@@ -588,18 +583,15 @@ def assemble_events(doc: Document) -> list[Event]:
         by_party = figures.by_party
         deaths_civilians = by_party.get("civilian")
         deaths_unknown = by_party.get("unknown")
-        deaths_actor1 = (
-            by_party.get(SIDE_OF_PARTY.get(side1 or "", ""), None) if side1 != "civilian" else None
-        )
-        deaths_actor2 = (
-            by_party.get(SIDE_OF_PARTY.get(side2 or "", ""), None) if side2 != "civilian" else None
-        )
+        # An actor's deaths are those of its party; civilians' deaths have their own field.
+        deaths_actor1 = by_party.get(side1) if side1 in ("state", "armed") else None
+        deaths_actor2 = by_party.get(side2) if side2 in ("state", "armed") else None
         fatalities = figures.fatalities
         imputed = figures.imputed
         if not figures.mentions and trigger is not None and sub == "Suicide bomb":
             fatalities, imputed = 1, False
 
-        reporters = list(dict.fromkeys(m.value.name for m in gather("reporters")))
+        reporters = list(dict.fromkeys(m.value.name for m in reporter_mentions))
         location = place["location"] or (event_country if event_country else None)
         geo_precision = place["geo_precision"] or (3 if event_country else None)
         where = (
@@ -632,7 +624,7 @@ def assemble_events(doc: Document) -> list[Event]:
                 evidence.append(_evidence(doc, name, mention))
         if claims:
             evidence.append(_evidence(doc, "claim_status", claims[0]))
-        evidence.extend(_evidence(doc, "reported_by", m) for m in gather("reporters"))
+        evidence.extend(_evidence(doc, "reported_by", m) for m in reporter_mentions)
 
         confidence = (
             0.35
