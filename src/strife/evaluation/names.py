@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
+
+from strife.places.gazetteer import strip_diacritics
 
 # Words that say what kind of unit a name is, not which one.
 UNIT_SUFFIXES = re.compile(
@@ -39,8 +40,7 @@ def normalise_place(name: str | None) -> str | None:
     """A comparable key for an administrative or place name."""
     if not name:
         return None
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = strip_diacritics(name).lower()
     text = text.replace("&", " and ").replace("-", " ").replace(".", " ")
     text = UNIT_SUFFIXES.sub(" ", text)
     text = re.sub(r"[^a-z0-9 ]+", " ", text)

@@ -50,13 +50,16 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _FIELDS = tuple(GazetteerEntry.__dataclass_fields__)
 
 
+def strip_diacritics(text: str) -> str:
+    """ "Wazīristān" → "Waziristan"; ASCII text is returned as it is, without decomposing."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def normalise_name(name: str) -> str:
     """The index key of a name: no diacritics, lower case, single spaces, no unit word."""
-    if name.isascii():  # most names in English news: skip the Unicode decomposition
-        text = name.lower()
-    else:
-        text = unicodedata.normalize("NFKD", name)
-        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = strip_diacritics(name).lower()
     text = _NON_ALNUM.sub(" ", _APOSTROPHES.sub("", text)).strip()
     return UNIT_WORDS.sub("", text)
 
@@ -77,13 +80,7 @@ _ENGLISH_UNIT = re.compile(
 
 
 def _plain(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return (
-        "".join(c for c in text if not unicodedata.combining(c))
-        .replace("ʻ", "")
-        .replace("‘", "")
-        .replace("’", "")
-    )
+    return strip_diacritics(text).replace("ʻ", "").replace("‘", "").replace("’", "")
 
 
 def _display(name: str, aliases: list[str]) -> str:
@@ -124,12 +121,6 @@ class Gazetteer:
         self.rows: list[tuple] = [tuple(getattr(e, f) for f in _FIELDS) for e in rows]
         self.source = source
         self.countries = countries or {}
-
-    def __getstate__(self) -> dict:
-        return {"index": self.index, "rows": self.rows, "source": self.source, "countries": self.countries}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
 
     def country(self, iso3: str) -> GazetteerEntry | None:
         """A country as a place: its centre is the mean of its places' coordinates (derived)."""
