@@ -13,7 +13,7 @@ from typing import IO, Any
 import orjson
 from pydantic import ValidationError
 
-from strife.document import MAX_TEXT_CHARS, Document, coerce_date
+from strife.document import Document, coerce_date
 from strife.readers.decoding import cap_length
 from strife.readers.errors import Skipped, UsageError
 
@@ -30,6 +30,17 @@ def open_text(path: Path) -> IO[str]:
     return path.open(encoding="utf-8-sig", errors="replace", newline="")
 
 
+REPLACED_BYTES = "text holds replacement characters: the input had bytes that are not UTF-8"
+
+
+def checked_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text capped at the size limit, and what a reader must say about it."""
+    text, cap_warning = cap_length(text)
+    if cap_warning is None and "\ufffd" not in text:
+        return text, ()
+    return text, tuple(w for w in (cap_warning, REPLACED_BYTES if "\ufffd" in text else None) if w)
+
+
 def record_to_document(record: dict[str, Any], origin: str) -> Document | Skipped:
     """Build a document from one input record; a bad optional field is a warning, not a skip."""
     doc_id = record.get("id")
@@ -40,12 +51,8 @@ def record_to_document(record: dict[str, Any], origin: str) -> Document | Skippe
         return Skipped(origin, reason, doc_id)
     if not text.strip():
         return Skipped(origin, "empty document", doc_id)
-    warnings = []
-    text, warning = cap_length(text)
-    if warning:
-        warnings.append(warning)
-    if "\ufffd" in text:
-        warnings.append("text holds replacement characters: the input had bytes that are not UTF-8")
+    text, text_warnings = checked_text(text)
+    warnings = list(text_warnings)
     published = record.get("published")
     try:
         published = coerce_date(published)
@@ -77,11 +84,11 @@ def _finish(doc: Document, origin: str) -> Document | Skipped:
     if fields["published_basis"] not in (None, "input"):
         fields["published_basis"] = "input" if fields["published"] is not None else None
     doc.with_origin(origin)
-    if len(text) > MAX_TEXT_CHARS:
-        doc.text, warning = cap_length(text)
-        doc.warn(warning or "")
-    if "\ufffd" in text:
-        doc.warn("text holds replacement characters: the input had bytes that are not UTF-8")
+    checked, warnings = checked_text(text)
+    if warnings:
+        fields["text"] = checked
+        for message in warnings:
+            doc.warn(message)
     return doc
 
 
