@@ -77,7 +77,9 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                     continue
                 whole_run = i == 0 and j == len(tokens)
                 tail = [text[s:e].lower().strip(".,") for s, e in tokens[j:]]
-                head_ok = i == 0 or text[tokens[i - 1][0] : tokens[i - 1][1]].lower() in STOPWORDS
+                before = text[tokens[i - 1][0] : tokens[i - 1][1]].lower() if i else ""
+                # "Balochistan's Kalat district": a possessive ends the name before it.
+                head_ok = i == 0 or before in STOPWORDS or before.endswith(("'s", "’s"))
                 # Part of a longer capitalised run ("Asif Ali Zardari") is a place only where the
                 # run goes on with a unit word ("Kalat District Police") or starts it.
                 part_ok = (

@@ -22,8 +22,9 @@ from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
 # A sentence that opens with these words starts a new incident.
 NEW_INCIDENT = re.compile(
-    r"\b(?:in (?:a |another )?separate (?:incident|attack|development|operation)|separately|"
-    r"in another (?:incident|attack)|meanwhile|elsewhere|in a similar incident|earlier,? on)\b",
+    r"\b(?:in (?:a |another )?separate\b|separately|in another\b|another (?:attack|incident|clash|blast|"
+    r"explosion|exchange of fire|operation|raid|strike|ambush)|meanwhile|elsewhere|in a similar incident|"
+    r"earlier,? on)\b",
     re.I,
 )
 # Non-violent triggers (arrests, agreements) make an event only in the lead or with a day.
@@ -404,9 +405,58 @@ NEAR = re.compile(
 )
 
 
-def _place(doc: Document, places: list[Mention]) -> dict[str, Any]:
+# Where something was said or someone came from, not where the incident happened.
+VENUE_BEFORE = re.compile(
+    r"\b(?:statement (?:issued |released |sent )?(?:from|in)|(?:press|news) conference (?:in|at)|"
+    r"told (?:reporters|journalists|the media) (?:in|at)|briefing (?:in|at)|speaking (?:in|at)|"
+    r"(?:addressing|addressed) (?:\w+ ){0,4}(?:in|at)|native of|hail(?:ing|ed) from|"
+    r"(?:workers?|labourers?|natives?|residents?) from)\s+(?:the\s+)?$",
+    re.I,
+)
+# Words that say where the incident happened, in a sentence that names no trigger.
+LOCATOR = re.compile(r"\b(?:took place|occurred|happened|broke out|erupted|unfolded|the scene)\b", re.I)
+VENUE_AFTER = re.compile(r"^-based\b")
+
+
+def _is_venue(doc: Document, mention: Mention) -> bool:
+    return bool(
+        VENUE_BEFORE.search(doc.text[max(0, mention.start - 45) : mention.start])
+        or VENUE_AFTER.match(doc.text[mention.end : mention.end + 8])
+    )
+
+
+def _region(entry: Any) -> tuple[str, str | None]:
+    return entry.iso3, entry.name if entry.kind == "admin1" else entry.admin1
+
+
+def _incident_places(doc: Document, places: list[Mention], core: set[int]) -> list[Mention]:
+    """The places of the incident itself: named in its sentences with a trigger or a figure,
+    not as where something was said, and in the region of the first such sentence that names
+    one ("Kalat district" and "the Mangochar area" yes; "the highway to Karachi" two sentences
+    on, no)."""
+    own = [m for m in places if not _is_venue(doc, m)]
+    central = [m for m in own if m.sentence in core] or own
+    named = [m for m in central if m.label == "place" and m.value.entry is not None]
+    if not named:
+        return central
+    first = min(m.sentence for m in named)
+    regions = {_region(m.value.entry) for m in named if m.sentence == first}
+    iso3s = {iso3 for iso3, _ in regions}
+    return [
+        m
+        for m in central
+        if m.value.entry is None
+        or m.label == "country"
+        or _region(m.value.entry) in regions
+        or (m.value.entry.kind == "admin1" and m.value.entry.iso3 in iso3s)
+        or (m.value.entry.iso3, None) in regions
+    ]
+
+
+def _place(doc: Document, places: list[Mention], core: set[int] | None = None) -> dict[str, Any]:
     """The event's place: the most specific one its own sentences name, with precision by the
     codebook (1 the town itself; 2 near a town, or a part of a district; 3 only a region)."""
+    places = _incident_places(doc, places, core or set())
     named = [m for m in places if m.label == "place"]
     # A country by name, not by demonym: "Russian missiles" says who fired, not where.
     resolved = [m for m in named if m.value.entry is not None] or [
@@ -489,6 +539,7 @@ def assemble_events(doc: Document) -> list[Event]:
         for name in ("triggers", "casualties", "dates", "places", "actors", "claims", "reporters")
     }
     dateline_end = max((m.end for m in doc.layer("dateline")), default=0)
+    spans = {m.sentence: (m.start, m.end) for m in doc.layer("sentences")}
     iso3 = doc.annotations.facts.get("country")
     events: list[Event] = []
     for number, incident in enumerate(incidents):
@@ -543,13 +594,23 @@ def assemble_events(doc: Document) -> list[Event]:
                 chosen.value.precision,
                 chosen.value.basis,
             )
+            if chosen.value.after_previous is not None:
+                # "In another exchange of fire the same day": the day of the incident told before.
+                previous = events[-1] if events else None
+                if previous is not None:
+                    shift = dt.timedelta(days=chosen.value.after_previous)
+                    event_date, date_end = previous.event_date + shift, previous.date_end + shift
+                    precision, basis = previous.time_precision, previous.date_basis
         else:
             chosen = None
             event_date = date_end = doc.anchor_date
             precision = 3 if incident.background else 2
             basis = "dateline" if doc.published_basis == "dateline" else "published-fallback"
 
-        place = _place(doc, gather("places"))
+        core = {m.sentence for m in (*trigger_mentions, *casualty_mentions)} | {
+            i for i in incident.sentences if LOCATOR.search(doc.text[spans[i][0] : spans[i][1]])
+        }
+        place = _place(doc, gather("places"), core)
         # The place decides the country where the gazetteer knows it; the article's otherwise.
         event_iso3 = place["iso3"] or iso3
         event_country = country_name(event_iso3) if event_iso3 else None

@@ -20,7 +20,7 @@ VICTIM_NOUNS: dict[str, str] = {
     "personnel": "state", "security forces": "state", "security officials": "state",
     "policemen": "state", "policeman": "state", "police officers": "state", "police officer": "state",
     "cops": "state", "police": "state", "cop": "state", "constables": "state", "constable": "state", "officers": "state",
-    "officer": "state", "jawans": "state", "levies": "state", "fc": "state", "sepoys": "state",
+    "officer": "state", "jawans": "state", "levies": "state", "fc": "state", "sepoys": "state", "sepoy": "state",
     "militants": "armed", "militant": "armed", "terrorists": "armed", "terrorist": "armed",
     "insurgents": "armed", "attackers": "armed", "attacker": "armed", "gunmen": "armed",
     "gunman": "armed", "assailants": "armed", "fighters": "armed", "rebels": "armed",
@@ -42,7 +42,7 @@ VICTIM_NOUNS: dict[str, str] = {
 }  # fmt: skip
 
 DEATH_WORDS = (
-    r"killed|dead|died|martyred|shot dead|gunned down|lost (?:their|his|her) lives?|"
+    r"killed|dead|died|martyred|shot dead|gunned down|lost (?:their|his|her) li(?:fe|ves)|"
     r"perished|slain|embraced martyrdom|succumbed to (?:their|his|her) injuries|"
     r"beaten to death|burned to death|burnt to death|hacked to death|stoned to death|lynched|"
     r"executed|beheaded|shot and killed"
@@ -58,15 +58,17 @@ def _count(tag: str = "") -> str:
     """A counted noun phrase; `tag` keeps group names apart when two appear in one pattern."""
     return (
         rf"(?:(?P<qual{tag}>{QUALIFIER_PATTERN})\s+)?(?:between\s+(?P<low{tag}>{NUMBER_PATTERN})\s+and\s+)?"
-        rf"(?P<num{tag}>{NUMBER_PATTERN})\s+{_MODIFIERS}(?P<noun{tag}>{_NOUN})\b"
+        rf"(?P<num{tag}>{NUMBER_PATTERN})\s+{_MODIFIERS}[\"“‘']?(?P<noun{tag}>{_NOUN})\b[\"”’']?"
     )
 
 
 _COUNT = _count()
 
+# Whose the counted people are: "two members of the National Resistance Front".
+_OF_PHRASE = r"(?:\s+of\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)?"
 # "18 soldiers were killed", "three policemen also lost their lives"
 PASSIVE = compile_lower(
-    rf"\b{_COUNT}(?:,[^,.;]{{1,60}},)?\s+(?:\w+\s+){{0,3}}?(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
+    rf"\b{_COUNT}{_OF_PHRASE}(?:,[^,.;]{{1,60}},)?\s+(?:\w+\s+){{0,3}}?(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
 )
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = compile_lower(
@@ -77,7 +79,7 @@ ACTIVE = compile_lower(
 )
 # "Eighteen soldiers and twelve militants were killed": two figures sharing one verb
 PASSIVE_PAIR = compile_lower(
-    rf"\b{_count('1')}\s+(?:and|as well as)\s+{_count('2')}\s+(?:\w+\s+){{0,3}}?(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
+    rf"\b{_count('1')}{_OF_PHRASE}\s+(?:and|as well as)\s+{_count('2')}{_OF_PHRASE}\s+(?:\w+\s+){{0,3}}?(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
 )
 # "… and 12 terrorists" continuing a figure just found
 CONTINUATION = compile_lower(rf"\s*(?:,\s*|\s+and\s+|,\s*and\s+|as well as\s+){_COUNT}")

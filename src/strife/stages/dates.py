@@ -34,6 +34,9 @@ class DateValue:
     past_year: bool = False  # a bare year before the publication year: marks background
     # The day something was said ("police said on Monday"), not necessarily when it happened.
     reporting: bool = False
+    # "the same day", "a day later": days after the date of the incident told just before, which
+    # assembly knows; `start` holds the publication date until then.
+    after_previous: int | None = None
 
 
 _DM = rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_PATTERN})"
@@ -118,6 +121,13 @@ def _last_year(match: re.Match[str], anchor: dt.date) -> DateValue:
     return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), 3, "relative-to-published", past_year=True)
 
 
+def _after_previous(days: int) -> Callable[[re.Match[str], dt.date], DateValue]:
+    def resolve(match: re.Match[str], anchor: dt.date) -> DateValue:
+        return DateValue(anchor, anchor, 1, "relative-to-published", after_previous=days)
+
+    return resolve
+
+
 # The date expressions, most specific first; an earlier rule's span hides later ones.
 DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], DateValue | None]], ...] = (
     (
@@ -135,6 +145,11 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         compile_lower(r"\b(?:(?:last|on|late|early)\s+(?:on\s+)?)?(?P<w>" + WEEKDAY_PATTERN + r")\b"),
         _weekday,
     ),
+    (
+        compile_lower(r"\b(?:(?:on |later )?(?:the same|that) (?:day|night|evening|morning|afternoon))\b"),
+        _after_previous(0),
+    ),
+    (compile_lower(r"\b(?:the (?:next|following) day|a day later|the day after)\b"), _after_previous(1)),
     (compile_lower(r"\b(?:last night|overnight|yesterday|late yesterday)\b"), _shift(1)),
     (compile_lower(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"), _shift(0)),
     (compile_lower(r"\b(?:earlier )?this week\b"), _this_week),
