@@ -17,7 +17,7 @@ from strife.document import Document, Mention
 from strife.event import Event, Evidence, make_event_id
 from strife.stages.actors import Actor
 from strife.stages.claims import CLAIM_PRIORITY
-from strife.stages.places import DEMONYMS, PLACE_KINDS, country_name
+from strife.stages.places import PLACE_KINDS, country_name
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
 # A sentence that opens with these words starts a new incident.
@@ -460,9 +460,7 @@ def _place(doc: Document, places: list[Mention], core: set[int] | None = None) -
     named = [m for m in places if m.label == "place"]
     # A country by name, not by demonym: "Russian missiles" says who fired, not where.
     resolved = [m for m in named if m.value.entry is not None] or [
-        m
-        for m in places
-        if m.label == "country" and m.value.entry is not None and m.value.name not in DEMONYMS
+        m for m in places if m.label == "country" and m.value.entry is not None and m.value.kind == "country"
     ]
     unresolved = [m for m in named if m.value.entry is None]
     empty: dict[str, Any] = {"admin1": None, "admin2": None, "location": None, "geo_precision": None,

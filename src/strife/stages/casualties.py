@@ -38,8 +38,17 @@ VICTIM_NOUNS: dict[str, str] = {
     "pupils": "civilian", "schoolchildren": "civilian", "devotees": "civilian", "mourners": "civilian", "miners": "civilian", "fishermen": "civilian",
     "people": "unknown", "persons": "unknown", "person": "unknown", "others": "unknown",
     "individuals": "unknown", "men": "unknown", "man": "unknown", "victims": "unknown",
-    "bodies": "unknown", "members": "unknown",
+    "bodies": "unknown", "members": "unknown", "member": "unknown",
 }  # fmt: skip
+# One of them: "a migrant worker was beaten to death", "a 45-year-old woman was martyred".
+VICTIM_NOUNS |= {
+    noun[:-1]: party
+    for noun, party in list(VICTIM_NOUNS.items())
+    if party == "civilian"
+    and noun.endswith("s")
+    and noun[:-1] not in VICTIM_NOUNS
+    and not noun.endswith("ss")
+}
 
 DEATH_WORDS = (
     r"killed|dead|died|martyred|shot dead|gunned down|lost (?:their|his|her) li(?:fe|ves)|"
@@ -51,7 +60,7 @@ INJURY_WORDS = r"injured|wounded|hurt|sustained injuries|received injuries"
 
 _NOUN = "|".join(re.escape(n) for n in sorted(VICTIM_NOUNS, key=len, reverse=True))
 # Up to three words between the number and the noun: "18 Pakistani security personnel".
-_MODIFIERS = r"(?:[A-Za-z'’\-]+\s+){0,3}?"
+_MODIFIERS = r"(?:[\w'’\-]+\s+){0,3}?"
 
 
 def _count(tag: str = "") -> str:
@@ -64,29 +73,36 @@ def _count(tag: str = "") -> str:
 
 _COUNT = _count()
 
+# Words between a counted noun and its verb ("were also killed", "who was later shot dead"):
+# auxiliaries and adverbs only, so "a resident said gunmen killed…" counts no resident.
+_GAP = (
+    r"(?:(?:was|were|is|are|has|have|had|been|being|got|also|reportedly|allegedly|later|all|both|"
+    r"subsequently|critically|seriously|severely|badly|mortally|fatally|instantly|who|that|were|then|"
+    r"eventually|each|among|them|those|on the spot|apparently|initially)\s+){0,4}?"
+)
 # Whose the counted people are: "two members of the National Resistance Front".
 _OF_PHRASE = r"(?:\s+of\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)?"
 # "18 soldiers were killed", "three policemen also lost their lives"
 PASSIVE = compile_lower(
-    rf"\b{_COUNT}{_OF_PHRASE}(?:,[^,.;]{{1,60}},)?\s+(?:\w+\s+){{0,3}}?(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
+    rf"\b{_COUNT}{_OF_PHRASE}(?:,[^,.;]{{1,60}},)?\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
 )
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = compile_lower(
     rf"\b(?P<verb>shot dead|gunned down|shot and killed|killing|killed|kills|kill|executed|executing|beheaded|"
     rf"murdered|massacred|slaughtered|lynched|left|leaving|claimed the lives of|deaths? of|bodies of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
-    rf"eliminating)\s+{_COUNT}",
+    rf"eliminating)\s+(?:(?:himself|herself|themselves) and\s+)?{_COUNT}",
 )
 # "Eighteen soldiers and twelve militants were killed": two figures sharing one verb
 PASSIVE_PAIR = compile_lower(
-    rf"\b{_count('1')}{_OF_PHRASE}\s+(?:and|as well as)\s+{_count('2')}{_OF_PHRASE}\s+(?:\w+\s+){{0,3}}?(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
+    rf"\b{_count('1')}{_OF_PHRASE}\s+(?:and|as well as)\s+{_count('2')}{_OF_PHRASE}\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
 )
 # "… and 12 terrorists" continuing a figure just found
 CONTINUATION = compile_lower(rf"\s*(?:,\s*|\s+and\s+|,\s*and\s+|as well as\s+){_COUNT}")
 # "the death toll rose to 30", "death toll climbed to 12"
 TOLL = compile_lower(
     r"\b(?:death toll|toll|number of (?:people |those |persons )?(?:killed|dead)|number of dead)\b"
-    rf"(?:(?!\b(?:injured|wounded|hurt)\b)[^.;]){{0,100}}?\b(?:(?P<rise>rose to|risen to|climbed to|jumped to|reached|"
+    rf"(?:(?!\b(?:injured|wounded|hurt)\b)(?:[^.;]|\.(?=\S))){{0,100}}?\b(?:(?P<rise>rose to|risen to|climbed to|jumped to|reached|"
     rf"increased to|went up to|mounted to)|stood at|stands at|to|at)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
 )
 # "five dead", "10 killed in blast" (headline style, no noun)

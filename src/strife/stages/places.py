@@ -40,6 +40,14 @@ DEMONYMS: dict[str, str] = {
     "Mozambican": "MOZ", "Haitian": "HTI", "Venezuelan": "VEN", "Brazilian": "BRA",
 }  # fmt: skip
 
+# Words after a country's name that make it say whose, not where.
+ATTRIBUTIVE = re.compile(
+    r"\s+(?:[Aa]rmy|[Mm]ilitary|[Aa]rmed [Ff]orces|[Ff]orces|troops|soldiers|[Aa]ir [Ff]orce|air ?strikes?|"
+    r"strikes?|[Nn]avy|naval|warplanes|jets|drones?|missiles?|officials?|[Gg]overnment|authorities|"
+    r"[Ee]mbassy|envoy|[Pp]resident|[Dd]efen[cs]e|intelligence|[Ss]pecial [Ff]orces|[Mm]arines|"
+    r"[Cc]entral [Cc]ommand|-backed|-led|-based|nationals?|citizens?)\b"
+)
+
 # ACLED's names for countries that pycountry spells otherwise ("Congo, The Democratic Republic
 # of the"); the rest take pycountry's common name, or its name.
 ACLED_COUNTRY_NAMES: dict[str, str] = {
@@ -54,7 +62,7 @@ ACLED_COUNTRY_NAMES: dict[str, str] = {
 # A place's kind, as written after its name, and how specific it is (lower: more specific).
 PLACE_KINDS: dict[str, int] = {
     "village": 1, "town": 1, "city": 1, "bazaar": 1, "market": 1, "neighbourhood": 1,
-    "area": 2, "locality": 2, "valley": 3, "tehsil": 3, "subdivision": 3, "sub-division": 3,
+    "area": 2, "locality": 2, "sector": 2, "valley": 3, "tehsil": 3, "subdivision": 3, "sub-division": 3,
     "district": 4, "tribal district": 4, "agency": 4, "county": 4, "division": 5,
     "province": 6, "state": 6, "region": 6, "governorate": 6,
 }  # fmt: skip
@@ -93,7 +101,7 @@ LEADING_NOISE = frozenset(
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
-    kind: str  # "country", one of PLACE_KINDS, or "gazetteer"
+    kind: str  # "country", "demonym" (a country named as whose), one of PLACE_KINDS, or "gazetteer"
     iso3: str | None = None
     entry: GazetteerEntry | None = None  # where the gazetteer resolved the name
 
@@ -148,14 +156,18 @@ class PlaceStage:
         gazetteer = get_gazetteer()
         for match in pattern.finditer(text):
             iso3 = names[match.group()]
-            # A country's name usually says where; a demonym ("Russian missiles") often who.
-            counts[iso3] += 1 if match.group() in DEMONYMS else 2
+            # A country's name usually says where; a demonym ("Russian missiles") or a name used
+            # as one ("U.S. air strikes", "the Pakistan Army") often says who.
+            attributive = match.group() in DEMONYMS or bool(ATTRIBUTIVE.match(text, match.end()))
+            counts[iso3] += 1 if attributive else 2
             mentions.append(
                 Mention(
                     match.start(),
                     match.end(),
                     "country",
-                    Place(match.group(), "country", iso3, gazetteer.country(iso3)),
+                    Place(
+                        match.group(), "demonym" if attributive else "country", iso3, gazetteer.country(iso3)
+                    ),
                     sentence_of(doc, match.start()),
                 )
             )
@@ -199,8 +211,8 @@ class PlaceStage:
             )
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("places", mentions)
-        if counts:
-            doc.annotations.facts["country"] = counts.most_common(1)[0][0]
+        if votes:
+            doc.annotations.facts["country"] = votes.most_common(1)[0][0]
         else:
             resolved = Counter(m.value.iso3 for m in mentions if m.value.entry is not None)
             if resolved:
