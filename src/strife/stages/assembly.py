@@ -559,12 +559,7 @@ def assemble_events(doc: Document) -> list[Event]:
         parties = {m.value.party for m in casualty_mentions if m.value.outcome == "killed"}
         sides = {m.value.side for m in actors}
         sub = _refine_type(sub, parties, sides)
-        if (
-            sub == "Violent demonstration"
-            and not deaths
-            and not sides & {"protester", "rioter"}
-            and any(t.value.sub_event_type == "Looting/property destruction" for t in trigger_mentions)
-        ):
+        if sub == "Violent demonstration" and not deaths and not sides & {"protester", "rioter"}:
             sub = "Looting/property destruction"  # codebook: destruction by a group, not a crowd
         if trigger is not None:
             sub = _territory_direction(sub, trigger, actors)
@@ -581,7 +576,7 @@ def assemble_events(doc: Document) -> list[Event]:
         # The incident's own day first; the day something was said only when nothing else is given.
         day_dates = (
             [m for m in date_mentions if m.value.precision == 1 and not m.value.reporting]
-            or [m for m in date_mentions if m.value.precision == 1]
+            or [m for m in date_mentions if not m.value.reporting]
             or date_mentions
         )
         if day_dates:

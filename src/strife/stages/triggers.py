@@ -86,16 +86,22 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Looting/property destruction: "looting or destruction without violence to people"; by a
     # crowd it is a violent demonstration (assembly decides by who is there)
     (r"\blooted|\blooting|\blooters|plunder(?:ed|ing)|pillag(?:ed|ing)|ransacked|"
+     r"(?:carted|carried|made) (?:off|away) (?:with )?(?:\w+ ){0,4}(?:food|goods|supplies|livestock|cattle|gold|"
+     r"valuables|materials|equipment|cash|property|vehicles)|"
      r"(?:demolished|bulldozed|razed|torched|set (?:fire|ablaze) to|set on fire|burned down|burnt down|blew up|"
-     r"destroyed|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:[\w'’]+ ){0,2}(?:schools?|offices?|vehicles?|"
+     r"destroyed|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:[\w'’]+ ){0,3}(?:schools?|offices?|vehicles?|"
      r"buses|cars|outposts?|(?:police |security )?(?:posts?|stations?|check ?posts?)|"
      r"trucks?|shops?|markets?|buildings?|machinery|(?:mobile |telecom |communication )?towers?|bridges?|"
-     r"museums?|propert(?:y|ies)|warehouses?|shrines?|health (?:centre|center)s?|equipment)",
+     r"museums?|propert(?:y|ies)|warehouses?|shrines?|health (?:centre|center)s?|equipment|excavators?|"
+     r"bulldozers?|tankers?|bowsers?|containers?|homes|houses|huts|crops|churches|mosques|temples)",
      "Looting/property destruction", 44, False),
     # Mob violence: "a mob attacks others outside a demonstration, without organised weapons"
-    (r"lynch(?:ed|ing|ings)?\b|\bmob\b|mob attack|vigilantes?|beaten to death|beat (?:him|her|them|\w+) to death|"
-     r"burned (?:alive|to death)|burnt (?:alive|to death)|stoned to death|communal (?:clash(?:es)?|violence|riots?)|"
-     r"sectarian clash(?:es)?|angry (?:crowd|residents|villagers) (?:attacked|beat|torched|set)",
+    # A lynching stays mob violence though police then fire tear gas at the crowd.
+    (r"lynch(?:ed|ing|ings)?\b|beaten to death|beat (?:him|her|them|\w+) to death|stoned (?:and beaten )?to death|"
+     r"burned (?:alive|to death)|burnt (?:alive|to death)|(?:beat|thrashed|lynched) (?:\w+ ){0,3}(?:men|man|women|woman|"
+     r"suspects?|youths?|boys?) accused of|angry (?:crowd|residents|villagers) (?:attacked|beat|torched|set)",
+     "Mob violence", 57, True),
+    (r"\bmob\b|mob attack|vigilantes?|communal (?:clash(?:es)?|violence|riots?)|sectarian clash(?:es)?",
      "Mob violence", 50, True),
     # Government regains territory: "state forces (or their allies) retake a place from a non-state group"
     (r"recaptur(?:ed|e|ing)|retook|retak(?:e|es|ing|en)|regain(?:ed)? (?:full )?control|liberat(?:ed|ion of)|"
@@ -112,6 +118,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"kidnapp?(?:ed|ing|ings|ers?|s)\b|abduct(?:ed|ion|ions|ing|s|ors?)\b|taken hostage|held hostage|hostages?\b|"
      r"forcibly disappeared|enforced disappearances?|went missing after|whisked away|"
      r"picked up by (?:men in plain clothes|security agencies|intelligence)|"
+     r"(?:took|seized|snatched|dragged|whisked) (?:a |an |the )?(?:\w+ ){0,3}(?:teacher|journalist|activist|man|woman|"
+     r"doctor|student|trader|businessman|engineer|official) (?:away )?from (?:his|her|their) (?:home|house|shop|car|office)|"
      r"(?:seized|took|snatched|carried off) (?:more than |at least |about )?[\w,]+ (?:pupils|students|schoolchildren|"
      r"passengers|villagers|women|workers|people)", "Abduction/forced disappearance", 50, True),
     # Armed clash: "armed, organised groups fight"
@@ -141,19 +149,28 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:weapons|arms|explosives|ammunition|suicide vests?) (?:were |was )?(?:seized|recovered|confiscated)|"
      r"(?:seized|confiscated) (?:a )?(?:cache|huge cache|large cache|weapons|arms|explosives|ammunition)|"
      r"(?:weapons|arms) cache|cache of (?:arms|weapons|explosives|ammunition)|"
-     r"(?:intercepted|shot down|downed|destroyed) (?:all )?(?:\w+ ){0,3}(?:drones?|missiles?|rockets?)",
+     r"(?:intercepted|shot down|downed|destroyed) (?:all )?(?:\w+ ){0,3}(?:drones?|missiles?|rockets?)|"
+     r"(?:intercepted|seized|stopped) (?:\w+ ){0,5}?carrying (?:\w+ ){0,3}(?:weapons|arms|missiles|explosives|"
+     r"ammunition|rockets|drone components)|"
+     r"(?:seized|confiscated|recovered) (?:\S+ ){0,4}(?:rifles|guns|weapons|arms|explosives|ammunition|grenades|"
+     r"rounds|mortars|detonators)",
      "Disrupted weapons use", 95, False),
     # Other: "mass graves found, a coup without fighting"
     (r"seized power|\bcoup\b|mass graves?|state of emergency|martial law|\bcurfew\b|"
+     r"removed (?:\w+ ){0,4}from power|ousted (?:the )?(?:president|prime minister|government)|"
+     r"clandestine graves?|exhumed (?:\w+ ){0,2}bod(?:y|ies)|(?:found|discovered|unearthed) human remains|"
      r"internet (?:shutdown|blackout)|suspended (?:mobile )?(?:internet|phone|cellular) services?",
      "Other", 56, False),
     # Non-violent transfer of territory: "territory changes hands without fighting"
     (r"handed over (?:control|the (?:base|camp|town|city|post))|handover of (?:the )?(?:base|camp|town|city)|"
-     r"(?:withdrew|pulled out|retreated) from|vacated|without a fight|without (?:any )?resistance|"
+     r"(?:withdrew|pulled out|retreated) from|vacated|without a fight|"
+     r"without (?:meeting |encountering |facing )?(?:any )?resistance|meeting no resistance|"
+     r"under (?:a|an|the) (?:deal|agreement|arrangement) (?:with|between)|completed (?:their|its) withdrawal|"
      r"took over (?:the )?(?:\w+ )?(?:camp|base) (?:after|vacated|left)", "Non-violent transfer of territory", 57, False),
     # Headquarters or base established: "a group sets up a base or HQ"
-    (r"(?:set up|established|opened|built|setting up|establishing) (?:a |an |its |their )?(?:new )?"
-     r"(?:\w+ ){0,2}(?:base|headquarters|\bhq\b|camp|outpost|training camp|command post|office)s?\b",
+    (r"(?:set up|established|opened|built|setting up|establishing|inaugurated|installed) (?:a |an |its |their |the )?"
+     r"(?:new )?(?:\w+ ){0,2}(?:base|headquarters|\bhq\b|camp|outpost|training camp|command post|cantonment|"
+     r"garrison)s?\b",
      "Headquarters or base established", 55, False),
     # Change to group/activity: "formation, splits, mergers, troop movements, forced recruitment"
     (r"merg(?:ed|er|ing) (?:with|into)|splinter(?:ed)?|split from|broke away from|"
@@ -163,7 +180,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:fresh )?contingents of|took up positions|began arriving in|reinforcements (?:arrived|reached|were sent)|"
      r"deploy(?:ed|ing|ment of) (?:\w+ ){0,3}(?:troops|soldiers|forces|battalions?)|"
      r"forcibly recruit\w*|forced recruitment|recruit(?:ed|ing) (?:child|children|boys|fighters)|"
-     r"laid down (?:their )?arms|surrendered (?:their |his )?weapons|rebrand(?:ed)?|disbanded|dissolved",
+     r"laid down (?:their )?arms|surrendered (?:their |his )?weapons|rebrand(?:ed)?|disbanded|dissolved|"
+     r"dissolution of|(?:would|will) (?:now )?fight alongside|joined the (?:war|fight) (?:on the side of|alongside)|"
+     r"(?:was|were) deployed (?:to|in)|crossed into (?:\w+ ){0,4}(?:to|and) (?:join|was deployed|were deployed)",
      "Change to group/activity", 52, False),
     # Agreement: "ceasefires, peace deals, prisoner exchanges"
     (r"cease-?fire(?! violation)|truce|peace (?:deal|agreement|accord|pact)|prisoner (?:exchange|swap)|"
@@ -171,7 +190,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"agreed to (?:a |an )?(?:ceasefire|truce|exchange|halt)", "Agreement", 50, False),
     # Arrests: "politically significant arrests"
     (r"arrest(?:ed|s)?\b|detained|taken into custody|took (?:\w+ ){1,8}into custody|apprehended|nabbed|rounded up|"
-     r"picked up by (?:the )?police",
+     r"picked up by (?:the )?police|(?:captured|caught) (?:a |an |the )?(?:\w+ ){0,3}(?:boss|leader|commander|chief|"
+     r"head|kingpin|suspects?|operatives?|financiers?|facilitators?|militants?|members?)\b",
      "Arrests", 35, False),
 )  # fmt: skip
 
@@ -180,14 +200,39 @@ _COMPILED = [
     for pattern, sub, strength, violent in TRIGGERS
 ]
 
+# Verbs whose object is a place: "Taliban fighters captured Kunduz", "gangs overran the central
+# town of Mirebalais". Codebook: a place taken; who took it decides the sub-type at assembly.
+PLACE_TAKEN = compile_lower(
+    r"\b(?:captured|seized|overran|overrun|stormed|took|taken|capturing|seizing|retook|retaken|recaptured|"
+    r"(?:took|seized|captured|gained|wrested) (?:full |complete )?control (?:of|over))\s+"
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:town|city|village|district|capital|port|hub)\s+of\s+)?$"
+)
+TAKEN = Trigger("Non-state actor overtakes territory", 58, True)
+# Weapons named as support or as what came before ("troops backed by Russian warplanes seized
+# the town", "after days of shelling"): they do not type the incident the sentence tells.
+SUPPORTING = compile_lower(
+    r"\b(?:backed by|supported by|with (?:the )?(?:help|support|backing|cover) of|under (?:the )?cover of|"
+    r"after (?:days|weeks|months|hours) of|following (?:days|weeks|months) of)\s+(?:[\w-]+\s+){0,3}$"
+)
+
 
 class TriggerStage:
     name = "triggers"
 
     def __call__(self, doc: Document) -> None:
         mentions: list[Mention] = []
+        lower = doc.lower_text
         for pattern, trigger in _COMPILED:
-            for match in pattern.finditer(doc.lower_text):
+            for match in pattern.finditer(lower):
+                if SUPPORTING.search(lower[max(0, match.start() - 60) : match.start()]):
+                    continue
                 mentions.append(Mention(*match.span(), "trigger", trigger, sentence_of(doc, match.start())))
+        for place in doc.layer("places"):
+            if place.label != "place":
+                continue
+            verb = PLACE_TAKEN.search(lower[max(0, place.start - 70) : place.start])
+            if verb is not None:
+                start = place.start - 70 + verb.start() if place.start > 70 else verb.start()
+                mentions.append(Mention(start, place.end, "trigger", TAKEN, place.sentence))
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("triggers", mentions)
