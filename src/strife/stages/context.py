@@ -12,11 +12,12 @@ from strife.stages.lexicon import compile_lower
 STATISTIC_CUES = compile_lower(
     r"\bin (?:\d[\d,]*|[a-z]+-?[a-z]*) (?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
     r"so far this year|this year alone|since the (?:start|beginning) of|deadliest year|"
-    r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\baccording to (?:a|the) (?:report|data|tally)\b|"
+    r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\baccording to (?:a|the) (?:data|tally)\b|"
     r"\btally\b|\bstatistics\b|\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b|"
     # Totals over a war or a span of years: "has killed more than 40,000 people since 2009"
     r"\bsince (?:19|20)\d\d\b|\bsince the (?:war|conflict|insurgency|fighting|uprising) (?:began|started|erupted|broke out)\b|"
-    r"\bover the (?:past|last) (?:\w+ )?(?:years?|decades?)\b|\b(?:tens|hundreds) of thousands\b",
+    r"\bover the (?:past|last) (?:\w+ )?(?:years?|decades?)\b|"
+    r"\b(?:tens|hundreds) of thousands of (?:people )?(?:have been |were )?(?:killed|dead|displaced|died|uprooted)\b",
 )
 BACKGROUND_CUES = compile_lower(
     r"\bfollows? (?:a|an|the) (?:series|spate|wave|string)\b|\bin the past\b|\bpreviously\b|"

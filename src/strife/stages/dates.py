@@ -70,6 +70,15 @@ def _night_of(match: re.Match[str], anchor: dt.date) -> DateValue | None:
     return None
 
 
+def _range(match: re.Match[str], anchor: dt.date) -> DateValue | None:
+    """ "from 27 to 31 March 2022": the first day to the last, each a day."""
+    last = _day(match, anchor)
+    if last is None or not 0 < int(match.group("d1")) < int(match.group("d")):
+        return None
+    first = last.replace(day=int(match.group("d1")))
+    return DateValue(first, last, 1, "explicit")
+
+
 def _month_year(match: re.Match[str], anchor: dt.date) -> DateValue | None:
     month, year = month_number(match.group("m")), int(match.group("y"))
     first = dt.date(year, month, 1)
@@ -138,6 +147,19 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         lambda m, a: _night_of(_NightMatch(m), a),
     ),
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})\b"), _iso),
+    (
+        compile_lower(
+            rf"\b(?:from\s+|between\s+)?(?P<d1>\d{{1,2}})\s*(?:to|and|-|–)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+            rf"(?:of\s+)?(?P<m>{MONTH_PATTERN}){_YEAR}\b"
+        ),
+        lambda m, a: _range(m, a),
+    ),
+    (
+        compile_lower(
+            rf"\b(?P<m>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<d>\d{{1,2}}){_YEAR}\b"
+        ),
+        lambda m, a: _range(m, a),
+    ),
     (compile_lower(rf"\b{_DM}{_YEAR}\b"), _explicit),
     (compile_lower(rf"\b{_MD}{_YEAR}\b"), _explicit),
     (compile_lower(rf"\b(?P<m>{MONTH_PATTERN})\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b"), _month_year),
@@ -175,7 +197,10 @@ class _NightMatch:
         return self._m.group(name)
 
 
-SPEECH = r"(?:said|says|told|announced|stated|confirmed|claimed|added|reported|informed|disclosed|briefed)"
+SPEECH = (
+    r"(?:said|says|told|announced|stated|confirmed|claimed|added|reported|informed|disclosed|briefed|"
+    r"accused|alleged|acknowledged|admitted|denied|condemned|demanded|urged|blamed)"
+)
 _SPEECH_BEFORE = compile_lower(rf"\b{SPEECH}\s+(?:\w+\s+){{0,2}}$")
 _SPEECH_AFTER = compile_lower(rf"^\s*,?\s*(?:that\s+)?{SPEECH}\b")
 

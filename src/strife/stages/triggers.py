@@ -82,10 +82,14 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"\briot(?:s|ed|ing|ers)?\b|pelted stones|stone[- ]pelting|(?:hurled|threw|pelted) (?:stones|rocks|bricks)|"
      r"stone[- ]throwing|torched|set (?:on )?fire to|set ablaze|ransacked|vandali[sz](?:ed|ing|m)|"
      r"burn(?:ed|t|ing) tyres|went on (?:the|a) rampage|smashed (?:the )?(?:windows|windscreens|vehicles|cars)|"
-     r"stormed (?:the )?(?:parliament|assembly|office|police station|court)", "Violent demonstration", 45, True),
+     r"stormed (?:the )?(?:parliament|assembly|office|police station|court)|"
+     r"(?:protest(?:e|o)rs|demonstrators|crowds?|people|supporters|students|workers) (?:\w+ ){0,2}(?:stormed|rammed|"
+     r"broke into|forced their way into|attacked (?:several |the )?(?:embass|office|building|home|house))",
+     "Violent demonstration", 45, True),
     # Looting/property destruction: "looting or destruction without violence to people"; by a
     # crowd it is a violent demonstration (assembly decides by who is there)
     (r"\blooted|\blooting|\blooters|plunder(?:ed|ing)|pillag(?:ed|ing)|ransacked|"
+     r"set (?:\w+ ){1,3}(?:on fire|ablaze|alight)|"
      r"(?:carted|carried|made) (?:off|away) (?:with )?(?:\w+ ){0,4}(?:food|goods|supplies|livestock|cattle|gold|"
      r"valuables|materials|equipment|cash|property|vehicles)|"
      r"(?:demolished|bulldozed|razed|torched|set (?:fire|ablaze) to|set on fire|burned down|burnt down|blew up|"
