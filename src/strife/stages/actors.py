@@ -91,6 +91,44 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      "Civilians ({country})", 7, "civilian"),
 )  # fmt: skip
 
+# Identity militias named by their community (codebook category 4): "the Shia and Sunni tribes",
+# "the Habar Gidir and Marehan clans", "Kuki militants", "Twa and Luba community leaders".
+_COMMUNITY_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
+IDENTITY_GROUPS = re.compile(
+    rf"\b(?P<a>{_COMMUNITY_NAME})(?:,? and (?:the )?(?P<b>{_COMMUNITY_NAME}))?\s+"
+    r"(?P<kind>clans?|sub-clans?|clan militias?|tribes|tribesmen|communit(?:y|ies)|ethnic militias?|militias?|"
+    r"militiamen|militants|gunmen|fighters|herdsmen|herders|youths)\b"
+)
+# The kind of community a name says, for ACLED's naming; a generic kind word needs a known name.
+RELIGIOUS_COMMUNITIES = {"Shia": "Shia Muslim", "Sunni": "Sunni Muslim", "Shiite": "Shia Muslim"}
+ETHNIC_COMMUNITIES = frozenset(
+    "Kuki Meitei Naga Fulani Dogon Hema Lendu Nuer Dinka Amhara Oromo Tigrayan Hausa Tiv Berom Masalit "
+    "Zaghawa Misseriya Hawazma Nuba Twa Luba Bambara Tuareg Pashtun Baloch Hazara Turi Bangash Murle "
+    "Lou Dozo Peul Kikuyu Luo Pokot Turkana Borana Garre Afar Issa Banyamulenge".split()
+)
+CLAN_KINDS = frozenset({"clan", "clans", "sub-clan", "sub-clans", "clan militia", "clan militias"})
+COMMUNITY_KINDS = frozenset({"tribes", "tribesmen", "community", "communities", "ethnic militia", "ethnic militias"})
+# Capitalised words before "tribes" or "militants" that are no community's name.
+NOT_COMMUNITIES = frozenset(
+    "The A An Both Two Rival Local Armed Tribal Several Many Some Other Village Traditional Border "
+    "Hill Nomadic Various Displaced Host Warring Religious Minority Christian Muslim Hindu Islamist "
+    "Jihadist Suspected Unidentified Unknown Foreign Government Police Army Leaders Elders".split()
+)
+
+
+def identity_actor(name: str, kind: str) -> Actor | None:
+    """The ACLED identity militia a community name and kind word stand for, if any."""
+    if name in RELIGIOUS_COMMUNITIES:
+        return Actor(RELIGIOUS_COMMUNITIES[name] + " Militia ({country})", 4, "armed", named=True)
+    if name.split()[0] in NOT_COMMUNITIES:
+        return None
+    if kind in CLAN_KINDS:
+        return Actor(name + " Clan Militia ({country})", 4, "armed", named=True)
+    if name in ETHNIC_COMMUNITIES or kind in COMMUNITY_KINDS:
+        return Actor(name + " Ethnic Militia ({country})", 4, "armed", named=True)
+    return None
+
+
 # Named groups match case-sensitively: "BLA" and "ADF" are acronyms, "ada" is not.
 _NAMED = [(re.compile(p), name, inter, required_literal(p)) for p, name, inter in NAMED_GROUPS]
 _FOREIGN = re.compile(FOREIGN_FORCES)
@@ -109,6 +147,19 @@ class ActorStage:
             actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
             taken.append(match.span())
             mentions.append(Mention(*match.span(), "actor", actor, sentence_of(doc, match.start())))
+        places = [(m.start, m.end) for m in doc.layer("places")]
+        for match in IDENTITY_GROUPS.finditer(text):
+            kind = match.group("kind").lower()
+            for group in ("a", "b"):
+                name = match.group(group)
+                if not name or any(match.start(group) < e and s < match.end(group) for s, e in places):
+                    continue
+                actor = identity_actor(name, kind)
+                if actor is None:
+                    continue
+                start, end = match.start(group), match.end(group)
+                taken.append((start, end))
+                mentions.append(Mention(start, end, "actor", actor, sentence_of(doc, start)))
         lower = doc.lower_text
         for pattern, name, inter, literal in _NAMED:
             if literal is not None and literal not in lower:

@@ -348,10 +348,13 @@ def _choose_actors(
         if sub == "Mob violence":
             return rioters, civilian or DEFAULT_CIVILIANS
         return rioters, state or civilian
+    if sub == "Looting/property destruction":
+        # Codebook: the group that loots or destroys, with no second actor where property was hit.
+        return armed or first("rioter") or state, None
     if sub in ("Agreement", "Change to group/activity", "Non-violent transfer of territory"):
         # Two armed groups that agree, merge or hand over among themselves; else the state and a group.
         other = _other_armed(actors, armed)
-        if not state and armed is not None and other is not None:
+        if armed is not None and other is not None and (not state or (armed.value.named and other.value.named)):
             return armed, other
         if sub == "Agreement" and armed is not None:
             return first("government") or state or DEFAULT_GOVERNMENT, armed
@@ -379,6 +382,15 @@ def _claimant(claim: Mention, actors: list[Mention]) -> Mention | None:
     return min(named, key=lambda m: min(abs(m.start - claim.end), abs(claim.start - m.end)))
 
 
+# Countries ACLED writes with the article in "Military Forces of the United States".
+WITH_ARTICLE = frozenset({"USA", "GBR", "ARE", "NLD", "PHL", "CAF", "COM"})
+
+
+def _of_country(iso3: str) -> str:
+    name = country_name(iso3) or iso3
+    return "the " + name if iso3 in WITH_ARTICLE else name
+
+
 def _actor_name(
     mention: Mention | None, country: str | None, iso3: str | None = None
 ) -> tuple[str | None, int]:
@@ -389,10 +401,12 @@ def _actor_name(
     actor = mention.value
     name, inter = actor.name, actor.inter
     if actor.iso3:
-        name = name.replace("{of:" + actor.iso3 + "}", country_name(actor.iso3) or actor.iso3)
+        name = name.replace("{of:" + actor.iso3 + "}", _of_country(actor.iso3))
         if iso3 and actor.iso3 != iso3:
             inter = 8
     if country:
+        if iso3:
+            name = name.replace("of {country}", "of " + _of_country(iso3))
         return name.replace("{country}", country), inter
     return name.replace(" of {country}", "").replace(" ({country})", ""), inter
 
@@ -627,6 +641,12 @@ def assemble_events(doc: Document) -> list[Event]:
         claimed_by = _actor_name(claimant, event_country, event_iso3)[0]
         if claim_status == "claimed" and claimant is not None and (a1 is None or a1.value.side == "armed"):
             a1 = claimant  # ACLED: the group that claims an attack is its actor 1
+        elif (
+            claim_status == "attributed"
+            and claimant is not None
+            and (a1 is None or (a1.value.side == "armed" and not a1.value.named))
+        ):
+            a1 = claimant  # the unnamed attackers are the group the authorities blame
         if a1 is None and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians"):
             # ACLED codes an unnamed perpetrator as an unidentified armed group of the country.
             a1 = DEFAULT_UNIDENTIFIED
