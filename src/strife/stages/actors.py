@@ -45,8 +45,9 @@ FOREIGN_FORCES = (
     r"(?P<demonym>Russian|Ukrainian|Israeli|Turkish|U\.?S\.?|American|Pakistani|Afghan|Indian|Iranian|Saudi|"
     r"Saudi-led|Emirati|Rwandan|Ethiopian|Eritrean|Kenyan|Ugandan|Burundian|Chadian|French|British|Syrian|"
     r"Iraqi|Sudanese|Nigerian|Somali|Malian|Burkinabe|Mozambican|Congolese|Colombian|Mexican|Yemeni)"
-    r"(?:-led)?\s+(?:coalition\s+)?(?:forces|troops|military|army|soldiers|jets|warplanes|drones?|aircraft|"
-    r"air force|navy|artillery|missiles?|strikes?|air strikes?|airstrikes?|shelling|border guards|gunships?)"
+    r"(?:-led)?\s+(?:coalition\s+)?(?:[a-z-]+\s+){0,2}?(?:forces|troops|military|army|soldiers|jets|warplanes|"
+    r"drones?|aircraft|air force|navy|artillery|missiles?|strikes?|air strikes?|airstrikes?|shelling|shells|"
+    r"border guards|gunships?|bombs?|rockets|air defen[cs]es|peacekeepers|(?:Africa|Central) Command)\b"
 )
 FOREIGN_DEMONYMS: dict[str, str] = {
     "russian": "RUS", "ukrainian": "UKR", "israeli": "ISR", "turkish": "TUR", "us": "USA", "u.s.": "USA",
@@ -66,7 +67,8 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
     (r"security forces|security personnel|soldiers?|troops|\barmy\b|military|Frontier Corps|\bRangers\b|"
      r"\bCRPF\b|\bBSF\b|border (?:forces|guards|police)|"
      r"government (?:forces|troops|soldiers)|regime (?:forces|troops)|pro-government forces|air force|"
-     r"military (?:aircraft|helicopters?|jets?)|"
+     r"military (?:aircraft|helicopters?|jets?)|(?:government|regime) (?:artillery|shells|shelling|jets|warplanes|"
+     r"helicopters?|aircraft|air ?strikes|forces)|helicopter gunships|gunship helicopters|"
      r"\bFC\b|paramilitar(?:y|ies)|jawans|sepoys|armed forces",
      "Military Forces of {country}", 1, "state"),
     (r"militants?|terrorists?|gunmen|gunman|armed men|attackers?|assailants|insurgents|"
@@ -83,7 +85,7 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      "Government of {country}", 1, "government"),
     (r"protesters|demonstrators|protestors|rallyists|marchers",
      "Protesters ({country})", 6, "protester"),
-    (r"rioters|\bmob\b|angry crowd", "Rioters ({country})", 5, "rioter"),
+    (r"rioters|\bmob\b|angry crowd|a crowd of|crowds of", "Rioters ({country})", 5, "rioter"),
     (r"civilians?|passengers|worshippers|villagers|children|students|labourers|laborers|"
      r"pilgrims|residents|bystanders|shoppers|commuters|farmers|journalists?|teachers?|"
      r"women|passers-by|family members|traders|shopkeepers|drivers|polio workers|doctors|"
@@ -107,7 +109,9 @@ ETHNIC_COMMUNITIES = frozenset(
     "Lou Dozo Peul Kikuyu Luo Pokot Turkana Borana Garre Afar Issa Banyamulenge".split()
 )
 CLAN_KINDS = frozenset({"clan", "clans", "sub-clan", "sub-clans", "clan militia", "clan militias"})
-COMMUNITY_KINDS = frozenset({"tribes", "tribesmen", "community", "communities", "ethnic militia", "ethnic militias"})
+COMMUNITY_KINDS = frozenset(
+    {"tribes", "tribesmen", "community", "communities", "ethnic militia", "ethnic militias"}
+)
 # Capitalised words before "tribes" or "militants" that are no community's name.
 NOT_COMMUNITIES = frozenset(
     "The A An Both Two Rival Local Armed Tribal Several Many Some Other Village Traditional Border "
@@ -152,7 +156,10 @@ class ActorStage:
             kind = match.group("kind").lower()
             for group in ("a", "b"):
                 name = match.group(group)
-                if not name or any(match.start(group) < e and s < match.end(group) for s, e in places):
+                strong = kind in CLAN_KINDS or kind in COMMUNITY_KINDS
+                if not name or (
+                    not strong and any(match.start(group) < e and s < match.end(group) for s, e in places)
+                ):
                     continue
                 actor = identity_actor(name, kind)
                 if actor is None:

@@ -18,6 +18,7 @@ from strife.event import Event, Evidence, make_event_id
 from strife.stages.actors import Actor
 from strife.stages.claims import CLAIM_PRIORITY
 from strife.stages.places import PLACE_KINDS, country_name
+from strife.stages.triggers import SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
 # A sentence that opens with these words starts a new incident.
@@ -282,12 +283,18 @@ def _other_armed(actors: list[Mention], armed: Mention | None) -> Mention | None
     return next((m for m in actors if m.value.side == "armed" and m.value.name != armed.value.name), None)
 
 
+PROTEST_TYPES = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
+
+
 def _choose_actors(
     sub: str,
     actors: list[Mention],
     parties: set[str],
     trigger: Mention | None = None,
     hurt: list[Mention] | None = None,
+    triggers: list[Mention] | None = None,
 ) -> tuple[Mention | None, Mention | None]:
     by_side: dict[str, list[Mention]] = defaultdict(list)
     for m in actors:
@@ -354,8 +361,14 @@ def _choose_actors(
     if sub in ("Agreement", "Change to group/activity", "Non-violent transfer of territory"):
         # Two armed groups that agree, merge or hand over among themselves; else the state and a group.
         other = _other_armed(actors, armed)
-        if armed is not None and other is not None and (not state or (armed.value.named and other.value.named)):
-            return armed, other
+        authority = [
+            m
+            for m in actors
+            if m.value.side in ("state", "government") and trigger and m.sentence == trigger.sentence
+        ]
+        if armed is not None and other is not None and (not state or armed.value.named and other.value.named):
+            if not (sub == "Agreement" and authority):
+                return armed, other
         if sub == "Agreement" and armed is not None:
             return first("government") or state or DEFAULT_GOVERNMENT, armed
     if sub == "Other":
@@ -364,6 +377,10 @@ def _choose_actors(
     if sub == "Arrests":
         # The state arrests; whom it arrests is an armed group, protesters or civilians.
         detained = armed or first("protester") or civilian
+        if detained is None:
+            # Codebook: those arrested at or for a protest are protesters; others are civilians.
+            protest = any(t.value.sub_event_type in PROTEST_TYPES for t in triggers or [])
+            detained = DEFAULT_PROTESTERS if protest else DEFAULT_CIVILIANS
         return state or DEFAULT_POLICE, detained
     return state or armed, armed if state else None
 
@@ -621,7 +638,13 @@ def assemble_events(doc: Document) -> list[Event]:
         # The place decides the country where the gazetteer knows it; the article's otherwise.
         event_iso3 = place["iso3"] or iso3
         event_country = country_name(event_iso3) if event_iso3 else None
-        a1, a2 = _choose_actors(sub, actors, parties, trigger, casualty_mentions)
+        # Forces named as backing ("M23 fighters, backed by Rwandan troops") are not the parties.
+        actors = [m for m in actors if not SUPPORTING.search(doc.lower_text[max(0, m.start - 60) : m.start])]
+        if sub == "Mob violence" and any(
+            t.value.sub_event_type == "Peaceful protest" for t in trigger_mentions
+        ):
+            sub = "Violent demonstration"  # codebook: a crowd at a demonstration is not a mob
+        a1, a2 = _choose_actors(sub, actors, parties, trigger, casualty_mentions, trigger_mentions)
         claims = sorted(gather("claims"), key=lambda m: CLAIM_PRIORITY.index(m.value.status))
         claim_status = claims[0].value.status if claims else "unknown"
         claimant = _claimant(claims[0], actors) if claims else None

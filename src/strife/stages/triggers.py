@@ -68,12 +68,13 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"gunfire (?:hit|struck|targeted) (?:a |the )?(?:\w+ )?(?:march|rally|protest|sit-in|crowd|procession)|"
      r"live (?:rounds|ammunition|fire) (?:at|on|against|to disperse)|"
      r"(?:protest(?:e|o)rs|demonstrators|marchers) (?:were |was )?(?:shot|killed|shot dead)|"
-     r"killed (?:\w+ )?(?:protest(?:e|o)rs|demonstrators)|crackdown on (?:the )?(?:protest|demonstrat)\w*",
+     r"(?:killed|shot dead|shot|gunned down) (?:\w+ ){0,2}(?:protest(?:e|o)rs|demonstrators|marchers)|"
+     r"crackdown on (?:the )?(?:protest|demonstrat)\w*",
      "Excessive force against protesters", 80, True),
     # Protest with intervention: forces disperse or suppress without serious injury
     (r"tear ?gas|teargas|baton[- ]charg\w+|lathi[- ]?charg\w+|water cannons?|rubber bullets|pepper spray|"
      r"dispersed (?:the )?(?:protest(?:e|o)rs|demonstrators|rally|crowd|protest|marchers|sit-in)|"
-     r"broke up (?:the |a )?(?:protest|rally|sit-in|demonstration|march)|"
+     r"broke up (?:the |a |an )?(?:[\w-]+ ){0,4}?(?:protest|rally|sit-in|demonstration|march|gathering)|"
      r"(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protest(?:e|o)rs|demonstrators|marchers)|"
      r"(?:to disperse|dispersing|dispersed) (?:\w+ ){0,4}(?:protest|demonstrat|march|rall|sit-in|crowd|women|students|workers|supporters)\w*|"
      r"fired (?:warning )?(?:shots )?(?:in|into) the air",
@@ -85,7 +86,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"stormed (?:the )?(?:parliament|assembly|office|police station|court)|"
      r"(?:protest(?:e|o)rs|demonstrators|crowds?|people|supporters|students|workers) (?:\w+ ){0,2}(?:stormed|rammed|"
      r"broke into|forced their way into|attacked (?:several |the )?(?:embass|office|building|home|house))",
-     "Violent demonstration", 45, True),
+     # Codebook: demonstrators who turn violent make a violent demonstration, police intervention or not.
+     "Violent demonstration", 56, True),
     # Looting/property destruction: "looting or destruction without violence to people"; by a
     # crowd it is a violent demonstration (assembly decides by who is there)
     (r"\blooted|\blooting|\blooters|plunder(?:ed|ing)|pillag(?:ed|ing)|ransacked|"
