@@ -283,6 +283,11 @@ def _other_armed(actors: list[Mention], armed: Mention | None) -> Mention | None
     return next((m for m in actors if m.value.side == "armed" and m.value.name != armed.value.name), None)
 
 
+# Sub-types whose report, naming the group behind the act, attributes it to that group.
+ATTRIBUTED_BY_NAMING = frozenset(
+    {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack",
+     "Air/drone strike", "Chemical weapon", "Disrupted weapons use"}
+)  # fmt: skip
 PROTEST_TYPES = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 )
@@ -366,9 +371,13 @@ def _choose_actors(
             for m in actors
             if m.value.side in ("state", "government") and trigger and m.sentence == trigger.sentence
         ]
-        if armed is not None and other is not None and (not state or armed.value.named and other.value.named):
-            if not (sub == "Agreement" and authority):
-                return armed, other
+        two_groups = armed is not None and other is not None
+        if (
+            two_groups
+            and (not state or (armed.value.named and other.value.named))
+            and not (sub == "Agreement" and authority)
+        ):
+            return armed, other
         if sub == "Agreement" and armed is not None:
             return first("government") or state or DEFAULT_GOVERNMENT, armed
     if sub == "Other":
@@ -385,18 +394,43 @@ def _choose_actors(
     return state or armed, armed if state else None
 
 
-def _claimant(claim: Mention, actors: list[Mention]) -> Mention | None:
-    """Who claimed (the named group before "claimed"), or who is blamed or denies (the named
-    group nearest the words, either side), within the claim's sentence."""
-    if claim.value.status == "unclaimed":
+def _nearest(claim: Mention, pool: list[Mention]) -> Mention | None:
+    if not pool:
         return None
-    named = [m for m in actors if m.sentence == claim.sentence and m.value.named and m.value.side == "armed"]
-    if not named:
-        return None
-    if claim.value.status == "claimed":
-        before = [m for m in named if m.end <= claim.start]
-        return before[-1] if before else named[0]
-    return min(named, key=lambda m: min(abs(m.start - claim.end), abs(claim.start - m.end)))
+    return min(pool, key=lambda m: min(abs(m.start - claim.end), abs(claim.start - m.end)))
+
+
+def _resolve_claim(
+    claims: list[Mention], actors: list[Mention]
+) -> tuple[Mention | None, str, Mention | None]:
+    """The incident's claim status and who claimed, denied or is blamed: the strongest statement
+    that holds up (a claim over a denial, a denial over blame, blame over "no one claimed it")."""
+    for claim in sorted(claims, key=lambda m: CLAIM_PRIORITY.index(m.value.status)):
+        status = claim.value.status
+        here = [m for m in actors if m.sentence == claim.sentence]
+        named_armed = [m for m in here if m.value.named and m.value.side == "armed"]
+        if status == "unclaimed":
+            return claim, status, None
+        if status == "claimed":
+            before = [m for m in here if m.end <= claim.start]
+            if before and before[-1].value.side in ("state", "government"):
+                continue  # states announce their operations; a claim is an armed group's
+            subject = [m for m in named_armed if m.end <= claim.start]
+            return claim, status, subject[-1] if subject else (named_armed[0] if named_armed else None)
+        if status == "attributed":
+            # Blame needs a named party: "police suspect militants" attributes nothing.
+            blamed = _nearest(claim, named_armed) or _nearest(
+                claim, [m for m in here if m.value.side == "state" and m.start >= claim.end]
+            )
+            if blamed is None:
+                continue
+            return claim, status, blamed
+        if status == "denied":
+            denier = _nearest(claim, named_armed) or _nearest(
+                claim, [m for m in here if m.value.side == "state" and m.value.named]
+            )
+            return claim, status, denier
+    return None, "unknown", None
 
 
 # Countries ACLED writes with the article in "Military Forces of the United States".
@@ -645,22 +679,7 @@ def assemble_events(doc: Document) -> list[Event]:
         ):
             sub = "Violent demonstration"  # codebook: a crowd at a demonstration is not a mob
         a1, a2 = _choose_actors(sub, actors, parties, trigger, casualty_mentions, trigger_mentions)
-        claims = sorted(gather("claims"), key=lambda m: CLAIM_PRIORITY.index(m.value.status))
-        claim_status = claims[0].value.status if claims else "unknown"
-        claimant = _claimant(claims[0], actors) if claims else None
-        if claims and claimant is None:
-            claim = claims[0]
-            in_sentence = [m for m in actors if m.sentence == claim.sentence]
-            armed_here = any(m.value.side == "armed" for m in in_sentence)
-            state_subject = any(
-                m.value.side in ("state", "government") and m.end <= claim.start for m in in_sentence
-            )
-            if claim_status == "claimed" and state_subject and not armed_here:
-                claim_status = "unknown"  # states announce their operations; a claim is an armed group's
-            if claim_status == "attributed" and not armed_here:
-                claim_status = (
-                    "unknown"  # blame of state forces by residents is an allegation, not attribution
-                )
+        claim_mention, claim_status, claimant = _resolve_claim(gather("claims"), actors)
         claimed_by = _actor_name(claimant, event_country, event_iso3)[0]
         if claim_status == "claimed" and claimant is not None and (a1 is None or a1.value.side == "armed"):
             a1 = claimant  # ACLED: the group that claims an attack is its actor 1
@@ -673,6 +692,18 @@ def assemble_events(doc: Document) -> list[Event]:
         if a1 is None and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians"):
             # ACLED codes an unnamed perpetrator as an unidentified armed group of the country.
             a1 = DEFAULT_UNIDENTIFIED
+        if claim_status == "unknown":
+            # A named group the report says carried out a bombing, or whose weapons were seized,
+            # and that has not spoken: the report attributes the act to it.
+            blamed = a1 if EVENT_TYPE_OF[sub] == "Explosions/Remote violence" else a2
+            if (
+                sub in ATTRIBUTED_BY_NAMING
+                and blamed is not None
+                and blamed.value.named
+                and blamed.value.inter in (2, 3, 4)
+            ):
+                claim_status = "attributed"
+                claimed_by = _actor_name(blamed, event_country, event_iso3)[0]
         actor1, inter1 = _actor_name(a1, event_country, event_iso3)
         actor2, inter2 = _actor_name(a2, event_country, event_iso3)
         side1 = a1.value.side if a1 else None
@@ -719,8 +750,8 @@ def assemble_events(doc: Document) -> list[Event]:
         for name, mention in (("actor1", a1), ("actor2", a2)):
             if mention is not None and mention.end > mention.start:
                 evidence.append(_evidence(doc, name, mention))
-        if claims:
-            evidence.append(_evidence(doc, "claim_status", claims[0]))
+        if claim_mention is not None:
+            evidence.append(_evidence(doc, "claim_status", claim_mention))
         evidence.extend(_evidence(doc, "reported_by", m) for m in reporter_mentions)
 
         confidence = (

@@ -31,17 +31,27 @@ CLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
                   r"no (?:immediate )?claims? of responsibility|(?:went|remained|is|was) unclaimed|"
                   r"no (?:immediate )?claim\b"),
     ("denied", r"\bdenied\b(?! bail| entry| access| permission| visa)|\bdenies\b(?! bail)|"
-               r"rejected (?:the\s+)?(?:claims?|allegations?|accusations?)|had nothing to do with"),
+               r"rejected (?:the\s+)?(?:claims?|allegations?|accusations?)|had nothing to do with|"
+               r"dismissed (?:the\s+)?(?:claims?|allegations?|accusations?|reports?)|"
+               r"rejected (?:\w+ )?as (?:baseless|false|fabricated|propaganda|lies)|"
+               r"(?:called|described) (?:the\s+)?(?:claims?|allegations?|accusations?|reports?) (?:as )?"
+               r"(?:baseless|false|fabricated|propaganda|lies)"),
     ("claimed", r"claimed (?:responsibility|credit)|claimed (?:the|that|this|its|a) (?:\w+ )?(?:attack|bombing|blast|killing|"
                 r"abduction|assault|ambush|strike|operation|raid|kidnapping)s?|responsibility (?:was|has been|had been) claimed|"
                 r"(?:took|taken|accepted|assumed) responsibility|said (?:on \w+ )?(?:that )?(?:it|they) (?:had )?carried out|"
                 r"claimed (?:that )?its (?:fighters|men|members|cadres)|"
-                r"said (?:on \w+ )?(?:that )?(?:it|they|its fighters) had (?:seized|taken|captured|killed|attacked|established)"),
+                r"said (?:(?:on |early |late )?\w+ )?(?:that )?(?:it|they|the group|its fighters) had (?:seized|taken|captured|"
+                r"killed|attacked|established|carried out)|"
+                r"(?:group's|militants'|movement's|rebels'|insurgents') (?:\w+ ){0,3}(?:radio|news agency|media|channel|"
+                r"statement|spokesman) (?:\w+ ){0,3}(?:reported|said|announced)|\bamaq\b"),
     ("attributed", r"\bblamed\b|\bblames\b|accused|attributed (?:the (?:attack|blast|bombing) )?to|held (?:\w+ ){0,3}responsible|"
                    r"\bbacked by\b|sponsored by|(?:evidence|suspicion) pointed to|suspected (?:to be|of being) behind|"
                    r"(?:was|were) behind the (?:attack|blast|bombing|killing)|\bblaming\b|accusations?\b|"
                    r"(?:appeared|appears|seemed|seems) to be the work of|(?:bore|bears) the hallmarks of|"
-                   r"(?:investigators|police|officials|authorities) (?:suspect|believe)|believed to (?:have been|be) (?:carried out|behind)"),
+                   r"(?:investigators|police|officials|authorities) (?:suspect|believe)|believed to (?:have been|be) (?:carried out|behind)|"
+                   r"linked (?:the\s+)?(?:killings?|attacks?|bombings?|blasts?|murders?) to|"
+                   r"(?:arsenal|weapons|explosives|cache|arms) belonged to|hideout of (?:the\s+)?(?:proscribed|banned)|"
+                   r"plan by (?:the\s+)?(?:banned|proscribed)|suspect(?:ed)? (?:members of )?(?:the\s+)?\S+ (?:\S+ )?(?:were|was) behind"),
 )  # fmt: skip
 
 # When an incident's sentences say several things, the strongest wins: a claim over a denial,
