@@ -35,6 +35,10 @@ STOPWORDS = frozenset(
     inspector superintendent deputy assistant senior junior director secretary governor mayor
     reading mobile independence union liberty unity victory justice freedom peace hope mercy
     sunday's monday's amid despite during following meanwhile however
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+    thousands dozens dozen scores most many several both each every other another few
+    christians christian muslims hindus sikhs jews ahmadis shias sunnis tribesmen villagers residents
     he she they it we i his her their its our this that these those there here no not all any some
     """.split()
 )
@@ -141,7 +145,7 @@ def resolve(candidates: list[Candidate], country_votes: Counter[str]) -> list[Ga
             country_votes
             and best.iso3 not in country_votes
             and best.population < FOREIGN_MIN_POPULATION
-            and best.kind == "place"
+            and best.kind in ("place", "admin2")
         ):
             chosen.append(None)
         else:

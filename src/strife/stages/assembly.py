@@ -624,7 +624,12 @@ def assemble_events(doc: Document) -> list[Event]:
         parties = {m.value.party for m in casualty_mentions if m.value.outcome == "killed"}
         sides = {m.value.side for m in actors}
         sub = _refine_type(sub, parties, sides)
-        if sub == "Violent demonstration" and not deaths and not sides & {"protester", "rioter"}:
+        if (
+            sub == "Violent demonstration"
+            and not deaths
+            and "armed" in sides
+            and not sides & {"protester", "rioter"}
+        ):
             sub = "Looting/property destruction"  # codebook: destruction by a group, not a crowd
         if trigger is not None:
             sub = _territory_direction(sub, trigger, actors)

@@ -139,6 +139,12 @@ def country_name(iso3: str) -> str | None:
 
 def _strip_noise(name: str, start: int) -> tuple[str, int]:
     words = name.split()
+    # "North Waziristan's Mir Ali tehsil": the name is what follows the possessive.
+    for i, word in enumerate(words[:-1]):
+        if word.endswith(("'s", "’s")):
+            start += sum(len(w) + 1 for w in words[: i + 1])
+            words = words[i + 1 :]
+            break
     while words and words[0] in LEADING_NOISE:
         start += len(words[0]) + 1
         words = words[1:]
