@@ -288,6 +288,19 @@ ATTRIBUTED_BY_NAMING = frozenset(
     {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack",
      "Air/drone strike", "Chemical weapon", "Disrupted weapons use"}
 )  # fmt: skip
+
+
+def _main_victims(hurt: list[Mention]) -> str | None:
+    """The party with most dead (or, with no dead, most hurt) among an incident's figures."""
+    killed = [m for m in hurt if m.value.outcome == "killed" and m.value.party != "total"] or [
+        m for m in hurt if m.value.party != "total"
+    ]
+    tally: dict[str, int] = defaultdict(int)
+    for m in killed:
+        tally[m.value.party] = max(tally[m.value.party], m.value.count.value)
+    return max(tally, key=lambda party: (tally[party], party == "state")) if tally else None
+
+
 PROTEST_TYPES = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 )
@@ -312,7 +325,6 @@ def _choose_actors(
 
     event_type = EVENT_TYPE_OF[sub]
     state, armed, civilian = first("state"), first("armed"), first("civilian")
-    hurt_parties = {m.value.party for m in hurt or []}
     if event_type == "Battles":
         if state and armed:
             return state, armed
@@ -342,13 +354,31 @@ def _choose_actors(
             ),
             None,
         )
-        # The victims are those hurt: forces where forces were hit, otherwise the people.
-        if "state" in hurt_parties and event_type != "Violence against civilians":
+        other_armed = next(
+            (
+                m
+                for m in by_side.get("armed", [])
+                if perpetrator is None or m.value.name != perpetrator.value.name
+            ),
+            None,
+        )
+        perpetrator_side = perpetrator.value.side if perpetrator else None
+        # The victims are those most hurt: forces where most of the dead were forces ("eight
+        # personnel and their driver"), the people where most were people ("52 people, a
+        # police officer among them"), fighters where forces struck them.
+        main = _main_victims(hurt or [])
+        if event_type == "Violence against civilians" or main in ("civilian", "unknown"):
+            victims = civilian or DEFAULT_CIVILIANS
+        elif main == "state":
             victims = target_state or DEFAULT_STATE
-        elif hurt_parties & {"civilian", "unknown"} or event_type == "Violence against civilians":
+        elif main == "armed" and perpetrator_side == "state":
+            victims = other_armed or DEFAULT_UNIDENTIFIED
+        elif perpetrator_side == "state" and other_armed is not None:
+            victims = other_armed  # "gunships pounded militant hideouts"
+        elif "civilian" in parties or civilian is not None:
             victims = civilian or DEFAULT_CIVILIANS
         else:
-            victims = civilian if "civilian" in parties else target_state
+            victims = target_state or DEFAULT_CIVILIANS
         if victims is perpetrator:
             victims = None
         return perpetrator, victims
@@ -677,8 +707,14 @@ def assemble_events(doc: Document) -> list[Event]:
         # The place decides the country where the gazetteer knows it; the article's otherwise.
         event_iso3 = place["iso3"] or iso3
         event_country = country_name(event_iso3) if event_iso3 else None
-        # Forces named as backing ("M23 fighters, backed by Rwandan troops") are not the parties.
-        actors = [m for m in actors if not SUPPORTING.search(doc.lower_text[max(0, m.start - 60) : m.start])]
+        # Forces named as backing ("M23 fighters, backed by Rwandan troops") are not the parties,
+        # nor is the police that only speaks ("police said").
+        actors = [
+            m
+            for m in actors
+            if not SUPPORTING.search(doc.lower_text[max(0, m.start - 60) : m.start])
+            and not any(r.start <= m.start and m.end <= r.end for r in reporter_mentions)
+        ]
         if sub == "Mob violence" and any(
             t.value.sub_event_type == "Peaceful protest" for t in trigger_mentions
         ):
