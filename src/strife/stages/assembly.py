@@ -71,6 +71,9 @@ def group_incidents(doc: Document) -> list[Incident]:
     places = supporting[0]
     claims = supporting[1]
     actors = _by_sentence(doc, "actors")
+    # A sentence that names an armed group goes on telling the incident ("Fighters of Hayat
+    # Tahrir al-Sham pulled back northwards").
+    supporting.append({i: named for i, ms in actors.items() if (named := [m for m in ms if m.value.named])})
     context = {m.sentence: m.label for m in doc.layer("context")}
     incidents: list[Incident] = []
     current: Incident | None = None
