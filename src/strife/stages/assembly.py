@@ -508,7 +508,13 @@ VENUE_BEFORE = re.compile(
     r"\b(?:statement (?:issued |released |sent )?(?:from|in)|(?:press|news) conference (?:in|at)|"
     r"told (?:reporters|journalists|the media) (?:in|at)|briefing (?:in|at)|speaking (?:in|at)|"
     r"(?:addressing|addressed) (?:\w+ ){0,4}(?:in|at)|native of|hail(?:ing|ed) from|"
-    r"(?:workers?|labourers?|natives?|residents?) from)\s+(?:the\s+)?$",
+    r"(?:workers?|labourers?|natives?|residents?) from|"
+    r"(?:travel(?:l)?ing|heading|going|bound|on (?:their|his|her|its) way|en route) to|fall of)\s+(?:the\s+)?$",
+    re.I,
+)
+LOCATIVE = re.compile(
+    r"\b(?:in|at|near|inside|outside|into|across|around|outskirts of|(?:town|city|village|area|district) of)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 # Words that say where the incident happened, in a sentence that names no trigger.
@@ -551,6 +557,23 @@ def _incident_places(doc: Document, places: list[Mention], core: set[int]) -> li
     ]
 
 
+def _dateline_place(doc: Document, place: dict[str, Any], iso3: str | None) -> dict[str, Any] | None:
+    """Where a local report names no place of its own but its country, the town it was filed
+    from: "SHEIKHUPURA: Two constables ... were suspended". Precision 2: near that town."""
+    end = max((m.end for m in doc.layer("dateline")), default=0)
+    filed = [
+        m for m in doc.layer("places") if m.start < end and m.label == "place" and m.value.entry is not None
+    ]
+    if not filed:
+        return None
+    entry = filed[0].value.entry
+    if entry.kind not in ("place", "admin2") or (place["iso3"] or iso3) not in (None, entry.iso3):
+        return None
+    return {"admin1": entry.admin1, "admin2": entry.admin2, "location": entry.name, "geo_precision": 2,
+            "mention": filed[0], "latitude": entry.latitude, "longitude": entry.longitude,
+            "geonameid": entry.geonameid, "iso3": entry.iso3}  # fmt: skip
+
+
 def _place(doc: Document, places: list[Mention], core: set[int] | None = None) -> dict[str, Any]:
     """The event's place: the most specific one its own sentences name, with precision by the
     codebook (1 the town itself; 2 near a town, or a part of a district; 3 only a region)."""
@@ -564,7 +587,16 @@ def _place(doc: Document, places: list[Mention], core: set[int] | None = None) -
     empty: dict[str, Any] = {"admin1": None, "admin2": None, "location": None, "geo_precision": None,
                              "mention": None, "latitude": None, "longitude": None, "geonameid": None, "iso3": None}  # fmt: skip
     if resolved:
-        best = min(resolved, key=lambda m: (ENTRY_RANK[m.value.entry.kind], m.start))
+        # The most specific; between equals, the one the text puts the incident in ("in Kinshasa")
+        # over one it names otherwise ("angry at the fall of Goma").
+        best = min(
+            resolved,
+            key=lambda m: (
+                ENTRY_RANK[m.value.entry.kind],
+                not LOCATIVE.search(doc.text[max(0, m.start - 30) : m.start]),
+                m.start,
+            ),
+        )
         # "the Mangochar area of Kalat district": a place the gazetteer lacks, named with its
         # district, is in that district — whatever other towns the sentence names.
         for small in (m for m in unresolved if PLACE_KINDS[m.value.kind] <= 3):
@@ -706,7 +738,18 @@ def assemble_events(doc: Document) -> list[Event]:
         core = {m.sentence for m in (*trigger_mentions, *casualty_mentions)} | {
             i for i in incident.sentences if LOCATOR.search(doc.text[spans[i][0] : spans[i][1]])
         }
-        place = _place(doc, gather("places"), core)
+        # Names inside an actor's name are not places: "Boko" of "Boko Haram".
+        named_spans = [(m.start, m.end) for m in gather("actors") if m.value.named]
+        incident_places = [
+            m for m in gather("places") if not any(s <= m.start and m.end <= e for s, e in named_spans)
+        ]
+        place = _place(doc, incident_places, core)
+        if (
+            place["geo_precision"] is None
+            or place["location"] is None
+            or (place["iso3"] is not None and place["admin1"] is None)
+        ):
+            place = _dateline_place(doc, place, iso3) or place
         # The place decides the country where the gazetteer knows it; the article's otherwise.
         event_iso3 = place["iso3"] or iso3
         event_country = country_name(event_iso3) if event_iso3 else None

@@ -88,7 +88,7 @@ PASSIVE = compile_lower(
 )
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = compile_lower(
-    rf"\b(?P<verb>shot dead|gunned down|shot and killed|killing|killed|kills|kill|executed|executing|beheaded|"
+    rf"\b(?P<verb>shot dead|gunned down|shot and killed|(?:beat|burned|burnt|stoned|hacked) to death|killing|killed|kills|kill|executed|executing|beheaded|"
     rf"murdered|massacred|slaughtered|lynched|left|leaving|claimed the lives of|deaths? of|bodies of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
     rf"eliminating)\s+(?:(?:himself|herself|themselves) and\s+)?{_COUNT}",

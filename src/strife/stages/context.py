@@ -14,9 +14,6 @@ STATISTIC_CUES = compile_lower(
     r"so far this year|this year alone|since the (?:start|beginning) of|deadliest year|"
     r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\baccording to (?:a|the) (?:data|tally)\b|"
     r"\btally\b|\bstatistics\b|\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b|"
-    # Totals over a war or a span of years: "has killed more than 40,000 people since 2009"
-    r"\bsince (?:19|20)\d\d\b|\bsince the (?:war|conflict|insurgency|fighting|uprising) (?:began|started|erupted|broke out)\b|"
-    r"\bover the (?:past|last) (?:\w+ )?(?:years?|decades?)\b|"
     r"\b(?:tens|hundreds) of thousands of (?:people )?(?:have been |were )?(?:killed|dead|displaced|died|uprooted)\b",
 )
 BACKGROUND_CUES = compile_lower(
@@ -42,6 +39,13 @@ NON_POLITICAL_CUES = compile_lower(
 )
 
 
+# Totals over a war or a span of years: "has killed more than 40,000 people since 2009". A
+# statistic only where the sentence counts the dead: "since the war broke out" alone is not.
+SPAN_CUES = compile_lower(
+    r"\bsince (?:19|20)\d\d\b|\bsince the (?:war|conflict|insurgency|fighting|uprising) (?:began|started|erupted|broke out)\b|"
+    r"\bover the (?:past|last) (?:\w+ )?(?:years?|decades?)\b"
+)
+
 HUGE_TOLL = 1_000
 
 
@@ -53,13 +57,18 @@ class ContextStage:
     def __call__(self, doc: Document) -> None:
         past_year_sentences = {m.sentence for m in doc.layer("dates") if m.value.past_year}
         # A toll in the thousands is a war's or a year's, not one incident's.
+        counted = {m.sentence for m in doc.layer("casualties")}
         huge_toll_sentences = {
             m.sentence for m in doc.layer("casualties") if m.value.count.value >= HUGE_TOLL
         }
         flags: list[Mention] = []
         for sentence in doc.layer("sentences"):
             text = doc.lower_text[sentence.start : sentence.end]
-            if STATISTIC_CUES.search(text) or sentence.sentence in huge_toll_sentences:
+            if (
+                STATISTIC_CUES.search(text)
+                or sentence.sentence in huge_toll_sentences
+                or (sentence.sentence in counted and SPAN_CUES.search(text))
+            ):
                 label = "statistic"
             elif NON_POLITICAL_CUES.search(text):
                 label = "non-political"

@@ -69,6 +69,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"live (?:rounds|ammunition|fire) (?:at|on|against|to disperse)|"
      r"(?:protest(?:e|o)rs|demonstrators|marchers) (?:were |was )?(?:shot|killed|shot dead)|"
      r"(?:killed|shot dead|shot|gunned down) (?:\w+ ){0,2}(?:protest(?:e|o)rs|demonstrators|marchers)|"
+     r"(?:opened fire|fired) on (?:a |the )?(?:convoy|procession|rally|march|caravan) of (?:[\w-]+ ){0,4}"
+     r"(?:supporters|activists|protest(?:e|o)rs|demonstrators|marchers|workers)|"
      r"crackdown on (?:the )?(?:protest|demonstrat)\w*",
      "Excessive force against protesters", 80, True),
     # Protest with intervention: forces disperse or suppress without serious injury
@@ -80,7 +82,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"fired (?:warning )?(?:shots )?(?:in|into) the air",
      "Protest with intervention", 55, True),
     # Violent demonstration: "demonstrators commit vandalism, block roads with violence, clash"
-    (r"\briot(?:s|ed|ing|ers)?\b|pelted stones|stone[- ]pelting|(?:hurled|threw|pelted) (?:stones|rocks|bricks)|"
+    (r"\briot(?:s|ed|ing|ers)?\b(?! police| gear| control| squads?| units?| forces)|start(?:ed|ing) fires? (?:at|in|to)|pelted stones|stone[- ]pelting|(?:hurled|threw|pelted) (?:stones|rocks|bricks)|"
      r"stone[- ]throwing|torched|set (?:on )?fire to|set ablaze|ransacked|vandali[sz](?:ed|ing|m)|"
      r"burn(?:ed|t|ing) tyres|went on (?:the|a) rampage|smashed (?:the )?(?:windows|windscreens|vehicles|cars)|"
      r"stormed (?:the )?(?:parliament|assembly|office|police station|court)|"
@@ -92,7 +94,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # crowd it is a violent demonstration (assembly decides by who is there)
     (r"\blooted|\blooting|\blooters|plunder(?:ed|ing)|pillag(?:ed|ing)|ransacked|"
      r"set (?:\w+ ){1,3}(?:on fire|ablaze|alight)|"
-     r"(?:carted|carried|made) (?:off|away) (?:with )?(?:\w+ ){0,4}(?:food|goods|supplies|livestock|cattle|gold|"
+     r"(?:carted|carried|made) (?:off|away) (?:with )?(?:\w+ ){0,5}(?:food|goods|supplies|livestock|cattle|gold|"
      r"valuables|materials|equipment|cash|property|vehicles)|"
      r"(?:demolished|bulldozed|razed|torched|set (?:fire|ablaze) to|set on fire|burned down|burnt down|blew up|"
      r"destroyed|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:[\w'’]+ ){0,3}(?:schools?|offices?|vehicles?|"
@@ -107,7 +109,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"burned (?:alive|to death)|burnt (?:alive|to death)|(?:beat|thrashed|lynched) (?:\w+ ){0,3}(?:men|man|women|woman|"
      r"suspects?|youths?|boys?) accused of|angry (?:crowd|residents|villagers) (?:attacked|beat|torched|set)",
      "Mob violence", 57, True),
-    (r"\bmob\b|mob attack|vigilantes?|communal (?:clash(?:es)?|violence|riots?)|sectarian clash(?:es)?",
+    (r"\bmob\b|mob attack|communal (?:clash(?:es)?|violence|riots?)|sectarian clash(?:es)?",
      "Mob violence", 50, True),
     # Government regains territory: "state forces (or their allies) retake a place from a non-state group"
     (r"recaptur(?:ed|e|ing)|retook|retak(?:e|es|ing|en)|regain(?:ed)? (?:full )?control|liberat(?:ed|ion of)|"
@@ -156,7 +158,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:seized|confiscated) (?:a )?(?:cache|huge cache|large cache|weapons|arms|explosives|ammunition)|"
      r"(?:weapons|arms) cache|cache of (?:arms|weapons|explosives|ammunition)|"
      r"(?:intercepted|shot down|downed|destroyed) (?:all )?(?:\w+ ){0,3}(?:drones?|missiles?|rockets?)|"
-     r"(?:intercepted|seized|stopped) (?:\w+ ){0,5}?carrying (?:\w+ ){0,3}(?:weapons|arms|missiles|explosives|"
+     r"(?:intercepted|seized|stopped) (?:[\w-]+ ){0,5}?carrying (?:[\w-]+ ){0,3}(?:weapons|arms|missiles|explosives|"
      r"ammunition|rockets|drone components)|"
      r"(?:seized|confiscated|recovered) (?:\S+ ){0,4}(?:rifles|guns|weapons|arms|explosives|ammunition|grenades|"
      r"rounds|mortars|detonators)",
