@@ -71,7 +71,10 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
             matched = False
             for j in range(len(tokens), i, -1):
                 start, end = tokens[i][0], tokens[j - 1][1]
-                surface = text[start:end].rstrip(".,'’")
+                surface = text[start:end]
+                # "Rawalpindi's Liaquat Bagh": the possessive ends the name.
+                possessive = surface.endswith(("'s", "’s"))
+                surface = (surface[:-2] if possessive else surface).rstrip(".,'’")
                 end = start + len(surface)
                 words = surface.lower().split()
                 if all(w in STOPWORDS for w in words):
@@ -80,7 +83,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                 if not entries:
                     continue
                 whole_run = i == 0 and j == len(tokens)
-                tail = [text[s:e].lower().strip(".,") for s, e in tokens[j:]]
+                tail = [] if possessive else [text[s:e].lower().strip(".,") for s, e in tokens[j:]]
                 before = text[tokens[i - 1][0] : tokens[i - 1][1]].lower() if i else ""
                 # "Balochistan's Kalat district": a possessive ends the name before it.
                 head_ok = i == 0 or before in STOPWORDS or before.endswith(("'s", "’s"))

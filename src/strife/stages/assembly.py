@@ -28,6 +28,10 @@ NEW_INCIDENT = re.compile(
     r"earlier,? on)\b",
     re.I,
 )
+# A sentence that opens on where it happened: "In Rawalpindi's Liaquat Bagh, ...".
+PLACE_LEAD = re.compile(
+    r"^\W*(?:(?:Meanwhile|Elsewhere|Later),?\s+)?(?:In|At|Near|Outside)\s+(?:the\s+)?[A-Z]"
+)
 # Non-violent triggers (arrests, agreements) make an event only in the lead or with a day.
 LEAD_SENTENCES = 2
 # Actors the codebook implies when the text names none: protests have protesters, riots
@@ -101,8 +105,12 @@ def group_incidents(doc: Document) -> list[Incident]:
                 or NEW_INCIDENT.search(text) is not None
                 or current.background != background
                 or _other_day(dates.get(index, []), current, dates)
-                # ACLED's unit is one place: new figures somewhere else are another incident.
-                or (bool(killed) and _other_place(places.get(index, []), current, places))
+                # ACLED's unit is one place: new figures somewhere else are another incident, and
+                # so is a sentence that opens on another place ("In Rawalpindi, supporters...").
+                or (
+                    (bool(killed) or PLACE_LEAD.match(text) is not None)
+                    and _other_place(places.get(index, []), current, places)
+                )
             )
             if opens:
                 current = Incident(background=background)
@@ -124,12 +132,14 @@ def group_incidents(doc: Document) -> list[Incident]:
 
 
 def _place_keys(mentions: list[Mention]) -> set[str]:
-    """The districts and towns a sentence names, as comparable keys."""
+    """The provinces, districts and towns a sentence names, as comparable paths."""
     keys = set()
     for m in mentions:
         entry = m.value.entry if m.label == "place" else None
         if entry is not None and entry.kind in ("place", "admin2"):
             keys.add(f"{entry.iso3}/{entry.admin1}/{entry.admin2 or entry.name}")
+        elif entry is not None and entry.kind == "admin1":
+            keys.add(f"{entry.iso3}/{entry.name}")
     return keys
 
 
@@ -140,7 +150,10 @@ def _other_place(new: list[Mention], incident: Incident, places: dict[int, list[
         if incident.sentences
         else set()
     )
-    return bool(fresh and known) and not fresh & known
+    # A province and a district in it are one place; two districts, or two provinces, are not.
+    return bool(fresh and known) and not any(
+        a == b or a.startswith(b + "/") or b.startswith(a + "/") for a in fresh for b in known
+    )
 
 
 def _other_day(new: list[Mention], incident: Incident, dates: dict[int, list[Mention]]) -> bool:
