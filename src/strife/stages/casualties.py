@@ -53,7 +53,7 @@ VICTIM_NOUNS |= {
 DEATH_WORDS = (
     r"killed|dead|died|martyred|shot dead|gunned down|lost (?:their|his|her) li(?:fe|ves)|"
     r"perished|slain|embraced martyrdom|succumbed to (?:their|his|her) injuries|"
-    r"beaten to death|burned to death|burnt to death|hacked to death|stoned to death|lynched|"
+    r"(?:beaten|burned|burnt|hacked|stoned)(?: and (?:beaten|burned|burnt|hacked|stoned))? to death|lynched|"
     r"executed|beheaded|shot and killed"
 )
 INJURY_WORDS = r"injured|wounded|hurt|sustained injuries|received injuries"
@@ -81,7 +81,7 @@ _GAP = (
     r"eventually|each|among|them|those|on the spot|apparently|initially)\s+){0,4}?"
 )
 # Whose the counted people are: "two members of the National Resistance Front".
-_OF_PHRASE = r"(?:\s+of\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)?"
+_OF_PHRASE = r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,5}?[\w'’\-]+)?"
 # "18 soldiers were killed", "three policemen also lost their lives"
 PASSIVE = compile_lower(
     rf"\b{_COUNT}{_OF_PHRASE}(?:,[^,.;]{{1,60}},)?\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
@@ -105,6 +105,8 @@ TOLL = compile_lower(
     rf"(?:(?!\b(?:injured|wounded|hurt)\b)(?:[^.;]|\.(?=\S))){{0,100}}?\b(?:(?P<rise>rose to|risen to|climbed to|jumped to|reached|"
     rf"increased to|went up to|mounted to)|stood at|stands at|to|at)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
 )
+# "A provincial minister later put the death toll at 42": a later figure is an update.
+UPDATE = compile_lower(r"\b(?:later|subsequently|since|updated|revised|new)\b")
 # "five dead", "10 killed in blast" (headline style, no noun)
 BARE = compile_lower(rf"\b(?P<num>\d+|{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded)\b")
 # "including 18 soldiers": a part of the total just given, not a new figure
@@ -158,7 +160,9 @@ class CasualtyStage:
             if count:
                 # A toll that rose is an update and supersedes; one that "stood at" N is a figure
                 # like any other, which may conflict with another party's.
-                rising = match.group("rise") is not None
+                rising = match.group("rise") is not None or bool(
+                    UPDATE.search(text[max(0, match.start() - 40) : match.start()])
+                )
                 add(match.start(), match.end(), Casualty(count, "killed", "total", "toll", toll=rising))
         for match in PASSIVE_PAIR.finditer(text):
             outcome = _outcome(match.group("verb"))
