@@ -740,17 +740,50 @@ def assemble_events(doc: Document) -> list[Event]:
                 chosen.value.basis,
             )
             if chosen.value.after_previous is not None:
-                # "In another exchange of fire the same day": the day of the incident told before.
-                previous = events[-1] if events else None
-                if previous is not None:
-                    shift = dt.timedelta(days=chosen.value.after_previous)
+                # "In another exchange of fire the same day": the day of the incident told before;
+                # "said on Tuesday they had foiled an attack the previous day": the day before it was said.
+                shift = dt.timedelta(days=chosen.value.after_previous)
+                said = [
+                    m
+                    for m in date_mentions
+                    if m.value.precision == 1
+                    and m.value.after_previous is None
+                    and m.sentence == chosen.sentence
+                ]
+                if events and not (said and shift.days < 0):
+                    previous = events[-1]
                     event_date, date_end = previous.event_date + shift, previous.date_end + shift
                     precision, basis = previous.time_precision, previous.date_basis
+                elif said:
+                    event_date = date_end = said[0].value.start + shift
+                    basis = said[0].value.basis
+                else:
+                    event_date = date_end = doc.anchor_date + shift
         else:
             chosen = None
-            event_date = date_end = doc.anchor_date
-            precision = 3 if incident.background else 2
-            basis = "dateline" if doc.published_basis == "dateline" else "published-fallback"
+            told = [e for e in events if not e.background]
+            first = min(incident.sentences)
+            # The sentence just before often sets the day ("...spilled onto the streets on Sunday.
+            # In Aden, police fired tear gas").
+            lead_in = [
+                m
+                for i in (first - 1, first - 2)
+                for m in layers["dates"].get(i, [])
+                if m.value.precision == 1 and not m.value.reporting and m.value.after_previous is None
+            ]
+            if lead_in and not incident.background:
+                chosen = lead_in[0]
+                event_date, date_end = chosen.value.start, chosen.value.end
+                precision, basis = 1, chosen.value.basis
+            elif told and not incident.background:
+                # An incident told on from the one before ("In Rawalpindi, supporters hurled
+                # stones") happened when it did, not on the day of publication.
+                event_date, date_end = told[-1].event_date, told[-1].date_end
+                precision, basis = told[-1].time_precision, told[-1].date_basis
+            else:
+                event_date = date_end = doc.anchor_date
+                precision = 3 if incident.background else 2
+                basis = "dateline" if doc.published_basis == "dateline" else "published-fallback"
 
         core = {m.sentence for m in (*trigger_mentions, *casualty_mentions)} | {
             i for i in incident.sentences if LOCATOR.search(doc.text[spans[i][0] : spans[i][1]])

@@ -172,6 +172,12 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         _after_previous(0),
     ),
     (compile_lower(r"\b(?:the (?:next|following) day|a day later|the day after)\b"), _after_previous(1)),
+    (
+        compile_lower(
+            r"\b(?:the (?:previous|preceding) (?:day|night|evening)|a day (?:earlier|before)|the day before)\b"
+        ),
+        _after_previous(-1),
+    ),
     (compile_lower(r"\b(?:last night|overnight|yesterday|late yesterday)\b"), _shift(1)),
     (compile_lower(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"), _shift(0)),
     (compile_lower(r"\b(?:earlier )?this week\b"), _this_week),
