@@ -211,6 +211,15 @@ BOMBER_INCLUDED = re.compile(
 )
 
 
+def _speaker(figure: Mention, reporters: list[Mention]) -> str | None:
+    """Whose figure it is: the nearest party named as speaking in its sentence."""
+    here = [r for r in reporters if r.sentence == figure.sentence]
+    if not here:
+        return None
+    nearest = min(here, key=lambda r: min(abs(r.start - figure.end), abs(figure.start - r.end)))
+    return nearest.value.name
+
+
 @dataclass
 class Figures:
     fatalities: int = 0
@@ -222,9 +231,15 @@ class Figures:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def count_casualties(mentions: list[Mention], sub_event_type: str, bomber_counted: bool = False) -> Figures:
-    """Totals versus parts, tolls superseding, differing counts as a range. `bomber_counted`:
-    the text says its toll already includes the suicide bomber."""
+def count_casualties(
+    mentions: list[Mention],
+    sub_event_type: str,
+    bomber_counted: bool = False,
+    reporters: list[Mention] | None = None,
+) -> Figures:
+    """Totals versus parts, tolls superseding, counts from different parties as a range.
+    `bomber_counted`: the text says its toll already includes the suicide bomber. `reporters`:
+    who speaks in the text; a figure is the nearest speaker's in its sentence."""
     figures = Figures(mentions=mentions)
     killed = [m for m in mentions if m.value.outcome == "killed"]
     injured = [m for m in mentions if m.value.outcome == "injured"]
@@ -236,9 +251,14 @@ def count_casualties(mentions: list[Mention], sub_event_type: str, bomber_counte
             figures.imputed |= m.value.count.vague
     # Whole-incident figures ("30 people", "the toll stood at 30") and figures by party.
     totals = per_party.pop("unknown", []) + per_party.pop("total", [])
-    # Different figures for the whole incident that no update reconciles: one side's count
-    # against another's ("Amnesty said at least 10 ... the governor said one").
-    conflicting = len(set(totals)) > 1
+    # Different figures for the whole incident from different parties ("Amnesty said at least
+    # 10 ... the governor said one") conflict; one party's differing figures are updates.
+    total_sources = {
+        _speaker(m, reporters or [])
+        for m in killed
+        if not m.value.toll and m.value.party in ("unknown", "total")
+    }
+    conflicting = len(set(totals)) > 1 and len(total_sources) > 1
     named = {p: max(v) for p, v in per_party.items()}
     parts_total = sum(named.values())
     parts_low = sum(min(v) for v in per_party.values())
@@ -718,7 +738,7 @@ def assemble_events(doc: Document) -> list[Event]:
         bomber_counted = any(
             BOMBER_INCLUDED.search(doc.text[spans[i][0] : spans[i][1]]) for i in incident.sentences
         )
-        figures = count_casualties(casualty_mentions, sub, bomber_counted)
+        figures = count_casualties(casualty_mentions, sub, bomber_counted, reporter_mentions)
         if incident.background and not figures.mentions:
             continue
         if sub == "Attack" and not figures.mentions and not any(m.value.side == "civilian" for m in actors):

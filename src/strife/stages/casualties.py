@@ -105,6 +105,13 @@ TOLL = compile_lower(
     rf"(?:(?!\b(?:injured|wounded|hurt)\b)(?:[^.;]|\.(?=\S))){{0,100}}?\b(?:(?P<rise>rose to|risen to|climbed to|jumped to|reached|"
     rf"increased to|went up to|mounted to)|stood at|stands at|to|at)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
 )
+# "Bomb attack kills 11 in Quetta", "drone strike kills two near the border": headline style,
+# a number of dead with no noun after it.
+UNCOUNTED = compile_lower(
+    rf"\b(?P<verb>kills|killed|killing|kill|claims|claimed the lives of|leaves|left)\s+"
+    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>\d+|{NUMBER_PATTERN})"
+    r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|across|outside|inside|and)\b|-))"
+)
 # "A provincial minister later put the death toll at 42": a later figure is an update.
 UPDATE = compile_lower(r"\b(?:later|subsequently|since|updated|revised|new)\b")
 # "five dead", "10 killed in blast" (headline style, no noun)
@@ -186,6 +193,10 @@ class CasualtyStage:
                         break
                     add(follow.start(), follow.end(), more)
                     end = follow.end()
+        for match in UNCOUNTED.finditer(text):
+            count = quantity(match.group("num"), match.group("qual"))
+            if count and not count.vague:
+                add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
         for match in BARE.finditer(text):
             count = quantity(match.group("num"))
             if count and not count.vague:

@@ -78,7 +78,10 @@ REPORTERS: tuple[tuple[str, str], ...] = (
     (r"\bUN\b|United Nations|\bOCHA\b|UNICEF|\bWHO\b|World Health Organi[sz]ation", "UN"),
     (r"Red Cross|\bICRC\b|Red Crescent|\bMSF\b|Doctors Without Borders|Medecins Sans Frontieres", "aid agencies"),
     (r"(?i:(?:the\s+)?(?:rebels?|insurgents|movement|guerrillas?|group) (?:said|claimed|says))|(?i:the group's (?:statement|spokesman))", "the group itself"),
-    (r"(?i:(?:governor|mayor|district chief|council chairman|local government chairman) (?:said|told|confirmed))", "officials"),
+    (r"(?i:(?:governor|mayor|district chief|council chairman|local government chairman|ombudsman)(?: [A-Z][\w-]+){0,3},? (?:said|told|confirmed))|"
+     r"(?i:officials? (?:in [\w-]+ (?:province |state |region )?)?(?:gave|put))", "officials"),
+    (r"Amnesty International|Human Rights Watch|(?i:rights (?:group|organi[sz]ation|activists))", "rights group"),
+    (r"\bNGO\b|(?i:non-governmental organi[sz]ation)", "NGO"),
 )  # fmt: skip
 
 _CLAIMS = [(compile_lower(p), Claim(status)) for status, p in CLAIM_PATTERNS]
