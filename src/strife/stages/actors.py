@@ -69,11 +69,13 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      r"government (?:forces|troops|soldiers)|regime (?:forces|troops)|pro-government forces|air force|"
      r"military (?:aircraft|helicopters?|jets?)|(?:government|regime) (?:artillery|shells|shelling|jets|warplanes|"
      r"helicopters?|aircraft|air ?strikes|forces)|helicopter gunships|gunship helicopters|"
-     r"\bFC\b|paramilitar(?:y|ies)|jawans|sepoys|armed forces",
+     r"\bFC\b|paramilitar(?:y|ies)|jawans|sepoys|armed forces|coast ?guards?|naval forces|\bnavy\b|"
+     r"air defen[cs]es",
      "Military Forces of {country}", 1, "state"),
     (r"militants?|terrorists?|gunmen|gunman|armed men|attackers?|assailants|insurgents|"
      r"khwarij|khawarij|kharijis|fitna al[- ]khawarij|suicide bomber|bombers?|"
-     r"unidentified (?:men|persons|people)|unknown (?:men|persons|people)|kidnappers|abductors",
+     r"unidentified (?:men|man|persons?|people|assailants?|attackers?)|unknown (?:men|man|persons?|people)|"
+     r"kidnappers|abductors",
      "Unidentified Armed Group ({country})", 3, "armed"),
     (r"tribesmen|rival tribes|tribal (?:militia|fighters|lashkar|elders' militia)|clan militias?|clansmen|"
      r"ethnic militias?|communal militias?|herders?|herdsmen|vigilante group|armed villagers|"

@@ -299,21 +299,45 @@ def count_casualties(
     return figures
 
 
-def _agent(trigger: Mention | None, actors: list[Mention], hurt: list[Mention]) -> Mention | None:
+def _agent(
+    trigger: Mention | None, actors: list[Mention], hurt: list[Mention], text: str = ""
+) -> Mention | None:
     """The armed or state actor named last before the trigger in its sentence: in news prose,
     the one who acts ("terrorists dropped explosives from a quadcopter on the police station").
     Those counted among the dead or hurt ("five policemen were martyred when…") are not."""
     if trigger is None:
         return None
-    before = [
+    acting = [
         m
         for m in actors
         if m.sentence == trigger.sentence
-        and m.end <= trigger.start
         and m.value.side in ("state", "armed")
         and not any(c.start <= m.start and m.end <= c.end for c in hurt)
     ]
-    return before[-1] if before else None
+    # "sexually assaulted by Eritrean soldiers": the passive names its agent after the verb.
+    after = [m for m in acting if 0 <= m.start - trigger.end <= 25]
+    if after and PASSIVE_BY.search(text[trigger.end : after[0].start]):
+        return after[0]
+    before = [m for m in acting if m.end <= trigger.start]
+    if not before:
+        return None
+    last = before[-1]
+    # "Houthi gunmen": the named group that qualifies the generic word is the agent.
+    qualifier = [m for m in before if m.value.named and 0 <= last.start - m.end <= 2]
+    return qualifier[-1] if qualifier and not last.value.named else last
+
+
+PASSIVE_BY = re.compile(r"^\W*(?:\w+\s+)?by\s+(?:the\s+|a\s+)?\W*$", re.I)
+
+
+def _other_state(actors: list[Mention], state: Mention | None) -> Mention | None:
+    """The forces of a second country: "Ukrainian troops rolled in after Russian forces withdrew"."""
+    if state is None:
+        return None
+    return next(
+        (m for m in actors if m.value.side == "state" and m.value.iso3 and m.value.iso3 != state.value.iso3),
+        None,
+    )
 
 
 def _other_armed(actors: list[Mention], armed: Mention | None) -> Mention | None:
@@ -338,7 +362,13 @@ def _main_victims(hurt: list[Mention]) -> str | None:
     tally: dict[str, int] = defaultdict(int)
     for m in killed:
         tally[m.value.party] = max(tally[m.value.party], m.value.count.value)
-    return max(tally, key=lambda party: (tally[party], party == "state")) if tally else None
+    if not tally:
+        return None
+    # Forces are the target where they are a good part of the hurt ("ten people, four
+    # policemen among them"), not where one officer was among fifty dead.
+    if tally.get("state", 0) >= 0.3 * max(tally.values()):
+        return "state"
+    return max(tally, key=lambda party: tally[party])
 
 
 PROTEST_TYPES = frozenset(
@@ -353,6 +383,7 @@ def _choose_actors(
     trigger: Mention | None = None,
     hurt: list[Mention] | None = None,
     triggers: list[Mention] | None = None,
+    text: str = "",
 ) -> tuple[Mention | None, Mention | None]:
     by_side: dict[str, list[Mention]] = defaultdict(list)
     for m in actors:
@@ -371,12 +402,14 @@ def _choose_actors(
         other = _other_armed(actors, armed)
         if armed is not None and other is not None:
             return armed, other  # two armed groups fight each other
+        if armed is None and _other_state(actors, state) is not None:
+            return state, _other_state(actors, state)  # two states' forces
         # Codebook: a battle has two organised sides; the one the text leaves unnamed is, in
         # news of insurgency, the state's forces.
         return state or DEFAULT_STATE, armed
 
     if event_type in ("Explosions/Remote violence", "Violence against civilians"):
-        agent = _agent(trigger, actors, hurt or [])
+        agent = _agent(trigger, actors, hurt or [], text)
         if agent is not None:
             perpetrator = agent
         else:
@@ -461,7 +494,7 @@ def _choose_actors(
             protest = any(t.value.sub_event_type in PROTEST_TYPES for t in triggers or [])
             detained = DEFAULT_PROTESTERS if protest else DEFAULT_CIVILIANS
         return state or DEFAULT_POLICE, detained
-    return state or armed, armed if state else None
+    return state or armed, (armed or _other_state(actors, state)) if state else None
 
 
 def _nearest(claim: Mention, pool: list[Mention]) -> Mention | None:
@@ -490,7 +523,7 @@ def _resolve_claim(
         if status == "attributed":
             # Blame needs a named party: "police suspect militants" attributes nothing.
             blamed = _nearest(claim, named_armed) or _nearest(
-                claim, [m for m in here if m.value.side == "state" and m.start >= claim.end]
+                claim, [m for m in here if m.value.side == "state" and 0 <= m.start - claim.end <= 40]
             )
             if blamed is None:
                 continue
@@ -835,17 +868,23 @@ def assemble_events(doc: Document) -> list[Event]:
             t.value.sub_event_type == "Peaceful protest" for t in trigger_mentions
         ):
             sub = "Violent demonstration"  # codebook: a crowd at a demonstration is not a mob
-        a1, a2 = _choose_actors(sub, actors, parties, trigger, casualty_mentions, trigger_mentions)
+        a1, a2 = _choose_actors(sub, actors, parties, trigger, casualty_mentions, trigger_mentions, doc.text)
         claim_mention, claim_status, claimant = _resolve_claim(gather("claims"), actors)
         claimed_by = _actor_name(claimant, event_country, event_iso3)[0]
         if claim_status == "claimed" and claimant is not None and (a1 is None or a1.value.side == "armed"):
             a1 = claimant  # ACLED: the group that claims an attack is its actor 1
         elif (
-            claim_status == "attributed"
+            claim_status in ("attributed", "denied")
             and claimant is not None
-            and (a1 is None or (a1.value.side == "armed" and not a1.value.named))
+            and claimant.value.side == "armed"
+            and (
+                a1 is None
+                or (a1.value.side == "armed" and not a1.value.named)
+                or (a1.value.side == "state" and _agent(trigger, actors, casualty_mentions, doc.text) is None)
+            )
         ):
-            a1 = claimant  # the unnamed attackers are the group the authorities blame
+            # The unnamed attackers, or forces the text only assumes, are the group blamed.
+            a1 = claimant
         if a1 is None and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians"):
             # ACLED codes an unnamed perpetrator as an unidentified armed group of the country.
             a1 = DEFAULT_UNIDENTIFIED
