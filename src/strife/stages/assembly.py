@@ -354,6 +354,23 @@ ATTRIBUTED_BY_NAMING = frozenset(
 )  # fmt: skip
 
 
+# What forces use, named as what an explosion or attack hit: the forces were its target.
+STATE_TARGETS = (
+    (re.compile(r"\bpolice (?:mobile|van|vehicle|station|post|check ?post|patrol|party|lines|convoy)\b", re.I),
+     DEFAULT_POLICE),
+    (re.compile(r"\b(?:security |military |army )?(?:check ?post|checkpoint|convoy|patrol|camp|cantonment|"
+                r"garrison)\b|\b(?:army|military|security forces'?) (?:vehicle|truck|van)\b", re.I), DEFAULT_STATE),
+)  # fmt: skip
+
+
+def _state_target(text: str, trigger: Mention | None) -> Mention | None:
+    """The forces whose post, convoy or vehicle the trigger's clause names, if any."""
+    if trigger is None or not text:
+        return None
+    clause = text[max(0, trigger.start - 80) : trigger.end + 80]
+    return next((forces for pattern, forces in STATE_TARGETS if pattern.search(clause)), None)
+
+
 def _main_victims(hurt: list[Mention]) -> str | None:
     """The party with most dead (or, with no dead, most hurt) among an incident's figures."""
     killed = [m for m in hurt if m.value.outcome == "killed" and m.value.party != "total"] or [
@@ -440,6 +457,10 @@ def _choose_actors(
         # personnel and their driver"), the people where most were people ("52 people, a
         # police officer among them"), fighters where forces struck them.
         main = _main_victims(hurt or [])
+        struck = _state_target(text, trigger)
+        if struck is not None and main in (None, "unknown") and event_type != "Violence against civilians":
+            # "a bomb exploded next to a police mobile": forces were the target.
+            main, target_state = "state", target_state or struck
         if event_type == "Violence against civilians" or main in ("civilian", "unknown"):
             victims = civilian or DEFAULT_CIVILIANS
         elif main == "state":
