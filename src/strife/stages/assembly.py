@@ -87,7 +87,11 @@ def group_incidents(doc: Document) -> list[Incident]:
         armed = any(m.value.side == "armed" for m in actors.get(index, []))
         # A report that opens on an accident, a disaster or a crime stays one throughout, unless
         # a sentence names an armed actor.
-        non_political = flag == "non-political" or context.get(0) == "non-political"
+        non_political = (
+            flag == "non-political"
+            or context.get(0) == "non-political"
+            or bool(doc.annotations.facts.get("non_political"))
+        )
         if flag == "statistic" or (non_political and not armed):
             current = None
             continue
@@ -96,7 +100,9 @@ def group_incidents(doc: Document) -> list[Incident]:
         killed = [c for c in casualties.get(index, []) if c.value.outcome in ("killed", "injured")]
         calm = [t for t in triggers.get(index, []) if not t.value.violent]
         day = any(d.value.precision == 1 for d in dates.get(index, []))
-        eventful = violent or killed or (calm and (index < LEAD_SENTENCES or day))
+        # A protest, an arrest or an agreement is news where the report says when, or leads with
+        # it and says where; elsewhere it is talk about such things.
+        eventful = violent or killed or (calm and (day or (index < LEAD_SENTENCES and index in places)))
         background = flag == "background"
         if eventful:
             opens = (

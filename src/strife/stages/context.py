@@ -29,7 +29,8 @@ BACKGROUND_CUES = compile_lower(
 # names an armed actor (assembly checks that).
 NON_POLITICAL_CUES = compile_lower(
     r"\b(?:collided|collision|crash(?:ed)?|plunged|overturned|capsized|derailed|skidded|road accident|"
-    r"traffic accident|earthquake|quake|aftershocks?|floods?|flooding|landslides?|cyclone|storm|"
+    r"traffic accident|earthquake|quake|aftershocks?|floods?|flooding|landslides?|cyclone|storm|monsoon|"
+    r"torrential|rain-related|roof collapse|drowned|drowning|"
     r"heatwave|lightning|avalanche|blaze|fire (?:broke out|engulfed|raged)|short circuit|gas cylinder|"
     r"boiler|tanker explosion|cholera|dengue|outbreak|epidemic|pandemic|"
     r"personal enmity|old enmity|family feud|feud|land dispute|property dispute|domestic dispute|robbery|robbers|"
@@ -61,6 +62,10 @@ class ContextStage:
         huge_toll_sentences = {
             m.sentence for m in doc.layer("casualties") if m.value.count.value >= HUGE_TOLL
         }
+        # A report whose headline is an accident or a disaster stays one throughout (assembly
+        # still codes a sentence that names an armed actor).
+        if doc.title and NON_POLITICAL_CUES.search(doc.title.lower()):
+            doc.annotations.facts["non_political"] = True
         flags: list[Mention] = []
         for sentence in doc.layer("sentences"):
             text = doc.lower_text[sentence.start : sentence.end]

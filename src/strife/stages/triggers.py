@@ -150,7 +150,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"staged a|dharna|took to the streets|hunger strike|candlelight vigil|chanted slogans|picket(?:ed|ing)|"
      r"marching|public meeting|\bjalsa\b|walked through the streets|boycotted (?:court|the courts|classes|work)|"
      r"gathered (?:outside|in front of) (?:the )?(?:\w+ ){0,3}(?:office|press club|parliament|assembly|court|headquarters)",
-     "Peaceful protest", 20, True),
+     # Not violent: a protest is an event where the report tells when or where it was held, not
+     # wherever an analysis mentions protests.
+     "Peaceful protest", 20, False),
     # Disrupted weapons use: "a bomb defused, an attack foiled, weapons seized"
     (r"defus(?:ed|ing)|foiled|thwarted|averted|bomb disposal|"
      r"recovered (?:a |an )?(?:\w+ )?(?:explosives|weapons|arms|ied|suicide vest|bomb)|"
