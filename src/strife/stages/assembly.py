@@ -102,7 +102,14 @@ def group_incidents(doc: Document) -> list[Incident]:
         day = any(d.value.precision == 1 for d in dates.get(index, []))
         # A protest, an arrest or an agreement is news where the report says when, or leads with
         # it and says where; elsewhere it is talk about such things.
-        eventful = violent or killed or (calm and (day or (index < LEAD_SENTENCES and index in places)))
+        # Violence is news where the report gives its toll, its day or its place; "drone strikes"
+        # and "enforced disappearances" in an analysis are not incidents.
+        placed = any(m.label == "place" for m in places.get(index, []))
+        eventful = (
+            killed
+            or (violent and (day or placed))
+            or (calm and (day or (index < LEAD_SENTENCES and index in places)))
+        )
         background = flag == "background"
         if eventful:
             opens = (
