@@ -42,7 +42,8 @@ CLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"claimed (?:that )?its (?:fighters|men|members|cadres)|"
                 r"said (?:(?:on |early |late )?\w+ )?(?:that )?(?:it|they|the group|its fighters) had (?:seized|taken|captured|"
                 r"killed|attacked|established|carried out)|"
-                r"(?:group's|militants'|movement's|rebels'|insurgents') (?:\w+ ){0,3}(?:radio|news agency|media|channel|"
+                r"acknowledged (?:\w+ ){0,3}(?:that )?(?:it|they|one of (?:its|their) units|its (?:fighters|men|members))\b|"
+                r"(?:group|militant|movement|rebel|insurgent)s?['’]s? (?:\w+ ){0,3}(?:radio|news agency|media|channel|"
                 r"statement|spokesman) (?:\w+ ){0,3}(?:reported|said|announced)|\bamaq\b"),
     ("attributed", r"\bblamed\b|\bblames\b|accused|attributed (?:the (?:attack|blast|bombing) )?to|held (?:\w+ ){0,3}responsible|"
                    r"\bbacked by\b|sponsored by|(?:evidence|suspicion) pointed to|suspected (?:to be|of being) behind|"
