@@ -934,6 +934,16 @@ def assemble_events(doc: Document) -> list[Event]:
             ):
                 claim_status = "attributed"
                 claimed_by = _actor_name(blamed, event_country, event_iso3)[0]
+            elif (
+                a1 is not None
+                and a1.value.iso3 not in (None, event_iso3)
+                and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians")
+                and not any(m.value.status == "claimed" for m in gather("claims"))
+            ):
+                # Foreign forces named by the other side as having struck ("Indian troops
+                # shelled villages, the ISPR said"), not announcing it themselves.
+                claim_status = "attributed"
+                claimed_by = _actor_name(a1, event_country, event_iso3)[0]
         actor1, inter1 = _actor_name(a1, event_country, event_iso3)
         actor2, inter2 = _actor_name(a2, event_country, event_iso3)
         side1 = a1.value.side if a1 else None
