@@ -15,6 +15,7 @@ from typing import Any
 
 from strife.document import Document, Mention
 from strife.event import Event, Evidence, make_event_id
+from strife.places.gazetteer import get_gazetteer
 from strife.stages.actors import Actor
 from strife.stages.claims import CLAIM_PRIORITY
 from strife.stages.places import PLACE_KINDS, country_name
@@ -570,6 +571,8 @@ def _resolve_claim(
     return None, "unknown", None
 
 
+SPEAKING = re.compile(r"\s+(?:suspect(?:ed)?|believe[sd]?)\b")
+
 # Countries ACLED writes with the article in "Military Forces of the United States".
 WITH_ARTICLE = frozenset({"USA", "GBR", "ARE", "NLD", "PHL", "CAF", "COM"})
 
@@ -671,6 +674,9 @@ def _dateline_place(doc: Document, place: dict[str, Any], iso3: str | None) -> d
     if not filed:
         return None
     entry = filed[0].value.entry
+    if entry.kind == "admin1":
+        # "ISLAMABAD:" is the city, not the territory around it.
+        entry = next((e for e in get_gazetteer().lookup(entry.name) if e.kind == "place"), entry)
     if entry.kind not in ("place", "admin2") or (place["iso3"] or iso3) not in (None, entry.iso3):
         return None
     return {"admin1": entry.admin1, "admin2": entry.admin2, "location": entry.name, "geo_precision": 2,
@@ -897,6 +903,8 @@ def assemble_events(doc: Document) -> list[Event]:
             for m in actors
             if not SUPPORTING.search(doc.lower_text[max(0, m.start - 60) : m.start])
             and not any(r.start <= m.start and m.end <= r.end for r in reporter_mentions)
+            # Police who "suspect militants were operating the drone" guess; they did not fly it.
+            and not SPEAKING.match(doc.text, m.end)
         ]
         if sub == "Mob violence" and any(
             t.value.sub_event_type == "Peaceful protest" for t in trigger_mentions

@@ -1,0 +1,149 @@
+"""The codebook decisions of incident splitting, dating, counting, actors and claims, each on
+a report of our own making, written the way wire and South Asian outlets write."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from strife import extract
+from strife.event import Event
+
+
+def events(text: str, published: str = "2025-02-01", title: str | None = None) -> list[Event]:
+    record = {"text": text, "published": published}
+    if title:
+        record["title"] = title
+    return extract(record)
+
+
+def test_separate_statements_and_places_make_separate_incidents() -> None:
+    found = events(
+        "QUETTA: Eighteen soldiers were martyred and a dozen militants were killed during an overnight "
+        "gunfight in Balochistan's Kalat district, the military said on Saturday. In a separate statement, "
+        'the ISPR said six "khwarij" were killed during an intelligence-based operation in the Datta Khel '
+        "area of North Waziristan on Friday. In another exchange of fire the same day in the Kulachi area "
+        "of Dera Ismail Khan district, four militants were killed and a sepoy lost his life, it added."
+    )
+    assert [(e.admin2, e.fatalities) for e in found] == [
+        ("Kalat", 30),
+        ("North Waziristan", 6),
+        ("D. I. Khan", 5),
+    ]
+    # "the same day" is the day of the incident told before it, not the day of publication.
+    assert found[2].event_date == found[1].event_date == dt.date(2025, 1, 31)
+
+
+def test_a_sentence_opening_on_another_place_is_another_incident() -> None:
+    found = events(
+        "ISLAMABAD: Police fired tear gas on Friday to disperse PTI workers who tried to reach D-Chowk. "
+        "In Rawalpindi's Liaquat Bagh, party supporters hurled stones at police and set a police "
+        "motorcycle alight."
+    )
+    assert [(e.sub_event_type, e.location) for e in found] == [
+        ("Protest with intervention", "Islamabad"),
+        ("Violent demonstration", "Rawalpindi"),
+    ]
+    assert found[1].event_date == dt.date(2025, 1, 31)  # the day set before it
+
+
+def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
+    (clash,) = events(
+        "In a statement issued from Rawalpindi, the military said the fighting broke out in the "
+        "Mangochar area of Kalat district on Friday night, leaving four soldiers dead."
+    )
+    assert clash.location == "Kalat" and clash.geo_precision == 2
+    (shooting,) = events(
+        "QUETTA: One person was killed and 14 injured when security forces opened fire on a convoy of "
+        "Baloch Yakjehti Committee supporters travelling to Gwadar near Mastung on Saturday."
+    )
+    assert shooting.location == "Mastung"
+    assert shooting.sub_event_type == "Excessive force against protesters"
+
+
+def test_day_ranges_and_the_previous_day() -> None:
+    (abuse,) = events(
+        "GENEVA: UN investigators said on Friday that Malian troops raped 58 women during an operation "
+        "in the village of Moura from 27 to 31 March 2022.",
+        published="2023-05-12",
+    )
+    assert (abuse.event_date, abuse.date_end) == (dt.date(2022, 3, 27), dt.date(2022, 3, 31))
+    (foiled,) = events(
+        "KABUL: Intelligence forces said on Tuesday they had thwarted a planned attack on a mosque in "
+        "Kabul, seizing explosives in a raid on a house the previous day.",
+        published="2023-08-02",
+    )
+    assert foiled.sub_event_type == "Disrupted weapons use"
+    assert foiled.event_date == dt.date(2023, 7, 31)
+
+
+def test_counts_from_different_parties_are_a_range_with_the_lowest_coded() -> None:
+    (shooting,) = events(
+        "LAGOS: Soldiers opened fire on protesters at the Lekki toll gate in Lagos on Tuesday evening. "
+        "Amnesty International said at least 10 people were killed there, while Lagos Governor Babajide "
+        "Sanwo-Olu said one person had died in hospital.",
+        published="2020-10-21",
+    )
+    assert (shooting.fatalities, shooting.fatalities_low, shooting.fatalities_high) == (1, 1, 10)
+
+
+def test_a_later_toll_and_a_headline_count_with_no_noun() -> None:
+    (attack,) = events(
+        "PARACHINAR: At least 38 people lost their lives on Thursday when gunmen ambushed a convoy near "
+        "Ochat in Lower Kurram, police said. A provincial minister later put the death toll at 42.",
+        published="2024-11-22",
+    )
+    assert attack.fatalities == 42
+    (bombing,) = events("Bomb attack kills 11 in Pakistan's Quetta: police", published="2013-01-10")
+    assert bombing.fatalities == 11 and bombing.location == "Quetta"
+
+
+def test_identity_militias_sign_an_agreement() -> None:
+    (deal,) = events(
+        "DHUSAMAREB: Traditional elders of the Habar Gidir and Marehan clans signed a peace agreement in "
+        "Dhusamareb on Monday evening, ending a dispute over grazing land.",
+        published="2024-03-12",
+    )
+    assert (deal.sub_event_type, deal.actor1, deal.actor2) == (
+        "Agreement",
+        "Habar Gidir Clan Militia (Somalia)",
+        "Marehan Clan Militia (Somalia)",
+    )
+    assert (deal.inter1, deal.inter2) == (4, 4)
+
+
+def test_foreign_forces_named_by_the_other_side_are_attributed() -> None:
+    (shelling,) = events(
+        "MUZAFFARABAD: A 45-year-old woman was martyred and three other civilians were injured when "
+        "Indian troops shelled villages in the Nakyal sector along the Line of Control on Friday, the "
+        "ISPR said.",
+        published="2020-09-12",
+    )
+    assert shelling.fatalities == 1
+    assert (shelling.actor1, shelling.inter1) == ("Military Forces of India", 8)
+    assert shelling.actor2 == "Civilians (Pakistan)"
+    assert (shelling.claim_status, shelling.claimed_by) == ("attributed", "Military Forces of India")
+
+
+def test_blame_needs_a_named_group() -> None:
+    (strike,) = events(
+        "BANNU: Four children were killed when a quadcopter dropped an explosive device on a house in "
+        "Bannu on Monday, local officials said. Police suspect militants were operating the drone; no "
+        "group has claimed responsibility.",
+        published="2025-05-20",
+    )
+    assert strike.claim_status == "unclaimed"
+    assert strike.actor1 == "Unidentified Armed Group (Pakistan)"
+    assert strike.actor2 == "Civilians (Pakistan)"
+    assert strike.location == "Bannu"  # not "Four", a number word GeoNames also lists as a place
+
+
+def test_analysis_and_accidents_make_no_event() -> None:
+    assert not events(
+        "The use of drone strikes and enforced disappearances has long fuelled anger, and analysts say "
+        "protests will grow unless the state changes course."
+    )
+    assert not events(
+        "QUETTA: Five people were killed and seven injured when a bus caught fire on the highway on "
+        "Friday, officials said.",
+        title="5 dead, 7 injured as bus catches fire after collision with petrol tanker",
+    )
