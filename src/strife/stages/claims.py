@@ -85,8 +85,20 @@ REPORTERS: tuple[tuple[str, str], ...] = (
     (r"\bNGO\b|(?i:non-governmental organi[sz]ation)", "NGO"),
 )  # fmt: skip
 
-_CLAIMS = [(compile_lower(p), Claim(status)) for status, p in CLAIM_PATTERNS]
-_REPORTERS = [(re.compile(p), Reporter(name)) for p, name in REPORTERS]
+# Every pattern starts a word: the engine then tries its alternatives only at word starts.
+_CLAIMS = [(compile_lower(rf"\b(?:{p})"), Claim(status)) for status, p in CLAIM_PATTERNS]
+# A row written wholly case-insensitively ("(?i:...)") runs on the lower-cased text, where
+# matching is cheaper; the others keep case, for acronyms ("UN", "ISPR").
+_REPORTERS = [
+    (
+        compile_lower(rf"\b(?:{p.replace('(?i:', '(?:')})")
+        if p.startswith("(?i:")
+        else re.compile(rf"\b(?:{p})"),
+        Reporter(name),
+        p.startswith("(?i:"),
+    )
+    for p, name in REPORTERS
+]
 
 
 class ClaimStage:
@@ -104,8 +116,8 @@ class ClaimStage:
                 claims.append(Mention(start, end, "claim", claim, sentence_of(doc, start)))
         reporters = [
             Mention(*m.span(), "reporter", reporter, sentence_of(doc, m.start()))
-            for pattern, reporter in _REPORTERS
-            for m in pattern.finditer(doc.text)
+            for pattern, reporter, folded in _REPORTERS
+            for m in pattern.finditer(doc.lower_text if folded else doc.text)
         ]
         doc.set_layer("claims", sorted(claims, key=lambda m: m.start))
         doc.set_layer("reporters", sorted(reporters, key=lambda m: m.start))
