@@ -199,10 +199,13 @@ class _FixedPlaces:
 
 
 def test_toponym_scores() -> None:
-    doc = Document(text="Police in Quetta and Kalat said.")
+    doc = Document(text="Police in Quetta and Kalat said the city was calm.")
     gold = GoldDocument(doc, [], "toponyms", toponyms=[
         {"start": 10, "end": 16, "lat": 30.2, "lon": 67.0},   # Quetta: found, ~2 km off
         {"start": 21, "end": 26, "lat": 29.03, "lon": 66.58},  # Kalat: not found
+        # Not scored: a common noun GeoWebNews annotates, and a name with no coordinates.
+        {"start": 35, "end": 39, "type": "Literal_Expression", "lat": None, "lon": None},
+        {"start": 0, "end": 6, "type": "Non_Toponym", "lat": 30.2, "lon": 67.0},
     ])  # fmt: skip
     result = evaluate_toponyms([gold], Pipeline([_FixedPlaces()])).as_dict()
     assert result["gold_toponyms"] == 2

@@ -16,6 +16,15 @@ from strife.evaluation.names import haversine_km
 from strife.pipeline import Pipeline, default_pipeline
 
 ACCURACY_KM = 161.0
+# GeoWebNews also annotates what is not a place name: common nouns ("the city", "farmers"),
+# names that only look like places, and languages. A gold toponym is scored when its corpus
+# calls it a place and gives it coordinates, as the geocoding literature scores these corpora.
+NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_Toponym", "Language"})
+
+
+def scored(toponym: dict[str, Any]) -> bool:
+    """Whether a gold toponym is a place with coordinates, which resolution can be scored on."""
+    return toponym.get("type") not in NOT_TOPONYMS and toponym.get("lat") is not None
 
 
 @dataclass
@@ -60,7 +69,7 @@ def evaluate_toponyms(gold_docs: Iterable[GoldDocument], pipeline: Pipeline | No
         places = doc.layer("places")
         scores.documents += 1
         scores.predicted += len(places)
-        for toponym in gold_doc.toponyms:
+        for toponym in filter(scored, gold_doc.toponyms):
             scores.gold += 1
             start, end = int(toponym["start"]), int(toponym["end"])
             hits = [m for m in places if m.start < end and start < m.end]
@@ -68,7 +77,7 @@ def evaluate_toponyms(gold_docs: Iterable[GoldDocument], pipeline: Pipeline | No
                 continue
             scores.found += 1
             point = next((c for m in hits if (c := _coordinates(m))), None)
-            if point is not None and toponym.get("lat") is not None:
+            if point is not None:
                 scores.errors_km.append(
                     haversine_km(point[0], point[1], float(toponym["lat"]), float(toponym["lon"]))
                 )
