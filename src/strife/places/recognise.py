@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from strife.places.gazetteer import Gazetteer, GazetteerEntry
+from strife.places.gazetteer import UNIT_WORDS, Gazetteer, GazetteerEntry
 
 # A run of capitalised words, with the small words that join place names ("Dera Ismail Khan",
 # "Mazar-e Sharif", "Kafr Nabl", "Bay of ...").
@@ -58,6 +58,15 @@ class Candidate:
     end: int
     surface: str
     entries: tuple[GazetteerEntry, ...]
+    unit: bool = False  # named with its kind: "Kalat district", "Fairfield County"
+
+
+# A unit's kind written after its name, inside the name or just after it.
+UNIT_AFTER = re.compile(
+    r"\s*(?:district|province|agency|tehsil|division|region|state|governorate|county|municipality|"
+    r"prefecture|oblast|raion|department|territory|parish|local government area|lga|wilaya)\b",
+    re.I,
+)
 
 
 def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:
@@ -105,7 +114,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                     continue
                 if shouting is False and surface.isupper() and len(surface) <= 5:
                     continue  # an acronym ("BLA", "ISPR") in mixed-case text, not a village of that name
-                found.append(Candidate(start, end, surface, entries))
+                unit = bool(UNIT_WORDS.search(surface.lower()) or UNIT_AFTER.match(text, end))
+                found.append(Candidate(start, end, surface, entries, unit))
                 i = j
                 matched = True
                 break
@@ -131,16 +141,26 @@ def resolve(candidates: list[Candidate], country_votes: Counter[str]) -> list[Ga
     for candidate in candidates:
         if len({e.iso3 for e in candidate.entries}) == 1:
             context[candidate.entries[0].iso3] += 1
+    main = context.most_common(1)[0][0] if context else None
     admin1s = Counter(e.admin1 for c in candidates for e in c.entries[:3] if e.admin1)
     chosen = []
     for candidate in candidates:
 
-        def score(entry: GazetteerEntry) -> float:
+        def score(entry: GazetteerEntry, candidate: Candidate = candidate) -> float:
+            # The article's country, then others it names; places named with others of their
+            # province; and size, which decides between a small town at home and a metropolis
+            # abroad ("Toronto" in an American paper is still Toronto, Ontario).
+            country = 2.5 if entry.iso3 == main else 1.5 if entry.iso3 in context else 0.0
+            unit = 0.0
+            if entry.kind in ("admin1", "admin2"):
+                # "Fairfield" is the town; "Fairfield County" or "Kalat district" the unit.
+                named_as_unit = UNIT_WORDS.search(entry.name.lower()) is not None
+                unit = 1.0 if candidate.unit or not named_as_unit else -1.0
             return (
-                3.0 * context.get(entry.iso3, 0)
+                country
                 + 1.5 * (admin1s.get(entry.admin1, 0) > 1)
-                + (1.0 if entry.kind in ("admin1", "admin2") else 0.0)
-                + math.log10(entry.population + 10) / 2
+                + unit
+                + 1.2 * math.log10(entry.population + 10)
             )
 
         best = max(candidate.entries, key=score)

@@ -724,9 +724,12 @@ def _place(doc: Document, places: list[Mention], core: set[int] | None = None) -
         if entry.kind == "country":
             return {**empty, "location": country_name(entry.iso3), "geo_precision": 3, "mention": best, "iso3": entry.iso3,
                     "latitude": entry.latitude, "longitude": entry.longitude}  # fmt: skip
+        # Codebook: an event known only to a district or a province is coded to its seat.
+        lat, lon = (entry.seat_latitude, entry.seat_longitude) if entry.seat_latitude is not None else (
+            entry.latitude, entry.longitude)  # fmt: skip
         return {"admin1": entry.admin1 if entry.kind != "admin1" else entry.name,
                 "admin2": entry.admin2, "location": entry.name, "geo_precision": precision, "mention": best,
-                "latitude": entry.latitude, "longitude": entry.longitude, "geonameid": entry.geonameid,
+                "latitude": lat, "longitude": lon, "geonameid": entry.geonameid,
                 "iso3": entry.iso3}  # fmt: skip
     if not unresolved:
         return empty
