@@ -13,6 +13,7 @@ beside it in an SQLite file; `get_gazetteer()` attaches it, and lookups merge it
 from __future__ import annotations
 
 import csv
+import json
 import os
 import pickle
 import re
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -254,12 +255,39 @@ def _country_centres(
         points[iso3].append((float(row[5]), float(row[6])))
         population[iso3] += int(row[4] or 0)
     entries = {}
+    reference = _reference_points()
     for row in countries:
-        centre = extent_centre(points[row[2]]) if points[row[2]] else (None, None)
+        centre = reference.get(row[2]) or (extent_centre(points[row[2]]) if points[row[2]] else (None, None))
         entries[row[2]] = GazetteerEntry(
             int(row[3] or 0), row[0], "country", row[2], None, None, *centre, population[row[2]], derived=True
         )
     return entries
+
+
+# Where a country's point is its geographic centre rather than the reference tables' rounded
+# figure: the contiguous United States centre (near Lebanon, Kansas), where GeoNames puts it.
+CENTRE_OVERRIDES: dict[str, tuple[float, float]] = {"USA": (39.76, -98.5)}
+
+
+def _reference_points() -> dict[str, tuple[float, float]]:
+    """Each country's reference point (the CIA World Factbook's, as the `countryinfo` package
+    ships them): the extent of a country's towns misplaces countries with far islands or
+    empty interiors (Canada, Portugal, Russia)."""
+    points: dict[str, tuple[float, float]] = {}
+    try:
+        data = resources.files("countryinfo") / "data"
+        files = [f for f in data.iterdir() if f.name.endswith(".json")]
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        return dict(CENTRE_OVERRIDES)
+    for file in files:
+        try:
+            record = json.loads(file.read_text(encoding="utf-8"))
+            iso3, (lat, lon) = record["ISO"]["alpha3"], record["latlng"][:2]
+        except (KeyError, ValueError, TypeError):
+            continue
+        points[iso3] = (float(lat), float(lon))
+    points.update(CENTRE_OVERRIDES)
+    return points
 
 
 def extent_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
