@@ -61,6 +61,25 @@ class Candidate:
     unit: bool = False  # named with its kind: "Kalat district", "Fairfield County"
 
 
+# Abbreviations news writes for provinces and states (AP style for the American states), as
+# the gazetteer names them.
+ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
+    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska",
+    "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico",
+    "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+    "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia",
+    "Wash.": "Washington", "W.Va.": "West Virginia", "W. Va.": "West Virginia", "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming", "D.C.": "District of Columbia", "B.C.": "British Columbia", "Ont.": "Ontario",
+    "KP": "Khyber Pakhtunkhwa", "KPK": "Khyber Pakhtunkhwa", "AJK": "Azad Kashmir",
+}  # fmt: skip
+# Whose unit an abbreviation is ("Ga." is Georgia the state); the American states otherwise.
+ABBREVIATION_COUNTRY = {"B.C.": "CAN", "Ont.": "CAN", "KP": "PAK", "KPK": "PAK", "AJK": "PAK"}
+
 # A unit's kind written after its name, inside the name or just after it.
 UNIT_AFTER = re.compile(
     r"\s*(?:district|province|agency|tehsil|division|region|state|governorate|county|municipality|"
@@ -89,6 +108,18 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                 if all(w in STOPWORDS for w in words):
                     continue
                 entries = gazetteer.lookup(surface)
+                if surface in ABBREVIATIONS or text[start : end + 1] in ABBREVIATIONS:
+                    key = surface if surface in ABBREVIATIONS else text[start : end + 1]
+                    country = ABBREVIATION_COUNTRY.get(key, "USA")
+                    entries = (
+                        tuple(
+                            e
+                            for e in gazetteer.lookup(ABBREVIATIONS[key])
+                            if e.kind == "admin1" and e.iso3 == country
+                        )
+                        or entries
+                    )
+                    end = start + len(key)
                 if not entries:
                     continue
                 whole_run = i == 0 and j == len(tokens)
@@ -112,7 +143,12 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                     and not _large(entries)
                 ):
                     continue
-                if shouting is False and surface.isupper() and len(surface) <= 5:
+                if (
+                    shouting is False
+                    and surface.isupper()
+                    and len(surface) <= 5
+                    and surface not in ABBREVIATIONS
+                ):
                     continue  # an acronym ("BLA", "ISPR") in mixed-case text, not a village of that name
                 unit = bool(UNIT_WORDS.search(surface.lower()) or UNIT_AFTER.match(text, end))
                 found.append(Candidate(start, end, surface, entries, unit))
@@ -132,11 +168,41 @@ def _large(entries: tuple[GazetteerEntry, ...]) -> bool:
 FOREIGN_MIN_POPULATION = 100_000
 
 
-def resolve(candidates: list[Candidate], country_votes: Counter[str]) -> list[GazetteerEntry | None]:
+# What joins a place to the unit that contains it: "Columbus, Ohio", "Dara in Panjshir",
+# "the Mangochar area of Kalat district", "Kurram district of Khyber Pakhtunkhwa".
+CONTAINED_BY = re.compile(
+    r"\s*,\s*|\s+in\s+(?:the\s+)?|\s+(?:area|district|tehsil|town|village|city|county|sector|valley)\s+(?:of|in)\s+(?:the\s+)?"
+    r"|\s+(?:\w+\s+)?(?:area|district|tehsil|town|village|city|county|sector|valley)\s*,\s*",
+    re.I,
+)
+
+
+def _inside(candidate: Candidate, container: tuple[GazetteerEntry, ...]) -> tuple[GazetteerEntry, ...]:
+    """The entries of a name that lie in one of the units the next name may be."""
+    admin1s = {e.name for e in container if e.kind == "admin1"} | {
+        e.admin1 for e in container if e.kind == "admin2"
+    }
+    admin2s = {e.name for e in container if e.kind == "admin2"}
+    return tuple(
+        e
+        for e in candidate.entries
+        if e not in container and (e.admin2 in admin2s or (e.admin1 in admin1s and not admin2s) or
+                                   (e.admin1 in admin1s and e.kind == "admin2"))
+    )  # fmt: skip
+
+
+def resolve(
+    candidates: list[Candidate],
+    country_votes: Counter[str],
+    text: str = "",
+    countries: dict[int, str] | None = None,
+) -> list[GazetteerEntry | None]:
     """One entry per candidate: the article's country first, then agreement with the other
-    places named, then units over places of the same name, then population. None where the
-    article names its countries and the name has no place in them but a small one abroad
-    (a surname, a common word that GeoNames also lists as a village)."""
+    places named, then units over places of the same name, then population. A name followed by
+    the unit or the country that contains it ("Columbus, Ohio") is one of the places in it.
+    None where the article names its countries and the name has no place in them but a small
+    one abroad (a surname, a common word that GeoNames also lists as a village). `countries`:
+    where the text names a country, by offset, for "Paris, France"."""
     context = Counter(country_votes)
     for candidate in candidates:
         if len({e.iso3 for e in candidate.entries}) == 1:
@@ -144,7 +210,15 @@ def resolve(candidates: list[Candidate], country_votes: Counter[str]) -> list[Ga
     main = context.most_common(1)[0][0] if context else None
     admin1s = Counter(e.admin1 for c in candidates for e in c.entries[:3] if e.admin1)
     chosen = []
-    for candidate in candidates:
+    for number, candidate in enumerate(candidates):
+        pool = candidate.entries
+        following = candidates[number + 1] if number + 1 < len(candidates) else None
+        if text and following is not None and CONTAINED_BY.fullmatch(text, candidate.end, following.start):
+            pool = _inside(candidate, following.entries) or pool
+        elif text and countries:
+            joiner = re.match(r"\s*,\s*", text[candidate.end : candidate.end + 4])
+            iso3 = countries.get(candidate.end + joiner.end()) if joiner else None
+            pool = tuple(e for e in pool if e.iso3 == iso3) or pool
 
         def score(entry: GazetteerEntry, candidate: Candidate = candidate) -> float:
             # The article's country, then others it names; places named with others of their
@@ -163,7 +237,7 @@ def resolve(candidates: list[Candidate], country_votes: Counter[str]) -> list[Ga
                 + 1.2 * math.log10(entry.population + 10)
             )
 
-        best = max(candidate.entries, key=score)
+        best = max(pool, key=score)
         if (
             country_votes
             and best.iso3 not in country_votes

@@ -203,7 +203,9 @@ class PlaceStage:
             filed = gazetteer.lookup(dateline.place.split("/")[0])
             if filed:
                 votes[filed[0].iso3] += 2
-        for candidate, entry in zip(candidates, resolve(candidates, votes), strict=True):
+        named_countries = {m.start: m.value.iso3 for m in mentions if m.label == "country"}
+        resolved = resolve(candidates, votes, text, named_countries)
+        for candidate, entry in zip(candidates, resolved, strict=True):
             if entry is None:
                 continue
             mentions.append(
