@@ -209,7 +209,37 @@ def resolve(
             context[candidate.entries[0].iso3] += 1
     main = context.most_common(1)[0][0] if context else None
     admin1s = Counter(e.admin1 for c in candidates for e in c.entries[:3] if e.admin1)
-    chosen = []
+    # Provinces the text names, or that its unambiguous places lie in: a local report's other
+    # towns are in them ("Springfield" in a report that names Ohio is Springfield, Ohio).
+    named: set[tuple[str, str | None]] = set()
+    for c in candidates:
+        units = {
+            (e.iso3, e.name if e.kind == "admin1" else e.admin1) for e in c.entries if e.kind != "country"
+        }
+        if len(units) == 1:
+            named |= units
+    first = _choose(candidates, context, main, admin1s, named, text, countries or {}, Counter(), [])
+    # Once more, knowing where the text's other names were placed.
+    own = [(e.iso3, e.admin1) if e is not None and e.kind in ("place", "admin2") else None for e in first]
+    settled = Counter(region for region in own if region is not None)
+    return _choose(
+        candidates, context, main, admin1s, named, text, countries or {}, settled, own, country_votes
+    )
+
+
+def _choose(
+    candidates: list[Candidate],
+    context: Counter[str],
+    main: str | None,
+    admin1s: Counter[str | None],
+    named: set[tuple[str, str | None]],
+    text: str,
+    countries: dict[int, str],
+    settled: Counter[tuple[str, str | None]],
+    own: list[tuple[str, str | None] | None],
+    country_votes: Counter[str] | None = None,
+) -> list[GazetteerEntry | None]:
+    chosen: list[GazetteerEntry | None] = []
     for number, candidate in enumerate(candidates):
         pool = candidate.entries
         following = candidates[number + 1] if number + 1 < len(candidates) else None
@@ -225,6 +255,9 @@ def resolve(
             # province; and size, which decides between a small town at home and a metropolis
             # abroad ("Toronto" in an American paper is still Toronto, Ontario).
             country = 2.5 if entry.iso3 == main else 1.5 if entry.iso3 in context else 0.0
+            region = (entry.iso3, entry.name if entry.kind == "admin1" else entry.admin1)
+            others = settled[region] - (bool(own) and own[number] == region)
+            local = 3.0 * (region in named) + 1.0 * (others > 0)
             unit = 0.0
             if entry.kind in ("admin1", "admin2"):
                 # "Fairfield" is the town; "Fairfield County" or "Kalat district" the unit.
@@ -232,6 +265,7 @@ def resolve(
                 unit = 1.0 if candidate.unit or not named_as_unit else -1.0
             return (
                 country
+                + local
                 + 1.5 * (admin1s.get(entry.admin1, 0) > 1)
                 + unit
                 + 1.2 * math.log10(entry.population + 10)
