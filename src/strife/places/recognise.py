@@ -48,7 +48,9 @@ UNIT_TAILS = frozenset(
     "police airport border camp county parish township department council mayor governor chief "
     "university hospital school high press club sheriff residents market".split()
 )
-_TOKEN = re.compile(r"\S+")
+# Words of a run; a hyphen before a capital joins two names ("DFL-Minneapolis",
+# "Nebraska-Lincoln"), one before a small letter is inside one ("Mazar-e Sharif").
+_TOKEN = re.compile(r"[^\s\-]+(?:-(?![A-Z])[^\s\-]+)*-?")
 MIN_POPULATION_ALONE = 5_000  # a single word at a sentence's start is a place only if this large
 
 
@@ -102,7 +104,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                 surface = text[start:end]
                 # "Rawalpindi's Liaquat Bagh": the possessive ends the name.
                 possessive = surface.endswith(("'s", "’s"))
-                surface = (surface[:-2] if possessive else surface).rstrip(".,'’")
+                surface = (surface[:-2] if possessive else surface).rstrip(".,'’-")
                 end = start + len(surface)
                 words = surface.lower().split()
                 if all(w in STOPWORDS for w in words):
@@ -126,7 +128,9 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                 tail = [] if possessive else [text[s:e].lower().strip(".,") for s, e in tokens[j:]]
                 before = text[tokens[i - 1][0] : tokens[i - 1][1]].lower() if i else ""
                 # "Balochistan's Kalat district": a possessive ends the name before it.
-                head_ok = i == 0 or before in STOPWORDS or before.endswith(("'s", "’s"))
+                head_ok = (
+                    i == 0 or before in STOPWORDS or before.endswith(("'s", "’s")) or text[start - 1] == "-"
+                )
                 # Part of a longer capitalised run ("Asif Ali Zardari") is a place only where the
                 # run goes on with a unit word ("Kalat District Police") or starts it.
                 part_ok = (
@@ -134,6 +138,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                     or bool(tail and tail[0] in UNIT_TAILS)
                     or (head_ok and not tail)
                     or (i == 0 and _large(entries))  # "Quetta Karachi highway", "Peshawar Zalmi"
+                    or (head_ok and _metropolis(entries))  # "the Winnipeg Fire Paramedic Service"
                 )
                 if not part_ok:
                     continue
@@ -158,6 +163,10 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
             if not matched:
                 i += 1
     return found
+
+
+def _metropolis(entries: tuple[GazetteerEntry, ...]) -> bool:
+    return any(e.kind == "admin1" or e.population >= 100_000 for e in entries)
 
 
 def _large(entries: tuple[GazetteerEntry, ...]) -> bool:
@@ -250,13 +259,13 @@ def _choose(
             iso3 = countries.get(candidate.end + joiner.end()) if joiner else None
             pool = tuple(e for e in pool if e.iso3 == iso3) or pool
 
-        def score(entry: GazetteerEntry, candidate: Candidate = candidate) -> float:
+        def score(entry: GazetteerEntry, candidate: Candidate = candidate, index: int = number) -> float:
             # The article's country, then others it names; places named with others of their
             # province; and size, which decides between a small town at home and a metropolis
             # abroad ("Toronto" in an American paper is still Toronto, Ontario).
             country = 2.5 if entry.iso3 == main else 1.5 if entry.iso3 in context else 0.0
             region = (entry.iso3, entry.name if entry.kind == "admin1" else entry.admin1)
-            others = settled[region] - (bool(own) and own[number] == region)
+            others = settled[region] - (bool(own) and own[index] == region)
             local = 3.0 * (region in named) + 1.0 * (others > 0)
             unit = 0.0
             if entry.kind in ("admin1", "admin2"):
