@@ -59,6 +59,21 @@ ACLED_COUNTRY_NAMES: dict[str, str] = {
     "KOR": "South Korea", "PRK": "North Korea", "VNM": "Vietnam", "LAO": "Laos", "MDA": "Moldova",
 }  # fmt: skip
 
+# Continents (GeoNames' points) and world regions news names (near their centres).
+REGIONS: dict[str, tuple[float, float]] = {
+    "Africa": (7.19, 21.09), "Asia": (29.84, 89.30), "Europe": (48.69, 9.14),
+    "North America": (46.07, -100.55), "South America": (-14.60, -57.66), "Oceania": (-18.31, 138.52),
+    "Antarctica": (-78.16, 16.41), "Latin America": (-14.60, -57.66), "Central America": (12.77, -85.60),
+    "Middle East": (29.30, 42.55), "Korean Peninsula": (37.5, 127.5), "Balkans": (42.0, 21.0),
+    "Caribbean": (15.0, -73.0), "Central Asia": (45.0, 68.0), "South Asia": (23.0, 80.0),
+    "Southeast Asia": (10.0, 106.0), "Horn of Africa": (8.0, 45.0), "Sahel": (15.0, 0.0),
+    "West Africa": (12.0, -2.0), "East Africa": (0.0, 36.0), "Persian Gulf": (26.0, 52.0),
+    "Scandinavia": (62.0, 15.0), "Siberia": (60.0, 105.0),
+}  # fmt: skip
+REGION_PATTERN = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + r")(?![\w-])"
+)
+
 # A place's kind, as written after its name, and how specific it is (lower: more specific).
 PLACE_KINDS: dict[str, int] = {
     "village": 1, "town": 1, "city": 1, "bazaar": 1, "market": 1, "neighbourhood": 1,
@@ -160,7 +175,29 @@ class PlaceStage:
         mentions: list[Mention] = []
         counts: Counter[str] = Counter()
         gazetteer = get_gazetteer()
+        starts = {m.start for m in doc.layer("sentences")}
+        # Continents and world regions: toponyms, though never an event's place.
+        for match in REGION_PATTERN.finditer(text):
+            lat, lon = REGIONS[match.group()]
+            region = GazetteerEntry(0, match.group(), "region", "", None, None, lat, lon, 0)
+            mentions.append(
+                Mention(
+                    *match.span(),
+                    "region",
+                    Place(match.group(), "region", None, region),
+                    sentence_of(doc, match.start()),
+                )
+            )
+        # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
+        candidates = find_candidates(text, gazetteer, starts)
+        longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
+        regions = [(m.start, m.end) for m in mentions]
         for match in pattern.finditer(text):
+            if any(
+                s <= match.start() and match.end() <= e and (s, e) != match.span()
+                for s, e in longer + regions
+            ):
+                continue
             iso3 = names[match.group()]
             # A country's name usually says where; a demonym ("Russian missiles") or a name used
             # as one ("U.S. air strikes", "the Pakistan Army") often says who.
@@ -183,13 +220,8 @@ class PlaceStage:
                 continue
             kind = match.group("kind").lower()
             mentions.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
-        starts = {m.start for m in doc.layer("sentences")}
-        taken = [(m.start, m.end) for m in mentions if m.label == "country"]
-        candidates = [
-            c
-            for c in find_candidates(text, gazetteer, starts)
-            if not any(c.start < e and s < c.end for s, e in taken)
-        ]
+        taken = [(m.start, m.end) for m in mentions if m.label in ("country", "region")]
+        candidates = [c for c in candidates if not any(c.start < e and s < c.end for s, e in taken)]
         # A name with its kind ("Kalat district") was found above; where the gazetteer knows the
         # name, its entry replaces the bare name.
         known = [c.start for c in candidates]
