@@ -7,10 +7,12 @@ stage replaces it.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import pycountry
 
@@ -130,6 +132,43 @@ class Place:
 
 
 @lru_cache(maxsize=1)
+def all_demonyms() -> dict[str, str]:
+    """Every country's demonym ("Belgian", and "Canadians" for the people), from the
+    `countryinfo` tables, with strife's own list over them."""
+    demonyms: dict[str, str] = {}
+    people: dict[str, int] = {}  # the population of the country a demonym is kept for
+    try:
+        files = [f for f in (resources.files("countryinfo") / "data").iterdir() if f.name.endswith(".json")]
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        files = []
+    for file in files:
+        try:
+            record = json.loads(file.read_text(encoding="utf-8"))
+            demonym, iso3 = record.get("demonym") or "", record["ISO"]["alpha3"]
+            population = int(record.get("population") or 0)
+        except (KeyError, ValueError, TypeError):
+            continue
+        if not demonym.isalpha() or not demonym[0].isupper() or demonym in NOT_DEMONYMS:
+            continue
+        # "American" is the United States', not American Samoa's.
+        if population > people.get(demonym, -1):
+            people[demonym] = population
+            demonyms[demonym] = iso3
+            if demonym.endswith(("an", "i")):
+                demonyms[demonym + "s"] = iso3  # "Canadians", "Israelis"
+    demonyms.update(DEMONYMS)
+    return demonyms
+
+
+# Demonyms that are also words for other things.
+NOT_DEMONYMS = frozenset({"Guinean", "Dominican", "Congolese", "Georgian"})
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return all_demonyms()
+
+
 def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     names: dict[str, str] = {}
     for country in pycountry.countries:
@@ -138,7 +177,7 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
             if value and "," not in value:
                 names[value] = country.alpha_3
     names.update(COUNTRY_ALIASES)
-    names.update(DEMONYMS)
+    names.update(_demonyms())
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), names
 
@@ -201,7 +240,7 @@ class PlaceStage:
             iso3 = names[match.group()]
             # A country's name usually says where; a demonym ("Russian missiles") or a name used
             # as one ("U.S. air strikes", "the Pakistan Army") often says who.
-            attributive = match.group() in DEMONYMS or bool(ATTRIBUTIVE.match(text, match.end()))
+            attributive = match.group() in _demonyms() or bool(ATTRIBUTIVE.match(text, match.end()))
             counts[iso3] += 1 if attributive else 2
             mentions.append(
                 Mention(
