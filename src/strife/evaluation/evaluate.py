@@ -89,7 +89,8 @@ def evaluate_documents(
         scores.tp += len(pairs)
         scores.fp += len(spurious)
         scores.fn += len(missed)
-        wrong = {p: scores.add_pair(predicted[p], gold_doc.events[g]) for p, g, _ in pairs}
+        text = gold_doc.document.text
+        wrong = {p: scores.add_pair(predicted[p], gold_doc.events[g], text) for p, g, _ in pairs}
         if errors is not None:
             _write_errors(errors, gold_doc, predicted, pairs, spurious, missed, wrong)
     scores.seconds = time.perf_counter() - started

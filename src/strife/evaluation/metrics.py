@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from strife.evaluation.matching import fatalities_range
-from strife.evaluation.names import haversine_km, normalise_place, same_place
+from strife.evaluation.names import haversine_km, names_place, normalise_place, same_place
 from strife.event import Event
 
 
@@ -87,11 +87,25 @@ class Scores:
     actor_categories: Ratio = field(default_factory=Ratio)
     claim_status: Ratio = field(default_factory=Ratio)
     injured_exact: Ratio = field(default_factory=Ratio)
+    # Events whose report names their place (the gold location, district or province): what a
+    # geoparser can be asked to get right from the text alone.
+    named_admin1: Ratio = field(default_factory=Ratio)
+    named_within_50km: Ratio = field(default_factory=Ratio)
     seconds: float = 0.0
 
-    def add_pair(self, pred: Event, gold: dict[str, Any]) -> list[str]:
-        """Score one matched pair; return the fields it got wrong."""
+    def add_pair(self, pred: Event, gold: dict[str, Any], text: str | None = None) -> list[str]:
+        """Score one matched pair; return the fields it got wrong. `text`, the report's: where
+        it names the event's place, the pair also counts towards the named-place rows."""
         wrong: list[str] = []
+        if text is not None and names_place(text, gold):
+            if gold.get("admin1"):
+                self.named_admin1.add(bool(same_place(pred.admin1, gold["admin1"])))
+            if gold.get("latitude") is not None and gold.get("longitude") is not None:
+                self.named_within_50km.add(
+                    pred.latitude is not None
+                    and pred.longitude is not None
+                    and haversine_km(pred.latitude, pred.longitude, gold["latitude"], gold["longitude"]) <= 50
+                )
 
         def judge(name: str, ratio: Ratio, hit: bool) -> None:
             ratio.add(hit)
@@ -177,6 +191,10 @@ class Scores:
             "actor_categories": self.actor_categories.as_dict(),
             "claim_status": self.claim_status.as_dict(),
             "injured_exact": self.injured_exact.as_dict(),
+            "named_place": {
+                "admin1": self.named_admin1.as_dict(),
+                "within_50km": self.named_within_50km.as_dict(),
+            },
             "confusion": {gold: dict(row) for gold, row in sorted(self.confusion.items())},
             "seconds": _round(self.seconds, 2),
             "documents_per_second": _round(self.documents / self.seconds, 1) if self.seconds else None,

@@ -18,6 +18,7 @@ SPELLING_VARIANTS: dict[str, str] = {
     "baluchistan": "balochistan",
     "khyber pakhtoonkhwa": "khyber pakhtunkhwa",
     "khyber pukhtunkhwa": "khyber pakhtunkhwa",
+    "khyber pakhtunkwa": "khyber pakhtunkhwa",
     "north west frontier": "khyber pakhtunkhwa",
     "nwfp": "khyber pakhtunkhwa",
     "kp": "khyber pakhtunkhwa",
@@ -54,6 +55,17 @@ def same_place(a: str | None, b: str | None) -> bool | None:
     if left is None or right is None:
         return None
     return left == right or (len(left) > 4 and len(right) > 4 and (left in right or right in left))
+
+
+def names_place(text: str, gold: dict[str, object]) -> bool:
+    """Whether a report names its event's place: the gold location, district or province
+    ("Kalat town" is named by "Kalat"), as a whole word of the text."""
+    words = f" {normalise_place(text)} "
+    for key in ("location", "admin2", "admin1"):
+        name = normalise_place(str(gold[key])) if gold.get(key) else None
+        if name and len(name) > 2 and f" {name} " in words:
+            return True
+    return False
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

