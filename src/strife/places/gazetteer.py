@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 10
+CACHE_VERSION = 11
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -204,7 +204,7 @@ class Gazetteer:
                                    seat[0] if seat else 0, derived=True,
                                    seat_latitude=seat[1] if seat else None,
                                    seat_longitude=seat[2] if seat else None)  # fmt: skip
-            for key in {normalise_name(n) for n in all_names if n.isascii() or n.isalpha()}:
+            for key in {normalise_name(n) for n in all_names if strip_diacritics(n).isascii()}:
                 if len(key) >= 3:  # two-letter codes ("NO" for Nord) are not how news names places
                     index[key].append(entry)
         for row in cities:

@@ -129,7 +129,12 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                 before = text[tokens[i - 1][0] : tokens[i - 1][1]].lower() if i else ""
                 # "Balochistan's Kalat district": a possessive ends the name before it.
                 head_ok = (
-                    i == 0 or before in STOPWORDS or before.endswith(("'s", "’s")) or text[start - 1] == "-"
+                    i == 0
+                    or before in STOPWORDS
+                    or before.endswith(("'s", "’s"))
+                    or text[start - 1] == "-"
+                    # "Associated Press WASHINGTON (AP)": a capitalised dateline after a byline.
+                    or (surface.isupper() and len(surface) > 3)
                 )
                 # Part of a longer capitalised run ("Asif Ali Zardari") is a place only where the
                 # run goes on with a unit word ("Kalat District Police") or starts it.
