@@ -131,7 +131,6 @@ class Place:
         return self.entry.longitude if self.entry else None
 
 
-@lru_cache(maxsize=1)
 def all_demonyms() -> dict[str, str]:
     """Every country's demonym ("Belgian", and "Canadians" for the people), from the
     `countryinfo` tables, with strife's own list over them."""
@@ -169,6 +168,7 @@ def _demonyms() -> dict[str, str]:
     return all_demonyms()
 
 
+@lru_cache(maxsize=1)
 def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     names: dict[str, str] = {}
     for country in pycountry.countries:
