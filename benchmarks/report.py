@@ -110,7 +110,9 @@ def main() -> None:
             "",
             "## Toponyms (`strife evaluate --toponyms`)",
             "",
-            "Recall of gold toponym spans, and accuracy within 161 km over every gold toponym.",
+            "Recall of gold toponym spans, and accuracy within 161 km, over every gold toponym that its corpus "
+            "calls a place and gives coordinates (GeoWebNews also annotates common nouns and non-toponyms, "
+            "which are left out).",
             "",
             table(toponyms, toponym_names, TOPONYM_ROWS, markdown=True),
         ]
