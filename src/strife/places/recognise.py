@@ -184,11 +184,16 @@ FOREIGN_MIN_POPULATION = 100_000
 
 # What joins a place to the unit that contains it: "Columbus, Ohio", "Dara in Panjshir",
 # "the Mangochar area of Kalat district", "Kurram district of Khyber Pakhtunkhwa".
+_PART = (
+    r"(?:area|district|tehsil|town|village|city|county|sector|valley|neighbou?rhood|suburb|quarter|locality)"
+)
 CONTAINED_BY = re.compile(
-    r"\s*,\s*|\s+in\s+(?:the\s+)?|\s+(?:area|district|tehsil|town|village|city|county|sector|valley)\s+(?:of|in)\s+(?:the\s+)?"
-    r"|\s+(?:\w+\s+)?(?:area|district|tehsil|town|village|city|county|sector|valley)\s*,\s*",
+    rf"\s*,\s*|\s+in\s+(?:the\s+)?|\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?|\s+(?:\w+\s+)?{_PART}\s*,\s*",
     re.I,
 )
+# Said outright to be a part of the next place ("the San José neighbourhood of Barranquilla"):
+# a homonym elsewhere is no reading of it.
+PART_OF = re.compile(rf"\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?", re.I)
 
 
 def _inside(candidate: Candidate, container: tuple[GazetteerEntry, ...]) -> tuple[GazetteerEntry, ...]:
@@ -258,7 +263,11 @@ def _choose(
         pool = candidate.entries
         following = candidates[number + 1] if number + 1 < len(candidates) else None
         if text and following is not None and CONTAINED_BY.fullmatch(text, candidate.end, following.start):
-            pool = _inside(candidate, following.entries) or pool
+            inside = _inside(candidate, following.entries)
+            if not inside and PART_OF.fullmatch(text, candidate.end, following.start):
+                chosen.append(None)
+                continue
+            pool = inside or pool
         elif text and countries:
             joiner = re.match(r"\s*,\s*", text[candidate.end : candidate.end + 4])
             iso3 = countries.get(candidate.end + joiner.end()) if joiner else None

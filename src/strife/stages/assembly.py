@@ -321,11 +321,14 @@ def _agent(
     Those counted among the dead or hurt ("five policemen were martyred when…") are not."""
     if trigger is None:
         return None
+    # Bombs, mines and grenades are an armed group's weapons in news of insurgency; the police
+    # named before "a suicide bomber" are its target, not its author.
+    sides = ("armed",) if trigger.value.sub_event_type in GROUP_WEAPONS else ("state", "armed")
     acting = [
         m
         for m in actors
         if m.sentence == trigger.sentence
-        and m.value.side in ("state", "armed")
+        and m.value.side in sides
         and not any(c.start <= m.start and m.end <= c.end for c in hurt)
     ]
     # "sexually assaulted by Eritrean soldiers": the passive names its agent after the verb.
@@ -341,6 +344,7 @@ def _agent(
     return qualifier[-1] if qualifier and not last.value.named else last
 
 
+GROUP_WEAPONS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 PASSIVE_BY = re.compile(r"^\W*(?:\w+\s+)?by\s+(?:the\s+|a\s+)?\W*$", re.I)
 
 
@@ -352,6 +356,17 @@ def _other_state(actors: list[Mention], state: Mention | None) -> Mention | None
         (m for m in actors if m.value.side == "state" and m.value.iso3 and m.value.iso3 != state.value.iso3),
         None,
     )
+
+
+def _other_side(sub: str, actors: list[Mention], taken: Mention) -> Mention | None:
+    """The party facing `taken` when the first choice put it on both sides."""
+    others = [m for m in actors if m.value.name != taken.value.name]
+    state = next((m for m in others if m.value.side == "state"), None)
+    if EVENT_TYPE_OF[sub] == "Battles":
+        return state or (DEFAULT_STATE if taken.value.side != "state" else DEFAULT_UNIDENTIFIED)
+    if EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians"):
+        return next((m for m in others if m.value.side == "civilian"), None) or state or DEFAULT_CIVILIANS
+    return None
 
 
 def _other_armed(actors: list[Mention], armed: Mention | None) -> Mention | None:
@@ -550,6 +565,14 @@ def _resolve_claim(
         if status == "unclaimed":
             return claim, status, None
         if status == "claimed":
+            # "the militants' Radio Andalus reported": the group speaks in the claim itself.
+            speaking = [
+                m
+                for m in here
+                if m.value.side == "armed" and m.start < claim.end and claim.start - 3 <= m.end
+            ]
+            if speaking:
+                return claim, status, named_armed[0] if named_armed else speaking[0]
             before = [m for m in here if m.end <= claim.start]
             if before and before[-1].value.side in ("state", "government"):
                 continue  # states announce their operations; a claim is an armed group's
@@ -955,6 +978,10 @@ def assemble_events(doc: Document) -> list[Event]:
                 # shelled villages, the ISPR said"), not announcing it themselves.
                 claim_status = "attributed"
                 claimed_by = _actor_name(a1, event_country, event_iso3)[0]
+        if a1 is not None and a2 is not None and a1.value.name == a2.value.name:
+            # One party on both sides (a claimant made actor 1 where it was already actor 2):
+            # the other side is the one the event type implies.
+            a2 = _other_side(sub, actors, a1)
         actor1, inter1 = _actor_name(a1, event_country, event_iso3)
         actor2, inter2 = _actor_name(a2, event_country, event_iso3)
         side1 = a1.value.side if a1 else None
