@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from urllib.parse import urljoin
 
 import feedparser
@@ -38,10 +38,20 @@ def _entry_content(entry: feedparser.FeedParserDict) -> str:
     return html_fragment_text("\n".join(parts)) if parts else ""
 
 
+def item_key(entry: feedparser.FeedParserDict) -> str | None:
+    """What identifies a feed item across polls: its id, else its link."""
+    return entry.get("id") or entry.get("link") or None
+
+
 def read_feed(
-    data: bytes, origin: str, fetcher: Fetcher = fetch, base_url: str | None = None
+    data: bytes,
+    origin: str,
+    fetcher: Fetcher = fetch,
+    base_url: str | None = None,
+    seen: Container[str] = (),
 ) -> Iterator[Document | Skipped]:
-    """One document per item. `base_url` (the feed's own address) resolves relative links."""
+    """One document per item. `base_url` (the feed's own address) resolves relative links;
+    items whose key is in `seen` (read on an earlier poll) are passed over, pages unfetched."""
     parsed = feedparser.parse(data)
     if not parsed.get("version") and not parsed.entries:
         reason = "not an RSS or Atom feed"
@@ -51,6 +61,8 @@ def read_feed(
         return
     source = parsed.feed.get("title") or None
     for index, entry in enumerate(parsed.entries, start=1):
+        if item_key(entry) in seen:
+            continue
         item_origin = f"{origin}#item{index}"
         link = entry.get("link") or None
         if link and base_url:

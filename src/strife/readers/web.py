@@ -39,13 +39,41 @@ def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """What a server said identifies the version it sent: sent back, it answers 304 if unchanged."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        found = {"If-None-Match": self.etag, "If-Modified-Since": self.last_modified}
+        return {k: v for k, v in found.items() if v}
+
+
+def fetch_if_changed(url: str, known: Validators) -> tuple[Fetched | None, Validators]:
+    """GET a URL unless it is unchanged since `known` (a conditional request); None on 304."""
+    fetched, headers = _get(url, known.headers())
+    if fetched is None:
+        return None, known
+    return fetched, Validators(headers.get("ETag"), headers.get("Last-Modified"))
+
+
 def fetch(url: str) -> Fetched:
     """GET a URL; raise `FetchError` naming the status or the network error."""
+    fetched, _ = _get(url, {})
+    assert fetched is not None  # no validators sent, so no 304
+    return fetched
+
+
+def _get(url: str, headers: dict[str, str]) -> tuple[Fetched | None, dict[str, str]]:
     try:
-        response = _get_pool().request("GET", url, preload_content=False, redirect=True)
+        response = _get_pool().request("GET", url, headers=headers or None, preload_content=False, redirect=True)
     except urllib3.exceptions.HTTPError as err:
         raise FetchError(url, f"request failed: {err.__class__.__name__}: {err}") from err
     try:
+        if response.status == 304 and headers:
+            return None, dict(response.headers)
         if response.status >= 400:
             raise FetchError(url, f"HTTP {response.status} {response.reason or ''}".strip(), response.status)
         data = response.read(MAX_BYTES + 1, decode_content=True)
@@ -57,4 +85,6 @@ def fetch(url: str) -> Fetched:
         data = data[:MAX_BYTES]
     # urllib3 gives the last redirect's path only; join it to the address asked for.
     final_url = urljoin(url, response.geturl() or url)
-    return Fetched(final_url, response.status, data, response.headers.get("Content-Type", ""))
+    return Fetched(final_url, response.status, data, response.headers.get("Content-Type", "")), dict(
+        response.headers
+    )
