@@ -68,7 +68,9 @@ def fetch(url: str) -> Fetched:
 
 def _get(url: str, headers: dict[str, str]) -> tuple[Fetched | None, dict[str, str]]:
     try:
-        response = _get_pool().request("GET", url, headers=headers or None, preload_content=False, redirect=True)
+        response = _get_pool().request(
+            "GET", url, headers=headers or None, preload_content=False, redirect=True
+        )
     except urllib3.exceptions.HTTPError as err:
         raise FetchError(url, f"request failed: {err.__class__.__name__}: {err}") from err
     try:
