@@ -29,6 +29,8 @@ NEW_INCIDENT = re.compile(
     r"earlier,? on)\b",
     re.I,
 )
+# How far back an undated toll update may reach: the week its report falls in.
+UPDATE_WINDOW = dt.timedelta(days=6)
 # A sentence that opens on where it happened: "In Rawalpindi's Liaquat Bagh, ...".
 PLACE_LEAD = re.compile(
     r"^\W*(?:(?:Meanwhile|Elsewhere|Later),?\s+)?(?:In|At|Near|Outside)\s+(?:the\s+)?[A-Z]"
@@ -899,6 +901,11 @@ def assemble_events(doc: Document) -> list[Event]:
                 # stones") happened when it did, not on the day of publication.
                 event_date, date_end = told[-1].event_date, told[-1].date_end
                 precision, basis = told[-1].time_precision, told[-1].date_basis
+            elif any(m.value.toll for m in casualty_mentions) and not incident.background:
+                # "The death toll rose to 60": an update on an incident of some days before.
+                event_date, date_end = doc.anchor_date - UPDATE_WINDOW, doc.anchor_date
+                precision = 2
+                basis = "dateline" if doc.published_basis == "dateline" else "published-fallback"
             else:
                 event_date = date_end = doc.anchor_date
                 precision = 3 if incident.background else 2

@@ -30,6 +30,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Turkey": "TUR", "Venezuela": "VEN", "Bolivia": "BOL", "Tanzania": "TZA", "Laos": "LAO",
     "Vietnam": "VNM", "Moldova": "MDA", "Burma": "MMR", "UK": "GBR", "Britain": "GBR",
     "US": "USA", "U.S.": "USA", "United States": "USA", "America": "USA",
+    # Headline short forms: "Pak soldiers killed", "3 killed in Pak bombing".
+    "Pak": "PAK",
 }  # fmt: skip
 DEMONYMS: dict[str, str] = {
     "Pakistani": "PAK", "Afghan": "AFG", "Indian": "IND", "Nigerian": "NGA", "Somali": "SOM",
