@@ -1,0 +1,104 @@
+"""Which stored event a new report tells, and folding reports into one record.
+
+The rules — whether two events are one incident, which candidate is the best, how a report
+folds into an event and which report each field then comes from — are `strife.merging`'s. This
+module finds the candidates for them with an indexed query (same country, dates within
+`merging.DAY_TOLERANCE`) and carries the field sources between the store and the merge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Row, bindparam, func, select
+
+from strife.event import Event
+from strife.merging import DAY_TOLERANCE, Provenance, best_match, merge
+from strife.store.schema import EventRow
+
+EVENTS = EventRow.__table__
+
+# Built once (building costs more than running it): same country, dates within reach. The
+# lower bound on event_date keeps the index range short; date_end is the exact test.
+CANDIDATES = (
+    select(EVENTS.c.id, EVENTS.c.record, EVENTS.c.sources)
+    .where(
+        EVENTS.c.iso3 == bindparam("iso3"),
+        EVENTS.c.event_date.between(bindparam("earliest"), bindparam("latest")),
+        EVENTS.c.date_end >= bindparam("ends_after"),
+    )
+    .order_by(EVENTS.c.id)
+)
+MAX_SPAN = select(func.max(EVENTS.c.span_days))
+
+
+def record_of(event: Event) -> dict[str, Any]:
+    return event.model_dump(mode="json")
+
+
+def first_sources(event: Event) -> dict[str, str]:
+    """A record from one report: each field it gives came from it (field name → doc id)."""
+    return Provenance.of(event).fields
+
+
+def fold(stored: Event, sources: dict[str, str], report: Event) -> tuple[Event, dict[str, str]]:
+    """`report` folded into `stored` by `merging.merge`, with the field sources after it."""
+    merged = merge(stored, report, Provenance(dict(sources)))
+    return merged.event, merged.provenance.fields
+
+
+def max_span_days(connection: Connection) -> int:
+    """The longest span of any stored event (an indexed max), which bounds the date range the
+    candidate query must look back over."""
+    return connection.scalar(MAX_SPAN) or 0
+
+
+@dataclass(slots=True)
+class Match:
+    """A stored event a new report tells: its row's key, its record and its field sources."""
+
+    pk: int
+    event: Event
+    sources: dict[str, str]
+
+
+def candidates(connection: Connection, event: Event, max_span: int) -> list[Row[Any]]:
+    """Stored events (id, record, sources) in the same country whose dates come within the
+    tolerance of the new event's, oldest first.
+
+    An event with no country is never a candidate, nor looked up: with nothing to say where it
+    happened, any same-day incident of its type would pass for it.
+    """
+    if not event.iso3:
+        return []
+    parameters = {
+        "iso3": event.iso3,
+        "earliest": event.event_date - DAY_TOLERANCE - dt.timedelta(days=max_span),
+        "latest": event.date_end + DAY_TOLERANCE,
+        "ends_after": event.event_date - DAY_TOLERANCE,
+    }
+    return list(connection.execute(CANDIDATES, parameters))
+
+
+def find_match(connection: Connection, event: Event, max_span: int | None = None) -> Match | None:
+    """The stored event `event` is another report of (`merging.best_match` among the
+    candidates, which are in the order they were stored), or None.
+
+    Never one that already has a report from the same document: a document's two events are
+    two incidents by its own account.
+    """
+    if max_span is None:
+        max_span = max_span_days(connection)
+    reports = set(event.doc_ids)
+    found: dict[int, Match] = {}
+    for pk, record, sources in candidates(connection, event, max_span):
+        if not reports.intersection(record["doc_ids"]):
+            stored = Event.model_validate(record)
+            found[id(stored)] = Match(pk, stored, sources)
+    best = best_match(event, (match.event for match in found.values()))
+    return found[id(best)] if best is not None else None
+
+
+__all__ = ["Match", "candidates", "find_match", "first_sources", "fold", "max_span_days", "record_of"]
