@@ -3,9 +3,29 @@ between them, every revision, and the runs that made them; SQLite or PostgreSQL.
 
     store = open_store("sqlite:///strife.db")
     summary = ingest(store, read_inputs(["reports/"]))
+    for event in stored_events(store, EventFilter(countries=["PAK"])):
+        ...
 """
 
 from strife.store.database import Store, StoreError, data_dir, default_url, open_store
+from strife.store.export import EventFilter, export_events, stored_events
+from strife.store.history import describe_event
 from strife.store.ingest import IngestSummary, ingest
+from strife.store.split import SplitError, SplitResult, split_event
 
-__all__ = ["IngestSummary", "Store", "StoreError", "data_dir", "default_url", "ingest", "open_store"]
+__all__ = [
+    "EventFilter",
+    "IngestSummary",
+    "SplitError",
+    "SplitResult",
+    "Store",
+    "StoreError",
+    "data_dir",
+    "default_url",
+    "describe_event",
+    "export_events",
+    "ingest",
+    "open_store",
+    "split_event",
+    "stored_events",
+]

@@ -1,0 +1,86 @@
+"""Export: stored events, filtered, through the same writers `strife extract` uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+
+from strife.event import Event
+from strife.store.database import Store
+from strife.store.schema import EventRow
+from strife.writers import EventWriter
+
+# Rows fetched at a time: an export of any size streams in flat memory.
+BATCH = 500
+
+
+@dataclass
+class EventFilter:
+    """Which events to export. Each list matches any of its values; values are compared
+    without regard to case. A country is a name or an ISO 3166 alpha-3 code; a type is an
+    event type or a sub-event type."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    countries: Sequence[str] = field(default_factory=list)
+    admin1: Sequence[str] = field(default_factory=list)
+    types: Sequence[str] = field(default_factory=list)
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = []
+        # An event is in the period when its first day is: ACLED's convention for event_date.
+        if self.since is not None:
+            conditions.append(EventRow.event_date >= self.since)
+        if self.until is not None:
+            conditions.append(EventRow.event_date <= self.until)
+        if self.countries:
+            conditions.append(
+                or_(*(_country(value) for value in self.countries))  # codes and names may be mixed
+            )
+        if self.admin1:
+            conditions.append(func.lower(EventRow.admin1).in_([value.lower() for value in self.admin1]))
+        if self.types:
+            lowered = [value.lower() for value in self.types]
+            conditions.append(
+                or_(
+                    func.lower(EventRow.event_type).in_(lowered),
+                    func.lower(EventRow.sub_event_type).in_(lowered),
+                )
+            )
+        return conditions
+
+
+def _country(value: str) -> ColumnElement[bool]:
+    if len(value) == 3 and value.isalpha():
+        return or_(EventRow.iso3 == value.upper(), func.lower(EventRow.country) == value.lower())
+    return func.lower(EventRow.country) == value.lower()
+
+
+def query(filters: EventFilter | None = None) -> Select[tuple[EventRow]]:
+    """The stored events that pass `filters`, in the order they were first stored."""
+    return select(EventRow).where(*(filters or EventFilter()).conditions()).order_by(EventRow.id)
+
+
+def stored_events(store: Store, filters: EventFilter | None = None) -> Iterator[Event]:
+    with store.reading() as session:
+        rows = session.scalars(query(filters).execution_options(yield_per=BATCH))
+        for row in rows:
+            yield row.event()
+
+
+def export_events(store: Store, writers: Iterable[EventWriter], filters: EventFilter | None = None) -> int:
+    """Write every stored event that passes `filters` to each writer (the writers are left
+    open: the caller closes them); return how many events there were."""
+    writers = list(writers)
+    count = 0
+    for event in stored_events(store, filters):
+        count += 1
+        for writer in writers:
+            writer.write(event)
+    return count
+
+
+__all__ = ["EventFilter", "export_events", "query", "stored_events"]
