@@ -33,6 +33,55 @@ def _date_arg(value: str):
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    """What `extract` and `ingest` share: the inputs and how to read them, and the run report."""
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, '-', URL or feed")
+    parser.add_argument(
+        "--input-format",
+        default="auto",
+        choices=INPUT_FORMATS,
+        help="how to read the inputs (default: by extension and content)",
+    )
+    parser.add_argument(
+        "--published",
+        type=_date_arg,
+        metavar="DATE",
+        help="publication date for inputs that carry none (YYYY-MM-DD)",
+    )
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="processes (default 1)")
+    parser.add_argument("--report", metavar="FILE", help="write the run summary as JSON here")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    """What `extract` and `export` share: where the events go, in which formats."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        default=[],
+        metavar="OUT",
+        help="output file (default: stdout); the format follows the extension "
+        "(.jsonl, .csv, .acled.csv, .geojson) unless --format is given",
+    )
+    parser.add_argument(
+        "--format",
+        action="append",
+        default=[],
+        choices=FORMATS,
+        help="output format, once per -o (default: jsonl)",
+    )
+
+
+def _add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="the store: sqlite:///PATH, a file path, or postgresql://USER@HOST/DB "
+        "(default: strife.db in the user's data directory, or $STRIFE_DATA_DIR)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="strife", description="News reports in, conflict events out.")
     parser.add_argument("--version", action="version", version=f"strife {__version__}")
@@ -44,38 +93,58 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read reports (files, directories, '-', URLs, feeds, JSONL, CSV) and write "
         "their events. Give -o several times to write several formats in one run.",
     )
-    extract.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, '-', URL or feed")
-    extract.add_argument(
-        "-o",
-        "--output",
-        action="append",
-        default=[],
-        metavar="OUT",
-        help="output file (default: stdout); the format follows the extension "
-        "(.jsonl, .csv, .acled.csv, .geojson) unless --format is given",
+    _add_input_options(extract)
+    _add_output_options(extract)
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="extract events from reports and store them",
+        description="Read reports as `extract` does, and store the documents and their events in a "
+        "database. A document already stored (the same text or the same URL) is passed over; an "
+        "event that another stored report already told is merged into that event. Each document "
+        "is stored in one transaction: a run that is killed can simply be run again.",
     )
-    extract.add_argument(
-        "--format",
-        action="append",
-        default=[],
-        choices=FORMATS,
-        help="output format, once per -o (default: jsonl)",
+    _add_input_options(ingest)
+    _add_db_option(ingest)
+
+    export = commands.add_parser(
+        "export",
+        help="write stored events",
+        description="Write the stored events that pass the filters, in the order they were first "
+        "stored. Each filter may be given several times (any of its values matches).",
     )
-    extract.add_argument(
-        "--input-format",
-        default="auto",
-        choices=INPUT_FORMATS,
-        help="how to read the inputs (default: by extension and content)",
+    _add_db_option(export)
+    _add_output_options(export)
+    export.add_argument("--since", type=_date_arg, metavar="DATE", help="events on or after DATE")
+    export.add_argument("--until", type=_date_arg, metavar="DATE", help="events on or before DATE")
+    export.add_argument(
+        "--country", action="append", default=[], metavar="COUNTRY", help="country name or ISO3 code"
     )
-    extract.add_argument(
-        "--published",
-        type=_date_arg,
-        metavar="DATE",
-        help="publication date for inputs that carry none (YYYY-MM-DD)",
+    export.add_argument(
+        "--admin1", action="append", default=[], metavar="NAME", help="province, state, region"
     )
-    extract.add_argument("--jobs", type=int, default=1, metavar="N", help="processes (default 1)")
-    extract.add_argument("--report", metavar="FILE", help="write the run summary as JSON here")
-    extract.add_argument("--no-progress", action="store_true", help="no progress bar")
+    export.add_argument(
+        "--type", action="append", default=[], metavar="TYPE", help="event type or sub-event type"
+    )
+
+    events = commands.add_parser("events", help="look at and correct stored events")
+    events_commands = events.add_subparsers(dest="events_command", required=True, parser_class=_Parser)
+    split = events_commands.add_parser(
+        "split",
+        help="undo a merge: take a report out of an event",
+        description="Take one report out of a stored event and make it an event of its own. The "
+        "event keeps its id and is recomputed from its other reports; the report's event gets a "
+        "new id. Without --doc, the last report to join is taken out, which undoes the last merge.",
+    )
+    split.add_argument("event_id", metavar="EVENT_ID")
+    split.add_argument("--doc", metavar="DOC_ID", help="the report to take out (default: the last to join)")
+    _add_db_option(split)
+    show = events_commands.add_parser(
+        "show",
+        help="an event with its reports, field sources and revisions, as JSON",
+    )
+    show.add_argument("event_id", metavar="EVENT_ID")
+    _add_db_option(show)
 
     commands.add_parser("schema", help="print the JSON Schema of the input document and the event")
 
@@ -138,6 +207,29 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str | None, str]]:
     return pairs
 
 
+def _open_writers(stack: ExitStack, pairs: list[tuple[str | None, str]]) -> list[EventWriter]:
+    writers: list[EventWriter] = []
+    for path, fmt in pairs:
+        try:
+            stream: TextIO = (
+                # Closed by the caller's ExitStack, once the writers are done.
+                stack.enter_context(open(path, "w", encoding="utf-8", newline=""))  # noqa: SIM115
+                if path
+                else sys.stdout
+            )
+        except OSError as err:
+            raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
+        writers.append(make_writer(fmt, stream))
+    return writers
+
+
+def _close_writers(writers: list[EventWriter], summary: RunSummary) -> None:
+    for writer in writers:
+        writer.close()
+        if writer.left_out:
+            summary.left_out[writer.format] = {"count": writer.left_out, "reason": writer.left_out_reason}
+
+
 def _progress(total_hint: None, disable: bool):
     from tqdm import tqdm
 
@@ -152,15 +244,7 @@ def run_extract(args: argparse.Namespace) -> int:
     summary = RunSummary()
     started = time.perf_counter()
     with ExitStack() as stack:
-        writers: list[EventWriter] = []
-        for path, fmt in pairs:
-            try:
-                stream: TextIO = (
-                    stack.enter_context(open(path, "w", encoding="utf-8", newline="")) if path else sys.stdout
-                )
-            except OSError as err:
-                raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
-            writers.append(make_writer(fmt, stream))
+        writers = _open_writers(stack, pairs)
         bar = stack.enter_context(_progress(None, args.no_progress or not sys.stderr.isatty()))
         items = read_inputs(args.inputs, input_format=args.input_format)
         for outcome in process(items, jobs=args.jobs, published=args.published):
@@ -179,16 +263,114 @@ def run_extract(args: argparse.Namespace) -> int:
             for event in outcome.events:
                 for writer in writers:
                     writer.write(event)
-        for writer in writers:
-            writer.close()
-            if writer.left_out:
-                summary.left_out[writer.format] = {"count": writer.left_out, "reason": writer.left_out_reason}
+        _close_writers(writers, summary)
     summary.seconds = time.perf_counter() - started
     print(summary.render(), file=sys.stderr)
     if args.report:
         with open(args.report, "w", encoding="utf-8") as stream:
             summary.write_json(stream)
     return summary.exit_code
+
+
+def _open_store(url: str | None, create: bool = True):
+    from strife.store import StoreError, open_store
+
+    try:
+        return open_store(url, create=create)
+    except StoreError as err:
+        raise UsageError(str(err)) from None
+
+
+def _write_report(summary: RunSummary, path: str | None) -> None:
+    if path:
+        with open(path, "w", encoding="utf-8") as stream:
+            summary.write_json(stream)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from strife.store import IngestSummary, ingest
+
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    preflight(args.inputs, args.input_format)
+    store = _open_store(args.db)
+    summary = IngestSummary()
+    started = time.perf_counter()
+    arguments = {
+        "inputs": list(args.inputs),
+        "input_format": args.input_format,
+        "published": args.published.isoformat() if args.published else None,
+        "jobs": args.jobs,
+    }
+    try:
+        with _progress(None, args.no_progress or not sys.stderr.isatty()) as bar:
+            ingest(
+                store,
+                read_inputs(args.inputs, input_format=args.input_format),
+                jobs=args.jobs,
+                published=args.published,
+                arguments=arguments,
+                on_document=lambda: bar.update(1),
+                summary=summary,
+            )
+    finally:
+        store.close()
+    summary.seconds = time.perf_counter() - started
+    print(summary.render(), file=sys.stderr)
+    _write_report(summary, args.report)
+    return summary.exit_code
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from strife.store import EventFilter, export_events
+
+    pairs = _outputs(args)
+    store = _open_store(args.db, create=False)
+    filters = EventFilter(
+        since=args.since, until=args.until, countries=args.country, admin1=args.admin1, types=args.type
+    )
+    summary = RunSummary()
+    started = time.perf_counter()
+    try:
+        with ExitStack() as stack:
+            writers = _open_writers(stack, pairs)
+            summary.events = export_events(store, writers, filters)
+            _close_writers(writers, summary)
+    finally:
+        store.close()
+    summary.seconds = time.perf_counter() - started
+    lines = [f"strife: {summary.events} event(s) exported from {store.display_url} in {summary.seconds:.1f}s"]
+    lines += [
+        f"  {fmt}: {info['count']} event(s) left out ({info['reason']})"
+        for fmt, info in summary.left_out.items()
+    ]
+    print("\n".join(lines), file=sys.stderr)
+    return EXIT_OK
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from strife.store import StoreError, describe_event, split_event
+
+    store = _open_store(args.db, create=False)
+    try:
+        if args.events_command == "show":
+            json.dump(describe_event(store, args.event_id), sys.stdout, indent=2, ensure_ascii=False)
+            sys.stdout.write("\n")
+            return EXIT_OK
+        result = split_event(store, args.event_id, args.doc)
+    except StoreError as err:
+        raise UsageError(str(err)) from None
+    finally:
+        store.close()
+    # Both events as they now are, as JSON Lines: what the split changed, for a script to read.
+    for event in (result.remaining, result.split_off):
+        sys.stdout.write(event.model_dump_json() + "\n")
+    print(
+        f"strife: report {result.split_off.doc_id} taken out of {result.remaining.event_id}; "
+        f"it is now event {result.split_off.event_id} (run {result.run_id})",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def run_schema() -> int:
@@ -290,6 +472,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return run_extract(args)
+        if args.command == "ingest":
+            return run_ingest(args)
+        if args.command == "export":
+            return run_export(args)
+        if args.command == "events":
+            return run_events(args)
         if args.command == "schema":
             return run_schema()
         if args.command == "evaluate":
