@@ -22,7 +22,7 @@ ARTICLE = (
 def _rss(items: list[str]) -> bytes:
     entries = "".join(
         f"<item><title>Report {i}</title><link>/article/{i}</link><guid>item-{i}</guid>"
-        f"<pubDate>Tue, 04 Mar 2025 08:00:00 GMT</pubDate><description>{ARTICLE}</description></item>"
+        f"<pubDate>Tue, 04 Mar 2025 08:00:00 GMT</pubDate><description>Report {i}. {ARTICLE}</description></item>"
         for i in items
     )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test wire</title>{entries}</channel></rss>'.encode()
@@ -150,3 +150,35 @@ def test_durations_and_feed_lists(tmp_path: Path) -> None:
         "# wires\nhttps://example.org/a.xml\n\nhttps://example.org/b.xml  # second\nhttps://example.org/a.xml\n"
     )
     assert read_feed_list(feeds) == ["https://example.org/a.xml", "https://example.org/b.xml"]
+
+
+def test_strife_watch_stores_each_item_once_and_stops_on_sigterm(feed_server, tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _server, url = feed_server
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"# test wire\n{url}\n")
+    db = f"sqlite:///{tmp_path / 'strife.db'}"
+    command = [sys.executable, "-m", "strife.cli", "watch", str(feeds), "--db", db, "--every", "1s"]
+    watcher = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    state = tmp_path / "strife.db.watch.json"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (state.exists() and '"polls": 2' in state.read_text()):
+        time.sleep(0.2)
+    watcher.send_signal(signal.SIGTERM)
+    _, err = watcher.communicate(timeout=30)
+    assert watcher.returncode == 0, err
+    assert "stopped after" in err
+    export = subprocess.run(
+        [sys.executable, "-m", "strife.cli", "export", "--db", db, "-o", str(tmp_path / "events.jsonl")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "exported" in export.stderr
+    documents = subprocess.run(
+        [sys.executable, "-c", f"import sqlite3; print(sqlite3.connect({str(tmp_path / 'strife.db')!r}).execute('select count(*) from documents').fetchone()[0])"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert documents.stdout.strip() == "2"  # two items, stored once though polled again

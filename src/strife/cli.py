@@ -7,6 +7,7 @@ import json
 import sys
 import time
 from contextlib import ExitStack
+from pathlib import Path
 from typing import TextIO
 
 from strife import __version__
@@ -106,6 +107,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input_options(ingest)
     _add_db_option(ingest)
+
+    watch = commands.add_parser(
+        "watch",
+        help="poll RSS/Atom feeds and store what is new",
+        description="Poll each feed in FEEDS (one address a line, # for comments) every --every, "
+        "with conditional requests, and ingest its new items into the store. A feed that fails is "
+        "retried sooner, backing off, and logged; the others go on. What has been read is kept in "
+        "a state file, so a restarted watcher neither re-reads nor re-counts. SIGTERM or Ctrl-C "
+        "stops it cleanly after the poll in hand.",
+    )
+    watch.add_argument("feeds", metavar="FEEDS", help="a file of feed addresses")
+    _add_db_option(watch)
+    watch.add_argument("--every", default="15m", metavar="DURATION", help="how often to poll (15m, 1h, 30s)")
+    watch.add_argument("--once", action="store_true", help="poll every feed once and stop")
+    watch.add_argument(
+        "--state", metavar="PATH", help="the watcher's state file (default: beside the database)"
+    )
 
     export = commands.add_parser(
         "export",
@@ -321,6 +339,54 @@ def run_ingest(args: argparse.Namespace) -> int:
     return summary.exit_code
 
 
+def run_watch(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from strife.store import ingest
+    from strife.store.database import data_dir, normalise_url, sqlite_path
+    from strife.watch import parse_duration, read_feed_list, watch
+
+    try:
+        every = parse_duration(args.every)
+        feeds = read_feed_list(Path(args.feeds))
+    except (ValueError, OSError) as err:
+        raise UsageError(str(err)) from None
+    if not feeds:
+        raise UsageError(f"{args.feeds} lists no feed")
+    store = _open_store(args.db)
+    database = sqlite_path(normalise_url(args.db))
+    state_path = Path(args.state) if args.state else (
+        database.with_name(database.name + ".watch.json") if database else data_dir() / "watch-state.json"
+    )  # fmt: skip
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    counts = {"polls": 0, "new items": 0, "failures": 0}
+
+    def report(poll) -> None:
+        counts["polls"] += 1
+        counts["new items"] += poll.items
+        counts["failures"] += poll.outcome == "failed"
+        detail = f"{poll.items} new item(s)" if poll.outcome == "new" else poll.error or poll.outcome
+        print(f"strife watch: {poll.url}: {detail}", file=sys.stderr)
+
+    def store_items(items) -> None:
+        summary = ingest(store, items, arguments={"watch": args.feeds})
+        print(summary.render(), file=sys.stderr)
+
+    try:
+        watch(feeds, store_items, every, state_path, stop, once=args.once, on_poll=report)
+    finally:
+        store.close()
+    print(
+        f"strife watch: stopped after {counts['polls']} poll(s), {counts['new items']} new item(s), "
+        f"{counts['failures']} failure(s); state in {state_path}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def run_export(args: argparse.Namespace) -> int:
     from strife.store import EventFilter, export_events
 
@@ -476,6 +542,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_ingest(args)
         if args.command == "export":
             return run_export(args)
+        if args.command == "watch":
+            return run_watch(args)
         if args.command == "events":
             return run_events(args)
         if args.command == "schema":
