@@ -166,6 +166,46 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the input document and the event")
 
+    serve = commands.add_parser(
+        "serve",
+        help="serve the store over HTTP (JSON API)",
+        description="Serve the store's events, documents and statistics over HTTP (needs the `serve` "
+        "extra: pip install 'strife[serve]'). Reads are public unless --private; writes need a token "
+        "from `strife token create`. Documentation at /docs, the schema at /openapi.json.",
+    )
+    _add_db_option(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--private", action="store_true", help="reads need a token too")
+    serve.add_argument(
+        "--allow-private-urls",
+        action="store_true",
+        help="let POST /documents fetch loopback and private-network addresses "
+        "(also STRIFE_ALLOW_PRIVATE_URLS=1)",
+    )
+    serve.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="allow browser requests from this origin (repeatable; default: no CORS)",
+    )
+    serve.add_argument(
+        "--max-body", type=int, default=2_000_000, metavar="BYTES", help="largest request body (default 2 MB)"
+    )
+
+    token = commands.add_parser("token", help="API tokens for `strife serve`")
+    token_commands = token.add_subparsers(dest="token_command", required=True, parser_class=_Parser)
+    create = token_commands.add_parser("create", help="make a token and print it (once)")
+    create.add_argument("--role", required=True, choices=("reviewer", "admin"))
+    create.add_argument("--name", help="whose token it is")
+    _add_db_option(create)
+    revoke = token_commands.add_parser("revoke", help="revoke a token by its id")
+    revoke.add_argument("token_id", type=int, metavar="ID")
+    _add_db_option(revoke)
+    listing = token_commands.add_parser("list", help="list tokens (never the tokens themselves)")
+    _add_db_option(listing)
+
     gazetteer = commands.add_parser("gazetteer", help="the place index strife resolves names with")
     gazetteer_commands = gazetteer.add_subparsers(
         dest="gazetteer_command", required=True, parser_class=_Parser
@@ -439,6 +479,53 @@ def run_events(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    import os
+
+    try:
+        import uvicorn
+
+        from strife.server.app import ServerSettings, create_app
+    except ImportError as err:
+        raise UsageError(f"strife serve needs the serve extra (pip install 'strife[serve]'): {err}") from None
+    store = _open_store(args.db, create=False)
+    settings = ServerSettings(
+        private=args.private,
+        allow_private_urls=args.allow_private_urls or os.environ.get("STRIFE_ALLOW_PRIVATE_URLS") == "1",
+        cors_origins=list(args.cors_origin),
+        max_body_bytes=args.max_body,
+    )
+    app = create_app(store, settings)
+    print(f"strife: serving {store.display_url} on http://{args.host}:{args.port}", file=sys.stderr)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def run_token(args: argparse.Namespace) -> int:
+    from strife.server.auth import create_token, list_tokens, revoke_token
+
+    store = _open_store(args.db, create=args.token_command == "create")
+    try:
+        if args.token_command == "create":
+            token_id, token = create_token(store, args.role, args.name)
+            print(token)
+            print(f"strife: token {token_id} ({args.role}) made; it is not shown again", file=sys.stderr)
+        elif args.token_command == "revoke":
+            if not revoke_token(store, args.token_id):
+                raise UsageError(f"no active token {args.token_id}")
+            print(f"strife: token {args.token_id} revoked", file=sys.stderr)
+        else:
+            for row in list_tokens(store):
+                state = f"revoked {row['revoked_at']}" if row["revoked_at"] else "active"
+                print(f"{row['id']}\t{row['role']}\t{row['name'] or ''}\t{row['created_at']}\t{state}")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
 def run_schema() -> int:
     schemas = {"document": Document.model_json_schema(), "event": Event.model_json_schema()}
     json.dump(schemas, sys.stdout, indent=2)
@@ -546,6 +633,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_watch(args)
         if args.command == "events":
             return run_events(args)
+        if args.command == "serve":
+            return run_serve(args)
+        if args.command == "token":
+            return run_token(args)
         if args.command == "schema":
             return run_schema()
         if args.command == "evaluate":

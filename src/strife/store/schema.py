@@ -209,4 +209,28 @@ class Revision(Base):
     after: Mapped[dict[str, Any]] = mapped_column()
 
 
-__all__ = ["Base", "DocumentRow", "EventDocument", "EventRow", "Revision", "Run", "event_columns", "utcnow"]
+class ApiToken(Base):
+    """A token for `strife serve`'s API: only its hash is kept (the token is shown once, when
+    `strife token create` makes it). A revoked token stays, so the list says who had access."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(128))
+    role: Mapped[str] = mapped_column(String(16))  # reviewer | admin
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex of the token
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+__all__ = [
+    "ApiToken",
+    "Base",
+    "DocumentRow",
+    "EventDocument",
+    "EventRow",
+    "Revision",
+    "Run",
+    "event_columns",
+    "utcnow",
+]

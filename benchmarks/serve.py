@@ -1,0 +1,205 @@
+"""`strife serve` under load: requests/s and latency of `GET /events` with N concurrent clients.
+
+    python benchmarks/serve.py [--events 20000] [--clients 8] [--seconds 15] [--postgres URL]
+
+A store is filled with `--events` synthetic events (bulk-inserted: copies of the event of one
+invented report, spread over three years, five countries and a range of fatalities), `strife
+serve` is started on it in a child process (uvicorn, one worker), and `--clients` threads, each
+with its own HTTP connection, request for `--seconds`: a mix of the first page (100 events,
+newest first), a page by fatalities, a country filter, a bbox, a free-text search, and (one
+request in five) the second page of one of these through its cursor. Reported: requests/s,
+p50 and p99 latency, errors.
+
+SQLite always (a new file); PostgreSQL too with `--postgres URL` (a database the benchmark may
+create a schema in; it drops it afterwards).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+from sqlalchemy import create_engine, insert, text
+
+from strife.api import extract
+from strife.store import open_store
+from strife.store.database import normalise_url
+from strife.store.schema import EventRow, event_columns
+
+TEMPLATE = (
+    "QUETTA: Five soldiers were killed when militants attacked a check post in the Kalat district "
+    "of Balochistan on Tuesday, the military said."
+)
+COUNTRIES = [
+    ("Pakistan", "PAK", 30.0, 69.0),
+    ("Afghanistan", "AFG", 34.0, 66.0),
+    ("India", "IND", 23.0, 79.0),
+    ("Kenya", "KEN", 0.5, 38.0),
+    ("Nigeria", "NGA", 9.0, 8.0),
+]
+QUERIES = [
+    {"limit": 100},
+    {"limit": 100, "sort": "-fatalities"},
+    {"limit": 100, "country": "PAK", "since": "2024-01-01"},
+    {"limit": 100, "bbox": "60,25,75,35"},
+    {"limit": 50, "q": "kalat"},
+]
+
+
+def fill(url: str, count: int) -> None:
+    store = open_store(url)
+    [template] = extract(TEMPLATE, published="2025-01-01")
+    rng = random.Random(7)
+    start = dt.date(2022, 1, 1)
+    batch = []
+    with store.writing() as session:
+        for n in range(count):
+            country, iso3, lat, lon = COUNTRIES[0] if rng.random() < 0.4 else rng.choice(COUNTRIES)
+            day = start + dt.timedelta(days=rng.randrange(3 * 365))
+            event = template.model_copy(
+                update={
+                    "event_id": f"ev:bench{n:08d}",
+                    "event_date": day,
+                    "date_end": day,
+                    "country": country,
+                    "iso3": iso3,
+                    "latitude": lat + rng.uniform(-3, 3),
+                    "longitude": lon + rng.uniform(-3, 3),
+                    "fatalities": rng.choice([0, 0, 0, 1, 2, 3, 5, 8, 13, 40]),
+                }
+            )
+            batch.append(event_columns(event, {}))
+            if len(batch) == 5000:
+                session.execute(insert(EventRow), batch)
+                batch = []
+        if batch:
+            session.execute(insert(EventRow), batch)
+    store.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def load(base: str, clients: int, seconds: float) -> dict[str, float]:
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def client(seed: int) -> None:
+        nonlocal errors
+        rng = random.Random(seed)
+        mine: list[float] = []
+        failed = 0
+        with httpx.Client(base_url=base, timeout=30) as http:
+            while time.perf_counter() < deadline:
+                params = dict(rng.choice(QUERIES))
+                if rng.random() < 0.2:  # the next page, through the cursor of the first
+                    params["cursor"] = http.get("/events", params=params).json()["next"]
+                began = time.perf_counter()
+                response = http.get("/events", params=params)
+                mine.append(time.perf_counter() - began)
+                failed += response.status_code != 200
+        with lock:
+            latencies.extend(mine)
+            errors += failed
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    latencies.sort()
+    quantiles = statistics.quantiles(latencies, n=100)
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "p50_ms": quantiles[49] * 1000,
+        "p99_ms": quantiles[98] * 1000,
+        "errors": errors,
+    }
+
+
+def serve_and_load(url: str, clients: int, seconds: float) -> dict[str, float]:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "strife", "serve", "--db", url, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"{base}/events", params={"limit": 1}).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError(f"strife serve did not start: {server.stderr.read().decode()}")
+        load(base, clients, 2)  # warm up
+        return load(base, clients, seconds)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--postgres", metavar="URL")
+    args = parser.parse_args()
+
+    targets: list[tuple[str, str, str | None]] = []
+    directory = tempfile.mkdtemp(prefix="strife-serve-bench-")
+    targets.append(("SQLite", f"sqlite:///{Path(directory) / 'bench.db'}", None))
+    if args.postgres:
+        schema = f"strife_bench_{uuid.uuid4().hex[:10]}"
+        with create_engine(normalise_url(args.postgres)).begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = normalise_url(args.postgres).update_query_dict({"options": f"-csearch_path={schema}"})
+        targets.append(("PostgreSQL", url.render_as_string(hide_password=False), schema))
+
+    print(
+        f"{args.events} events, {args.clients} clients, {args.seconds:.0f} s, GET /events (cpus: {os.cpu_count()})"
+    )
+    print(f"{'backend':<12}{'requests':>10}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
+    try:
+        for name, url, _schema in targets:
+            began = time.perf_counter()
+            fill(url, args.events)
+            filled = time.perf_counter() - began
+            result = serve_and_load(url, args.clients, args.seconds)
+            print(
+                f"{name:<12}{result['requests']:>10.0f}{result['rps']:>10.0f}{result['p50_ms']:>10.1f}"
+                f"{result['p99_ms']:>10.1f}{result['errors']:>8.0f}   (filled in {filled:.1f} s)"
+            )
+    finally:
+        for _name, _url, schema in targets:
+            if schema:
+                with create_engine(normalise_url(args.postgres)).begin() as connection:
+                    connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
