@@ -14,7 +14,7 @@ import orjson
 from sqlalchemy import ColumnElement, Date, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from strife.store.export import _country
+from strife.store.export import EventFilter
 from strife.store.schema import EventRow
 
 SORTS = ("event_date", "-event_date", "fatalities", "-fatalities")
@@ -56,15 +56,9 @@ class EventQuery:
     q: str | None = None
 
     def conditions(self) -> list[ColumnElement[bool]]:
-        conditions: list[ColumnElement[bool]] = []
-        if self.since is not None:
-            conditions.append(EventRow.event_date >= self.since)
-        if self.until is not None:
-            conditions.append(EventRow.event_date <= self.until)
-        if self.country:
-            conditions.append(or_(*(_country(value) for value in self.country)))
-        if self.admin1:
-            conditions.append(_lower_in(EventRow.admin1, self.admin1))
+        # The filters `strife export` has too, as it applies them; then the API's own.
+        shared = EventFilter(since=self.since, until=self.until, countries=self.country, admin1=self.admin1)
+        conditions = shared.conditions()
         if self.admin2:
             conditions.append(_lower_in(EventRow.admin2, self.admin2))
         if self.event_type:
