@@ -22,11 +22,12 @@ import sys
 import tomllib
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
@@ -302,23 +303,33 @@ def _country_centres(
 CENTRE_OVERRIDES: dict[str, tuple[float, float]] = {"USA": (39.76, -98.5)}
 
 
+def country_records() -> Iterator[dict[str, Any]]:
+    """The `countryinfo` package's record of each country (ISO codes, reference point,
+    demonym, population); none where the package is missing."""
+    try:
+        files = [f for f in (resources.files("countryinfo") / "data").iterdir() if f.name.endswith(".json")]
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        return
+    for file in files:
+        try:
+            record = json.loads(file.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        if isinstance(record, dict) and isinstance(record.get("ISO"), dict) and record["ISO"].get("alpha3"):
+            yield record
+
+
 def _reference_points() -> dict[str, tuple[float, float]]:
     """Each country's reference point (the CIA World Factbook's, as the `countryinfo` package
     ships them): the extent of a country's towns misplaces countries with far islands or
     empty interiors (Canada, Portugal, Russia)."""
     points: dict[str, tuple[float, float]] = {}
-    try:
-        data = resources.files("countryinfo") / "data"
-        files = [f for f in data.iterdir() if f.name.endswith(".json")]
-    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
-        return dict(CENTRE_OVERRIDES)
-    for file in files:
+    for record in country_records():
         try:
-            record = json.loads(file.read_text(encoding="utf-8"))
-            iso3, (lat, lon) = record["ISO"]["alpha3"], record["latlng"][:2]
+            lat, lon = record["latlng"][:2]
+            points[record["ISO"]["alpha3"]] = (float(lat), float(lon))
         except (KeyError, ValueError, TypeError):
             continue
-        points[iso3] = (float(lat), float(lon))
     points.update(CENTRE_OVERRIDES)
     return points
 

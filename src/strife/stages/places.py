@@ -7,17 +7,15 @@ stage replaces it.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import pycountry
 
 from strife.document import Document, Mention
-from strife.places.gazetteer import GazetteerEntry, get_gazetteer
+from strife.places.gazetteer import GazetteerEntry, country_records, get_gazetteer
 from strife.places.recognise import find_candidates, resolve
 from strife.stages.sentences import sentence_of
 
@@ -138,16 +136,11 @@ def all_demonyms() -> dict[str, str]:
     `countryinfo` tables, with strife's own list over them."""
     demonyms: dict[str, str] = {}
     people: dict[str, int] = {}  # the population of the country a demonym is kept for
-    try:
-        files = [f for f in (resources.files("countryinfo") / "data").iterdir() if f.name.endswith(".json")]
-    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
-        files = []
-    for file in files:
+    for record in country_records():
+        demonym, iso3 = record.get("demonym") or "", record["ISO"]["alpha3"]
         try:
-            record = json.loads(file.read_text(encoding="utf-8"))
-            demonym, iso3 = record.get("demonym") or "", record["ISO"]["alpha3"]
             population = int(record.get("population") or 0)
-        except (KeyError, ValueError, TypeError):
+        except (ValueError, TypeError):
             continue
         if not demonym.isalpha() or not demonym[0].isupper() or demonym in NOT_DEMONYMS:
             continue
