@@ -450,8 +450,9 @@ def _choose_actors(
         other = _other_armed(actors, armed)
         if armed is not None and other is not None:
             return armed, other  # two armed groups fight each other
-        if armed is None and _other_state(actors, state) is not None:
-            return state, _other_state(actors, state)  # two states' forces
+        foreign = _other_state(actors, state) if armed is None else None
+        if foreign is not None:
+            return state, foreign  # two states' forces
         # Codebook: a battle has two organised sides; the one the text leaves unnamed is, in
         # news of insurgency, the state's forces.
         return state or DEFAULT_STATE, armed

@@ -152,13 +152,13 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
             rf"\b(?:from\s+|between\s+)?(?P<d1>\d{{1,2}})\s*(?:to|and|-|–)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+"
             rf"(?:of\s+)?(?P<m>{MONTH_PATTERN}){_YEAR}\b"
         ),
-        lambda m, a: _range(m, a),
+        _range,
     ),
     (
         compile_lower(
             rf"\b(?P<m>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<d>\d{{1,2}}){_YEAR}\b"
         ),
-        lambda m, a: _range(m, a),
+        _range,
     ),
     (compile_lower(rf"\b{_DM}{_YEAR}\b"), _explicit),
     (compile_lower(rf"\b{_MD}{_YEAR}\b"), _explicit),

@@ -240,9 +240,9 @@ class TriggerStage:
         for place in doc.layer("places"):
             if place.label != "place":
                 continue
-            verb = PLACE_TAKEN.search(lower[max(0, place.start - 70) : place.start])
+            window = max(0, place.start - 70)
+            verb = PLACE_TAKEN.search(lower[window : place.start])
             if verb is not None:
-                start = place.start - 70 + verb.start() if place.start > 70 else verb.start()
-                mentions.append(Mention(start, place.end, "trigger", TAKEN, place.sentence))
+                mentions.append(Mention(window + verb.start(), place.end, "trigger", TAKEN, place.sentence))
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("triggers", mentions)
