@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from strife.places.gazetteer import strip_diacritics
 
@@ -57,10 +58,16 @@ def same_place(a: str | None, b: str | None) -> bool | None:
     return left == right or (len(left) > 4 and len(right) > 4 and (left in right or right in left))
 
 
+@lru_cache(maxsize=4)
+def _spaced_words(text: str) -> str:
+    """A report's text as comparable words, normalised once for all the events it is paired with."""
+    return f" {normalise_place(text)} "
+
+
 def names_place(text: str, gold: dict[str, object]) -> bool:
     """Whether a report names its event's place: the gold location, district or province
     ("Kalat town" is named by "Kalat"), as a whole word of the text."""
-    words = f" {normalise_place(text)} "
+    words = _spaced_words(text)
     for key in ("location", "admin2", "admin1"):
         name = normalise_place(str(gold[key])) if gold.get(key) else None
         if name and len(name) > 2 and f" {name} " in words:
