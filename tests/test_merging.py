@@ -305,7 +305,7 @@ def test_a_store_folds_reports_in_order_and_keeps_the_first_id():
 
 
 @pytest.fixture(scope="module")
-def benchmark():
+def merge_benchmark():
     spec = importlib.util.spec_from_file_location("merge_ucdp", REPO_ROOT / "benchmarks" / "merge_ucdp.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up
@@ -313,7 +313,7 @@ def benchmark():
     return module
 
 
-def test_the_benchmark_counts_pairs_of_reports(tmp_path, benchmark):
+def test_the_benchmark_counts_pairs_of_reports(tmp_path, merge_benchmark):
     """Two UCDP events of two headlines each, a shared headline and a digest: the pairwise score."""
     article = '"{0},{1},{2}"'
     records = [
@@ -332,7 +332,7 @@ def test_the_benchmark_counts_pairs_of_reports(tmp_path, benchmark):
     ]  # fmt: skip
     path = tmp_path / "ucdp.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
-    result = benchmark.run(path, jobs=1)
+    result = merge_benchmark.run(path, jobs=1)
     assert (result["events"], result["excluded_generic"], result["headlines"], result["reports"]) == (
         2,
         1,
