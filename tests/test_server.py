@@ -21,7 +21,7 @@ with warnings.catch_warnings():  # starlette's test client says httpx is depreca
     from fastapi.testclient import TestClient
 
 from strife.readers import read_inputs
-from strife.server import netcheck
+from strife.server import netcheck, queries
 from strife.server.app import ServerSettings, create_app
 from strife.server.auth import create_token, revoke_token
 from strife.server.netcheck import URLRefused, check_url
@@ -160,7 +160,11 @@ def test_each_filter(client, all_events, name):
             assert 0 < len(got) < len(all_events), (name, value)
 
 
-def test_bbox(client, all_events):
+@pytest.mark.parametrize("narrow_box_events", [2000, 1], ids=["coordinate-index", "sort-order-scan"])
+def test_bbox(client, all_events, monkeypatch, narrow_box_events):
+    # A box with more events than NARROW_BOX_EVENTS is read in sort order, not by the index on
+    # the coordinates: both ways must select the same events, in the same order.
+    monkeypatch.setattr(queries, "NARROW_BOX_EVENTS", narrow_box_events)
     box = (60.0, 23.0, 78.0, 37.5)
     expected = {
         e["event_id"]
@@ -169,8 +173,10 @@ def test_bbox(client, all_events):
         and box[0] <= e["longitude"] <= box[2]
         and box[1] <= e["latitude"] <= box[3]
     }
-    got = {e["event_id"] for e in walk(client, limit=500, bbox=",".join(map(str, box)))}
-    assert got == expected and 0 < len(got) < len(all_events)
+    pages = walk(client, limit=7, bbox=",".join(map(str, box)))
+    assert {e["event_id"] for e in pages} == expected and 0 < len(pages) < len(all_events)
+    in_order = [e["event_id"] for e in all_events if e["event_id"] in expected]
+    assert [e["event_id"] for e in pages] == in_order
 
 
 def test_filters_combine(client, all_events):

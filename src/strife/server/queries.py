@@ -55,7 +55,9 @@ class EventQuery:
     bbox: str | None = None
     q: str | None = None
 
-    def conditions(self) -> list[ColumnElement[bool]]:
+    def conditions(self, bbox_index: bool = True) -> list[ColumnElement[bool]]:
+        """The filters as SQL conditions. `bbox_index=False` words the box so that no index on
+        the coordinates can serve it (see `page`)."""
         # The filters `strife export` has too, as it applies them; then the API's own.
         shared = EventFilter(since=self.since, until=self.until, countries=self.country, admin1=self.admin1)
         conditions = shared.conditions()
@@ -73,8 +75,11 @@ class EventQuery:
             conditions.append(EventRow.fatalities >= self.min_fatalities)
         if self.bbox:
             min_lon, min_lat, max_lon, max_lat = parse_bbox(self.bbox)
-            conditions.append(EventRow.longitude.between(min_lon, max_lon))
-            conditions.append(EventRow.latitude.between(min_lat, max_lat))
+            longitude, latitude = EventRow.longitude, EventRow.latitude
+            if not bbox_index:
+                longitude, latitude = longitude + 0.0, latitude + 0.0
+            conditions.append(longitude.between(min_lon, max_lon))
+            conditions.append(latitude.between(min_lat, max_lat))
         if self.q:
             fields = ("notes", "location", "actor1", "actor2")
             conditions.append(or_(*(_contains(_field(name), self.q) for name in fields)))
@@ -129,13 +134,16 @@ def page(
         raise QueryError(f"sort is one of {', '.join(SORTS)}")
     descending = sort.startswith("-")
     column = getattr(EventRow, sort.lstrip("-"))
-    statement = select(EventRow).where(*query.conditions())
+    bbox_index = not query.bbox or _narrow_box(session, query.bbox)
+    statement = select(EventRow).where(*query.conditions(bbox_index=bbox_index))
     if cursor:
         key, row_id = decode_cursor(cursor, sort)
+        # The bound on the key alone lets the planner read the sort index as one range from the
+        # cursor on; the OR by itself made SQLite search both arms and sort what they found.
         if descending:
-            after = or_(column < key, and_(column == key, EventRow.id < row_id))
+            after = and_(column <= key, or_(column < key, EventRow.id < row_id))
         else:
-            after = or_(column > key, and_(column == key, EventRow.id > row_id))
+            after = and_(column >= key, or_(column > key, EventRow.id > row_id))
         statement = statement.where(after)
     order = (column.desc(), EventRow.id.desc()) if descending else (column.asc(), EventRow.id.asc())
     rows = list(session.scalars(statement.order_by(*order).limit(limit + 1)))
@@ -144,6 +152,24 @@ def page(
     rows = rows[:limit]
     last = rows[-1]
     return rows, encode_cursor(sort, getattr(last, sort.lstrip("-")), last.id)
+
+
+# A box holding more events than this is read in sort order, its coordinates tested row by
+# row; a smaller one through the coordinate index. Planners without statistics (SQLite, unless
+# ANALYZE ran) take the coordinate index for any box, and for a map's view of a country that
+# meant reading and sorting half the store to return the first hundred.
+NARROW_BOX_EVENTS = 2000
+
+
+def _narrow_box(session: Session, bbox: str) -> bool:
+    min_lon, min_lat, max_lon, max_lat = parse_bbox(bbox)
+    inside = (
+        select(EventRow.id)
+        .where(EventRow.latitude.between(min_lat, max_lat), EventRow.longitude.between(min_lon, max_lon))
+        .limit(NARROW_BOX_EVENTS)
+        .subquery()
+    )
+    return (session.scalar(select(func.count()).select_from(inside)) or 0) < NARROW_BOX_EVENTS
 
 
 # Statistics ------------------------------------------------------------------------------------
