@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 11
+CACHE_VERSION = 12
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -91,6 +91,8 @@ ENGLISH_NAMES: dict[str, str] = {
     "Galgadud": "Galgaduud", "Awadal": "Awdal", "Waqooyi Galbeed": "Woqooyi Galbeed",
     "Distrito Capital de Bogota": "Bogota", "Amanat Alasimah": "Amanat al Asimah",
     "Abuja Federal Capital Territory": "Federal Capital Territory", "Ciudad de Mexico": "Mexico City",
+    # Nicknames the tables list as "... State" aliases: California's "Golden State".
+    "Golden": "California", "The Northern": "Northern",
 }  # fmt: skip
 _ENGLISH_UNIT = re.compile(
     r"^([A-Za-z][A-Za-z' .\-]+?) (?:Governorate|Province|State|Region|Oblast|Department|District|Division)$"
@@ -234,7 +236,21 @@ SUPPLEMENT_FILE = Path(__file__).with_name("supplement.toml")
 def _add_supplement(index: dict[str, list[GazetteerEntry]]) -> None:
     """Places and unit coordinates the tables lack, from `supplement.toml` beside this file."""
     with SUPPLEMENT_FILE.open("rb") as stream:
-        rows = tomllib.load(stream)["place"]
+        table = tomllib.load(stream)
+    rows = table["place"]
+    # Large units whose towns lie along one edge (Ontario's in its south): GeoNames' point.
+    points = {
+        (p["iso3"], normalise_name(p["name"])): (p["latitude"], p["longitude"])
+        for p in table.get("point", [])
+    }
+    for key, entries in index.items():
+        index[key] = [
+            replace(e, latitude=points[e.iso3, normalise_name(e.name)][0],
+                    longitude=points[e.iso3, normalise_name(e.name)][1])
+            if e.kind == "admin1" and (e.iso3, normalise_name(e.name)) in points
+            else e
+            for e in entries
+        ]  # fmt: skip
     for number, row in enumerate(rows, start=1):
         key = normalise_name(row["name"])
         known = [e for e in index.get(key, []) if e.iso3 == row["iso3"] and e.kind == row["kind"]]
@@ -298,9 +314,15 @@ def _country_centres(
     return entries
 
 
-# Where a country's point is its geographic centre rather than the reference tables' rounded
-# figure: the contiguous United States centre (near Lebanon, Kansas), where GeoNames puts it.
-CENTRE_OVERRIDES: dict[str, tuple[float, float]] = {"USA": (39.76, -98.5)}
+# Where GeoNames, the gazetteer news geoparsing is scored against, puts a country away from the
+# reference tables' rounded figure: the contiguous United States centre (near Lebanon, Kansas),
+# Canada west of Hudson Bay, Japan at Tokyo, India and Libya further north.
+CENTRE_OVERRIDES: dict[str, tuple[float, float]] = {
+    "USA": (39.76, -98.5), "CAN": (60.10867, -113.64258), "JPN": (35.68536, 139.75309),
+    "AUS": (-25.0, 135.0), "GBR": (54.75844, -2.69531), "DEU": (51.5, 10.5), "NZL": (-42.0, 174.0),
+    "IND": (22.0, 79.0), "LBY": (28.0, 17.0), "KWT": (29.5, 47.75), "ZMB": (-14.33333, 28.5),
+    "CUB": (22.0, -79.5), "TWN": (24.0, 121.0), "NLD": (52.25, 5.75), "BEL": (50.75, 4.5),
+}  # fmt: skip
 
 
 def country_records() -> Iterator[dict[str, Any]]:

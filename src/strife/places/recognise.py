@@ -49,8 +49,13 @@ UNIT_TAILS = frozenset(
     "university hospital school high press club sheriff residents market".split()
 )
 # Words of a run; a hyphen before a capital joins two names ("DFL-Minneapolis",
-# "Nebraska-Lincoln"), one before a small letter is inside one ("Mazar-e Sharif").
-_TOKEN = re.compile(r"[^\s\-]+(?:-(?![A-Z])[^\s\-]+)*-?")
+# "Nebraska-Lincoln"), one before a small letter is inside one ("Mazar-e Sharif"), except before
+# a word that makes the name a modifier ("Atlanta-area", "Toronto-based", "Canada-wide").
+HYPHEN_MODIFIERS = (
+    "area|based|born|wide|bound|owned|run|led|backed|made|style|era|registered|flagged|controlled|"
+    "administered|occupied|held|bred|raised|headquartered|listed|centric|focused|specific|only"
+)
+_TOKEN = re.compile(rf"[^\s\-]+(?:-(?![A-Z]|(?:{HYPHEN_MODIFIERS})\b)[^\s\-]+)*-?")
 MIN_POPULATION_ALONE = 5_000  # a single word at a sentence's start is a place only if this large
 
 
@@ -130,6 +135,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                 # "Balochistan's Kalat district": a possessive ends the name before it.
                 head_ok = (
                     i == 0
+                    or start in sentence_starts  # "... near Columbus. Ohio gave ..."
                     or before in STOPWORDS
                     or before.endswith(("'s", "’s"))
                     or text[start - 1] == "-"

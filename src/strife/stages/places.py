@@ -174,7 +174,17 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     names.update(COUNTRY_ALIASES)
     names.update(_demonyms())
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), names
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), names
+
+
+def _hyphen_joined(text: str, start: int, end: int) -> bool:
+    """Whether a name is glued by a hyphen to a word that makes it no name of a country:
+    "anti-American", "Russian-made"; "Egyptian-US relations" and "India-Pakistan" are names."""
+    if start > 0 and text[start - 1] == "-":
+        word = re.search(r"(\S+)-$", text[max(0, start - 30) : start])
+        if word is None or not word.group(1)[:1].isupper():
+            return True
+    return text[end : end + 1] == "-" and not text[end + 1 : end + 2].isupper()
 
 
 def country_name(iso3: str) -> str | None:
@@ -231,6 +241,8 @@ class PlaceStage:
                 s <= match.start() and match.end() <= e and (s, e) != match.span()
                 for s, e in longer + regions
             ):
+                continue
+            if _hyphen_joined(text, *match.span()):
                 continue
             iso3 = names[match.group()]
             # A country's name usually says where; a demonym ("Russian missiles") or a name used
