@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import TextIO
 
 from strife import __version__
+from strife.distributed.partitions import read_any
 from strife.document import Document, coerce_date
 from strife.event import Event
-from strife.readers import INPUT_FORMATS, UsageError, preflight, read_inputs
+from strife.readers import INPUT_FORMATS, UsageError, preflight
 from strife.runner import process
 from strife.summary import RunSummary
 from strife.writers import FORMATS, EventWriter, format_for_path, make_writer
@@ -52,9 +53,24 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="processes (default 1)")
     parser.add_argument("--report", metavar="FILE", help="write the run summary as JSON here")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    # Distributed runs (strife.distributed; docs/distributed.md): the `dask` extra.
+    cluster = parser.add_mutually_exclusive_group()
+    cluster.add_argument(
+        "--dask", metavar="local:N", help="run on a local Dask cluster of N worker processes (the dask extra)"
+    )
+    cluster.add_argument(
+        "--scheduler", metavar="tcp://HOST:PORT", help="run on the Dask cluster of this scheduler"
+    )
+    parser.add_argument(
+        "--partition-size",
+        type=int,
+        default=500,
+        metavar="N",
+        help="documents per partition with --dask, --scheduler or -o DIR/ (default 500)",
+    )
 
 
-def _add_output_options(parser: argparse.ArgumentParser) -> None:
+def _add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
     """What `extract` and `export` share: where the events go, in which formats."""
     parser.add_argument(
         "-o",
@@ -69,7 +85,7 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         action="append",
         default=[],
-        choices=FORMATS,
+        choices=formats,
         help="output format, once per -o (default: jsonl)",
     )
 
@@ -95,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
         "their events. Give -o several times to write several formats in one run.",
     )
     _add_input_options(extract)
-    _add_output_options(extract)
+    # -o DIR/ writes one shard per partition (JSONL or Parquet) and a manifest.
+    _add_output_options(extract, formats=(*FORMATS, "parquet"))
 
     ingest = commands.add_parser(
         "ingest",
@@ -297,15 +314,23 @@ def _progress(total_hint: None, disable: bool):
 def run_extract(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    from strife.distributed import command as distributed
+
     pairs = _outputs(args)
     preflight(args.inputs, args.input_format)
+    if (shards := distributed.directory_output(pairs)) is not None:
+        return distributed.run_extract_to_directory(args, *shards)
     summary = RunSummary()
     started = time.perf_counter()
     with ExitStack() as stack:
+        if distributed.wants_cluster(args):
+            outcomes = stack.enter_context(distributed.distributed_outcomes(args))
+        else:
+            items = read_any(args.inputs, input_format=args.input_format)
+            outcomes = process(items, jobs=args.jobs, published=args.published)
         writers = _open_writers(stack, pairs)
         bar = stack.enter_context(_progress(None, args.no_progress or not sys.stderr.isatty()))
-        items = read_inputs(args.inputs, input_format=args.input_format)
-        for outcome in process(items, jobs=args.jobs, published=args.published):
+        for outcome in outcomes:
             bar.update(1)
             if outcome.skipped:
                 summary.add_skip(outcome.origin, outcome.skipped, outcome.doc_id)
@@ -351,6 +376,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     preflight(args.inputs, args.input_format)
+    from strife.distributed import command as distributed
+
+    if distributed.wants_cluster(args):
+        return distributed.run_ingest_distributed(args)
     store = _open_store(args.db)
     summary = IngestSummary()
     started = time.perf_counter()
@@ -364,7 +393,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         with _progress(None, args.no_progress or not sys.stderr.isatty()) as bar:
             ingest(
                 store,
-                read_inputs(args.inputs, input_format=args.input_format),
+                read_any(args.inputs, input_format=args.input_format),
                 jobs=args.jobs,
                 published=args.published,
                 arguments=arguments,
