@@ -99,6 +99,10 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_user_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", metavar="NAME", help="who is reviewing (default: the login name)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="strife", description="News reports in, conflict events out.")
     parser.add_argument("--version", action="version", version=f"strife {__version__}")
@@ -161,6 +165,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--type", action="append", default=[], metavar="TYPE", help="event type or sub-event type"
     )
+    export.add_argument(
+        "--review-state",
+        action="append",
+        default=[],
+        choices=("unreviewed", "accepted", "edited", "rejected"),
+        help="events a reviewer left in this state (default: all but rejected ones)",
+    )
 
     events = commands.add_parser("events", help="look at and correct stored events")
     events_commands = events.add_subparsers(dest="events_command", required=True, parser_class=_Parser)
@@ -174,12 +185,50 @@ def build_parser() -> argparse.ArgumentParser:
     split.add_argument("event_id", metavar="EVENT_ID")
     split.add_argument("--doc", metavar="DOC_ID", help="the report to take out (default: the last to join)")
     _add_db_option(split)
+    _add_user_option(split)
     show = events_commands.add_parser(
         "show",
-        help="an event with its reports, field sources and revisions, as JSON",
+        help="an event with its reports, field sources, review and revisions, as JSON",
     )
     show.add_argument("event_id", metavar="EVENT_ID")
     _add_db_option(show)
+    accept = events_commands.add_parser(
+        "accept", help="review: the event is right as it stands", description="Mark the event accepted."
+    )
+    accept.add_argument("event_id", metavar="EVENT_ID")
+    accept.add_argument("--note", help="why, for the revision")
+    edit = events_commands.add_parser(
+        "edit",
+        help="review: set fields of an event (no later report overwrites them)",
+        description="Set fields of the event record, e.g. --set fatalities=12 --set admin2=Kalat. Values "
+        'are read as JSON where they parse (12, null, true, "text"), else as text. The fields set are '
+        "locked: a report that joins the event later leaves them as the person set them.",
+    )
+    edit.add_argument("event_id", metavar="EVENT_ID")
+    edit.add_argument(
+        "--set", dest="fields", action="append", required=True, metavar="FIELD=VALUE", help="a field to set"
+    )
+    edit.add_argument("--note", help="why, for the revision")
+    reject = events_commands.add_parser(
+        "reject",
+        help="review: not an event (left out of exports and the API's lists)",
+        description="Mark the event rejected. It stays in the store, so a later report of the same "
+        "incident joins it rather than bringing it back; `export --review-state rejected` lists them.",
+    )
+    reject.add_argument("event_id", metavar="EVENT_ID")
+    reject.add_argument("--reason", help="why it is not an event")
+    merge = events_commands.add_parser(
+        "merge",
+        help="review: two events are one incident",
+        description="Merge OTHER_ID into EVENT_ID: its reports join EVENT_ID, folded in by the merge "
+        "rules, and OTHER_ID goes (`events show OTHER_ID` then says where). `events split` undoes it.",
+    )
+    merge.add_argument("event_id", metavar="EVENT_ID", help="the event to keep")
+    merge.add_argument("other", metavar="OTHER_ID", help="the event that joins it")
+    merge.add_argument("--note", help="why, for the revision")
+    for review in (accept, edit, reject, merge):
+        _add_db_option(review)
+        _add_user_option(review)
 
     commands.add_parser("schema", help="print the JSON Schema of the input document and the event")
 
@@ -462,7 +511,12 @@ def run_export(args: argparse.Namespace) -> int:
     pairs = _outputs(args)
     store = _open_store(args.db, create=False)
     filters = EventFilter(
-        since=args.since, until=args.until, countries=args.country, admin1=args.admin1, types=args.type
+        since=args.since,
+        until=args.until,
+        countries=args.country,
+        admin1=args.admin1,
+        types=args.type,
+        review_states=args.review_state,
     )
     summary = RunSummary()
     started = time.perf_counter()
@@ -483,6 +537,42 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _field_values(pairs: list[str]) -> dict[str, object]:
+    """`--set FIELD=VALUE`s: a value is JSON where it parses (12, null, "12"), else text."""
+    fields: dict[str, object] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--set takes FIELD=VALUE, not {pair!r}")
+        try:
+            fields[name.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            fields[name.strip()] = value
+    return fields
+
+
+def _run_review(args: argparse.Namespace, store) -> int:  # store: strife.store.Store
+    from strife.store import review
+    from strife.store.ingest import current_user
+
+    user = args.user or current_user()
+    if args.events_command == "accept":
+        event = review.accept(store, args.event_id, user, args.note)
+        done = "accepted"
+    elif args.events_command == "edit":
+        event = review.edit(store, args.event_id, _field_values(args.fields), user, args.note)
+        done = f"edited (locked: {', '.join(event['locked_fields'])})"
+    elif args.events_command == "reject":
+        event = review.reject(store, args.event_id, user, args.reason)
+        done = "rejected"
+    else:
+        event = review.merge_events(store, args.event_id, args.other, user, args.note)
+        done = f"now has the reports of {args.other}, which is gone"
+    sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
+    print(f"strife: event {event['event_id']} {done}, by {user}", file=sys.stderr)
+    return EXIT_OK
+
+
 def run_events(args: argparse.Namespace) -> int:
     from strife.store import StoreError, describe_event, split_event
 
@@ -492,7 +582,9 @@ def run_events(args: argparse.Namespace) -> int:
             json.dump(describe_event(store, args.event_id), sys.stdout, indent=2, ensure_ascii=False)
             sys.stdout.write("\n")
             return EXIT_OK
-        result = split_event(store, args.event_id, args.doc)
+        if args.events_command in ("accept", "edit", "reject", "merge"):
+            return _run_review(args, store)
+        result = split_event(store, args.event_id, args.doc, user=args.user)
     except StoreError as err:
         raise UsageError(str(err)) from None
     finally:

@@ -638,7 +638,54 @@ def _rewritten_notes(event: Event) -> str:
                   event.fatalities, event.injured)  # fmt: skip
 
 
-def merge(stored: Event, new: Event, provenance: Provenance | None = None) -> Merged:
+# Fields that must agree with one another: a person who set one of them has set its group (a
+# district with its coordinates, a toll with its split by party, an actor with its category), so
+# no report changes the rest of the group under the person's value.
+LOCK_GROUPS: tuple[tuple[str, ...], ...] = (DATE_FIELDS, TYPE_FIELDS, PLACE_FIELDS, TOLL_FIELDS,
+                                            CLAIM_FIELDS, ("actor1", "inter1"), ("actor2", "inter2"))  # fmt: skip
+
+
+def held_fields(locked: Iterable[str]) -> frozenset[str]:
+    """The fields no report may change where a person set `locked`: those, and their groups."""
+    held = set(locked)
+    for group in LOCK_GROUPS:
+        if held.intersection(group):
+            held.update(group)
+    return frozenset(held)
+
+
+def settled(event: Event, changed: Iterable[str], locked: Iterable[str] = ()) -> Event:
+    """`event` with the fields made from others made again after `changed` changed: the toll's
+    range holds the toll, the interaction code follows the actors' categories, and the note
+    tells the new fields (unless a person set these)."""
+    locked = set(locked)
+    update: dict[str, object] = {}
+    if "fatalities_low" not in locked:
+        update["fatalities_low"] = min(event.fatalities_low, event.fatalities)
+    if "fatalities_high" not in locked:
+        update["fatalities_high"] = max(event.fatalities_high, event.fatalities)
+    if "interaction" not in locked and event.inter1:
+        update["interaction"] = interaction_code(event.inter1, event.inter2)
+    event = event.model_copy(update=update)
+    if "notes" not in locked and set(changed) & NOTE_FIELDS:
+        event = event.model_copy(update={"notes": _rewritten_notes(event)})
+    return event
+
+
+def keep_locked(event: Event, person: Event, locked: Iterable[str]) -> Event:
+    """`event` (made again from reports) with the fields a person set, and their groups, as they
+    are in `person` (the event as the person left it)."""
+    held = held_fields(locked)
+    if not held:
+        return event
+    update = {name: getattr(person, name) for name in held if name in Event.model_fields}
+    changed = [name for name, value in update.items() if getattr(event, name) != value]
+    return settled(event.model_copy(update=update), changed, held)
+
+
+def merge(
+    stored: Event, new: Event, provenance: Provenance | None = None, locked: Iterable[str] = ()
+) -> Merged:
     """Fold a new report of a stored event into it, and say where each field came from.
 
     `provenance` is the stored event's (from an earlier merge); without one, every field of the
@@ -660,12 +707,17 @@ def merge(stored: Event, new: Event, provenance: Provenance | None = None) -> Me
     - empty fields (associated actors, source, url) are filled from the new report.
     - reported_by: both lists; confidence: the higher; evidence: the stored report's spans
       for the fields it still gives (spans are offsets into their own report).
+    - `locked`: fields a person set (a reviewer's edit); no report changes them, nor the rest
+      of their group (`held_fields`), whatever the rules above say.
     """
     prov = provenance.copy() if provenance else Provenance.of(stored)
     update: dict[str, object] = {}
+    held = held_fields(locked)
 
     def take(names: Iterable[str], values: dict[str, object] | None = None) -> None:
         for name in names:
+            if name in held:
+                continue
             update[name] = getattr(new, name) if values is None else values[name]
             if _given(update[name]):
                 prov.fields[name] = new.doc_id
@@ -711,8 +763,9 @@ def merge(stored: Event, new: Event, provenance: Provenance | None = None) -> Me
         # The stored report's spans support only the fields it still gives.
         "evidence": [ev for ev in stored.evidence if ev.field not in changed],
     }
+    update = {name: value for name, value in update.items() if name not in held}
     event = stored.model_copy(update=update)
-    if set(changed) & NOTE_FIELDS:
+    if set(changed) & NOTE_FIELDS and "notes" not in held:
         event = event.model_copy(update={"notes": _rewritten_notes(event)})
     return Merged(event, prov, changed)
 
@@ -730,11 +783,14 @@ __all__ = [
     "actors_relation",
     "best_match",
     "fatalities_agree",
+    "held_fields",
     "incident_score",
+    "keep_locked",
     "merge",
     "merge_into",
     "named_groups",
     "place_relation",
     "same_incident",
+    "settled",
     "type_compatibility",
 ]

@@ -27,12 +27,16 @@ from strife.readers.errors import Skipped
 from strife.server.auth import Principal, authenticate, list_tokens, revoke_token
 from strife.server.netcheck import URLRefused, check_url, guarded_fetcher
 from strife.server.queries import GROUPINGS, SORTS, EventQuery, QueryError, page, stats
-from strife.store import StoreError, describe_event
+from strife.store import EventMerged, EventNotFound, InvalidEdit, ReviewConflict, StoreError, describe_event
+from strife.store import review as reviews
 from strife.store.database import Store
 from strife.store.schema import DocumentRow, EventDocument, EventRow
 from strife.writers import make_writer
 
 MAX_LIMIT = 500
+REVIEW_STATE_HELP = (
+    "unreviewed | accepted | edited | rejected, repeated or comma-separated (default: all but rejected)"
+)
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "acled-csv": "text/csv; charset=utf-8",
@@ -115,6 +119,30 @@ class DocumentIn(BaseModel):
     id: str | None = None
 
 
+class ReviewNote(BaseModel):
+    note: str | None = None
+
+
+class EditIn(BaseModel):
+    """Fields of the event record to set, by name, and why."""
+
+    fields: dict[str, Any]
+    note: str | None = None
+
+
+class RejectIn(BaseModel):
+    reason: str | None = None
+
+
+class MergeIn(BaseModel):
+    other: str  # the event that joins this one and goes
+    note: str | None = None
+
+
+class SplitIn(BaseModel):
+    doc_id: str | None = None  # the report to take out (default: the last to join)
+
+
 def _json(content: Any, status: int = 200) -> Response:
     return Response(orjson.dumps(content), status_code=status, media_type="application/json")
 
@@ -133,7 +161,7 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST", "DELETE"],
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
             expose_headers=["X-Next-Cursor"],
         )
@@ -188,7 +216,14 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
             since, until, country, admin1, admin2, event_type, sub_event_type, actor, min_fatalities, bbox, q
         )
 
-    Filters = Annotated[EventQuery, Depends(event_query)]
+    def filters_with_review(
+        found: Annotated[EventQuery, Depends(event_query)],
+        review_state: Annotated[list[str], Query(description=REVIEW_STATE_HELP)] = [],  # noqa: B006
+    ) -> EventQuery:
+        found.review_state = review_state
+        return found
+
+    Filters = Annotated[EventQuery, Depends(filters_with_review)]
 
     @app.get("/events", dependencies=[reader], summary="Events, filtered, sorted, a page at a time")
     def events(
@@ -204,7 +239,7 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
         last page); the file formats carry the next cursor in the `X-Next-Cursor` header."""
         with store.reading() as session:
             rows, next_cursor = page(session, filters, sort, min(limit, MAX_LIMIT), cursor)
-            records = [row.record for row in rows]
+            records = [row.view() for row in rows]  # the record, its review state and locked fields
         if format == "json":
             return _json({"events": records, "next": next_cursor})
         stream = io.StringIO()
@@ -221,8 +256,59 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
         evidence spans, and its revisions."""
         try:
             return _json(describe_event(store, event_id))
+        except EventMerged as err:  # where it went, for a client to follow
+            return _json({"detail": str(err), "merged_into": err.into}, 404)
         except StoreError as err:
             raise HTTPException(404, str(err)) from None
+
+    # Review: a reviewer's (or an admin's) token; each action a revision naming the token's name.
+    def reviewed(action: Any, *args: Any) -> Response:
+        try:
+            result = action(*args)
+        except EventMerged as err:
+            return _json({"detail": str(err), "merged_into": err.into}, 404)
+        except EventNotFound as err:
+            raise HTTPException(404, str(err)) from None
+        except InvalidEdit as err:
+            raise HTTPException(422, str(err)) from None
+        except (ReviewConflict, StoreError) as err:  # merging an event with itself, one report to split
+            raise HTTPException(409, str(err)) from None
+        if isinstance(result, reviews.SplitReview):
+            return _json({"event": result.event, "split_off": result.split_off})
+        return _json({"event": result})
+
+    def reviewer(who: Principal) -> str:
+        return who.name or f"token {who.token_id}"
+
+    @app.post("/events/{event_id:path}/accept", summary="Accept an event as it stands (reviewer)")
+    def accept_event(event_id: str, who: Reviewer, body: ReviewNote | None = None) -> Response:
+        return reviewed(reviews.accept, store, event_id, reviewer(who), body.note if body else None)
+
+    @app.patch("/events/{event_id:path}", summary="Set fields of an event, locking them (reviewer)")
+    def edit_event(event_id: str, body: EditIn, who: Reviewer) -> Response:
+        """`{"fields": {"fatalities": 12, "admin2": "Kalat"}, "note": "..."}`: the fields a person
+        sets are validated as an event record and locked, so no later report overwrites them. 422
+        for a field an event does not have, one that says which reports it comes from, or an
+        invalid value."""
+        return reviewed(reviews.edit, store, event_id, body.fields, reviewer(who), body.note)
+
+    @app.post("/events/{event_id:path}/reject", summary="Reject an event: not an event (reviewer)")
+    def reject_event(event_id: str, who: Reviewer, body: RejectIn | None = None) -> Response:
+        """Rejected events stay in the store (a new report of the incident joins them), and are
+        left out of `/events`, `/stats` and exports unless `review_state` asks for them."""
+        return reviewed(reviews.reject, store, event_id, reviewer(who), body.reason if body else None)
+
+    @app.post("/events/{event_id:path}/merge", summary="Merge another event into this one (reviewer)")
+    def merge_event(event_id: str, body: MergeIn, who: Reviewer) -> Response:
+        """`{"other": EVENT_ID}`: the other event's reports join this one, and it goes; looking
+        it up afterwards answers 404 with `merged_into`."""
+        return reviewed(reviews.merge_events, store, event_id, body.other, reviewer(who), body.note)
+
+    @app.post("/events/{event_id:path}/split", summary="Take a report out of an event (reviewer)")
+    def split_event(event_id: str, who: Reviewer, body: SplitIn | None = None) -> Response:
+        """`{"doc_id": DOC_ID}` (default: the last report to join) becomes an event of its own;
+        the answer is the event as it now is and `split_off`."""
+        return reviewed(reviews.split, store, event_id, reviewer(who), body.doc_id if body else None)
 
     @app.get("/documents/{doc_id:path}", dependencies=[reader], summary="One stored report and its events")
     def document(doc_id: str) -> Response:

@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, Date, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from strife.store.export import EventFilter
-from strife.store.schema import EventRow
+from strife.store.schema import REVIEW_STATES, EventRow
 
 SORTS = ("event_date", "-event_date", "fatalities", "-fatalities")
 GROUPINGS = ("week", "month", "admin1", "type", "actor")
@@ -41,7 +41,8 @@ def _contains(column: Any, text: str) -> ColumnElement[bool]:
 @dataclass
 class EventQuery:
     """The filters of `/events` and `/stats`. Lists match any of their values, without regard
-    to case; `actor` and `q` are substrings (q: of the notes, the location or either actor)."""
+    to case; `actor` and `q` are substrings (q: of the notes, the location or either actor).
+    `review_state` values may also be comma-separated; without one, rejected events are left out."""
 
     since: dt.date | None = None
     until: dt.date | None = None
@@ -54,12 +55,27 @@ class EventQuery:
     min_fatalities: int | None = None
     bbox: str | None = None
     q: str | None = None
+    review_state: list[str] = field(default_factory=list)
+
+    def review_states(self) -> list[str]:
+        states = [part.strip().lower() for value in self.review_state for part in value.split(",")]
+        states = [state for state in states if state]
+        unknown = sorted(set(states) - set(REVIEW_STATES))
+        if unknown:
+            raise QueryError(f"review_state is one of {', '.join(REVIEW_STATES)}, not {', '.join(unknown)}")
+        return states
 
     def conditions(self, bbox_index: bool = True) -> list[ColumnElement[bool]]:
         """The filters as SQL conditions. `bbox_index=False` words the box so that no index on
         the coordinates can serve it (see `page`)."""
         # The filters `strife export` has too, as it applies them; then the API's own.
-        shared = EventFilter(since=self.since, until=self.until, countries=self.country, admin1=self.admin1)
+        shared = EventFilter(
+            since=self.since,
+            until=self.until,
+            countries=self.country,
+            admin1=self.admin1,
+            review_states=self.review_states(),
+        )
         conditions = shared.conditions()
         if self.admin2:
             conditions.append(_lower_in(EventRow.admin2, self.admin2))

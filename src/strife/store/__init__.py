@@ -5,17 +5,25 @@ between them, every revision, and the runs that made them; SQLite or PostgreSQL.
     summary = ingest(store, read_inputs(["reports/"]))
     for event in stored_events(store, EventFilter(countries=["PAK"])):
         ...
+    review.edit(store, "ev:610f034c81f70877", {"fatalities": 12}, user="alice")  # strife.store.review
 """
 
+from strife.store import review
 from strife.store.database import Store, StoreError, data_dir, default_url, open_store
 from strife.store.export import EventFilter, export_events, stored_events
-from strife.store.history import describe_event
+from strife.store.history import EventMerged, EventNotFound, describe_event
 from strife.store.ingest import IngestSummary, ingest
+from strife.store.review import InvalidEdit, ReviewConflict, ReviewError
 from strife.store.split import SplitError, SplitResult, split_event
 
 __all__ = [
     "EventFilter",
+    "EventMerged",
+    "EventNotFound",
     "IngestSummary",
+    "InvalidEdit",
+    "ReviewConflict",
+    "ReviewError",
     "SplitError",
     "SplitResult",
     "Store",
@@ -26,6 +34,7 @@ __all__ = [
     "export_events",
     "ingest",
     "open_store",
+    "review",
     "split_event",
     "stored_events",
 ]

@@ -21,16 +21,22 @@ BATCH = 500
 class EventFilter:
     """Which events to export. Each list matches any of its values; values are compared
     without regard to case. A country is a name or an ISO 3166 alpha-3 code; a type is an
-    event type or a sub-event type."""
+    event type or a sub-event type. Without `review_states`, every event a reviewer has not
+    rejected."""
 
     since: dt.date | None = None
     until: dt.date | None = None
     countries: Sequence[str] = field(default_factory=list)
     admin1: Sequence[str] = field(default_factory=list)
     types: Sequence[str] = field(default_factory=list)
+    review_states: Sequence[str] = field(default_factory=list)
 
     def conditions(self) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = []
+        if self.review_states:
+            conditions.append(EventRow.review_state.in_([value.lower() for value in self.review_states]))
+        else:  # a rejected event is not an event, unless someone asks for those
+            conditions.append(EventRow.review_state != "rejected")
         # An event is in the period when its first day is: ACLED's convention for event_date.
         if self.since is not None:
             conditions.append(EventRow.event_date >= self.since)

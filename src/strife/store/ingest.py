@@ -24,11 +24,12 @@ from sqlalchemy.orm import Session
 from strife import __version__
 from strife.document import Document
 from strife.event import Event, make_event_id
+from strife.merging import Provenance, merge
 from strife.pipeline import default_pipeline
 from strife.readers import ReadItem, Skipped
 from strife.runner import Outcome, PipelineFactory, apply_published_option, process
 from strife.store.database import Store
-from strife.store.matching import find_match, first_sources, fold, max_span_days, record_of
+from strife.store.matching import find_match, first_sources, max_span_days, record_of
 from strife.store.schema import DocumentRow, EventDocument, EventRow, Revision, Run, event_columns, utcnow
 from strife.summary import RunSummary
 
@@ -49,6 +50,8 @@ DOCUMENTS_LIKE = select(DOCUMENTS.c.content_hash, DOCUMENTS.c.url_hash).where(
 INSERT_DOCUMENT = insert(DOCUMENTS).returning(DOCUMENTS.c.id)
 INSERT_EVENT = insert(EVENTS).returning(EVENTS.c.id)
 UPDATE_EVENT = update(EVENTS).where(EVENTS.c.id == bindparam("event_pk"))
+# The fields a person set on an event a report joins: no report overwrites them.
+LOCKED_FIELDS = select(EVENTS.c.locked_fields).where(EVENTS.c.id == bindparam("event_pk"))
 INSERT_LINKS, INSERT_REVISIONS = insert(LINKS), insert(REVISIONS)
 
 
@@ -211,8 +214,11 @@ class Ingestor:
                 max_span = max(max_span, values["span_days"])
                 result.new += 1
             else:
-                merged, sources = fold(match.event, match.sources, event)
-                values = event_columns(merged, sources)
+                # A rejected event takes its new reports too (it stays rejected: the columns
+                # written here are the record's), so the incident never comes back as new.
+                locked = connection.scalar(LOCKED_FIELDS, {"event_pk": match.pk}) or ()
+                folded = merge(match.event, event, Provenance(dict(match.sources)), locked)
+                values = event_columns(folded.event, folded.provenance.fields)
                 event_pk, before, action = match.pk, record_of(match.event), "merge"
                 connection.execute(UPDATE_EVENT, {**values, "event_pk": event_pk})
                 result.merged += 1

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -44,6 +45,11 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# A person's verdict on an event: none yet, the record as it stands, the record as they changed
+# it, or not an event at all (left out of exports and of the API's lists unless asked for).
+REVIEW_STATES = ("unreviewed", "accepted", "edited", "rejected")
 
 
 def utcnow() -> dt.datetime:
@@ -129,6 +135,15 @@ class EventRow(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     created_run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))
 
+    # A person's review (`strife.store.review`): the verdict (REVIEW_STATES), the record fields a
+    # person set, which no later report overwrites, and who reviewed it last, when.
+    review_state: Mapped[str] = mapped_column(
+        String(16), index=True, default="unreviewed", server_default="unreviewed"
+    )
+    locked_fields: Mapped[list[Any]] = mapped_column(default=list, server_default=text("'[]'"))
+    reviewed_by: Mapped[str | None] = mapped_column(String(128))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
     def set_event(self, event: Event, sources: dict[str, str]) -> None:
         """Store `event` as this row's record, with the indexed copies of its fields."""
         for name, value in event_columns(event, sources).items():
@@ -136,6 +151,11 @@ class EventRow(Base):
 
     def event(self) -> Event:
         return Event.model_validate(self.record)
+
+    def view(self) -> dict[str, Any]:
+        """The record as the API and `events show` give it: with its review state and the
+        fields a person set."""
+        return {**self.record, "review_state": self.review_state, "locked_fields": list(self.locked_fields)}
 
     __table_args__ = (
         # The merge candidate query: same country, dates near.
@@ -202,11 +222,17 @@ class Revision(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"), index=True)
     user: Mapped[str | None] = mapped_column(String(128))
-    # create | merge | split (the event a report left) | split-off (the event it became)
+    # Ingest: create | merge. A split: split (the event a report left) | split-off (the event it
+    # became). A person's review: accept | edit | reject | review-merge (the event kept) |
+    # merged-into (the event that went: its `after` is the kept event's record).
     action: Mapped[str] = mapped_column(String(16))
     doc_id: Mapped[str | None] = mapped_column(Text)  # the report the change concerns
     before: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     after: Mapped[dict[str, Any]] = mapped_column()
+    # The other event of a merge or a split: the one merged in, where this one went, the one a
+    # report was split off to or from.
+    other_event_id: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(Text)  # a reviewer's reason or note
 
 
 class ApiToken(Base):
@@ -224,6 +250,7 @@ class ApiToken(Base):
 
 
 __all__ = [
+    "REVIEW_STATES",
     "ApiToken",
     "Base",
     "DocumentRow",

@@ -4,7 +4,9 @@ The event that stays is recomputed from its remaining reports — the first of t
 the others folded in by the merge rules in the order they joined — so taking out the last
 report to join restores the event exactly as it was before that merge. The event keeps its id;
 the report taken out becomes an event with the id it was extracted with (or a new one, when
-that id is the event's own). Both changes are revisions of a run of their own.
+that id is the event's own). Both changes are revisions of a run of their own. Fields a person
+set (`locked_fields`) keep the person's values on the event that stays; the split-off event is a
+report's own, unreviewed.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from strife.event import Event, make_event_id
+from strife.merging import held_fields, keep_locked
 from strife.store.database import Store, StoreError
+from strife.store.history import find_event
 from strife.store.ingest import add_run, current_user
 from strife.store.matching import first_sources, fold
 from strife.store.schema import DocumentRow, EventDocument, EventRow, Revision, utcnow
@@ -48,13 +52,15 @@ def _free_id(session: Session, wanted: str, doc_id: str, event_id: str) -> str:
     return candidate
 
 
-def split_event(store: Store, event_id: str, doc_id: str | None = None) -> SplitResult:
+def split_event(
+    store: Store, event_id: str, doc_id: str | None = None, *, user: str | None = None
+) -> SplitResult:
     """Take the report of `doc_id` (by default the last to join) out of event `event_id`.
 
     The split and the run that records it are one transaction: a split refused (no such
-    event, nothing to undo) leaves no trace.
+    event, nothing to undo) leaves no trace. `user` is who asked (by default the login name).
     """
-    user = current_user()
+    user = user or current_user()
     with store.writing() as session:
         run = add_run(session, "events split", {"event_id": event_id, "doc_id": doc_id}, user)
         result = _split(session, event_id, doc_id, run.id, user)
@@ -64,9 +70,7 @@ def split_event(store: Store, event_id: str, doc_id: str | None = None) -> Split
 
 
 def _split(session: Session, event_id: str, doc_id: str | None, run_id: int, user: str | None) -> SplitResult:
-    row = session.scalar(select(EventRow).where(EventRow.event_id == event_id))
-    if row is None:
-        raise SplitError(f"no event {event_id!r} in the store")
+    row = find_event(session, event_id)
     links = list(
         session.scalars(
             select(EventDocument)
@@ -91,7 +95,15 @@ def _split(session: Session, event_id: str, doc_id: str | None, run_id: int, use
 
     before = row.record
     event, sources = _recomputed(row.event_id, [link.report_event() for link in kept])
+    if row.locked_fields:  # a person's fields, and their groups, stay as they were
+        event = keep_locked(event, row.event(), row.locked_fields)
+        for name in held_fields(row.locked_fields):
+            sources.pop(name, None)
+            if name in row.sources and name not in row.locked_fields:
+                sources[name] = row.sources[name]
     row.set_event(event, sources)
+    # A split is always a person's correction: the event was reviewed, whatever its verdict.
+    row.reviewed_by, row.reviewed_at = user, utcnow()
 
     report = taken.report_event()
     new_id = _free_id(session, report.event_id, report.doc_id, row.event_id)
@@ -112,6 +124,7 @@ def _split(session: Session, event_id: str, doc_id: str | None, run_id: int, use
                 doc_id=report.doc_id,
                 before=before,
                 after=row.record,
+                other_event_id=new_id,
             ),
             Revision(
                 event_id=new_id,
@@ -121,6 +134,7 @@ def _split(session: Session, event_id: str, doc_id: str | None, run_id: int, use
                 doc_id=report.doc_id,
                 before=None,
                 after=new_row.record,
+                other_event_id=row.event_id,
             ),
         ]
     )
