@@ -514,6 +514,21 @@ def test_review_over_the_api(api, store):
     assert users == [("review-merge", "rita"), ("split", "rita")]
 
 
+def test_a_state_most_events_are_in_is_read_in_sort_order(api, monkeypatch):
+    from strife.server import queries
+
+    client, _auth = api
+    expected = [e["event_id"] for e in client.get("/events", params={"sort": "fatalities"}).json()["events"]]
+    assert len(expected) == 2
+    # Past the threshold (here: one event), the state's test is worded so that no index serves it.
+    monkeypatch.setattr(queries, "NARROW_BOX_EVENTS", 1)
+    found = client.get("/events", params={"review_state": "unreviewed", "sort": "fatalities"}).json()[
+        "events"
+    ]
+    assert [e["event_id"] for e in found] == expected
+    assert client.get("/events", params={"review_state": "rejected"}).json()["events"] == []
+
+
 # The command line --------------------------------------------------------------------------------
 
 

@@ -65,9 +65,9 @@ class EventQuery:
             raise QueryError(f"review_state is one of {', '.join(REVIEW_STATES)}, not {', '.join(unknown)}")
         return states
 
-    def conditions(self, bbox_index: bool = True) -> list[ColumnElement[bool]]:
+    def conditions(self, bbox_index: bool = True, review_index: bool = True) -> list[ColumnElement[bool]]:
         """The filters as SQL conditions. `bbox_index=False` words the box so that no index on
-        the coordinates can serve it (see `page`)."""
+        the coordinates can serve it, and `review_index=False` the review states (see `page`)."""
         # The filters `strife export` has too, as it applies them; then the API's own.
         shared = EventFilter(
             since=self.since,
@@ -75,6 +75,7 @@ class EventQuery:
             countries=self.country,
             admin1=self.admin1,
             review_states=self.review_states(),
+            review_index=review_index,
         )
         conditions = shared.conditions()
         if self.admin2:
@@ -151,7 +152,9 @@ def page(
     descending = sort.startswith("-")
     column = getattr(EventRow, sort.lstrip("-"))
     bbox_index = not query.bbox or _narrow_box(session, query.bbox)
-    statement = select(EventRow).where(*query.conditions(bbox_index=bbox_index))
+    states = query.review_states()
+    review_index = not states or _few_in_states(session, states)
+    statement = select(EventRow).where(*query.conditions(bbox_index=bbox_index, review_index=review_index))
     if cursor:
         key, row_id = decode_cursor(cursor, sort)
         # The bound on the key alone lets the planner read the sort index as one range from the
@@ -185,6 +188,13 @@ def _narrow_box(session: Session, bbox: str) -> bool:
         .limit(NARROW_BOX_EVENTS)
         .subquery()
     )
+    return (session.scalar(select(func.count()).select_from(inside)) or 0) < NARROW_BOX_EVENTS
+
+
+def _few_in_states(session: Session, states: list[str]) -> bool:
+    """Whether few events are in these review states (rejected, accepted: a reviewer's share), to
+    be found through the state's index; most are unreviewed, and those are read in sort order."""
+    inside = select(EventRow.id).where(EventRow.review_state.in_(states)).limit(NARROW_BOX_EVENTS).subquery()
     return (session.scalar(select(func.count()).select_from(inside)) or 0) < NARROW_BOX_EVENTS
 
 
