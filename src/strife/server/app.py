@@ -25,6 +25,7 @@ from strife import __version__
 from strife.readers import read_inputs
 from strife.readers.errors import Skipped
 from strife.server.auth import Principal, authenticate, list_tokens, revoke_token
+from strife.server.dashboard import mount_dashboard
 from strife.server.netcheck import URLRefused, check_url, guarded_fetcher
 from strife.server.queries import GROUPINGS, SORTS, EventQuery, QueryError, page, stats
 from strife.store import EventMerged, EventNotFound, InvalidEdit, ReviewConflict, StoreError, describe_event
@@ -425,6 +426,7 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
     def docs() -> HTMLResponse:
         return HTMLResponse(render_docs(app.openapi()))
 
+    mount_dashboard(app)  # last: its mount takes every path under /ui
     return app
 
 
