@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-from strife.places.gazetteer import UNIT_WORDS, Gazetteer, GazetteerEntry
+from strife.places.gazetteer import UNIT_WORDS, Gazetteer, GazetteerEntry, normalise_name
 
 # A run of capitalised words, with the small words that join place names ("Dera Ismail Khan",
 # "Mazar-e Sharif", "Kafr Nabl", "Bay of ...").
@@ -95,6 +98,7 @@ UNIT_AFTER = re.compile(
 )
 
 
+
 def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:
     found: list[Candidate] = []
     letters = [c for c in text[:2000] if c.isalpha()]
@@ -115,7 +119,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                 if all(w in STOPWORDS for w in words):
                     continue
                 entries = gazetteer.lookup(surface)
-                if surface in ABBREVIATIONS or text[start : end + 1] in ABBREVIATIONS:
+                abbreviated = surface in ABBREVIATIONS or text[start : end + 1] in ABBREVIATIONS
+                if abbreviated:
                     key = surface if surface in ABBREVIATIONS else text[start : end + 1]
                     country = ABBREVIATION_COUNTRY.get(key, "USA")
                     entries = (
@@ -163,7 +168,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                     shouting is False
                     and surface.isupper()
                     and len(surface) <= 5
-                    and surface not in ABBREVIATIONS
+                    and not abbreviated  # "D.C.", "KP"
                 ):
                     continue  # an acronym ("BLA", "ISPR") in mixed-case text, not a village of that name
                 unit = bool(UNIT_WORDS.search(surface.lower()) or UNIT_AFTER.match(text, end))
@@ -247,9 +252,165 @@ def resolve(
     # Once more, knowing where the text's other names were placed.
     own = [(e.iso3, e.admin1) if e is not None and e.kind in ("place", "admin2") else None for e in first]
     settled = Counter(region for region in own if region is not None)
+    evidence = None
+    if ranker() is not None:
+        evidence = Evidence(
+            points=[
+                (e.latitude, e.longitude, c.surface.lower())
+                for c, e in zip(candidates, first, strict=True)
+                if e is not None and e.latitude is not None and e.kind in ("place", "admin2")
+            ],
+            admin1s_named={
+                (e.iso3, e.name, c.surface.lower())
+                for c in candidates
+                for e in c.entries
+                if e.kind == "admin1"
+            },
+            votes=sum(context.values()),
+            names={c.surface.lower() for c in candidates},
+        )
+        # Where each name may be, whatever the first pass chose: homonyms of other names of the
+        # text that lie near an entry, or in its province, speak for it.
+        for c in candidates:
+            name, entries = c.surface.lower(), c.entries[:RANKED_HOMONYMS]
+            weight = 1.0 / len(entries)
+            for e in entries:
+                if e.latitude is not None and e.kind != "admin1":
+                    evidence.cells.setdefault(_cell(e.latitude, e.longitude), {})[name] = weight
+                if e.admin1 is not None and e.kind != "admin1":
+                    evidence.provinces.setdefault((e.iso3, e.admin1), {})[name] = weight
     return _choose(
-        candidates, context, main, admin1s, named, text, countries or {}, settled, own, country_votes
+        candidates,
+        context,
+        main,
+        admin1s,
+        named,
+        text,
+        countries or {},
+        settled,
+        own,
+        country_votes,
+        evidence,
     )
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What the second pass knows of the whole text, for the learned ranker."""
+
+    points: list[tuple[float, float, str]]  # where the first pass put each name, and the name
+    admin1s_named: set[tuple[str, str, str]]  # first-level units any name of the text may be, and the name
+    votes: int  # the country votes of the text, all together
+    names: set[str] = field(default_factory=set)  # the names of the text, in lower case
+    # Names any of whose entries lie in a one-degree cell, or in a province, with the weight of
+    # each (one over its number of entries: an unambiguous name counts fully).
+    cells: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)
+    provinces: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+
+
+def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+    return math.floor(latitude), math.floor(longitude)
+
+
+def _around(evidence: Evidence, entry: GazetteerEntry, own: str) -> dict[str, float]:
+    """The other names with an entry in the cell of `entry` or the eight around it."""
+    if entry.latitude is None:
+        return {}
+    y, x = _cell(entry.latitude, entry.longitude)
+    found: dict[str, float] = {}
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            found.update(evidence.cells.get((y + dy, x + dx), {}))
+    found.pop(own, None)
+    return found
+
+
+RANKER_FILE = Path(__file__).with_name("ranker.toml")
+
+
+@lru_cache(maxsize=1)
+def ranker() -> tuple[tuple[str, ...], tuple[float, ...]] | None:
+    """The learned weights of `ranker.toml` (tools/train_toponym_ranker.py), by feature name;
+    None where the file is absent, and the hand-set scores below decide."""
+    try:
+        with RANKER_FILE.open("rb") as stream:
+            weights = tomllib.load(stream)["weights"]
+    except (OSError, ValueError, KeyError):
+        return None
+    return tuple(weights), tuple(float(w) for w in weights.values())
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance on an equirectangular projection: within a few per cent of the great circle at
+    the ranges that decide between homonyms, and several times cheaper."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
+
+
+def entry_features(
+    entry: GazetteerEntry,
+    candidate: Candidate,
+    pool: tuple[GazetteerEntry, ...],
+    context: Counter[str],
+    main: str | None,
+    admin1s: Counter[str | None],
+    region_named: bool,
+    others: int,
+    evidence: Evidence,
+) -> dict[str, float]:
+    """What speaks for `entry` as the place `candidate` names, for the learned ranker: its size
+    among its homonyms, its kind, its country's share of the text, the province the text names
+    or places its other names in, and how near it lies to them."""
+    largest = max(e.population for e in pool) or 1
+    log_pop = math.log10(entry.population + 10)
+    admin = entry.kind in ("admin1", "admin2")
+    named_as_unit = admin and UNIT_WORDS.search(entry.name.lower()) is not None
+    surface = candidate.surface.lower()
+    near = [
+        distance_km(entry.latitude, entry.longitude, lat, lon)
+        for lat, lon, name in evidence.points
+        if name != surface and entry.latitude is not None
+    ]
+    nearest = min(near) if near else 20_000.0
+    share = context[entry.iso3] / evidence.votes if evidence.votes else 0.0
+    around = _around(evidence, entry, surface)
+    province = dict(evidence.provinces.get((entry.iso3, entry.admin1), {})) if entry.admin1 else {}
+    province.pop(surface, None)
+    home = entry.iso3 == main
+    return {
+        "log_population": log_pop,
+        "largest": float(entry.population == largest),
+        "population_share": entry.population / largest,
+        "admin1": float(entry.kind == "admin1"),
+        "admin2": float(entry.kind == "admin2"),
+        "unit_named": float(admin and (candidate.unit or not named_as_unit)),
+        "unit_word_unsaid": float(named_as_unit and not candidate.unit),
+        "main_country": float(home),
+        "other_country": float(not home and entry.iso3 in context),
+        "country_share": share,
+        "foreign_log_population": 0.0 if home else log_pop,
+        "region_named": float(region_named),
+        "region_settled": float(others > 0),
+        "region_settled_log": math.log1p(max(others, 0)),
+        "admin1_in_text": float(
+            any(
+                (entry.iso3, entry.admin1, name) in evidence.admin1s_named
+                for name in evidence.names
+                if name != surface
+            )
+        ),
+        "admin1_shared": float(admin1s.get(entry.admin1, 0) > 1),
+        "nearest_log_km": math.log1p(nearest),
+        "no_others": float(not near),
+        "within_100km": math.log1p(sum(d <= 100 for d in near)),
+        "within_500km": math.log1p(sum(d <= 500 for d in near)),
+        "exact_name": float(normalise_name(entry.name) == normalise_name(candidate.surface)),
+        "names_around": math.log1p(len(around)),
+        "names_around_weighted": sum(around.values()),
+        "names_in_province": math.log1p(len(province)),
+        "names_in_province_weighted": sum(province.values()),
+    }
 
 
 def _choose(
@@ -263,8 +424,10 @@ def _choose(
     settled: Counter[tuple[str, str | None]],
     own: list[tuple[str, str | None] | None],
     country_votes: Counter[str] | None = None,
+    evidence: Evidence | None = None,
 ) -> list[GazetteerEntry | None]:
     chosen: list[GazetteerEntry | None] = []
+    model = ranker() if evidence is not None else None
     for number, candidate in enumerate(candidates):
         pool = candidate.entries
         following = candidates[number + 1] if number + 1 < len(candidates) else None
@@ -279,13 +442,16 @@ def _choose(
             iso3 = countries.get(candidate.end + joiner.end()) if joiner else None
             pool = tuple(e for e in pool if e.iso3 == iso3) or pool
 
-        def score(entry: GazetteerEntry, candidate: Candidate = candidate, index: int = number) -> float:
+        def region_of(entry: GazetteerEntry, index: int = number) -> tuple[tuple[str, str | None], int]:
+            region = (entry.iso3, entry.name if entry.kind == "admin1" else entry.admin1)
+            return region, settled[region] - (bool(own) and own[index] == region)
+
+        def score(entry: GazetteerEntry, candidate: Candidate = candidate) -> float:
             # The article's country, then others it names; places named with others of their
             # province; and size, which decides between a small town at home and a metropolis
             # abroad ("Toronto" in an American paper is still Toronto, Ontario).
             country = 2.5 if entry.iso3 == main else 1.5 if entry.iso3 in context else 0.0
-            region = (entry.iso3, entry.name if entry.kind == "admin1" else entry.admin1)
-            others = settled[region] - (bool(own) and own[index] == region)
+            region, others = region_of(entry)
             local = 3.0 * (region in named) + 1.0 * (others > 0)
             unit = 0.0
             if entry.kind in ("admin1", "admin2"):
@@ -300,7 +466,31 @@ def _choose(
                 + 1.2 * math.log10(entry.population + 10)
             )
 
-        best = max(pool, key=score)
+        if candidate.unit:
+            # "Madison County" is the county, not Madison, Wisconsin.
+            pool = tuple(e for e in pool if e.kind in ("admin1", "admin2")) or pool
+        if model is not None and evidence is not None and len(pool) > 1:
+            names, weights = model
+            considered = pool[:RANKED_HOMONYMS]
+            features = []
+            for entry in considered:
+                region, others = region_of(entry)
+                features.append(
+                    entry_features(
+                        entry,
+                        candidate,
+                        considered,
+                        context,
+                        main,
+                        admin1s,
+                        region in named,
+                        others,
+                        evidence,
+                    )
+                )
+            best = _rank(candidate, considered, features, names, weights)
+        else:
+            best = max(pool, key=score)
         if (
             country_votes
             and best.iso3 not in country_votes
@@ -311,6 +501,23 @@ def _choose(
         else:
             chosen.append(best)
     return chosen
+
+
+# Homonyms the ranker weighs, the most populous first (GeoNames lists 40 Springfields).
+RANKED_HOMONYMS = 40
+
+
+def _rank(
+    candidate: Candidate,
+    pool: tuple[GazetteerEntry, ...],
+    features: list[dict[str, float]],
+    names: tuple[str, ...],
+    weights: tuple[float, ...],
+) -> GazetteerEntry:
+    """The entry the learned linear scores put first. (A separate function so that the
+    training script can watch what it is given.)"""
+    scores = [sum(w * f.get(n, 0.0) for n, w in zip(names, weights, strict=True)) for f in features]
+    return pool[max(range(len(pool)), key=scores.__getitem__)]
 
 
 __all__ = ["Candidate", "find_candidates", "resolve"]

@@ -653,6 +653,14 @@ LOCATIVE = re.compile(
 # Words that say where the incident happened, in a sentence that names no trigger.
 LOCATOR = re.compile(r"\b(?:took place|occurred|happened|broke out|erupted|unfolded|the scene)\b", re.I)
 VENUE_AFTER = re.compile(r"^-based\b")
+# A capital that stands for its government ("Washington said", "Kyiv's counteroffensive"): a
+# toponym, but not where the incident is.
+METONYM_AFTER = re.compile(
+    r"^(?:\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|announced|blamed|blames|"
+    r"claimed|insisted|warned|rejected|condemned|urged|demanded|vowed)\b|"
+    r"['’]s\s+(?:counter-?offensive|offensive|government|forces|troops|army|military|regime|allies|"
+    r"envoy|ambassador|officials|leaders|response|position|policy)\b)"
+)
 
 
 def _is_venue(doc: Document, mention: Mention) -> bool:
@@ -672,6 +680,10 @@ def _incident_places(doc: Document, places: list[Mention], core: set[int]) -> li
     one ("Kalat district" and "the Mangochar area" yes; "the highway to Karachi" two sentences
     on, no)."""
     own = [m for m in places if not _is_venue(doc, m)]
+    # A capital named for its government gives way to any other place the text resolves.
+    literal = [m for m in own if not METONYM_AFTER.match(doc.text[m.end : m.end + 30])]
+    if any(m.label == "place" and m.value.entry is not None for m in literal):
+        own = literal
     central = [m for m in own if m.sentence in core] or own
     named = [m for m in central if m.label == "place" and m.value.entry is not None]
     if not named:

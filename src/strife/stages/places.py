@@ -15,8 +15,8 @@ from functools import lru_cache
 import pycountry
 
 from strife.document import Document, Mention
-from strife.places.gazetteer import GazetteerEntry, country_records, get_gazetteer
-from strife.places.recognise import find_candidates, resolve
+from strife.places.gazetteer import Gazetteer, GazetteerEntry, country_records, get_gazetteer
+from strife.places.recognise import Candidate, distance_km, find_candidates, resolve
 from strife.stages.sentences import sentence_of
 
 # Names people use for countries that pycountry spells otherwise, and demonyms.
@@ -210,6 +210,60 @@ def _strip_noise(name: str, start: int) -> tuple[str, int]:
     return " ".join(words), start
 
 
+# How near the country a place of the text may be and still speak for the country's reading.
+COUNTRY_NEIGHBOURHOOD_KM = 1500.0
+# A town must be this large to be read for a country's name ("Palestine, Texas"; not "China, Texas").
+HOMONYM_TOWN_POPULATION = 5000
+
+
+def _country_homonyms(
+    mentions: list[Mention],
+    candidates: list[Candidate],
+    resolved: list[GazetteerEntry | None],
+    gazetteer: Gazetteer,
+) -> dict[int, GazetteerEntry]:
+    """Country names (by index in `mentions`) that name a province or a town elsewhere: each with
+    that entry, where another place of the text lies in the same province and no place of the
+    text lies in the country or near it."""
+    placed = [(c.surface, e) for c, e in zip(candidates, resolved, strict=True) if e is not None]
+    found: dict[int, GazetteerEntry] = {}
+    for number, mention in enumerate(mentions):
+        if mention.label != "country" or mention.value.kind != "country":
+            continue
+        country = mention.value.entry
+        homonyms = [
+            e
+            for e in gazetteer.lookup(mention.value.name)
+            if e.iso3 != mention.value.iso3
+            and (e.kind == "admin1" or (e.kind == "place" and e.population >= HOMONYM_TOWN_POPULATION))
+        ]
+        if not homonyms or country is None or country.latitude is None:
+            continue
+        near = sum(
+            e.iso3 == country.iso3
+            or (
+                e.latitude is not None
+                and distance_km(e.latitude, e.longitude, country.latitude, country.longitude)
+                <= COUNTRY_NEIGHBOURHOOD_KM
+            )
+            for _, e in placed
+        )
+        if near:
+            continue
+
+        def support(homonym: GazetteerEntry, name: str = mention.value.name) -> int:
+            province = homonym.name if homonym.kind == "admin1" else homonym.admin1
+            return sum(
+                surface != name and e.iso3 == homonym.iso3 and province in (e.admin1, e.name)
+                for surface, e in placed
+            )
+
+        best = max(homonyms, key=lambda e: (support(e), e.population))
+        if support(best) >= 1:
+            found[number] = best
+    return found
+
+
 class PlaceStage:
     name = "places"
 
@@ -283,6 +337,22 @@ class PlaceStage:
                 votes[filed[0].iso3] += 2
         named_countries = {m.start: m.value.iso3 for m in mentions if m.label == "country"}
         resolved = resolve(candidates, votes, text, named_countries)
+        # "Georgia" in a report from Athens, Georgia, is the state: where the text's other places
+        # lie in a province or town of a country's name, and none in or near the country.
+        homonyms = _country_homonyms(mentions, candidates, resolved, gazetteer)
+        if homonyms:
+            for number, mention in enumerate(mentions):
+                if number in homonyms:
+                    votes[mention.value.iso3] -= 1 if mention.value.kind == "demonym" else 2
+                    mentions[number] = Mention(
+                        mention.start,
+                        mention.end,
+                        "place",
+                        Place(homonyms[number].name, "gazetteer", homonyms[number].iso3, homonyms[number]),
+                        mention.sentence,
+                    )
+            votes = +votes
+            resolved = resolve(candidates, votes, text, named_countries)
         for candidate, entry in zip(candidates, resolved, strict=True):
             if entry is None:
                 continue
