@@ -86,9 +86,10 @@ ABBREVIATIONS: dict[str, str] = {
     "Wash.": "Washington", "W.Va.": "West Virginia", "W. Va.": "West Virginia", "Wis.": "Wisconsin",
     "Wyo.": "Wyoming", "D.C.": "District of Columbia", "B.C.": "British Columbia", "Ont.": "Ontario",
     "KP": "Khyber Pakhtunkhwa", "KPK": "Khyber Pakhtunkhwa", "AJK": "Azad Kashmir",
+    "NSW": "New South Wales",
 }  # fmt: skip
 # Whose unit an abbreviation is ("Ga." is Georgia the state); the American states otherwise.
-ABBREVIATION_COUNTRY = {"B.C.": "CAN", "Ont.": "CAN", "KP": "PAK", "KPK": "PAK", "AJK": "PAK"}
+ABBREVIATION_COUNTRY = {"B.C.": "CAN", "Ont.": "CAN", "KP": "PAK", "KPK": "PAK", "AJK": "PAK", "NSW": "AUS"}
 
 # A unit's kind written after its name, inside the name or just after it.
 UNIT_AFTER = re.compile(
@@ -96,7 +97,6 @@ UNIT_AFTER = re.compile(
     r"prefecture|oblast|raion|department|territory|parish|local government area|lga|wilaya)\b",
     re.I,
 )
-
 
 
 def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:

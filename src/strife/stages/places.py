@@ -30,6 +30,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "US": "USA", "U.S.": "USA", "United States": "USA", "America": "USA",
     # Headline short forms: "Pak soldiers killed", "3 killed in Pak bombing".
     "Pak": "PAK",
+    "U.K.": "GBR", "USA": "USA", "U.S.A.": "USA", "UAE": "ARE", "U.A.E.": "ARE", "DPRK": "PRK",
+    "Saudi": "SAU", "Vatican": "VAT", "Vatican City": "VAT", "Holy See": "VAT",
 }  # fmt: skip
 DEMONYMS: dict[str, str] = {
     "Pakistani": "PAK", "Afghan": "AFG", "Indian": "IND", "Nigerian": "NGA", "Somali": "SOM",
@@ -70,7 +72,11 @@ REGIONS: dict[str, tuple[float, float]] = {
     "Caribbean": (15.0, -73.0), "Central Asia": (45.0, 68.0), "South Asia": (23.0, 80.0),
     "Southeast Asia": (10.0, 106.0), "Horn of Africa": (8.0, 45.0), "Sahel": (15.0, 0.0),
     "West Africa": (12.0, -2.0), "East Africa": (0.0, 36.0), "Persian Gulf": (26.0, 52.0),
-    "Scandinavia": (62.0, 15.0), "Siberia": (60.0, 105.0),
+    "Scandinavia": (62.0, 15.0), "Siberia": (60.0, 105.0), "Americas": (19.0, -96.0),
+    "Mediterranean": (35.0, 18.0), "Caucasus": (42.5, 45.0), "Darfur": (13.0, 25.0),
+    # The European Union and the continents' adjectives, at the continent's point.
+    "European Union": (48.69, 9.14), "EU": (48.69, 9.14), "European": (48.69, 9.14),
+    "African": (7.19, 21.09), "Asian": (29.84, 89.30),
 }  # fmt: skip
 REGION_PATTERN = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + r")(?![\w-])"
@@ -142,7 +148,14 @@ def all_demonyms() -> dict[str, str]:
             population = int(record.get("population") or 0)
         except (ValueError, TypeError):
             continue
-        if not demonym.isalpha() or not demonym[0].isupper() or demonym in NOT_DEMONYMS:
+        words = demonym.split()
+        # "Sri Lankan", "South Sudanese"; not "Christmas Island", a place of that name.
+        if (
+            not words
+            or not all(w.isalpha() and w[0].isupper() for w in words)
+            or demonym in NOT_DEMONYMS
+            or words[-1] in ("Island", "Islands")
+        ):
             continue
         # "American" is the United States', not American Samoa's.
         if population > people.get(demonym, -1):
@@ -155,7 +168,7 @@ def all_demonyms() -> dict[str, str]:
 
 
 # Demonyms that are also words for other things.
-NOT_DEMONYMS = frozenset({"Guinean", "Dominican", "Congolese", "Georgian"})
+NOT_DEMONYMS = frozenset({"Guinean", "Dominican", "Congolese"})
 
 
 @lru_cache(maxsize=1)
@@ -274,8 +287,14 @@ class PlaceStage:
         counts: Counter[str] = Counter()
         gazetteer = get_gazetteer()
         starts = {m.start for m in doc.layer("sentences")}
-        # Continents and world regions: toponyms, though never an event's place.
+        # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
+        candidates = find_candidates(text, gazetteer, starts)
+        longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
+        # Continents and world regions: toponyms, though never an event's place; not inside a
+        # longer name ("West Darfur").
         for match in REGION_PATTERN.finditer(text):
+            if any(s <= match.start() and match.end() <= e and (s, e) != match.span() for s, e in longer):
+                continue
             lat, lon = REGIONS[match.group()]
             region = GazetteerEntry(0, match.group(), "region", "", None, None, lat, lon, 0)
             mentions.append(
@@ -286,9 +305,6 @@ class PlaceStage:
                     sentence_of(doc, match.start()),
                 )
             )
-        # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
-        candidates = find_candidates(text, gazetteer, starts)
-        longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
         regions = [(m.start, m.end) for m in mentions]
         for match in pattern.finditer(text):
             if any(
