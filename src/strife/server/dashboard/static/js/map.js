@@ -2,7 +2,7 @@
 // tiles; a marker per event sized by its toll and coloured by its type, clustered when dense.
 // Leaflet, markercluster and topojson-client are the vendored scripts (globals L and topojson).
 
-import { dateRange, eventLink, h, number, place } from "./dom.js";
+import { clear, dateRange, eventLink, h, number, place } from "./dom.js";
 import { TYPE_COLORS, markerSize, typeColor } from "./colors.js";
 
 const SHAPES = new URL("../shapes/", import.meta.url);
@@ -19,7 +19,7 @@ export function baseMap(element, options = {}) {
   const map = L.map(element, {
     preferCanvas: true,
     minZoom: 2,
-    maxZoom: 13,
+    maxZoom: 10, // no streets to show: past a district, only the shapes would grow
     zoomSnap: 0.5,
     worldCopyJump: true,
     maxBounds: [[-85, -400], [85, 400]],
@@ -122,7 +122,8 @@ export function eventMap(element) {
     showCoverageOnHover: false,
     maxClusterRadius: 45,
     spiderfyOnMaxZoom: true,
-    chunkedLoading: true,
+    // Not chunked: the markers are all there once setEvents returns (focus needs them), and
+    // the page holds at most 10,000.
     iconCreateFunction: clusterIcon,
   }).addTo(map);
   const markers = new Map();
@@ -137,8 +138,9 @@ export function eventMap(element) {
       const d = markerSize(n);
       return h("span", { class: "size-step" }, h("span", { class: "event-marker", style: { width: `${d}px`, height: `${d}px`, background: "#999" } }), String(n));
     });
-    legendBox.replaceChildren(
-      ...Object.keys(TYPE_COLORS)
+    clear(
+      legendBox,
+      Object.keys(TYPE_COLORS)
         .filter((type) => present.has(type))
         .map((type) => h("div", {}, h("span", { class: "swatch", style: { background: typeColor(type) } }), type)),
       h("div", { class: "sizes" }, "Fatalities ", sizes),
@@ -174,7 +176,8 @@ export function eventMap(element) {
       cluster.addLayers(layers);
       element.dataset.markers = String(layers.length);
       drawLegend(events, layers.length);
-      if (fit && layers.length) map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 7 });
+      // Not animated: an event to focus on next must not meet a zoom half done.
+      if (fit && layers.length) map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 7, animate: false });
     },
     markerCount: () => markers.size,
     // Where Leaflet put an event's marker, for the tests and the "show on map" link.

@@ -13,7 +13,6 @@ const status = document.getElementById("status");
 const more = document.getElementById("more");
 const PAGE = 50;
 let cursor = null;
-let done = 0;
 
 async function decide(event, item, action, body, label) {
   for (const button of item.querySelectorAll("button")) button.disabled = true;
@@ -22,7 +21,6 @@ async function decide(event, item, action, body, label) {
     item.classList.add("done");
     item.dataset.decided = action;
     clear(item.querySelector(".actions"), h("span", { class: `badge ${action === "accept" ? "accepted" : "rejected"}` }, label));
-    done += 1;
     notify(`${label}: ${event.event_id}`);
   } catch (error) {
     for (const button of item.querySelectorAll("button")) button.disabled = false;
