@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 12
+CACHE_VERSION = 13
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -75,10 +75,16 @@ def strip_diacritics(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+# Short forms of a name's first word, spelt out: "St. Petersburg" is "Saint Petersburg".
+_SPELT_OUT = re.compile(r"^(?:(st)|(mt)|(ft)) ")
+
+
 def normalise_name(name: str) -> str:
-    """The index key of a name: no diacritics, lower case, single spaces, no unit word."""
+    """The index key of a name: no diacritics, lower case, single spaces, no unit word, "St."
+    and "Mt." spelt out."""
     text = strip_diacritics(name).lower()
     text = _NON_ALNUM.sub(" ", _APOSTROPHES.sub("", text)).strip()
+    text = _SPELT_OUT.sub(lambda m: "saint " if m.group(1) else "mount " if m.group(2) else "fort ", text)
     return UNIT_WORDS.sub("", text)
 
 
@@ -316,9 +322,10 @@ def _country_centres(
 
 # Where GeoNames, the gazetteer news geoparsing is scored against, puts a country away from the
 # reference tables' rounded figure: the contiguous United States centre (near Lebanon, Kansas),
-# Canada west of Hudson Bay, Japan at Tokyo, India and Libya further north.
+# Japan at Tokyo, India and Libya further north. (GeoNames has since moved Canada's point west of
+# Hudson Bay to the Alberta border, where neither older GeoNames nor Wikipedia puts it: not here.)
 CENTRE_OVERRIDES: dict[str, tuple[float, float]] = {
-    "USA": (39.76, -98.5), "CAN": (60.10867, -113.64258), "JPN": (35.68536, 139.75309),
+    "USA": (39.76, -98.5), "JPN": (35.68536, 139.75309),
     "AUS": (-25.0, 135.0), "GBR": (54.75844, -2.69531), "DEU": (51.5, 10.5), "NZL": (-42.0, 174.0),
     "IND": (22.0, 79.0), "LBY": (28.0, 17.0), "KWT": (29.5, 47.75), "ZMB": (-14.33333, 28.5),
     "CUB": (22.0, -79.5), "TWN": (24.0, 121.0), "NLD": (52.25, 5.75), "BEL": (50.75, 4.5),

@@ -119,6 +119,9 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                 if all(w in STOPWORDS for w in words):
                     continue
                 entries = gazetteer.lookup(surface)
+                if surface.endswith(" City") and entries and all(e.kind != "place" for e in entries):
+                    # "Dublin City Schools": Dublin, Ohio, as well as Ireland's county Dublin City.
+                    entries += tuple(e for e in gazetteer.lookup(surface[:-5]) if e.kind == "place")
                 abbreviated = surface in ABBREVIATIONS or text[start : end + 1] in ABBREVIATIONS
                 if abbreviated:
                     key = surface if surface in ABBREVIATIONS else text[start : end + 1]

@@ -68,7 +68,7 @@ REGIONS: dict[str, tuple[float, float]] = {
     "Africa": (7.19, 21.09), "Asia": (29.84, 89.30), "Europe": (48.69, 9.14),
     "North America": (46.07, -100.55), "South America": (-14.60, -57.66), "Oceania": (-18.31, 138.52),
     "Antarctica": (-78.16, 16.41), "Latin America": (-14.60, -57.66), "Central America": (12.77, -85.60),
-    "Middle East": (29.30, 42.55), "Korean Peninsula": (37.5, 127.5), "Balkans": (42.0, 21.0),
+    "Middle East": (33.1, 35.9), "Korean Peninsula": (37.5, 127.5), "Balkans": (42.0, 21.0),
     "Caribbean": (15.0, -73.0), "Central Asia": (45.0, 68.0), "South Asia": (23.0, 80.0),
     "Southeast Asia": (10.0, 106.0), "Horn of Africa": (8.0, 45.0), "Sahel": (15.0, 0.0),
     "West Africa": (12.0, -2.0), "East Africa": (0.0, 36.0), "Persian Gulf": (26.0, 52.0),
@@ -76,7 +76,11 @@ REGIONS: dict[str, tuple[float, float]] = {
     "Mediterranean": (35.0, 18.0), "Caucasus": (42.5, 45.0), "Darfur": (13.0, 25.0),
     # The European Union and the continents' adjectives, at the continent's point.
     "European Union": (48.69, 9.14), "EU": (48.69, 9.14), "European": (48.69, 9.14),
-    "African": (7.19, 21.09), "Asian": (29.84, 89.30),
+    "African": (7.19, 21.09), "Asian": (29.84, 89.30), "Latin American": (-14.60, -57.66),
+    "Central American": (12.77, -85.60), "North American": (46.07, -100.55), "South American": (-14.60, -57.66),
+    # Oceans, at GeoNames' points.
+    "Atlantic": (10.0, -25.0), "Atlantic Ocean": (10.0, -25.0), "Pacific": (0.0, -160.0),
+    "Pacific Ocean": (0.0, -160.0), "Indian Ocean": (-10.0, 70.0), "Arctic Ocean": (85.0, 0.0),
 }  # fmt: skip
 REGION_PATTERN = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + r")(?![\w-])"
