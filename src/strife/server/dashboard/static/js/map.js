@@ -37,7 +37,7 @@ export function baseMap(element, options = {}) {
     L.geoJSON(features, {
       renderer: canvas,
       pane: "base",
-      style: { color: "#b7ae9f", weight: 0.8, fillColor: "#f6f3ec", fillOpacity: 1 },
+      style: { color: "#8d8579", weight: 1.1, fillColor: "#f6f3ec", fillOpacity: 1 },
       onEachFeature: (feature, layer) => layer.bindTooltip(feature.properties.name, { sticky: true, className: "shape-tip" }),
     }).addTo(map);
     element.dataset.baseMap = "ready";
@@ -58,8 +58,8 @@ function addAdmin1(map, renderer) {
     }
     layer.addTo(map);
     const view = map.getBounds();
-    for (const [iso3, [west, south, east, north]] of Object.entries(await index)) {
-      if (loaded.has(iso3) || !view.intersects([[south, west], [north, east]])) continue;
+    for (const [iso3, boxes] of Object.entries(await index)) {
+      if (loaded.has(iso3) || !boxes.some(([west, south, east, north]) => view.intersects([[south, west], [north, east]]))) continue;
       loaded.set(
         iso3,
         fetch(new URL(`admin1/${iso3}.json`, SHAPES))
@@ -70,7 +70,7 @@ function addAdmin1(map, renderer) {
             L.geoJSON(shapes, {
               renderer,
               pane: "base",
-              style: { color: "#9c9484", weight: 0.6, dashArray: "3 3", fill: true, fillOpacity: 0 },
+              style: { color: "#b3aa9a", weight: 0.7, dashArray: "4 3", fill: true, fillOpacity: 0 },
               onEachFeature: (feature, shape) => shape.bindTooltip(feature.properties.name, { sticky: true, className: "shape-tip" }),
             }).addTo(layer);
           }),
