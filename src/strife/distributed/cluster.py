@@ -16,7 +16,7 @@ from typing import Any
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from strife import __version__
-from strife.distributed.worker import cached_pipeline, strife_version
+from strife.distributed.worker import strife_version, warm
 from strife.readers import UsageError
 from strife.runner import PipelineFactory
 
@@ -38,7 +38,7 @@ class ClusterSpec:
 
 class PipelineWarmup(WorkerPlugin):
     """Builds the pipeline when a worker starts — a worker that joins later, or replaces one that
-    died, included — so it is built once per worker process and never inside a timed task."""
+    died, included — so it is built once per worker process, before its first partition."""
 
     name = "strife-pipeline"
 
@@ -46,7 +46,7 @@ class PipelineWarmup(WorkerPlugin):
         self.factory = factory
 
     def setup(self, worker: Any) -> None:
-        cached_pipeline(self.factory)
+        warm(self.factory)
 
 
 @contextmanager
@@ -68,7 +68,7 @@ def connect(spec: ClusterSpec, factory: PipelineFactory) -> Iterator[Client]:
             n_workers=spec.local_workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: several local clusters may run side by side
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as client,

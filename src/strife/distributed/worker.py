@@ -47,6 +47,21 @@ def cached_pipeline(factory: PipelineFactory) -> Pipeline:
     return pipeline
 
 
+# A report to run once when a worker starts: stages load some of their tables (the gazetteer's
+# names among them) on first use, which would otherwise fall to the worker's first partition.
+WARMUP_TEXT = (
+    "QUETTA: Three policemen were killed when gunmen opened fire on a patrol in the Kalat district "
+    "of Balochistan on Tuesday, police said."
+)
+
+
+def warm(factory: PipelineFactory) -> None:
+    """Build this process's pipeline and run it once."""
+    from strife.document import Document
+
+    cached_pipeline(factory)(Document(text=WARMUP_TEXT, published=dt.date(2025, 2, 6)))
+
+
 def cached_store(url: str) -> Any:  # -> strife.store.Store
     """The store at `url`, opened once in this process (its schema migrated by the client)."""
     store = _stores.get(url)
@@ -178,6 +193,7 @@ __all__ = [
     "extract_partition",
     "ingest_partition",
     "strife_version",
+    "warm",
     "worker_name",
     "write_partition",
 ]
