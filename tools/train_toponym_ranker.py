@@ -37,7 +37,8 @@ FEATURES = (
     "unit_word_unsaid", "main_country", "other_country", "country_share", "foreign_log_population",
     "region_named", "region_settled", "region_settled_log", "admin1_in_text", "admin1_shared",
     "nearest_log_km", "no_others", "within_100km", "within_500km", "exact_name", "names_around",
-    "names_around_weighted", "names_in_province", "names_in_province_weighted",
+    "names_around_weighted", "names_in_province", "names_in_province_weighted", "names_in_district",
+    "names_in_district_weighted",
 )  # fmt: skip
 
 Group = tuple[np.ndarray, int]  # features of each entry, the index of the right one

@@ -282,6 +282,8 @@ def resolve(
                     evidence.cells.setdefault(_cell(e.latitude, e.longitude), {})[name] = weight
                 if e.admin1 is not None and e.kind != "admin1":
                     evidence.provinces.setdefault((e.iso3, e.admin1), {})[name] = weight
+                    if _district(e) is not None:
+                        evidence.districts.setdefault(_district(e), {})[name] = weight
     return _choose(
         candidates,
         context,
@@ -309,6 +311,15 @@ class Evidence:
     # each (one over its number of entries: an unambiguous name counts fully).
     cells: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)
     provinces: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+    districts: dict[tuple[str, str, str], dict[str, float]] = field(default_factory=dict)
+
+
+def _district(entry: GazetteerEntry) -> tuple[str, str, str] | None:
+    """The second-level unit an entry is, or lies in ("Lebanon" and "Boone County", Indiana)."""
+    admin2 = entry.name if entry.kind == "admin2" else entry.admin2
+    if admin2 is None or entry.admin1 is None:
+        return None
+    return entry.iso3, entry.admin1, admin2
 
 
 def _cell(latitude: float, longitude: float) -> tuple[int, int]:
@@ -380,6 +391,8 @@ def entry_features(
     around = _around(evidence, entry, surface)
     province = dict(evidence.provinces.get((entry.iso3, entry.admin1), {})) if entry.admin1 else {}
     province.pop(surface, None)
+    district = dict(evidence.districts.get(_district(entry), {})) if _district(entry) else {}
+    district.pop(surface, None)
     home = entry.iso3 == main
     return {
         "log_population": log_pop,
@@ -413,6 +426,8 @@ def entry_features(
         "names_around_weighted": sum(around.values()),
         "names_in_province": math.log1p(len(province)),
         "names_in_province_weighted": sum(province.values()),
+        "names_in_district": math.log1p(len(district)),
+        "names_in_district_weighted": sum(district.values()),
     }
 
 
@@ -494,9 +509,13 @@ def _choose(
             best = _rank(candidate, considered, features, names, weights)
         else:
             best = max(pool, key=score)
+        # Other names of the text in the same country, this one aside: a local report that
+        # names Ohio and Dayton keeps its small towns though it names Iraq too.
+        support = context[best.iso3] - (len({e.iso3 for e in candidate.entries}) == 1)
         if (
             country_votes
             and best.iso3 not in country_votes
+            and support <= 0
             and best.population < FOREIGN_MIN_POPULATION
             and best.kind in ("place", "admin2")
         ):
