@@ -343,6 +343,29 @@ def test_review_queue_accepts_the_biggest_toll_first(visit, origin, reviewer_tok
     assert page.locator("#queue li").first.get_attribute("data-event-id") == queue[1]["event_id"]
 
 
+def test_text_from_the_store_is_shown_as_text(visit, origin, reviewer_token):
+    """A name that looks like markup (a report's, or a reviewer's typing) stays words on every
+    page: in the table, the popup, the event page and its map's tooltip."""
+    target = next(e for e in api_events(origin) if e["latitude"] is not None and e["event_id"])
+    markup = '<img src="nowhere.png" onerror="window.injected = true">Sentinel Brigade'
+    edited = httpx.patch(
+        f"{origin}/events/{target['event_id']}",
+        json={"fields": {"actor1": markup}},
+        headers={"Authorization": f"Bearer {reviewer_token}"},
+        timeout=30,
+    )
+    assert edited.status_code == 200, edited.text
+    page = visit.open(f"/ui/?q=Sentinel&focus={quote(target['event_id'])}")
+    assert page.locator("table.events tbody").inner_text().count(markup) == 1
+    page.locator(".leaflet-popup-content").wait_for(state="visible")
+    assert markup in page.locator(".leaflet-popup-content").inner_text()
+    visit.open(f"/ui/event.html?id={quote(target['event_id'])}")
+    assert markup in page.locator("td[data-value=actor1]").inner_text()
+    assert page.locator("main img").count() == 0
+    assert page.evaluate("window.injected") is None
+    assert not any("nowhere.png" in url for url in visit.requests)
+
+
 def test_no_request_leaves_the_origin(visit, seed_event_id):
     page = visit.open("/ui/")
     # Zoomed in, the map fetches the admin1 shapes of the countries in view.

@@ -401,7 +401,7 @@ async function load() {
   if (event.latitude !== null && event.latitude !== undefined) {
     miniMap = baseMap(mapBox, { zoomControl: true, attributionControl: true });
     miniMap.setView([event.latitude, event.longitude], 6);
-    L.circleMarker([event.latitude, event.longitude], { radius: 8, color: "#fff", weight: 2, fillColor: typeColor(event.event_type), fillOpacity: 0.95 }).addTo(miniMap).bindTooltip(event.location ?? "");
+    L.circleMarker([event.latitude, event.longitude], { radius: 8, color: "#fff", weight: 2, fillColor: typeColor(event.event_type), fillOpacity: 0.95 }).addTo(miniMap).bindTooltip(h("span", {}, place(event))); // an element: Leaflet would read a string as HTML
   } else {
     mapBox.replaceWith(h("p", { class: "hint" }, "No coordinates: not on the map."));
   }

@@ -38,7 +38,7 @@ export function baseMap(element, options = {}) {
       renderer: canvas,
       pane: "base",
       style: { color: "#8d8579", weight: 1.1, fillColor: "#f6f3ec", fillOpacity: 1 },
-      onEachFeature: (feature, layer) => layer.bindTooltip(feature.properties.name, { sticky: true, className: "shape-tip" }),
+      onEachFeature: (feature, layer) => layer.bindTooltip(h("span", {}, feature.properties.name), { sticky: true, className: "shape-tip" }),
     }).addTo(map);
     element.dataset.baseMap = "ready";
   });
@@ -71,7 +71,7 @@ function addAdmin1(map, renderer) {
               renderer,
               pane: "base",
               style: { color: "#b3aa9a", weight: 0.7, dashArray: "4 3", fill: true, fillOpacity: 0 },
-              onEachFeature: (feature, shape) => shape.bindTooltip(feature.properties.name, { sticky: true, className: "shape-tip" }),
+              onEachFeature: (feature, shape) => shape.bindTooltip(h("span", {}, feature.properties.name), { sticky: true, className: "shape-tip" }),
             }).addTo(layer);
           }),
       );
