@@ -191,7 +191,8 @@ class Visit:
 
     def screenshot(self, name: str) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        # Animations off: a full-page capture resizes the view, which Leaflet would animate.
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, animations="disabled")
 
     def close(self) -> None:
         self.context.close()
@@ -341,6 +342,33 @@ def test_review_queue_accepts_the_biggest_toll_first(visit, origin, reviewer_tok
     page.reload()
     visit.ready()
     assert page.locator("#queue li").first.get_attribute("data-event-id") == queue[1]["event_id"]
+
+
+def test_split_a_report_off_and_merge_it_back(visit, origin, seed_event_id, reviewer_token):
+    merged = next(e for e in api_events(origin) if len(e["doc_ids"]) > 1 and e["event_id"] != seed_event_id)
+    event_id, last_doc = merged["event_id"], merged["doc_ids"][-1]
+    page = visit.open(f"/ui/event.html?id={quote(event_id)}")
+    page.evaluate(f"localStorage.setItem('strife.token', {reviewer_token!r})")
+    reports = page.locator("article.report")
+    assert reports.count() == len(merged["doc_ids"])
+
+    page.locator(f'article.report[data-doc-id="{last_doc}"] button[name=split]').click()
+    page.locator("#split-notice").wait_for()
+    visit.ready()
+    split_off = page.locator("#split-notice a").get_attribute("data-event-id")
+    assert reports.count() == len(merged["doc_ids"]) - 1
+    after = httpx.get(f"{origin}/events/{event_id}", timeout=30).json()["event"]
+    assert last_doc not in after["doc_ids"]
+    assert httpx.get(f"{origin}/events/{split_off}", timeout=30).json()["event"]["doc_ids"] == [last_doc]
+    visit.screenshot("event-page-after-split")
+
+    page.fill(".review-panel input[name=other]", split_off)
+    page.click(".review-panel button[name=merge]")
+    page.wait_for_function(f"document.querySelectorAll('article.report').length === {len(merged['doc_ids'])}")
+    visit.ready()
+    assert httpx.get(f"{origin}/events/{event_id}", timeout=30).json()["event"]["doc_ids"][-1] == last_doc
+    gone = httpx.get(f"{origin}/events/{split_off}", timeout=30)
+    assert gone.status_code == 404 and gone.json()["merged_into"] == event_id
 
 
 def test_text_from_the_store_is_shown_as_text(visit, origin, reviewer_token):

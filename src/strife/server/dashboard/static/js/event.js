@@ -202,6 +202,7 @@ function editForm(event, detail, codebook, onDone) {
 }
 
 async function act(label, path, body) {
+  notice = null;
   try {
     const result = await api(`events/${encodeURIComponent(eventId)}/${path}`, { method: "POST", body, write: true });
     notify(label);
@@ -281,7 +282,11 @@ function reportView(report, doc, index, total, focusable) {
                 title: "make this report an event of its own",
                 onclick: async () => {
                   const result = await act(`Split ${report.doc_id} off into an event of its own.`, "split", { doc_id: report.doc_id });
-                  if (result) load();
+                  if (!result) return;
+                  const made = result.split_off?.event_id;
+                  notice = made ? h("p", { class: "notice", id: "split-notice" }, `${report.doc_id} is now event `, h("a", { href: eventLink(made), "data-event-id": made }, made), ". To undo, merge it back into this one below.") : null;
+                  await load();
+                  window.scrollTo({ top: 0 });
                 },
               },
               "Split off",
@@ -331,6 +336,7 @@ function history(revisions) {
 
 let codebookLoad = null;
 let miniMap = null;
+let notice = null; // what the last action made, shown above the record until the next one
 
 async function load() {
   document.body.dataset.state = "loading";
@@ -375,6 +381,7 @@ async function load() {
       h("span", { class: "id" }, event.event_id),
     ),
     h("p", {}, h("strong", {}, dateRange(event)), " · ", place(event) || "place unknown", " · ", h("strong", {}, `${number.format(event.fatalities ?? 0)} fatalities`)),
+    notice,
     event.notes ? h("p", { class: "notes" }, event.notes) : null,
     h(
       "div",
