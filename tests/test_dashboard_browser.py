@@ -416,7 +416,8 @@ def test_no_request_leaves_the_origin(visit, seed_event_id):
 def test_pages_and_their_assets_are_served(store):
     client = TestClient(create_app(store))
     home = client.get("/", follow_redirects=False)
-    assert home.status_code in (302, 307) and home.headers["location"] == "/ui/"
+    assert home.status_code in (302, 307) and home.headers["location"] == "ui/"
+    assert client.get("/").url.path == "/ui/"
     for page in ("/ui/", "/ui/event.html", "/ui/review.html"):
         response = client.get(page)
         assert response.status_code == 200 and "text/html" in response.headers["content-type"]

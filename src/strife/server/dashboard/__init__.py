@@ -38,7 +38,8 @@ def mount_dashboard(app: FastAPI) -> None:
 
     @app.get("/", include_in_schema=False)
     def _home() -> RedirectResponse:
-        return RedirectResponse(f"{PREFIX}/")
+        # Relative, as the pages' own links are: behind a proxy's path prefix it still lands.
+        return RedirectResponse(f"{PREFIX.lstrip('/')}/")
 
     # After the routes above: a mount takes every path under its prefix.
     app.mount(PREFIX, StaticFiles(directory=DASHBOARD_DIR, html=True), name="dashboard")
