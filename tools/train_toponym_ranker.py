@@ -38,7 +38,7 @@ FEATURES = (
     "region_named", "region_settled", "region_settled_log", "admin1_in_text", "admin1_shared",
     "nearest_log_km", "no_others", "within_100km", "within_500km", "exact_name", "names_around",
     "names_around_weighted", "names_in_province", "names_in_province_weighted", "names_in_district",
-    "names_in_district_weighted",
+    "names_in_district_weighted", "capital", "seat_named_alike",
 )  # fmt: skip
 
 Group = tuple[np.ndarray, int]  # features of each entry, the index of the right one

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from strife.places.gazetteer import UNIT_WORDS, Gazetteer, GazetteerEntry, normalise_name
+from strife.places.gazetteer import UNIT_WORDS, Gazetteer, GazetteerEntry, country_records, normalise_name
 
 # A run of capitalised words, with the small words that join place names ("Dera Ismail Khan",
 # "Mazar-e Sharif", "Kafr Nabl", "Bay of ...").
@@ -211,17 +211,21 @@ PART_OF = re.compile(rf"\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?", re.I)
 
 
 def _inside(candidate: Candidate, container: tuple[GazetteerEntry, ...]) -> tuple[GazetteerEntry, ...]:
-    """The entries of a name that lie in one of the units the next name may be."""
-    admin1s = {e.name for e in container if e.kind == "admin1"} | {
-        e.admin1 for e in container if e.kind == "admin2"
-    }
-    admin2s = {e.name for e in container if e.kind == "admin2"}
+    """The entries of a name that lie in one of the units the next name may be: "Houston, Texas"
+    is in the state, or in Texas County, Missouri; the ranker weighs the two."""
+    provinces = {(e.iso3, e.name) for e in container if e.kind == "admin1"}
+    districts = {(e.iso3, e.admin1, e.name) for e in container if e.kind == "admin2"}
+    around = {(e.iso3, e.admin1) for e in container if e.kind == "admin2"}
     return tuple(
         e
         for e in candidate.entries
-        if e not in container and (e.admin2 in admin2s or (e.admin1 in admin1s and not admin2s) or
-                                   (e.admin1 in admin1s and e.kind == "admin2"))
-    )  # fmt: skip
+        if e not in container
+        and (
+            (e.iso3, e.admin1, e.admin2) in districts
+            or (e.iso3, e.admin1) in provinces
+            or (e.kind == "admin2" and (e.iso3, e.admin1) in around)
+        )
+    )
 
 
 def resolve(
@@ -354,6 +358,31 @@ def ranker() -> tuple[tuple[str, ...], tuple[float, ...]] | None:
     return tuple(weights), tuple(float(w) for w in weights.values())
 
 
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, tuple[float, float]]:
+    """Each country's capital city, by country: where `countryinfo` puts it."""
+    points = {}
+    for record in country_records():
+        point = record.get("capital_latlng")
+        if isinstance(point, list) and len(point) >= 2:
+            try:
+                points[record["ISO"]["alpha3"]] = (float(point[0]), float(point[1]))
+            except (TypeError, ValueError):
+                continue
+    return points
+
+
+def is_capital(entry: GazetteerEntry) -> bool:
+    """Whether a town is its country's capital (Rome, not Rome, New York; Washington, D.C.)."""
+    point = capitals().get(entry.iso3)
+    return (
+        point is not None
+        and entry.kind == "place"
+        and entry.latitude is not None
+        and distance_km(entry.latitude, entry.longitude, *point) <= 30
+    )
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Distance on an equirectangular projection: within a few per cent of the great circle at
     the ranges that decide between homonyms, and several times cheaper."""
@@ -426,6 +455,16 @@ def entry_features(
         "names_around_weighted": sum(around.values()),
         "names_in_province": math.log1p(len(province)),
         "names_in_province_weighted": sum(province.values()),
+        "capital": float(is_capital(entry)),
+        "seat_named_alike": float(
+            any(
+                other is not entry
+                and other.iso3 == entry.iso3
+                and normalise_name(other.name) == normalise_name(entry.name)
+                and (other.kind == "place") != (entry.kind == "place")
+                for other in pool
+            )
+        ),
         "names_in_district": math.log1p(len(district)),
         "names_in_district_weighted": sum(district.values()),
     }
