@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from strife import extract
@@ -91,3 +93,64 @@ def test_the_supplement_places_what_the_tables_leave_unplaced() -> None:
     (mir_ali,) = gazetteer.lookup("Mir Ali")
     assert (mir_ali.admin1, mir_ali.admin2) == ("Khyber Pakhtunkhwa", "North Waziristan")
     assert gazetteer.lookup("Miranshah")[0].name == "Miran Shah"
+
+
+def test_a_local_reports_towns_agree_on_their_state() -> None:
+    # Springfield is in Illinois among Decatur and Peoria, in Massachusetts among Chicopee and Holyoke.
+    found = _places(
+        "Springfield police said the man was taken to a hospital in Decatur. "
+        "Officers from Champaign and Peoria joined the search."
+    )
+    assert ("Springfield", "USA", "Illinois") in found
+    found = _places(
+        "Springfield police said a man was shot near Chicopee. Holyoke and Westfield officers joined the search."
+    )
+    assert ("Springfield", "USA", "Massachusetts") in found
+
+
+def test_a_country_name_is_a_state_where_the_reports_places_lie_in_it() -> None:
+    found = _places(
+        "ATHENS — Georgia lawmakers met in Atlanta on Tuesday. Officials in Macon and Savannah said the bill would pass."
+    )
+    assert ("Georgia", "USA", "Georgia") in found
+    found = _places(
+        "Russian tanks rolled into Georgia on Friday as fighting spread from Tskhinvali towards Gori, "
+        "officials in Tbilisi said."
+    )
+    assert ("Georgia", "GEO", None) in found
+
+
+def test_a_town_followed_by_its_state_is_in_that_state() -> None:
+    found = _places(
+        "A professor at the University of St. Thomas in Houston, Texas, said the rules were clear."
+    )
+    assert ("Houston", "USA", "Texas") in found
+    # California's tables list "Golden State" among its names; the state is still California.
+    assert ("Concord", "USA", "California") in _places(
+        "Gunmen killed two men in Concord, California, police said."
+    )
+
+
+def test_names_joined_by_hyphens_and_demonyms_of_two_words_are_toponyms() -> None:
+    found = _places("An Atlanta-area dealer said Egyptian-US ties and Toronto-based lenders mattered.")
+    assert [name for name, _, _ in found] == ["Atlanta", "Egyptian", "US", "Toronto"]
+    found = _places("Sri Lankan troops fought rebels while the EU and African leaders watched.")
+    assert [name for name, _, _ in found] == ["Sri Lankan", "EU", "African"]
+    assert _places("They chanted anti-American slogans.") == []
+
+
+def test_saint_and_st_are_one_name() -> None:
+    assert {e.iso3 for e in get_gazetteer().lookup("St. Petersburg")} >= {"RUS", "USA"}
+
+
+def test_the_ranker_weighs_only_features_the_stage_computes() -> None:
+    from strife.places.recognise import Candidate, Evidence, entry_features, ranker
+
+    model = ranker()
+    assert model is not None, "src/strife/places/ranker.toml is missing"
+    entry = get_gazetteer().lookup("Springfield")[0]
+    candidate = Candidate(0, 11, "Springfield", (entry,))
+    features = entry_features(
+        entry, candidate, (entry,), Counter(), None, Counter(), False, 0, Evidence([], set(), 0)
+    )
+    assert set(model[0]) <= set(features)
