@@ -79,6 +79,7 @@ def strip_diacritics(text: str) -> str:
 _SPELT_OUT = re.compile(r"^(?:(st)|(mt)|(ft)) ")
 
 
+@lru_cache(maxsize=1 << 16)  # names recur: within a text, among homonyms, across texts
 def normalise_name(name: str) -> str:
     """The index key of a name: no diacritics, lower case, single spaces, no unit word, "St."
     and "Mt." spelt out."""

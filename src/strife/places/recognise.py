@@ -267,18 +267,15 @@ def resolve(
                 for c, e in zip(candidates, first, strict=True)
                 if e is not None and e.latitude is not None and e.kind in ("place", "admin2")
             ],
-            admin1s_named={
-                (e.iso3, e.name, c.surface.lower())
-                for c in candidates
-                for e in c.entries
-                if e.kind == "admin1"
-            },
+            admin1s_named={},
             votes=sum(context.values()),
-            names={c.surface.lower() for c in candidates},
         )
         # Where each name may be, whatever the first pass chose: homonyms of other names of the
         # text that lie near an entry, or in its province, speak for it.
         for c in candidates:
+            for e in c.entries:
+                if e.kind == "admin1":
+                    evidence.admin1s_named.setdefault((e.iso3, e.name), set()).add(c.surface.lower())
             name, entries = c.surface.lower(), c.entries[:RANKED_HOMONYMS]
             weight = 1.0 / len(entries)
             for e in entries:
@@ -308,9 +305,8 @@ class Evidence:
     """What the second pass knows of the whole text, for the learned ranker."""
 
     points: list[tuple[float, float, str]]  # where the first pass put each name, and the name
-    admin1s_named: set[tuple[str, str, str]]  # first-level units any name of the text may be, and the name
+    admin1s_named: dict[tuple[str, str], set[str]]  # first-level units the text's names may be, and the names
     votes: int  # the country votes of the text, all together
-    names: set[str] = field(default_factory=set)  # the names of the text, in lower case
     # Names any of whose entries lie in a one-degree cell, or in a province, with the weight of
     # each (one over its number of entries: an unambiguous name counts fully).
     cells: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)
@@ -410,11 +406,16 @@ def entry_features(
     admin = entry.kind in ("admin1", "admin2")
     named_as_unit = admin and UNIT_WORDS.search(entry.name.lower()) is not None
     surface = candidate.surface.lower()
-    near = [
-        distance_km(entry.latitude, entry.longitude, lat, lon)
-        for lat, lon, name in evidence.points
-        if name != surface and entry.latitude is not None
-    ]
+    near = (
+        [
+            distance_km(entry.latitude, entry.longitude, lat, lon)
+            for lat, lon, name in evidence.points
+            if name != surface
+        ]
+        if entry.latitude is not None
+        else []
+    )
+    key = normalise_name(entry.name)
     nearest = min(near) if near else 20_000.0
     share = context[entry.iso3] / evidence.votes if evidence.votes else 0.0
     around = _around(evidence, entry, surface)
@@ -439,18 +440,14 @@ def entry_features(
         "region_settled": float(others > 0),
         "region_settled_log": math.log1p(max(others, 0)),
         "admin1_in_text": float(
-            any(
-                (entry.iso3, entry.admin1, name) in evidence.admin1s_named
-                for name in evidence.names
-                if name != surface
-            )
+            bool(evidence.admin1s_named.get((entry.iso3, entry.admin1), set()) - {surface})
         ),
         "admin1_shared": float(admin1s.get(entry.admin1, 0) > 1),
         "nearest_log_km": math.log1p(nearest),
         "no_others": float(not near),
         "within_100km": math.log1p(sum(d <= 100 for d in near)),
         "within_500km": math.log1p(sum(d <= 500 for d in near)),
-        "exact_name": float(normalise_name(entry.name) == normalise_name(candidate.surface)),
+        "exact_name": float(key == normalise_name(candidate.surface)),
         "names_around": math.log1p(len(around)),
         "names_around_weighted": sum(around.values()),
         "names_in_province": math.log1p(len(province)),
@@ -460,8 +457,8 @@ def entry_features(
             any(
                 other is not entry
                 and other.iso3 == entry.iso3
-                and normalise_name(other.name) == normalise_name(entry.name)
                 and (other.kind == "place") != (entry.kind == "place")
+                and normalise_name(other.name) == key
                 for other in pool
             )
         ),
