@@ -9,7 +9,7 @@ written to `src/strife/places/ranker.toml`, which the stage reads with no depend
 Honest validation: leave one corpus out (train on three, score the fourth end to end with
 `strife evaluate --toponyms`'s scorer); the shipped weights are then fitted on all of them.
 
-    pip install scikit-learn scipy   # the `train` extra; only this script needs them
+    pip install -e '.[train]'   # numpy and scipy; only this script needs them
     python tools/train_toponym_ranker.py ../shared/data/geoparsing/*.jsonl
 
 The corpora are dev data: only the learned weights are kept, never their text.
