@@ -263,6 +263,7 @@ def test_document_with_its_events(client, all_events):
     assert "url" in document
     assert event["event_id"] in [item["event"]["event_id"] for item in body["events"]]
     assert all("evidence" in item for item in body["events"])
+    assert all(item["event"]["review_state"] == "unreviewed" for item in body["events"])
     assert client.get("/documents/no-such-document").status_code == 404
 
 
@@ -346,6 +347,7 @@ def test_post_a_document(client, tokens):
     assert stored["document"]["url"] == REPORT["url"] and stored["document"]["published"] == "2025-03-04"
     [item] = stored["events"]
     assert item["event"]["fatalities"] == 2 and item["event"]["admin1"] == "Sindh"
+    assert (item["event"]["review_state"], item["event"]["locked_fields"]) == ("unreviewed", [])
     doc_id = stored["document"]["doc_id"]
     assert client.get(f"/documents/{doc_id}").json()["document"]["text"] == REPORT["text"]
     assert client.get(f"/events/{item['event']['event_id']}").status_code == 200

@@ -447,12 +447,12 @@ def _document(row: DocumentRow, text: bool = True) -> dict[str, Any]:
 def _events_of(session: Any, document_pks: list[int]) -> list[dict[str, Any]]:
     """The stored events the documents report (each once), with each report's evidence."""
     rows = session.execute(
-        select(EventRow.record, EventDocument.evidence)
+        select(EventRow, EventDocument.evidence)
         .join(EventDocument, EventDocument.event_pk == EventRow.id)
         .where(EventDocument.document_pk.in_(document_pks))
         .order_by(EventDocument.id)
     )
-    return [{"event": record, "evidence": evidence} for record, evidence in rows]
+    return [{"event": row.view(), "evidence": evidence} for row, evidence in rows]
 
 
 def _totals(session: Any, filters: EventQuery) -> dict[str, int]:
