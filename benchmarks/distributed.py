@@ -18,7 +18,10 @@ Rates count documents over the extraction itself: the pipeline is built before t
 (the cluster's workers build theirs when they start, as strife's worker plugin has them do);
 startup — the pipeline, and the cluster with it — is reported on its own. Peak memory is each
 process's largest resident size (getrusage): the single process, each worker, and the client.
-Scaling efficiency is the rate at 2 workers over twice the rate at 1.
+CPU seconds are those the extraction took (the workers' together, and the client's apart): where
+the workers' CPU time stays near the single process's while the rate does not scale, the cores
+were busy with something else. Scaling efficiency is the rate at 2 workers over twice the rate
+at 1.
 """
 
 from __future__ import annotations
@@ -69,6 +72,11 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _single_process(path: str) -> dict[str, Any]:
     """The single-process run, in a fresh process (run through a one-process pool)."""
     started = time.perf_counter()
@@ -78,15 +86,15 @@ def _single_process(path: str) -> dict[str, Any]:
     documents = events = 0
     with open(os.devnull, "w", encoding="utf-8") as sink:
         writer = make_writer("jsonl", sink)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         for outcome in process(read_inputs([path]), pipeline_factory=lambda: pipeline):
             documents += outcome.skipped is None
             events += len(outcome.events)
             for event in outcome.events:
                 writer.write(event)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     return {"startup_s": startup, "seconds": seconds, "documents": documents, "events": events,
-            "peak_mb": _peak_rss_mb()}  # fmt: skip
+            "cpu_s": cpu, "peak_mb": _peak_rss_mb()}  # fmt: skip
 
 
 def run_single(path: Path) -> dict[str, Any]:
@@ -112,16 +120,19 @@ def run_dask(path: Path, workers: int, partition_size: int) -> dict[str, Any]:
         documents = events = 0
         with open(os.devnull, "w", encoding="utf-8") as sink:
             writer = make_writer("jsonl", sink)
-            started = time.perf_counter()
+            workers_cpu = client.run(_cpu_seconds)
+            started, cpu = time.perf_counter(), _cpu_seconds()
             for outcome in extract_outcomes(DaskExecutor(client), partitions):
                 documents += outcome.skipped is None
                 events += len(outcome.events)
                 for event in outcome.events:
                     writer.write(event)
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+            workers_cpu = {k: v - workers_cpu.get(k, 0.0) for k, v in client.run(_cpu_seconds).items()}
         worker_mb = sorted(client.run(_peak_rss_mb).values())
     return {"startup_s": startup, "seconds": seconds, "documents": documents, "events": events,
-            "partitions": len(partitions), "worker_peak_mb": worker_mb, "client_peak_mb": _peak_rss_mb()}  # fmt: skip
+            "partitions": len(partitions), "cpu_s": sum(workers_cpu.values()), "client_cpu_s": cpu,
+            "worker_peak_mb": worker_mb, "client_peak_mb": _peak_rss_mb()}  # fmt: skip
 
 
 def main() -> None:
@@ -150,12 +161,14 @@ def main() -> None:
             results[f"dask_{n}"] = run_dask(path, n, args.partition_size)
     rows = [("single process", results["single"], [results["single"]["peak_mb"]])]
     rows += [(f"Dask local:{n}", results[f"dask_{n}"], results[f"dask_{n}"]["worker_peak_mb"]) for n in sizes]
-    print(f"\n{'run':<16}{'startup s':>10}{'extract s':>11}{'docs/s':>9}{'events':>9}  peak MB per process")
+    print(f"\n{'run':<16}{'startup s':>10}{'extract s':>11}{'docs/s':>9}{'events':>9}{'CPU s':>8}"
+          f"{'client CPU s':>14}  peak MB per process")  # fmt: skip
     for name, result, memory in rows:
         rate = result["documents"] / result["seconds"]
         result["docs_per_s"] = round(rate, 1)
-        print(f"{name:<16}{result['startup_s']:>10.1f}{result['seconds']:>11.1f}{rate:>9.1f}{result['events']:>9}  "
-              + ", ".join(f"{mb:.0f}" for mb in memory)
+        client = f"{result['client_cpu_s']:.1f}" if "client_cpu_s" in result else "-"
+        print(f"{name:<16}{result['startup_s']:>10.1f}{result['seconds']:>11.1f}{rate:>9.1f}{result['events']:>9}"
+              f"{result['cpu_s']:>8.1f}{client:>14}  " + ", ".join(f"{mb:.0f}" for mb in memory)
               + (f" (client {result['client_peak_mb']:.0f})" if "client_peak_mb" in result else ""))  # fmt: skip
     if 1 in sizes and 2 in sizes:
         one, two = results["dask_1"]["docs_per_s"], results["dask_2"]["docs_per_s"]

@@ -107,6 +107,11 @@ def test_files_of_a_directory_are_grouped(tmp_path: Path) -> None:
     # The empty file is skipped, in the readers' words, and named as they name it.
     skipped = [key for key in planned([str(tmp_path)], 2) if key[0] == "skipped"]
     assert skipped == [("skipped", str(tmp_path / "report-4.txt"), "empty document", None)]
+    # A directory with nothing to read, and a path that is not there, as the readers name them.
+    (tmp_path / "empty").mkdir()
+    inputs = [f"{tmp_path / 'empty'}/", str(tmp_path / "missing.jsonl")]
+    assert planned(inputs, 2) == whole(inputs)
+    assert [key[1] for key in planned(inputs, 2)] == inputs
 
 
 def test_jsonl_ranges_keep_line_numbers_and_bad_lines(tmp_path: Path) -> None:
@@ -293,6 +298,22 @@ def test_distributed_events_equal_the_single_process_run(
     first, second = (json.loads((tmp_path / name).read_text()) for name in ("one.json", "two.json"))
     assert {k: second[k] for k in counts} == {k: first[k] for k in counts}
     assert first["documents_read"] > 250 and first["events"] > 250
+
+
+def test_an_existing_cluster_by_its_scheduler_address(
+    tmp_path: Path, run_cli, dask_client, single_process_events, monkeypatch
+) -> None:
+    address = dask_client.scheduler.address
+    result = run_cli(
+        "extract", CORPUS, "--scheduler", address, "--partition-size", "50", "-o", tmp_path / "e.jsonl"
+    )
+    assert result.code == 0, result.err
+    assert (tmp_path / "e.jsonl").read_text().splitlines() == single_process_events
+    # The workers were checked and warmed: each has the pipeline built, by the plugin.
+    assert "strife-pipeline" in dask_client.run(lambda dask_worker: list(dask_worker.plugins)).popitem()[1]
+    monkeypatch.setattr("strife.distributed.cluster.CONNECT_TIMEOUT_S", 2)
+    result = run_cli("extract", CORPUS, "--scheduler", "tcp://127.0.0.1:9", "-o", tmp_path / "f.jsonl")
+    assert result.code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.err
 
 
 def test_shards_and_manifest(tmp_path: Path, dask_client, single_process_events) -> None:

@@ -386,8 +386,8 @@ def _pieces(inputs: Iterable[str], input_format: str, size: int) -> Iterator[Pie
             path = Path(spec)
             if path.is_dir():
                 files = walk(path)
-                if not files:  # the readers say why, in their words
-                    yield WholeInput(str(path.absolute()), str(path), input_format)
+                if not files:  # the readers say why, in their words, naming it as it was given
+                    yield WholeInput(str(path.absolute()), spec, input_format)
                 for file in files:
                     yield from _file_pieces(file, str(file), input_format, size, named=False)
             elif path.exists():
