@@ -48,14 +48,12 @@ pytest.importorskip("distributed", reason="the dask extra is not installed")
 pa = pytest.importorskip("pyarrow", reason="the dask extra is not installed")
 pq = pytest.importorskip("pyarrow.parquet")
 
-import cloudpickle  # noqa: E402  (a dependency of distributed)
-
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT / "tests" / "corpus"
 POSTGRES_ENV = "STRIFE_TEST_POSTGRES_URL"
 
-# Workers import strife, not the tests: what they need from this module travels by value.
-cloudpickle.register_pickle_by_value(sys.modules[__name__])
+# The local clusters' workers are spawned with this process's import path, so they import this
+# module by name for the pipeline factories below, as they import strife's.
 
 
 def item_key(item: Any) -> tuple:
@@ -314,6 +312,30 @@ def test_an_existing_cluster_by_its_scheduler_address(
     monkeypatch.setattr("strife.distributed.cluster.CONNECT_TIMEOUT_S", 2)
     result = run_cli("extract", CORPUS, "--scheduler", "tcp://127.0.0.1:9", "-o", tmp_path / "f.jsonl")
     assert result.code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.err
+
+
+BUILDS: list[int] = []  # in each process, every build of the pipeline `counted_pipeline` made
+
+
+def counted_pipeline() -> Pipeline:
+    BUILDS.append(os.getpid())
+    return default_pipeline()
+
+
+def builds_here() -> list[int]:
+    return list(BUILDS)
+
+
+def test_the_pipeline_is_built_once_per_worker(dask_client, single_process_events) -> None:
+    partitions = plan([str(CORPUS)], size=20)
+    for _ in range(2):  # two runs on the same workers
+        outcomes = list(extract_outcomes(DaskExecutor(dask_client), partitions, factory=counted_pipeline))
+        assert event_lines(outcomes) == single_process_events
+    # 2 × 15 partitions of 283 documents on two workers: one build in each worker that ran any.
+    builds = dask_client.run(builds_here)
+    assert len(partitions) > 10 and sum(map(len, builds.values())) >= 1
+    assert all(len(made) <= 1 for made in builds.values()), builds
+    assert BUILDS == []  # and none here, in the client
 
 
 def test_shards_and_manifest(tmp_path: Path, dask_client, single_process_events) -> None:
