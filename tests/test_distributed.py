@@ -560,6 +560,41 @@ def test_a_worker_killed_mid_run_loses_nothing_and_writes_nothing_twice(
         assert statuses.count("lost") == len(info.lost_runs) == len(statuses) - len(partitions)
 
 
+class PoisonedPipeline:
+    """Kills its process on the document with id "poison", as a segfault or the OOM killer would."""
+
+    def __init__(self, inner: Pipeline) -> None:
+        self.inner = inner
+
+    def __call__(self, doc):
+        if doc.id == "poison":
+            os._exit(1)
+        return self.inner(doc)
+
+
+def poisoned_pipeline() -> PoisonedPipeline:
+    return PoisonedPipeline(default_pipeline())
+
+
+def test_a_partition_that_kills_every_worker_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    import dask
+
+    path = tmp_path / "reports.jsonl"
+    ids = ["a", "b", "c", "poison", "e", "f"]
+    path.write_text("".join(json.dumps({"id": i, "text": SECOND_TEXT}) + "\n" for i in ids), encoding="utf-8")
+    # The scheduler (in this process) gives up on a task after it has killed two workers.
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 1}),
+        local_cluster(logging.CRITICAL) as client,
+    ):
+        partitions = plan([str(path)], size=2)
+        outcomes = list(extract_outcomes(DaskExecutor(client), partitions, factory=poisoned_pipeline))
+    assert [o.doc_id for o in outcomes if not o.skipped] == ["a", "b", "e", "f"]
+    (failed,) = [o for o in outcomes if o.skipped]
+    assert failed.origin == f"{path}:3-4"
+    assert failed.skipped.startswith("partition 1 failed: KilledWorker"), failed.skipped
+
+
 # The default install ------------------------------------------------------------------------
 
 
