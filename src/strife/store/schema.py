@@ -117,7 +117,7 @@ class EventRow(Base):
 
     # Copies of record fields, for filtering and for finding merge candidates. Names are Text:
     # a gazetteer's names have no length a schema should guess.
-    event_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    event_date: Mapped[dt.date] = mapped_column(Date)
     date_end: Mapped[dt.date] = mapped_column(Date)
     # date_end - event_date, so the candidate query can bound its date range from below.
     span_days: Mapped[int] = mapped_column(Integer, index=True, default=0)
@@ -127,7 +127,7 @@ class EventRow(Base):
     admin2: Mapped[str | None] = mapped_column(Text)
     event_type: Mapped[str] = mapped_column(String(64), index=True)
     sub_event_type: Mapped[str] = mapped_column(String(64), index=True)
-    fatalities: Mapped[int] = mapped_column(Integer, index=True, default=0)
+    fatalities: Mapped[int] = mapped_column(Integer, default=0)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
 
@@ -161,6 +161,10 @@ class EventRow(Base):
         # The merge candidate query: same country, dates near.
         Index("ix_events_iso3_event_date", "iso3", "event_date"),
         Index("ix_events_latitude_longitude", "latitude", "longitude"),
+        # The API's sort orders with their tie-break (ties by row id): a page of `/events` is one
+        # range of one index, however many events share a day or a toll.
+        Index("ix_events_event_date_id", "event_date", "id"),
+        Index("ix_events_fatalities_id", "fatalities", "id"),
     )
 
 
