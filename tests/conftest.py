@@ -1,4 +1,6 @@
-"""Shared fixtures: a wire-style report, the command line run two ways, a local HTTP server."""
+"""Shared fixtures: a wire-style report, the command line run two ways, a local HTTP server,
+and stores on each backend (SQLite files; PostgreSQL schemas where STRIFE_TEST_POSTGRES_URL
+names a server)."""
 
 from __future__ import annotations
 
@@ -7,13 +9,18 @@ import os
 import subprocess
 import sys
 import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from strife.cli import main
+from strife.store.database import normalise_url
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -163,3 +170,56 @@ SPEC_EVENT_KEYS = (
 @pytest.fixture
 def spec_event_keys() -> tuple[str, ...]:
     return SPEC_EVENT_KEYS
+
+
+# Stores on each backend -------------------------------------------------------------------------
+
+POSTGRES_ENV = "STRIFE_TEST_POSTGRES_URL"
+
+
+def postgres_base() -> str:
+    """The server the PostgreSQL tests may make schemas on; skips the test when there is none."""
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(f"{POSTGRES_ENV} is not set: the PostgreSQL tests need a server (.ci/run starts one)")
+    return base
+
+
+@contextmanager
+def postgres_schemas(base: str) -> Iterator[Callable[[], str]]:
+    """Make store URLs, each on a new schema of its own in `base`'s database; drop them after."""
+    admin = create_engine(normalise_url(base))
+    schemas: list[str] = []
+
+    def make() -> str:
+        schema = f"strife_test_{uuid.uuid4().hex[:12]}"
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        schemas.append(schema)
+        url = normalise_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        return url.render_as_string(hide_password=False)
+
+    try:
+        yield make
+    finally:
+        with admin.begin() as connection:
+            for schema in schemas:
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_store_url(request, tmp_path) -> Iterator[Callable[[], str]]:
+    """Make empty stores on the backend of this run of the test: SQLite files, or PostgreSQL
+    schemas of their own in the database STRIFE_TEST_POSTGRES_URL names (dropped afterwards)."""
+    if request.param == "sqlite":
+        count = iter(range(1000))
+        yield lambda: f"sqlite:///{tmp_path / f'store-{next(count)}.db'}"
+        return
+    with postgres_schemas(postgres_base()) as make:
+        yield make
+
+
+@pytest.fixture
+def store_url(new_store_url) -> str:
+    return new_store_url()

@@ -16,13 +16,12 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
 from conftest import QUIET_TEXT, SECOND_TEXT, SEED_TEXT
 from strife.distributed.partitions import LineRange, RowGroups, WholeInput, plan, read_any
@@ -41,7 +40,6 @@ from strife.pipeline import Pipeline, default_pipeline
 from strife.readers import Skipped, UsageError, read_inputs
 from strife.runner import process
 from strife.store import open_store
-from strife.store.database import normalise_url
 from strife.store.schema import DocumentRow, EventRow, Run
 
 pytest.importorskip("distributed", reason="the dask extra is not installed")
@@ -50,7 +48,6 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT / "tests" / "corpus"
-POSTGRES_ENV = "STRIFE_TEST_POSTGRES_URL"
 
 # The local clusters' workers are spawned with this process's import path, so they import this
 # module by name for the pipeline factories below, as they import strife's.
@@ -411,30 +408,6 @@ def test_sqlite_is_refused_for_a_remote_cluster(tmp_path: Path, run_cli) -> None
     assert not (tmp_path / "a.db").exists()  # refused before anything was made
     # On this machine, SQLite's lock serialises the workers' writes: allowed, as an absolute path.
     assert check_store_url(str(tmp_path / "b.db"), None) == f"sqlite:///{tmp_path / 'b.db'}"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request, tmp_path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-        return
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        pytest.skip(f"{POSTGRES_ENV} is not set: the PostgreSQL tests need a server (.ci/run starts one)")
-    admin = create_engine(normalise_url(base))
-    schema = f"strife_test_{uuid.uuid4().hex[:12]}"
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield (
-            normalise_url(base)
-            .update_query_dict({"options": f"-csearch_path={schema}"})
-            .render_as_string(hide_password=False)
-        )
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def test_ingest_on_the_cluster_stores_each_document_once(store_url: str, dask_client, tmp_path: Path) -> None:

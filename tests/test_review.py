@@ -8,14 +8,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
-import uuid
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy import inspect, select
 
 import strife
 from conftest import SEED_TEXT
@@ -31,11 +29,9 @@ from strife.store import (
     open_store,
     review,
 )
-from strife.store.database import alembic_config, normalise_url
+from strife.store.database import alembic_config
 from strife.store.history import describe_event, find_event
 from strife.store.schema import EventRow, Revision
-
-POSTGRES_ENV = "STRIFE_TEST_POSTGRES_URL"
 
 # The Kalat clash of SEED_TEXT (30 dead: 18 soldiers, 12 militants) as a group's claim tells it:
 # a lower toll, and the group named where the wire had "armed men". The store merges it.
@@ -53,42 +49,6 @@ MASTUNG_CONVOY = (
 
 
 # Stores (as tests/test_store.py makes them) ---------------------------------------------------------
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def new_store_url(request, tmp_path) -> Iterator[Callable[[], str]]:
-    """Make empty stores on the backend of this run of the test: SQLite files, or PostgreSQL
-    schemas of their own in the database STRIFE_TEST_POSTGRES_URL names (dropped afterwards)."""
-    if request.param == "sqlite":
-        count = iter(range(1000))
-        yield lambda: f"sqlite:///{tmp_path / f'store-{next(count)}.db'}"
-        return
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        pytest.skip(
-            f"{POSTGRES_ENV} is not set: the PostgreSQL store tests need a server (.ci/run starts one)"
-        )
-    admin = create_engine(normalise_url(base))
-    schemas: list[str] = []
-
-    def make() -> str:
-        schema = f"strife_test_{uuid.uuid4().hex[:12]}"
-        with admin.begin() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        schemas.append(schema)
-        url = normalise_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        return url.render_as_string(hide_password=False)
-
-    yield make
-    with admin.begin() as connection:
-        for schema in schemas:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
-
-
-@pytest.fixture
-def store_url(new_store_url) -> str:
-    return new_store_url()
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ Skipped unless STRIFE_TEST_POSTGRES_URL names a server (`.ci/run` starts one).
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,14 +16,12 @@ import pytest
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
 
+from conftest import postgres_base, postgres_schemas
 from strife.readers import read_inputs
 from strife.server.app import create_app
 from strife.store import ingest, open_store
-from strife.store.database import normalise_url
 
-POSTGRES_ENV = "STRIFE_TEST_POSTGRES_URL"
 CORPUS = Path(__file__).parent / "corpus" / "short"
 
 
@@ -37,26 +33,16 @@ def _filled(url: str):
 
 @pytest.fixture(scope="module")
 def clients(tmp_path_factory) -> Iterator[dict[str, TestClient]]:
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        pytest.skip(f"{POSTGRES_ENV} is not set: these tests need a PostgreSQL server (.ci/run starts one)")
-    admin = create_engine(normalise_url(base))
-    schema = f"strife_serve_{uuid.uuid4().hex[:12]}"
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    pg_url = normalise_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    stores = {
-        "sqlite": _filled(f"sqlite:///{tmp_path_factory.mktemp('serve-pg') / 'store.db'}"),
-        "postgresql": _filled(pg_url.render_as_string(hide_password=False)),
-    }
-    try:
-        yield {name: TestClient(create_app(store)) for name, store in stores.items()}
-    finally:
-        for store in stores.values():
-            store.close()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with postgres_schemas(postgres_base()) as new_schema:
+        stores = {
+            "sqlite": _filled(f"sqlite:///{tmp_path_factory.mktemp('serve-pg') / 'store.db'}"),
+            "postgresql": _filled(new_schema()),
+        }
+        try:
+            yield {name: TestClient(create_app(store)) for name, store in stores.items()}
+        finally:
+            for store in stores.values():
+                store.close()
 
 
 def _both(clients: dict[str, TestClient], path: str, **params: Any) -> tuple[Any, Any]:

@@ -7,13 +7,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import signal
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +25,6 @@ from strife.store.database import normalise_url
 from strife.store.ingest import Ingestor
 from strife.store.schema import Base, DocumentRow, EventDocument, EventRow, Revision, Run
 from strife.writers import read_events
-
-POSTGRES_ENV = "STRIFE_TEST_POSTGRES_URL"
 
 # The Kalat clash of SEED_TEXT (30 dead: 18 soldiers, 12 militants) as a second outlet told it,
 # with another figure; and, the same night, a clash in another district of the province.
@@ -48,42 +44,6 @@ MOMBASA_PROTEST = (
 
 
 # Stores -------------------------------------------------------------------------------------
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def new_store_url(request, tmp_path) -> Iterator[Callable[[], str]]:
-    """Make empty stores on the backend of this run of the test: SQLite files, or PostgreSQL
-    schemas of their own in the database STRIFE_TEST_POSTGRES_URL names (dropped afterwards)."""
-    if request.param == "sqlite":
-        count = iter(range(1000))
-        yield lambda: f"sqlite:///{tmp_path / f'store-{next(count)}.db'}"
-        return
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        pytest.skip(
-            f"{POSTGRES_ENV} is not set: the PostgreSQL store tests need a server (.ci/run starts one)"
-        )
-    admin = create_engine(normalise_url(base))
-    schemas: list[str] = []
-
-    def make() -> str:
-        schema = f"strife_test_{uuid.uuid4().hex[:12]}"
-        with admin.begin() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        schemas.append(schema)
-        url = normalise_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        return url.render_as_string(hide_password=False)
-
-    yield make
-    with admin.begin() as connection:
-        for schema in schemas:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
-
-
-@pytest.fixture
-def store_url(new_store_url) -> str:
-    return new_store_url()
 
 
 @contextlib.contextmanager

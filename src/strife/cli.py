@@ -381,17 +381,7 @@ def run_extract(args: argparse.Namespace) -> int:
         bar = stack.enter_context(_progress(None, args.no_progress or not sys.stderr.isatty()))
         for outcome in outcomes:
             bar.update(1)
-            if outcome.skipped:
-                summary.add_skip(outcome.origin, outcome.skipped, outcome.doc_id)
-                continue
-            summary.documents_read += 1
-            for message in outcome.warnings:
-                summary.add_warning(outcome.origin, outcome.doc_id or "", message)
-            if outcome.events:
-                summary.with_events += 1
-                summary.events += len(outcome.events)
-            else:
-                summary.without_events += 1
+            summary.add_outcome(outcome)
             for event in outcome.events:
                 for writer in writers:
                     writer.write(event)

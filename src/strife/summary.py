@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from strife.runner import Outcome
 
 
 @dataclass
@@ -23,6 +26,20 @@ class RunSummary:
 
     def add_warning(self, origin: str, doc_id: str, message: str) -> None:
         self.warnings.append({"id": doc_id, "origin": origin, "message": message})
+
+    def add_outcome(self, outcome: Outcome) -> None:
+        """Count what became of one input: skipped (and why), or read with its events or none."""
+        if outcome.skipped:
+            self.add_skip(outcome.origin, outcome.skipped, outcome.doc_id)
+            return
+        self.documents_read += 1
+        for message in outcome.warnings:
+            self.add_warning(outcome.origin, outcome.doc_id or "", message)
+        if outcome.events:
+            self.with_events += 1
+            self.events += len(outcome.events)
+        else:
+            self.without_events += 1
 
     @property
     def exit_code(self) -> int:

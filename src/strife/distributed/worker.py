@@ -81,21 +81,6 @@ def strife_version() -> str:
     return __version__
 
 
-def account(summary: RunSummary, outcome: Outcome) -> None:
-    """Count one outcome into a run summary, as `strife extract` does."""
-    if outcome.skipped:
-        summary.add_skip(outcome.origin, outcome.skipped, outcome.doc_id)
-        return
-    summary.documents_read += 1
-    for message in outcome.warnings:
-        summary.add_warning(outcome.origin, outcome.doc_id or "", message)
-    if outcome.events:
-        summary.with_events += 1
-        summary.events += len(outcome.events)
-    else:
-        summary.without_events += 1
-
-
 def _outcomes(partition: Partition, published: dt.date | None, factory: PipelineFactory):
     return process(
         partition.read(), published=published, pipeline_factory=functools.partial(cached_pipeline, factory)
@@ -137,7 +122,7 @@ def write_partition(
     summary = RunSummary()
     events = []
     for outcome in _outcomes(partition, published, factory):
-        account(summary, outcome)
+        summary.add_outcome(outcome)
         events.extend(outcome.events)
     name, size = write_shard(Path(directory), partition.index, fmt, events)
     summary.seconds = time.perf_counter() - started
@@ -187,7 +172,6 @@ __all__ = [
     "Extracted",
     "Ingested",
     "ShardWritten",
-    "account",
     "cached_pipeline",
     "cached_store",
     "extract_partition",

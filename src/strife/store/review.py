@@ -86,21 +86,22 @@ def _revision(row: EventRow, action: str, user: str, before: dict[str, Any], **m
 
 def accept(store: Store, event_id: str, user: str | None, note: str | None = None) -> dict[str, Any]:
     """Mark the event right as it stands; return it as the API shows it."""
-    user = _user(user)
-    with store.writing() as session:
-        row = find_event(session, event_id)
-        row.review_state = "accepted"
-        session.add(_revision(row, "accept", user, row.record, note=note))
-        return row.view()
+    return _verdict(store, event_id, user, "accept", "accepted", note)
 
 
 def reject(store: Store, event_id: str, user: str | None, reason: str | None = None) -> dict[str, Any]:
     """Mark the event as no event (with the reason); return it as the API shows it."""
+    return _verdict(store, event_id, user, "reject", "rejected", reason)
+
+
+def _verdict(
+    store: Store, event_id: str, user: str | None, action: str, state: str, note: str | None
+) -> dict[str, Any]:
     user = _user(user)
     with store.writing() as session:
         row = find_event(session, event_id)
-        row.review_state = "rejected"
-        session.add(_revision(row, "reject", user, row.record, note=reason))
+        row.review_state = state
+        session.add(_revision(row, action, user, row.record, note=note))
         return row.view()
 
 
