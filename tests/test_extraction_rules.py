@@ -76,6 +76,19 @@ def test_day_ranges_and_the_previous_day() -> None:
     assert foiled.event_date == dt.date(2023, 7, 31)
 
 
+def test_a_lead_with_no_day_takes_the_day_of_the_sentence_after_it() -> None:
+    (raid,) = events(
+        "Gunmen have abducted at least 40 villagers from Kuchi in the Mariga area of Niger State.\n\n"
+        "The attackers, said to number more than fifty, arrived on motorcycles at about 2 a.m. on "
+        "Thursday, shot sporadically into the air and marched them into the bush, residents told our "
+        "reporter.",
+        published="2024-03-09",  # a Saturday
+        title="Bandits abduct villagers in Niger",
+    )
+    assert raid.sub_event_type == "Abduction/forced disappearance"
+    assert (raid.event_date, raid.time_precision) == (dt.date(2024, 3, 7), 1)
+
+
 def test_counts_from_different_parties_are_a_range_with_the_lowest_coded() -> None:
     (shooting,) = events(
         "LAGOS: Soldiers opened fire on protesters at the Lekki toll gate in Lagos on Tuesday evening. "

@@ -899,9 +899,12 @@ def assemble_events(doc: Document) -> list[Event]:
             first = min(incident.sentences)
             # The sentence just before often sets the day ("...spilled onto the streets on Sunday.
             # In Aden, police fired tear gas").
+            # Or, for a report's lead, the sentence after it: "Bandits have abducted students of a
+            # school in Jangebe. The gunmen arrived at about 1 a.m. on Friday".
+            around = (first - 1, first - 2) if first > 0 else (first + 1,)
             lead_in = [
                 m
-                for i in (first - 1, first - 2)
+                for i in around
                 for m in layers["dates"].get(i, [])
                 if m.value.precision == 1 and not m.value.reporting and m.value.after_previous is None
             ]
