@@ -154,3 +154,19 @@ def test_the_ranker_weighs_only_features_the_stage_computes() -> None:
         entry, candidate, (entry,), Counter(), None, Counter(), False, 0, Evidence([], {}, 0)
     )
     assert set(model[0]) <= set(features)
+
+
+def test_parts_of_continents_and_the_ghouta_are_placed_as_themselves() -> None:
+    doc = Document(text="Migrants from North Africa crossed as shelling hit eastern Ghouta near Damascus.")
+    default_pipeline().annotate(doc)
+    places = {m.text(doc): m.value for m in doc.layer("places")}
+    assert "Africa" not in places
+    assert places["North Africa"].kind == "region" and places["North Africa"].latitude > 25
+    assert places["Ghouta"].iso3 == "SYR" and abs(places["Ghouta"].longitude - 36.4) < 0.2
+
+
+def test_a_state_named_with_other_states_is_the_state() -> None:
+    doc = Document(text="Trips to Alaska, Hawaii, Florida and Washington, D.C., took his team away.")
+    default_pipeline().annotate(doc)
+    florida = next(m.value for m in doc.layer("places") if m.text(doc) == "Florida")
+    assert (florida.entry.kind, florida.iso3) == ("admin1", "USA")

@@ -78,6 +78,13 @@ REGIONS: dict[str, tuple[float, float]] = {
     "European Union": (48.69, 9.14), "EU": (48.69, 9.14), "European": (48.69, 9.14),
     "African": (7.19, 21.09), "Asian": (29.84, 89.30), "Latin American": (-14.60, -57.66),
     "Central American": (12.77, -85.60), "North American": (46.07, -100.55), "South American": (-14.60, -57.66),
+    # Parts of continents: "North Africa" is not Africa's point. GeoNames' points where they lie
+    # in the region, the region's middle otherwise.
+    "North Africa": (32.95, 9.98), "Northern Africa": (32.95, 9.98), "Northern Europe": (61.69, 2.90),
+    "Eastern Europe": (50.0, 30.0), "Western Europe": (48.0, 5.0), "Southern Europe": (41.0, 15.0),
+    "Central Europe": (49.0, 15.0), "Southern Africa": (-25.0, 25.0), "Sub-Saharan Africa": (0.0, 20.0),
+    "Central Africa": (2.0, 20.0), "East Asia": (35.0, 115.0),
+    "Arabian Peninsula": (25.0, 45.0), "Arabia": (25.0, 45.0), "Arab": (25.0, 45.0), "Arab world": (25.0, 45.0),
     # Oceans, at GeoNames' points.
     "Atlantic": (10.0, -25.0), "Atlantic Ocean": (10.0, -25.0), "Pacific": (0.0, -160.0),
     "Pacific Ocean": (0.0, -160.0), "Indian Ocean": (-10.0, 70.0), "Arctic Ocean": (85.0, 0.0),
