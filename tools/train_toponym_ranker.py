@@ -38,7 +38,7 @@ FEATURES = (
     "region_named", "region_settled", "region_settled_log", "admin1_in_text", "admin1_shared",
     "nearest_log_km", "no_others", "within_100km", "within_500km", "exact_name", "names_around",
     "names_around_weighted", "names_in_province", "names_in_province_weighted", "names_in_district",
-    "names_in_district_weighted", "capital", "seat_named_alike",
+    "names_in_district_weighted", "capital", "seat_named_alike", "sibling_units_named",
 )  # fmt: skip
 
 Group = tuple[np.ndarray, int]  # features of each entry, the index of the right one
@@ -57,7 +57,11 @@ def collect(docs: list[GoldDocument]) -> list[Group]:
     # The shipped weights where they fit these features, so that the names are placed as they
     # will be; even weights otherwise (the features do not depend on them).
     current = original_ranker()
-    model = current if current is not None and current[0] == FEATURES else (FEATURES, (0.0,) * len(FEATURES))
+    # A feature added since they were fitted weighs nothing until the next fit.
+    if current is not None and FEATURES[: len(current[0])] == current[0]:
+        model = (FEATURES, current[1] + (0.0,) * (len(FEATURES) - len(current[0])))
+    else:
+        model = (FEATURES, (0.0,) * len(FEATURES))
     recognise.ranker = lambda: model  # type: ignore[assignment]
     groups: list[Group] = []
     pipeline = default_pipeline()

@@ -273,11 +273,13 @@ def resolve(
         # Where each name may be, whatever the first pass chose: homonyms of other names of the
         # text that lie near an entry, or in its province, speak for it.
         for c in candidates:
-            for e in c.entries:
-                if e.kind == "admin1":
-                    evidence.admin1s_named.setdefault((e.iso3, e.name), set()).add(c.surface.lower())
             name, entries = c.surface.lower(), c.entries[:RANKED_HOMONYMS]
             weight = 1.0 / len(entries)
+            units = [e for e in c.entries if e.kind == "admin1"]
+            for e in units:
+                evidence.admin1s_named.setdefault((e.iso3, e.name), set()).add(name)
+                # "Colorado" is only ever one state, whatever towns are named after it.
+                evidence.units.setdefault(e.iso3, {})[name] = (e.name, 1.0 / len(units))
             for e in entries:
                 if e.latitude is not None and e.kind != "admin1":
                     evidence.cells.setdefault(_cell(e.latitude, e.longitude), {})[name] = weight
@@ -312,6 +314,10 @@ class Evidence:
     cells: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)
     provinces: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
     districts: dict[tuple[str, str, str], dict[str, float]] = field(default_factory=dict)
+    # Names that may be a first-level unit of a country, with the unit and one over the number of
+    # units the name may be:
+    # states are named with other states ("England and Wales", "Alaska, Hawaii, Florida").
+    units: dict[str, dict[str, tuple[str, float]]] = field(default_factory=dict)
 
 
 def _district(entry: GazetteerEntry) -> tuple[str, str, str] | None:
@@ -464,6 +470,13 @@ def entry_features(
         ),
         "names_in_district": math.log1p(len(district)),
         "names_in_district_weighted": sum(district.values()),
+        "sibling_units_named": sum(
+            weight
+            for other, (unit, weight) in evidence.units.get(entry.iso3, {}).items()
+            if other != surface and unit != entry.name
+        )
+        if entry.kind == "admin1"
+        else 0.0,
     }
 
 
