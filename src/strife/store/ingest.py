@@ -50,8 +50,6 @@ DOCUMENTS_LIKE = select(DOCUMENTS.c.content_hash, DOCUMENTS.c.url_hash).where(
 INSERT_DOCUMENT = insert(DOCUMENTS).returning(DOCUMENTS.c.id)
 INSERT_EVENT = insert(EVENTS).returning(EVENTS.c.id)
 UPDATE_EVENT = update(EVENTS).where(EVENTS.c.id == bindparam("event_pk"))
-# The fields a person set on an event a report joins: no report overwrites them.
-LOCKED_FIELDS = select(EVENTS.c.locked_fields).where(EVENTS.c.id == bindparam("event_pk"))
 INSERT_LINKS, INSERT_REVISIONS = insert(LINKS), insert(REVISIONS)
 
 
@@ -216,8 +214,7 @@ class Ingestor:
             else:
                 # A rejected event takes its new reports too (it stays rejected: the columns
                 # written here are the record's), so the incident never comes back as new.
-                locked = connection.scalar(LOCKED_FIELDS, {"event_pk": match.pk}) or ()
-                folded = merge(match.event, event, Provenance(dict(match.sources)), locked)
+                folded = merge(match.event, event, Provenance(dict(match.sources)), match.locked)
                 values = event_columns(folded.event, folded.provenance.fields)
                 event_pk, before, action = match.pk, record_of(match.event), "merge"
                 connection.execute(UPDATE_EVENT, {**values, "event_pk": event_pk})

@@ -23,7 +23,7 @@ EVENTS = EventRow.__table__
 # Built once (building costs more than running it): same country, dates within reach. The
 # lower bound on event_date keeps the index range short; date_end is the exact test.
 CANDIDATES = (
-    select(EVENTS.c.id, EVENTS.c.record, EVENTS.c.sources)
+    select(EVENTS.c.id, EVENTS.c.record, EVENTS.c.sources, EVENTS.c.locked_fields)
     .where(
         EVENTS.c.iso3 == bindparam("iso3"),
         EVENTS.c.event_date.between(bindparam("earliest"), bindparam("latest")),
@@ -57,15 +57,17 @@ def max_span_days(connection: Connection) -> int:
 
 @dataclass(slots=True)
 class Match:
-    """A stored event a new report tells: its row's key, its record and its field sources."""
+    """A stored event a new report tells: its row's key, its record, its field sources, and the
+    fields a person set on it (which no report overwrites)."""
 
     pk: int
     event: Event
     sources: dict[str, str]
+    locked: list[str]
 
 
 def candidates(connection: Connection, event: Event, max_span: int) -> list[Row[Any]]:
-    """Stored events (id, record, sources) in the same country whose dates come within the
+    """Stored events (id, record, sources, locked fields) in the same country whose dates come within the
     tolerance of the new event's, oldest first.
 
     An event with no country is never a candidate, nor looked up: with nothing to say where it
@@ -93,10 +95,10 @@ def find_match(connection: Connection, event: Event, max_span: int | None = None
         max_span = max_span_days(connection)
     reports = set(event.doc_ids)
     found: dict[int, Match] = {}
-    for pk, record, sources in candidates(connection, event, max_span):
+    for pk, record, sources, locked in candidates(connection, event, max_span):
         if not reports.intersection(record["doc_ids"]):
             stored = Event.model_validate(record)
-            found[id(stored)] = Match(pk, stored, sources)
+            found[id(stored)] = Match(pk, stored, sources, locked or [])
     best = best_match(event, (match.event for match in found.values()))
     return found[id(best)] if best is not None else None
 
