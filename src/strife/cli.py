@@ -16,7 +16,7 @@ from strife.document import Document, coerce_date
 from strife.event import Event
 from strife.readers import INPUT_FORMATS, UsageError, preflight
 from strife.runner import process
-from strife.summary import RunSummary
+from strife.summary import RunSummary, progress_bar
 from strife.writers import FORMATS, EventWriter, format_for_path, make_writer
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
@@ -354,12 +354,6 @@ def _close_writers(writers: list[EventWriter], summary: RunSummary) -> None:
             summary.left_out[writer.format] = {"count": writer.left_out, "reason": writer.left_out_reason}
 
 
-def _progress(total_hint: None, disable: bool):
-    from tqdm import tqdm
-
-    return tqdm(total=total_hint, unit=" doc", file=sys.stderr, disable=disable, dynamic_ncols=True)
-
-
 def run_extract(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -378,7 +372,7 @@ def run_extract(args: argparse.Namespace) -> int:
             items = read_any(args.inputs, input_format=args.input_format)
             outcomes = process(items, jobs=args.jobs, published=args.published)
         writers = _open_writers(stack, pairs)
-        bar = stack.enter_context(_progress(None, args.no_progress or not sys.stderr.isatty()))
+        bar = stack.enter_context(progress_bar(None, args.no_progress or not sys.stderr.isatty()))
         for outcome in outcomes:
             bar.update(1)
             summary.add_outcome(outcome)
@@ -388,9 +382,7 @@ def run_extract(args: argparse.Namespace) -> int:
         _close_writers(writers, summary)
     summary.seconds = time.perf_counter() - started
     print(summary.render(), file=sys.stderr)
-    if args.report:
-        with open(args.report, "w", encoding="utf-8") as stream:
-            summary.write_json(stream)
+    summary.write_report(args.report)
     return summary.exit_code
 
 
@@ -401,12 +393,6 @@ def _open_store(url: str | None, create: bool = True):
         return open_store(url, create=create)
     except StoreError as err:
         raise UsageError(str(err)) from None
-
-
-def _write_report(summary: RunSummary, path: str | None) -> None:
-    if path:
-        with open(path, "w", encoding="utf-8") as stream:
-            summary.write_json(stream)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -429,7 +415,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         "jobs": args.jobs,
     }
     try:
-        with _progress(None, args.no_progress or not sys.stderr.isatty()) as bar:
+        with progress_bar(None, args.no_progress or not sys.stderr.isatty()) as bar:
             ingest(
                 store,
                 read_any(args.inputs, input_format=args.input_format),
@@ -443,7 +429,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         store.close()
     summary.seconds = time.perf_counter() - started
     print(summary.render(), file=sys.stderr)
-    _write_report(summary, args.report)
+    summary.write_report(args.report)
     return summary.exit_code
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -56,6 +57,12 @@ class RunSummary:
         json.dump(self.as_dict(), stream, indent=2, ensure_ascii=False)
         stream.write("\n")
 
+    def write_report(self, path: str | None) -> None:
+        """The summary as JSON at `path` (`--report`); nothing without one."""
+        if path:
+            with open(path, "w", encoding="utf-8") as stream:
+                self.write_json(stream)
+
     def render(self, limit: int = 20) -> str:
         lines = [
             f"strife: {self.documents_read} document(s) read: {self.with_events} with events, "
@@ -69,3 +76,11 @@ class RunSummary:
             if len(items) > limit:
                 lines.append(f"  … and {len(items) - limit} more {kind} (all of them in --report)")
         return "\n".join(lines)
+
+
+def progress_bar(total: int | None, disable: bool) -> Any:
+    """The bar a long run shows on stderr, counting documents (`disable` when stderr is not a
+    terminal, or with --no-progress)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=" doc", file=sys.stderr, disable=disable, dynamic_ncols=True)

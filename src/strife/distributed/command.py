@@ -30,7 +30,7 @@ from strife.distributed.run import (
 from strife.distributed.shards import MANIFEST, SHARD_FORMATS, is_directory_output
 from strife.readers import UsageError
 from strife.runner import Outcome
-from strife.summary import RunSummary
+from strife.summary import RunSummary, progress_bar
 
 
 def wants_cluster(args: argparse.Namespace) -> bool:
@@ -77,18 +77,6 @@ def distributed_outcomes(args: argparse.Namespace) -> Iterator[Iterator[Outcome]
         yield extract_outcomes(executor, partitions, published=args.published)
 
 
-def _progress(total: int, disable: bool):
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit=" doc", file=sys.stderr, disable=disable, dynamic_ncols=True)
-
-
-def _write_report(summary: RunSummary, path: str | None) -> None:
-    if path:
-        with open(path, "w", encoding="utf-8") as stream:
-            summary.write_json(stream)
-
-
 def run_extract_to_directory(args: argparse.Namespace, directory: Path, fmt: str) -> int:
     started = time.perf_counter()
     scheduler, local = _cluster(args) if wants_cluster(args) else (None, None)
@@ -101,7 +89,7 @@ def run_extract_to_directory(args: argparse.Namespace, directory: Path, fmt: str
     disable = args.no_progress or not sys.stderr.isatty()
     with (
         executor_for(scheduler, local) as executor,
-        _progress(sum(p.documents for p in partitions), disable) as bar,
+        progress_bar(sum(p.documents for p in partitions), disable) as bar,
     ):
         manifest = extract_to_directory(
             executor,
@@ -117,7 +105,7 @@ def run_extract_to_directory(args: argparse.Namespace, directory: Path, fmt: str
     print(summary.render(), file=sys.stderr)
     written = sum(1 for shard in manifest["shards"] if shard.get("file"))
     print(f"strife: {written} {fmt} shard(s) and {MANIFEST} in {directory}", file=sys.stderr)
-    _write_report(summary, args.report)
+    summary.write_report(args.report)
     return summary.exit_code
 
 
@@ -129,7 +117,7 @@ def run_ingest_distributed(args: argparse.Namespace) -> int:
     disable = args.no_progress or not sys.stderr.isatty()
     with (
         executor_for(scheduler, local) as executor,
-        _progress(sum(p.documents for p in partitions), disable) as bar,
+        progress_bar(sum(p.documents for p in partitions), disable) as bar,
     ):
         summary, info = ingest_partitions(
             executor,
@@ -146,7 +134,7 @@ def run_ingest_distributed(args: argparse.Namespace) -> int:
         if info.lost_runs:
             line += f"; {len(info.lost_runs)} attempt(s) lost with their worker, marked `lost`"
         print(line, file=sys.stderr)
-    _write_report(summary, args.report)
+    summary.write_report(args.report)
     return summary.exit_code
 
 

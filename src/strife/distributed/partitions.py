@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import Any
 # The readers' own table of which file endings are documents: a directory must be walked
 # exactly as `read_inputs` walks it, or the two runs would not read the same files.
 from strife.readers import ReadItem, Skipped, UsageError, _format_of, read_inputs
+from strife.readers import walk as walk_inputs
 from strife.readers.records import csv_text_column, read_csv, read_jsonl, record_to_document
 from strife.readers.web import is_url
 
@@ -52,14 +52,7 @@ def _pyarrow_parquet() -> Any:
 def walk(directory: Path) -> list[Path]:
     """The files of a directory that hold documents, in the order `read_inputs` reads them,
     with Parquet files among them."""
-    found = []
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(root) / name
-            if not name.startswith(".") and (_format_of(path) or is_parquet(path)):
-                found.append(path)
-    return found
+    return walk_inputs(directory, lambda path: _format_of(path) or is_parquet(path))
 
 
 # What a partition is made of -----------------------------------------------------------------

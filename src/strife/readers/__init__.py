@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Literal
 
@@ -136,13 +136,15 @@ def _read_file(path: Path, kind: str, fetcher: Fetcher) -> Iterator[ReadItem]:
     yield from _read_bytes(data, kind, origin, _file_time(path), fetcher)
 
 
-def _walk(directory: Path) -> list[Path]:
+def walk(directory: Path, holds_documents: Callable[[Path], object] = _format_of) -> list[Path]:
+    """The files of a directory, recursively and in name order, that `holds_documents` (by
+    default: a format `read_inputs` reads); hidden files and folders left out."""
     found = []
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if not name.startswith(".") and _format_of(path):
+            if not name.startswith(".") and holds_documents(path):
                 found.append(path)
     return found
 
@@ -187,7 +189,7 @@ def read_inputs(
         else:
             path = Path(spec)
             if path.is_dir():
-                files = _walk(path)
+                files = walk(path)
                 if not files:
                     yield Skipped(
                         spec,
