@@ -186,19 +186,20 @@ NARROW_BOX_EVENTS = 2000
 
 def _narrow_box(session: Session, bbox: str) -> bool:
     min_lon, min_lat, max_lon, max_lat = parse_bbox(bbox)
-    inside = (
-        select(EventRow.id)
-        .where(EventRow.latitude.between(min_lat, max_lat), EventRow.longitude.between(min_lon, max_lon))
-        .limit(NARROW_BOX_EVENTS)
-        .subquery()
+    return _few(
+        session, EventRow.latitude.between(min_lat, max_lat), EventRow.longitude.between(min_lon, max_lon)
     )
-    return (session.scalar(select(func.count()).select_from(inside)) or 0) < NARROW_BOX_EVENTS
 
 
 def _few_in_states(session: Session, states: list[str]) -> bool:
     """Whether few events are in these review states (rejected, accepted: a reviewer's share), to
     be found through the state's index; most are unreviewed, and those are read in sort order."""
-    inside = select(EventRow.id).where(EventRow.review_state.in_(states)).limit(NARROW_BOX_EVENTS).subquery()
+    return _few(session, EventRow.review_state.in_(states))
+
+
+def _few(session: Session, *conditions: ColumnElement[bool]) -> bool:
+    """Whether fewer than NARROW_BOX_EVENTS events meet the conditions (counting stops there)."""
+    inside = select(EventRow.id).where(*conditions).limit(NARROW_BOX_EVENTS).subquery()
     return (session.scalar(select(func.count()).select_from(inside)) or 0) < NARROW_BOX_EVENTS
 
 
