@@ -1,4 +1,5 @@
-"""Regenerate docs/accuracy.md: strife scored on our corpus and on every gold file in ../shared/data.
+"""Regenerate docs/accuracy.md: strife scored on the real-text gold (dev and test), our written corpus,
+and every gold file in ../shared/data.
 
 python benchmarks/report.py [--jobs 2] [--out docs/accuracy.md]
 """
@@ -20,6 +21,8 @@ from strife.runner import process
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 CORPUS = ROOT / "tests" / "corpus"
+REAL = CORPUS / "real"
+SECOND_CODING = REAL / "second-coding.json"
 
 
 def _commit() -> str:
@@ -39,6 +42,53 @@ def corpus_results(jobs: int) -> tuple[list[dict], list[str]]:
         parts.append((f"corpus: {label}", [d for d in docs if d.kind == kind]))
     results = [evaluate_documents(part, name=name, jobs=jobs).as_dict() for name, part in parts]
     return results, [name for name, _ in parts]
+
+
+def real_results(jobs: int) -> tuple[list[dict], list[str]]:
+    """Real dev and real test, each whole and by kind of document."""
+    parts = []
+    for split in ("dev", "test"):
+        docs = list(load_gold(REAL, split=split))
+        parts.append((f"real {split}", docs))
+        for kind, label in (("article", "articles"), ("short", "short reports")):
+            parts.append((f"real {split}: {label}", [d for d in docs if d.kind == kind]))
+    results = [evaluate_documents(part, name=name, jobs=jobs).as_dict() for name, part in parts]
+    return results, [name for name, _ in parts]
+
+
+def agreement_section() -> list[str]:
+    """The double-coded sample: the second coding against the gold's first coding."""
+    from strife.evaluation.agreement import compare_codings
+
+    if not SECOND_CODING.exists():
+        return []
+    second = json.loads(SECOND_CODING.read_text(encoding="utf-8"))
+    first = {(r["file"], r["id"]): r for path in REAL.glob("*.jsonl") for r in map(json.loads, path.open())}
+    pairs = [(first[r["file"], r["id"]], r) for r in second if (r["file"], r["id"]) in first]
+    report = compare_codings([a for a, _ in pairs], [b for _, b in pairs])
+    has = report["document_has_event"]
+    events = report["events"]
+    rows = [f"| {name} | {r['value']:.3f} ({r['hits']}/{r['total']}) |"
+            for name, r in report["fields_on_paired_events"].items() if r["total"]]  # fmt: skip
+    return [
+        "",
+        "## Agreement of two codings (double-coded sample)",
+        "",
+        f"{report['documents']} documents drawn at random by `tools/real_gold.py sample` were coded a second "
+        "time, blind, by a second coder following `docs/coding-guide.md` "
+        "(`tests/corpus/real/second-coding.json`). The gold keeps the first coding.",
+        "",
+        f"- Documents with an event or none: the coders agree on {has['agreement']:.3f} of the documents "
+        f"(Cohen's kappa {has['cohen_kappa']:.3f}; both an event {has['both']}, neither {has['neither']}, "
+        f"first only {has['first only']}, second only {has['second only']}).",
+        f"- Events: first coding {events['first']}, second {events['second']}, paired {events['paired']}: "
+        f"F1 {events['f1']:.3f} (the second against the first: precision {events['precision']:.3f}, "
+        f"recall {events['recall']:.3f}).",
+        "",
+        "| field, on paired events | agreement |",
+        "|---|---|",
+        *rows,
+    ]
 
 
 def shared_results(jobs: int) -> tuple[list[dict], list[str]]:
@@ -95,6 +145,7 @@ def main() -> None:
     parser.add_argument("--json", help="also write every result here")
     args = parser.parse_args()
     corpus, corpus_names = corpus_results(args.jobs)
+    real, real_names = real_results(args.jobs) if SHARED.exists() else ([], [])
     shared, shared_names = shared_results(args.jobs) if SHARED.exists() else ([], [])
     toponyms, toponym_names = toponym_results() if SHARED.exists() else ([], [])
     lines = [
@@ -103,8 +154,40 @@ def main() -> None:
         f"Generated on {dt.date.today().isoformat()} at commit {_commit()} by `python benchmarks/report.py`"
         f" (`--jobs {args.jobs}`). Every number below comes from `strife evaluate`; rerun the command to "
         "refresh them. Metric definitions: `src/strife/evaluation/`.",
+    ]
+    if real:
+        lines += [
+            "",
+            "## Real text (`tests/corpus/real/`)",
+            "",
+            "Real reports and articles written by others, coded by us into the event record "
+            "(`docs/coding-guide.md`; the texts stay in `../shared/data`). **Dev** is for building and "
+            "reading errors; **test** is scored at the end of a change and its errors are never read to "
+            "write rules. `strife evaluate tests/corpus/real/ --split dev|test`. Doubtful codings carry "
+            "the alternatives a careful coder accepts, and a prediction that takes one counts as right; "
+            "a missed event its coder marked optional is not counted as a miss. Beside them, our written "
+            "corpus, which strife's rules were built on.",
+            "",
+            table(
+                [*real[:1], real[3], corpus[0]], ["real dev", "real test", "written corpus"], markdown=True
+            ),
+            "",
+            "By kind of document:",
+            "",
+            table(
+                [r for n, r in zip(real_names, real, strict=True) if ":" in n],
+                [n for n in real_names if ":" in n],
+                markdown=True,
+            ),
+            "",
+            "```",
+            "real dev " + confusions(real[0], limit=20),
+            "```",
+        ]
+        lines += agreement_section()
+    lines += [
         "",
-        "## Our gold corpus (`tests/corpus/`)",
+        "## Our written corpus (`tests/corpus/`)",
         "",
         table(corpus, corpus_names, markdown=True),
         "",
@@ -142,7 +225,7 @@ def main() -> None:
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     if args.json:
         Path(args.json).write_text(
-            json.dumps({"corpus": corpus, "shared": shared, "toponyms": toponyms}, indent=2)
+            json.dumps({"real": real, "corpus": corpus, "shared": shared, "toponyms": toponyms}, indent=2)
         )
     print(f"wrote {args.out}")
 

@@ -305,7 +305,8 @@ def build_parser() -> argparse.ArgumentParser:
         "evaluate",
         help="score extraction against gold",
         description="Run extraction over gold files (the shared data's format, or our corpus's "
-        "`gold_events` format; a directory means every .jsonl under it) and print per-field results.",
+        "`gold_events` format, or the real-text gold of tests/corpus/real/, joined to ../shared/data; "
+        "a directory means every .jsonl under it) and print per-field results.",
     )
     evaluate.add_argument("gold", nargs="+", metavar="GOLD", help="gold .jsonl file or directory")
     evaluate.add_argument("--errors", metavar="FILE", help="write every miss here (JSON Lines)")
@@ -315,6 +316,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--jobs", type=int, default=1, metavar="N", help="processes (default 1)")
     evaluate.add_argument("--limit", type=int, metavar="N", help="only the first N documents of each file")
+    evaluate.add_argument(
+        "--split",
+        choices=("dev", "test"),
+        help="real-text gold (tests/corpus/real/): only this split; build on dev, score test at the end",
+    )
     return parser
 
 
@@ -634,6 +640,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from strife.evaluation import evaluate_paths, load_gold
+    from strife.evaluation.gold import SharedDataMissing
     from strife.evaluation.render import TOPONYM_ROWS, confusions, table
     from strife.evaluation.toponyms import evaluate_toponyms
 
@@ -652,9 +659,15 @@ def run_evaluate(args: argparse.Namespace) -> int:
         return EXIT_OK
     with ExitStack() as stack:
         errors = stack.enter_context(open(args.errors, "w", encoding="utf-8")) if args.errors else None
-        results = [
-            r.as_dict() for r in evaluate_paths(args.gold, jobs=args.jobs, errors=errors, limit=args.limit)
-        ]
+        try:
+            results = [
+                r.as_dict()
+                for r in evaluate_paths(
+                    args.gold, jobs=args.jobs, errors=errors, limit=args.limit, split=args.split
+                )
+            ]
+        except SharedDataMissing as err:
+            raise UsageError(f"the real-text gold joins its documents to the shared data, and {err}") from err
     if args.json:
         print(json.dumps(results, indent=2))
     else:

@@ -86,9 +86,16 @@ def evaluate_documents(
         scores.documents += 1
         predicted = outcome.events
         pairs, spurious, missed = match_events(predicted, gold_doc.events)
+        optional = [g for g in missed if gold_doc.events[g].get("optional")]
+        missed = [g for g in missed if not gold_doc.events[g].get("optional")]
+        scores.optional_missed += len(optional)
         scores.tp += len(pairs)
         scores.fp += len(spurious)
         scores.fn += len(missed)
+        required = sum(not e.get("optional") for e in gold_doc.events)
+        scores.add_document(
+            gold_doc.kind or gold_doc.dataset, len(pairs), len(spurious), len(missed), required
+        )
         text = gold_doc.document.text
         wrong = {p: scores.add_pair(predicted[p], gold_doc.events[g], text) for p, g, _ in pairs}
         if errors is not None:
@@ -98,11 +105,16 @@ def evaluate_documents(
 
 
 def evaluate_paths(
-    paths: Iterable[str | Path], *, jobs: int = 1, errors: TextIO | None = None, limit: int | None = None
+    paths: Iterable[str | Path],
+    *,
+    jobs: int = 1,
+    errors: TextIO | None = None,
+    limit: int | None = None,
+    split: str | None = None,
 ) -> list[EvaluationResult]:
     results = []
     for path in paths:
-        docs = load_gold(path)
+        docs = load_gold(path, split=split)
         if limit is not None:
             docs = (doc for n, doc in enumerate(docs) if n < limit)
         results.append(evaluate_documents(docs, name=str(path), jobs=jobs, errors=errors))

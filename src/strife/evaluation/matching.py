@@ -3,6 +3,9 @@
 A pair is a candidate when the dates agree (where gold has one) and at least half of the
 other judged components agree: place, event type, fatalities. Pairs are taken best first, and
 one gold event matches at most one predicted event.
+
+Real-text gold may name, per field, other values a careful coder would accept
+(`alternatives`); a prediction that takes one of them agrees as if it took the coded value.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 
 from strife.evaluation.names import haversine_km, same_place
 from strife.event import Event
+from strife.taxonomy import EVENT_TYPE_OF
 
 # How far a place may be from gold and still be "the same place" for matching.
 MATCH_KM = 50.0
@@ -46,6 +50,28 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def accepted(gold: dict[str, Any], field: str) -> list[Any]:
+    """The coded value of a gold field and the alternatives its coder accepted, coded first."""
+    values = [] if gold.get(field) is None else [gold[field]]
+    return values + list((gold.get("alternatives") or {}).get(field) or [])
+
+
+def fatalities_agree(pred: Event, gold: dict[str, Any]) -> bool | None:
+    span = fatalities_range(gold)
+    if span is None:
+        return None
+    return span[0] <= pred.fatalities <= span[1] or pred.fatalities in accepted(gold, "fatalities")[1:]
+
+
+def type_agrees(pred: Event, gold: dict[str, Any]) -> bool | None:
+    if gold.get("event_type") is None:
+        return None
+    subs = accepted(gold, "sub_event_type")
+    return pred.event_type in accepted(gold, "event_type") or (
+        pred.sub_event_type in subs and pred.event_type == EVENT_TYPE_OF[pred.sub_event_type]
+    )
+
+
 def fatalities_range(gold: dict[str, Any]) -> tuple[int, int] | None:
     if gold.get("fatalities") is None:
         return None
@@ -62,7 +88,10 @@ def date_agrees(pred: Event, gold: dict[str, Any]) -> bool | None:
     precision = max(int(gold.get("time_precision") or 1), int(gold.get("ucdp_date_precision") or 1))
     slack = dt.timedelta(days=DATE_SLACK.get(min(precision, 3), 1))
     end = _date(gold.get("date_end")) or day
-    return pred.event_date - slack <= end and day <= pred.date_end + slack
+    if pred.event_date - slack <= end and day <= pred.date_end + slack:
+        return True
+    others = [_date(v) for v in accepted(gold, "event_date")[1:]]
+    return any(pred.event_date - slack <= d <= pred.date_end + slack for d in others if d)
 
 
 def place_agrees(pred: Event, gold: dict[str, Any]) -> bool | None:
@@ -72,20 +101,23 @@ def place_agrees(pred: Event, gold: dict[str, Any]) -> bool | None:
     coordinates = (pred.latitude, pred.longitude, gold.get("latitude"), gold.get("longitude"))
     if None not in coordinates and haversine_km(*coordinates) <= MATCH_KM:
         return True
+    gold_names = [*accepted(gold, "location"), *accepted(gold, "admin2")]
     for pred_name in (pred.location, pred.admin2, pred.admin3):
-        for gold_name in (gold.get("location"), gold.get("admin2")):
+        for gold_name in gold_names:
             if same_place(pred_name, gold_name):
                 return True
-    if not gold.get("admin2") and not gold.get("location"):
-        return bool(same_place(pred.admin1, gold.get("admin1")))
+    if not gold_names:
+        return any(same_place(pred.admin1, name) for name in accepted(gold, "admin1"))
     return False
 
 
 def agreement(pred: Event, gold: dict[str, Any]) -> Agreement:
-    kind = None if gold.get("event_type") is None else pred.event_type == gold["event_type"]
-    span = fatalities_range(gold)
-    deaths = None if span is None else span[0] <= pred.fatalities <= span[1]
-    return Agreement(date_agrees(pred, gold), place_agrees(pred, gold), kind, deaths)
+    return Agreement(
+        date_agrees(pred, gold),
+        place_agrees(pred, gold),
+        type_agrees(pred, gold),
+        fatalities_agree(pred, gold),
+    )
 
 
 def match_events(

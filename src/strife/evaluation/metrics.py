@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from strife.evaluation.matching import fatalities_range
+from strife.evaluation.matching import accepted, fatalities_agree, fatalities_range
 from strife.evaluation.names import haversine_km, names_place, normalise_place, same_place
 from strife.event import Event
 
@@ -91,7 +91,23 @@ class Scores:
     # geoparser can be asked to get right from the text alone.
     named_admin1: Ratio = field(default_factory=Ratio)
     named_within_50km: Ratio = field(default_factory=Ratio)
+    # Detection by the kind of document (short report, article), and per document: a report
+    # with an incident whose incident is found at all; a report with none that yields none.
+    by_kind: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    incident_found: Ratio = field(default_factory=Ratio)
+    no_event_quiet: Ratio = field(default_factory=Ratio)
+    # Gold events a careful coder might or might not code: a miss is not counted against recall.
+    optional_missed: int = 0
     seconds: float = 0.0
+
+    def add_document(self, kind: str, tp: int, fp: int, fn: int, gold_events: int) -> None:
+        counts = self.by_kind[kind or "unknown"]
+        counts.update(documents=1, tp=tp, fp=fp, fn=fn)
+        if gold_events:
+            self.incident_found.add(tp > 0)
+        else:
+            self.no_event_quiet.add(fp == 0)
+            counts.update(no_event=1, no_event_quiet=int(fp == 0))
 
     def add_pair(self, pred: Event, gold: dict[str, Any], text: str | None = None) -> list[str]:
         """Score one matched pair; return the fields it got wrong. `text`, the report's: where
@@ -113,32 +129,38 @@ class Scores:
                 wrong.append(name)
 
         if gold.get("event_type"):
-            judge("event_type", self.event_type, pred.event_type == gold["event_type"])
+            judge("event_type", self.event_type, pred.event_type in accepted(gold, "event_type"))
         if gold.get("sub_event_type"):
-            judge("sub_event_type", self.sub_event_type, pred.sub_event_type == gold["sub_event_type"])
-            self.confusion[gold["sub_event_type"]][pred.sub_event_type] += 1
+            subs = accepted(gold, "sub_event_type")
+            hit = pred.sub_event_type in subs
+            judge("sub_event_type", self.sub_event_type, hit)
+            # An accepted alternative counts as the coded class in the confusion table.
+            self.confusion[gold["sub_event_type"]][
+                gold["sub_event_type"] if hit else pred.sub_event_type
+            ] += 1
         span = fatalities_range(gold)
         if span is not None:
-            judge("fatalities", self.fatalities_exact, pred.fatalities == gold["fatalities"])
-            self.fatalities_in_range.add(span[0] <= pred.fatalities <= span[1])
+            exact = pred.fatalities == gold["fatalities"] or pred.fatalities in accepted(gold, "fatalities")
+            judge("fatalities", self.fatalities_exact, exact)
+            self.fatalities_in_range.add(bool(fatalities_agree(pred, gold)))
             self.fatalities_errors.append(abs(pred.fatalities - int(gold["fatalities"])))
         if gold.get("event_date"):
-            day = str(gold["event_date"])[:10]
-            judge(
-                "event_date",
-                self.date_inside,
-                pred.event_date.isoformat() <= day <= pred.date_end.isoformat(),
-            )
+            days = [str(day)[:10] for day in accepted(gold, "event_date")]
+            span_days = (pred.event_date.isoformat(), pred.date_end.isoformat())
+            judge("event_date", self.date_inside, any(span_days[0] <= day <= span_days[1] for day in days))
         if gold.get("iso3") or gold.get("country"):
             hit = (
                 pred.iso3 == gold["iso3"]
                 if gold.get("iso3")
                 else normalise_place(pred.country) == normalise_place(gold["country"])
             )
+            hit = hit or any(
+                normalise_place(pred.country) == normalise_place(c) for c in accepted(gold, "country")
+            )
             judge("country", self.country, hit)
         for name, ratio in (("admin1", self.admin1), ("admin2", self.admin2)):
             if gold.get(name):
-                judge(name, ratio, bool(same_place(getattr(pred, name), gold[name])))
+                judge(name, ratio, any(same_place(getattr(pred, name), v) for v in accepted(gold, name)))
         if gold.get("latitude") is not None and gold.get("longitude") is not None:
             if pred.latitude is None or pred.longitude is None:
                 self.coordinates_missing += 1
@@ -147,10 +169,14 @@ class Scores:
                     haversine_km(pred.latitude, pred.longitude, gold["latitude"], gold["longitude"])
                 )
         if gold.get("inter1") is not None:
-            gold_pair = sorted((int(gold["inter1"]), int(gold.get("inter2") or 0)))
-            judge("actor_categories", self.actor_categories, sorted((pred.inter1, pred.inter2)) == gold_pair)
+            pairs = [
+                (int(gold["inter1"]), int(gold.get("inter2") or 0)),
+                *map(tuple, accepted(gold, "inter")),
+            ]
+            hit = sorted((pred.inter1, pred.inter2)) in [sorted(pair) for pair in pairs]
+            judge("actor_categories", self.actor_categories, hit)
         if gold.get("claim_status"):
-            judge("claim_status", self.claim_status, pred.claim_status == gold["claim_status"])
+            judge("claim_status", self.claim_status, pred.claim_status in accepted(gold, "claim_status"))
         if "injured" in gold and gold.get("fatalities") is not None:
             self.injured_exact.add((pred.injured or 0) == (gold.get("injured") or 0))
         return wrong
@@ -173,6 +199,13 @@ class Scores:
             "documents": self.documents,
             "excluded_documents": self.excluded,
             "detection": {**prf(self.tp, self.fp, self.fn), "tp": self.tp, "fp": self.fp, "fn": self.fn},
+            "detection_by_kind": {
+                kind: {**prf(c["tp"], c["fp"], c["fn"]), **dict(c)}
+                for kind, c in sorted(self.by_kind.items())
+            },
+            "incident_found": self.incident_found.as_dict(),
+            "no_event_documents_quiet": self.no_event_quiet.as_dict(),
+            "optional_missed": self.optional_missed,
             "event_type_accuracy": self.event_type.as_dict(),
             "sub_event_type_accuracy": self.sub_event_type.as_dict(),
             "sub_event_type_weighted_f1": weighted_f1(self.confusion),

@@ -17,6 +17,16 @@ def _value(value: Any, digits: int = 3) -> str:
     return f"{value:.{digits}f}" if isinstance(value, float) else str(value)
 
 
+def _kind_f1(kind: str) -> Any:
+    def cell(result: dict[str, Any]) -> str:
+        counts = result.get("detection_by_kind", {}).get(kind)
+        if not counts or not counts.get("tp", 0) + counts.get("fp", 0) + counts.get("fn", 0):
+            return "–"
+        return f"{_value(counts['f1'])} (P {_value(counts['precision'])}, R {_value(counts['recall'])})"
+
+    return cell
+
+
 ROWS: tuple[tuple[str, Any], ...] = (
     ("documents (excluded)", lambda r: f"{r['documents']} ({r['excluded_documents']})"),
     ("events: gold / predicted / matched",
@@ -24,6 +34,10 @@ ROWS: tuple[tuple[str, Any], ...] = (
     ("detection precision", lambda r: _value(r["detection"]["precision"])),
     ("detection recall", lambda r: _value(r["detection"]["recall"])),
     ("detection F1", lambda r: _value(r["detection"]["f1"])),
+    ("detection F1: short reports", _kind_f1("short")),
+    ("detection F1: articles", _kind_f1("article")),
+    ("documents with an event: one found", lambda r: _ratio(r["incident_found"])),
+    ("documents with no event: none predicted", lambda r: _ratio(r["no_event_documents_quiet"])),
     ("event type accuracy", lambda r: _ratio(r["event_type_accuracy"])),
     ("sub-event type accuracy", lambda r: _ratio(r["sub_event_type_accuracy"])),
     ("sub-event type weighted F1", lambda r: _value(r["sub_event_type_weighted_f1"])),

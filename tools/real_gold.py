@@ -1,0 +1,290 @@
+"""The real-text gold set in tests/corpus/real/: sampling, coding packets, checks, build, agreement.
+
+The gold codes real reports that live in ../shared/data; the repo holds no news text. Coders
+write *raw* codings (JSON Lines, outside the repo) whose evidence is quoted verbatim; `build`
+checks every quote against the text and stores it as a character span with a digest, so the
+repo keeps where the evidence is, not what it says.
+
+    python tools/real_gold.py sample            # the seeded sample and split -> manifest.json
+    python tools/real_gold.py packet BATCH      # a batch's documents, for a coder to read
+    python tools/real_gold.py check RAW.jsonl   # every coding valid, every quote in its text
+    python tools/real_gold.py build RAW.jsonl…  # raw codings -> tests/corpus/real/<file>.jsonl
+    python tools/real_gold.py agreement A B     # two codings of the same documents compared
+    python tools/real_gold.py show ID           # a gold document with its evidence, for review
+
+The coding decisions are in docs/coding-guide.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from strife.evaluation.gold import (
+    REAL_GOLD_KEYS,
+    evidence_digest,
+    find_shared_data,
+    read_shared_records,
+    validate_real_event,
+)
+
+REAL = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "real"
+MANIFEST = REAL / "manifest.json"
+SEED = 20251204
+# Documents drawn from each shared file, at random (SEED), and the kind they are coded as.
+SAMPLE = {
+    "news_pk_2025.jsonl": (170, "article"),
+    "news_world_2025.jsonl": (150, "article"),
+    "ucdp_ged_pakistan.jsonl": (30, "short"),
+    "ucdp_ged_world.jsonl": (50, "short"),
+    "mass_mobilization.jsonl": (40, "short"),
+    "wiki_terror_incidents.jsonl": (40, "short"),
+    "muc4_grit.jsonl": (25, "short"),
+}
+DEV_SHARE = 2 / 3
+ARTICLES_PER_BATCH = 25
+SHORTS_PER_BATCH = 120
+DOUBLE_CODED = (28, 12)  # articles, short reports coded a second time, blind
+
+
+def sample(args: argparse.Namespace) -> int:
+    data = find_shared_data()
+    rng = random.Random(SEED)
+    documents = []
+    for file, (count, kind) in SAMPLE.items():
+        ids = [r["id"] for r in read_shared_records(data / file) if (r.get("text") or "").strip()]
+        chosen = rng.sample(ids, count)
+        dev = round(count * DEV_SHARE)
+        for n, doc_id in enumerate(chosen):
+            documents.append(
+                {"id": doc_id, "file": file, "kind": kind, "split": "dev" if n < dev else "test"}
+            )
+    articles = [d for d in documents if d["kind"] == "article"]
+    shorts = [d for d in documents if d["kind"] == "short"]
+    rng.shuffle(articles)
+    rng.shuffle(shorts)
+    batches: dict[str, list[str]] = {}
+    for n in range(0, len(articles), ARTICLES_PER_BATCH):
+        batches[f"a{n // ARTICLES_PER_BATCH + 1:02d}"] = [
+            d["id"] for d in articles[n : n + ARTICLES_PER_BATCH]
+        ]
+    for n in range(0, len(shorts), SHORTS_PER_BATCH):
+        batches[f"s{n // SHORTS_PER_BATCH + 1:02d}"] = [d["id"] for d in shorts[n : n + SHORTS_PER_BATCH]]
+    double = rng.sample([d["id"] for d in articles], DOUBLE_CODED[0])
+    double += rng.sample([d["id"] for d in shorts], DOUBLE_CODED[1])
+    batches["double"] = double
+    manifest = {
+        "seed": SEED,
+        "sample": {file: {"count": count, "kind": kind} for file, (count, kind) in SAMPLE.items()},
+        "dev_share": DEV_SHARE,
+        "documents": documents,
+        "batches": batches,
+    }
+    REAL.mkdir(parents=True, exist_ok=True)
+    MANIFEST.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(documents)} documents, {len(batches)} batches -> {MANIFEST}")
+    return 0
+
+
+def _manifest() -> dict[str, Any]:
+    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+
+
+def _texts(entries: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    data = find_shared_data()
+    wanted: dict[str, set[str]] = {}
+    for entry in entries:
+        wanted.setdefault(entry["file"], set()).add(entry["id"])
+    records = {}
+    for file, ids in wanted.items():
+        for record in read_shared_records(data / file, ids):
+            records[file, record["id"]] = record
+    return records
+
+
+def packet(args: argparse.Namespace) -> int:
+    manifest = _manifest()
+    by_id = {d["id"]: d for d in manifest["documents"]}
+    entries = [by_id[i] for i in manifest["batches"][args.batch]]
+    records = _texts(entries)
+    for entry in entries:
+        record = records[entry["file"], entry["id"]]
+        print("=" * 100)
+        print(f"id: {entry['id']}\nfile: {entry['file']}\nkind: {entry['kind']}")
+        print(f"published: {record.get('published')}\ntitle: {record.get('title')}\n")
+        print(record["text"])
+    return 0
+
+
+def _raw(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _problems(raw: dict[str, Any], record: dict[str, Any] | None, entry: dict[str, Any] | None) -> list[str]:
+    if record is None or entry is None:
+        return [f"{raw.get('id')}: not a sampled document of {raw.get('file')}"]
+    problems = []
+    for n, event in enumerate(raw.get("gold_events", [])):
+        for problem in validate_real_event(event, record, quoted=True):
+            problems.append(f"{raw['id']} event {n}: {problem}")
+    return problems
+
+
+def check(args: argparse.Namespace) -> int:
+    manifest = _manifest()
+    by_key = {(d["file"], d["id"]): d for d in manifest["documents"]}
+    raws = [r for path in args.raw for r in _raw(Path(path))]
+    records = _texts([by_key[r["file"], r["id"]] for r in raws if (r.get("file"), r.get("id")) in by_key])
+    problems = []
+    for raw in raws:
+        key = (raw.get("file"), raw.get("id"))
+        problems += _problems(raw, records.get(key), by_key.get(key))
+    for problem in problems:
+        print(problem)
+    events = sum(len(r.get("gold_events", [])) for r in raws)
+    print(f"{len(raws)} documents, {events} events, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def _span(quote: str, text: str) -> tuple[int, int]:
+    start = text.find(quote)
+    return start, start + len(quote)
+
+
+def build(args: argparse.Namespace) -> int:
+    manifest = _manifest()
+    by_key = {(d["file"], d["id"]): d for d in manifest["documents"]}
+    raws: dict[tuple[str, str], dict[str, Any]] = {}
+    for path in args.raw:
+        for raw in _raw(Path(path)):
+            raws[raw["file"], raw["id"]] = raw  # a later file's coding of a document wins (a correction)
+    records = _texts([by_key[k] for k in raws if k in by_key])
+    out: dict[str, list[dict[str, Any]]] = {}
+    failed = 0
+    for key, raw in raws.items():
+        problems = _problems(raw, records.get(key), by_key.get(key))
+        if problems:
+            failed += 1
+            print("\n".join(problems), file=sys.stderr)
+            continue
+        text = records[key]["text"]
+        entry = by_key[key]
+        events = []
+        for event in raw.get("gold_events", []):
+            coded = {k: event.get(k) for k in REAL_GOLD_KEYS}
+            for optional in ("alternatives", "optional", "coder_note"):
+                if event.get(optional):
+                    coded[optional] = event[optional]
+            coded["evidence"] = []
+            for item in event["evidence"]:
+                start, end = _span(item["quote"], text)
+                coded["evidence"].append(
+                    {
+                        "field": item["field"],
+                        "start": start,
+                        "end": end,
+                        "sha1": evidence_digest(text[start:end]),
+                    }
+                )
+            events.append(coded)
+        line = {"id": entry["id"], "file": entry["file"], "split": entry["split"], "kind": entry["kind"]}
+        if raw.get("coder_note"):
+            line["coder_note"] = raw["coder_note"]
+        line["gold_events"] = events
+        out.setdefault(entry["file"], []).append(line)
+    order = {(d["file"], d["id"]): n for n, d in enumerate(manifest["documents"])}
+    for file, lines in out.items():
+        existing = REAL / file
+        merged = {}
+        if existing.exists() and not args.replace:
+            merged = {(r["file"], r["id"]): r for r in _raw(existing)}
+        merged.update({(r["file"], r["id"]): r for r in lines})
+        ordered = sorted(merged.values(), key=lambda r: order.get((r["file"], r["id"]), 1 << 30))
+        existing.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ordered), encoding="utf-8"
+        )
+        print(f"{existing}: {len(ordered)} documents")
+    if failed:
+        print(f"{failed} documents left out for problems (above)", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def agreement(args: argparse.Namespace) -> int:
+    from strife.evaluation.agreement import compare_codings
+
+    first = {(r["file"], r["id"]): r for r in _raw(Path(args.first))}
+    second = {(r["file"], r["id"]): r for r in _raw(Path(args.second))}
+    shared = sorted(set(first) & set(second))
+    report = compare_codings([first[k] for k in shared], [second[k] for k in shared])
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    lines = [r for path in sorted(REAL.glob("*.jsonl")) for r in _raw(path) if r["id"] == args.id]
+    if not lines:
+        print(f"{args.id}: not in {REAL}", file=sys.stderr)
+        return 1
+    line = lines[0]
+    record = next(iter(read_shared_records(find_shared_data() / line["file"], {line["id"]})))
+    text = record["text"]
+    print(
+        f"{line['id']} ({line['file']}, {line['kind']}, {line['split']}) published {record.get('published')}"
+    )
+    print(record.get("title") or "", "\n", text, "\n", sep="")
+    for n, event in enumerate(line["gold_events"]):
+        fields = {k: v for k, v in event.items() if k != "evidence" and v is not None}
+        print(f"--- event {n}: {json.dumps(fields, ensure_ascii=False)}")
+        for item in event["evidence"]:
+            print(f"    [{item['field']}] {text[item['start'] : item['end']]}")
+    if not line["gold_events"]:
+        print("--- no event", line.get("coder_note", ""))
+    return 0
+
+
+def counts(args: argparse.Namespace) -> int:
+    lines = [r for path in sorted(REAL.glob("*.jsonl")) for r in _raw(path)]
+    print("documents", len(lines))
+    print("kinds", dict(Counter(r["kind"] for r in lines)))
+    print("splits", dict(Counter(r["split"] for r in lines)))
+    print("no event", sum(not r["gold_events"] for r in lines))
+    print("events", sum(len(r["gold_events"]) for r in lines))
+    print("types", dict(Counter(e["event_type"] for r in lines for e in r["gold_events"])))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("sample").set_defaults(run=sample)
+    p = commands.add_parser("packet")
+    p.add_argument("batch")
+    p.set_defaults(run=packet)
+    p = commands.add_parser("check")
+    p.add_argument("raw", nargs="+")
+    p.set_defaults(run=check)
+    p = commands.add_parser("build")
+    p.add_argument("raw", nargs="+")
+    p.add_argument("--replace", action="store_true", help="rewrite the gold files rather than update them")
+    p.set_defaults(run=build)
+    p = commands.add_parser("agreement")
+    p.add_argument("first")
+    p.add_argument("second")
+    p.set_defaults(run=agreement)
+    p = commands.add_parser("show")
+    p.add_argument("id")
+    p.set_defaults(run=show)
+    commands.add_parser("counts").set_defaults(run=counts)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
