@@ -118,6 +118,22 @@ def test_every_item_is_passed_on_once_through_changes_failures_and_restarts(
     assert WatchState.load(state_file).feeds[url].failures == 0
 
 
+def test_once_polls_every_feed_now_even_within_the_schedule(feed_server, tmp_path: Path) -> None:
+    # `strife watch --once` from cron every 5 minutes with a 15-minute schedule: every run polls.
+    server, url = feed_server
+    received: list[str] = []
+    state_file = tmp_path / "watch-state.json"
+    stop = threading.Event()
+    watch([url], lambda items: received.extend(i.id for i in items), 900, state_file, stop, once=True)
+    server.version = 2
+    asked = sum(path == "/feed.xml" for path, _ in server.requests)
+    polls: list = []
+    watch([url], lambda items: received.extend(i.id for i in items), 900, state_file, stop, once=True,
+          on_poll=polls.append)  # fmt: skip
+    assert sum(path == "/feed.xml" for path, _ in server.requests) == asked + 1 and len(polls) == 1
+    assert received == ["item-1", "item-2", "item-3"]
+
+
 def test_items_seen_are_not_fetched_again(feed_server) -> None:
     _server, url = feed_server
     state = FeedState(url, seen=["item-1"])

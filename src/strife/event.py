@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -75,12 +75,35 @@ class Event(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = Field(0.5, ge=0, le=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _toll_range_defaults(cls, data: Any) -> Any:
+        """A toll given without its range is its own range (one report, one figure)."""
+        if isinstance(data, dict) and data.get("fatalities") is not None:
+            missing = [k for k in ("fatalities_low", "fatalities_high") if data.get(k) is None]
+            if missing:
+                data = {**data, **dict.fromkeys(missing, data["fatalities"])}
+        return data
+
     @model_validator(mode="after")
     def _consistent(self) -> Event:
         if EVENT_TYPE_OF[self.sub_event_type] != self.event_type:
             raise ValueError(f"sub_event_type {self.sub_event_type!r} is not a kind of {self.event_type!r}")
         if self.date_end < self.event_date:
             raise ValueError("date_end is before event_date")
+        # The toll and its parts tell one story: a dataset whose total is smaller than its own
+        # split, or outside its own range, contradicts itself on every chart.
+        if not self.fatalities_low <= self.fatalities <= self.fatalities_high:
+            raise ValueError(
+                f"fatalities {self.fatalities} is outside its range "
+                f"{self.fatalities_low}-{self.fatalities_high} (fatalities_low <= fatalities <= fatalities_high)"
+            )
+        split = sum(
+            d or 0
+            for d in (self.deaths_actor1, self.deaths_actor2, self.deaths_civilians, self.deaths_unknown)
+        )
+        if split > self.fatalities:
+            raise ValueError(f"the deaths by party add up to {split}, more than fatalities {self.fatalities}")
         if not self.doc_ids:
             self.doc_ids = [self.doc_id]
         if not self.interaction and self.inter1:

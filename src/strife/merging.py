@@ -669,7 +669,13 @@ def settled(event: Event, changed: Iterable[str], locked: Iterable[str] = ()) ->
     event = event.model_copy(update=update)
     if "notes" not in locked and set(changed) & NOTE_FIELDS:
         event = event.model_copy(update={"notes": _rewritten_notes(event)})
-    return event
+    return checked(event)
+
+
+def checked(event: Event) -> Event:
+    """`event` validated again: `model_copy` does not validate, and a merged or edited event must
+    hold what every event holds (its toll inside its range and above its split by party)."""
+    return Event.model_validate(event.model_dump())
 
 
 def keep_locked(event: Event, person: Event, locked: Iterable[str]) -> Event:
@@ -767,7 +773,7 @@ def merge(
     event = stored.model_copy(update=update)
     if set(changed) & NOTE_FIELDS and "notes" not in held:
         event = event.model_copy(update={"notes": _rewritten_notes(event)})
-    return Merged(event, prov, changed)
+    return Merged(checked(event), prov, changed)
 
 
 def merge_into(stored: Event, new: Event) -> Event:

@@ -148,7 +148,9 @@ def watch(
     fetcher: ConditionalFetcher = fetch_if_changed,
     page_fetcher: Callable[[str], Fetched] = fetch,
 ) -> WatchState:
-    """Poll every feed when it is due until `stop` is set (or once round with `once`)."""
+    """Poll every feed when it is due until `stop` is set; with `once`, poll every feed now, due
+    or not, and return (the schedule is the long-running mode's: a cron job that runs `--once`
+    within it must still poll)."""
     state = WatchState.load(state_path)
     urls = list(urls)
     for url in urls:
@@ -156,7 +158,7 @@ def watch(
     while not stop.is_set():
         for url in urls:
             feed = state.feeds[url]
-            if stop.is_set() or feed.next_poll > clock():
+            if stop.is_set() or (feed.next_poll > clock() and not once):
                 continue
             result = poll_feed(feed, ingest, every, clock(), fetcher, page_fetcher)
             state.save(state_path)

@@ -1019,6 +1019,11 @@ def assemble_events(doc: Document) -> list[Event]:
         imputed = figures.imputed
         if not figures.mentions and trigger is not None and sub == "Suicide bomb":
             fatalities, imputed = 1, False
+        parts = (deaths_actor1, deaths_actor2, deaths_civilians, deaths_unknown)
+        if sum(d or 0 for d in parts) > fatalities:
+            # Parties' deaths that add up to more than the incident's toll were gathered from
+            # figures of more than this incident: the toll stands, the split is not known.
+            deaths_actor1 = deaths_actor2 = deaths_civilians = deaths_unknown = None
 
         reporters = list(dict.fromkeys(m.value.name for m in reporter_mentions))
         location = place["location"] or (event_country if event_country else None)

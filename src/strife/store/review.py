@@ -133,6 +133,17 @@ def edited_event(
         update["event_type"] = EVENT_TYPE_OF[sub_event_type]
     if "fatalities" in update:
         update.setdefault("fatalities_imputed", False)  # a person's figure is no default
+        total = update["fatalities"]
+        if isinstance(total, int) and not isinstance(total, bool):
+            # A new total widens the range it falls outside of; where the parties' deaths add up
+            # to more than it, and the person gave no split, the split is no longer known.
+            if "fatalities_low" not in update:
+                update["fatalities_low"] = min(current.fatalities_low, total)
+            if "fatalities_high" not in update:
+                update["fatalities_high"] = max(current.fatalities_high, total)
+            parts = sum(getattr(current, name) or 0 for name in DEATH_FIELDS)
+            if not DEATH_FIELDS & update.keys() and parts > total:
+                update |= dict.fromkeys(DEATH_FIELDS)  # "18 soldiers" of 12 dead
     try:
         event = Event.model_validate({**current.model_dump(mode="json"), **update})
     except ValidationError as err:
@@ -143,9 +154,6 @@ def edited_event(
             for error in err.errors()
         )
         raise InvalidEdit(f"event {event_id}: {problems}") from None
-    parts = sum(getattr(event, name) or 0 for name in DEATH_FIELDS)
-    if "fatalities" in fields and not DEATH_FIELDS & fields.keys() and parts > event.fatalities:
-        event = event.model_copy(update=dict.fromkeys(DEATH_FIELDS))  # "18 soldiers" of 12 dead
     event = settled(event, _changed(current, event), locked={*locked, *fields})
     return event, _changed(current, event)
 
