@@ -65,3 +65,17 @@ def test_trafilaturas_html_cleaner_is_installed_with_strife() -> None:
     core, _ = _declared()
     assert {"lxml", "lxml-html-clean"} <= core
     import lxml.html.clean  # noqa: F401  (raises ImportError when the project is missing)
+
+
+def test_the_test_command_reports_why_each_test_was_skipped(tmp_path: Path) -> None:
+    import subprocess
+
+    (tmp_path / "test_skipping.py").write_text(
+        "import pytest\n\ndef test_needs_a_server():\n    pytest.skip('no server here: start one')\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"), "--rootdir", str(tmp_path),
+         "-p", "no:cacheprovider", str(tmp_path / "test_skipping.py")],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert "SKIPPED" in run.stdout and "no server here: start one" in run.stdout, run.stdout
