@@ -463,6 +463,26 @@ def test_export_filters(run_cli, filled_store, filters, expected):
     assert [event["doc_id"] for event in events] == expected
 
 
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        (("--country", "Narnia"), "no country 'Narnia'"),
+        (("--country", "Pakistn"), "did you mean 'Pakistan'"),
+        (("--type", "Battle"), "did you mean 'Battles'"),
+        (("--type", "air strike"), "no event type or sub-event type 'air strike'"),
+    ],
+)
+def test_export_refuses_a_country_or_type_that_exists_nowhere(run_cli, filled_store, filters, message):
+    result = run_cli("export", "--db", filled_store, *filters)
+    assert result.code == 2 and message in result.err and result.out == ""
+
+
+def test_an_output_extension_strife_does_not_write_is_refused(run_cli, filled_store, tmp_path):
+    result = run_cli("export", "--db", filled_store, "-o", tmp_path / "events.xlsx")
+    assert result.code == 2 and "events.xlsx" in result.err and "acled-csv" in result.err
+    assert not (tmp_path / "events.xlsx").exists()
+
+
 def test_export_formats(run_cli, filled_store, tmp_path):
     outputs = {fmt: tmp_path / f"events.{fmt}" for fmt in ("jsonl", "csv", "acled.csv", "geojson")}
     args = [arg for path in outputs.values() for arg in ("-o", path)]

@@ -332,8 +332,14 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str | None, str]]:
         raise UsageError(f"{len(formats)} --format for {len(outputs)} output(s): give one per -o")
     pairs = []
     for index, path in enumerate(outputs):
-        fmt = formats[index] if formats else (format_for_path(path) if path else None) or "jsonl"
-        pairs.append((path, fmt))
+        fmt = formats[index] if formats else (format_for_path(path) if path else None)
+        if fmt is None and path and Path(path).suffix and path != "-":
+            # An extension strife does not write ("out.xlsx") would get JSON Lines under its name.
+            raise UsageError(
+                f"cannot tell an output format from {Path(path).name!r}: name it .jsonl, .csv, .acled.csv "
+                f"or .geojson, or give --format ({', '.join(FORMATS)})"
+            )
+        pairs.append((path, fmt or "jsonl"))
     return pairs
 
 
@@ -489,6 +495,7 @@ def run_watch(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from strife.store import EventFilter, export_events
+    from strife.store.export import UnknownFilterValue, check_filter_values, stored_countries
 
     pairs = _outputs(args)
     store = _open_store(args.db, create=False)
@@ -503,6 +510,10 @@ def run_export(args: argparse.Namespace) -> int:
     summary = RunSummary()
     started = time.perf_counter()
     try:
+        try:
+            check_filter_values(filters, stored_countries(store) if filters.countries else ())
+        except UnknownFilterValue as err:
+            raise UsageError(str(err)) from None
         with ExitStack() as stack:
             writers = _open_writers(stack, pairs)
             summary.events = export_events(store, writers, filters)

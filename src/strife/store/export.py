@@ -63,10 +63,61 @@ class EventFilter:
         return conditions
 
 
+class UnknownFilterValue(ValueError):
+    """A filter value that names no country or no event type: it would match nothing, silently."""
+
+
+def _known_countries() -> dict[str, str]:
+    """Every spelling of a country strife accepts, lower-cased, to the name to show."""
+    import pycountry
+
+    known: dict[str, str] = {}
+    for country in pycountry.countries:
+        for name in (
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ):
+            if name:
+                known[name.lower()] = name
+        known[country.alpha_3.lower()] = country.alpha_3
+    return known
+
+
+def check_filter_values(filters: EventFilter, stored_countries: Iterable[str] = ()) -> None:
+    """Raise `UnknownFilterValue`, with the close matches, for a country or a type that exists
+    nowhere (`stored_countries`: the names the store itself uses, which also count as known)."""
+    from difflib import get_close_matches
+
+    from strife.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
+
+    problems = []
+    if filters.countries:
+        known = _known_countries() | {name.lower(): name for name in stored_countries if name}
+        for value in filters.countries:
+            if value.lower() not in known:
+                close = get_close_matches(value.lower(), list(known), n=3, cutoff=0.6)
+                hint = f" (did you mean {', '.join(repr(known[c]) for c in close)}?)" if close else ""
+                problems.append(f"no country {value!r}{hint}")
+    for value in filters.types:
+        names = {name.lower(): name for name in (*EVENT_TYPES, *SUB_EVENT_TYPES)}
+        if value.lower() not in names:
+            close = get_close_matches(value.lower(), list(names), n=3, cutoff=0.5)
+            hint = f" (did you mean {', '.join(repr(names[c]) for c in close)}?)" if close else ""
+            problems.append(f"no event type or sub-event type {value!r}{hint}")
+    if problems:
+        raise UnknownFilterValue("; ".join(problems))
+
+
 def _country(value: str) -> ColumnElement[bool]:
     if len(value) == 3 and value.isalpha():
         return or_(EventRow.iso3 == value.upper(), func.lower(EventRow.country) == value.lower())
     return func.lower(EventRow.country) == value.lower()
+
+
+def stored_countries(store: Store) -> list[str]:
+    with store.reading() as session:
+        return [name for name in session.scalars(select(EventRow.country).distinct()) if name]
 
 
 def query(filters: EventFilter | None = None) -> Select[tuple[EventRow]]:
