@@ -515,3 +515,50 @@ def test_token_commands(run_cli, tmp_path):
 def test_serve_needs_an_existing_store(run_cli, tmp_path):
     result = run_cli("serve", "--db", f"sqlite:///{tmp_path / 'none.db'}")
     assert result.code == 2 and "no store" in result.err
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line_before_promising_anything(run_cli, tmp_path):
+    import socket
+
+    db = f"sqlite:///{tmp_path / 'busy.db'}"
+    assert run_cli("token", "create", "--role", "reviewer", "--db", db).code == 0
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--db", db, "--host", "127.0.0.1", "--port", port)
+    assert result.code == 2
+    assert f"cannot serve on 127.0.0.1:{port}: the port is in use" in result.err
+    assert "serving" not in result.err and len(result.err.strip().splitlines()) == 1
+
+
+def test_serve_answers_on_the_port_it_names(run_cli, tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    db = f"sqlite:///{tmp_path / 'served.db'}"
+    assert run_cli("token", "create", "--role", "reviewer", "--db", db).code == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "strife", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/events", timeout=2) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "the server did not answer"
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert "serving sqlite" in err and f"127.0.0.1:{port}" in err

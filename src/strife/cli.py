@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import socket
 import sys
 import time
 from contextlib import ExitStack
@@ -609,13 +611,40 @@ def run_serve(args: argparse.Namespace) -> int:
         cors_origins=list(args.cors_origin),
         max_body_bytes=args.max_body,
     )
+    try:
+        # Bound here, before saying "serving": a busy port is one clear line, not a traceback
+        # after a promise. uvicorn serves on this very socket, so nothing can take it between.
+        listening = _listening_socket(args.host, args.port)
+    except OSError as err:
+        store.close()
+        reason = (
+            "the port is in use (another server?)" if err.errno == errno.EADDRINUSE else err.strerror or err
+        )
+        raise UsageError(
+            f"cannot serve on {args.host}:{args.port}: {reason}; choose another with --port"
+        ) from None
     app = create_app(store, settings)
     print(f"strife: serving {store.display_url} on http://{args.host}:{args.port}", file=sys.stderr)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listening])
     finally:
+        listening.close()
         store.close()
     return EXIT_OK
+
+
+def _listening_socket(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind((host, port))
+        listening.listen(2048)
+    except OSError:
+        listening.close()
+        raise
+    listening.set_inheritable(True)
+    return listening
 
 
 def run_token(args: argparse.Namespace) -> int:
