@@ -576,3 +576,24 @@ def test_jsonl_numeric_published_is_ignored_with_a_warning(tmp_path):
     [doc] = read_inputs([str(path)])
     assert doc.published is None  # not read as a Unix time
     assert any("published" in warning for warning in doc.warnings)
+
+
+def test_a_network_failure_is_one_line_naming_the_host_and_the_reason(run_cli):
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_cli("extract", f"http://127.0.0.1:{port}/story.html")
+    line = next(line for line in result.err.splitlines() if "skipped:" in line)
+    assert f"could not connect to 127.0.0.1:{port}: Connection refused" in line
+    assert "MaxRetryError" not in result.err and "NewConnectionError" not in result.err
+    result = run_cli("extract", "http://no-such-host.invalid/story.html")
+    assert "the name 'no-such-host.invalid' could not be resolved" in result.err
+    assert "Error(" not in result.err
+
+
+def test_a_server_that_keeps_failing_is_named_with_its_status(http_server, run_cli):
+    http_server.routes["/down"] = (503, "text/plain", b"busy")
+    result = run_cli("extract", http_server.url("/down"))
+    assert "HTTP 503" in result.err and "Error(" not in result.err

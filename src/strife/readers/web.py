@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import urllib3
 
@@ -66,13 +67,40 @@ def fetch(url: str) -> Fetched:
     return fetched
 
 
+def network_reason(url: str, err: Exception) -> str:
+    """One line a person can act on, from urllib3's nested errors ("MaxRetryError(... NewConnection
+    Error(... [Errno 111] Connection refused))"): the host, and what went wrong there."""
+    host = urlsplit(url).netloc or url
+    cause: BaseException = err
+    if isinstance(err, urllib3.exceptions.MaxRetryError) and err.reason is not None:
+        cause = err.reason
+    if isinstance(cause, urllib3.exceptions.ResponseError):
+        status = re.search(r"(\d{3}) error response", str(cause))
+        return f"{host} kept failing" + (f" (HTTP {status.group(1)})" if status else "")
+    if isinstance(cause, urllib3.exceptions.NameResolutionError):
+        return f"the name {host.split(':')[0]!r} could not be resolved (no such host, or no network)"
+    # A refused connection is a NewConnectionError, which urllib3 makes a kind of timeout.
+    if isinstance(cause, urllib3.exceptions.NewConnectionError):
+        errno_text = re.search(r"\[Errno -?\d+\] ([^)'\"]+)", str(cause))
+        return f"could not connect to {host}" + (f": {errno_text.group(1).strip()}" if errno_text else "")
+    if isinstance(cause, urllib3.exceptions.ConnectTimeoutError):
+        return f"timed out connecting to {host}"
+    if isinstance(cause, urllib3.exceptions.ReadTimeoutError):
+        return f"{host} did not answer in time"
+    if isinstance(cause, urllib3.exceptions.SSLError):
+        return f"TLS with {host} failed: {cause}"
+    if isinstance(cause, urllib3.exceptions.ProtocolError):
+        return f"the connection to {host} broke off"
+    return f"request to {host} failed ({cause.__class__.__name__})"
+
+
 def _get(url: str, headers: dict[str, str]) -> tuple[Fetched | None, dict[str, str]]:
     try:
         response = _get_pool().request(
             "GET", url, headers=headers or None, preload_content=False, redirect=True
         )
     except urllib3.exceptions.HTTPError as err:
-        raise FetchError(url, f"request failed: {err.__class__.__name__}: {err}") from err
+        raise FetchError(url, network_reason(url, err)) from err
     try:
         if response.status == 304 and headers:
             return None, dict(response.headers)
@@ -80,7 +108,7 @@ def _get(url: str, headers: dict[str, str]) -> tuple[Fetched | None, dict[str, s
             raise FetchError(url, f"HTTP {response.status} {response.reason or ''}".strip(), response.status)
         data = response.read(MAX_BYTES + 1, decode_content=True)
     except urllib3.exceptions.HTTPError as err:
-        raise FetchError(url, f"reading the response failed: {err}") from err
+        raise FetchError(url, f"reading the response failed: {network_reason(url, err)}") from err
     finally:
         response.release_conn()
     if len(data) > MAX_BYTES:
