@@ -169,7 +169,9 @@ def test_an_edit_follows_through(store):
     assert (edited["event_type"], edited["sub_event_type"]) == ("Violence against civilians", "Attack")
     assert (edited["fatalities"], edited["deaths_actor1"], edited["deaths_actor2"]) == (12, None, None)
     assert (edited["fatalities_low"], edited["fatalities_high"]) == (12, 30)
-    assert "carried out an attack" in edited["notes"] and edited["notes"].endswith("12 killed.")
+    assert "Military Forces of Pakistan attacked" in edited["notes"] and edited["notes"].endswith(
+        "12 killed."
+    )
     # A note the person wrote stays theirs when they change another field later.
     review.edit(store, event_id, {"notes": "Checked against the ISPR statement."}, "bob")
     again = review.edit(store, event_id, {"injured": 7}, "bob")

@@ -779,13 +779,34 @@ def _place(doc: Document, places: list[Mention], core: set[int] | None = None) -
             "geo_precision": 1 if kind_rank == 1 else 2 if kind_rank <= 5 else 3, "mention": best}  # fmt: skip
 
 
-NOTE_VERBS = {
-    "Battles": "{a1} clashed with {a2}",
-    "Explosions/Remote violence": "{a1} carried out a {sub} against {a2}",
-    "Violence against civilians": "{a1} carried out an {sub} on {a2}",
-    "Protests": "{a1} held a {sub}",
-    "Riots": "{a1} took part in {sub}",
-    "Strategic developments": "{sub} involving {a1}",
+# ACLED's note, one phrase per sub-event type: what happened in plain words, not the codebook's
+# label lower-cased ("carried out a air/drone strike", "remote explosive/landmine/ied").
+NOTE_PHRASES = {
+    "Armed clash": "{a1} clashed with {a2}",
+    "Government regains territory": "{a1} regained territory from {a2}",
+    "Non-state actor overtakes territory": "{a1} took over territory from {a2}",
+    "Chemical weapon": "{a1} used a chemical weapon against {a2}",
+    "Air/drone strike": "{a1} carried out an air or drone strike on {a2}",
+    "Suicide bomb": "{a1} carried out a suicide bombing against {a2}",
+    "Shelling/artillery/missile attack": "{a1} fired shells, artillery or missiles at {a2}",
+    "Remote explosive/landmine/IED": "{a1} set off a remote explosive, landmine or IED against {a2}",
+    "Grenade": "{a1} threw a grenade at {a2}",
+    "Sexual violence": "{a1} committed sexual violence against {a2}",
+    "Attack": "{a1} attacked {a2}",
+    "Abduction/forced disappearance": "{a1} abducted {a2}",
+    "Peaceful protest": "{a1} held a peaceful protest",
+    "Protest with intervention": "{a1} held a protest that {a2} intervened in",
+    "Excessive force against protesters": "{a2} used excessive force against {a1}",
+    "Violent demonstration": "{a1} took part in a violent demonstration",
+    "Mob violence": "{a1} took part in mob violence against {a2}",
+    "Agreement": "{a1} reached an agreement with {a2}",
+    "Arrests": "{a1} arrested {a2}",
+    "Change to group/activity": "{a1} changed its organisation or activity",
+    "Disrupted weapons use": "{a1} defused, seized or foiled weapons",
+    "Headquarters or base established": "{a1} established a headquarters or base",
+    "Looting/property destruction": "{a1} looted or destroyed property",
+    "Non-violent transfer of territory": "territory passed to {a1} without fighting",
+    "Other": "a strategic development involving {a1}",
 }
 
 
@@ -798,10 +819,7 @@ def _notes(
     fatalities: int,
     injured: int | None,
 ) -> str:
-    template = NOTE_VERBS[EVENT_TYPE_OF[sub]]
-    text = template.format(
-        a1=actor1 or "unidentified actors", a2=actor2 or "unidentified targets", sub=sub.lower()
-    )
+    text = NOTE_PHRASES[sub].format(a1=actor1 or "unidentified actors", a2=actor2 or "unidentified targets")
     note = f"On {event_date.day} {event_date:%B %Y}, {text}"
     if where:
         note += f" in {where}"

@@ -70,11 +70,14 @@ function editors(codebook) {
   };
 }
 
-function shown(value) {
+// Identifiers and codes are names, not quantities: "1177203", never "1,177,203".
+const CODES = new Set(["geonameid", "inter1", "inter2", "interaction", "time_precision", "geo_precision"]);
+
+function shown(value, name) {
   if (value === null || value === undefined || value === "") return h("span", { class: "hint" }, "—");
   if (Array.isArray(value)) return value.length ? value.join("; ") : h("span", { class: "hint" }, "—");
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "number") return Number.isInteger(value) ? number.format(value) : String(value);
+  if (typeof value === "number") return Number.isInteger(value) && !CODES.has(name) ? number.format(value) : String(value);
   return String(value);
 }
 
@@ -103,7 +106,7 @@ function recordTable(event, detail, fieldsWithEvidence) {
           h(
             "td",
             { "data-value": name },
-            shown(event[name]),
+            shown(event[name], name),
             locked.includes(name) ? h("span", { class: "lock", title: "set by a reviewer: no report overwrites it" }, "locked") : null,
             sources[name] && (detail.reports?.length ?? 0) > 1 ? h("span", { class: "from" }, `from ${sources[name]}`) : null,
           ),

@@ -127,7 +127,8 @@ export function eventMap(element) {
     iconCreateFunction: clusterIcon,
   }).addTo(map);
   const markers = new Map();
-  const legend = L.control({ position: "bottomright" });
+  // Bottom left: at the world view that corner is ocean, where bottom right covers South Asia.
+  const legend = L.control({ position: "bottomleft" });
   const legendBox = h("div", { class: "map-legend" });
   legend.onAdd = () => legendBox;
   legend.addTo(map);
