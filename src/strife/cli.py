@@ -16,7 +16,7 @@ from strife import __version__
 from strife.distributed.partitions import read_any
 from strife.document import Document, coerce_date
 from strife.event import Event
-from strife.readers import INPUT_FORMATS, UsageError, preflight
+from strife.readers import INPUT_FORMATS, UsageError, count_documents, preflight
 from strife.runner import process
 from strife.summary import RunSummary, progress_bar
 from strife.writers import FORMATS, EventWriter, format_for_path, make_writer
@@ -386,7 +386,13 @@ def run_extract(args: argparse.Namespace) -> int:
             items = read_any(args.inputs, input_format=args.input_format)
             outcomes = process(items, jobs=args.jobs, published=args.published)
         writers = _open_writers(stack, pairs)
-        bar = stack.enter_context(progress_bar(None, args.no_progress or not sys.stderr.isatty()))
+        quiet = args.no_progress or not sys.stderr.isatty()
+        total = (
+            None
+            if quiet or distributed.wants_cluster(args)
+            else count_documents(args.inputs, args.input_format)
+        )
+        bar = stack.enter_context(progress_bar(total, quiet))
         for outcome in outcomes:
             bar.update(1)
             summary.add_outcome(outcome)
@@ -429,7 +435,9 @@ def run_ingest(args: argparse.Namespace) -> int:
         "jobs": args.jobs,
     }
     try:
-        with progress_bar(None, args.no_progress or not sys.stderr.isatty()) as bar:
+        quiet = args.no_progress or not sys.stderr.isatty()
+        total = None if quiet else count_documents(args.inputs, args.input_format)
+        with progress_bar(total, quiet) as bar:
             ingest(
                 store,
                 read_any(args.inputs, input_format=args.input_format),

