@@ -38,7 +38,8 @@ from strife.store import ingest, open_store
 from strife.store.database import Store
 
 ROOT = Path(__file__).parent.parent
-CORPUS = sorted((ROOT / "tests" / "corpus").rglob("*.jsonl"))
+# The written corpus: tests/corpus/real/ holds gold by document id, no documents.
+CORPUS = sorted(p for p in (ROOT / "tests" / "corpus").rglob("*.jsonl") if "real" not in p.parts)
 SEED = ROOT / "examples" / "kalat_clash.txt"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = os.environ.get("STRIFE_CHROMIUM", "/usr/bin/chromium")
@@ -434,3 +435,32 @@ def test_pages_and_their_assets_are_served(store):
     ]
     assert client.get("/ui/shapes/admin1/PAK.json").json()["objects"]["PAK"]["geometries"]
     assert client.get("/openapi.json").json()["paths"].keys().isdisjoint({"/ui/codebook.json", "/"})
+
+
+def test_past_incidents_are_left_out_until_asked_for(visit, origin):
+    page = visit.open("/ui/")
+    current = api_events(origin)
+    both = api_events(origin, background="include")
+    assert len(both) > len(current) and not any(e["background"] for e in current)
+    assert counts(page) == (len(current), len(placed(current)))
+    assert page.input_value("select[name=background]") == ""  # "Current events only"
+    page.select_option("select[name=background]", "include")
+    page.wait_for_function(
+        "location.search.includes('background=include') && document.body?.dataset.state === 'ready'"
+    )
+    assert counts(page) == (len(both), len(placed(both)))
+
+
+def test_codes_read_as_codes_and_the_legend_covers_no_part_of_the_map(visit, seed_event_id):
+    page = visit.open(f"/ui/event.html?id={quote(seed_event_id)}")
+    geonameid = page.locator("td[data-value=geonameid]").evaluate("td => td.firstChild.textContent")
+    assert geonameid.isdigit(), geonameid  # "1177203", not "1,177,203"
+
+    page = visit.open("/ui/")
+    # The legend sits under the map, not on it: at a world view no corner of the map is free of
+    # events (bottom right covered South Asia).
+    legend = page.locator(".map-legend").bounding_box()
+    area = page.locator("#map").bounding_box()
+    assert legend["y"] >= area["y"] + area["height"] - 1, (legend, area)
+    assert "Battles" in page.locator(".map-legend").inner_text()
+    visit.screenshot("dashboard-world-view-legend")

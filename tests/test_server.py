@@ -562,3 +562,31 @@ def test_serve_answers_on_the_port_it_names(run_cli, tmp_path):
         server.terminate()
         _, err = server.communicate(timeout=30)
     assert "serving sqlite" in err and f"127.0.0.1:{port}" in err
+
+
+def test_background_incidents_stay_out_of_lists_and_tallies_unless_asked_for(tmp_path):
+    from strife.document import Document
+
+    store = open_store(f"sqlite:///{tmp_path / 'past.db'}")
+    text = (
+        "PESHAWAR: Militants attacked a police post in Bannu on Monday, killing two policemen, officials "
+        "said. Militants attacked the Army Public School in Peshawar in December 2014, killing 147 people."
+    )
+    ingest(store, [Document(id="recalling", text=text, published=dt.date(2025, 3, 4))])
+    client = TestClient(create_app(store))
+    try:
+        current = client.get("/events").json()["events"]
+        assert [e["background"] for e in current] == [False]
+        both = client.get("/events", params={"background": "include"}).json()["events"]
+        assert sorted(e["background"] for e in both) == [False, True]
+        past = client.get("/events", params={"background": "only"}).json()["events"]
+        assert [e["event_date"][:4] for e in past] == ["2014"]
+        tally = client.get("/stats", params={"by": "month"}).json()["total"]
+        assert tally == {"events": 1, "fatalities": 2}
+        assert (
+            client.get("/stats", params={"by": "month", "background": "include"}).json()["total"]["events"]
+            == 2
+        )
+        assert client.get("/events", params={"background": "sometimes"}).status_code == 422
+    finally:
+        store.close()

@@ -559,3 +559,35 @@ def test_jobs_store_the_same_events(run_cli, tmp_path):
     assert run_cli("ingest", inputs, "--db", one).code == 0
     assert run_cli("ingest", inputs, "--db", two, "--jobs", "2").code == 0
     assert snapshot(one) == snapshot(two)
+
+
+# A report of today's attack that recalls a past one with its own date and place.
+RECALLING = (
+    "PESHAWAR: Militants attacked a police post in Bannu on Monday, killing two policemen, officials said. "
+    "Militants attacked the Army Public School in Peshawar in December 2014, killing 147 people."
+)
+
+
+def test_background_incidents_are_left_out_unless_asked_for_and_carried_by_every_format(
+    run_cli, store_url, tmp_path
+):
+    inputs = write_jsonl(tmp_path / "in.jsonl", [doc("recalling", RECALLING, "2025-03-04")])
+    assert run_cli("ingest", inputs, "--db", store_url).code == 0
+
+    current = run_cli("export", "--db", store_url, "-o", tmp_path / "now.jsonl")
+    assert "1 background event(s) left out" in current.err and "--background include" in current.err
+    assert [e.background for e in read_events(tmp_path / "now.jsonl")] == [False]
+
+    outputs = {fmt: tmp_path / f"all.{fmt}" for fmt in ("jsonl", "acled.csv", "geojson")}
+    args = [arg for path in outputs.values() for arg in ("-o", path)]
+    assert run_cli("export", "--db", store_url, "--background", "include", *args).code == 0
+    events = read_events(outputs["jsonl"])
+    assert sorted(e.background for e in events) == [False, True]
+    tags = {row["event_date"]: row["tags"] for row in read_events(outputs["acled.csv"])}
+    assert tags == {"2025-03-03": "", "2014-12-01": "background"}
+    features = json.loads(outputs["geojson"].read_text())["features"]
+    assert sorted(f["properties"]["background"] for f in features) == [False, True]
+
+    only = run_cli("export", "--db", store_url, "--background", "only", "-o", tmp_path / "past.jsonl")
+    assert only.code == 0
+    assert [e.event_date.year for e in read_events(tmp_path / "past.jsonl")] == [2014]

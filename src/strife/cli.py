@@ -9,6 +9,7 @@ import socket
 import sys
 import time
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -173,6 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         choices=("unreviewed", "accepted", "edited", "rejected"),
         help="events a reviewer left in this state (default: all but rejected ones)",
+    )
+    export.add_argument(
+        "--background",
+        choices=("exclude", "include", "only"),
+        default="exclude",
+        help="past incidents recalled for context: exclude (the default: current events only), include, only",
     )
 
     events = commands.add_parser("events", help="look at and correct stored events")
@@ -505,7 +512,7 @@ def run_watch(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from strife.store import EventFilter, export_events
-    from strife.store.export import UnknownFilterValue, check_filter_values, stored_countries
+    from strife.store.export import UnknownFilterValue, check_filter_values, count_events, stored_countries
 
     pairs = _outputs(args)
     store = _open_store(args.db, create=False)
@@ -516,6 +523,7 @@ def run_export(args: argparse.Namespace) -> int:
         admin1=args.admin1,
         types=args.type,
         review_states=args.review_state,
+        background=args.background,
     )
     summary = RunSummary()
     started = time.perf_counter()
@@ -524,6 +532,9 @@ def run_export(args: argparse.Namespace) -> int:
             check_filter_values(filters, stored_countries(store) if filters.countries else ())
         except UnknownFilterValue as err:
             raise UsageError(str(err)) from None
+        left_out_background = (
+            count_events(store, replace(filters, background="only")) if args.background == "exclude" else 0
+        )
         with ExitStack() as stack:
             writers = _open_writers(stack, pairs)
             summary.events = export_events(store, writers, filters)
@@ -532,6 +543,11 @@ def run_export(args: argparse.Namespace) -> int:
         store.close()
     summary.seconds = time.perf_counter() - started
     lines = [f"strife: {summary.events} event(s) exported from {store.display_url} in {summary.seconds:.1f}s"]
+    if args.background == "exclude" and left_out_background:
+        lines.append(
+            f"  {left_out_background} background event(s) left out: past incidents recalled for context "
+            "(--background include to export them too)"
+        )
     lines += [
         f"  {fmt}: {info['count']} event(s) left out ({info['reason']})"
         for fmt, info in summary.left_out.items()

@@ -220,8 +220,17 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
     def filters_with_review(
         found: Annotated[EventQuery, Depends(event_query)],
         review_state: Annotated[list[str], Query(description=REVIEW_STATE_HELP)] = [],  # noqa: B006
+        background: Annotated[
+            str,
+            Query(
+                pattern="^(exclude|include|only)$",
+                description="past incidents recalled for context: exclude (the default: current events "
+                "only, in lists, tallies and maps), include, or only",
+            ),
+        ] = "exclude",
     ) -> EventQuery:
         found.review_state = review_state
+        found.background = background
         return found
 
     Filters = Annotated[EventQuery, Depends(filters_with_review)]

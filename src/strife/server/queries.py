@@ -14,7 +14,7 @@ import orjson
 from sqlalchemy import ColumnElement, Date, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from strife.store.export import EventFilter
+from strife.store.export import EventFilter, UnknownFilterValue
 from strife.store.schema import REVIEW_STATES, EventRow
 
 SORTS = ("event_date", "-event_date", "fatalities", "-fatalities")
@@ -56,6 +56,8 @@ class EventQuery:
     bbox: str | None = None
     q: str | None = None
     review_state: list[str] = field(default_factory=list)
+    # Past incidents recalled for context: left out unless asked for ("include", "only").
+    background: str = "exclude"
 
     def review_states(self) -> list[str]:
         states = [part.strip().lower() for value in self.review_state for part in value.split(",")]
@@ -76,8 +78,12 @@ class EventQuery:
             admin1=self.admin1,
             review_states=self.review_states(),
             review_index=review_index,
+            background=self.background,
         )
-        conditions = shared.conditions()
+        try:
+            conditions = shared.conditions()
+        except UnknownFilterValue as err:
+            raise QueryError(str(err)) from None
         if self.admin2:
             conditions.append(_lower_in(EventRow.admin2, self.admin2))
         if self.event_type:

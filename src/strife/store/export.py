@@ -17,12 +17,15 @@ from strife.writers import EventWriter
 BATCH = 500
 
 
+BACKGROUND_CHOICES = ("exclude", "include", "only")
+
+
 @dataclass
 class EventFilter:
     """Which events to export. Each list matches any of its values; values are compared
     without regard to case. A country is a name or an ISO 3166 alpha-3 code; a type is an
     event type or a sub-event type. Without `review_states`, every event a reviewer has not
-    rejected."""
+    rejected, and only current events (`background`)."""
 
     since: dt.date | None = None
     until: dt.date | None = None
@@ -30,6 +33,9 @@ class EventFilter:
     admin1: Sequence[str] = field(default_factory=list)
     types: Sequence[str] = field(default_factory=list)
     review_states: Sequence[str] = field(default_factory=list)
+    # Past incidents recalled for context (`background`): "exclude" (the default: current
+    # events only, as in every tally and map), "include", or "only".
+    background: str = "exclude"
     # False words the review-state test so that its index cannot serve it: a page of the states
     # most events are in is read faster in its sort order (`strife.server.queries.page`).
     review_index: bool = True
@@ -41,6 +47,14 @@ class EventFilter:
             conditions.append(state.in_([value.lower() for value in self.review_states]))
         else:  # a rejected event is not an event, unless someone asks for those
             conditions.append(EventRow.review_state != "rejected")
+        if self.background not in BACKGROUND_CHOICES:
+            raise UnknownFilterValue(
+                f"background is one of {', '.join(BACKGROUND_CHOICES)}, not {self.background!r}"
+            )
+        if self.background == "exclude":
+            conditions.append(EventRow.background.is_(False))
+        elif self.background == "only":
+            conditions.append(EventRow.background.is_(True))
         # An event is in the period when its first day is: ACLED's convention for event_date.
         if self.since is not None:
             conditions.append(EventRow.event_date >= self.since)
@@ -113,6 +127,11 @@ def _country(value: str) -> ColumnElement[bool]:
     if len(value) == 3 and value.isalpha():
         return or_(EventRow.iso3 == value.upper(), func.lower(EventRow.country) == value.lower())
     return func.lower(EventRow.country) == value.lower()
+
+
+def count_events(store: Store, filters: EventFilter) -> int:
+    with store.reading() as session:
+        return session.scalar(select(func.count()).select_from(EventRow).where(*filters.conditions())) or 0
 
 
 def stored_countries(store: Store) -> list[str]:

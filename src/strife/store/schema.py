@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.dialects import postgresql
@@ -130,6 +132,8 @@ class EventRow(Base):
     fatalities: Mapped[int] = mapped_column(Integer, default=0)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
+    # A past incident recalled for context: left out of current tallies and maps by default.
+    background: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -186,6 +190,7 @@ def event_columns(event: Event, sources: dict[str, str]) -> dict[str, Any]:
         "fatalities": event.fatalities,
         "latitude": event.latitude,
         "longitude": event.longitude,
+        "background": event.background,
         "updated_at": utcnow(),
     }
 

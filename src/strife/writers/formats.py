@@ -115,7 +115,9 @@ def acled_row(event: Event, timestamp: int) -> dict[str, Any]:
         "source_scale": "",
         "notes": event.notes,
         "fatalities": event.fatalities,
-        "tags": "",
+        # ACLED's free-text tags: a past incident recalled for context says so, as strife's own
+        # `background` does, so that a user's tallies can leave it out.
+        "tags": "background" if event.background else "",
         "timestamp": timestamp,
     }
 

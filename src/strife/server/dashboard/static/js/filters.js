@@ -3,7 +3,7 @@
 
 import { clear, h, number } from "./dom.js";
 
-export const FILTERS = ["since", "until", "country", "admin1", "event_type", "sub_event_type", "actor", "min_fatalities", "q", "review_state"];
+export const FILTERS = ["since", "until", "country", "admin1", "event_type", "sub_event_type", "actor", "min_fatalities", "q", "review_state", "background"];
 const LISTS = new Set(["country", "admin1", "event_type", "sub_event_type", "review_state"]);
 
 export function readFilters(search = location.search) {
@@ -66,6 +66,9 @@ export function renderFilterForm(container, { filters, places, codebook, onChang
     h("label", {}, "Fatalities at least", h("input", { type: "number", name: "min_fatalities", min: 0, step: 1, value: first("min_fatalities") })),
     h("label", {}, "Text", h("input", { type: "search", name: "q", value: first("q"), placeholder: "notes, place, actors" })),
     select("review_state", "Review", codebook.review_states.map((state) => [state, state]), "All but rejected"),
+    // Past incidents a report recalls for context are not current violence: the API leaves them
+    // out of lists, tallies and the map unless asked.
+    select("background", "Past incidents recalled", [["include", "Include them"], ["only", "Only them"]], "Current events only"),
     h("div", { class: "buttons" }, h("button", { type: "button", name: "clear", onclick: () => clearAll() }, "Clear filters")),
   );
 

@@ -127,11 +127,10 @@ export function eventMap(element) {
     iconCreateFunction: clusterIcon,
   }).addTo(map);
   const markers = new Map();
-  // Bottom left: at the world view that corner is ocean, where bottom right covers South Asia.
-  const legend = L.control({ position: "bottomleft" });
-  const legendBox = h("div", { class: "map-legend" });
-  legend.onAdd = () => legendBox;
-  legend.addTo(map);
+  // Under the map, not on it: any corner of a world view covers someone's events (bottom right
+  // covered South Asia).
+  const legendBox = h("div", { class: "map-legend", role: "note", "aria-label": "Map legend" });
+  element.after(legendBox);
 
   function drawLegend(events, placed) {
     const present = new Set(events.map((event) => event.event_type));
