@@ -9,6 +9,7 @@ repo keeps where the evidence is, not what it says.
     python tools/real_gold.py packet BATCH      # a batch's documents, for a coder to read
     python tools/real_gold.py check RAW.jsonl   # every coding valid, every quote in its text
     python tools/real_gold.py build RAW.jsonl…  # raw codings -> tests/corpus/real/<file>.jsonl
+    python tools/real_gold.py second RAW.jsonl  # the blind second coding -> second-coding.json
     python tools/real_gold.py agreement A B     # two codings of the same documents compared
     python tools/real_gold.py show ID           # a gold document with its evidence, for review
 
@@ -78,6 +79,12 @@ def sample(args: argparse.Namespace) -> int:
     double = rng.sample([d["id"] for d in articles], DOUBLE_CODED[0])
     double += rng.sample([d["id"] for d in shorts], DOUBLE_CODED[1])
     batches["double"] = double
+    # news_world_2025.jsonl repeats some records under one id (the same text); a record drawn
+    # twice is one document, in the split of its first drawing.
+    seen: set[tuple[str, str]] = set()
+    documents = [
+        d for d in documents if (d["file"], d["id"]) not in seen and not seen.add((d["file"], d["id"]))
+    ]
     manifest = {
         "seed": SEED,
         "sample": {file: {"count": count, "kind": kind} for file, (count, kind) in SAMPLE.items()},
@@ -156,6 +163,52 @@ def _span(quote: str, text: str) -> tuple[int, int]:
     return start, start + len(quote)
 
 
+def _gold_line(raw: dict[str, Any], text: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """A raw coding as the repo keeps it: evidence quotes become spans with a digest."""
+    events = []
+    for event in raw.get("gold_events", []):
+        coded = {k: event.get(k) for k in REAL_GOLD_KEYS}
+        for optional in ("alternatives", "optional", "coder_note"):
+            if event.get(optional):
+                coded[optional] = event[optional]
+        coded["evidence"] = []
+        for item in event["evidence"]:
+            start, end = _span(item["quote"], text)
+            span = {
+                "field": item["field"],
+                "start": start,
+                "end": end,
+                "sha1": evidence_digest(text[start:end]),
+            }
+            coded["evidence"].append(span)
+        events.append(coded)
+    line = {"id": entry["id"], "file": entry["file"], "split": entry["split"], "kind": entry["kind"]}
+    if raw.get("coder_note"):
+        line["coder_note"] = raw["coder_note"]
+    line["gold_events"] = events
+    return line
+
+
+def second(args: argparse.Namespace) -> int:
+    """The blind second coding of the double-coded sample, kept beside the gold for agreement."""
+    manifest = _manifest()
+    by_key = {(d["file"], d["id"]): d for d in manifest["documents"]}
+    raws = _raw(Path(args.raw))
+    records = _texts([by_key[r["file"], r["id"]] for r in raws])
+    problems = []
+    for raw in raws:
+        key = (raw["file"], raw["id"])
+        problems += _problems(raw, records.get(key), by_key.get(key))
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    lines = [_gold_line(r, records[r["file"], r["id"]]["text"], by_key[r["file"], r["id"]]) for r in raws]
+    path = REAL / "second-coding.json"
+    path.write_text(json.dumps(lines, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{path}: {len(lines)} documents")
+    return 0
+
+
 def build(args: argparse.Namespace) -> int:
     manifest = _manifest()
     by_key = {(d["file"], d["id"]): d for d in manifest["documents"]}
@@ -172,31 +225,8 @@ def build(args: argparse.Namespace) -> int:
             failed += 1
             print("\n".join(problems), file=sys.stderr)
             continue
-        text = records[key]["text"]
         entry = by_key[key]
-        events = []
-        for event in raw.get("gold_events", []):
-            coded = {k: event.get(k) for k in REAL_GOLD_KEYS}
-            for optional in ("alternatives", "optional", "coder_note"):
-                if event.get(optional):
-                    coded[optional] = event[optional]
-            coded["evidence"] = []
-            for item in event["evidence"]:
-                start, end = _span(item["quote"], text)
-                coded["evidence"].append(
-                    {
-                        "field": item["field"],
-                        "start": start,
-                        "end": end,
-                        "sha1": evidence_digest(text[start:end]),
-                    }
-                )
-            events.append(coded)
-        line = {"id": entry["id"], "file": entry["file"], "split": entry["split"], "kind": entry["kind"]}
-        if raw.get("coder_note"):
-            line["coder_note"] = raw["coder_note"]
-        line["gold_events"] = events
-        out.setdefault(entry["file"], []).append(line)
+        out.setdefault(entry["file"], []).append(_gold_line(raw, records[key]["text"], entry))
     order = {(d["file"], d["id"]): n for n, d in enumerate(manifest["documents"])}
     for file, lines in out.items():
         existing = REAL / file
@@ -274,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("raw", nargs="+")
     p.add_argument("--replace", action="store_true", help="rewrite the gold files rather than update them")
     p.set_defaults(run=build)
+    p = commands.add_parser("second", help="the double-coded sample's second coding -> second-coding.json")
+    p.add_argument("raw")
+    p.set_defaults(run=second)
     p = commands.add_parser("agreement")
     p.add_argument("first")
     p.add_argument("second")

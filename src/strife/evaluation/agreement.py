@@ -89,6 +89,10 @@ def _pair(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> list[tup
 FIELDS = {
     "event_type": lambda a, b: _overlap(a, b, "event_type"),
     "sub_event_type": lambda a, b: _overlap(a, b, "sub_event_type"),
+    # The coded values alone, as if neither coder had named an alternative.
+    "sub_event_type, coded values only": lambda a, b: a["sub_event_type"] == b["sub_event_type"],
+    "fatalities, coded values only": lambda a, b: a["fatalities"] == b["fatalities"],
+    "actor categories, coded values only": lambda a, b: _inter(a)[0] == _inter(b)[0],
     "event_date": lambda a, b: _overlap(a, b, "event_date"),
     "fatalities": lambda a, b: a["fatalities"] == b["fatalities"] or _overlap(a, b, "fatalities"),
     "actor_categories": lambda a, b: bool(set(_inter(a)) & set(_inter(b))),
@@ -101,9 +105,12 @@ FIELDS = {
 }
 
 
+JUDGED_WHEN_BOTH_SAY = frozenset({"event_date", "admin1"})
+
+
 def compare_codings(first: Sequence[dict[str, Any]], second: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Event-level and field-level agreement of two codings of the same documents, in order."""
-    tp = fp = fn = 0
+    tp = fp = fn = optional_alone = 0
     has_event = {"both": 0, "first only": 0, "second only": 0, "neither": 0}
     fields = {name: Ratio() for name in FIELDS}
     for doc_a, doc_b in zip(first, second, strict=True):
@@ -117,10 +124,15 @@ def compare_codings(first: Sequence[dict[str, Any]], second: Sequence[dict[str, 
         # An event that either coder marked optional is no disagreement when the other left it out.
         fn += sum(1 for i, e in enumerate(events_a) if i not in paired_a and not e.get("optional"))
         fp += sum(1 for j, e in enumerate(events_b) if j not in paired_b and not e.get("optional"))
+        optional_alone += sum(1 for i, e in enumerate(events_a) if i not in paired_a and e.get("optional"))
+        optional_alone += sum(1 for j, e in enumerate(events_b) if j not in paired_b and e.get("optional"))
         for i, j in pairs:
             for name, same in FIELDS.items():
                 a, b = events_a[i], events_b[j]
-                if name == "event_date" and (a.get("event_date") is None or b.get("event_date") is None):
+                # A field one coder left empty is not judged: "not said" is no disagreement on a value.
+                if name in JUDGED_WHEN_BOTH_SAY and (a.get(name) is None or b.get(name) is None):
+                    continue
+                if name == "location" and _places(a, b) is None:
                     continue
                 fields[name].add(same(a, b))
     n = len(first)
@@ -132,6 +144,13 @@ def compare_codings(first: Sequence[dict[str, Any]], second: Sequence[dict[str, 
     return {
         "documents": n,
         "document_has_event": {**has_event, "agreement": observed, "cohen_kappa": kappa},
-        "events": {"first": tp + fn, "second": tp + fp, "paired": tp, **prf(tp, fp, fn)},
+        "events": {
+            "first": tp + fn,
+            "second": tp + fp,
+            "paired": tp,
+            **prf(tp, fp, fn),
+            # Marked optional by its coder and left out by the other: not counted above.
+            "optional_unpaired": optional_alone,
+        },
         "fields_on_paired_events": {name: ratio.as_dict() for name, ratio in fields.items()},
     }
