@@ -558,14 +558,31 @@ def test_yearless_dateline_takes_the_latest_date_not_after_the_reference(tmp_pat
     assert parse_dateline(doc.text, D(2025, 12, 29))[0].date == D(2024, 12, 30)
 
 
-def test_yearless_dateline_of_a_file_is_read_against_its_time(tmp_path):
+def test_a_file_time_is_no_publication_date_and_the_clock_never_dates_an_event(tmp_path, run_cli):
+    # When a file was written or copied says nothing of when its report was published: a
+    # yearless dateline and "on Sunday" stay unresolved, the run says so, naming the document.
     path = tmp_path / "app.txt"
-    path.write_text("ISLAMABAD, Dec 30 (APP): Two soldiers were killed on Sunday.\n", encoding="utf-8")
+    path.write_text("ISLAMABAD, Dec 30 (APP): Two soldiers were killed in a militant attack in Bannu on Sunday.\n",
+                    encoding="utf-8")  # fmt: skip
     set_mtime(path, D(2025, 1, 2))
     [doc] = only_documents(read_inputs([str(path)]))
     default_pipeline().annotate(doc)
-    assert doc.published == D(2024, 12, 30)
-    assert doc.published_basis == "dateline"
+    assert doc.published is None and doc.anchor_date is None
+    result = run_cli("extract", path)
+    [event] = [json.loads(line) for line in result.out.splitlines()]
+    assert (event["event_date"], event["date_end"], event["date_basis"]) == (None, None, "unresolved")
+    assert event["notes"].startswith("On a day the report does not give, ")
+    assert f"warning: {path}: no publication date" in result.err and "1 event(s) left undated" in result.err
+    # Told the publication date, the same report is dated by it.
+    dated = run_cli("extract", path, "--published", "2025-01-02")
+    [event] = [json.loads(line) for line in dated.out.splitlines()]
+    assert event["event_date"] == "2024-12-29" and "warning" not in dated.err
+
+
+def test_explicit_dates_need_no_publication_date(run_cli):
+    text = "Militants attacked a police post in Bannu on 5 January 2025, killing two policemen."
+    [event] = [json.loads(line) for line in run_cli("extract", "-", stdin=text).out.splitlines()]
+    assert (event["event_date"], event["date_basis"]) == ("2025-01-05", "explicit")
 
 
 def test_jsonl_numeric_published_is_ignored_with_a_warning(tmp_path):

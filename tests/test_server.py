@@ -590,3 +590,34 @@ def test_background_incidents_stay_out_of_lists_and_tallies_unless_asked_for(tmp
         assert client.get("/events", params={"background": "sometimes"}).status_code == 422
     finally:
         store.close()
+
+
+def test_undated_events_are_stored_listed_last_in_every_order_and_tallied_apart(tmp_path):
+    from strife.document import Document
+
+    store = open_store(f"sqlite:///{tmp_path / 'undated.db'}")
+    reports = [
+        Document(id="dated-1", text="Militants attacked a police post in Bannu on Monday, killing two policemen.",
+                 published=dt.date(2025, 3, 4)),
+        Document(id="dated-2", text="A roadside bomb killed three soldiers in Kech district on Sunday.",
+                 published=dt.date(2025, 3, 10)),
+        # No publication date: "on Tuesday" is no day strife can name.
+        Document(id="undated", text="Gunmen shot dead four passengers on a bus in Kalat on Tuesday."),
+    ]  # fmt: skip
+    ingest(store, reports)
+    client = TestClient(create_app(store))
+    try:
+        for sort in ("-event_date", "event_date", "-fatalities"):
+            seen = [e["doc_id"] for e in walk(client, sort=sort, limit=1)]
+            assert sorted(seen) == ["dated-1", "dated-2", "undated"], (sort, seen)
+            if "event_date" in sort:
+                assert seen[-1] == "undated", (sort, seen)
+        [undated] = [e for e in walk(client) if e["doc_id"] == "undated"]
+        assert (undated["event_date"], undated["date_basis"]) == (None, "unresolved")
+        months = client.get("/stats", params={"by": "month"}).json()["groups"]
+        assert [g["month"] for g in months] == ["2025-03", None]
+        assert (
+            client.get("/events", params={"since": "2025-01-01"}).json()["events"][-1]["doc_id"] != "undated"
+        )
+    finally:
+        store.close()

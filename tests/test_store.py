@@ -591,3 +591,17 @@ def test_background_incidents_are_left_out_unless_asked_for_and_carried_by_every
     only = run_cli("export", "--db", store_url, "--background", "only", "-o", tmp_path / "past.jsonl")
     assert only.code == 0
     assert [e.event_date.year for e in read_events(tmp_path / "past.jsonl")] == [2014]
+
+
+def test_an_undated_event_is_stored_exported_and_never_merged_by_a_guessed_day(run_cli, store_url, tmp_path):
+    text = "Gunmen shot dead four passengers on a bus in Kalat on Tuesday, officials said."
+    again = "Four bus passengers were shot dead by gunmen in Kalat on Tuesday, police said."
+    inputs = write_jsonl(tmp_path / "in.jsonl", [doc("one", text, None), doc("two", again, None)])
+    result = run_cli("ingest", inputs, "--db", store_url)
+    assert result.code == 0 and result.err.count("left undated") == 2
+    outputs = {fmt: tmp_path / f"undated.{fmt}" for fmt in ("jsonl", "csv", "acled.csv")}
+    assert run_cli("export", "--db", store_url, *[a for p in outputs.values() for a in ("-o", p)]).code == 0
+    events = read_events(outputs["jsonl"])
+    assert [(e.event_date, e.date_basis) for e in events] == [(None, "unresolved")] * 2  # two, not merged
+    assert read_events(outputs["csv"]) == events
+    assert [(row["event_date"], row["year"]) for row in read_events(outputs["acled.csv"])] == [("", "")] * 2

@@ -150,7 +150,8 @@ class Document(BaseModel):
 
     @property
     def reference_date(self) -> dt.date | None:
-        """The date a reader knows the text by (file time), when it has no publication date."""
+        """The date a reader knows the text by (a feed's or a page's metadata), when it has no
+        publication date."""
         return self.state.reference_date
 
     @property
@@ -178,9 +179,11 @@ class Document(BaseModel):
         return state.lower_text
 
     @property
-    def anchor_date(self) -> dt.date:
-        """The date relative expressions are resolved against."""
-        return self.published or self.reference_date or dt.date.today()
+    def anchor_date(self) -> dt.date | None:
+        """The date relative expressions are resolved against: the publication date, or one a
+        reader knows the text by; None when there is neither. Never the day strife runs: a
+        report's "on Tuesday" is not this week's Tuesday."""
+        return self.published or self.reference_date
 
     def with_origin(self, origin: str, reference_date: dt.date | None = None) -> Document:
         state = self.state

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from strife.taxonomy import EVENT_TYPE_OF, EventType, SubEventType, interaction_code
 
-DateBasis = Literal["explicit", "relative-to-published", "dateline", "published-fallback"]
+DateBasis = Literal["explicit", "relative-to-published", "dateline", "published-fallback", "unresolved"]
 ClaimStatus = Literal["claimed", "unclaimed", "attributed", "denied", "unknown"]
 
 
@@ -33,9 +33,11 @@ class Event(BaseModel):
     event_id: str
     doc_id: str
     doc_ids: list[str] = Field(default_factory=list, description="every report of this event")
-    event_date: dt.date
-    date_end: dt.date
-    time_precision: Literal[1, 2, 3] = 1
+    # Null only with date_basis "unresolved": a report with no publication date that dates the
+    # incident relative to it ("on Tuesday"). strife never resolves a date against the clock.
+    event_date: dt.date | None
+    date_end: dt.date | None
+    time_precision: Literal[1, 2, 3] | None = 1
     date_basis: DateBasis = "published-fallback"
     event_type: EventType
     sub_event_type: SubEventType
@@ -89,7 +91,13 @@ class Event(BaseModel):
     def _consistent(self) -> Event:
         if EVENT_TYPE_OF[self.sub_event_type] != self.event_type:
             raise ValueError(f"sub_event_type {self.sub_event_type!r} is not a kind of {self.event_type!r}")
-        if self.date_end < self.event_date:
+        if (self.event_date is None) != (self.date_end is None):
+            raise ValueError("event_date and date_end are both known or both unresolved")
+        if self.event_date is None:
+            if self.date_basis != "unresolved":
+                raise ValueError('an event without a date has date_basis "unresolved"')
+            self.time_precision = None
+        elif self.date_end < self.event_date:  # type: ignore[operator]
             raise ValueError("date_end is before event_date")
         # The toll and its parts tell one story: a dataset whose total is smaller than its own
         # split, or outside its own range, contradicts itself on every chart.

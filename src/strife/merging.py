@@ -56,9 +56,14 @@ DAY_TOLERANCE = dt.timedelta(days=1)
 # event a day, so a report's short span (a night across two days, a three-day siege) is the
 # longest that can still be one incident's.
 MAX_SPAN = dt.timedelta(days=3)
+# The gap in days that an undated event is from any other: too far for any rule to call them one.
+UNDATED_GAP = 10_000
 
 
 def _vague_date(e: Event) -> bool:
+    # No date at all (a report with no publication date) is the vaguest: it matches no day.
+    if e.event_date is None or e.date_end is None:
+        return True
     return e.time_precision == 3 or e.date_end - e.event_date > MAX_SPAN
 
 
@@ -70,7 +75,9 @@ def _dates_overlap(a: Event, b: Event) -> bool:
 
 
 def _day_gap(a: Event, b: Event) -> int:
-    """Days between the two spans (0 when they overlap)."""
+    """Days between the two spans (0 when they overlap; a large gap where either is undated)."""
+    if a.event_date is None or b.event_date is None or a.date_end is None or b.date_end is None:
+        return UNDATED_GAP
     if a.date_end < b.event_date:
         return (b.event_date - a.date_end).days
     if b.date_end < a.event_date:
@@ -542,7 +549,8 @@ NOTE_FIELDS = frozenset(
 
 # How a date was found, most trustworthy first: a date the text states beats one worked out
 # from "on Tuesday", which beats a dateline's, which beats the day of publication.
-DATE_BASIS_RANK = {"explicit": 0, "relative-to-published": 1, "dateline": 2, "published-fallback": 3}
+DATE_BASIS_RANK = {"explicit": 0, "relative-to-published": 1, "dateline": 2, "published-fallback": 3,
+                   "unresolved": 4}  # fmt: skip
 
 # A report that names the weapon refines one that does not: the codebook codes an explosion by
 # its weapon, and a suicide bombing as such (new sub-event type → the stored ones it refines).
@@ -595,7 +603,9 @@ def _place_precision(e: Event) -> tuple[int, int, int]:
 
 def _better_date(new: Event, stored: Event) -> bool:
     rank_new, rank_stored = DATE_BASIS_RANK[new.date_basis], DATE_BASIS_RANK[stored.date_basis]
-    return rank_new < rank_stored or (rank_new == rank_stored and new.time_precision < stored.time_precision)
+    if rank_new != rank_stored or new.time_precision is None or stored.time_precision is None:
+        return rank_new < rank_stored
+    return new.time_precision < stored.time_precision
 
 
 def _actor_updates(stored: Event, new: Event) -> dict[str, object]:

@@ -70,7 +70,15 @@ ACTOR_CATEGORIES: dict[int, str] = {
 }
 
 CLAIM_STATUSES: tuple[str, ...] = ("claimed", "unclaimed", "attributed", "denied", "unknown")
-DATE_BASES: tuple[str, ...] = ("explicit", "relative-to-published", "dateline", "published-fallback")
+# "unresolved": the report dates the incident only relative to a day it does not give (no
+# publication date, dateline or metadata), so the date is left empty rather than guessed.
+DATE_BASES: tuple[str, ...] = (
+    "explicit",
+    "relative-to-published",
+    "dateline",
+    "published-fallback",
+    "unresolved",
+)
 
 
 def interaction_code(inter1: int, inter2: int) -> int:

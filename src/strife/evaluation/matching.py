@@ -85,6 +85,8 @@ def date_agrees(pred: Event, gold: dict[str, Any]) -> bool | None:
     day = _date(gold.get("event_date"))
     if day is None:
         return None
+    if pred.event_date is None or pred.date_end is None:
+        return False  # gold knows the day, strife left it unresolved
     precision = max(int(gold.get("time_precision") or 1), int(gold.get("ucdp_date_precision") or 1))
     slack = dt.timedelta(days=DATE_SLACK.get(min(precision, 3), 1))
     end = _date(gold.get("date_end")) or day

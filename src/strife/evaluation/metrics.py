@@ -146,8 +146,13 @@ class Scores:
             self.fatalities_errors.append(abs(pred.fatalities - int(gold["fatalities"])))
         if gold.get("event_date"):
             days = [str(day)[:10] for day in accepted(gold, "event_date")]
-            span_days = (pred.event_date.isoformat(), pred.date_end.isoformat())
-            judge("event_date", self.date_inside, any(span_days[0] <= day <= span_days[1] for day in days))
+            if pred.event_date is None or pred.date_end is None:
+                judge("event_date", self.date_inside, False)
+            else:
+                span_days = (pred.event_date.isoformat(), pred.date_end.isoformat())
+                judge(
+                    "event_date", self.date_inside, any(span_days[0] <= day <= span_days[1] for day in days)
+                )
         if gold.get("iso3") or gold.get("country"):
             hit = (
                 pred.iso3 == gold["iso3"]

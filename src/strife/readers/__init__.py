@@ -66,13 +66,6 @@ def _sniff(data: bytes) -> str:
     return "text"
 
 
-def _file_time(path: Path) -> dt.date | None:
-    try:
-        return dt.date.fromtimestamp(path.stat().st_mtime)
-    except OSError:
-        return None
-
-
 def _text_document(data: bytes, origin: str, reference: dt.date | None) -> ReadItem:
     if looks_binary(data):
         return Skipped(origin, "binary content (NUL bytes): not a text document")
@@ -134,7 +127,9 @@ def _read_file(path: Path, kind: str, fetcher: Fetcher) -> Iterator[ReadItem]:
     except OSError as err:
         yield Skipped(origin, f"cannot read: {err.strerror or err}")
         return
-    yield from _read_bytes(data, kind, origin, _file_time(path), fetcher)
+    # No file time as the reference: when a file was written or copied says nothing of when
+    # the report was published.
+    yield from _read_bytes(data, kind, origin, None, fetcher)
 
 
 def walk(directory: Path, holds_documents: Callable[[Path], object] = _format_of) -> list[Path]:
@@ -184,7 +179,7 @@ def read_inputs(
     for spec in inputs:
         if spec == "-":
             data = sys.stdin.buffer.read()
-            yield from _read_bytes(data, input_format, "<stdin>", dt.date.today(), fetcher)
+            yield from _read_bytes(data, input_format, "<stdin>", None, fetcher)
         elif is_url(spec):
             yield from _read_url(spec, input_format, fetcher)
         else:

@@ -140,7 +140,10 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
         key, row_id = data["k"], int(data["i"])
         if data["s"] != sort:
             raise QueryError(f"this cursor belongs to sort={data['s']}, not sort={sort}")
-        key = dt.date.fromisoformat(key) if sort.lstrip("-") == "event_date" else int(key)
+        if sort.lstrip("-") == "event_date":
+            key = None if key is None else dt.date.fromisoformat(key)  # None: among the undated
+        else:
+            key = int(key)
     except QueryError:
         raise
     except (binascii.Error, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
@@ -165,17 +168,28 @@ def page(
     states = query.review_states()
     review_index = not (guess and states) or _few_in_states(session, states)
     statement = select(EventRow).where(*query.conditions(bbox_index=bbox_index, review_index=review_index))
-    if cursor:
-        key, row_id = decode_cursor(cursor, sort)
-        # The bound on the key alone lets the planner read the sort index as one range from the
-        # cursor on; the OR by itself made SQLite search both arms and sort what they found.
-        if descending:
-            after = and_(column <= key, or_(column < key, EventRow.id < row_id))
-        else:
-            after = and_(column >= key, or_(column > key, EventRow.id > row_id))
-        statement = statement.where(after)
-    order = (column.desc(), EventRow.id.desc()) if descending else (column.asc(), EventRow.id.asc())
-    rows = list(session.scalars(statement.order_by(*order).limit(limit + 1)))
+    key, row_id = decode_cursor(cursor, sort) if cursor else (None, None)
+    by_id = EventRow.id.desc() if descending else EventRow.id.asc()
+    rows: list[EventRow] = []
+    # Events without a date (a report with no publication date) come after every dated one, in
+    # either order, by row id: a null has no place in the date's order, and the databases put
+    # it first or last as they please.
+    if not (cursor and key is None and sort.lstrip("-") == "event_date"):
+        dated = statement.where(column.is_not(None))
+        if cursor:
+            # The bound on the key alone lets the planner read the sort index as one range from
+            # the cursor on; the OR by itself made SQLite search both arms and sort what they found.
+            if descending:
+                dated = dated.where(and_(column <= key, or_(column < key, EventRow.id < row_id)))
+            else:
+                dated = dated.where(and_(column >= key, or_(column > key, EventRow.id > row_id)))
+        order = column.desc() if descending else column.asc()
+        rows = list(session.scalars(dated.order_by(order, by_id).limit(limit + 1)))
+    if len(rows) <= limit and sort.lstrip("-") == "event_date":
+        undated = statement.where(column.is_(None))
+        if cursor and key is None:
+            undated = undated.where(EventRow.id < row_id if descending else EventRow.id > row_id)
+        rows += session.scalars(undated.order_by(by_id).limit(limit + 1 - len(rows)))
     if len(rows) <= limit:
         return rows, None
     rows = rows[:limit]
@@ -243,10 +257,17 @@ def stats(session: Session, query: EventQuery, by: str, backend: str) -> list[di
         return sorted(groups, key=lambda g: (-g["events"], g["actor"]))
     if by in ("week", "month"):
         period = _period(by, backend).label("period")
-        rows = session.execute(
-            select(period, count, deaths).where(*conditions).group_by(period).order_by(period)
+        rows = list(
+            session.execute(
+                select(period, count, deaths).where(*conditions).group_by(period).order_by(period)
+            )
         )
-        return [{by: str(key)[:10], "events": n, "fatalities": int(f)} for key, n, f in rows]
+        groups = [
+            {by: str(key)[:10], "events": n, "fatalities": int(f)} for key, n, f in rows if key is not None
+        ]
+        # Undated events (no publication date to date them by) are a group of their own, last.
+        groups += [{by: None, "events": n, "fatalities": int(f)} for key, n, f in rows if key is None]
+        return groups
     if by == "admin1":
         columns = (EventRow.country, EventRow.admin1)
         rows = session.execute(select(*columns, count, deaths).where(*conditions).group_by(*columns))

@@ -811,7 +811,7 @@ NOTE_PHRASES = {
 
 
 def _notes(
-    event_date: dt.date,
+    event_date: dt.date | None,
     sub: str,
     actor1: str | None,
     actor2: str | None,
@@ -820,7 +820,11 @@ def _notes(
     injured: int | None,
 ) -> str:
     text = NOTE_PHRASES[sub].format(a1=actor1 or "unidentified actors", a2=actor2 or "unidentified targets")
-    note = f"On {event_date.day} {event_date:%B %Y}, {text}"
+    note = (
+        f"On {event_date.day} {event_date:%B %Y}, {text}"
+        if event_date
+        else f"On a day the report does not give, {text}"
+    )
     if where:
         note += f" in {where}"
     tail = [f"{fatalities} killed"] if fatalities else []
@@ -902,15 +906,25 @@ def assemble_events(doc: Document) -> list[Event]:
                     and m.value.after_previous is None
                     and m.sentence == chosen.sentence
                 ]
-                if events and not (said and shift.days < 0):
+                if events and not (said and shift.days < 0) and events[-1].event_date is not None:
                     previous = events[-1]
-                    event_date, date_end = previous.event_date + shift, previous.date_end + shift
+                    event_date, date_end = previous.event_date + shift, previous.date_end + shift  # type: ignore[operator]
                     precision, basis = previous.time_precision, previous.date_basis
                 elif said:
                     event_date = date_end = said[0].value.start + shift
                     basis = said[0].value.basis
-                else:
+                elif doc.anchor_date is not None:
                     event_date = date_end = doc.anchor_date + shift
+                else:
+                    event_date = date_end = None
+                    precision, basis = None, "unresolved"
+        elif doc.anchor_date is None and any(
+            m.sentence in incident.sentences for m in doc.layer("unresolved_dates")
+        ):
+            # "On Tuesday" in a report with no publication date: a day of its own, not known.
+            chosen = None
+            event_date = date_end = None
+            precision, basis = None, "unresolved"
         else:
             chosen = None
             told = [e for e in events if not e.background]
@@ -935,6 +949,11 @@ def assemble_events(doc: Document) -> list[Event]:
                 # stones") happened when it did, not on the day of publication.
                 event_date, date_end = told[-1].event_date, told[-1].date_end
                 precision, basis = told[-1].time_precision, told[-1].date_basis
+            elif doc.anchor_date is None:
+                # No publication date, dateline or metadata, and no date of its own: the day is
+                # not known, and is not taken from the clock.
+                event_date = date_end = None
+                precision, basis = None, "unresolved"
             elif any(m.value.toll for m in casualty_mentions) and not incident.background:
                 # "The death toll rose to 60": an update on an incident of some days before.
                 event_date, date_end = doc.anchor_date - UPDATE_WINDOW, doc.anchor_date
@@ -1089,10 +1108,12 @@ def assemble_events(doc: Document) -> list[Event]:
         )
         events.append(
             Event(
-                event_id=make_event_id(doc.id, number, sub, event_date.isoformat()),
+                event_id=make_event_id(
+                    doc.id, number, sub, event_date.isoformat() if event_date else "undated"
+                ),
                 doc_id=doc.id,
                 event_date=event_date,
-                date_end=max(date_end, event_date),
+                date_end=max(date_end, event_date) if event_date and date_end else None,
                 time_precision=precision,
                 date_basis=basis,
                 event_type=EVENT_TYPE_OF[sub],
@@ -1130,5 +1151,11 @@ def assemble_events(doc: Document) -> list[Event]:
                 evidence=evidence,
                 confidence=round(max(0.05, min(confidence, 0.95)), 2),
             )
+        )
+    undated = sum(event.event_date is None for event in events)
+    if undated:
+        doc.warn(
+            f"no publication date, dateline or date metadata: {undated} event(s) left undated, since the "
+            "text dates them only relative to publication (give --published, or a `published` field)"
         )
     return events

@@ -42,7 +42,7 @@ class Dateline:
     agency: str | None
 
 
-def parse_dateline(text: str, reference: dt.date) -> tuple[Dateline, int, int] | None:
+def parse_dateline(text: str, reference: dt.date | None) -> tuple[Dateline, int, int] | None:
     for pattern in DATELINE_PATTERNS:
         match = pattern.match(text[:200])
         if not match:
@@ -62,7 +62,7 @@ def parse_dateline(text: str, reference: dt.date) -> tuple[Dateline, int, int] |
         if month and day:
             if groups.get("year"):
                 date = safe_date(int(groups["year"]), month_number(month), int(day))
-            else:
+            elif reference is not None:
                 date = most_recent(month_number(month), int(day), reference)
         place = place.strip().title() if place else None
         return Dateline(place, date, groups.get("agency")), match.start(), match.end()

@@ -218,21 +218,48 @@ def _is_reporting(lower: str, start: int, end: int) -> bool:
     )
 
 
+# Two days far apart that stand in for an unknown publication date: a mention that resolves to
+# the same days against both ("31 January 2025") does not depend on it; one that does not ("on
+# Tuesday", "January 31") cannot be resolved, and is left out rather than set against the clock.
+_PROBES = (dt.date(2900, 3, 15), dt.date(2950, 9, 20))
+
+
+def _without_anchor(
+    resolve: Callable[[re.Match[str], dt.date], DateValue | None], match: re.Match[str]
+) -> DateValue | None:
+    first, second = (resolve(match, probe) for probe in _PROBES)
+    if first is None or second is None or (first.start, first.end) != (second.start, second.end):
+        return None
+    if first.after_previous is not None:
+        return None
+    # Whether a year is past is relative to a publication date there is none of.
+    return replace(first, past_year=False)
+
+
 class DateStage:
     name = "dates"
 
     def __call__(self, doc: Document) -> None:
         anchor = doc.anchor_date
+        if anchor is None:
+            doc.annotations.facts["undated"] = True
         lower = doc.lower_text
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in doc.layer("dateline")]
         mentions: list[Mention] = []
+        unresolved: list[Mention] = []
         for pattern, resolve in DATE_RULES:
             for match in pattern.finditer(lower):
                 start, end = match.span()
                 if any(start < e and s < end for s, e in taken):
                     continue
-                value = resolve(match, anchor)
-                if value is None or value.start > anchor:
+                value = resolve(match, anchor) if anchor is not None else _without_anchor(resolve, match)
+                if value is None and anchor is None and resolve(match, _PROBES[0]) is not None:
+                    # A day the text gives relative to a publication date it lacks: the incident
+                    # has a day of its own, unknown (not the next sentence's).
+                    taken.append((start, end))
+                    unresolved.append(Mention(start, end, "date", None, sentence_of(doc, start)))
+                    continue
+                if value is None or (anchor is not None and value.start > anchor):
                     continue  # never into the future
                 taken.append((start, end))
                 if value.precision == 1 and _is_reporting(lower, start, end):
@@ -240,3 +267,4 @@ class DateStage:
                 mentions.append(Mention(start, end, "date", value, sentence_of(doc, start)))
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("dates", mentions)
+        doc.set_layer("unresolved_dates", sorted(unresolved, key=lambda m: m.start))

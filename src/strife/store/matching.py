@@ -71,10 +71,10 @@ def candidates(connection: Connection, event: Event, max_span: int) -> list[Row[
     tolerance of the new event's, oldest first.
 
     An event with no country is never a candidate, nor looked up: with nothing to say where it
-    happened, any same-day incident of its type would pass for it.
+    happened, any same-day incident of its type would pass for it. Likewise an undated one.
     """
-    if not event.iso3:
-        return []
+    if not event.iso3 or event.event_date is None or event.date_end is None:
+        return []  # nor with no day to say when (an undated report's event is stored as it is)
     parameters = {
         "iso3": event.iso3,
         "earliest": event.event_date - DAY_TOLERANCE - dt.timedelta(days=max_span),

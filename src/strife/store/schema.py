@@ -119,8 +119,9 @@ class EventRow(Base):
 
     # Copies of record fields, for filtering and for finding merge candidates. Names are Text:
     # a gazetteer's names have no length a schema should guess.
-    event_date: Mapped[dt.date] = mapped_column(Date)
-    date_end: Mapped[dt.date] = mapped_column(Date)
+    # Null for an event its report dates only relative to a publication date it lacks.
+    event_date: Mapped[dt.date | None] = mapped_column(Date)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
     # date_end - event_date, so the candidate query can bound its date range from below.
     span_days: Mapped[int] = mapped_column(Integer, index=True, default=0)
     country: Mapped[str | None] = mapped_column(Text, index=True)
@@ -180,7 +181,7 @@ def event_columns(event: Event, sources: dict[str, str]) -> dict[str, Any]:
         "sources": sources,
         "event_date": event.event_date,
         "date_end": event.date_end,
-        "span_days": (event.date_end - event.event_date).days,
+        "span_days": (event.date_end - event.event_date).days if event.event_date and event.date_end else 0,
         "country": event.country,
         "iso3": event.iso3,
         "admin1": event.admin1,

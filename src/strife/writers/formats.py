@@ -87,8 +87,8 @@ def acled_row(event: Event, timestamp: int) -> dict[str, Any]:
     civilian_targeting = "Civilian targeting" if 7 in (event.inter1, event.inter2) else ""
     return {
         "event_id_cnty": event.event_id,
-        "event_date": event.event_date.isoformat(),
-        "year": event.event_date.year,
+        "event_date": event.event_date.isoformat() if event.event_date else "",
+        "year": event.event_date.year if event.event_date else "",
         "time_precision": event.time_precision,
         "disorder_type": disorder_type(event.event_type, event.sub_event_type),
         "event_type": event.event_type,

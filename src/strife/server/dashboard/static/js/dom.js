@@ -38,6 +38,7 @@ export function clear(element, ...children) {
 export const number = new Intl.NumberFormat("en");
 
 export function dateRange(event) {
+  if (!event.event_date) return "date unknown";
   if (!event.date_end || event.date_end === event.event_date) return event.event_date;
   return `${event.event_date} – ${event.date_end}`;
 }

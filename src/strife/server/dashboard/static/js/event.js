@@ -363,7 +363,7 @@ async function load() {
   const reports = detail.reports ?? [];
   const documents = await Promise.all(reports.map((report) => api(`documents/${encodeURIComponent(report.doc_id)}`).then((found) => found.document, () => null)));
   const fieldsWithEvidence = new Set(reports.flatMap((report) => (report.evidence ?? []).map((span) => span.field)));
-  document.title = `${event.event_type}, ${event.event_date} — strife`;
+  document.title = `${event.event_type}, ${event.event_date ?? "date unknown"} — strife`;
 
   const recordBox = h("div", {});
   const showRecord = () => clear(recordBox, recordTable(event, detail, fieldsWithEvidence));

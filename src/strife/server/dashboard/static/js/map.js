@@ -164,7 +164,7 @@ export function eventMap(element) {
         });
         const marker = L.marker([event.latitude, event.longitude], {
           icon,
-          title: `${event.event_date}: ${event.event_type}, ${event.fatalities ?? 0} fatalities`,
+          title: `${event.event_date ?? "date unknown"}: ${event.event_type}, ${event.fatalities ?? 0} fatalities`,
           eventType: event.event_type,
           fatalities: event.fatalities ?? 0,
           eventId: event.event_id,

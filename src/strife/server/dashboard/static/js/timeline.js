@@ -14,6 +14,8 @@ function s(tag, attrs = {}, ...children) {
 
 // Every period from the first to the last, empty ones included: a gap in time shows as a gap.
 export function periods(groups, by) {
+  // Undated events (their report gave no publication date) have no period to stand in.
+  groups = groups.filter((group) => group[by] !== null && group[by] !== undefined);
   if (!groups.length) return [];
   const key = (group) => group[by];
   const found = new Map(groups.map((group) => [key(group), group]));
