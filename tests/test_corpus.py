@@ -9,17 +9,12 @@ from pathlib import Path
 import pytest
 
 from strife.document import Document
+from strife.evaluation.gold import GOLD_EVENT_KEYS
 from strife.event import Event
 from strife.taxonomy import SUB_EVENT_TYPES
 
 CORPUS = Path(__file__).parent / "corpus"
-GOLD_KEYS = (
-    "event_date date_end time_precision event_type sub_event_type actor1 actor2 assoc_actor_1 "
-    "assoc_actor_2 inter1 inter2 interaction country iso3 admin1 admin2 location latitude longitude "
-    "geo_precision fatalities fatalities_low fatalities_high deaths_actor1 deaths_actor2 "
-    "deaths_civilians deaths_unknown fatalities_imputed injured claim_status claimed_by reported_by "
-    "background"
-).split()
+GOLD_KEYS = GOLD_EVENT_KEYS
 REQUIRED_COUNTRIES = {"PAK", "AFG", "IND", "NGA", "SOM", "SYR", "YEM", "UKR", "SDN", "COD", "MEX", "COL"}
 
 

@@ -14,7 +14,7 @@ import pytest
 from strife.evaluation.agreement import compare_codings
 from strife.evaluation.evaluate import evaluate_documents
 from strife.evaluation.gold import (
-    REAL_GOLD_KEYS,
+    GOLD_EVENT_KEYS,
     GoldDocument,
     SharedDataMissing,
     evidence_digest,
@@ -101,7 +101,7 @@ def test_every_coding_validates_and_every_evidence_span_is_its_quote(lines: list
                 f"{line['id']} event {n}: {p}" for p in validate_real_event(gold, record, quoted=False)
             ]
             Event(event_id="gold", doc_id=line["id"], **{
-                k: gold[k] for k in REAL_GOLD_KEYS if gold[k] is not None and k not in ("event_date", "date_end")
+                k: gold[k] for k in GOLD_EVENT_KEYS if gold[k] is not None and k not in ("event_date", "date_end")
             }, event_date=gold["event_date"] or "2000-01-01", date_end=gold["date_end"] or "2000-01-01")  # fmt: skip
     assert problems == []
 
@@ -109,7 +109,7 @@ def test_every_coding_validates_and_every_evidence_span_is_its_quote(lines: list
 def test_a_changed_text_is_caught_by_the_evidence_digest() -> None:
     record = {"text": "Gunmen fired on a checkpoint in our town on Monday.", "published": "2025-03-04"}
     quote = "Gunmen fired on a checkpoint"
-    event = {k: None for k in REAL_GOLD_KEYS} | {
+    event = {k: None for k in GOLD_EVENT_KEYS} | {
         "event_type": "Battles", "sub_event_type": "Armed clash", "inter1": 1, "inter2": 3, "interaction": 13,
         "actor1": "Police Forces", "actor2": "Unidentified Armed Group", "fatalities": 0, "fatalities_low": 0,
         "fatalities_high": 0, "fatalities_imputed": False, "background": False, "reported_by": [],

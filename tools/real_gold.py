@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from strife.evaluation.gold import (
-    REAL_GOLD_KEYS,
+    GOLD_EVENT_KEYS,
     evidence_digest,
     find_shared_data,
     read_shared_records,
@@ -167,7 +167,7 @@ def _gold_line(raw: dict[str, Any], text: str, entry: dict[str, Any]) -> dict[st
     """A raw coding as the repo keeps it: evidence quotes become spans with a digest."""
     events = []
     for event in raw.get("gold_events", []):
-        coded = {k: event.get(k) for k in REAL_GOLD_KEYS}
+        coded = {k: event.get(k) for k in GOLD_EVENT_KEYS}
         for optional in ("alternatives", "optional", "coder_note"):
             if event.get(optional):
                 coded[optional] = event[optional]

@@ -27,8 +27,8 @@ GOLD_FIELDS = (
 )  # fmt: skip
 
 
-# The event keys of a real-text gold event, as in tests/corpus/ (the spec's names).
-REAL_GOLD_KEYS = (
+# The event keys of a gold event, in tests/corpus/ and tests/corpus/real/ alike (the spec's names).
+GOLD_EVENT_KEYS = (
     "event_date date_end time_precision event_type sub_event_type actor1 actor2 assoc_actor_1 "
     "assoc_actor_2 inter1 inter2 interaction country iso3 admin1 admin2 location latitude longitude "
     "geo_precision fatalities fatalities_low fatalities_high deaths_actor1 deaths_actor2 "
@@ -102,10 +102,10 @@ def validate_real_event(event: dict[str, Any], record: dict[str, Any], *, quoted
     `quoted`: the evidence is raw quotes (a coder's file) rather than stored spans."""
     problems = []
     text = record["text"]
-    allowed = {*REAL_GOLD_KEYS, "evidence", "alternatives", "optional", "coder_note"}
+    allowed = {*GOLD_EVENT_KEYS, "evidence", "alternatives", "optional", "coder_note"}
     if unknown := sorted(set(event) - allowed):
         problems.append(f"unknown keys {unknown}")
-    if missing := [k for k in REAL_GOLD_KEYS if k not in event]:
+    if missing := [k for k in GOLD_EVENT_KEYS if k not in event]:
         problems.append(f"missing keys {missing}")
         return problems
     if EVENT_TYPE_OF.get(event["sub_event_type"]) != event["event_type"]:
