@@ -74,6 +74,7 @@ def group_incidents(doc: Document) -> list[Incident]:
     triggers = _by_sentence(doc, "triggers")
     casualties = _by_sentence(doc, "casualties")
     dates = _by_sentence(doc, "dates")
+    unresolved_days = {m.sentence for m in doc.layer("unresolved_dates")}
     supporting = [_by_sentence(doc, name) for name in ("places", "claims", "reporters")]
     places = supporting[0]
     claims = supporting[1]
@@ -102,7 +103,8 @@ def group_incidents(doc: Document) -> list[Incident]:
         violent = any(t.value.violent for t in triggers.get(index, []))
         killed = [c for c in casualties.get(index, []) if c.value.outcome in ("killed", "injured")]
         calm = [t for t in triggers.get(index, []) if not t.value.violent]
-        day = any(d.value.precision == 1 for d in dates.get(index, []))
+        # A day the text gives counts, resolved or not ("on Tuesday" with no publication date).
+        day = any(d.value.precision == 1 for d in dates.get(index, [])) or index in unresolved_days
         # A protest, an arrest or an agreement is news where the report says when, or leads with
         # it and says where; elsewhere it is talk about such things.
         # Violence is news where the report gives its toll, its day or its place; "drone strikes"
