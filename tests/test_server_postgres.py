@@ -8,6 +8,7 @@ Skipped unless STRIFE_TEST_POSTGRES_URL names a server (`.ci/run` starts one).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -116,4 +117,8 @@ def test_filters_agree(clients, params):
 @pytest.mark.parametrize("fmt", ["csv", "geojson", "acled-csv"])
 def test_formats_agree(clients, fmt):
     sqlite, postgresql = _both(clients, "/events", format=fmt, limit=200, sort="-fatalities")
+    if fmt == "acled-csv":
+        # ACLED's last column is when the export was written: the two requests may fall in two
+        # different seconds. Every other column must agree.
+        sqlite, postgresql = (re.sub(r",\d+\r?\n", "\n", text) for text in (sqlite, postgresql))
     assert postgresql == sqlite
