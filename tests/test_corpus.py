@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from strife.document import Document
-from strife.evaluation.gold import GOLD_EVENT_KEYS
+from strife.evaluation.gold import GOLD_EVENT_KEYS, gold_files
 from strife.event import Event
 from strife.taxonomy import SUB_EVENT_TYPES
 
@@ -22,9 +22,8 @@ REQUIRED_COUNTRIES = {"PAK", "AFG", "IND", "NGA", "SOM", "SYR", "YEM", "UKR", "S
 def records() -> list[dict]:
     return [
         json.loads(line)
-        for path in sorted(CORPUS.rglob("*.jsonl"))
-        # The real-text gold has a format of its own (tests/test_real_gold.py).
-        if "real" not in path.relative_to(CORPUS).parts
+        # The real-text gold nested inside has a format of its own (tests/test_real_gold.py).
+        for path in gold_files(CORPUS)
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]

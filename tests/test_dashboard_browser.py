@@ -31,6 +31,7 @@ with warnings.catch_warnings():  # starlette's test client says httpx is depreca
 
 import httpx
 
+from strife.evaluation.gold import gold_files
 from strife.readers import read_inputs
 from strife.server.app import create_app
 from strife.server.auth import create_token
@@ -38,8 +39,8 @@ from strife.store import ingest, open_store
 from strife.store.database import Store
 
 ROOT = Path(__file__).parent.parent
-# The written corpus: tests/corpus/real/ holds gold by document id, no documents.
-CORPUS = sorted(p for p in (ROOT / "tests" / "corpus").rglob("*.jsonl") if "real" not in p.parts)
+# The written corpus (tests/corpus/real/ inside it holds gold by document id, no documents).
+CORPUS = gold_files(ROOT / "tests" / "corpus")
 SEED = ROOT / "examples" / "kalat_clash.txt"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = os.environ.get("STRIFE_CHROMIUM", "/usr/bin/chromium")

@@ -37,6 +37,7 @@ from strife.distributed.run import (
     ingest_partitions,
 )
 from strife.distributed.shards import MANIFEST, event_schema, read_shards
+from strife.evaluation.gold import gold_files
 from strife.event import EVENT_COLUMNS
 from strife.pipeline import Pipeline, default_pipeline
 from strife.readers import Skipped, UsageError, read_inputs
@@ -56,11 +57,10 @@ def _written_corpus() -> Path:
     document id, no documents, so it is left out of what these tests read."""
     source = REPO_ROOT / "tests" / "corpus"
     folder = Path(tempfile.mkdtemp(prefix="strife-written-corpus-"))
-    for path in source.rglob("*.jsonl"):
+    for path in gold_files(source):
         relative = path.relative_to(source)
-        if relative.parts[0] != "real":
-            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, folder / relative)
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, folder / relative)
     return folder
 
 

@@ -20,7 +20,7 @@ from strife.evaluation.gold import (
     evidence_digest,
     find_shared_data,
     load_gold,
-    read_shared_records,
+    read_shared_documents,
     validate_real_event,
 )
 from strife.evaluation.metrics import Scores
@@ -83,15 +83,8 @@ def test_no_news_text_in_the_repo(lines: list[dict]) -> None:
 
 
 def test_every_coding_validates_and_every_evidence_span_is_its_quote(lines: list[dict]) -> None:
-    data = _shared()
-    wanted: dict[str, set[str]] = {}
-    for line in lines:
-        wanted.setdefault(line["file"], set()).add(line["id"])
-    texts = {
-        (file, record["id"]): record
-        for file, ids in wanted.items()
-        for record in read_shared_records(data / file, ids)
-    }
+    _shared()
+    texts = read_shared_documents(lines, near=REAL)
     problems = []
     for line in lines:
         record = texts.get((line["file"], line["id"]))

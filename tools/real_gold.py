@@ -30,6 +30,7 @@ from strife.evaluation.gold import (
     GOLD_EVENT_KEYS,
     evidence_digest,
     find_shared_data,
+    read_shared_documents,
     read_shared_records,
     validate_real_event,
 )
@@ -102,23 +103,11 @@ def _manifest() -> dict[str, Any]:
     return json.loads(MANIFEST.read_text(encoding="utf-8"))
 
 
-def _texts(entries: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
-    data = find_shared_data()
-    wanted: dict[str, set[str]] = {}
-    for entry in entries:
-        wanted.setdefault(entry["file"], set()).add(entry["id"])
-    records = {}
-    for file, ids in wanted.items():
-        for record in read_shared_records(data / file, ids):
-            records[file, record["id"]] = record
-    return records
-
-
 def packet(args: argparse.Namespace) -> int:
     manifest = _manifest()
     by_id = {d["id"]: d for d in manifest["documents"]}
     entries = [by_id[i] for i in manifest["batches"][args.batch]]
-    records = _texts(entries)
+    records = read_shared_documents(entries)
     for entry in entries:
         record = records[entry["file"], entry["id"]]
         print("=" * 100)
@@ -146,7 +135,9 @@ def check(args: argparse.Namespace) -> int:
     manifest = _manifest()
     by_key = {(d["file"], d["id"]): d for d in manifest["documents"]}
     raws = [r for path in args.raw for r in _raw(Path(path))]
-    records = _texts([by_key[r["file"], r["id"]] for r in raws if (r.get("file"), r.get("id")) in by_key])
+    records = read_shared_documents(
+        [by_key[r["file"], r["id"]] for r in raws if (r.get("file"), r.get("id")) in by_key]
+    )
     problems = []
     for raw in raws:
         key = (raw.get("file"), raw.get("id"))
@@ -194,7 +185,7 @@ def second(args: argparse.Namespace) -> int:
     manifest = _manifest()
     by_key = {(d["file"], d["id"]): d for d in manifest["documents"]}
     raws = _raw(Path(args.raw))
-    records = _texts([by_key[r["file"], r["id"]] for r in raws])
+    records = read_shared_documents([by_key[r["file"], r["id"]] for r in raws])
     problems = []
     for raw in raws:
         key = (raw["file"], raw["id"])
@@ -216,7 +207,7 @@ def build(args: argparse.Namespace) -> int:
     for path in args.raw:
         for raw in _raw(Path(path)):
             raws[raw["file"], raw["id"]] = raw  # a later file's coding of a document wins (a correction)
-    records = _texts([by_key[k] for k in raws if k in by_key])
+    records = read_shared_documents([by_key[k] for k in raws if k in by_key])
     out: dict[str, list[dict[str, Any]]] = {}
     failed = 0
     for key, raw in raws.items():
@@ -261,7 +252,7 @@ def show(args: argparse.Namespace) -> int:
         print(f"{args.id}: not in {REAL}", file=sys.stderr)
         return 1
     line = lines[0]
-    record = next(iter(read_shared_records(find_shared_data() / line["file"], {line["id"]})))
+    record = read_shared_documents([line])[line["file"], line["id"]]
     text = record["text"]
     print(
         f"{line['id']} ({line['file']}, {line['kind']}, {line['split']}) published {record.get('published')}"

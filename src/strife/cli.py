@@ -11,7 +11,7 @@ import time
 from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from strife import __version__
 from strife.distributed.partitions import read_any
@@ -393,13 +393,7 @@ def run_extract(args: argparse.Namespace) -> int:
             items = read_any(args.inputs, input_format=args.input_format)
             outcomes = process(items, jobs=args.jobs, published=args.published)
         writers = _open_writers(stack, pairs)
-        quiet = args.no_progress or not sys.stderr.isatty()
-        total = (
-            None
-            if quiet or distributed.wants_cluster(args)
-            else count_documents(args.inputs, args.input_format)
-        )
-        bar = stack.enter_context(progress_bar(total, quiet))
+        bar = stack.enter_context(_progress(args, counted=not distributed.wants_cluster(args)))
         for outcome in outcomes:
             bar.update(1)
             summary.add_outcome(outcome)
@@ -411,6 +405,14 @@ def run_extract(args: argparse.Namespace) -> int:
     print(summary.render(), file=sys.stderr)
     summary.write_report(args.report)
     return summary.exit_code
+
+
+def _progress(args: argparse.Namespace, counted: bool = True) -> Any:
+    """The run's progress bar: on a terminal only, with a total where the local inputs tell it
+    cheaply (`counted` False where they are read elsewhere, on a cluster)."""
+    quiet = args.no_progress or not sys.stderr.isatty()
+    total = count_documents(args.inputs, args.input_format) if counted and not quiet else None
+    return progress_bar(total, quiet)
 
 
 def _open_store(url: str | None, create: bool = True):
@@ -442,9 +444,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         "jobs": args.jobs,
     }
     try:
-        quiet = args.no_progress or not sys.stderr.isatty()
-        total = None if quiet else count_documents(args.inputs, args.input_format)
-        with progress_bar(total, quiet) as bar:
+        with _progress(args) as bar:
             ingest(
                 store,
                 read_any(args.inputs, input_format=args.input_format),

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from strife.evaluation.matching import DATE_SLACK, Agreement, accepted
+from strife.evaluation.matching import DATE_SLACK, Agreement, accepted, best_first_pairs
 from strife.evaluation.metrics import Ratio, prf
 from strife.evaluation.names import haversine_km, same_place
 
@@ -67,25 +67,6 @@ def _agreement(a: dict[str, Any], b: dict[str, Any]) -> Agreement:
     return Agreement(_dates(a, b), _places(a, b), kind, _deaths(a, b))
 
 
-def _pair(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    candidates = []
-    for i, a in enumerate(first):
-        for j, b in enumerate(second):
-            agree = _agreement(a, b)
-            if agree.is_match:
-                candidates.append((agree.score, i, j))
-    candidates.sort(reverse=True)
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    pairs = []
-    for _, i, j in candidates:
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            pairs.append((i, j))
-    return pairs
-
-
 FIELDS = {
     "event_type": lambda a, b: _overlap(a, b, "event_type"),
     "sub_event_type": lambda a, b: _overlap(a, b, "sub_event_type"),
@@ -117,7 +98,7 @@ def compare_codings(first: Sequence[dict[str, Any]], second: Sequence[dict[str, 
         events_a, events_b = doc_a["gold_events"], doc_b["gold_events"]
         key = {(True, True): "both", (True, False): "first only", (False, True): "second only"}
         has_event[key.get((bool(events_a), bool(events_b)), "neither")] += 1
-        pairs = _pair(events_a, events_b)
+        pairs = [(i, j) for i, j, _ in best_first_pairs(events_a, events_b, _agreement)]
         paired_a = {i for i, _ in pairs}
         paired_b = {j for _, j in pairs}
         tp += len(pairs)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -234,7 +234,7 @@ def _records(path: Path) -> Iterator[tuple[dict[str, Any], str]]:
                 yield orjson.loads(line), f"{path}:{lineno}"
 
 
-def _gold_files(path: Path) -> list[Path]:
+def gold_files(path: Path) -> list[Path]:
     """A file, or every `.jsonl` under a directory, leaving out nested gold sets of their own (a
     folder with a `manifest.json`, like `tests/corpus/real/` inside the written corpus): those
     are scored when named, never mixed into their parent's figures."""
@@ -244,27 +244,28 @@ def _gold_files(path: Path) -> list[Path]:
     return sorted(f for f in path.rglob("*.jsonl") if not any(n in f.parents for n in nested))
 
 
-class _SharedTexts:
-    """The texts of the shared files that real-text gold names, read once per file."""
-
-    def __init__(self, near: Path) -> None:
-        self.near = near
-        self.cache: dict[str, dict[str, dict[str, Any]]] = {}
-
-    def records(self, file: str, ids: set[str]) -> dict[str, dict[str, Any]]:
-        if file not in self.cache:
-            data = find_shared_data(self.near)
-            self.cache[file] = {r["id"]: r for r in read_shared_records(data / file, ids)}
-        return self.cache[file]
+def read_shared_documents(
+    entries: Iterable[Mapping[str, Any]], near: Path | None = None
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """The shared records that entries (`{"file", "id"}`: gold lines, manifest entries) name, by
+    (file, id); each shared file read once."""
+    wanted: dict[str, set[str]] = {}
+    for entry in entries:
+        wanted.setdefault(entry["file"], set()).add(entry["id"])
+    if not wanted:
+        return {}
+    data = find_shared_data(near)
+    return {
+        (file, record["id"]): record
+        for file, ids in wanted.items()
+        for record in read_shared_records(data / file, ids)
+    }
 
 
 def _load_real(file: Path, records: list[tuple[dict[str, Any], str]]) -> Iterator[GoldDocument]:
-    texts = _SharedTexts(file.parent)
-    wanted: dict[str, set[str]] = {}
-    for record, _ in records:
-        wanted.setdefault(record["file"], set()).add(record["id"])
+    texts = read_shared_documents((record for record, _ in records), near=file.parent)
     for record, origin in records:
-        shared = texts.records(record["file"], wanted[record["file"]]).get(record["id"])
+        shared = texts.get((record["file"], record["id"]))
         if shared is None:
             raise ValueError(f"{origin}: {record['id']} is not in {record['file']} of the shared data")
         doc = _document({**shared, "id": record["id"]}, origin)
@@ -276,7 +277,7 @@ def load_gold(path: str | Path, *, split: str | None = None) -> Iterator[GoldDoc
     """Every gold document of a file, or of every `.jsonl` file under a directory; with `split`,
     only the real-text gold of that split (dev or test)."""
     path = Path(path)
-    for file in _gold_files(path):
+    for file in gold_files(path):
         lines = list(_records(file))
         real = [(r, o) for r, o in lines if "file" in r and "text" not in r]
         if split is not None:

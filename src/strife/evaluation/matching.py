@@ -11,6 +11,7 @@ Real-text gold may name, per field, other values a careful coder would accept
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,27 +123,36 @@ def agreement(pred: Event, gold: dict[str, Any]) -> Agreement:
     )
 
 
+def best_first_pairs(
+    first: Sequence[Any], second: Sequence[Any], agree: Callable[[Any, Any], Agreement]
+) -> list[tuple[int, int, Agreement]]:
+    """Pairs (i, j, agreement) of items that match, best agreement first (ties: nearer in order),
+    each item in at most one pair: how a prediction meets its gold, and one coding another."""
+    candidates = []
+    for i, a in enumerate(first):
+        for j, b in enumerate(second):
+            agreement_ = agree(a, b)
+            if agreement_.is_match:
+                candidates.append((agreement_.score, -abs(i - j), i, j, agreement_))
+    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    used_first: set[int] = set()
+    used_second: set[int] = set()
+    pairs = []
+    for _, _, i, j, agreement_ in candidates:
+        if i not in used_first and j not in used_second:
+            used_first.add(i)
+            used_second.add(j)
+            pairs.append((i, j, agreement_))
+    return pairs
+
+
 def match_events(
     predicted: list[Event], gold: list[dict[str, Any]]
 ) -> tuple[list[tuple[int, int, Agreement]], list[int], list[int]]:
     """(matched (pred index, gold index, agreement), unmatched preds, unmatched golds)."""
-    candidates = []
-    for p, pred in enumerate(predicted):
-        for g, gold_event in enumerate(gold):
-            agree = agreement(pred, gold_event)
-            if agree.is_match:
-                candidates.append((agree.score, -abs(p - g), p, g, agree))
-    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _, _, p, g, agree in candidates:
-        if p in used_p or g in used_g:
-            continue
-        used_p.add(p)
-        used_g.add(g)
-        pairs.append((p, g, agree))
+    pairs = best_first_pairs(predicted, gold, agreement)
     pairs.sort(key=lambda pair: pair[1])
+    used_p, used_g = {p for p, _, _ in pairs}, {g for _, g, _ in pairs}
     missed = [g for g in range(len(gold)) if g not in used_g]
     spurious = [p for p in range(len(predicted)) if p not in used_p]
     return pairs, spurious, missed

@@ -140,8 +140,7 @@ class Scores:
             ] += 1
         span = fatalities_range(gold)
         if span is not None:
-            exact = pred.fatalities == gold["fatalities"] or pred.fatalities in accepted(gold, "fatalities")
-            judge("fatalities", self.fatalities_exact, exact)
+            judge("fatalities", self.fatalities_exact, pred.fatalities in accepted(gold, "fatalities"))
             self.fatalities_in_range.add(bool(fatalities_agree(pred, gold)))
             self.fatalities_errors.append(abs(pred.fatalities - int(gold["fatalities"])))
         if gold.get("event_date"):

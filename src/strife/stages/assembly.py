@@ -842,6 +842,8 @@ def assemble_events(doc: Document) -> list[Event]:
         for name in ("triggers", "casualties", "dates", "places", "actors", "claims", "reporters")
     }
     dateline_end = max((m.end for m in doc.layer("dateline")), default=0)
+    # Days the text gives relative to a publication date it lacks (only ever found without one).
+    unresolved_days = {m.sentence for m in doc.layer("unresolved_dates")}
     spans = {m.sentence: (m.start, m.end) for m in doc.layer("sentences")}
     iso3 = doc.annotations.facts.get("country")
     events: list[Event] = []
@@ -920,9 +922,7 @@ def assemble_events(doc: Document) -> list[Event]:
                 else:
                     event_date = date_end = None
                     precision, basis = None, "unresolved"
-        elif doc.anchor_date is None and any(
-            m.sentence in incident.sentences for m in doc.layer("unresolved_dates")
-        ):
+        elif unresolved_days.intersection(incident.sentences):
             # "On Tuesday" in a report with no publication date: a day of its own, not known.
             chosen = None
             event_date = date_end = None

@@ -241,8 +241,6 @@ class DateStage:
 
     def __call__(self, doc: Document) -> None:
         anchor = doc.anchor_date
-        if anchor is None:
-            doc.annotations.facts["undated"] = True
         lower = doc.lower_text
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in doc.layer("dateline")]
         mentions: list[Mention] = []

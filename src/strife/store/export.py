@@ -98,27 +98,34 @@ def _known_countries() -> dict[str, str]:
     return known
 
 
+def _unknown(what: str, value: str, known: dict[str, str], cutoff: float) -> str:
+    """The value and its close matches: "no country 'Pakistn' (did you mean 'Pakistan'?)"."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(value.lower(), list(known), n=3, cutoff=cutoff)
+    hint = f" (did you mean {', '.join(repr(known[c]) for c in close)}?)" if close else ""
+    return f"no {what} {value!r}{hint}"
+
+
 def check_filter_values(filters: EventFilter, stored_countries: Iterable[str] = ()) -> None:
     """Raise `UnknownFilterValue`, with the close matches, for a country or a type that exists
     nowhere (`stored_countries`: the names the store itself uses, which also count as known)."""
-    from difflib import get_close_matches
-
     from strife.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 
     problems = []
     if filters.countries:
         known = _known_countries() | {name.lower(): name for name in stored_countries if name}
-        for value in filters.countries:
-            if value.lower() not in known:
-                close = get_close_matches(value.lower(), list(known), n=3, cutoff=0.6)
-                hint = f" (did you mean {', '.join(repr(known[c]) for c in close)}?)" if close else ""
-                problems.append(f"no country {value!r}{hint}")
-    for value in filters.types:
-        names = {name.lower(): name for name in (*EVENT_TYPES, *SUB_EVENT_TYPES)}
-        if value.lower() not in names:
-            close = get_close_matches(value.lower(), list(names), n=3, cutoff=0.5)
-            hint = f" (did you mean {', '.join(repr(names[c]) for c in close)}?)" if close else ""
-            problems.append(f"no event type or sub-event type {value!r}{hint}")
+        problems += [
+            _unknown("country", value, known, 0.6)
+            for value in filters.countries
+            if value.lower() not in known
+        ]
+    types = {name.lower(): name for name in (*EVENT_TYPES, *SUB_EVENT_TYPES)}
+    problems += [
+        _unknown("event type or sub-event type", value, types, 0.5)
+        for value in filters.types
+        if value.lower() not in types
+    ]
     if problems:
         raise UnknownFilterValue("; ".join(problems))
 
