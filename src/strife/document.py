@@ -83,6 +83,7 @@ class _DocState:
     # What a reader had to do to it (bytes replaced, text truncated), for the run summary.
     warnings: list[str] = field(default_factory=list)
     lower_text: str | None = None
+    cased_text: str | None = None
 
 
 class Document(BaseModel):
@@ -177,6 +178,17 @@ class Document(BaseModel):
                 lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
             state.lower_text = lower
         return state.lower_text
+
+    @property
+    def cased_text(self) -> str:
+        """The text with its capitals, offsets kept: a caseless report's (all small letters, or
+        all capitals) restored for the stages that read names; any other text as it is."""
+        state = self.state
+        if state.cased_text is None:
+            from strife.stages.truecase import truecase
+
+            state.cased_text = truecase(self.text)
+        return state.cased_text
 
     @property
     def anchor_date(self) -> dt.date | None:

@@ -145,7 +145,7 @@ class ActorStage:
     name = "actors"
 
     def __call__(self, doc: Document) -> None:
-        text = doc.text
+        text = doc.cased_text
         mentions: list[Mention] = []
         taken: list[tuple[int, int]] = []
         for match in _FOREIGN.finditer(text):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +35,8 @@ UPDATE_WINDOW = dt.timedelta(days=6)
 PLACE_LEAD = re.compile(
     r"^\W*(?:(?:Meanwhile|Elsewhere|Later),?\s+)?(?:In|At|Near|Outside)\s+(?:the\s+)?[A-Z]"
 )
+# A sentence the learned reading judges an incident report this surely is news in itself.
+SURE_INCIDENT = 0.95
 # Non-violent triggers (arrests, agreements) make an event only in the lead or with a day.
 LEAD_SENTENCES = 2
 # Actors the codebook implies when the text names none: protests have protesters, riots
@@ -83,6 +85,7 @@ def group_incidents(doc: Document) -> list[Incident]:
     # Tahrir al-Sham pulled back northwards").
     supporting.append({i: named for i, ms in actors.items() if (named := [m for m in ms if m.value.named])})
     context = {m.sentence: m.label for m in doc.layer("context")}
+    readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
     incidents: list[Incident] = []
     current: Incident | None = None
     for sentence in doc.layer("sentences"):
@@ -110,10 +113,11 @@ def group_incidents(doc: Document) -> list[Incident]:
         # Violence is news where the report gives its toll, its day or its place; "drone strikes"
         # and "enforced disappearances" in an analysis are not incidents.
         placed = any(m.label == "place" for m in places.get(index, []))
+        sure = readings.get(index, 0.0) >= SURE_INCIDENT
         eventful = (
             killed
-            or (violent and (day or placed))
-            or (calm and (day or (index < LEAD_SENTENCES and index in places)))
+            or (violent and (day or placed or sure))
+            or (calm and (day or (index < LEAD_SENTENCES and (index in places or sure))))
         )
         background = flag == "background"
         if eventful:
@@ -456,8 +460,8 @@ def _choose_actors(
         if foreign is not None:
             return state, foreign  # two states' forces
         # Codebook: a battle has two organised sides; the one the text leaves unnamed is, in
-        # news of insurgency, the state's forces.
-        return state or DEFAULT_STATE, armed
+        # news of insurgency, the state's forces, and the state's enemy an unidentified group.
+        return state or DEFAULT_STATE, armed or (DEFAULT_UNIDENTIFIED if state is not None else None)
 
     if event_type in ("Explosions/Remote violence", "Violence against civilians"):
         agent = _agent(trigger, actors, hurt or [], text)
@@ -511,7 +515,11 @@ def _choose_actors(
             victims = None
         return perpetrator, victims
     if event_type == "Protests":
-        return first("protester") or DEFAULT_PROTESTERS, state if sub != "Peaceful protest" else None
+        # Codebook: an intervention or excessive force is the state's, by its police where the
+        # text names no force.
+        return first("protester") or DEFAULT_PROTESTERS, (
+            state or DEFAULT_POLICE
+        ) if sub != "Peaceful protest" else None
     if event_type == "Riots":
         # Codebook: demonstrators who turn violent are rioters, whatever the text calls them.
         rioters = first("rioter") or DEFAULT_RIOTERS
@@ -550,6 +558,23 @@ def _choose_actors(
             detained = DEFAULT_PROTESTERS if protest else DEFAULT_CIVILIANS
         return state or DEFAULT_POLICE, detained
     return state or armed, (armed or _other_state(actors, state)) if state else None
+
+
+AIR_OR_ARTILLERY = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _report_striker(doc: Document, event_iso3: str | None) -> Mention | None:
+    """The state forces a report names by their country most often, where that country is
+    not the event's: who strikes from afar in a war between two states."""
+    named = Counter(
+        m.value.iso3
+        for m in doc.layer("actors")
+        if m.value.side == "state" and m.value.iso3 and m.value.iso3 != event_iso3
+    )
+    if not named:
+        return None
+    iso3 = named.most_common(1)[0][0]
+    return next(m for m in doc.layer("actors") if m.value.iso3 == iso3 and m.value.side == "state")
 
 
 def _nearest(claim: Mention, pool: list[Mention]) -> Mention | None:
@@ -999,6 +1024,19 @@ def assemble_events(doc: Document) -> list[Event]:
         ):
             sub = "Violent demonstration"  # codebook: a crowd at a demonstration is not a mob
         a1, a2 = _choose_actors(sub, actors, parties, trigger, casualty_mentions, trigger_mentions, doc.text)
+        inferred_striker = False
+        if (
+            sub in AIR_OR_ARTILLERY
+            and (a1 is None or not a1.value.named)
+            and not (a1 and a1.value.side == "state")
+        ):
+            # Strikes from the air or from afar whose sentence names no one are, in a report that
+            # names one state's forces for them, that state's ("a Russian strike", later "drone
+            # strikes"); from the air, with none named, the state's own air force.
+            a1 = _report_striker(doc, event_iso3) or (DEFAULT_STATE if sub == "Air/drone strike" else a1)
+            inferred_striker = a1 is not None
+            if a2 is not None and a1 is not None and a2.value.name == a1.value.name:
+                a2 = DEFAULT_CIVILIANS
         claim_mention, claim_status, claimant = _resolve_claim(gather("claims"), actors)
         claimed_by = _actor_name(claimant, event_country, event_iso3)[0]
         if claim_status == "claimed" and claimant is not None and (a1 is None or a1.value.side == "armed"):
@@ -1032,6 +1070,7 @@ def assemble_events(doc: Document) -> list[Event]:
                 claimed_by = _actor_name(blamed, event_country, event_iso3)[0]
             elif (
                 a1 is not None
+                and not inferred_striker
                 and a1.value.iso3 not in (None, event_iso3)
                 and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians")
                 and not any(m.value.status == "claimed" for m in gather("claims"))

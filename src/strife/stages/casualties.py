@@ -39,6 +39,12 @@ VICTIM_NOUNS: dict[str, str] = {
     "people": "unknown", "persons": "unknown", "person": "unknown", "others": "unknown",
     "individuals": "unknown", "men": "unknown", "man": "unknown", "victims": "unknown",
     "bodies": "unknown", "members": "unknown", "member": "unknown",
+    "youths": "unknown", "youth": "unknown", "inmates": "civilian", "prisoners": "civilian",
+    "hostages": "civilian", "detainees": "civilian", "monks": "civilian", "priests": "civilian",
+    "aid workers": "civilian", "health workers": "civilian", "crew members": "unknown",
+    "forces": "state", "guardsmen": "state", "gendarmes": "state", "peacekeepers": "state",
+    "combatants": "armed", "militiamen": "armed", "guerrillas": "armed", "subversives": "armed",
+    "extremists": "armed", "jihadists": "armed", "kidnappers": "armed",
 }  # fmt: skip
 # One of them: "a migrant worker was beaten to death", "a 45-year-old woman was martyred".
 VICTIM_NOUNS |= {
@@ -52,6 +58,7 @@ VICTIM_NOUNS |= {
 
 DEATH_WORDS = (
     r"killed|dead|died|martyred|shot dead|gunned down|lost (?:their|his|her) li(?:fe|ves)|"
+    r"(?:shot|stabbed|tortured|hacked|clubbed|burnt|burned|beaten) to death|murdered|massacred|"
     r"perished|slain|embraced martyrdom|succumbed to (?:their|his|her) injuries|"
     r"(?:beaten|burned|burnt|hacked|stoned)(?: and (?:beaten|burned|burnt|hacked|stoned))? to death|lynched|"
     r"executed|beheaded|shot and killed"
@@ -79,6 +86,8 @@ _GAP = (
     r"(?:(?:was|were|is|are|has|have|had|been|being|got|also|reportedly|allegedly|later|all|both|"
     r"subsequently|critically|seriously|severely|badly|mortally|fatally|instantly|who|that|were|then|"
     r"eventually|each|among|them|those|on the spot|apparently|initially)\s+){0,4}?"
+    # "were captured and executed", "was abducted and killed": what befell them first.
+    r"(?:(?:captured|abducted|kidnapped|taken|dragged|tortured|shot|attacked|ambushed|beaten) and\s+)?"
 )
 # Whose the counted people are: "two members of the National Resistance Front".
 _OF_PHRASE = r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,5}?[\w'’\-]+)?"
@@ -88,7 +97,7 @@ PASSIVE = compile_lower(
 )
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = compile_lower(
-    rf"\b(?P<verb>shot dead|gunned down|shot and killed|(?:beat|burned|burnt|stoned|hacked) to death|killing|killed|kills|kill|executed|executing|beheaded|"
+    rf"\b(?P<verb>shot dead|shoots? dead|gunned down|shot and killed|(?:beat|burned|burnt|stoned|hacked) to death|killing|killed|kills|kill|executed|executing|executes?|beheaded|beheads?|"
     rf"murdered|massacred|slaughtered|lynched|left|leaving|claimed the lives of|deaths? of|bodies of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
     rf"eliminating)\s+(?:(?:himself|herself|themselves) and\s+)?{_COUNT}",
@@ -108,9 +117,46 @@ TOLL = compile_lower(
 # "Bomb attack kills 11 in Quetta", "drone strike kills two near the border": headline style,
 # a number of dead with no noun after it.
 UNCOUNTED = compile_lower(
-    rf"\b(?P<verb>kills|killed|killing|kill|claims|claimed the lives of|leaves|left)\s+"
+    rf"\b(?P<verb>kills|killed|killing|kill|claims|claimed the lives of|leaves|left|shoots? dead|shot dead|"
+    rf"executes?|executed|executing|massacres?|massacred)\s+"
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>\d+|{NUMBER_PATTERN})"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|across|outside|inside|and)\b|-))"
+)
+# "Bomb kills soldier", "gunmen kill police officer": one person, headline style, no number.
+_SINGULAR = "|".join(
+    re.escape(n)
+    for n in sorted(VICTIM_NOUNS, key=len, reverse=True)
+    if not n.endswith("s")
+    and n
+    not in {
+        "police",
+        "fc",
+        "personnel",
+        "security personnel",
+        "children",
+        "women",
+        "men",
+        "people",
+        "youth",
+        "member",
+    }
+)
+SINGLE = compile_lower(
+    rf"\b(?P<verb>kills|kill|killed|killing|shoots? dead|shot dead|guns? down|gunned down|murders?|murdered|"
+    rf"executes?|executed|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
+    rf"(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b(?!['’]s|\s+(?:of|and)\b)"
+)
+# "seven crew members died", "Nearly 60 Myanmar Regime Forces Killed": a count of people the
+# noun table does not know, before a death or injury verb.
+NOT_PEOPLE = frozenset(
+    "attacks strikes airstrikes blasts explosions clashes bombs shells rockets missiles drones incidents "
+    "years days months hours weeks times cases raids operations houses homes vehicles cars buildings "
+    "shops villages areas districts kilometres kilometers miles km rounds votes seats".split()
+)
+COUNTED_OTHERS = compile_lower(
+    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>\d+|{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,3}}?"
+    rf"(?P<noun>[a-z]+(?:s|men|people))\s+(?:(?:were|was|have been|had been|are|also|reportedly|all)\s+){{0,2}}"
+    rf"(?P<verb>killed|died|dead|wounded|injured|martyred|perished|slain|executed)\b"
 )
 # "A provincial minister later put the death toll at 42": a later figure is an update.
 UPDATE = compile_lower(r"\b(?:later|subsequently|since|updated|revised|new)\b")
@@ -193,6 +239,22 @@ class CasualtyStage:
                         break
                     add(follow.start(), follow.end(), more)
                     end = follow.end()
+        for match in SINGLE.finditer(text):
+            noun = match.group("noun").lower()
+            value = Casualty(
+                quantity("one"), _outcome(match.group("verb")), VICTIM_NOUNS.get(noun, "unknown"), noun
+            )
+            add(match.start(), match.end(), value)
+        for match in COUNTED_OTHERS.finditer(text):
+            noun = match.group("noun").lower()
+            count = quantity(match.group("num"), match.group("qual"))
+            if (
+                count
+                and noun not in NOT_PEOPLE
+                and not (match.group("num").isdigit() and count.value >= 1900)
+            ):
+                party = VICTIM_NOUNS.get(noun, "unknown")
+                add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), party, noun))
         for match in UNCOUNTED.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:

@@ -292,7 +292,7 @@ class PlaceStage:
     name = "places"
 
     def __call__(self, doc: Document) -> None:
-        text = doc.text
+        text = doc.cased_text
         pattern, names = _country_pattern()
         mentions: list[Mention] = []
         counts: Counter[str] = Counter()

@@ -65,7 +65,7 @@ class SentenceStage:
     name = "sentences"
 
     def __call__(self, doc: Document) -> None:
-        text = doc.text
+        text = doc.cased_text
         spans: list[Mention] = []
         start = 0
         for match in _BOUNDARY.finditer(text):

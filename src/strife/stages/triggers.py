@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from strife.document import Document, Mention
+from strife.stages.incident_model import WORD, IncidentModel, features, incident_model, stem
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import sentence_of
 
@@ -226,8 +227,39 @@ SUPPORTING = compile_lower(
 )
 
 
+# The learned reading speaks where no row of the table does: a sentence it judges an incident
+# report at least this surely gets a trigger of the sub-event type it reads. Its strength is
+# below every row's, so a codebook row in the same incident decides the type.
+LEARNED_INCIDENT = 0.9
+LEARNED_STRENGTH = 15
+CALM_TYPES = frozenset({"Peaceful protest"})
+
+
+def _learned_trigger(
+    doc: Document, sentence: Mention, model: IncidentModel, feats: set[str]
+) -> Mention | None:
+    text = doc.lower_text[sentence.start : sentence.end]
+    sub, _ = model.sub_event_types(feats)[0]
+    # The evidence is the word that weighs most for that type: "ambush", "kills", "torched".
+    column = model.classes.index(sub)
+    best, best_weight = None, 0.0
+    for word in WORD.finditer(text):
+        row = model.typer_weights.get(stem(word.group()))
+        weight = (row[column] if row else 0.0) + model.detector_weights.get(stem(word.group()), 0.0)
+        if weight > best_weight:
+            best, best_weight = word, weight
+    if best is None:
+        return None
+    start = sentence.start + best.start()
+    trigger = Trigger(sub, LEARNED_STRENGTH, sub not in CALM_TYPES)
+    return Mention(start, sentence.start + best.end(), "trigger", trigger, sentence.sentence)
+
+
 class TriggerStage:
     name = "triggers"
+
+    def __init__(self, model: IncidentModel | None = None) -> None:
+        self.model = model if model is not None else incident_model()
 
     def __call__(self, doc: Document) -> None:
         mentions: list[Mention] = []
@@ -244,5 +276,18 @@ class TriggerStage:
             verb = PLACE_TAKEN.search(lower[window : place.start])
             if verb is not None:
                 mentions.append(Mention(window + verb.start(), place.end, "trigger", TAKEN, place.sentence))
+        covered = {m.sentence for m in mentions}
+        readings: list[Mention] = []
+        for sentence in doc.layer("sentences"):
+            feats = features(lower[sentence.start : sentence.end])
+            p_incident = self.model.incident_probability(feats)
+            readings.append(Mention(sentence.start, sentence.end, "reading", p_incident, sentence.sentence))
+            if sentence.sentence not in covered and p_incident >= LEARNED_INCIDENT:
+                learned = _learned_trigger(doc, sentence, self.model, feats)
+                if learned is not None:
+                    mentions.append(learned)
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("triggers", mentions)
+        # How surely each sentence reports an incident, by the learned reading: assembly lets a
+        # sure one stand as news without a day or a place ("Bomb kills soldier in NW Pakistan").
+        doc.set_layer("incident_readings", readings)

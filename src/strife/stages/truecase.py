@@ -1,0 +1,48 @@
+"""Capitals for a caseless text: notes archived in small letters, wires sent in capitals.
+
+The stages that read names (sentence starts, places, actors) need capitals. A word that English
+news writes in small letters (`common_words.txt`, built by tools/build_common_words.py from the
+2025 news) stays small; every other word is taken for a name and capitalised, and so is the first
+word of a sentence. Offsets never move: only the case of letters changes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+COMMON_WORDS_PATH = Path(__file__).with_name("common_words.txt")
+_WORD = re.compile(r"[a-z]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([a-z])")
+
+
+@cache
+def common_words() -> frozenset[str]:
+    return frozenset(COMMON_WORDS_PATH.read_text(encoding="utf-8").split())
+
+
+def is_caseless(text: str) -> bool:
+    """Whether a text has lost its capitals (all small) or has no small letters (all capitals)."""
+    return text.islower() or text.isupper()
+
+
+def truecase(text: str) -> str:
+    """The text with a name's capitals restored; the text itself when it has its case."""
+    if not is_caseless(text):
+        return text
+    lower = text.lower()
+    if len(lower) != len(text):
+        return text
+    common = common_words()
+    chars = list(lower)
+    for match in _WORD.finditer(lower):
+        word = match.group()
+        if word not in common and len(word) > 1:
+            chars[match.start()] = chars[match.start()].upper()
+            # Initialisms a wire writes in capitals stay so: "FMLN", "UN".
+            if text.isupper() and len(word) <= 5 and not any(c in "aeiou" for c in word[1:]):
+                chars[match.start() : match.end()] = list(word.upper())
+    for match in _SENTENCE_START.finditer(lower):
+        chars[match.start(1)] = chars[match.start(1)].upper()
+    return "".join(chars)

@@ -1,0 +1,48 @@
+"""Write src/strife/stages/common_words.txt: the words English news writes in small letters.
+
+    python tools/build_common_words.py      # reads ../shared/data's 2025 news
+
+A word is common when, away from the start of a sentence, the 2025 news (Dawn/APP and wire,
+unlabelled) writes it in small letters at least as often as capitalised. `truecase` gives a
+caseless text (notes archived in lower case, wires in capitals) its capitals back from this list:
+every other word is a name. The list is counts of words, not text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from strife.evaluation.gold import find_shared_data  # noqa: E402
+from strife.stages.truecase import COMMON_WORDS_PATH  # noqa: E402
+
+WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Za-z][a-z]+\b")
+MIN_COUNT = 3
+
+
+def main() -> None:
+    shared = find_shared_data(ROOT)
+    lower: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    for name in ("news_pk_2025.jsonl", "news_world_2025.jsonl"):
+        with (shared / name).open(encoding="utf-8") as f:
+            for line in f:
+                text = json.loads(line).get("text") or ""
+                if text.islower() or text.isupper():
+                    continue
+                for match in WORD.finditer(text):
+                    word = match.group()
+                    (lower if word[0].islower() else upper)[word.lower()] += 1
+    common = sorted(w for w, n in lower.items() if n + upper[w] >= MIN_COUNT and n >= upper[w])
+    COMMON_WORDS_PATH.write_text("\n".join(common) + "\n", encoding="utf-8")
+    print(f"wrote {len(common)} words to {COMMON_WORDS_PATH}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
