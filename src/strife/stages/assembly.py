@@ -18,6 +18,7 @@ from strife.event import Event, Evidence, make_event_id
 from strife.places.gazetteer import get_gazetteer
 from strife.stages.actors import Actor
 from strife.stages.claims import CLAIM_PRIORITY
+from strife.stages.incident_model import features, incident_model
 from strife.stages.places import PLACE_KINDS, country_name
 from strife.stages.triggers import SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
@@ -577,6 +578,87 @@ def _report_striker(doc: Document, event_iso3: str | None) -> Mention | None:
     return next(m for m in doc.layer("actors") if m.value.iso3 == iso3 and m.value.side == "state")
 
 
+PROTEST_FAMILY = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+)
+# How surely the learned typer must prefer another of the four protest types to overrule the table.
+PROTEST_READING = 0.6
+
+
+def _protest_reading(
+    doc: Document, incident: Incident, sub: str, sides: set[str], triggers: list[Mention]
+) -> str:
+    """Which of the four protest types a demonstration is, read by the typer learned from Mass
+    Mobilization's coding of protester violence and state response: "throwing rocks at riot
+    police" makes a violent demonstration whatever the police did, which no phrase list covers.
+    Only where the table already says a crowd demonstrated (or fought, with no armed group)."""
+    crowd = bool(sides & {"protester", "rioter"}) or any(
+        t.value.sub_event_type in PROTEST_FAMILY for t in triggers
+    )
+    if not crowd or not (sub in PROTEST_FAMILY or (sub == "Armed clash" and "armed" not in sides)):
+        return sub
+    spans = {m.sentence: m for m in doc.layer("sentences")}
+    text = " ".join(
+        doc.lower_text[spans[i].start : spans[i].end] for i in sorted(incident.sentences)[:3] if i in spans
+    )
+    model = incident_model()
+    ranked = [(t, p) for t, p in model.sub_event_types(features(text)) if t in PROTEST_FAMILY]
+    total = sum(p for _, p in ranked)
+    if not ranked or total <= 0:
+        return sub
+    best, p = ranked[0]
+    return best if best != sub and p / total >= PROTEST_READING else sub
+
+
+LIST_SEPARATOR = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _listed_places(
+    doc: Document, places: list[Mention], chosen: Mention, sentences: set[int]
+) -> list[Mention]:
+    """The other towns or districts listed in one breath with the chosen one, or with each other
+    in a sentence that tells of the same kind of event ("smaller protests were reported in Cluj,
+    Timisoara and Iasi"), each once, in the chosen one's country."""
+    entry = chosen.value.entry
+    if entry is None or entry.kind not in ("place", "admin2"):
+        return []
+    row = sorted(
+        (
+            m
+            for m in places
+            if (m.sentence == chosen.sentence or m.sentence in sentences)
+            and m.label == "place"
+            and m.value.entry is not None
+            and m.value.entry.kind in ("place", "admin2", "admin1")
+        ),
+        key=lambda m: m.start,
+    )
+    runs: list[list[Mention]] = []
+    for m in row:
+        if (
+            runs
+            and runs[-1][-1].sentence == m.sentence
+            and LIST_SEPARATOR.match(doc.text[runs[-1][-1].end : m.start])
+        ):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    seen = {entry.geonameid}
+    listed = []
+    for run in runs:
+        if chosen not in run and len(run) < 2:
+            continue
+        for m in run:
+            other = m.value.entry
+            if other.geonameid not in seen and other.iso3 == entry.iso3:
+                seen.add(other.geonameid)
+                listed.append(m)
+    return listed
+
+
 def _nearest(claim: Mention, pool: list[Mention]) -> Mention | None:
     if not pool:
         return None
@@ -891,6 +973,7 @@ def assemble_events(doc: Document) -> list[Event]:
         parties = {m.value.party for m in casualty_mentions if m.value.outcome == "killed"}
         sides = {m.value.side for m in actors}
         sub = _refine_type(sub, parties, sides)
+        sub = _protest_reading(doc, incident, sub, sides, trigger_mentions)
         if (
             sub == "Violent demonstration"
             and not deaths
@@ -1193,6 +1276,35 @@ def assemble_events(doc: Document) -> list[Event]:
                 confidence=round(max(0.05, min(confidence, 0.95)), 2),
             )
         )
+        if sub in PROTEST_FAMILY and trigger is not None and place["mention"] is not None:
+            # Codebook: one event per place. "Protests were held in Cluj, Timisoara and Iasi"
+            # is three protests, each with its own place.
+            protest_sentences = {
+                t.sentence for t in trigger_mentions if t.value.sub_event_type in PROTEST_FAMILY
+            }
+            for other in _listed_places(doc, incident_places, place["mention"], protest_sentences):
+                entry = other.value.entry
+                lat, lon = (
+                    (entry.seat_latitude, entry.seat_longitude)
+                    if entry.seat_latitude is not None
+                    else (entry.latitude, entry.longitude)
+                )
+                events.append(
+                    events[-1].model_copy(
+                        update={
+                            "event_id": make_event_id(doc.id, number, sub, entry.geonameid),
+                            "admin1": entry.admin1 if entry.kind != "admin1" else entry.name,
+                            "admin2": entry.admin2,
+                            "location": entry.name,
+                            "latitude": lat,
+                            "longitude": lon,
+                            "geonameid": entry.geonameid,
+                            "geo_precision": {"place": 1, "admin2": 2}.get(entry.kind, 3),
+                            "evidence": [e for e in events[-1].evidence if e.field != "location"]
+                            + [_evidence(doc, "location", other)],
+                        }
+                    )
+                )
     undated = sum(event.event_date is None for event in events)
     if undated:
         doc.warn(

@@ -90,7 +90,10 @@ _GAP = (
     r"(?:(?:captured|abducted|kidnapped|taken|dragged|tortured|shot|attacked|ambushed|beaten) and\s+)?"
 )
 # Whose the counted people are: "two members of the National Resistance Front".
-_OF_PHRASE = r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,5}?[\w'’\-]+)?"
+# Its words are no verb's: "24 members of the security forces were killed and several others
+# injured" is two figures, not one phrase running on to "injured".
+_OF_WORD = r"(?!(?:were|was|are|is|had|have|has|and|killed|died|injured|wounded)\b)[\w'’\-]+"
+_OF_PHRASE = rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?:{_OF_WORD}\s+){{0,5}}?{_OF_WORD})?"
 # "18 soldiers were killed", "three policemen also lost their lives"
 PASSIVE = compile_lower(
     rf"\b{_COUNT}{_OF_PHRASE}(?:,[^,.;]{{1,60}},)?\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
@@ -123,28 +126,29 @@ UNCOUNTED = compile_lower(
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|across|outside|inside|and)\b|-))"
 )
 # "Bomb kills soldier", "gunmen kill police officer": one person, headline style, no number.
-_SINGULAR = "|".join(
-    re.escape(n)
-    for n in sorted(VICTIM_NOUNS, key=len, reverse=True)
-    if not n.endswith("s")
-    and n
-    not in {
-        "police",
-        "fc",
-        "personnel",
-        "security personnel",
-        "children",
-        "women",
-        "men",
-        "people",
-        "youth",
-        "member",
-    }
-)
+SINGULAR_NOUNS: dict[str, str] = {
+    noun: party
+    for noun, party in VICTIM_NOUNS.items()
+    if not noun.endswith("s")
+    and noun
+    not in {"police", "fc", "personnel", "security personnel", "children", "women", "men", "people", "member"}
+} | {
+    noun[:-1]: party
+    for noun, party in VICTIM_NOUNS.items()
+    if noun.endswith("s")
+    and not noun.endswith(("ss", "ies", "men"))
+    and noun not in ("others", "bodies", "persons")
+}
+_SINGULAR = "|".join(re.escape(n) for n in sorted(SINGULAR_NOUNS, key=len, reverse=True))
 SINGLE = compile_lower(
     rf"\b(?P<verb>kills|kill|killed|killing|shoots? dead|shot dead|guns? down|gunned down|murders?|murdered|"
     rf"executes?|executed|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
     rf"(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b(?!['’]s|\s+(?:of|and)\b)"
+)
+# "Woman killed in Indian shelling": a headline's one victim, with no article or number.
+HEADLINE_SINGLE = compile_lower(
+    rf"[\"“‘']?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+(?:was\s+)?"
+    rf"(?P<verb>killed|shot dead|gunned down|martyred|injured|wounded|dies|died)\b"
 )
 # "seven crew members died", "Nearly 60 Myanmar Regime Forces Killed": a count of people the
 # noun table does not know, before a death or injury verb.
@@ -189,7 +193,22 @@ def _make(match: re.Match[str], outcome: str, tag: str = "") -> Casualty | None:
     if count is None:
         return None
     noun = match.group("noun" + tag).lower()
-    return Casualty(count, outcome, VICTIM_NOUNS.get(noun, "unknown"), noun)
+    party = VICTIM_NOUNS.get(noun, "unknown")
+    if party == "unknown" and "verb" in match.re.groupindex:
+        # "24 members of the Afghan security forces": whose members the phrase after says.
+        after = match.string[match.end("noun" + tag) : match.start("verb")]
+        if (owner := OWNER.search(after)) is not None:
+            party = VICTIM_NOUNS[owner.group(1)]
+    return Casualty(count, outcome, party, noun)
+
+
+OWNER = re.compile(
+    r"^\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,3}?("
+    + "|".join(
+        re.escape(n) for n, p in sorted(VICTIM_NOUNS.items(), key=lambda i: -len(i[0])) if p != "unknown"
+    )
+    + r")\b"
+)
 
 
 class CasualtyStage:
@@ -239,12 +258,18 @@ class CasualtyStage:
                         break
                     add(follow.start(), follow.end(), more)
                     end = follow.end()
-        for match in SINGLE.finditer(text):
+        singles = list(SINGLE.finditer(text))
+        for sentence in doc.layer("sentences"):
+            if (match := HEADLINE_SINGLE.match(text, sentence.start, sentence.end)) is not None:
+                singles.append(match)
+        for match in singles:
             noun = match.group("noun").lower()
-            value = Casualty(
-                quantity("one"), _outcome(match.group("verb")), VICTIM_NOUNS.get(noun, "unknown"), noun
+            party = SINGULAR_NOUNS.get(noun, "unknown")
+            add(
+                match.start(),
+                match.end(),
+                Casualty(quantity("one"), _outcome(match.group("verb")), party, noun),
             )
-            add(match.start(), match.end(), value)
         for match in COUNTED_OTHERS.finditer(text):
             noun = match.group("noun").lower()
             count = quantity(match.group("num"), match.group("qual"))

@@ -14,6 +14,7 @@ Scoring is plain Python: a dictionary lookup per feature, no dependency at run t
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import math
 import re
@@ -49,7 +50,7 @@ def features(text: str) -> set[str]:
     """Stemmed words and adjacent pairs of a passage; case and inflection folded."""
     words = [stem(w) for w in WORD.findall(text.lower())]
     found = set(words)
-    found.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    found.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     return found
 
 
