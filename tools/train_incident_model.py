@@ -14,6 +14,11 @@ dev and test, is left out so that the gold stays unseen):
   Excessive force; beatings, dispersal or arrests → Protest with intervention; else Peaceful).
 - Wikipedia incident descriptions (CC BY-SA): incidents, typed from their attack type.
 - MUC-4: reports with an incident template are incidents; reports without one are not.
+- Sentences of the 2025 news coded by the team (training/incident_sentences.jsonl, built by
+  tools/sentence_labels.py): incident or not, the sub-event type, or why not (statistic,
+  accident, disaster, epidemic, crime, sport, talk). In-domain and hard (most carry a word the
+  rules read as violence), they weigh more than the rest. The reasons train a third model, which
+  says why a passage is no incident.
 - Not incidents: sentences of the unlabelled 2025 news (Dawn/APP and wire) in which strife's
   rules find neither a violent word nor a casualty figure, and MUC-4 reports with no template.
 
@@ -46,6 +51,9 @@ from strife.stages.incident_model import MODEL_PATH, features  # noqa: E402
 
 SEED = 20261204
 MIN_COUNT = 3
+# How much one coded news sentence weighs against one example of the other sources.
+CODED_WEIGHT = 20.0
+CODED = ROOT / "training" / "incident_sentences.jsonl"
 
 # Wikipedia's attack types → the codebook's sub-event type (the first named type decides).
 WIKI_TYPES = [
@@ -70,7 +78,9 @@ WEAPON_WORDS = re.compile(
 )
 
 
-def held_out(doc_id: str) -> bool:
+def held_out(key: str) -> bool:
+    """One document in five, whole: every sentence of a held-out report is held out."""
+    doc_id = re.split(r"[#@]", key)[0]
     return int(hashlib.sha1(doc_id.encode()).hexdigest()[:8], 16) % 5 == 0
 
 
@@ -111,6 +121,27 @@ def wiki_type(attack_type: str | None) -> str | None:
         if re.search(pattern, first):
             return sub
     return None
+
+
+def coded(shared: Path, skip: set[str]):
+    """The team's coded news sentences: (source, id, text, is_incident, sub-type, reason)."""
+    rows = [json.loads(line) for line in CODED.open(encoding="utf-8")]
+    texts: dict[str, str] = {}
+    for name in sorted({r["file"] for r in rows}):
+        wanted = {r["id"] for r in rows if r["file"] == name}
+        for record in read(shared / name):
+            if record["id"] in wanted and record["id"] not in texts:
+                texts[record["id"]] = record["text"]
+    for r in rows:
+        if r["id"] in skip or r["id"] not in texts:
+            continue
+        text = texts[r["id"]][r["start"] : r["end"]]
+        if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != r["sha1"]:
+            raise SystemExit(
+                f"{CODED.name}: {r['id']}@{r['start']}: the shared text differs from the coded one"
+            )
+        key = f"{r['id']}@{r['start']}#{r['coder']}"
+        yield "coded", key, text, r["incident"], r["sub_event_type"], r["not_because"]
 
 
 def examples(shared: Path, skip: set[str], pool_sentences: int):
@@ -197,7 +228,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
     shared = args.shared or find_shared_data(ROOT)
-    rows = list(examples(shared, gold_ids(), args.pool))
+    coded_rows = list(coded(shared, gold_ids()))
+    reasons = {r[1]: r[5] for r in coded_rows}
+    rows = list(examples(shared, gold_ids(), args.pool)) + [r[:5] for r in coded_rows]
     print(f"{len(rows)} examples:", dict(Counter((s, inc) for s, _, _, inc, _ in rows)), file=sys.stderr)
 
     train = [r for r in rows if not held_out(r[1])]
@@ -210,8 +243,16 @@ def main() -> None:
     x_train, x_test = matrix([r[2] for r in train], vocab), matrix([r[2] for r in test], vocab)
     y_train = np.array([r[3] for r in train])
     y_test = np.array([r[3] for r in test])
-    detector = LogisticRegression(C=0.5, max_iter=2000, class_weight="balanced")
-    detector.fit(x_train, y_train)
+    weights = np.array([CODED_WEIGHT if r[0] == "coded" else 1.0 for r in train])
+    positive = weights[y_train].sum()
+    negative = weights[~y_train].sum()
+    weights = np.where(
+        y_train,
+        weights * (positive + negative) / (2 * positive),
+        weights * (positive + negative) / (2 * negative),
+    )
+    detector = LogisticRegression(C=0.5, max_iter=3000)
+    detector.fit(x_train, y_train, sample_weight=weights)
     p_test = detector.predict_proba(x_test)[:, 1]
     scores: dict[str, object] = {
         "detector_auc": round(float(roc_auc_score(y_test, p_test)), 4),
@@ -222,18 +263,45 @@ def main() -> None:
         mask = np.array([r[0] == source for r in test])
         per_source[source] = round(float(((p_test[mask] >= 0.5) == y_test[mask]).mean()), 4)
     scores["detector_accuracy_by_source"] = per_source
+    mask = np.array([r[0] == "coded" for r in test])
+    scores["detector_auc_coded_news"] = round(float(roc_auc_score(y_test[mask], p_test[mask])), 4)
+    for threshold in (0.5, 0.9):
+        hit = p_test[mask] >= threshold
+        truth_coded = y_test[mask]
+        precision = float((hit & truth_coded).sum() / max(hit.sum(), 1))
+        recall = float((hit & truth_coded).sum() / max(truth_coded.sum(), 1))
+        scores[f"detector_coded_news_p{threshold}"] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+        }
 
     # Typer: sub-event type among incidents whose source names one.
     typed_train = [r for r in train if r[3] and r[4]]
     typed_test = [r for r in test if r[3] and r[4]]
     typer = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
-    typer.fit(matrix([r[2] for r in typed_train], vocab), [r[4] for r in typed_train])
+    typer.fit(
+        matrix([r[2] for r in typed_train], vocab),
+        [r[4] for r in typed_train],
+        sample_weight=np.array([CODED_WEIGHT if r[0] == "coded" else 1.0 for r in typed_train]),
+    )
     predicted = typer.predict(matrix([r[2] for r in typed_test], vocab))
     truth = [r[4] for r in typed_test]
     scores["typer_accuracy"] = round(
         float(np.mean([p == t for p, t in zip(predicted, truth, strict=True)])), 4
     )
     scores["typer_weighted_f1"] = round(float(f1_score(truth, predicted, average="weighted")), 4)
+    coded_test = [(p, t) for p, t, r in zip(predicted, truth, typed_test, strict=True) if r[0] == "coded"]
+    scores["typer_accuracy_coded_news"] = round(float(np.mean([p == t for p, t in coded_test])), 4)
+
+    # Why not: the coded news's reasons for passages that are no incident.
+    why_train = [r for r in train if r[0] == "coded" and not r[3]]
+    why_test = [r for r in test if r[0] == "coded" and not r[3]]
+    why = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
+    why.fit(matrix([r[2] for r in why_train], vocab), [reasons[r[1]] for r in why_train])
+    why_predicted = why.predict(matrix([r[2] for r in why_test], vocab))
+    scores["reason_accuracy_coded_news"] = round(
+        float(np.mean([p == reasons[r[1]] for p, r in zip(why_predicted, why_test, strict=True)])), 4
+    )
     print(json.dumps(scores, indent=1), file=sys.stderr)
 
     det_w = {names[j]: round(float(w), 3) for j, w in enumerate(detector.coef_[0]) if abs(w) >= 0.01}
@@ -242,6 +310,11 @@ def main() -> None:
         column = typer.coef_[:, j]
         if np.abs(column).max() >= 0.02:
             typ_w[names[j]] = [round(float(w), 3) for w in column]
+    why_w = {}
+    for j in range(len(names)):
+        column = why.coef_[:, j]
+        if np.abs(column).max() >= 0.05:
+            why_w[names[j]] = [round(float(w), 3) for w in column]
     model = {
         "meta": {
             "trained_by": "tools/train_incident_model.py",
@@ -252,6 +325,7 @@ def main() -> None:
             },
             "typer_examples": dict(Counter(r[4] for r in rows if r[3] and r[4])),
             "held_out": "one fifth of each source by sha1(id); the real-text gold is never used",
+            "coded_weight": CODED_WEIGHT,
             "scores": scores,
         },
         "detector": {"bias": round(float(detector.intercept_[0]), 4), "weights": det_w},
@@ -259,6 +333,11 @@ def main() -> None:
             "classes": list(typer.classes_),
             "bias": [round(float(b), 4) for b in typer.intercept_],
             "weights": typ_w,
+        },
+        "reason": {
+            "classes": list(why.classes_),
+            "bias": [round(float(b), 4) for b in why.intercept_],
+            "weights": why_w,
         },
     }
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as f:

@@ -34,6 +34,8 @@ class Outcome:
     events: list[Event] = field(default_factory=list)
     skipped: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # Sentences that told of violence and were not coded, and why: {start, end, reason, cue}.
+    dropped: list[dict[str, object]] = field(default_factory=list)
 
 
 def apply_published_option(doc: Document, published: dt.date | None) -> Document:
@@ -65,6 +67,7 @@ def _process(pipeline: Pipeline, item: ReadItem, published: dt.date | None = Non
     outcome = Outcome(item.origin, item.id, warnings=item.warnings)
     try:
         outcome.events = pipeline(item)
+        outcome.dropped = item.annotations.facts.get("dropped", [])
     except Exception as err:  # one broken document must not stop the batch
         outcome.skipped = f"extraction failed: {err.__class__.__name__}: {err}"
     return outcome

@@ -42,6 +42,7 @@ def _write_errors(
     spurious: list[int],
     missed: list[int],
     wrong: dict[int, list[str]],
+    dropped: list[dict[str, Any]] | None = None,
 ) -> None:
     doc = gold_doc.document
     base = {"doc_id": doc.id, "origin": doc.origin, "dataset": gold_doc.dataset}
@@ -52,6 +53,12 @@ def _write_errors(
                   "nearest_prediction": _summary(nearest) if nearest else None,
                   "evidence": _evidence(nearest) if nearest else [],
                   "text": doc.text[:600]}  # fmt: skip
+        # Why strife left the incident out, where it saw it and dropped it: the reason kept for
+        # each dropped sentence that overlaps the gold event's evidence.
+        spans = [(e["start"], e["end"]) for e in gold.get("evidence") or [] if "start" in e]
+        why = [d for d in dropped or [] if any(d["start"] < end and start < d["end"] for start, end in spans)]
+        if why:
+            record["dropped"] = why
         stream.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
     for p in spurious:
         record = {**base, "error": "spurious", "predicted": _summary(predicted[p]),
@@ -99,7 +106,7 @@ def evaluate_documents(
         text = gold_doc.document.text
         wrong = {p: scores.add_pair(predicted[p], gold_doc.events[g], text) for p, g, _ in pairs}
         if errors is not None:
-            _write_errors(errors, gold_doc, predicted, pairs, spurious, missed, wrong)
+            _write_errors(errors, gold_doc, predicted, pairs, spurious, missed, wrong, outcome.dropped)
     scores.seconds = time.perf_counter() - started
     return EvaluationResult(name, scores)
 

@@ -20,7 +20,7 @@ from strife.stages.actors import Actor
 from strife.stages.claims import CLAIM_PRIORITY
 from strife.stages.incident_model import features, incident_model
 from strife.stages.places import PLACE_KINDS, country_name
-from strife.stages.triggers import SUPPORTING
+from strife.stages.triggers import LEARNED_STRENGTH, SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
 # A sentence that opens with these words starts a new incident.
@@ -36,6 +36,44 @@ UPDATE_WINDOW = dt.timedelta(days=6)
 PLACE_LEAD = re.compile(
     r"^\W*(?:(?:Meanwhile|Elsewhere|Later),?\s+)?(?:In|At|Near|Outside)\s+(?:the\s+)?[A-Z]"
 )
+# An incident none of whose sentences the learned reading gives this much is talk, not news.
+NOT_AN_INCIDENT = 0.05
+# A weapon the table names this specifically (an air strike, a suicide bomb) is news whatever
+# the reading; one less specific (shelling, a rape, a grenade) where the text also gives the
+# day and the place.
+SPECIFIC_WEAPON = 85
+NAMED_ACT = 65
+
+
+def _concrete(incident: Incident, layers: dict[str, dict[int, list[Mention]]]) -> bool:
+    strongest = max(
+        (t.value.strength for i in incident.sentences for t in layers["triggers"].get(i, [])), default=0
+    )
+    if strongest >= SPECIFIC_WEAPON:
+        return True
+    day = any(d.value.precision == 1 for i in incident.sentences for d in layers["dates"].get(i, []))
+    placed = any(m.label == "place" for i in incident.sentences for m in layers["places"].get(i, []))
+    return strongest >= NAMED_ACT and day and placed
+
+
+# Protests and riots are never accidents or crimes, whatever words stand near them.
+PROTEST_OR_RIOT = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+     "Violent demonstration", "Mob violence"}
+)  # fmt: skip
+# A trigger this strong names the weapon or the act (a roadside bomb, an armed clash): no
+# report's opening words about an accident or a crime undo it.
+SPECIFIC_TRIGGER = 40
+
+
+def _drop(doc: Document, sentence: Mention, reason: tuple[str, str]) -> None:
+    """Keep why a sentence that told of violence was not coded, for `strife evaluate --errors`."""
+    kind, cue = reason
+    doc.annotations.facts.setdefault("dropped", []).append(
+        {"start": sentence.start, "end": sentence.end, "reason": kind, "cue": cue}
+    )
+
+
 # A sentence the learned reading judges an incident report this surely is news in itself.
 SURE_INCIDENT = 0.95
 # Non-violent triggers (arrests, agreements) make an event only in the lead or with a day.
@@ -86,21 +124,33 @@ def group_incidents(doc: Document) -> list[Incident]:
     # Tahrir al-Sham pulled back northwards").
     supporting.append({i: named for i, ms in actors.items() if (named := [m for m in ms if m.value.named])})
     context = {m.sentence: m.label for m in doc.layer("context")}
+    cues = {m.sentence: m.value for m in doc.layer("context") if m.value is not None}
     readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
+    # A report that opens on an accident, a disaster or a crime (its title or first sentence).
+    opening = doc.annotations.facts.get("non_political") or (
+        cues.get(0) if context.get(0) == "non-political" else None
+    )
     incidents: list[Incident] = []
     current: Incident | None = None
     for sentence in doc.layer("sentences"):
         index = sentence.sentence
         flag = context.get(index)
         armed = any(m.value.side == "armed" for m in actors.get(index, []))
-        # A report that opens on an accident, a disaster or a crime stays one throughout, unless
-        # a sentence names an armed actor.
-        non_political = (
-            flag == "non-political"
-            or context.get(0) == "non-political"
-            or bool(doc.annotations.facts.get("non_political"))
-        )
-        if flag == "statistic" or (non_political and not armed):
+        # Judged per incident, never per document: a sentence of its own accident, disaster,
+        # epidemic, crime or sport is dropped, and in a report that opens on one, a sentence
+        # with no sign of its own of a political actor. A protest, or a sentence that names an
+        # armed actor, is coded whatever words stand near it.
+        own = [t for t in triggers.get(index, []) if t.value.strength > LEARNED_STRENGTH]
+        political = armed or any(t.value.sub_event_type in PROTEST_OR_RIOT for t in own)
+        specific = any(t.value.strength >= SPECIFIC_TRIGGER for t in own)
+        reason = None
+        if flag == "statistic" or (flag == "non-political" and not political):
+            reason = cues.get(index)
+        elif opening is not None and not political and not specific:
+            reason = (opening[0], f"the report opens on it: {opening[1]!r}")
+        if reason is not None:
+            if index in triggers or index in casualties:
+                _drop(doc, sentence, reason)
             current = None
             continue
         text = doc.text[sentence.start : sentence.end]
@@ -562,6 +612,10 @@ def _choose_actors(
 
 
 AIR_OR_ARTILLERY = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+MANNED_AIRCRAFT = re.compile(
+    r"war ?planes?|jets?|aircraft|helicopters?|gunships?|air ?strikes?|air raids?|aerial|barrel bombs?|bombers?",
+    re.I,
+)
 
 
 def _report_striker(doc: Document, event_iso3: str | None) -> Mention | None:
@@ -953,6 +1007,7 @@ def assemble_events(doc: Document) -> list[Event]:
     unresolved_days = {m.sentence for m in doc.layer("unresolved_dates")}
     spans = {m.sentence: (m.start, m.end) for m in doc.layer("sentences")}
     iso3 = doc.annotations.facts.get("country")
+    readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
     events: list[Event] = []
     for number, incident in enumerate(incidents):
 
@@ -961,6 +1016,16 @@ def assemble_events(doc: Document) -> list[Event]:
                 m for i in incident.sentences for m in layers[layer].get(i, []) if m.start >= dateline_end
             ]
 
+        surest = max((readings.get(i, 0.0) for i in incident.sentences), default=0.0)
+        if surest < NOT_AN_INCIDENT and not _concrete(incident, layers):
+            # Every sentence of it reads, to the model learned from coded news, as talk about
+            # violence rather than a report of it ("the talks on a partial truce", "Tomahawk
+            # missiles for Ukraine"): the words of the table alone do not make an event.
+            first = spans[incident.sentences[0]]
+            text = " ".join(doc.lower_text[spans[i][0] : spans[i][1]] for i in incident.sentences)
+            why = incident_model().reason(features(text))
+            _drop(doc, Mention(first[0], first[1], "sentence"), (why, f"learned reading {surest:.3f}"))
+            continue
         casualty_mentions = gather("casualties")
         trigger_mentions = gather("triggers")
         reporter_mentions = gather("reporters")
@@ -987,10 +1052,17 @@ def assemble_events(doc: Document) -> list[Event]:
             BOMBER_INCLUDED.search(doc.text[spans[i][0] : spans[i][1]]) for i in incident.sentences
         )
         figures = count_casualties(casualty_mentions, sub, bomber_counted, reporter_mentions)
+        first = spans[incident.sentences[0]]
+        opening_sentence = Mention(first[0], first[1], "sentence")
         if incident.background and not figures.mentions:
+            _drop(
+                doc, opening_sentence, ("background", "a past incident recalled without figures of its own")
+            )
             continue
         if sub == "Attack" and not figures.mentions and not any(m.value.side == "civilian" for m in actors):
-            continue  # a bare "attack" with no victims and no figures is talk, not an incident
+            # A bare "attack" with no victims and no figures is talk, not an incident.
+            _drop(doc, opening_sentence, ("talk", "an attack named with no victims and no figures"))
+            continue
 
         date_mentions = gather("dates")
         # The incident's own day first; the day something was said only when nothing else is given.
@@ -1115,8 +1187,10 @@ def assemble_events(doc: Document) -> list[Event]:
         ):
             # Strikes from the air or from afar whose sentence names no one are, in a report that
             # names one state's forces for them, that state's ("a Russian strike", later "drone
-            # strikes"); from the air, with none named, the state's own air force.
-            a1 = _report_striker(doc, event_iso3) or (DEFAULT_STATE if sub == "Air/drone strike" else a1)
+            # strikes"); by warplanes or helicopters, with none named, the state's own air force
+            # (armed groups fly drones and quadcopters, not jets).
+            manned = trigger is not None and MANNED_AIRCRAFT.search(trigger.text(doc)) is not None
+            a1 = _report_striker(doc, event_iso3) or (DEFAULT_STATE if manned else a1)
             inferred_striker = a1 is not None
             if a2 is not None and a1 is not None and a2.value.name == a1.value.name:
                 a2 = DEFAULT_CIVILIANS

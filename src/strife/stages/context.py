@@ -6,6 +6,8 @@ a recalled past incident is an event with `background: true` only when it has it
 
 from __future__ import annotations
 
+import re
+
 from strife.document import Document, Mention
 from strife.stages.lexicon import compile_lower
 
@@ -25,19 +27,34 @@ BACKGROUND_CUES = compile_lower(
 
 
 # Deaths with no political actor: accidents, disasters, disease, ordinary crime, sport and
-# ceremony. ACLED codes none of them; a sentence with these words makes no event unless it also
-# names an armed actor (assembly checks that).
-NON_POLITICAL_CUES = compile_lower(
-    r"\b(?:collided|collision|crash(?:ed)?|plunged|overturned|capsized|derailed|skidded|road accident|"
-    r"traffic accident|earthquake|quake|aftershocks?|floods?|flooding|landslides?|cyclone|storm|monsoon|"
-    r"torrential|rain-related|roof collapse|drowned|drowning|"
-    r"heatwave|lightning|avalanche|blaze|fire (?:broke out|engulfed|raged)|short circuit|gas cylinder|"
-    r"boiler|tanker explosion|cholera|dengue|outbreak|epidemic|pandemic|"
-    r"personal enmity|old enmity|family feud|feud|land dispute|property dispute|domestic dispute|robbery|robbers|"
-    r"dacoity|street crime|"
-    r"match|qualifier|innings|wickets?|stumps|goals?|tournament|championship|striker|bowler|batsman|"
-    r"parade|flypast|military exercise|drills?)\b"
-)
+# ceremony. ACLED codes none of them. Each kind is its own row so that a dropped incident says
+# which (`strife evaluate --errors`); assembly judges them per incident: a sentence that also
+# names an armed actor, or tells of a protest, is still coded.
+NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
+    kind: compile_lower(rf"\b(?:{pattern})\b")
+    for kind, pattern in {
+        "accident": r"collided|collision|crash(?:ed)?|plunged|overturned|capsized|derailed|skidded|road accident|"
+        r"traffic accident|accidents?|roof collapse|drowned|drowning|blaze|fire (?:broke out|engulfed|raged)|short circuit|"
+        r"gas cylinder|boiler|tanker explosion|gas explosion|methane|coal mine|mine collapse|"
+        r"aerial firing|celebratory firing|stray bullet",
+        "disaster": r"earthquake|quake|aftershocks?|floods?|flooding|landslides?|cyclone|storm|monsoon|torrential|"
+        r"rain-related|heatwave|lightning|avalanche|wildfires?",
+        "epidemic": r"cholera|dengue|outbreak|epidemic|pandemic|coronavirus|covid(?:-19)?",
+        "crime": r"personal enmity|old enmity|family feud|feud|land dispute|property dispute|domestic dispute|"
+        r"robbery|robbers|dacoity|street crime|marital (?:issue|dispute)|honou?r killing",
+        "sport": r"match|qualifier|innings|wickets?|stumps|goals?|tournament|championship|striker|bowler|batsman",
+        "ceremony": r"parade|flypast|military exercise|drills?",
+    }.items()
+}
+
+
+def non_political_kind(text: str) -> tuple[str, str] | None:
+    """(kind, the words that say so) for a lower-cased sentence about an accident, a disaster,
+    an epidemic, a crime, sport or a ceremony; None otherwise."""
+    for kind, pattern in NON_POLITICAL_KINDS.items():
+        if (match := pattern.search(text)) is not None:
+            return kind, match.group()
+    return None
 
 
 # Totals over a war or a span of years: "has killed more than 40,000 people since 2009". A
@@ -62,24 +79,25 @@ class ContextStage:
         huge_toll_sentences = {
             m.sentence for m in doc.layer("casualties") if m.value.count.value >= HUGE_TOLL
         }
-        # A report whose headline is an accident or a disaster stays one throughout (assembly
-        # still codes a sentence that names an armed actor).
-        if doc.title and NON_POLITICAL_CUES.search(doc.title.lower()):
-            doc.annotations.facts["non_political"] = True
+        # A report whose headline is an accident or a disaster: assembly doubts its incidents
+        # that carry no sign of their own of a political actor.
+        if doc.title and (kind := non_political_kind(doc.title.lower())) is not None:
+            doc.annotations.facts["non_political"] = kind
         flags: list[Mention] = []
         for sentence in doc.layer("sentences"):
             text = doc.lower_text[sentence.start : sentence.end]
-            if (
-                STATISTIC_CUES.search(text)
-                or sentence.sentence in huge_toll_sentences
-                or (sentence.sentence in counted and SPAN_CUES.search(text))
-            ):
-                label = "statistic"
-            elif NON_POLITICAL_CUES.search(text):
-                label = "non-political"
+            value: tuple[str, str] | None = None
+            if (cue := STATISTIC_CUES.search(text)) is not None:
+                label, value = "statistic", ("statistic", cue.group())
+            elif sentence.sentence in huge_toll_sentences:
+                label, value = "statistic", ("statistic", f"a toll of {HUGE_TOLL:,} or more")
+            elif sentence.sentence in counted and (cue := SPAN_CUES.search(text)) is not None:
+                label, value = "statistic", ("statistic", cue.group())
+            elif (kind := non_political_kind(text)) is not None:
+                label, value = "non-political", kind
             elif BACKGROUND_CUES.search(text) or sentence.sentence in past_year_sentences:
                 label = "background"
             else:
                 continue
-            flags.append(Mention(sentence.start, sentence.end, label, None, sentence.sentence))
+            flags.append(Mention(sentence.start, sentence.end, label, value, sentence.sentence))
         doc.set_layer("context", flags)

@@ -70,6 +70,10 @@ class IncidentModel:
         self.classes: list[str] = typer["classes"]
         self.typer_bias: list[float] = typer["bias"]
         self.typer_weights: dict[str, list[float]] = typer["weights"]
+        reason = data.get("reason") or {"classes": [], "bias": [], "weights": {}}
+        self.reasons: list[str] = reason["classes"]
+        self.reason_bias: list[float] = reason["bias"]
+        self.reason_weights: dict[str, list[float]] = reason["weights"]
         self.meta: dict[str, Any] = data.get("meta", {})
 
     @classmethod
@@ -84,23 +88,34 @@ class IncidentModel:
 
     def sub_event_types(self, feats: set[str]) -> list[tuple[str, float]]:
         """Every sub-event type the typer knows with its probability, most likely first."""
-        scores = list(self.typer_bias)
-        weights = self.typer_weights
-        for f in feats:
-            row = weights.get(f)
-            if row is not None:
-                for i, w in enumerate(row):
-                    scores[i] += w
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        ranked = sorted(zip(self.classes, (e / total for e in exps), strict=True), key=lambda p: -p[1])
-        return ranked
+        return _softmax(self.classes, self.typer_bias, self.typer_weights, feats)
+
+    def reason(self, feats: set[str]) -> str:
+        """Why a passage is no incident, as the team's coding of news says: statistic, accident,
+        disaster, epidemic, crime, sport or talk."""
+        if not self.reasons:
+            return "talk"
+        return _softmax(self.reasons, self.reason_bias, self.reason_weights, feats)[0][0]
 
     def read(self, text: str) -> Reading:
         feats = features(text)
         sub, p = self.sub_event_types(feats)[0]
         return Reading(self.incident_probability(feats), sub, p)
+
+
+def _softmax(
+    classes: list[str], bias: list[float], weights: dict[str, list[float]], feats: set[str]
+) -> list[tuple[str, float]]:
+    scores = list(bias)
+    for f in feats:
+        row = weights.get(f)
+        if row is not None:
+            for i, w in enumerate(row):
+                scores[i] += w
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return sorted(zip(classes, (e / total for e in exps), strict=True), key=lambda p: -p[1])
 
 
 @cache
