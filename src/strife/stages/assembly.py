@@ -184,6 +184,7 @@ def group_incidents(doc: Document) -> list[Incident]:
                     (bool(killed) or PLACE_LEAD.match(text) is not None)
                     and _other_place(places.get(index, []), current, places)
                 )
+                or (SPLIT_ON_NEW_KIND and _other_kind(own, current, triggers) and not ANAPHORA.match(text))
             )
             if opens:
                 current = Incident(background=background)
@@ -202,6 +203,24 @@ def group_incidents(doc: Document) -> list[Incident]:
         elif background:
             current = None
     return incidents
+
+
+# A sentence that goes on about the incident told before ("The attack", "The blast", "It").
+ANAPHORA = re.compile(r"^\W*(?:the|this|that|these|those|it|its|they|their|he|she|his|her)\b", re.I)
+SPLIT_ON_NEW_KIND = True
+
+
+def _other_kind(own: list[Mention], incident: Incident, triggers: dict[int, list[Mention]]) -> bool:
+    """A sentence that tells, in its own words, of another kind of event than the incident
+    told so far (a kidnapping after a clash, a firebomb after an ambush) begins another one."""
+    new = {EVENT_TYPE_OF[t.value.sub_event_type] for t in own if t.value.violent}
+    known = {
+        EVENT_TYPE_OF[t.value.sub_event_type]
+        for i in incident.sentences
+        for t in triggers.get(i, [])
+        if t.value.strength > LEARNED_STRENGTH
+    }
+    return bool(new and known) and not new & known
 
 
 def _place_keys(mentions: list[Mention]) -> set[str]:
@@ -1059,7 +1078,12 @@ def assemble_events(doc: Document) -> list[Event]:
                 doc, opening_sentence, ("background", "a past incident recalled without figures of its own")
             )
             continue
-        if sub == "Attack" and not figures.mentions and not any(m.value.side == "civilian" for m in actors):
+        if (
+            sub == "Attack"
+            and not figures.mentions
+            and not any(m.value.side == "civilian" for m in actors)
+            and surest < SURE_INCIDENT
+        ):
             # A bare "attack" with no victims and no figures is talk, not an incident.
             _drop(doc, opening_sentence, ("talk", "an attack named with no victims and no figures"))
             continue

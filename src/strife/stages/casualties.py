@@ -43,6 +43,7 @@ VICTIM_NOUNS: dict[str, str] = {
     "hostages": "civilian", "detainees": "civilian", "monks": "civilian", "priests": "civilian",
     "aid workers": "civilian", "health workers": "civilian", "crew members": "unknown",
     "forces": "state", "guardsmen": "state", "gendarmes": "state", "peacekeepers": "state",
+    "commander": "unknown", "commanders": "unknown", "officials": "unknown", "official": "unknown",
     "combatants": "armed", "militiamen": "armed", "guerrillas": "armed", "subversives": "armed",
     "extremists": "armed", "jihadists": "armed", "kidnappers": "armed",
 }  # fmt: skip
@@ -125,6 +126,8 @@ UNCOUNTED = compile_lower(
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>\d+|{NUMBER_PATTERN})"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|across|outside|inside|and)\b|-))"
 )
+# A year where a count would stand: news writes counts in the thousands with a comma.
+YEAR = re.compile(r"(?:19|20)\d\d\b(?!,)")
 # "Bomb kills soldier", "gunmen kill police officer": one person, headline style, no number.
 SINGULAR_NOUNS: dict[str, str] = {
     noun: party
@@ -194,9 +197,11 @@ def _make(match: re.Match[str], outcome: str, tag: str = "") -> Casualty | None:
         return None
     noun = match.group("noun" + tag).lower()
     party = VICTIM_NOUNS.get(noun, "unknown")
-    if party == "unknown" and "verb" in match.re.groupindex:
-        # "24 members of the Afghan security forces": whose members the phrase after says.
-        after = match.string[match.end("noun" + tag) : match.start("verb")]
+    if party == "unknown":
+        # "24 members of the Afghan security forces", "killing three members of Egyptian military
+        # forces": whose members the phrase after the noun says.
+        end = match.end("noun" + tag)
+        after = match.string[end : end + 80]
         if (owner := OWNER.search(after)) is not None:
             party = VICTIM_NOUNS[owner.group(1)]
     return Casualty(count, outcome, party, noun)
@@ -222,6 +227,8 @@ class CasualtyStage:
         def add(start: int, end: int, value: Casualty) -> None:
             if any(start < e and s < end for s, e in taken):
                 return
+            if YEAR.match(text, start):
+                return  # "March 2021\n5 Baloch militants killed": a year, not a count
             if PART_MARKER.search(text[max(0, start - 20) : start]):
                 value = Casualty(value.count, value.outcome, value.party, value.noun, value.toll, True)
             taken.append((start, end))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 COMMON_WORDS_PATH = Path(__file__).with_name("common_words.txt")
 _WORD = re.compile(r"[a-z]+")
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([a-z])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*\n\s*)([a-z])")
 
 
 @cache
