@@ -54,6 +54,8 @@ MIN_COUNT = 3
 # How much one coded news sentence weighs against one example of the other sources.
 CODED_WEIGHT = 20.0
 CODED = ROOT / "training" / "incident_sentences.jsonl"
+# Whether UCDP's weak sub-event types (one-sided → Attack, else Armed clash) train the typer.
+UCDP_TYPES = False
 
 # Wikipedia's attack types → the codebook's sub-event type (the first named type decides).
 WIKI_TYPES = [
@@ -276,8 +278,8 @@ def main() -> None:
         }
 
     # Typer: sub-event type among incidents whose source names one.
-    typed_train = [r for r in train if r[3] and r[4]]
-    typed_test = [r for r in test if r[3] and r[4]]
+    typed_train = [r for r in train if r[3] and r[4] and (UCDP_TYPES or r[0] != "ucdp")]
+    typed_test = [r for r in test if r[3] and r[4] and (UCDP_TYPES or r[0] != "ucdp")]
     typer = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
     typer.fit(
         matrix([r[2] for r in typed_train], vocab),

@@ -268,15 +268,19 @@ def _pick_type(mentions: list[Mention], deaths: bool) -> Mention | None:
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
 
-def _territory_direction(sub: str, trigger: Mention, actors: list[Mention]) -> str:
-    """Codebook: who takes the place decides the sub-type — state forces regain, a non-state
-    group overtakes. The actor named last before the trigger in its sentence is the subject."""
+def _territory_direction(sub: str, trigger: Mention, actors: list[Mention], home: str | None = None) -> str:
+    """Codebook: who takes the place decides the sub-type — the government's forces regain, any
+    other group overtakes; a foreign army taking a village ("Russian forces captured a village" in
+    Ukraine) is not the government of the place. The actor named last before the trigger in its
+    sentence is the subject."""
     if sub not in TERRITORY:
         return sub
     before = [m for m in actors if m.sentence == trigger.sentence and m.end <= trigger.start]
     if not before:
         return sub
-    return TERRITORY[0] if before[-1].value.side == "state" else TERRITORY[1]
+    subject = before[-1].value
+    foreign = subject.iso3 is not None and home is not None and subject.iso3 != home
+    return TERRITORY[0] if subject.side == "state" and not foreign else TERRITORY[1]
 
 
 def _refine_type(sub: str, parties: set[str], sides: set[str]) -> str:
@@ -1066,7 +1070,7 @@ def assemble_events(doc: Document) -> list[Event]:
         ):
             sub = "Looting/property destruction"  # codebook: destruction by a group, not a crowd
         if trigger is not None:
-            sub = _territory_direction(sub, trigger, actors)
+            sub = _territory_direction(sub, trigger, actors, iso3)
         bomber_counted = any(
             BOMBER_INCLUDED.search(doc.text[spans[i][0] : spans[i][1]]) for i in incident.sentences
         )
@@ -1188,6 +1192,8 @@ def assemble_events(doc: Document) -> list[Event]:
         # The place decides the country where the gazetteer knows it; the article's otherwise.
         event_iso3 = place["iso3"] or iso3
         event_country = country_name(event_iso3) if event_iso3 else None
+        if trigger is not None and sub in TERRITORY:
+            sub = _territory_direction(sub, trigger, actors, event_iso3)  # whose country the place is
         # Forces named as backing ("M23 fighters, backed by Rwandan troops") are not the parties,
         # nor is the police that only speaks ("police said").
         actors = [

@@ -68,7 +68,7 @@ INJURY_WORDS = r"injured|wounded|hurt|sustained injuries|received injuries"
 
 _NOUN = "|".join(re.escape(n) for n in sorted(VICTIM_NOUNS, key=len, reverse=True))
 # Up to three words between the number and the noun: "18 Pakistani security personnel".
-_MODIFIERS = r"(?:[\w'’\-]+\s+){0,3}?"
+_MODIFIERS = r"(?:(?!\d)[\w'’\-]+\s+){0,3}?"  # no figure: "a number of 43 people" counts 43
 
 
 def _count(tag: str = "") -> str:
@@ -168,7 +168,12 @@ COUNTED_OTHERS = compile_lower(
 # "A provincial minister later put the death toll at 42": a later figure is an update.
 UPDATE = compile_lower(r"\b(?:later|subsequently|since|updated|revised|new)\b")
 # "five dead", "10 killed in blast" (headline style, no noun)
-BARE = compile_lower(rf"\b(?P<num>\d+|{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded)\b")
+BARE = compile_lower(rf"\b(?P<num>\d+|{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded|died|dies)\b")
+# "They shot a cyclist to death", "stabbed two men to death": the victims between verb and end.
+TO_DEATH = compile_lower(
+    rf"\b(?P<verb>shot|stabbed|beat|hacked|burned|burnt|stoned|tortured|clubbed)\s+(?P<num>{NUMBER_PATTERN})\s+"
+    rf"(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>[a-z]+)\s+to death\b"
+)
 # "including 18 soldiers": a part of the total just given, not a new figure
 PART_MARKER = re.compile(r"(?:including|among them|among whom|of whom|of them)\s*$")
 
@@ -287,6 +292,12 @@ class CasualtyStage:
             ):
                 party = VICTIM_NOUNS.get(noun, "unknown")
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), party, noun))
+        for match in TO_DEATH.finditer(text):
+            count = quantity(match.group("num"))
+            noun = match.group("noun").lower()
+            if count and noun not in NOT_PEOPLE:
+                party = VICTIM_NOUNS.get(noun, SINGULAR_NOUNS.get(noun, "unknown"))
+                add(match.start(), match.end(), Casualty(count, "killed", party, noun))
         for match in UNCOUNTED.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
