@@ -17,6 +17,11 @@ _WORD = re.compile(r"[a-z]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*\n\s*)([a-z])")
 
 
+# Months that are also words; the list of common words, built from cased news, calls them names.
+MONTH_OR_WORD = frozenset({"march", "may"})
+_DATED = re.compile(r"\d\s*(?:march|may)\b|\b(?:march|may)\s*\d")
+
+
 @cache
 def common_words() -> frozenset[str]:
     return frozenset(COMMON_WORDS_PATH.read_text(encoding="utf-8").split())
@@ -38,6 +43,8 @@ def truecase(text: str) -> str:
     chars = list(lower)
     for match in _WORD.finditer(lower):
         word = match.group()
+        if word in MONTH_OR_WORD and not _DATED.search(lower, max(0, match.start() - 6), match.end() + 6):
+            continue  # "the march ended": a month only beside a day or a year ("march 3", "3 march")
         if word not in common and len(word) > 1:
             chars[match.start()] = chars[match.start()].upper()
             # Initialisms a wire writes in capitals stay so: "FMLN", "UN".
