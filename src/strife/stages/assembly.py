@@ -27,7 +27,7 @@ from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 NEW_INCIDENT = re.compile(
     r"\b(?:in (?:a |another )?separate\b|separately|in another\b|another (?:attack|incident|clash|blast|"
     r"explosion|exchange of fire|operation|raid|strike|ambush)|meanwhile|elsewhere|in a similar incident|"
-    r"earlier,? on)\b",
+    r"earlier,? on|on the same day|the same day|also on)\b",
     re.I,
 )
 # How far back an undated toll update may reach: the week its report falls in.

@@ -51,10 +51,11 @@ VICTIM_NOUNS: dict[str, str] = {
 VICTIM_NOUNS |= {
     noun[:-1]: party
     for noun, party in list(VICTIM_NOUNS.items())
-    if party == "civilian"
+    if party != "unknown"
     and noun.endswith("s")
     and noun[:-1] not in VICTIM_NOUNS
-    and not noun.endswith("ss")
+    and not noun.endswith(("ss", "ies", "men"))
+    and noun not in ("forces", "security forces", "levies", "khawarij")
 }
 
 DEATH_WORDS = (

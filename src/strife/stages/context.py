@@ -12,7 +12,7 @@ from strife.document import Document, Mention
 from strife.stages.lexicon import compile_lower
 
 STATISTIC_CUES = compile_lower(
-    r"\bin (?:\d[\d,]*|[a-z]+-?[a-z]*) (?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
+    r"\bin (?:\d[\d,]*|(?!(?:a|an|the|this|that)\b)[a-z]+-?[a-z]*) (?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
     r"so far this year|this year alone|since the (?:start|beginning) of|deadliest year|"
     r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\baccording to (?:a|the) (?:data|tally)\b|"
     r"\btally\b|\bstatistics\b|\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b|"

@@ -232,6 +232,8 @@ SUPPORTING = compile_lower(
 # below every row's, so a codebook row in the same incident decides the type.
 LEARNED_INCIDENT = 0.9
 LEARNED_STRENGTH = 15
+# The least weight the word cited as evidence must carry for the type it stands for.
+LEARNED_EVIDENCE = 1.0
 CALM_TYPES = frozenset({"Peaceful protest"})
 
 
@@ -248,8 +250,8 @@ def _learned_trigger(
         weight = (row[column] if row else 0.0) + model.detector_weights.get(stem(word.group()), 0.0)
         if weight > best_weight:
             best, best_weight = word, weight
-    if best is None:
-        return None
+    if best is None or best_weight < LEARNED_EVIDENCE:
+        return None  # no word of it speaks for the type: a digest's heading, not an incident
     start = sentence.start + best.start()
     trigger = Trigger(sub, LEARNED_STRENGTH, sub not in CALM_TYPES)
     return Mention(start, sentence.start + best.end(), "trigger", trigger, sentence.sentence)
