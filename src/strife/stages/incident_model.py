@@ -14,6 +14,7 @@ Scoring is plain Python: a dictionary lookup per feature, no dependency at run t
 from __future__ import annotations
 
 import gzip
+import hashlib
 import itertools
 import json
 import math
@@ -52,6 +53,14 @@ def features(text: str) -> set[str]:
     found = set(words)
     found.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     return found
+
+
+def held_out(key: str) -> bool:
+    """Whether a training example (its document id, or id#part) is in the held-out fifth: whole
+    documents, by a digest of the id, so that scores on third-party files can leave out what the
+    model learned from."""
+    doc_id = re.split(r"[#@]", key)[0]
+    return int(hashlib.sha1(doc_id.encode()).hexdigest()[:8], 16) % 5 == 0
 
 
 @dataclass(frozen=True, slots=True)
