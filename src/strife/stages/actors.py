@@ -47,7 +47,10 @@ FOREIGN_FORCES = (
     r"Iraqi|Sudanese|Nigerian|Somali|Malian|Burkinabe|Mozambican|Congolese|Colombian|Mexican|Yemeni)"
     r"(?:-led)?\s+(?:coalition\s+)?(?:[a-z-]+\s+){0,2}?(?:forces|troops|military|army|soldiers|jets|warplanes|"
     r"drones?|aircraft|air force|navy|artillery|missiles?|strikes?|air strikes?|airstrikes?|shelling|shells|"
-    r"border guards|gunships?|bombs?|rockets|air defen[cs]es|peacekeepers|(?:Africa|Central) Command)\b"
+    r"border guards|gunships?|bombs?|rockets|air defen[cs]es|peacekeepers|(?:Africa|Central) Command|"
+    # What an army does, named by its country: "Israeli fire", "Russian attacks", "Indian firing".
+    r"(?:tank |gun|sniper |artillery |naval )?fire|firing|attacks?|raids?|bombardments?|offensive|tanks?|"
+    r"warships?|forces' (?:\w+ )?(?:fire|attack))\b"
 )
 FOREIGN_DEMONYMS: dict[str, str] = {
     "russian": "RUS", "ukrainian": "UKR", "israeli": "ISR", "turkish": "TUR", "us": "USA", "u.s.": "USA",

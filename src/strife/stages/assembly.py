@@ -34,7 +34,8 @@ NEW_INCIDENT = re.compile(
 UPDATE_WINDOW = dt.timedelta(days=6)
 # A sentence that opens on where it happened: "In Rawalpindi's Liaquat Bagh, ...".
 PLACE_LEAD = re.compile(
-    r"^\W*(?:(?:Meanwhile|Elsewhere|Later),?\s+)?(?:In|At|Near|Outside)\s+(?:the\s+)?[A-Z]"
+    r"^\W*(?:(?:Meanwhile|Elsewhere|Later|Earlier|Yesterday|Today|Last (?:week|night)|On \w+day),?\s+)?"
+    r"(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+(?:the\s+)?[A-Z]"
 )
 # An incident none of whose sentences the learned reading gives this much is talk, not news.
 NOT_AN_INCIDENT = 0.05
@@ -153,7 +154,7 @@ def group_incidents(doc: Document) -> list[Incident]:
                 _drop(doc, sentence, reason)
             current = None
             continue
-        text = doc.text[sentence.start : sentence.end]
+        text = doc.cased_text[sentence.start : sentence.end]
         violent = any(t.value.violent for t in triggers.get(index, []))
         killed = [c for c in casualties.get(index, []) if c.value.outcome in ("killed", "injured")]
         calm = [t for t in triggers.get(index, []) if not t.value.violent]
@@ -191,6 +192,15 @@ def group_incidents(doc: Document) -> list[Incident]:
                 incidents.append(current)
             current.add(index)
         elif current is not None and not background and any(index in layer for layer in supporting):
+            current.add(index)
+        elif (
+            current is not None
+            and not background
+            and any(t.value.sub_event_type in PROTEST_OR_RIOT for t in own)
+            and any(t.value.sub_event_type in PROTEST_OR_RIOT for i in current.sentences for t in triggers.get(i, []))
+        ):
+            # How a protest went on, or how it was broken up ("police broke it up with baton
+            # charges"), is the protest's story, day or place told or not.
             current.add(index)
         elif index in claims:
             # A claim or a denial often comes paragraphs later, after context: it belongs to the
