@@ -197,7 +197,11 @@ def group_incidents(doc: Document) -> list[Incident]:
             current is not None
             and not background
             and any(t.value.sub_event_type in PROTEST_OR_RIOT for t in own)
-            and any(t.value.sub_event_type in PROTEST_OR_RIOT for i in current.sentences for t in triggers.get(i, []))
+            and any(
+                t.value.sub_event_type in PROTEST_OR_RIOT
+                for i in current.sentences
+                for t in triggers.get(i, [])
+            )
         ):
             # How a protest went on, or how it was broken up ("police broke it up with baton
             # charges"), is the protest's story, day or place told or not.

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from strife.document import Document, Mention
+from strife.stages.truecase import is_caseless
 
 # Abbreviations that end in a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
@@ -59,6 +60,11 @@ ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•])|\n\s*\n|\n(?=[•\-*]\s)")
 _CLOSERS = ".!?\"'”’)"
+# In a text that has its case, a line that begins with a capital after one that ends without a
+# comma is a line of its own: a headline of a list of headlines, a caption, a heading. (A caseless
+# wire's lines are wrapped mid-sentence, and capitals there are truecased names.)
+SPLIT_LINES = True
+_LINE_BOUNDARY = re.compile(r"(?<=[^\s,;:(\-])[ \t]*\n(?=[\"'“‘(]?[A-Z])")
 
 
 class SentenceStage:
@@ -68,13 +74,19 @@ class SentenceStage:
         text = doc.cased_text
         spans: list[Mention] = []
         start = 0
-        for match in _BOUNDARY.finditer(text):
-            end = match.start()
-            if "\n" not in match.group() and _is_abbreviation(text[max(start, end - 30) : end]):
+        boundaries = [(m.start(), m.end(), m.group()) for m in _BOUNDARY.finditer(text)]
+        if SPLIT_LINES and not is_caseless(doc.text):
+            boundaries = sorted(
+                {*boundaries, *((m.start(), m.end(), m.group()) for m in _LINE_BOUNDARY.finditer(text))}
+            )
+        for end, after, gap in boundaries:
+            if end < start:
+                continue  # inside a boundary already taken
+            if "\n" not in gap and _is_abbreviation(text[max(start, end - 30) : end]):
                 continue
             if text[start:end].strip():
                 spans.append(_trimmed(text, start, end))
-            start = match.end()
+            start = after
         if text[start:].strip():
             spans.append(_trimmed(text, start, len(text)))
         for index, span in enumerate(spans):
