@@ -1,6 +1,6 @@
 """Sentence labels for the incident model: collect a coding round, measure agreement.
 
-    python tools/sentence_labels.py build DIR      # DIR/batch_K.jsonl + batch_K.labels.jsonl
+    python tools/sentence_labels.py build DIR [DIR ...]   # DIR/batch_*.jsonl + batch_*.labels.jsonl
     python tools/sentence_labels.py agreement
 
 `build` checks every label against its batch (same keys, codebook strings) and writes
@@ -32,10 +32,11 @@ def digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def build(folder: Path) -> None:
+def build(folders: list[Path]) -> None:
+    """Every round's batches, from every folder given (keep the earlier rounds' folders)."""
     rows = []
     problems = []
-    for batch_path in sorted(folder.glob("batch_*.jsonl")):
+    for batch_path in sorted(p for folder in folders for p in folder.glob("batch_*.jsonl")):
         if batch_path.name.endswith(".labels.jsonl"):
             continue
         batch = [json.loads(line) for line in batch_path.open(encoding="utf-8")]
@@ -122,11 +123,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build")
-    b.add_argument("folder", type=Path)
+    b.add_argument("folders", type=Path, nargs="+")
     sub.add_parser("agreement")
     args = parser.parse_args()
     if args.command == "build":
-        build(args.folder)
+        build(args.folders)
     else:
         print(json.dumps(agreement(), indent=1))
 
