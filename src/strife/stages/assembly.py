@@ -1096,6 +1096,10 @@ def assemble_events(doc: Document) -> list[Event]:
                 doc, opening_sentence, ("background", "a past incident recalled without figures of its own")
             )
             continue
+        struck = _state_target(doc.text, trigger) if sub == "Attack" else None
+        if struck is not None and not figures.mentions:
+            # "A government convoy was attacked near Bagan": forces attacked are a battle's side.
+            sub = "Armed clash"
         if (
             sub == "Attack"
             and not figures.mentions

@@ -146,6 +146,7 @@ SINGULAR_NOUNS: dict[str, str] = {
 _SINGULAR = "|".join(re.escape(n) for n in sorted(SINGULAR_NOUNS, key=len, reverse=True))
 SINGLE = compile_lower(
     rf"\b(?P<verb>kills|kill|killed|killing|shoots? dead|shot dead|guns? down|gunned down|murders?|murdered|"
+    rf"claimed the life of|claiming the life of|"
     rf"executes?|executed|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
     rf"(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b(?!['’]s|\s+(?:of|and)\b)"
 )

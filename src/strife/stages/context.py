@@ -12,7 +12,10 @@ from strife.document import Document, Mention
 from strife.stages.lexicon import compile_lower
 
 STATISTIC_CUES = compile_lower(
-    r"\bin (?:\d[\d,]*|(?!(?:a|an|the|this|that)\b)[a-z]+-?[a-z]*) (?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
+    # "in 444 attacks", "in dozens of operations"; not "in two separate incidents", which are
+    # two incidents to code.
+    r"\bin (?!(?:a|an|the|this|that|two|three|four|five|six|seven|eight|nine|[2-9])\b)(?:\d[\d,]*|[a-z]+-?[a-z]*) "
+    r"(?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
     r"so far this year|this year alone|since the (?:start|beginning) of|deadliest year|"
     r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\baccording to (?:a|the) (?:data|tally)\b|"
     r"\btally\b|\bstatistics\b|\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b|"
