@@ -84,6 +84,17 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      r"ethnic militias?|communal militias?|herders?|herdsmen|vigilante group|armed villagers|"
      r"(?:kuki|meitei|fulani|dogon|hema|lendu|nuer|dinka|amhara|oromo) (?:militias?|gunmen|fighters|herdsmen)",
      "Communal Militia ({country})", 4, "armed"),
+    # Codebook: militias with a political aim short of taking the state are political militias
+    # (3), pro-government ones included; communal ones are matched above.
+    (r"pro-(?:government|junta|regime|army|military) (?:militias?|militiamen|fighters|groups?|forces)|"
+     r"\bmilitias?\b|militiamen|paramilitary group|death squads?",
+     "Political Militia ({country})", 3, "armed"),
+    # Codebook: external forces (8) — foreign and international forces, peacekeepers, private
+    # military or security firms — where no country names them.
+    (r"(?:foreign|international|coalition|multinational|allied|NATO|UN|African Union|AU) "
+     r"(?:forces|troops|soldiers|peacekeepers|contingents?|jets|warplanes|aircraft|air ?strikes)|peacekeepers|"
+     r"private (?:military|security) (?:contractors|company|companies|firm|firms)|mercenaries",
+     "Foreign Forces", 8, "state"),
     # The civil government, for agreements and declarations (kept apart from its forces).
     (r"\bgovernment\b(?! (?:forces|troops|soldiers|hospital|school|college|officials|employees|servants))|"
      r"district administration|\bcabinet\b",
