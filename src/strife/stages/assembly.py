@@ -40,10 +40,10 @@ PLACE_LEAD = re.compile(
 # An incident none of whose sentences the learned reading gives this much is talk, not news.
 NOT_AN_INCIDENT = 0.05
 # A weapon the table names this specifically (an air strike, a suicide bomb) is news whatever
-# the reading; one less specific (shelling, a rape, a grenade) where the text also gives the
-# day and the place.
+# the reading; a named act (shelling, a rape, a town retaken, a riot) where the text also gives
+# the day and the place.
 SPECIFIC_WEAPON = 85
-NAMED_ACT = 65
+NAMED_ACT = 56
 
 
 def _concrete(incident: Incident, layers: dict[str, dict[int, list[Mention]]]) -> bool:
