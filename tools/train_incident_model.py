@@ -35,6 +35,7 @@ import random
 import re
 import sys
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -47,13 +48,16 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from strife.document import Document  # noqa: E402
 from strife.evaluation.gold import find_shared_data  # noqa: E402
-from strife.stages.incident_model import MODEL_PATH, features, held_out  # noqa: E402
+from strife.stages.incident_model import MODEL_PATH, features, held_out, stem  # noqa: E402
+from strife.stages.truecase import common_words  # noqa: E402
 
 SEED = 20261204
 MIN_COUNT = 3
 # How much one coded news sentence weighs against one example of the other sources.
 CODED_WEIGHT = 20.0
 CODED = ROOT / "training" / "incident_sentences.jsonl"
+# Whether words news writes capitalised (places, countries, groups) may be features.
+NAMES = False
 # Whether UCDP's weak sub-event types (one-sided → Attack, else Armed clash) train the typer.
 UCDP_TYPES = False
 
@@ -206,6 +210,19 @@ def pool_negatives(shared: Path, skip: set[str], limit: int):
             taken += 1
 
 
+def _named(feature: str) -> bool:
+    """Whether a feature holds a name (a word news writes capitalised: a place, a country, a
+    group, a person). The model learns from what happened, not where or by whom: "Syria" or
+    "Taliban" would teach it that a report from a war is always an incident."""
+    common = _common_stems()
+    return any(not (word in common or word == "<num>") for word in feature.split())
+
+
+@cache
+def _common_stems() -> frozenset[str]:
+    return frozenset(common_words()) | frozenset(stem(w) for w in common_words())
+
+
 def matrix(texts: list[str], vocab: dict[str, int]) -> csr_matrix:
     rows, cols = [], []
     for i, text in enumerate(texts):
@@ -232,7 +249,12 @@ def main() -> None:
     train = [r for r in rows if not held_out(r[1])]
     test = [r for r in rows if held_out(r[1])]
     counts = Counter(f for r in train for f in features(r[2]))
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
+    vocab = {
+        f: i
+        for i, f in enumerate(
+            sorted(f for f, n in counts.items() if n >= MIN_COUNT and (NAMES or not _named(f)))
+        )
+    }
     names = sorted(vocab, key=vocab.get)
 
     # Detector: incidents against non-incidents, each side weighted to half the total.
@@ -322,6 +344,7 @@ def main() -> None:
             "typer_examples": dict(sorted(Counter(r[4] for r in typed_train + typed_test).items())),
             "coded_sentences": str(CODED.relative_to(ROOT)),
             "ucdp_types_in_typer": UCDP_TYPES,
+            "names_as_features": NAMES,
             "held_out": "one document in five of each source, by sha1 of its id (held_out in "
             "src/strife/stages/incident_model.py); the real-text gold is never used",
             "coded_weight": CODED_WEIGHT,
