@@ -85,6 +85,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Violent demonstration: "demonstrators commit vandalism, block roads with violence, clash"
     (r"\briot(?:s|ed|ing|ers)?\b(?! police| gear| control| squads?| units?| forces)|start(?:ed|ing) fires? (?:at|in|to)|pelted stones|stone[- ]pelting|(?:hurled|threw|pelted) (?:stones|rocks|bricks)|"
      r"stone[- ]throwing|torched|set (?:on )?fire to|set ablaze|ransacked|vandali[sz](?:ed|ing|m)|"
+     r"(?:petrol|gasoline|fire) ?bombs? (?:were |was )?(?:thrown|hurled)|(?:threw|hurled) (?:\w+ )?(?:petrol|gasoline|fire) ?bombs?|"
+     r"molotov cocktails?|"
      r"burn(?:ed|t|ing) tyres|went on (?:the|a) rampage|smashed (?:the )?(?:windows|windscreens|vehicles|cars)|"
      r"stormed (?:the )?(?:parliament|assembly|office|police station|court)|"
      r"(?:protest(?:e|o)rs|demonstrators|crowds?|people|supporters|students|workers) (?:\w+ ){0,2}(?:stormed|rammed|"
@@ -235,13 +237,23 @@ LEARNED_STRENGTH = 15
 # The least weight the word cited as evidence must carry for the type it stands for.
 LEARNED_EVIDENCE = 1.0
 CALM_TYPES = frozenset({"Peaceful protest"})
+# The types an incident in which people were killed can have.
+DEADLY_TYPES = frozenset(
+    {"Armed clash", "Attack", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+     "Remote explosive/landmine/IED", "Grenade", "Excessive force against protesters",
+     "Violent demonstration", "Mob violence", "Chemical weapon"}
+)  # fmt: skip
 
 
 def _learned_trigger(
     doc: Document, sentence: Mention, model: IncidentModel, feats: set[str]
 ) -> Mention | None:
     text = doc.lower_text[sentence.start : sentence.end]
-    sub, _ = model.sub_event_types(feats)[0]
+    ranked = model.sub_event_types(feats)
+    if any(m.value.outcome == "killed" for m in doc.layer("casualties") if m.sentence == sentence.sentence):
+        # People died: no protest or development, whatever else the words suggest.
+        ranked = [(t, p) for t, p in ranked if t in DEADLY_TYPES] or ranked
+    sub, _ = ranked[0]
     # The evidence is the word that weighs most for that type: "ambush", "kills", "torched".
     column = model.classes.index(sub)
     best, best_weight = None, 0.0
