@@ -127,6 +127,7 @@ UNCOUNTED = compile_lower(
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>\d+|{NUMBER_PATTERN})"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|across|outside|inside|and)\b|-))"
 )
+NUMBER_WORD = compile_lower(rf"\b(?:{NUMBER_PATTERN})\b|\d")
 # A year where a count would stand: news writes counts in the thousands with a comma.
 YEAR = re.compile(r"(?:19|20)\d\d\b(?!,)")
 # "Bomb kills soldier", "gunmen kill police officer": one person, headline style, no number.
@@ -154,6 +155,18 @@ SINGLE = compile_lower(
 HEADLINE_SINGLE = compile_lower(
     rf"[\"“‘']?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+(?:was\s+)?"
     rf"(?P<verb>killed|shot dead|gunned down|martyred|injured|wounded|dies|died)\b"
+)
+# "Coalition airstrikes kill civilians", "gunmen killed more villagers": people killed and no
+# number. Codebook: "several" with no number is 3, imputed.
+_PLURAL = "|".join(
+    re.escape(n)
+    for n in sorted(VICTIM_NOUNS, key=len, reverse=True)
+    if n.endswith(("s", "men", "people", "children"))
+    and n not in ("others", "bodies", "members", "persons", "officers")
+)
+PLURAL_UNCOUNTED = compile_lower(
+    rf"\b(?P<verb>kills|kill|killed|killing|massacred|massacre|executed|execute|executes)\s+(?:more\s+)?"
+    rf"(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_PLURAL})\b"
 )
 # "seven crew members died", "Nearly 60 Myanmar Regime Forces Killed": a count of people the
 # noun table does not know, before a death or injury verb.
@@ -300,6 +313,15 @@ class CasualtyStage:
             if count and noun not in NOT_PEOPLE:
                 party = VICTIM_NOUNS.get(noun, SINGULAR_NOUNS.get(noun, "unknown"))
                 add(match.start(), match.end(), Casualty(count, "killed", party, noun))
+        for match in PLURAL_UNCOUNTED.finditer(text):
+            noun = match.group("noun").lower()
+            between = text[match.end("verb") : match.start("noun")]
+            if not NUMBER_WORD.search(between):
+                add(
+                    match.start(),
+                    match.end(),
+                    Casualty(quantity("several"), "killed", VICTIM_NOUNS[noun], noun),
+                )
         for match in UNCOUNTED.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
