@@ -181,9 +181,12 @@ def group_incidents(doc: Document) -> list[Incident]:
                 or _other_day(dates.get(index, []), current, dates)
                 # ACLED's unit is one place: new figures somewhere else are another incident, and
                 # so is a sentence that opens on another place ("In Rawalpindi, supporters...").
+                or (bool(killed) and _other_place(places.get(index, []), current, places))
+                # The place a sentence opens on is where it happened; others it names after it
+                # ("415 km southeast of Lima") are bearings.
                 or (
-                    (bool(killed) or PLACE_LEAD.match(text) is not None)
-                    and _other_place(places.get(index, []), current, places)
+                    PLACE_LEAD.match(text) is not None
+                    and _other_place(_lead_place(places.get(index, [])), current, places)
                 )
                 or (SPLIT_ON_NEW_KIND and _other_kind(own, current, triggers) and not ANAPHORA.match(text))
             )
@@ -247,6 +250,13 @@ def _place_keys(mentions: list[Mention]) -> set[str]:
         elif entry is not None and entry.kind == "admin1":
             keys.add(f"{entry.iso3}/{entry.name}")
     return keys
+
+
+def _lead_place(mentions: list[Mention]) -> list[Mention]:
+    named = sorted(
+        (m for m in mentions if m.label == "place" and m.value.entry is not None), key=lambda m: m.start
+    )
+    return named[:1]
 
 
 def _other_place(new: list[Mention], incident: Incident, places: dict[int, list[Mention]]) -> bool:

@@ -168,6 +168,13 @@ PLURAL_UNCOUNTED = compile_lower(
     rf"\b(?P<verb>kills|kill|killed|killing|massacred|massacre|executed|execute|executes)\s+(?:more\s+)?"
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_PLURAL})\b"
 )
+# "an Apra candidate for deputy was murdered", "a shopkeeper was shot dead": one person the noun
+# table does not know, killed or hurt.
+ONE_KILLED = compile_lower(
+    r"\b(?:a|an|one)\s+(?:[\w'’\-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:(?:for|of|from|in)\s+[\w'’\-]+\s+){0,2}"
+    r"(?:was|has been|had been)\s+(?:(?:also|reportedly|allegedly|later|critically|seriously)\s+)?"
+    r"(?P<verb>killed|murdered|shot dead|gunned down|assassinated|slain|beheaded|martyred|wounded|injured)\b"
+)
 # "seven crew members died", "Nearly 60 Myanmar Regime Forces Killed": a count of people the
 # noun table does not know, before a death or injury verb.
 NOT_PEOPLE = frozenset(
@@ -313,6 +320,15 @@ class CasualtyStage:
             if count and noun not in NOT_PEOPLE:
                 party = VICTIM_NOUNS.get(noun, SINGULAR_NOUNS.get(noun, "unknown"))
                 add(match.start(), match.end(), Casualty(count, "killed", party, noun))
+        for match in ONE_KILLED.finditer(text):
+            noun = match.group("noun").lower()
+            if noun not in NOT_PEOPLE and not noun.endswith("s"):
+                party = SINGULAR_NOUNS.get(noun, VICTIM_NOUNS.get(noun, "unknown"))
+                add(
+                    match.start(),
+                    match.end(),
+                    Casualty(quantity("one"), _outcome(match.group("verb")), party, noun),
+                )
         for match in PLURAL_UNCOUNTED.finditer(text):
             noun = match.group("noun").lower()
             between = text[match.end("verb") : match.start("noun")]
