@@ -701,8 +701,10 @@ def _protest_reading(
     )
     if not crowd or not (sub in PROTEST_FAMILY or (sub == "Armed clash" and "armed" not in sides)):
         return sub
-    if sub == "Excessive force against protesters":
-        return sub  # the table's row names the force (live fire at a rally): the words decide
+    if sub in ("Excessive force against protesters", "Violent demonstration"):
+        # The table's row names the force (live fire at a rally) or the crowd's violence (stones,
+        # petrol bombs): the words decide.
+        return sub
     spans = {m.sentence: m for m in doc.layer("sentences")}
     text = " ".join(
         doc.lower_text[spans[i].start : spans[i].end] for i in sorted(incident.sentences)[:3] if i in spans

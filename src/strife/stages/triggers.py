@@ -258,6 +258,8 @@ def _learned_trigger(
     column = model.classes.index(sub)
     best, best_weight = None, 0.0
     for word in WORD.finditer(text):
+        if word.group()[0].isdigit():
+            continue  # a figure is no evidence of what happened
         row = model.typer_weights.get(stem(word.group()))
         weight = (row[column] if row else 0.0) + model.detector_weights.get(stem(word.group()), 0.0)
         if weight > best_weight:
