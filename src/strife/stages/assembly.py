@@ -1302,6 +1302,19 @@ def assemble_events(doc: Document) -> list[Event]:
             # One party on both sides (a claimant made actor 1 where it was already actor 2):
             # the other side is the one the event type implies.
             a2 = _other_side(sub, actors, a1)
+        if place["iso3"] is None and a1 is not None and a1.value.iso3 and a1.value.iso3 == event_iso3:
+            # Named by its country ("Indian shelling", "a Russian strike"), an army strikes
+            # abroad: with no place to say where, the other country the incident names is where.
+            target = next(
+                (
+                    m.value.iso3
+                    for m in gather("places")
+                    if m.label == "country" and m.value.iso3 not in (None, a1.value.iso3)
+                ),
+                None,
+            )
+            if target is not None:
+                event_iso3, event_country = target, country_name(target)
         actor1, inter1 = _actor_name(a1, event_country, event_iso3)
         actor2, inter2 = _actor_name(a2, event_country, event_iso3)
         side1 = a1.value.side if a1 else None
