@@ -236,6 +236,9 @@ LEARNED_INCIDENT = 0.9
 LEARNED_STRENGTH = 15
 # The least weight the word cited as evidence must carry for the type it stands for.
 LEARNED_EVIDENCE = 1.0
+# The least weight that word must carry for the type itself, and how many types are tried.
+TYPE_EVIDENCE = 0.5
+TYPES_TRIED = 3
 CALM_TYPES = frozenset({"Peaceful protest"})
 # The types an incident in which people were killed can have.
 DEADLY_TYPES = frozenset(
@@ -253,22 +256,24 @@ def _learned_trigger(
     if any(m.value.outcome == "killed" for m in doc.layer("casualties") if m.sentence == sentence.sentence):
         # People died: no protest or development, whatever else the words suggest.
         ranked = [(t, p) for t, p in ranked if t in DEADLY_TYPES] or ranked
-    sub, _ = ranked[0]
-    # The evidence is the word that weighs most for that type: "ambush", "kills", "torched".
-    column = model.classes.index(sub)
-    best, best_weight = None, 0.0
-    for word in WORD.finditer(text):
-        if word.group()[0].isdigit():
-            continue  # a figure is no evidence of what happened
-        row = model.typer_weights.get(stem(word.group()))
-        weight = (row[column] if row else 0.0) + model.detector_weights.get(stem(word.group()), 0.0)
-        if weight > best_weight:
-            best, best_weight = word, weight
-    if best is None or best_weight < LEARNED_EVIDENCE:
-        return None  # no word of it speaks for the type: a digest's heading, not an incident
-    start = sentence.start + best.start()
-    trigger = Trigger(sub, LEARNED_STRENGTH, sub not in CALM_TYPES)
-    return Mention(start, sentence.start + best.end(), "trigger", trigger, sentence.sentence)
+    words = [w for w in WORD.finditer(text) if not w.group()[0].isdigit()]  # a figure is no evidence
+    # The type is the likeliest one some word of the sentence speaks for, and that word is the
+    # evidence: "ambush", "kills", "torched". A protest needs a word of protest, not only the
+    # prior of a corpus full of protests.
+    for sub, _ in ranked[:TYPES_TRIED]:
+        column = model.classes.index(sub)
+        best, best_weight = None, 0.0
+        for word in words:
+            row = model.typer_weights.get(stem(word.group()))
+            for_type = row[column] if row else 0.0
+            weight = for_type + model.detector_weights.get(stem(word.group()), 0.0)
+            if for_type >= TYPE_EVIDENCE and weight > best_weight:
+                best, best_weight = word, weight
+        if best is not None and best_weight >= LEARNED_EVIDENCE:
+            start = sentence.start + best.start()
+            trigger = Trigger(sub, LEARNED_STRENGTH, sub not in CALM_TYPES)
+            return Mention(start, sentence.start + best.end(), "trigger", trigger, sentence.sentence)
+    return None  # no word of it speaks for a type: a digest's heading, not an incident
 
 
 class TriggerStage:
