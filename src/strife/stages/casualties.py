@@ -212,6 +212,11 @@ class Casualty:
     part: bool = False  # a part of a total given in the same breath ("including 18 soldiers")
 
 
+def party_of(noun: str) -> str:
+    """Whose a counted noun is, plural or singular ("soldiers", "a security official")."""
+    return VICTIM_NOUNS.get(noun, SINGULAR_NOUNS.get(noun, "unknown"))
+
+
 def _outcome(verb: str) -> str:
     return "injured" if _INJURY_VERBS.match(verb.strip()) else "killed"
 
@@ -292,18 +297,20 @@ class CasualtyStage:
                         break
                     add(follow.start(), follow.end(), more)
                     end = follow.end()
+        # One person: "kills soldier", "Woman killed in shelling", "a candidate was murdered".
         singles = list(SINGLE.finditer(text))
         for sentence in doc.layer("sentences"):
             if (match := HEADLINE_SINGLE.match(text, sentence.start, sentence.end)) is not None:
                 singles.append(match)
+        singles += [
+            m
+            for m in ONE_KILLED.finditer(text)
+            if m.group("noun").lower() not in NOT_PEOPLE and not m.group("noun").lower().endswith("s")
+        ]
         for match in singles:
             noun = match.group("noun").lower()
-            party = SINGULAR_NOUNS.get(noun, "unknown")
-            add(
-                match.start(),
-                match.end(),
-                Casualty(quantity("one"), _outcome(match.group("verb")), party, noun),
-            )
+            outcome = _outcome(match.group("verb"))
+            add(match.start(), match.end(), Casualty(quantity("one"), outcome, party_of(noun), noun))
         for match in COUNTED_OTHERS.finditer(text):
             noun = match.group("noun").lower()
             count = quantity(match.group("num"), match.group("qual"))
@@ -318,17 +325,7 @@ class CasualtyStage:
             count = quantity(match.group("num"))
             noun = match.group("noun").lower()
             if count and noun not in NOT_PEOPLE:
-                party = VICTIM_NOUNS.get(noun, SINGULAR_NOUNS.get(noun, "unknown"))
-                add(match.start(), match.end(), Casualty(count, "killed", party, noun))
-        for match in ONE_KILLED.finditer(text):
-            noun = match.group("noun").lower()
-            if noun not in NOT_PEOPLE and not noun.endswith("s"):
-                party = SINGULAR_NOUNS.get(noun, VICTIM_NOUNS.get(noun, "unknown"))
-                add(
-                    match.start(),
-                    match.end(),
-                    Casualty(quantity("one"), _outcome(match.group("verb")), party, noun),
-                )
+                add(match.start(), match.end(), Casualty(count, "killed", party_of(noun), noun))
         for match in PLURAL_UNCOUNTED.finditer(text):
             noun = match.group("noun").lower()
             between = text[match.end("verb") : match.start("noun")]
