@@ -687,6 +687,7 @@ PROTEST_FAMILY = (
 )
 # How surely the learned typer must prefer another of the four protest types to overrule the table.
 PROTEST_READING = 0.6
+UNARMED_CLASH_READ = True
 
 
 def _protest_reading(
@@ -699,7 +700,12 @@ def _protest_reading(
     crowd = bool(sides & {"protester", "rioter"}) or any(
         t.value.sub_event_type in PROTEST_FAMILY for t in triggers
     )
-    if not crowd or not (sub in PROTEST_FAMILY or (sub == "Armed clash" and "armed" not in sides)):
+    # A "clash" with no armed group at all ("police fought with a group of skinheads") may be a
+    # crowd's: the typer weighs it against a battle.
+    unarmed_clash = UNARMED_CLASH_READ and sub == "Armed clash" and "armed" not in sides
+    if not (crowd or unarmed_clash) or not (
+        sub in PROTEST_FAMILY or (sub == "Armed clash" and "armed" not in sides)
+    ):
         return sub
     if sub in ("Excessive force against protesters", "Violent demonstration"):
         # The table's row names the force (live fire at a rally) or the crowd's violence (stones,
@@ -710,7 +716,8 @@ def _protest_reading(
         doc.lower_text[spans[i].start : spans[i].end] for i in sorted(incident.sentences)[:3] if i in spans
     )
     model = incident_model()
-    ranked = [(t, p) for t, p in model.sub_event_types(features(text)) if t in PROTEST_FAMILY]
+    choices = PROTEST_FAMILY if crowd else (*PROTEST_FAMILY, "Armed clash")
+    ranked = [(t, p) for t, p in model.sub_event_types(features(text)) if t in choices]
     total = sum(p for _, p in ranked)
     if not ranked or total <= 0:
         return sub
