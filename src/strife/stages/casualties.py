@@ -165,7 +165,7 @@ _PLURAL = "|".join(
     and n not in ("others", "bodies", "members", "persons", "officers")
 )
 PLURAL_UNCOUNTED = compile_lower(
-    rf"\b(?P<verb>kills|kill|killed|killing|massacred|massacre|executed|execute|executes)\s+(?:more\s+)?"
+    rf"\b(?P<verb>kills|kill|killed|killing|massacred|massacre|executed|execute|executes)\s+(?!of\b)(?:more\s+)?"
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_PLURAL})\b"
 )
 # "an Apra candidate for deputy was murdered", "a shopkeeper was shot dead": one person the noun
@@ -212,6 +212,12 @@ class Casualty:
     part: bool = False  # a part of a total given in the same breath ("including 18 soldiers")
 
 
+def _joined(first: Casualty, second: Casualty) -> Casualty:
+    a, b = first.count, second.count
+    count = Quantity(a.value + b.value, a.low + b.low, a.high + b.high, a.vague or b.vague, a.qualifier)
+    return Casualty(count, first.outcome, first.party, f"{first.noun} and {second.noun}")
+
+
 def party_of(noun: str) -> str:
     """Whose a counted noun is, plural or singular ("soldiers", "a security official")."""
     return VICTIM_NOUNS.get(noun, SINGULAR_NOUNS.get(noun, "unknown"))
@@ -231,14 +237,22 @@ def _make(match: re.Match[str], outcome: str, tag: str = "") -> Casualty | None:
     party = VICTIM_NOUNS.get(noun, "unknown")
     if party == "unknown":
         # "24 members of the Afghan security forces", "killing three members of Egyptian military
-        # forces": whose members the phrase after the noun says.
+        # forces": whose members the phrase after the noun says; "a local police commander":
+        # the words before it.
         end = match.end("noun" + tag)
         after = match.string[end : end + 80]
+        before = match.string[match.end("num" + tag) : match.start("noun" + tag)]
         if (owner := OWNER.search(after)) is not None:
             party = VICTIM_NOUNS[owner.group(1)]
+        elif (owner := OWNER_BEFORE.search(before.lower())) is not None:
+            party = OWNER_WORDS[owner.group(1)]
     return Casualty(count, outcome, party, noun)
 
 
+# Words before a noun that say whose it is: "a local police commander", "two army officials".
+OWNER_WORDS = {"police": "state", "army": "state", "military": "state", "security": "state",
+               "rebel": "armed", "militant": "armed", "civilian": "civilian"}  # fmt: skip
+OWNER_BEFORE = re.compile(r"\b(" + "|".join(OWNER_WORDS) + r")\b")
 OWNER = re.compile(
     r"^\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,3}?("
     + "|".join(
@@ -277,8 +291,13 @@ class CasualtyStage:
                 add(match.start(), match.end(), Casualty(count, "killed", "total", "toll", toll=rising))
         for match in PASSIVE_PAIR.finditer(text):
             outcome = _outcome(match.group("verb"))
-            for tag in ("1", "2"):
-                value = _make(match, outcome, tag)
+            first, second = _make(match, outcome, "1"), _make(match, outcome, "2")
+            if first is not None and second is not None and first.party == second.party:
+                # "Seventeen members of the uprising forces and a police commander were killed":
+                # one party's two figures in one breath add up; apart, they would read as updates.
+                add(match.start("num1"), match.end("noun2"), _joined(first, second))
+                continue
+            for tag, value in (("1", first), ("2", second)):
                 if value is not None:
                     add(match.start("num" + tag), match.end("noun" + tag), value)
         for pattern in (ACTIVE, PASSIVE):
