@@ -167,6 +167,12 @@ def test_casualty_wordings_of_headlines() -> None:
     assert toll("Gunmen kill police officer in Quetta") == 1
     assert toll("Woman killed in shelling near the Line of Control in Kotli.") == 1
     assert toll("Gunmen shot a shopkeeper to death in Peshawar on Monday.") == 1
+    assert toll("Seventeen members of the uprising forces and a local police commander were killed "
+                "in an attack by the Taliban in Balkh province on Monday.") == 18  # fmt: skip
+    (strike,) = extract(
+        {"text": "Coalition airstrikes kill civilians in Raqqa countryside", "published": "2017-05-03"}
+    )
+    assert (strike.fatalities, strike.fatalities_imputed) == (3, True)  # codebook: "several" is 3
     assert (
         toll(
             "At least 24 members of the security forces were killed and several others injured "
