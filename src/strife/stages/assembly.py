@@ -702,7 +702,7 @@ def _protest_reading(
     )
     # A "clash" with no armed group at all ("police fought with a group of skinheads") may be a
     # crowd's: the typer weighs it against a battle.
-    unarmed_clash = UNARMED_CLASH_READ and sub == "Armed clash" and "armed" not in sides
+    unarmed_clash = UNARMED_CLASH_READ and sub == "Armed clash" and "armed" not in sides and "state" in sides
     if not (crowd or unarmed_clash) or not (
         sub in PROTEST_FAMILY or (sub == "Armed clash" and "armed" not in sides)
     ):
@@ -1096,6 +1096,10 @@ def assemble_events(doc: Document) -> list[Event]:
         parties = {m.value.party for m in casualty_mentions if m.value.outcome == "killed"}
         sides = {m.value.side for m in actors}
         sub = _refine_type(sub, parties, sides)
+        if sub == "Attack" and _main_victims(casualty_mentions) in ("state", "armed"):
+            # "A policeman and a civilian were killed in an attack on a patrol": forces were the
+            # ones hit, and civilians killed in a battle count in it (codebook).
+            sub = "Armed clash"
         sub = _protest_reading(doc, incident, sub, sides, trigger_mentions)
         if (
             sub == "Violent demonstration"
@@ -1261,6 +1265,9 @@ def assemble_events(doc: Document) -> list[Event]:
             manned = trigger is not None and MANNED_AIRCRAFT.search(trigger.text(doc)) is not None
             a1 = _report_striker(doc, event_iso3) or (DEFAULT_STATE if manned else a1)
             inferred_striker = a1 is not None
+            if inferred_striker and a1.value.side == "state" and _main_victims(casualty_mentions) == "armed":
+                # "Eight militants killed in air strikes": the state struck an armed group.
+                a2 = next((m for m in actors if m.value.side == "armed"), DEFAULT_UNIDENTIFIED)
             if a2 is not None and a1 is not None and a2.value.name == a1.value.name:
                 a2 = DEFAULT_CIVILIANS
         claim_mention, claim_status, claimant = _resolve_claim(gather("claims"), actors)

@@ -251,7 +251,8 @@ def _make(match: re.Match[str], outcome: str, tag: str = "") -> Casualty | None:
 
 # Words before a noun that say whose it is: "a local police commander", "two army officials".
 OWNER_WORDS = {"police": "state", "army": "state", "military": "state", "security": "state",
-               "rebel": "armed", "militant": "armed", "civilian": "civilian"}  # fmt: skip
+               "forces": "state", "paramilitary": "state", "rebel": "armed", "militant": "armed",
+               "civilian": "civilian"}  # fmt: skip
 OWNER_BEFORE = re.compile(r"\b(" + "|".join(OWNER_WORDS) + r")\b")
 OWNER = re.compile(
     r"^\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,3}?("
