@@ -188,7 +188,7 @@ def group_incidents(doc: Document) -> list[Incident]:
                     PLACE_LEAD.match(text) is not None
                     and _other_place(_lead_place(places.get(index, [])), current, places)
                 )
-                or (SPLIT_ON_NEW_KIND and _other_kind(own, current, triggers) and not ANAPHORA.match(text))
+                or (_other_kind(own, current, triggers) and not ANAPHORA.match(text))
             )
             if opens:
                 current = Incident(background=background)
@@ -224,7 +224,6 @@ def group_incidents(doc: Document) -> list[Incident]:
 
 # A sentence that goes on about the incident told before ("The attack", "The blast", "It").
 ANAPHORA = re.compile(r"^\W*(?:the|this|that|these|those|it|its|they|their|he|she|his|her)\b", re.I)
-SPLIT_ON_NEW_KIND = True
 
 
 def _other_kind(own: list[Mention], incident: Incident, triggers: dict[int, list[Mention]]) -> bool:
@@ -607,6 +606,10 @@ def _choose_actors(
             victims = other_armed  # "gunships pounded militant hideouts"
         elif "civilian" in parties or civilian is not None:
             victims = civilian or DEFAULT_CIVILIANS
+        elif main is None and target_state is None:
+            # Codebook: a strike or blast that hurt no one and names no target has no actor 2
+            # ("warplanes target the countryside of Homs").
+            victims = None
         else:
             victims = target_state or DEFAULT_CIVILIANS
         if victims is perpetrator:
@@ -687,7 +690,6 @@ PROTEST_FAMILY = (
 )
 # How surely the learned typer must prefer another of the four protest types to overrule the table.
 PROTEST_READING = 0.6
-UNARMED_CLASH_READ = True
 
 
 def _protest_reading(
@@ -702,7 +704,7 @@ def _protest_reading(
     )
     # A "clash" with no armed group at all ("police fought with a group of skinheads") may be a
     # crowd's: the typer weighs it against a battle.
-    unarmed_clash = UNARMED_CLASH_READ and sub == "Armed clash" and "armed" not in sides and "state" in sides
+    unarmed_clash = sub == "Armed clash" and "armed" not in sides and "state" in sides
     if not (crowd or unarmed_clash) or not (
         sub in PROTEST_FAMILY or (sub == "Armed clash" and "armed" not in sides)
     ):

@@ -63,7 +63,6 @@ _CLOSERS = ".!?\"'”’)"
 # In a text that has its case, a line that begins with a capital after one that ends without a
 # comma is a line of its own: a headline of a list of headlines, a caption, a heading. (A caseless
 # wire's lines are wrapped mid-sentence, and capitals there are truecased names.)
-SPLIT_LINES = True
 _LINE_BOUNDARY = re.compile(r"(?<=[^\s,;:(\-])[ \t]*\n(?=[\"'“‘(]?[A-Z])")
 
 
@@ -75,7 +74,7 @@ class SentenceStage:
         spans: list[Mention] = []
         start = 0
         boundaries = [(m.start(), m.end(), m.group()) for m in _BOUNDARY.finditer(text)]
-        if SPLIT_LINES and not is_caseless(doc.text):
+        if not is_caseless(doc.text):
             boundaries = sorted(
                 {*boundaries, *((m.start(), m.end(), m.group()) for m in _LINE_BOUNDARY.finditer(text))}
             )
