@@ -57,11 +57,13 @@ def _concrete(incident: Incident, layers: dict[str, dict[int, list[Mention]]]) -
     return strongest >= NAMED_ACT and day and placed
 
 
+PROTEST_TYPES = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
+# The four types of a demonstration, violent or not; with mobs, every type of a crowd's event.
+PROTEST_FAMILY = PROTEST_TYPES | {"Violent demonstration"}
 # Protests and riots are never accidents or crimes, whatever words stand near them.
-PROTEST_OR_RIOT = frozenset(
-    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-     "Violent demonstration", "Mob violence"}
-)  # fmt: skip
+PROTEST_OR_RIOT = PROTEST_FAMILY | {"Mob violence"}
 # A trigger this strong names the weapon or the act (a roadside bomb, an armed clash): no
 # report's opening words about an accident or a crime undo it.
 SPECIFIC_TRIGGER = 40
@@ -522,11 +524,6 @@ def _main_victims(hurt: list[Mention]) -> str | None:
     return max(tally, key=lambda party: tally[party])
 
 
-PROTEST_TYPES = frozenset(
-    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-)
-
-
 def _choose_actors(
     sub: str,
     actors: list[Mention],
@@ -682,23 +679,16 @@ def _report_striker(doc: Document, event_iso3: str | None) -> Mention | None:
     return next(m for m in doc.layer("actors") if m.value.iso3 == iso3 and m.value.side == "state")
 
 
-PROTEST_FAMILY = (
-    "Peaceful protest",
-    "Protest with intervention",
-    "Excessive force against protesters",
-    "Violent demonstration",
-)
 # How surely the learned typer must prefer another of the four protest types to overrule the table.
 PROTEST_READING = 0.6
 
 
-def _protest_reading(
-    doc: Document, incident: Incident, sub: str, sides: set[str], triggers: list[Mention]
-) -> str:
+def _protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: str) -> str:
     """Which of the four protest types a demonstration is, read by the typer learned from Mass
     Mobilization's coding of protester violence and state response: "throwing rocks at riot
     police" makes a violent demonstration whatever the police did, which no phrase list covers.
-    Only where the table already says a crowd demonstrated (or fought, with no armed group)."""
+    Only where the table already says a crowd demonstrated (or fought, with no armed group).
+    `text`: the incident's opening sentences, lower-cased."""
     crowd = bool(sides & {"protester", "rioter"}) or any(
         t.value.sub_event_type in PROTEST_FAMILY for t in triggers
     )
@@ -713,12 +703,8 @@ def _protest_reading(
         # The table's row names the force (live fire at a rally) or the crowd's violence (stones,
         # petrol bombs): the words decide.
         return sub
-    spans = {m.sentence: m for m in doc.layer("sentences")}
-    text = " ".join(
-        doc.lower_text[spans[i].start : spans[i].end] for i in sorted(incident.sentences)[:3] if i in spans
-    )
     model = incident_model()
-    choices = PROTEST_FAMILY if crowd else (*PROTEST_FAMILY, "Armed clash")
+    choices = PROTEST_FAMILY if crowd else PROTEST_FAMILY | {"Armed clash"}
     ranked = [(t, p) for t, p in model.sub_event_types(features(text)) if t in choices]
     total = sum(p for _, p in ranked)
     if not ranked or total <= 0:
@@ -945,6 +931,16 @@ def _dateline_place(doc: Document, place: dict[str, Any], iso3: str | None) -> d
             "geonameid": entry.geonameid, "iso3": entry.iso3}  # fmt: skip
 
 
+def _entry_place(entry: Any, precision: int) -> dict[str, Any]:
+    """An event's place fields from a gazetteer entry below the country."""
+    # Codebook: an event known only to a district or a province is coded to its seat.
+    lat, lon = (entry.seat_latitude, entry.seat_longitude) if entry.seat_latitude is not None else (
+        entry.latitude, entry.longitude)  # fmt: skip
+    return {"admin1": entry.admin1 if entry.kind != "admin1" else entry.name, "admin2": entry.admin2,
+            "location": entry.name, "geo_precision": precision, "latitude": lat, "longitude": lon,
+            "geonameid": entry.geonameid}  # fmt: skip
+
+
 def _place(doc: Document, places: list[Mention], core: set[int] | None = None) -> dict[str, Any]:
     """The event's place: the most specific one its own sentences name, with precision by the
     codebook (1 the town itself; 2 near a town, or a part of a district; 3 only a region)."""
@@ -985,13 +981,7 @@ def _place(doc: Document, places: list[Mention], core: set[int] | None = None) -
         if entry.kind == "country":
             return {**empty, "location": country_name(entry.iso3), "geo_precision": 3, "mention": best, "iso3": entry.iso3,
                     "latitude": entry.latitude, "longitude": entry.longitude}  # fmt: skip
-        # Codebook: an event known only to a district or a province is coded to its seat.
-        lat, lon = (entry.seat_latitude, entry.seat_longitude) if entry.seat_latitude is not None else (
-            entry.latitude, entry.longitude)  # fmt: skip
-        return {"admin1": entry.admin1 if entry.kind != "admin1" else entry.name,
-                "admin2": entry.admin2, "location": entry.name, "geo_precision": precision, "mention": best,
-                "latitude": lat, "longitude": lon, "geonameid": entry.geonameid,
-                "iso3": entry.iso3}  # fmt: skip
+        return {**_entry_place(entry, precision), "mention": best, "iso3": entry.iso3}
     if not unresolved:
         return empty
     admin1 = next((m.value.name for m in unresolved if PLACE_KINDS[m.value.kind] >= 6), None)
@@ -1076,15 +1066,18 @@ def assemble_events(doc: Document) -> list[Event]:
                 m for i in incident.sentences for m in layers[layer].get(i, []) if m.start >= dateline_end
             ]
 
+        def incident_text(sentences: list[int]) -> str:
+            return " ".join(doc.lower_text[spans[i][0] : spans[i][1]] for i in sentences)
+
+        first = spans[incident.sentences[0]]
+        opening_sentence = Mention(first[0], first[1], "sentence")
         surest = max((readings.get(i, 0.0) for i in incident.sentences), default=0.0)
         if surest < NOT_AN_INCIDENT and not _concrete(incident, layers):
             # Every sentence of it reads, to the model learned from coded news, as talk about
             # violence rather than a report of it ("the talks on a partial truce", "Tomahawk
             # missiles for Ukraine"): the words of the table alone do not make an event.
-            first = spans[incident.sentences[0]]
-            text = " ".join(doc.lower_text[spans[i][0] : spans[i][1]] for i in incident.sentences)
-            why = incident_model().reason(features(text))
-            _drop(doc, Mention(first[0], first[1], "sentence"), (why, f"learned reading {surest:.3f}"))
+            why = incident_model().reason(features(incident_text(incident.sentences)))
+            _drop(doc, opening_sentence, (why, f"learned reading {surest:.3f}"))
             continue
         casualty_mentions = gather("casualties")
         trigger_mentions = gather("triggers")
@@ -1102,7 +1095,7 @@ def assemble_events(doc: Document) -> list[Event]:
             # "A policeman and a civilian were killed in an attack on a patrol": forces were the
             # ones hit, and civilians killed in a battle count in it (codebook).
             sub = "Armed clash"
-        sub = _protest_reading(doc, incident, sub, sides, trigger_mentions)
+        sub = _protest_reading(sub, sides, trigger_mentions, incident_text(sorted(incident.sentences)[:3]))
         if (
             sub == "Violent demonstration"
             and not deaths
@@ -1110,14 +1103,10 @@ def assemble_events(doc: Document) -> list[Event]:
             and not sides & {"protester", "rioter"}
         ):
             sub = "Looting/property destruction"  # codebook: destruction by a group, not a crowd
-        if trigger is not None:
-            sub = _territory_direction(sub, trigger, actors, iso3)
         bomber_counted = any(
             BOMBER_INCLUDED.search(doc.text[spans[i][0] : spans[i][1]]) for i in incident.sentences
         )
         figures = count_casualties(casualty_mentions, sub, bomber_counted, reporter_mentions)
-        first = spans[incident.sentences[0]]
-        opening_sentence = Mention(first[0], first[1], "sentence")
         if incident.background and not figures.mentions:
             _drop(
                 doc, opening_sentence, ("background", "a past incident recalled without figures of its own")
@@ -1237,7 +1226,7 @@ def assemble_events(doc: Document) -> list[Event]:
         # The place decides the country where the gazetteer knows it; the article's otherwise.
         event_iso3 = place["iso3"] or iso3
         event_country = country_name(event_iso3) if event_iso3 else None
-        if trigger is not None and sub in TERRITORY:
+        if trigger is not None:
             sub = _territory_direction(sub, trigger, actors, event_iso3)  # whose country the place is
         # Forces named as backing ("M23 fighters, backed by Rwandan troops") are not the parties,
         # nor is the police that only speaks ("police said").
@@ -1449,22 +1438,11 @@ def assemble_events(doc: Document) -> list[Event]:
             }
             for other in _listed_places(doc, incident_places, place["mention"], protest_sentences):
                 entry = other.value.entry
-                lat, lon = (
-                    (entry.seat_latitude, entry.seat_longitude)
-                    if entry.seat_latitude is not None
-                    else (entry.latitude, entry.longitude)
-                )
                 events.append(
                     events[-1].model_copy(
                         update={
+                            **_entry_place(entry, {"place": 1, "admin2": 2}.get(entry.kind, 3)),
                             "event_id": make_event_id(doc.id, number, sub, entry.geonameid),
-                            "admin1": entry.admin1 if entry.kind != "admin1" else entry.name,
-                            "admin2": entry.admin2,
-                            "location": entry.name,
-                            "latitude": lat,
-                            "longitude": lon,
-                            "geonameid": entry.geonameid,
-                            "geo_precision": {"place": 1, "admin2": 2}.get(entry.kind, 3),
                             "evidence": [e for e in events[-1].evidence if e.field != "location"]
                             + [_evidence(doc, "location", other)],
                         }

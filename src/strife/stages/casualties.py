@@ -227,6 +227,20 @@ def _outcome(verb: str) -> str:
     return "injured" if _INJURY_VERBS.match(verb.strip()) else "killed"
 
 
+# Words before a noun that say whose it is: "a local police commander", "two army officials".
+OWNER_WORDS = {"police": "state", "army": "state", "military": "state", "security": "state",
+               "forces": "state", "paramilitary": "state", "rebel": "armed", "militant": "armed",
+               "civilian": "civilian"}  # fmt: skip
+OWNER_BEFORE = re.compile(r"\b(" + "|".join(OWNER_WORDS) + r")\b")
+OWNER = re.compile(
+    r"^\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,3}?("
+    + "|".join(
+        re.escape(n) for n, p in sorted(VICTIM_NOUNS.items(), key=lambda i: -len(i[0])) if p != "unknown"
+    )
+    + r")\b"
+)
+
+
 def _make(match: re.Match[str], outcome: str, tag: str = "") -> Casualty | None:
     count = quantity(match.group("num" + tag), match.group("qual" + tag), None)
     if match.groupdict().get("low" + tag):
@@ -247,20 +261,6 @@ def _make(match: re.Match[str], outcome: str, tag: str = "") -> Casualty | None:
         elif (owner := OWNER_BEFORE.search(before.lower())) is not None:
             party = OWNER_WORDS[owner.group(1)]
     return Casualty(count, outcome, party, noun)
-
-
-# Words before a noun that say whose it is: "a local police commander", "two army officials".
-OWNER_WORDS = {"police": "state", "army": "state", "military": "state", "security": "state",
-               "forces": "state", "paramilitary": "state", "rebel": "armed", "militant": "armed",
-               "civilian": "civilian"}  # fmt: skip
-OWNER_BEFORE = re.compile(r"\b(" + "|".join(OWNER_WORDS) + r")\b")
-OWNER = re.compile(
-    r"^\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,3}?("
-    + "|".join(
-        re.escape(n) for n, p in sorted(VICTIM_NOUNS.items(), key=lambda i: -len(i[0])) if p != "unknown"
-    )
-    + r")\b"
-)
 
 
 class CasualtyStage:

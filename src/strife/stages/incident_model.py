@@ -19,7 +19,6 @@ import itertools
 import json
 import math
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -63,13 +62,6 @@ def held_out(key: str) -> bool:
     return int(hashlib.sha1(doc_id.encode()).hexdigest()[:8], 16) % 5 == 0
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    incident: float  # probability the passage reports an incident
-    sub_event_type: str  # the typer's best sub-event type
-    confidence: float  # the typer's probability for it
-
-
 class IncidentModel:
     def __init__(self, data: dict[str, Any]) -> None:
         detector = data["detector"]
@@ -105,11 +97,6 @@ class IncidentModel:
         if not self.reasons:
             return "talk"
         return _softmax(self.reasons, self.reason_bias, self.reason_weights, feats)[0][0]
-
-    def read(self, text: str) -> Reading:
-        feats = features(text)
-        sub, p = self.sub_event_types(feats)[0]
-        return Reading(self.incident_probability(feats), sub, p)
 
 
 def _softmax(

@@ -249,24 +249,26 @@ DEADLY_TYPES = frozenset(
 
 
 def _learned_trigger(
-    doc: Document, sentence: Mention, model: IncidentModel, feats: set[str]
+    doc: Document, sentence: Mention, model: IncidentModel, feats: set[str], deadly: bool
 ) -> Mention | None:
+    """`deadly`: the sentence counts people killed."""
     text = doc.lower_text[sentence.start : sentence.end]
     ranked = model.sub_event_types(feats)
-    if any(m.value.outcome == "killed" for m in doc.layer("casualties") if m.sentence == sentence.sentence):
+    if deadly:
         # People died: no protest or development, whatever else the words suggest.
         ranked = [(t, p) for t, p in ranked if t in DEADLY_TYPES] or ranked
-    words = [w for w in WORD.finditer(text) if not w.group()[0].isdigit()]  # a figure is no evidence
+    # A figure is no evidence.
+    words = [(w, stem(w.group())) for w in WORD.finditer(text) if not w.group()[0].isdigit()]
     # The type is the likeliest one some word of the sentence speaks for, and that word is the
     # evidence: "ambush", "kills", "torched". A protest needs a word of protest, not only the
     # prior of a corpus full of protests.
     for sub, _ in ranked[:TYPES_TRIED]:
         column = model.classes.index(sub)
         best, best_weight = None, 0.0
-        for word in words:
-            row = model.typer_weights.get(stem(word.group()))
+        for word, stemmed in words:
+            row = model.typer_weights.get(stemmed)
             for_type = row[column] if row else 0.0
-            weight = for_type + model.detector_weights.get(stem(word.group()), 0.0)
+            weight = for_type + model.detector_weights.get(stemmed, 0.0)
             if for_type >= TYPE_EVIDENCE and weight > best_weight:
                 best, best_weight = word, weight
         if best is not None and best_weight >= LEARNED_EVIDENCE:
@@ -298,13 +300,14 @@ class TriggerStage:
             if verb is not None:
                 mentions.append(Mention(window + verb.start(), place.end, "trigger", TAKEN, place.sentence))
         covered = {m.sentence for m in mentions}
+        killed = {m.sentence for m in doc.layer("casualties") if m.value.outcome == "killed"}
         readings: list[Mention] = []
         for sentence in doc.layer("sentences"):
             feats = features(lower[sentence.start : sentence.end])
             p_incident = self.model.incident_probability(feats)
             readings.append(Mention(sentence.start, sentence.end, "reading", p_incident, sentence.sentence))
             if sentence.sentence not in covered and p_incident >= LEARNED_INCIDENT:
-                learned = _learned_trigger(doc, sentence, self.model, feats)
+                learned = _learned_trigger(doc, sentence, self.model, feats, sentence.sentence in killed)
                 if learned is not None:
                     mentions.append(learned)
         mentions.sort(key=lambda m: m.start)
