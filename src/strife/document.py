@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -45,6 +46,18 @@ def coerce_date(value: Any) -> dt.date | None:
         except (TypeError, ValueError, IndexError):
             pass
     raise ValueError(f"not a date: {value!r} (expected YYYY-MM-DD)")
+
+
+# HTML character references a scraper left in ("&#8220 Islamic State&#8221", "&amp;").
+CHARACTER_REFERENCE = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});?")
+
+
+def blank_character_references(text: str) -> str:
+    """The text with each HTML character reference blanked to spaces, every offset kept, so
+    that "&#8221" is read as no number."""
+    if "&" not in text:
+        return text
+    return CHARACTER_REFERENCE.sub(lambda m: " " * len(m.group()), text)
 
 
 def content_id(text: str) -> str:
@@ -173,9 +186,10 @@ class Document(BaseModel):
         """The text lower-cased with every offset kept, for the stages' case-blind tables."""
         state = self.state
         if state.lower_text is None:
-            lower = self.text.lower()
-            if len(lower) != len(self.text):  # a few characters ("İ") lower-case to two
-                lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+            text = blank_character_references(self.text)
+            lower = text.lower()
+            if len(lower) != len(text):  # a few characters ("İ") lower-case to two
+                lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
             state.lower_text = lower
         return state.lower_text
 
@@ -187,7 +201,7 @@ class Document(BaseModel):
         if state.cased_text is None:
             from strife.stages.truecase import truecase
 
-            state.cased_text = truecase(self.text)
+            state.cased_text = truecase(blank_character_references(self.text))
         return state.cased_text
 
     @property

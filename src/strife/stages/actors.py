@@ -75,7 +75,8 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      r"\bFC\b|paramilitar(?:y|ies)|jawans|sepoys|armed forces|coast ?guards?|naval forces|\bnavy\b|"
      r"air defen[cs]es",
      "Military Forces of {country}", 1, "state"),
-    (r"militants?|terrorists?|gunmen|gunman|armed men|attackers?|assailants|insurgents|"
+    (r"militants?|terrorists?|gunmen|gunman|armed men|attackers?|assailants|insurgents|rebels?|guerrill?as?|"
+     r"jihadists?|extremists|"
      r"khwarij|khawarij|kharijis|fitna al[- ]khawarij|suicide bomber|bombers?|"
      r"unidentified (?:men|man|persons?|people|assailants?|attackers?)|unknown (?:men|man|persons?|people)|"
      r"kidnappers|abductors",
@@ -167,6 +168,13 @@ class ActorStage:
             actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
             taken.append(match.span())
             mentions.append(Mention(*match.span(), "actor", actor, sentence_of(doc, match.start())))
+        for m in doc.layer("places"):
+            if m.label == "country" and m.value.kind == "government":
+                # "New Delhi said its strikes...": the capital's state acted, by its forces.
+                iso3 = m.value.iso3
+                actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
+                taken.append((m.start, m.end))
+                mentions.append(Mention(m.start, m.end, "actor", actor, m.sentence))
         places = [(m.start, m.end) for m in doc.layer("places")]
         for match in IDENTITY_GROUPS.finditer(text):
             kind = match.group("kind").lower()

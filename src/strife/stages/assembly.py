@@ -16,18 +16,19 @@ from typing import Any
 from strife.document import Document, Mention
 from strife.event import Event, Evidence, make_event_id
 from strife.places.gazetteer import get_gazetteer
+from strife.places.recognise import distance_km
 from strife.stages.actors import Actor
 from strife.stages.claims import CLAIM_PRIORITY
 from strife.stages.incident_model import features, incident_model
 from strife.stages.places import PLACE_KINDS, country_name
-from strife.stages.triggers import LEARNED_STRENGTH, SUPPORTING
+from strife.stages.triggers import LEARNED_INCIDENT, LEARNED_STRENGTH, SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
 # A sentence that opens with these words starts a new incident.
 NEW_INCIDENT = re.compile(
     r"\b(?:in (?:a |another )?separate\b|separately|in another\b|another (?:attack|incident|clash|blast|"
     r"explosion|exchange of fire|operation|raid|strike|ambush)|meanwhile|elsewhere|in a similar incident|"
-    r"earlier,? on|on the same day|the same day|also on)\b",
+    r"earlier,? on|on the same day|the same day|also on|(?:also|further|separately) reported that)\b",
     re.I,
 )
 # How far back an undated toll update may reach: the week its report falls in.
@@ -167,10 +168,19 @@ def group_incidents(doc: Document) -> list[Incident]:
         # Violence is news where the report gives its toll, its day or its place; "drone strikes"
         # and "enforced disappearances" in an analysis are not incidents.
         placed = any(m.label == "place" for m in places.get(index, []))
+        # "Two more killed as Myanmar regime continues crackdowns": a country is place enough
+        # where the learned reading, too, takes the sentence for a report of an incident.
+        placed = placed or (
+            readings.get(index, 0.0) >= LEARNED_INCIDENT
+            and any(m.label == "country" for m in places.get(index, []))
+        )
         sure = readings.get(index, 0.0) >= SURE_INCIDENT
+        # "The leaders pledged not to engage in attacks": a sentence the learned reading calls
+        # talk adds no incident and no type of its own; it may still tell of one (supporting).
+        talk = readings.get(index, 1.0) < NOT_AN_INCIDENT
         eventful = (
             killed
-            or (violent and (day or placed or sure))
+            or (violent and not talk and (day or placed or sure))
             or (calm and (day or (index < LEAD_SENTENCES and (index in places or sure))))
         )
         background = flag == "background"
@@ -183,7 +193,10 @@ def group_incidents(doc: Document) -> list[Incident]:
                 or _other_day(dates.get(index, []), current, dates)
                 # ACLED's unit is one place: new figures somewhere else are another incident, and
                 # so is a sentence that opens on another place ("In Rawalpindi, supporters...").
-                or (bool(killed) and _other_place(places.get(index, []), current, places))
+                or (
+                    bool(killed or [t for t in own if t.value.violent])
+                    and _other_place(places.get(index, []), current, places)
+                )
                 # The place a sentence opens on is where it happened; others it names after it
                 # ("415 km southeast of Lima") are bearings.
                 or (
@@ -695,22 +708,28 @@ def _protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: s
     # A "clash" with no armed group at all ("police fought with a group of skinheads") may be a
     # crowd's: the typer weighs it against a battle.
     unarmed_clash = sub == "Armed clash" and "armed" not in sides and "state" in sides
+    # Arrests at a demonstration are how police intervened in it (codebook); the typer decides
+    # whether the arrests or the crowd are the story.
+    crowd_arrests = sub == "Arrests" and crowd and "armed" not in sides
     if not (crowd or unarmed_clash) or not (
-        sub in PROTEST_FAMILY or (sub == "Armed clash" and "armed" not in sides)
+        sub in PROTEST_FAMILY or (sub == "Armed clash" and "armed" not in sides) or crowd_arrests
     ):
         return sub
     if sub in ("Excessive force against protesters", "Violent demonstration"):
         # The table's row names the force (live fire at a rally) or the crowd's violence (stones,
         # petrol bombs): the words decide.
         return sub
+    # Forces that "clashed with protesters" met a crowd that fought back: codebook, a violent
+    # demonstration, unless the typer reads the crowd's part otherwise.
+    fallback = "Violent demonstration" if crowd and sub == "Armed clash" else sub
     model = incident_model()
-    choices = PROTEST_FAMILY if crowd else PROTEST_FAMILY | {"Armed clash"}
+    choices = PROTEST_FAMILY | {sub} if crowd else PROTEST_FAMILY | {"Armed clash"}
     ranked = [(t, p) for t, p in model.sub_event_types(features(text)) if t in choices]
     total = sum(p for _, p in ranked)
     if not ranked or total <= 0:
-        return sub
+        return fallback
     best, p = ranked[0]
-    return best if best != sub and p / total >= PROTEST_READING else sub
+    return best if best != sub and p / total >= PROTEST_READING else fallback
 
 
 LIST_SEPARATOR = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
@@ -736,6 +755,7 @@ def _listed_places(
         ),
         key=lambda m: m.start,
     )
+    row = [m for n, m in enumerate(row) if not (n and _qualifies(doc, row[n - 1], m))]
     runs: list[list[Mention]] = []
     for m in row:
         if (
@@ -757,6 +777,29 @@ def _listed_places(
                 seen.add(other.geonameid)
                 listed.append(m)
     return listed
+
+
+QUALIFIER_SEPARATOR = re.compile(r"^\s*,\s*(?:in\s+)?$")
+# A town "Hillingdon, west London" stands this near the city that says where it lies.
+QUALIFIER_KM = 50
+
+
+def _qualifies(doc: Document, place: Mention, after: Mention) -> bool:
+    """Whether `after` says where `place` lies ("Swindon, in Wiltshire"; "Hillingdon, west
+    London") rather than naming another place of a list."""
+    if not QUALIFIER_SEPARATOR.match(doc.text[place.end : after.start]):
+        return False
+    inner, outer = place.value.entry, after.value.entry
+    unit = outer.kind in ("admin1", "admin2")
+    if unit and outer.iso3 == inner.iso3 and outer.name in (inner.admin1, inner.admin2):
+        return True
+    # Names of counties and cities outlive the units that carry them ("Swindon, in Wiltshire"
+    # though Swindon is its own authority): nearness says it.
+    return (
+        (unit or outer.population > inner.population)
+        and None not in (inner.latitude, outer.latitude)
+        and distance_km(inner.latitude, inner.longitude, outer.latitude, outer.longitude) <= QUALIFIER_KM
+    )
 
 
 def _nearest(claim: Mention, pool: list[Mention]) -> Mention | None:

@@ -46,6 +46,8 @@ VICTIM_NOUNS: dict[str, str] = {
     "commander": "unknown", "commanders": "unknown", "officials": "unknown", "official": "unknown",
     "combatants": "armed", "militiamen": "armed", "guerrillas": "armed", "subversives": "armed",
     "extremists": "armed", "jihadists": "armed", "kidnappers": "armed",
+    "citizens": "civilian", "citizen": "civilian", "locals": "civilian", "local": "civilian",
+    "tourists": "civilian", "refugees": "civilian", "migrants": "civilian", "patients": "civilian",
 }  # fmt: skip
 # One of them: "a migrant worker was beaten to death", "a 45-year-old woman was martyred".
 VICTIM_NOUNS |= {
@@ -59,7 +61,7 @@ VICTIM_NOUNS |= {
 }
 
 DEATH_WORDS = (
-    r"killed|dead|died|martyred|shot dead|gunned down|lost (?:their|his|her) li(?:fe|ves)|"
+    r"killed|dead|died|die|dies|martyred|shot dead|gunned down|lost (?:their|his|her) li(?:fe|ves)|"
     r"(?:shot|stabbed|tortured|hacked|clubbed|burnt|burned|beaten) to death|murdered|massacred|"
     r"perished|slain|embraced martyrdom|succumbed to (?:their|his|her) injuries|"
     r"(?:beaten|burned|burnt|hacked|stoned)(?: and (?:beaten|burned|burnt|hacked|stoned))? to death|lynched|"
@@ -103,7 +105,7 @@ PASSIVE = compile_lower(
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = compile_lower(
     rf"\b(?P<verb>shot dead|shoots? dead|gunned down|shot and killed|(?:beat|burned|burnt|stoned|hacked) to death|killing|killed|kills|kill|executed|executing|executes?|beheaded|beheads?|"
-    rf"murdered|massacred|slaughtered|lynched|left|leaving|claimed the lives of|deaths? of|bodies of|"
+    rf"murdered|massacred|slaughtered|lynched|left|leaving|(?:claim|tak|took)\w* the li(?:fe|ves) of|deaths? of|bodies of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
     rf"eliminating)\s+(?:(?:himself|herself|themselves) and\s+)?{_COUNT}",
 )
@@ -124,7 +126,7 @@ TOLL = compile_lower(
 UNCOUNTED = compile_lower(
     rf"\b(?P<verb>kills|killed|killing|kill|claims|claimed the lives of|leaves|left|shoots? dead|shot dead|"
     rf"executes?|executed|executing|massacres?|massacred)\s+"
-    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>\d+|{NUMBER_PATTERN})"
+    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|across|outside|inside|and)\b|-))"
 )
 NUMBER_WORD = compile_lower(rf"\b(?:{NUMBER_PATTERN})\b|\d")
@@ -183,14 +185,16 @@ NOT_PEOPLE = frozenset(
     "shops villages areas districts kilometres kilometers miles km rounds votes seats".split()
 )
 COUNTED_OTHERS = compile_lower(
-    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>\d+|{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,3}}?"
+    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,3}}?"
     rf"(?P<noun>[a-z]+(?:s|men|people))\s+(?:(?:were|was|have been|had been|are|also|reportedly|all)\s+){{0,2}}"
     rf"(?P<verb>killed|died|dead|wounded|injured|martyred|perished|slain|executed)\b"
 )
 # "A provincial minister later put the death toll at 42": a later figure is an update.
 UPDATE = compile_lower(r"\b(?:later|subsequently|since|updated|revised|new)\b")
 # "five dead", "10 killed in blast" (headline style, no noun)
-BARE = compile_lower(rf"\b(?P<num>\d+|{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded|died|dies)\b")
+BARE = compile_lower(
+    rf"\b(?P<num>{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt)\b"
+)
 # "They shot a cyclist to death", "stabbed two men to death": the victims between verb and end.
 TO_DEATH = compile_lower(
     rf"\b(?P<verb>shot|stabbed|beat|hacked|burned|burnt|stoned|tortured|clubbed)\s+(?P<num>{NUMBER_PATTERN})\s+"

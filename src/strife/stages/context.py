@@ -14,8 +14,10 @@ from strife.stages.lexicon import compile_lower
 STATISTIC_CUES = compile_lower(
     # "in 444 attacks", "in dozens of operations"; not "in two separate incidents", which are
     # two incidents to code.
-    r"\bin (?!(?:a|an|the|this|that|two|three|four|five|six|seven|eight|nine|[2-9])\b)(?:\d[\d,]*|[a-z]+-?[a-z]*) "
-    r"(?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
+    # Only a count makes a tally: "killed in landmine attacks" or "in weekend attacks" is news.
+    r"\bin (?:more than |over |at least )?(?:\d[\d,]*|dozens|scores|hundreds|thousands|numerous|countless|"
+    r"(?:eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)(?<!\b[2-9]) "
+    r"(?:of )?(?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
     r"so far this year|this year alone|since the (?:start|beginning) of|deadliest year|"
     r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\baccording to (?:a|the) (?:data|tally)\b|"
     r"\btally\b|\bstatistics\b|\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b|"
@@ -25,8 +27,15 @@ BACKGROUND_CUES = compile_lower(
     r"\bfollows? (?:a|an|the) (?:series|spate|wave|string)\b|\bin the past\b|\bpreviously\b|"
     r"\bhas long been\b|\bhistory of\b|\brecalled\b|\bearlier this (?:year|month)\b|"
     r"\blast (?:year|month)\b|\bsince (?:the )?(?:\d{4}|[A-Z]\w+'s)|\bin recent (?:years|months|weeks)\b|"
-    r"\bbroader surge\b|\bsurge in (?:attacks|violence)\b|\bhas (?:intensified|increased|escalated)\b",
+    r"\bbroader surge\b|\bsurge in (?:attacks|violence)\b|\bhas (?:intensified|increased|escalated)\b|"
+    # "The attacks came after 23 terrorists were killed a day ago": the earlier incident.
+    r"\b(?:came|comes|come) (?:a day |two days |days |hours |a week |weeks )?after\b|\b(?:a|one|two|three|four|five|several|few) days? ago\b",
 )
+
+# "Last week" recalls an earlier incident once the report has told its own; in its opening
+# sentences it dates the report's own news ("protesters heckled the president last week").
+RECALLED_AFTER_LEAD = compile_lower(r"\blast week\b")
+LEAD = 2
 
 
 # Deaths with no political actor: accidents, disasters, disease, ordinary crime, sport and
@@ -38,7 +47,7 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
     for kind, pattern in {
         "accident": r"collided|collision|crash(?:ed)?|plunged|overturned|capsized|derailed|skidded|road accident|"
         r"traffic accident|accidents?|roof collapse|drowned|drowning|blaze|fire (?:broke out|engulfed|raged)|short circuit|"
-        r"gas cylinder|boiler|tanker explosion|gas explosion|methane|coal mine|mine collapse|"
+        r"gas cylinder|boiler|tanker explosion|gas (?:explosion|blast|leak)|cylinder (?:explosion|blast)|methane|coal mine|mine collapse|"
         r"aerial firing|celebratory firing|stray bullet",
         "disaster": r"earthquake|quake|aftershocks?|floods?|flooding|landslides?|cyclone|storm|monsoon|torrential|"
         r"rain-related|heatwave|lightning|avalanche|wildfires?",
@@ -98,7 +107,11 @@ class ContextStage:
                 label, value = "statistic", ("statistic", cue.group())
             elif (kind := non_political_kind(text)) is not None:
                 label, value = "non-political", kind
-            elif BACKGROUND_CUES.search(text) or sentence.sentence in past_year_sentences:
+            elif (
+                BACKGROUND_CUES.search(text)
+                or sentence.sentence in past_year_sentences
+                or (sentence.sentence >= LEAD and RECALLED_AFTER_LEAD.search(text))
+            ):
                 label = "background"
             else:
                 continue

@@ -16,7 +16,7 @@ import pycountry
 
 from strife.document import Document, Mention
 from strife.places.gazetteer import Gazetteer, GazetteerEntry, country_records, get_gazetteer
-from strife.places.recognise import Candidate, distance_km, find_candidates, resolve
+from strife.places.recognise import Candidate, distance_km, find_candidates, is_capital, resolve
 from strife.stages.sentences import sentence_of
 
 # Names people use for countries that pycountry spells otherwise, and demonyms.
@@ -135,7 +135,9 @@ LEADING_NOISE = frozenset(
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
-    kind: str  # "country", "demonym" (a country named as whose), one of PLACE_KINDS, or "gazetteer"
+    # "country", "demonym" (a country named as whose), "government" (a capital standing for its
+    # government: "Moscow said"), one of PLACE_KINDS, or "gazetteer"
+    kind: str
     iso3: str | None = None
     entry: GazetteerEntry | None = None  # where the gazetteer resolved the name
 
@@ -232,6 +234,39 @@ def _strip_noise(name: str, start: int) -> tuple[str, int]:
         start += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), start
+
+
+# What a government does that a city cannot: "Moscow said", "Islamabad's retaliation".
+GOVERNMENT_VERBS = (
+    r"said|says|claimed|claims|accused|accuses|denied|denies|blamed|blames|launched|launches|"
+    r"responded|responds|retaliated|retaliates|warned|warns|insisted|insists|vowed|vows|maintains|"
+    r"maintained|rejected|rejects|announced|announces|urged|urges|demanded|demands|condemned|"
+    r"condemns|alleged|alleges|struck back|hit back|intercepted|shot down|pulled out|withdrew|"
+    r"proposed|offered|sent|called for|heads into|"
+    r"(?:would|will|could|must|should) (?:propose|respond|retaliate|not|never|accept|reject|seek|send|strike)|"
+    r"and (?:New )?[A-Z]\w+ (?:have|had|agreed|traded|exchanged)"
+)
+GOVERNMENT_AFTER = re.compile(
+    rf"\s*(?:,[^,]{{1,60}},\s*)?(?:(?:then|also|later|has|had|have|quickly|swiftly|soon)\s+)?"
+    rf"(?:{GOVERNMENT_VERBS})\b|['’]s\s+(?:\w+\s+)?(?:forces|army|military|"
+    r"government|strikes?|attacks?|missiles?|drones?|retaliation|response|claims?|offensive|operation|"
+    r"jets|troops|air ?force|navy|war|invasion|bombardment|shelling|call|allegations?)\b"
+)
+# Whom a government blames or presses: "blamed Islamabad for", "urged Moscow to".
+GOVERNMENT_OBJECT = re.compile(r"\b(?:accused|accusing|blamed|blaming|told|warned|urged|pressed|asked)\s+$")
+BETWEEN = re.compile(r"\bbetween\s+$")
+AND_CAPITAL = re.compile(r"\s+and\s+(?:New\s+)?[A-Z]")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|across|to|on|of|over|into)\s+(?:the\s+)?$", re.I)
+
+
+def _stands_for_government(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30) : start]
+    if PLACE_BEFORE.search(before):
+        return False
+    if GOVERNMENT_AFTER.match(text, end) is not None or GOVERNMENT_OBJECT.search(before):
+        return True
+    # "Talks between Islamabad and New Delhi".
+    return BETWEEN.search(before) is not None and AND_CAPITAL.match(text, end) is not None
 
 
 # How near the country a place of the text may be and still speak for the country's reading.
@@ -382,6 +417,19 @@ class PlaceStage:
             resolved = resolve(candidates, votes, text, named_countries)
         for candidate, entry in zip(candidates, resolved, strict=True):
             if entry is None:
+                continue
+            if is_capital(entry) and _stands_for_government(text, candidate.start, candidate.end):
+                # "New Delhi said its strikes hit ...": the capital names a government, which is
+                # who acted, not where.
+                mentions.append(
+                    Mention(
+                        candidate.start,
+                        candidate.end,
+                        "country",
+                        Place(entry.name, "government", entry.iso3, gazetteer.country(entry.iso3)),
+                        sentence_of(doc, candidate.start),
+                    )
+                )
                 continue
             mentions.append(
                 Mention(

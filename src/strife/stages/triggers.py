@@ -51,12 +51,17 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"unexploded (?:ordnance|shell|mortar|device)|planted (?:a |an )?(?:bomb|explosive)|bomb went off|"
      r"car bomb|motorcycle bomb|bicycle bomb|(?:bomb|explosives?) (?:planted|attached|hidden|exploded|detonated)|"
      r"exploded (?:near|under|beside|in|at)|anti-?personnel mines?|stepped on (?:a |an )?(?:land ?)?mine|"
-     r"home-?made bomb|improvised bomb|struck a (?:roadside |homemade )?bomb", "Remote explosive/landmine/IED", 70, True),
+     r"home-?made bomb|improvised bomb|struck a (?:roadside |homemade )?bomb|"
+     # Headline style: "3 killed in blast in Kabul".
+     r"(?:killed|dead|die|dies|died|injured|wounded|hurt) in (?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)"
+     r"(?:\w+ )?(?:blast|explosion)s?\b", "Remote explosive/landmine/IED", 70, True),
     # Grenade: "a thrown grenade or similar explosive (not crude bombs or stun grenades)"
-    (r"(?<!stun )(?<!propelled )(?<!hand-made )grenades?|hand grenade|hurled a grenade",
+    (r"(?<!stun )(?<!propelled )(?<!hand-made )grenades?|hand grenade|hurled a grenade|"
+     r"(?:threw|thrown|hurled|lobbed|tossed) (?:a |an |two |several )?(?!(?:crude|petrol|gasoline|fire|molotov|"
+     r"country-made|home-?made|hand-made|smoke|stun|sound|paint)\b)(?:\w+ )?(?:bombs?|explosive devices?|explosives?)\b",
      "Grenade", 75, True),
     # Shelling/artillery/missile: "artillery, mortars, missiles, rockets, RPGs; also aircraft shot down"
-    (r"(?<!gas )shell(?:ing|ed|s)\b|mortars?\b|mortar rounds|artillery|missiles?|rockets?(?! science)|\bRPGs?\b|"
+    (r"(?<!gas )shell(?:ing|ed|s)\b|(?<!aerial )(?<!air )bombard(?:ment|ments|ed|ing|s)\b|mortars?\b|mortar rounds|artillery|missiles?|rockets?(?! science)|\bRPGs?\b|"
      r"rocket-propelled grenades?|cross-border (?:fire|firing)|heavy weapons fire|howitzers?|"
      r"\bgrad\b|multiple rocket launchers?|ballistic|projectiles?|"
      r"shot down (?:a |an )?(?:helicopter|plane|aircraft|jet)", "Shelling/artillery/missile attack", 65, True),
@@ -104,7 +109,14 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"buses|cars|outposts?|(?:police |security )?(?:posts?|stations?|check ?posts?)|"
      r"trucks?|shops?|markets?|buildings?|machinery|(?:mobile |telecom |communication )?towers?|bridges?|"
      r"museums?|propert(?:y|ies)|warehouses?|shrines?|health (?:centre|center)s?|equipment|excavators?|"
-     r"bulldozers?|tankers?|bowsers?|containers?|homes|houses|huts|crops|churches|mosques|temples)",
+     r"bulldozers?|tankers?|bowsers?|containers?|homes|houses|huts|crops|churches|mosques|temples|"
+     r"pylons?|(?:power|electricity|transmission) (?:poles?|lines?|towers?|stations?|plants?|grid)|"
+     r"(?:gas |oil |water )?pipelines?|railway (?:tracks?|lines?)|rail (?:tracks?|lines?)|planes?|aircraft)|"
+     # Sabotage of the grid, pipes or rails: destruction with no one hurt (codebook).
+     r"sabotag(?:e|ed|ing) (?:\w+ ){0,4}(?:pylons?|power|electric\w*|pipelines?|rail\w*|grid|lines?|installations?)|"
+     r"(?:dynamited|blew up|blown up|bombed) (?:a |an |the |two |three |several |\w+ )?(?:[\w'’-]+ ){0,3}"
+     r"(?:pylons?|(?:power|electricity|transmission) (?:poles?|lines?|towers?)|(?:gas |oil )?pipelines?|"
+     r"railway (?:tracks?|lines?)|rail (?:tracks?|lines?)|bridges?)",
      "Looting/property destruction", 44, False),
     # Mob violence: "a mob attacks others outside a demonstration, without organised weapons"
     # A lynching stays mob violence though police then fire tear gas at the crowd.
@@ -119,8 +131,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|"
      r"cleared (?:the )?(?:town|city|area|district|village) of", "Government regains territory", 60, True),
     # Non-state actor overtakes territory: "takes a place and holds the monopoly of force there"
-    (r"(?:seized|captured|overran|overrun|took|taken|seizing|capturing) (?:full )?(?:control of|over) |"
-     r"(?:seized|captured|overran|overrun) (?:the |a |an )?(?:\w+ )?(?:town|city|village|district|base|outpost|garrison|"
+    (r"(?:seized|captured|overran|overrun|took|taken|seizing|capturing|seizes|captures|takes) (?:full )?(?:control of|over) |"
+     r"impos(?:ed|es|e|ing) (?:their|its|full) control (?:over|on) |"
+     r"(?:seized|captured|overran|overrun|seizes|captures|overruns) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:town|city|village|district|base|outpost|garrison|"
      r"port|border crossing|airport|headquarters|capital|province|region|military post)\b|"
      r"fell to (?:the )?(?:\w+ )?(?:rebels|militants|insurgents|fighters|taliban|jihadists|group)|"
      r"(?:under|in) (?:the )?(?:full )?control of (?:the )?(?:rebels|militants|insurgents)",
@@ -140,9 +153,13 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"security forces|soldiers|troops|army)|ambush(?:ed|es)?\b|stormed (?:a |an |the )?(?:\w+ )?(?:base|camp|post|"
      r"checkpoint|police station|barracks)|"
      r"(?:intelligence[- ]based |search |security |military |counter-?terrorism |clearance |sanitization )operations?|"
-     r"offensive against|battle(?:d)? (?:with|against|for)", "Armed clash", 40, True),
+     r"offensive against|battle(?:d)? (?:with|against|for)|"
+     # "Junta troops raid a resistance base": forces storm an armed group's ground.
+     r"raid(?:ed|s)? (?:on )?(?:a |an |the )?(?:[\w-]+ ){0,2}(?:base|camp|hideout|stronghold|positions?|headquarters)",
+     "Armed clash", 40, True),
     # Attack (violence against civilians): shootings, killings, beatings, arson of homes
-    (r"shot dead|gunned down|killed|opened fire|shot (?:and|at)|attack(?:ed|s)?\b|"
+    (r"shot dead|gunned down|killed|opened fire|shot (?:and|at)|attack(?:ed|s)?\b|machine-?gunned|strafed|"
+     r"riddled with bullets|sprayed (?:\w+ ){0,3}with bullets|"
      r"assassinat\w+|murder(?:ed|s)?\b|beheaded|stabbed|hacked to death|target(?:ed)? killings?|"
      r"bodies (?:were |was )?(?:found|recovered)|bullet-riddled bod(?:y|ies)|tortur(?:e|ed|ing)\b|martyred|"
      r"massacre(?:d|s)?\b|executed|killing spree|(?:burned|torched|set fire to) (?:\w+ )?(?:homes|houses|huts)",
