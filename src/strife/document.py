@@ -52,6 +52,9 @@ def coerce_date(value: Any) -> dt.date | None:
 CHARACTER_REFERENCE = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});?")
 
 
+LINE_WRAP = re.compile(r"(?<![\n\r])\r?\n(?![\r\n])")
+
+
 def blank_character_references(text: str) -> str:
     """The text with each HTML character reference blanked to spaces, every offset kept, so
     that "&#8221" is read as no number."""
@@ -186,7 +189,8 @@ class Document(BaseModel):
         """The text lower-cased with every offset kept, for the stages' case-blind tables."""
         state = self.state
         if state.lower_text is None:
-            text = blank_character_references(self.text)
+            # A line wrapped inside a paragraph ("THE\nELECTRICAL POWER GRID") reads as one line.
+            text = LINE_WRAP.sub(lambda m: " " * len(m.group()), blank_character_references(self.text))
             lower = text.lower()
             if len(lower) != len(text):  # a few characters ("İ") lower-case to two
                 lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

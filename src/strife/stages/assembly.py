@@ -182,6 +182,12 @@ def group_incidents(doc: Document) -> list[Incident]:
             killed
             or (violent and not talk and (day or placed or sure))
             or (calm and (day or (index < LEAD_SENTENCES and (index in places or sure))))
+            # Destruction of a thing named, at a place named ("destroying two pylons in Guazapa").
+            or (
+                any(t.value.sub_event_type == "Looting/property destruction" for t in calm)
+                and placed
+                and not talk
+            )
         )
         background = flag == "background"
         if eventful:
@@ -732,7 +738,7 @@ def _protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: s
     return best if best != sub and p / total >= PROTEST_READING else fallback
 
 
-LIST_SEPARATOR = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+LIST_SEPARATOR = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", re.I)
 
 
 def _listed_places(
@@ -793,6 +799,8 @@ def _qualifies(doc: Document, place: Mention, after: Mention) -> bool:
     unit = outer.kind in ("admin1", "admin2")
     if unit and outer.iso3 == inner.iso3 and outer.name in (inner.admin1, inner.admin2):
         return True
+    if outer.kind == "admin1" and inner.admin1:
+        return False  # the gazetteer knows the town's province, and it is another one
     # Names of counties and cities outlive the units that carry them ("Swindon, in Wiltshire"
     # though Swindon is its own authority): nearness says it.
     return (
@@ -1473,13 +1481,22 @@ def assemble_events(doc: Document) -> list[Event]:
                 confidence=round(max(0.05, min(confidence, 0.95)), 2),
             )
         )
-        if sub in PROTEST_FAMILY and trigger is not None and place["mention"] is not None:
-            # Codebook: one event per place. "Protests were held in Cluj, Timisoara and Iasi"
-            # is three protests, each with its own place.
-            protest_sentences = {
-                t.sentence for t in trigger_mentions if t.value.sub_event_type in PROTEST_FAMILY
+        # Codebook: one event per place. "Protests were held in Cluj, Timisoara and Iasi" is
+        # three protests; "sabotage of pylons in Guazapa, Chalatenango and Ilobasco" three acts.
+        # Only where no toll would have to be shared out among them.
+        unhurt = fatalities == 0 and not figures.injured
+        if (sub in PROTEST_FAMILY or unhurt) and trigger is not None and place["mention"] is not None:
+            kind = EVENT_TYPE_OF[sub]
+            same_kind = {
+                t.sentence
+                for t in trigger_mentions
+                if (
+                    t.value.sub_event_type in PROTEST_FAMILY
+                    if sub in PROTEST_FAMILY
+                    else EVENT_TYPE_OF[t.value.sub_event_type] == kind
+                )
             }
-            for other in _listed_places(doc, incident_places, place["mention"], protest_sentences):
+            for other in _listed_places(doc, incident_places, place["mention"], same_kind):
                 entry = other.value.entry
                 events.append(
                     events[-1].model_copy(

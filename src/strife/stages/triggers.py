@@ -116,7 +116,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"sabotag(?:e|ed|ing) (?:\w+ ){0,4}(?:pylons?|power|electric\w*|pipelines?|rail\w*|grid|lines?|installations?)|"
      r"(?:dynamited|blew up|blown up|bombed) (?:a |an |the |two |three |several |\w+ )?(?:[\w'’-]+ ){0,3}"
      r"(?:pylons?|(?:power|electricity|transmission) (?:poles?|lines?|towers?)|(?:gas |oil )?pipelines?|"
-     r"railway (?:tracks?|lines?)|rail (?:tracks?|lines?)|bridges?)",
+     r"railway (?:tracks?|lines?)|rail (?:tracks?|lines?)|bridges?)|"
+     r"(?:pylons?|towers?|pipelines?|bridges?|planes?|aircraft|helicopters?|vehicles?|buses|trucks?|offices?|"
+     r"schools?|buildings?|shops?|homes|houses|stations?|tracks?) (?:was |were |had been |have been )"
+     r"(?:dynamited|blown up|torched|set (?:on fire|ablaze|alight)|burned down|burnt down|demolished|razed|vandali[sz]ed)",
      "Looting/property destruction", 44, False),
     # Mob violence: "a mob attacks others outside a demonstration, without organised weapons"
     # A lynching stays mob violence though police then fire tear gas at the crowd.
