@@ -182,6 +182,100 @@ def test_casualty_wordings_of_headlines() -> None:
     )
 
 
+def test_more_casualty_wordings() -> None:
+    def toll(text: str) -> int:
+        (event,) = extract({"text": text, "published": "2025-03-03"})
+        return event.fatalities
+
+    assert toll("A pharmacist was shot and killed by two gunmen in Quetta on Monday.") == 1
+    assert toll("A boy named Ali Khan was beheaded by militants in Swat on Monday.") == 1
+    assert toll("Gunmen opened fire on two traders in Kohat on Monday, killing them both.") == 2
+    assert toll("Five die as gunmen open fire on a bus in Quetta") == 5
+    assert toll("Militants blew up a school, claiming the life of a citizen in Bannu on Monday.") == 1
+    # A number a scraper left as an HTML character reference is no count.
+    assert toll("12 members of the &#8220 Islamic State&#8221 killed in clashes near Raqqa") == 12
+
+
+def test_only_a_count_of_attacks_makes_a_tally() -> None:
+    (event,) = extract(
+        {"text": "50 soldiers killed in landmine attacks in Shan State", "published": "2023-03-03"}
+    )
+    assert event.fatalities == 50
+    assert (
+        extract(
+            {"text": "In 2024, 685 security personnel were killed in 444 attacks.", "published": "2025-01-02"}
+        )
+        == []
+    )
+
+
+def test_talk_adds_no_type_to_an_incident() -> None:
+    text = (
+        "Gunmen threw a bomb at a checkpoint in Kotli on Monday, wounding a boy. "
+        "In the accord, the group's leaders had pledged not to engage in attacks that might injure people."
+    )
+    (event,) = extract({"text": text, "published": "2025-03-03"})
+    assert event.sub_event_type == "Grenade"  # codebook: a thrown explosive
+
+
+def test_a_new_act_somewhere_else_is_another_incident() -> None:
+    text = (
+        "Two men were wounded when gunmen machinegunned their car near Kotli on Monday. "
+        "The army also reported that guerrillas kidnapped a farmer near Mirpur."
+    )
+    found = extract({"text": text, "published": "2025-03-03"})
+    assert [(e.sub_event_type, e.location) for e in found] == [
+        ("Attack", "Kotli"),
+        ("Abduction/forced disappearance", "Mirpur"),
+    ]
+
+
+def test_a_capital_that_stands_for_its_government_is_an_actor_not_a_place() -> None:
+    (event,) = extract(
+        {
+            "text": "New Delhi said its air strikes hit a seminary in Muridke, killing 26 people.",
+            "published": "2025-05-07",
+        }
+    )
+    assert (event.location, event.country) == ("Muridke", "Pakistan")
+    assert (event.actor1, event.inter1) == ("Military Forces of India", 8)
+    (event,) = extract(
+        {"text": "A bomb exploded in Islamabad on Monday, killing two people.", "published": "2025-05-07"}
+    )
+    assert event.location == "Islamabad"
+
+
+def test_arrests_at_a_demonstration_and_a_clash_with_a_crowd_are_protest_types() -> None:
+    (event,) = extract(
+        {"text": "Police clashed with protesters in Conakry on Thursday.", "published": "2020-03-06"}
+    )
+    assert event.event_type in ("Protests", "Riots") and event.actor2 != "Unidentified Armed Group (Guinea)"
+    (event,) = extract(
+        {
+            "text": "Police arrested 15 students who staged a silent protest in Kuala Lumpur on Monday.",
+            "published": "2020-03-06",
+        }
+    )
+    assert event.event_type == "Protests"
+
+
+def test_a_town_and_the_county_that_says_where_it_lies_are_one_place() -> None:
+    found = extract(
+        {
+            "text": "On Monday, protesters stormed council chambers at Swindon, in Wiltshire, and Brighton, East Sussex.",
+            "published": "1990-03-06",
+        }
+    )
+    assert [e.location for e in found] == ["Swindon", "Brighton and Hove"]
+
+
+def test_destruction_listed_by_place_is_one_event_per_place() -> None:
+    text = "Guerrillas blew up two pylons in Guazapa, Chalatenango and Ilobasco."
+    found = extract({"text": text, "published": "1989-03-06"})
+    assert {e.sub_event_type for e in found} == {"Looting/property destruction"}
+    assert [e.location for e in found][:2] == ["Guazapa", "Chalatenango"]
+
+
 def _shared() -> Path:
     try:
         return find_shared_data(ROOT)

@@ -150,6 +150,9 @@ def identity_actor(name: str, kind: str) -> Actor | None:
     return None
 
 
+# Generic words for a rebel movement's fighters, which stand for it where it is the one named.
+REBEL_WORDS = re.compile(r"rebels?|guerrill?as?|insurgents")
+
 # Named groups match case-sensitively: "BLA" and "ADF" are acronyms, "ada" is not.
 _NAMED = [(re.compile(p), name, inter, required_literal(p)) for p, name, inter in NAMED_GROUPS]
 _FOREIGN = re.compile(FOREIGN_FORCES)
@@ -202,14 +205,19 @@ class ActorStage:
                 side = "state" if inter == 1 else "armed"
                 actor = Actor(name, inter, side, named=True)
                 mentions.append(Mention(*match.span(), "actor", actor, sentence_of(doc, match.start())))
+        # "The rebels" in a report that names one rebel movement are that movement's (coders
+        # resolve them so); with two or none named they stay unidentified.
+        rebels = {m.value.name: m.value for m in mentions if m.value.inter == 2 and m.value.named}
+        movement = next(iter(rebels.values())) if len(rebels) == 1 else None
         for pattern, name, inter, side in _GENERIC:
             for match in pattern.finditer(doc.lower_text):
                 start, end = match.span()
                 if any(start < e and s < end for s, e in taken):
                     continue
                 taken.append((start, end))
-                mentions.append(
-                    Mention(start, end, "actor", Actor(name, inter, side), sentence_of(doc, start))
-                )
+                actor = Actor(name, inter, side)
+                if movement is not None and REBEL_WORDS.fullmatch(match.group()):
+                    actor = movement
+                mentions.append(Mention(start, end, "actor", actor, sentence_of(doc, start)))
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("actors", mentions)

@@ -761,17 +761,19 @@ def _listed_places(
         ),
         key=lambda m: m.start,
     )
-    row = [m for n, m in enumerate(row) if not (n and _qualifies(doc, row[n - 1], m))]
     runs: list[list[Mention]] = []
-    for m in row:
-        if (
-            runs
-            and runs[-1][-1].sentence == m.sentence
-            and LIST_SEPARATOR.match(doc.text[runs[-1][-1].end : m.start])
-        ):
+    # Where the last place of a run ends, with the county or city that qualifies it ("Swindon,
+    # in Wiltshire, and Brighton" lists two towns).
+    run_end = 0
+    for n, m in enumerate(row):
+        if n and runs and _qualifies(doc, row[n - 1], m):
+            run_end = m.end
+            continue
+        if runs and runs[-1][-1].sentence == m.sentence and LIST_SEPARATOR.match(doc.text[run_end : m.start]):
             runs[-1].append(m)
         else:
             runs.append([m])
+        run_end = m.end
     seen = {entry.geonameid}
     listed = []
     for run in runs:
@@ -785,7 +787,13 @@ def _listed_places(
     return listed
 
 
-QUALIFIER_SEPARATOR = re.compile(r"^\s*,\s*(?:in\s+)?$")
+QUALIFIER_SEPARATOR = re.compile(
+    r"^\s*,\s*(?:in\s+)?(?:(?:north|south|east|west|central|greater|northern|southern|eastern|western)\s+)?$",
+    re.I,
+)
+# A city that says where a town lies is a much larger one ("Hillingdon, west London"); two towns
+# of a size are two places of a list ("Guazapa, Chalatenango").
+QUALIFIER_SIZE = 10
 # A town "Hillingdon, west London" stands this near the city that says where it lies.
 QUALIFIER_KM = 50
 
@@ -804,7 +812,7 @@ def _qualifies(doc: Document, place: Mention, after: Mention) -> bool:
     # Names of counties and cities outlive the units that carry them ("Swindon, in Wiltshire"
     # though Swindon is its own authority): nearness says it.
     return (
-        (unit or outer.population > inner.population)
+        (unit or outer.population > QUALIFIER_SIZE * max(inner.population, 1))
         and None not in (inner.latitude, outer.latitude)
         and distance_km(inner.latitude, inner.longitude, outer.latitude, outer.longitude) <= QUALIFIER_KM
     )

@@ -174,8 +174,11 @@ PLURAL_UNCOUNTED = compile_lower(
 # table does not know, killed or hurt.
 ONE_KILLED = compile_lower(
     r"\b(?:a|an|one)\s+(?:[\w'’\-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:(?:for|of|from|in)\s+[\w'’\-]+\s+){0,2}"
+    # "a boy named Abdullah Issa was", "a pharmacist, 45, was"
+    r"(?:named\s+(?:[\w'’\-]+\s+){1,3}|,[^,.;]{1,60},\s+)?"
     r"(?:was|has been|had been)\s+(?:(?:also|reportedly|allegedly|later|critically|seriously)\s+)?"
-    r"(?P<verb>killed|murdered|shot dead|gunned down|assassinated|slain|beheaded|martyred|wounded|injured)\b"
+    r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|murdered|"
+    r"shot dead|gunned down|assassinated|slain|beheaded|martyred|executed|lynched|wounded|injured)\b"
 )
 # "seven crew members died", "Nearly 60 Myanmar Regime Forces Killed": a count of people the
 # noun table does not know, before a death or injury verb.
@@ -191,6 +194,11 @@ COUNTED_OTHERS = compile_lower(
 )
 # "A provincial minister later put the death toll at 42": a later figure is an update.
 UPDATE = compile_lower(r"\b(?:later|subsequently|since|updated|revised|new)\b")
+# "killing them both", "at least 6 deaths of the Syrian Army": counts with no noun of people.
+BOTH = compile_lower(r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured)\s+(?:them\s+)?both\b")
+DEATHS = compile_lower(
+    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?P<verb>deaths|fatalities)\b"
+)
 # "five dead", "10 killed in blast" (headline style, no noun)
 BARE = compile_lower(
     rf"\b(?P<num>{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt)\b"
@@ -360,6 +368,12 @@ class CasualtyStage:
                     Casualty(quantity("several"), "killed", VICTIM_NOUNS[noun], noun),
                 )
         for match in UNCOUNTED.finditer(text):
+            count = quantity(match.group("num"), match.group("qual"))
+            if count and not count.vague:
+                add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
+        for match in BOTH.finditer(text):
+            add(match.start(), match.end(), Casualty(quantity("two"), _outcome(match.group("verb")), "unknown", ""))
+        for match in DEATHS.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
