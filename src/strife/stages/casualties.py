@@ -195,7 +195,9 @@ COUNTED_OTHERS = compile_lower(
 # "A provincial minister later put the death toll at 42": a later figure is an update.
 UPDATE = compile_lower(r"\b(?:later|subsequently|since|updated|revised|new)\b")
 # "killing them both", "at least 6 deaths of the Syrian Army": counts with no noun of people.
-BOTH = compile_lower(r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured)\s+(?:them\s+)?both\b")
+BOTH = compile_lower(
+    r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured)\s+(?:them\s+)?both\b"
+)
 DEATHS = compile_lower(
     rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?P<verb>deaths|fatalities)\b"
 )
@@ -372,7 +374,11 @@ class CasualtyStage:
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
         for match in BOTH.finditer(text):
-            add(match.start(), match.end(), Casualty(quantity("two"), _outcome(match.group("verb")), "unknown", ""))
+            add(
+                match.start(),
+                match.end(),
+                Casualty(quantity("two"), _outcome(match.group("verb")), "unknown", ""),
+            )
         for match in DEATHS.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
