@@ -11,6 +11,10 @@ import re
 from strife.document import Document, Mention
 from strife.stages.lexicon import compile_lower
 
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+)
 STATISTIC_CUES = compile_lower(
     # "in 444 attacks", "in dozens of operations"; not "in two separate incidents", which are
     # two incidents to code.
@@ -19,6 +23,9 @@ STATISTIC_CUES = compile_lower(
     r"(?:eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)(?<!\b[2-9]) "
     r"(?:of )?(?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
     r"so far this year|this year alone|since the (?:start|beginning) of|deadliest year|"
+    # A span of months: "between January and September the army inflicted 800 casualties".
+    rf"\b(?:between|from) (?:early |late |mid-)?{_MONTH} (?:\d{{4}} )?(?:and|to|through|until) (?:early |late |mid-)?{_MONTH}\b|"
+    r"\bduring the same period\b|\bin the first (?:\w+ )?(?:months|weeks|quarter|half)\b|"
     r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\baccording to (?:a|the) (?:data|tally)\b|"
     r"\btally\b|\bstatistics\b|\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b|"
     r"\b(?:tens|hundreds) of thousands of (?:people )?(?:have been |were )?(?:killed|dead|displaced|died|uprooted)\b",
