@@ -20,7 +20,7 @@ from strife.places.recognise import distance_km
 from strife.stages.actors import Actor
 from strife.stages.claims import CLAIM_PRIORITY
 from strife.stages.incident_model import features, incident_model
-from strife.stages.places import PLACE_KINDS, country_name
+from strife.stages.places import GOVERNMENT_AFTER, PLACE_KINDS, country_name
 from strife.stages.triggers import LEARNED_INCIDENT, LEARNED_STRENGTH, SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
@@ -921,16 +921,6 @@ LOCATIVE = re.compile(
 # Words that say where the incident happened, in a sentence that names no trigger.
 LOCATOR = re.compile(r"\b(?:took place|occurred|happened|broke out|erupted|unfolded|the scene)\b", re.I)
 VENUE_AFTER = re.compile(r"^-based\b")
-# A capital that stands for its government ("Washington said", "Kyiv's counteroffensive"): a
-# toponym, but not where the incident is.
-METONYM_AFTER = re.compile(
-    r"^(?:\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|accused|accuses|announced|blamed|blames|"
-    r"claimed|insisted|warned|rejected|condemned|urged|demanded|vowed)\b|"
-    r"['’]s\s+(?:counter-?offensive|offensive|government|forces|troops|army|military|regime|allies|"
-    r"envoy|ambassador|officials|leaders|response|position|policy)\b)"
-)
-
-
 def _is_venue(doc: Document, mention: Mention) -> bool:
     return bool(
         VENUE_BEFORE.search(doc.text[max(0, mention.start - 45) : mention.start])
@@ -949,7 +939,7 @@ def _incident_places(doc: Document, places: list[Mention], core: set[int]) -> li
     on, no)."""
     own = [m for m in places if not _is_venue(doc, m)]
     # A capital named for its government gives way to any other place the text resolves.
-    literal = [m for m in own if not METONYM_AFTER.match(doc.text[m.end : m.end + 30])]
+    literal = [m for m in own if not GOVERNMENT_AFTER.match(doc.text, m.end)]
     if any(m.label == "place" and m.value.entry is not None for m in literal):
         own = literal
     central = [m for m in own if m.sentence in core] or own

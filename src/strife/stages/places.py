@@ -249,8 +249,9 @@ GOVERNMENT_VERBS = (
 GOVERNMENT_AFTER = re.compile(
     rf"\s*(?:,[^,]{{1,60}},\s*)?(?:(?:then|also|later|has|had|have|quickly|swiftly|soon)\s+)?"
     rf"(?:{GOVERNMENT_VERBS})\b|['’]s\s+(?:\w+\s+)?(?:forces|army|military|"
-    r"government|strikes?|attacks?|missiles?|drones?|retaliation|response|claims?|offensive|operation|"
-    r"jets|troops|air ?force|navy|war|invasion|bombardment|shelling|call|allegations?)\b"
+    r"government|strikes?|attacks?|missiles?|drones?|retaliation|response|claims?|counter-?offensive|offensive|"
+    r"operation|jets|troops|air ?force|navy|war|invasion|bombardment|shelling|call|allegations?|regime|allies|"
+    r"envoy|ambassador|officials|leaders|position|policy)\b"
 )
 # Whom a government blames or presses: "blamed Islamabad for", "urged Moscow to".
 GOVERNMENT_OBJECT = re.compile(r"\b(?:accused|accusing|blamed|blaming|told|warned|urged|pressed|asked)\s+$")
