@@ -11,13 +11,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import pycountry
 
 from strife.document import Document, Mention
 from strife.places.gazetteer import Gazetteer, GazetteerEntry, country_records, get_gazetteer
-from strife.places.recognise import Candidate, distance_km, find_candidates, is_capital, resolve
+from strife.places.recognise import (
+    ABBREVIATIONS,
+    Candidate,
+    distance_km,
+    find_candidates,
+    is_capital,
+    resolve,
+)
 from strife.stages.sentences import sentence_of
+from strife.stages.truecase import common_words
 
 # Names people use for countries that pycountry spells otherwise, and demonyms.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -270,6 +279,75 @@ def _stands_for_government(text: str, start: int, end: int) -> bool:
     return BETWEEN.search(before) is not None and AND_CAPITAL.match(text, end) is not None
 
 
+# Who a name belongs to when a title or a role comes before it: "Ukrainian leader Volodymyr
+# Zelensky", "former finance minister Chrystia Freeland", "Brigadier F.B. Ali".
+PERSON_TITLE = re.compile(
+    r"\b(?:President|Prime Minister|[Mm]inister|[Ll]eader|co-leader|Mr|Mrs|Ms|Dr|Gen|General|Brigadier|"
+    r"Justice|Judge|Senator|Governor|Chancellor|King|Queen|Prince|Princess|Sheikh|[Ss]pokes(?:man|woman|person)|"
+    r"Secretary|[Ss]ecretary|Ambassador|[Aa]mbassador|[Ee]nvoy|Pope|[Cc]ommander|Col|Colonel|Maj|Major|Capt|"
+    r"Captain|Lt|Lieutenant|Chief|[Aa]nchor|[Jj]ournalist|[Aa]ctivist|[Ll]awyer|[Cc]ounsel|named)\.?\s+"
+    r"(?P<name>(?:(?:[A-Z][\w'’-]+|[A-Z]\.(?:[A-Z]\.)*|van|von|de|bin|ibn|al-\w+)\s+){0,3}[A-Z][\w'’-]+)"
+)
+# Words before a name that say it is where something is: "in Nice", "near the Post".
+PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|at|near|from|to|of|outside|across|around|into|towards?|across|via|through)\s+(?:the\s+)?$", re.I
+)
+
+
+def _people(text: str) -> frozenset[str]:
+    """The words of the names that titles and roles introduce in the text."""
+    return frozenset(
+        word.strip("’'").removesuffix("’s").removesuffix("'s")
+        for match in PERSON_TITLE.finditer(text)
+        for word in match.group("name").split()
+    )
+
+
+def _has_place_evidence(
+    text: str, candidate: Candidate, people: frozenset[str], neighbours: frozenset[int] = frozenset()
+) -> bool:
+    """Whether a name the gazetteer knows is a place here. A word news writes in small letters
+    ("First", "Post", "Leader") is a place only where its context says so; a name a title gives
+    to a person ("Freeland", "Volodymyr") is none, unless a province or a large city."""
+    if candidate.unit or " " in candidate.surface or candidate.surface in ABBREVIATIONS:
+        return True
+    before = text[max(0, candidate.start - 20) : candidate.start]
+    after = text[candidate.end : candidate.end + 25]
+    if (
+        PLACE_PREPOSITION.search(before)
+        or candidate.start in neighbours  # "Becker, Clay, Douglas and Grant counties"
+        or PLACE_AFTER.match(after)
+    ):
+        return True
+    word = candidate.surface
+    if word in people:
+        return any(
+            e.kind == "admin1" or e.population >= PERSON_NAME_PLACE_POPULATION for e in candidate.entries
+        )
+    return word.lower() not in common_words() or word.isupper()
+
+
+# After a place's name: its state or country ("Surprise, Ariz."), or its people and offices
+# ("Hurricane police", "Buffalo residents").
+PLACE_AFTER = re.compile(
+    r"(?:,\s+[A-Z][a-z]*\.?|\s+(?:police|county|residents|mayor|city|town|township|village|district|"
+    r"province|area|region|council|airport|port)\b)"
+)
+
+
+def _listed_neighbours(text: str, candidates: list[Candidate]) -> frozenset[int]:
+    """Starts of candidates that stand in a list beside another candidate."""
+    starts = set()
+    for a, b in pairwise(candidates):
+        if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[a.end : b.start]):
+            starts.update((a.start, b.start))
+    return frozenset(starts)
+
+
+# A city this large keeps its name whoever else bears it ("Chief Minister Punjab"; "Mr Lahore").
+PERSON_NAME_PLACE_POPULATION = 500_000
+
+
 # How near the country a place of the text may be and still speak for the country's reading.
 COUNTRY_NEIGHBOURHOOD_KM = 1500.0
 # A town must be this large to be read for a country's name ("Palestine, Texas"; not "China, Texas").
@@ -335,7 +413,9 @@ class PlaceStage:
         gazetteer = get_gazetteer()
         starts = {m.start for m in doc.layer("sentences")}
         # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
-        candidates = find_candidates(text, gazetteer, starts)
+        found = find_candidates(text, gazetteer, starts)
+        people, neighbours = _people(text), _listed_neighbours(text, found)
+        candidates = [c for c in found if _has_place_evidence(text, c, people, neighbours)]
         longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
         # Continents and world regions: toponyms, though never an event's place; not inside a
         # longer name ("West Darfur").
