@@ -78,6 +78,8 @@ def _drop(doc: Document, sentence: Mention, reason: tuple[str, str]) -> None:
     )
 
 
+# The longest span a date may cover and still say the month of a recalled incident.
+MONTH_DAYS = 31
 # A sentence the learned reading judges an incident report this surely is news in itself.
 SURE_INCIDENT = 0.95
 # Non-violent triggers (arrests, agreements) make an event only in the lead or with a day.
@@ -921,6 +923,8 @@ LOCATIVE = re.compile(
 # Words that say where the incident happened, in a sentence that names no trigger.
 LOCATOR = re.compile(r"\b(?:took place|occurred|happened|broke out|erupted|unfolded|the scene)\b", re.I)
 VENUE_AFTER = re.compile(r"^-based\b")
+
+
 def _is_venue(doc: Document, mention: Mention) -> bool:
     return bool(
         VENUE_BEFORE.search(doc.text[max(0, mention.start - 45) : mention.start])
@@ -1176,6 +1180,19 @@ def assemble_events(doc: Document) -> list[Event]:
             continue
 
         date_mentions = gather("dates")
+        if (
+            incident.background
+            and not any(
+                (m.value.end - m.value.start).days <= MONTH_DAYS and not m.value.reporting
+                for m in date_mentions
+            )
+            # "Last week" in a report with no publication date: a recent day, not yet known.
+            and not unresolved_days.intersection(incident.sentences)
+        ):
+            # Coding guide: a past incident is coded only with its own month and year at least
+            # ("the 2021 Kabul airport bombing" is not).
+            _drop(doc, opening_sentence, ("background", "a past incident recalled without its own month"))
+            continue
         # The incident's own day first; the day something was said only when nothing else is given.
         day_dates = (
             [m for m in date_mentions if m.value.precision == 1 and not m.value.reporting]

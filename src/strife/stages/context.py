@@ -26,6 +26,9 @@ STATISTIC_CUES = compile_lower(
     # A span of months: "between January and September the army inflicted 800 casualties".
     rf"\b(?:between|from) (?:early |late |mid-)?{_MONTH} (?:\d{{4}} )?(?:and|to|through|until) (?:early |late |mid-)?{_MONTH}\b|"
     r"\bduring the same period\b|\bin the first (?:\w+ )?(?:months|weeks|quarter|half)\b|"
+    # Counts of attacks over a period: "79 terrorist attacks last month", "a total of 59,775 operations".
+    r"\b\d[\d,]* (?:\w+ ){0,2}(?:attacks|incidents|operations|strikes|raids)\b[^.;]{0,40}\b(?:last|this|past) "
+    r"(?:week|month|year)\b|\ba total of \d[\d,]* (?:\w+ ){0,2}(?:attacks|incidents|operations|strikes|raids)\b|"
     r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\baccording to (?:a|the) (?:data|tally)\b|"
     r"\btally\b|\bstatistics\b|\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b|"
     r"\b(?:tens|hundreds) of thousands of (?:people )?(?:have been |were )?(?:killed|dead|displaced|died|uprooted)\b",
@@ -80,6 +83,8 @@ def non_political_kind(text: str) -> tuple[str, str] | None:
 # statistic only where the sentence counts the dead: "since the war broke out" alone is not.
 SPAN_CUES = compile_lower(
     r"\bsince (?:19|20)\d\d\b|\bsince the (?:war|conflict|insurgency|fighting|uprising) (?:began|started|erupted|broke out)\b|"
+    # "since Israel's ground operation began on October 27", "since the fires broke out".
+    r"\bsince\b[^.;]{0,80}\b(?:began|started|broke out|erupted|was launched|were launched)\b|"
     r"\bover the (?:past|last) (?:\w+ )?(?:years?|decades?)\b"
 )
 
