@@ -236,22 +236,22 @@ def test_required_literal_is_in_every_match(pattern: str, literal: str | None) -
 def test_notes_say_what_happened_in_plain_words_for_every_sub_event_type() -> None:
     import datetime as dt
 
-    from strife.stages.assembly import NOTE_PHRASES, _notes
+    from strife.stages.event_notes import NOTE_PHRASES, write_note
     from strife.taxonomy import SUB_EVENT_TYPES
 
     assert set(NOTE_PHRASES) == set(SUB_EVENT_TYPES)
     day = dt.date(2025, 3, 3)
-    strike = _notes(
+    strike = write_note(
         day, "Air/drone strike", "Military Forces of Israel", "Civilians (Palestine)", "Gaza", 5, None
     )
     assert strike == (
         "On 3 March 2025, Military Forces of Israel carried out an air or drone strike on Civilians (Palestine) "
         "in Gaza; 5 killed."
     )
-    ied = _notes(
+    ied = write_note(
         day, "Remote explosive/landmine/IED", "Unidentified Armed Group (Pakistan)", None, "Bannu", 0, 2
     )
     assert "set off a remote explosive, landmine or IED" in ied and ied.endswith("2 injured.")
     for sub in SUB_EVENT_TYPES:
-        note = _notes(day, sub, "A", "B", None, 0, None)
+        note = write_note(day, sub, "A", "B", None, 0, None)
         assert "/" not in note and " a a" not in note and " ied" not in note, note

@@ -639,12 +639,12 @@ def _actor_updates(stored: Event, new: Event) -> dict[str, object]:
 
 def _rewritten_notes(event: Event) -> str:
     """ACLED's one-sentence note for the merged fields, as assembly writes it."""
-    from strife.stages.assembly import _notes  # the stage's own wording; imported when needed
+    from strife.stages.event_notes import write_note  # the stage's own wording; imported when needed
 
     where = ", ".join(
         dict.fromkeys(p for p in (event.location, event.admin2, event.admin1, event.country) if p)
     )
-    return _notes(event.event_date, event.sub_event_type, event.actor1, event.actor2, where or None,
+    return write_note(event.event_date, event.sub_event_type, event.actor1, event.actor2, where or None,
                   event.fatalities, event.injured)  # fmt: skip
 
 

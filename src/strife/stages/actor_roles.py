@@ -1,0 +1,340 @@
+"""Who is actor 1 and who actor 2 of an incident, by ACLED's conventions, and their names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from strife.document import Document, Mention
+from strife.stages.actors import Actor
+from strife.stages.event_types import PROTEST_TYPES
+from strife.stages.fatalities import main_victims
+from strife.stages.places import country_name
+from strife.taxonomy import EVENT_TYPE_OF
+
+# Actors the codebook implies when the text names none: protests have protesters, riots
+# rioters, violence against civilians civilians, and an unnamed perpetrator is an unidentified
+# armed group. Zero-width mentions: they stand for no span of the text.
+DEFAULT_UNIDENTIFIED = Mention(0, 0, "actor", Actor("Unidentified Armed Group ({country})", 3, "armed"))
+
+
+DEFAULT_STATE = Mention(0, 0, "actor", Actor("Military Forces of {country}", 1, "state"))
+
+
+DEFAULT_POLICE = Mention(0, 0, "actor", Actor("Police Forces of {country}", 1, "state"))
+
+
+DEFAULT_GOVERNMENT = Mention(0, 0, "actor", Actor("Government of {country}", 1, "state"))
+
+
+DEFAULT_PROTESTERS = Mention(0, 0, "actor", Actor("Protesters ({country})", 6, "protester"))
+
+
+DEFAULT_RIOTERS = Mention(0, 0, "actor", Actor("Rioters ({country})", 5, "rioter"))
+
+
+DEFAULT_CIVILIANS = Mention(0, 0, "actor", Actor("Civilians ({country})", 7, "civilian"))
+
+
+def agent_of(
+    trigger: Mention | None, actors: list[Mention], hurt: list[Mention], text: str = ""
+) -> Mention | None:
+    """The armed or state actor named last before the trigger in its sentence: in news prose,
+    the one who acts ("terrorists dropped explosives from a quadcopter on the police station").
+    Those counted among the dead or hurt ("five policemen were martyred when…") are not."""
+    if trigger is None:
+        return None
+    # Bombs, mines and grenades are an armed group's weapons in news of insurgency; the police
+    # named before "a suicide bomber" are its target, not its author.
+    sides = ("armed",) if trigger.value.sub_event_type in GROUP_WEAPONS else ("state", "armed")
+    acting = [
+        m
+        for m in actors
+        if m.sentence == trigger.sentence
+        and m.value.side in sides
+        and not any(c.start <= m.start and m.end <= c.end for c in hurt)
+    ]
+    # "sexually assaulted by Eritrean soldiers": the passive names its agent after the verb.
+    after = [m for m in acting if 0 <= m.start - trigger.end <= 25]
+    if after and PASSIVE_BY.search(text[trigger.end : after[0].start]):
+        return after[0]
+    before = [m for m in acting if m.end <= trigger.start]
+    if not before:
+        return None
+    last = before[-1]
+    # "Houthi gunmen": the named group that qualifies the generic word is the agent.
+    qualifier = [m for m in before if m.value.named and 0 <= last.start - m.end <= 2]
+    return qualifier[-1] if qualifier and not last.value.named else last
+
+
+GROUP_WEAPONS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+
+
+PASSIVE_BY = re.compile(r"^\W*(?:\w+\s+)?by\s+(?:the\s+|a\s+)?\W*$", re.I)
+
+
+def _other_state(actors: list[Mention], state: Mention | None) -> Mention | None:
+    """The forces of a second country: "Ukrainian troops rolled in after Russian forces withdrew"."""
+    if state is None:
+        return None
+    return next(
+        (m for m in actors if m.value.side == "state" and m.value.iso3 and m.value.iso3 != state.value.iso3),
+        None,
+    )
+
+
+def other_side(sub: str, actors: list[Mention], taken: Mention) -> Mention | None:
+    """The party facing `taken` when the first choice put it on both sides."""
+    others = [m for m in actors if m.value.name != taken.value.name]
+    state = next((m for m in others if m.value.side == "state"), None)
+    if EVENT_TYPE_OF[sub] == "Battles":
+        return state or (DEFAULT_STATE if taken.value.side != "state" else DEFAULT_UNIDENTIFIED)
+    if EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians"):
+        return next((m for m in others if m.value.side == "civilian"), None) or state or DEFAULT_CIVILIANS
+    return None
+
+
+def _other_armed(actors: list[Mention], armed: Mention | None) -> Mention | None:
+    """A second armed group, other than `armed`, among the incident's actors."""
+    if armed is None:
+        return None
+    return next((m for m in actors if m.value.side == "armed" and m.value.name != armed.value.name), None)
+
+
+# What forces use, named as what an explosion or attack hit: the forces were its target.
+STATE_TARGETS = (
+    (re.compile(r"\bpolice (?:mobile|van|vehicle|station|post|check ?post|patrol|party|lines|convoy)\b", re.I),
+     DEFAULT_POLICE),
+    (re.compile(r"\b(?:security |military |army )?(?:check ?post|checkpoint|convoy|patrol|camp|cantonment|"
+                r"garrison)\b|\b(?:army|military|security forces'?) (?:vehicle|truck|van)\b", re.I), DEFAULT_STATE),
+)  # fmt: skip
+
+
+def state_target(text: str, trigger: Mention | None) -> Mention | None:
+    """The forces whose post, convoy or vehicle the trigger's clause names, if any."""
+    if trigger is None or not text:
+        return None
+    clause = text[max(0, trigger.start - 80) : trigger.end + 80]
+    return next((forces for pattern, forces in STATE_TARGETS if pattern.search(clause)), None)
+
+
+def choose_actors(
+    sub: str,
+    actors: list[Mention],
+    parties: set[str],
+    trigger: Mention | None = None,
+    hurt: list[Mention] | None = None,
+    triggers: list[Mention] | None = None,
+    text: str = "",
+) -> tuple[Mention | None, Mention | None]:
+    by_side: dict[str, list[Mention]] = defaultdict(list)
+    for m in actors:
+        by_side[m.value.side].append(m)
+
+    def first(side: str, prefer_named: bool = True) -> Mention | None:
+        pool = by_side.get(side, [])
+        named = [m for m in pool if m.value.named]
+        return (named or pool)[0] if (named and prefer_named) or pool else None
+
+    event_type = EVENT_TYPE_OF[sub]
+    state, armed, civilian = first("state"), first("armed"), first("civilian")
+    if event_type == "Battles":
+        if state and armed:
+            return state, armed
+        other = _other_armed(actors, armed)
+        if armed is not None and other is not None:
+            return armed, other  # two armed groups fight each other
+        foreign = _other_state(actors, state) if armed is None else None
+        if foreign is not None:
+            return state, foreign  # two states' forces
+        # Codebook: a battle has two organised sides; the one the text leaves unnamed is, in
+        # news of insurgency, the state's forces, and the state's enemy an unidentified group.
+        return state or DEFAULT_STATE, armed or (DEFAULT_UNIDENTIFIED if state is not None else None)
+
+    if event_type in ("Explosions/Remote violence", "Violence against civilians"):
+        agent = agent_of(trigger, actors, hurt or [], text)
+        if agent is not None:
+            perpetrator = agent
+        else:
+            perpetrator = (
+                state
+                if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon")
+                and state
+                else armed
+            )
+        target_state = next(
+            (
+                m
+                for m in by_side.get("state", [])
+                if perpetrator is None or m.value.name != perpetrator.value.name
+            ),
+            None,
+        )
+        other_armed = next(
+            (
+                m
+                for m in by_side.get("armed", [])
+                if perpetrator is None or m.value.name != perpetrator.value.name
+            ),
+            None,
+        )
+        perpetrator_side = perpetrator.value.side if perpetrator else None
+        # The victims are those most hurt: forces where most of the dead were forces ("eight
+        # personnel and their driver"), the people where most were people ("52 people, a
+        # police officer among them"), fighters where forces struck them.
+        main = main_victims(hurt or [])
+        struck = state_target(text, trigger)
+        if struck is not None and main in (None, "unknown") and event_type != "Violence against civilians":
+            # "a bomb exploded next to a police mobile": forces were the target.
+            main, target_state = "state", target_state or struck
+        if event_type == "Violence against civilians" or main in ("civilian", "unknown"):
+            victims = civilian or DEFAULT_CIVILIANS
+        elif main == "state":
+            victims = target_state or DEFAULT_STATE
+        elif main == "armed" and perpetrator_side == "state":
+            victims = other_armed or DEFAULT_UNIDENTIFIED
+        elif perpetrator_side == "state" and other_armed is not None:
+            victims = other_armed  # "gunships pounded militant hideouts"
+        elif "civilian" in parties or civilian is not None:
+            victims = civilian or DEFAULT_CIVILIANS
+        elif main is None and target_state is None:
+            # Codebook: a strike or blast that hurt no one and names no target has no actor 2
+            # ("warplanes target the countryside of Homs").
+            victims = None
+        else:
+            victims = target_state or DEFAULT_CIVILIANS
+        if victims is perpetrator:
+            victims = None
+        return perpetrator, victims
+    if event_type == "Protests":
+        # Codebook: an intervention or excessive force is the state's, by its police where the
+        # text names no force.
+        return first("protester") or DEFAULT_PROTESTERS, (
+            state or DEFAULT_POLICE
+        ) if sub != "Peaceful protest" else None
+    if event_type == "Riots":
+        # Codebook: demonstrators who turn violent are rioters, whatever the text calls them.
+        rioters = first("rioter") or DEFAULT_RIOTERS
+        if sub == "Mob violence":
+            return rioters, civilian or DEFAULT_CIVILIANS
+        return rioters, state or civilian
+    if sub == "Looting/property destruction":
+        # Codebook: the group that loots or destroys, with no second actor where property was hit.
+        return armed or first("rioter") or state, None
+    if sub in ("Agreement", "Change to group/activity", "Non-violent transfer of territory"):
+        # Two armed groups that agree, merge or hand over among themselves; else the state and a group.
+        other = _other_armed(actors, armed)
+        authority = [
+            m
+            for m in actors
+            if m.value.side in ("state", "government") and trigger and m.sentence == trigger.sentence
+        ]
+        two_groups = armed is not None and other is not None
+        if (
+            two_groups
+            and (not state or (armed.value.named and other.value.named))
+            and not (sub == "Agreement" and authority)
+        ):
+            return armed, other
+        if sub == "Agreement" and armed is not None:
+            return first("government") or state or DEFAULT_GOVERNMENT, armed
+    if sub == "Other":
+        # Curfews, emergencies, coups, mass graves: the authority that declares or finds them.
+        return first("government") or state or DEFAULT_GOVERNMENT, None
+    if sub == "Arrests":
+        # The state arrests; whom it arrests is an armed group, protesters or civilians.
+        detained = armed or first("protester") or civilian
+        if detained is None:
+            # Codebook: those arrested at or for a protest are protesters; others are civilians.
+            protest = any(t.value.sub_event_type in PROTEST_TYPES for t in triggers or [])
+            detained = DEFAULT_PROTESTERS if protest else DEFAULT_CIVILIANS
+        return state or DEFAULT_POLICE, detained
+    return state or armed, (armed or _other_state(actors, state)) if state else None
+
+
+AIR_OR_ARTILLERY = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+MANNED_AIRCRAFT = re.compile(
+    r"war ?planes?|jets?|aircraft|helicopters?|gunships?|air ?strikes?|air raids?|aerial|barrel bombs?|bombers?",
+    re.I,
+)
+
+
+def report_striker(doc: Document, event_iso3: str | None) -> Mention | None:
+    """The state forces a report names by their country most often, where that country is
+    not the event's: who strikes from afar in a war between two states."""
+    named = Counter(
+        m.value.iso3
+        for m in doc.layer("actors")
+        if m.value.side == "state" and m.value.iso3 and m.value.iso3 != event_iso3
+    )
+    if not named:
+        return None
+    iso3 = named.most_common(1)[0][0]
+    return next(m for m in doc.layer("actors") if m.value.iso3 == iso3 and m.value.side == "state")
+
+
+SPEAKING = re.compile(r"\s+(?:suspect(?:ed)?|believe[sd]?)\b")
+
+
+# Countries ACLED writes with the article in "Military Forces of the United States".
+WITH_ARTICLE = frozenset({"USA", "GBR", "ARE", "NLD", "PHL", "CAF", "COM"})
+
+
+def _of_country(iso3: str) -> str:
+    name = country_name(iso3) or iso3
+    return "the " + name if iso3 in WITH_ARTICLE else name
+
+
+def actor_name(
+    mention: Mention | None, country: str | None, iso3: str | None = None
+) -> tuple[str | None, int]:
+    """The actor's ACLED name in this event's country, and its category. State forces named by
+    their own country are external forces (8) outside it."""
+    if mention is None:
+        return None, 0
+    actor = mention.value
+    name, inter = actor.name, actor.inter
+    if actor.iso3:
+        name = name.replace("{of:" + actor.iso3 + "}", _of_country(actor.iso3))
+        if iso3 and actor.iso3 != iso3:
+            inter = 8
+    if country:
+        if iso3:
+            name = name.replace("of {country}", "of " + _of_country(iso3))
+        return name.replace("{country}", country), inter
+    return name.replace(" of {country}", "").replace(" ({country})", ""), inter
+
+
+def infer_striker(
+    doc: Document,
+    sub: str,
+    a1: Mention | None,
+    a2: Mention | None,
+    trigger: Mention | None,
+    actors: list[Mention],
+    hurt: list[Mention],
+    event_iso3: str | None,
+) -> tuple[Mention | None, Mention | None, bool]:
+    """Actors 1 and 2 of a strike from the air or from afar whose sentence names no striker,
+    and whether actor 1 was inferred."""
+    inferred_striker = False
+    if (
+        sub in AIR_OR_ARTILLERY
+        and (a1 is None or not a1.value.named)
+        and not (a1 and a1.value.side == "state")
+    ):
+        # Strikes from the air or from afar whose sentence names no one are, in a report that
+        # names one state's forces for them, that state's ("a Russian strike", later "drone
+        # strikes"); by warplanes or helicopters, with none named, the state's own air force
+        # (armed groups fly drones and quadcopters, not jets).
+        manned = trigger is not None and MANNED_AIRCRAFT.search(trigger.text(doc)) is not None
+        a1 = report_striker(doc, event_iso3) or (DEFAULT_STATE if manned else a1)
+        inferred_striker = a1 is not None
+        if inferred_striker and a1.value.side == "state" and main_victims(hurt) == "armed":
+            # "Eight militants killed in air strikes": the state struck an armed group.
+            a2 = next((m for m in actors if m.value.side == "armed"), DEFAULT_UNIDENTIFIED)
+        if a2 is not None and a1 is not None and a2.value.name == a1.value.name:
+            a2 = DEFAULT_CIVILIANS
+    return a1, a2, inferred_striker

@@ -1,0 +1,119 @@
+"""When an incident happened: its own date, the day before it was told, or the report's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from strife.document import Document, Mention
+from strife.event import Event
+from strife.stages.incidents import Incident
+
+# How far back an undated toll update may reach: the week its report falls in.
+UPDATE_WINDOW = dt.timedelta(days=6)
+
+
+# The longest span a date may cover and still say the month of a recalled incident.
+MONTH_DAYS = 31
+
+
+def recalled_without_month(incident: Incident, dates: list[Mention], unresolved_days: set[int]) -> bool:
+    """A recalled incident with no date of its own that says at least the month."""
+    return (
+        incident.background
+        and not any((m.value.end - m.value.start).days <= MONTH_DAYS and not m.value.reporting for m in dates)
+        # "Last week" in a report with no publication date: a recent day, not yet known.
+        and not unresolved_days.intersection(incident.sentences)
+    )
+
+
+def incident_date(
+    doc: Document,
+    incident: Incident,
+    date_mentions: list[Mention],
+    dates_by_sentence: dict[int, list[Mention]],
+    events: list[Event],
+    unresolved_days: set[int],
+    casualty_mentions: list[Mention],
+) -> tuple[Mention | None, dt.date | None, dt.date | None, int | None, str]:
+    """(the date mention chosen, first day, last day, ACLED time precision, basis) of an
+    incident; `events` are the report's events told before it."""
+    # The incident's own day first; the day something was said only when nothing else is given.
+    day_dates = (
+        [m for m in date_mentions if m.value.precision == 1 and not m.value.reporting]
+        or [m for m in date_mentions if not m.value.reporting]
+        or date_mentions
+    )
+    if day_dates:
+        chosen = day_dates[0]
+        event_date, date_end, precision, basis = (
+            chosen.value.start,
+            chosen.value.end,
+            chosen.value.precision,
+            chosen.value.basis,
+        )
+        if chosen.value.after_previous is not None:
+            # "In another exchange of fire the same day": the day of the incident told before;
+            # "said on Tuesday they had foiled an attack the previous day": the day before it was said.
+            shift = dt.timedelta(days=chosen.value.after_previous)
+            said = [
+                m
+                for m in date_mentions
+                if m.value.precision == 1 and m.value.after_previous is None and m.sentence == chosen.sentence
+            ]
+            if events and not (said and shift.days < 0) and events[-1].event_date is not None:
+                previous = events[-1]
+                event_date, date_end = previous.event_date + shift, previous.date_end + shift  # type: ignore[operator]
+                precision, basis = previous.time_precision, previous.date_basis
+            elif said:
+                event_date = date_end = said[0].value.start + shift
+                basis = said[0].value.basis
+            elif doc.anchor_date is not None:
+                event_date = date_end = doc.anchor_date + shift
+            else:
+                event_date = date_end = None
+                precision, basis = None, "unresolved"
+    elif unresolved_days.intersection(incident.sentences):
+        # "On Tuesday" in a report with no publication date: a day of its own, not known.
+        chosen = None
+        event_date = date_end = None
+        precision, basis = None, "unresolved"
+    else:
+        chosen = None
+        told = [e for e in events if not e.background]
+        first = min(incident.sentences)
+        # The sentence just before often sets the day ("...spilled onto the streets on Sunday.
+        # In Aden, police fired tear gas").
+        # Or, for a report's lead, the sentence after it: "Bandits have abducted students of a
+        # school in Jangebe. The gunmen arrived at about 1 a.m. on Friday".
+        around = (first - 1, first - 2) if first > 0 else (first + 1,)
+        lead_in = [
+            m
+            for i in around
+            for m in dates_by_sentence.get(i, [])
+            if m.value.precision == 1 and not m.value.reporting and m.value.after_previous is None
+        ]
+        if lead_in and not incident.background:
+            chosen = lead_in[0]
+            event_date, date_end = chosen.value.start, chosen.value.end
+            precision, basis = 1, chosen.value.basis
+        elif told and not incident.background:
+            # An incident told on from the one before ("In Rawalpindi, supporters hurled
+            # stones") happened when it did, not on the day of publication.
+            event_date, date_end = told[-1].event_date, told[-1].date_end
+            precision, basis = told[-1].time_precision, told[-1].date_basis
+        elif doc.anchor_date is None:
+            # No publication date, dateline or metadata, and no date of its own: the day is
+            # not known, and is not taken from the clock.
+            event_date = date_end = None
+            precision, basis = None, "unresolved"
+        elif any(m.value.toll for m in casualty_mentions) and not incident.background:
+            # "The death toll rose to 60": an update on an incident of some days before.
+            event_date, date_end = doc.anchor_date - UPDATE_WINDOW, doc.anchor_date
+            precision = 2
+            basis = "dateline" if doc.published_basis == "dateline" else "published-fallback"
+        else:
+            event_date = date_end = doc.anchor_date
+            precision = 3 if incident.background else 2
+            basis = "dateline" if doc.published_basis == "dateline" else "published-fallback"
+
+    return chosen, event_date, date_end, precision, basis

@@ -1,0 +1,301 @@
+"""Where an incident happened: which of its places, at which precision, and the places listed
+with it that make events of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from strife.document import Document, Mention
+from strife.places.gazetteer import get_gazetteer
+from strife.places.recognise import distance_km
+from strife.stages.incidents import Incident
+from strife.stages.places import GOVERNMENT_AFTER, PLACE_KINDS, country_name
+
+LIST_SEPARATOR = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", re.I)
+
+
+def listed_places(
+    doc: Document, places: list[Mention], chosen: Mention, sentences: set[int]
+) -> list[Mention]:
+    """The other towns or districts listed in one breath with the chosen one, or with each other
+    in a sentence that tells of the same kind of event ("smaller protests were reported in Cluj,
+    Timisoara and Iasi"), each once, in the chosen one's country."""
+    entry = chosen.value.entry
+    if entry is None or entry.kind not in ("place", "admin2"):
+        return []
+    row = sorted(
+        (
+            m
+            for m in places
+            if (m.sentence == chosen.sentence or m.sentence in sentences)
+            and m.label == "place"
+            and m.value.entry is not None
+            and m.value.entry.kind in ("place", "admin2", "admin1")
+        ),
+        key=lambda m: m.start,
+    )
+    runs: list[list[Mention]] = []
+    # Where the last place of a run ends, with the county or city that qualifies it ("Swindon,
+    # in Wiltshire, and Brighton" lists two towns).
+    run_end = 0
+    for n, m in enumerate(row):
+        if n and runs and _qualifies(doc, row[n - 1], m):
+            run_end = m.end
+            continue
+        if runs and runs[-1][-1].sentence == m.sentence and LIST_SEPARATOR.match(doc.text[run_end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+        run_end = m.end
+    seen = {entry.geonameid}
+    listed = []
+    for run in runs:
+        if chosen not in run and len(run) < 2:
+            continue
+        for m in run:
+            other = m.value.entry
+            if other.geonameid not in seen and other.iso3 == entry.iso3:
+                seen.add(other.geonameid)
+                listed.append(m)
+    return listed
+
+
+QUALIFIER_SEPARATOR = re.compile(
+    r"^\s*,\s*(?:in\s+)?(?:(?:north|south|east|west|central|greater|northern|southern|eastern|western)\s+)?$",
+    re.I,
+)
+
+
+# A city that says where a town lies is a much larger one ("Hillingdon, west London"); two towns
+# of a size are two places of a list ("Guazapa, Chalatenango").
+QUALIFIER_SIZE = 10
+
+
+# A town "Hillingdon, west London" stands this near the city that says where it lies.
+QUALIFIER_KM = 50
+
+
+def _qualifies(doc: Document, place: Mention, after: Mention) -> bool:
+    """Whether `after` says where `place` lies ("Swindon, in Wiltshire"; "Hillingdon, west
+    London") rather than naming another place of a list."""
+    if not QUALIFIER_SEPARATOR.match(doc.text[place.end : after.start]):
+        return False
+    inner, outer = place.value.entry, after.value.entry
+    unit = outer.kind in ("admin1", "admin2")
+    if unit and outer.iso3 == inner.iso3 and outer.name in (inner.admin1, inner.admin2):
+        return True
+    if outer.kind == "admin1" and inner.admin1:
+        return False  # the gazetteer knows the town's province, and it is another one
+    # Names of counties and cities outlive the units that carry them ("Swindon, in Wiltshire"
+    # though Swindon is its own authority): nearness says it.
+    return (
+        (unit or outer.population > QUALIFIER_SIZE * max(inner.population, 1))
+        and None not in (inner.latitude, outer.latitude)
+        and distance_km(inner.latitude, inner.longitude, outer.latitude, outer.longitude) <= QUALIFIER_KM
+    )
+
+
+# How specific a gazetteer entry is (lower: more specific).
+ENTRY_RANK = {"place": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+NEAR = re.compile(
+    r"\b(?:near|outskirts of|close to|outside|vicinity of|suburbs? of|miles from|km from)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+# Where something was said or someone came from, not where the incident happened.
+VENUE_BEFORE = re.compile(
+    r"\b(?:statement (?:issued |released |sent )?(?:from|in)|(?:press|news) conference (?:in|at)|"
+    r"told (?:reporters|journalists|the media) (?:in|at)|briefing (?:in|at)|speaking (?:in|at)|"
+    r"(?:addressing|addressed) (?:\w+ ){0,4}(?:in|at)|native of|hail(?:ing|ed) from|"
+    r"(?:workers?|labourers?|natives?|residents?) from|"
+    r"(?:travel(?:l)?ing|heading|going|bound|on (?:their|his|her|its) way|en route) to|fall of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+LOCATIVE = re.compile(
+    r"\b(?:in|at|near|inside|outside|into|across|around|outskirts of|(?:town|city|village|area|district) of)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+# Words that say where the incident happened, in a sentence that names no trigger.
+LOCATOR = re.compile(r"\b(?:took place|occurred|happened|broke out|erupted|unfolded|the scene)\b", re.I)
+
+
+VENUE_AFTER = re.compile(r"^-based\b")
+
+
+def _is_venue(doc: Document, mention: Mention) -> bool:
+    return bool(
+        VENUE_BEFORE.search(doc.text[max(0, mention.start - 45) : mention.start])
+        or VENUE_AFTER.match(doc.text[mention.end : mention.end + 8])
+    )
+
+
+def _region(entry: Any) -> tuple[str, str | None]:
+    return entry.iso3, entry.name if entry.kind == "admin1" else entry.admin1
+
+
+def _incident_places(doc: Document, places: list[Mention], core: set[int]) -> list[Mention]:
+    """The places of the incident itself: named in its sentences with a trigger or a figure,
+    not as where something was said, and in the region of the first such sentence that names
+    one ("Kalat district" and "the Mangochar area" yes; "the highway to Karachi" two sentences
+    on, no)."""
+    own = [m for m in places if not _is_venue(doc, m)]
+    # A capital named for its government gives way to any other place the text resolves.
+    literal = [m for m in own if not GOVERNMENT_AFTER.match(doc.text, m.end)]
+    if any(m.label == "place" and m.value.entry is not None for m in literal):
+        own = literal
+    central = [m for m in own if m.sentence in core] or own
+    named = [m for m in central if m.label == "place" and m.value.entry is not None]
+    if not named:
+        return central
+    first = min(m.sentence for m in named)
+    regions = {_region(m.value.entry) for m in named if m.sentence == first}
+    iso3s = {iso3 for iso3, _ in regions}
+    return [
+        m
+        for m in central
+        if m.value.entry is None
+        or m.label == "country"
+        or _region(m.value.entry) in regions
+        or (m.value.entry.kind == "admin1" and m.value.entry.iso3 in iso3s)
+        or (m.value.entry.iso3, None) in regions
+    ]
+
+
+def dateline_place(doc: Document, place: dict[str, Any], iso3: str | None) -> dict[str, Any] | None:
+    """Where a local report names no place of its own but its country, the town it was filed
+    from: "SHEIKHUPURA: Two constables ... were suspended". Precision 2: near that town."""
+    end = max((m.end for m in doc.layer("dateline")), default=0)
+    filed = [
+        m for m in doc.layer("places") if m.start < end and m.label == "place" and m.value.entry is not None
+    ]
+    if not filed:
+        return None
+    entry = filed[0].value.entry
+    if entry.kind == "admin1":
+        # "ISLAMABAD:" is the city, not the territory around it.
+        entry = next((e for e in get_gazetteer().lookup(entry.name) if e.kind == "place"), entry)
+    if entry.kind not in ("place", "admin2") or (place["iso3"] or iso3) not in (None, entry.iso3):
+        return None
+    return {"admin1": entry.admin1, "admin2": entry.admin2, "location": entry.name, "geo_precision": 2,
+            "mention": filed[0], "latitude": entry.latitude, "longitude": entry.longitude,
+            "geonameid": entry.geonameid, "iso3": entry.iso3}  # fmt: skip
+
+
+def entry_place(entry: Any, precision: int) -> dict[str, Any]:
+    """An event's place fields from a gazetteer entry below the country."""
+    # Codebook: an event known only to a district or a province is coded to its seat.
+    lat, lon = (entry.seat_latitude, entry.seat_longitude) if entry.seat_latitude is not None else (
+        entry.latitude, entry.longitude)  # fmt: skip
+    return {"admin1": entry.admin1 if entry.kind != "admin1" else entry.name, "admin2": entry.admin2,
+            "location": entry.name, "geo_precision": precision, "latitude": lat, "longitude": lon,
+            "geonameid": entry.geonameid}  # fmt: skip
+
+
+def choose_place(doc: Document, places: list[Mention], core: set[int] | None = None) -> dict[str, Any]:
+    """The event's place: the most specific one its own sentences name, with precision by the
+    codebook (1 the town itself; 2 near a town, or a part of a district; 3 only a region)."""
+    places = _incident_places(doc, places, core or set())
+    named = [m for m in places if m.label == "place"]
+    # A country by name, not by demonym: "Russian missiles" says who fired, not where.
+    resolved = [m for m in named if m.value.entry is not None] or [
+        m for m in places if m.label == "country" and m.value.entry is not None and m.value.kind == "country"
+    ]
+    unresolved = [m for m in named if m.value.entry is None]
+    empty: dict[str, Any] = {"admin1": None, "admin2": None, "location": None, "geo_precision": None,
+                             "mention": None, "latitude": None, "longitude": None, "geonameid": None, "iso3": None}  # fmt: skip
+    if resolved:
+        # The most specific; between equals, the one the text puts the incident in ("in Kinshasa")
+        # over one it names otherwise ("angry at the fall of Goma").
+        best = min(
+            resolved,
+            key=lambda m: (
+                ENTRY_RANK[m.value.entry.kind],
+                not LOCATIVE.search(doc.text[max(0, m.start - 30) : m.start]),
+                m.start,
+            ),
+        )
+        # "the Mangochar area of Kalat district": a place the gazetteer lacks, named with its
+        # district, is in that district — whatever other towns the sentence names.
+        for small in (m for m in unresolved if PLACE_KINDS[m.value.kind] <= 3):
+            host = next((m for m in resolved if m.sentence == small.sentence and m.value.entry.kind == "admin2"
+                         and 0 <= m.start - small.end <= 12), None)  # fmt: skip
+            if host is not None:
+                best = host
+                break
+        entry = best.value.entry
+        rank = ENTRY_RANK[entry.kind]
+        near = bool(NEAR.search(doc.text[max(0, best.start - 25) : best.start]))
+        # Codebook: 1 the town itself; 2 near a town, or a district (a village the gazetteer
+        # lacks falls back to its district); 3 only a province or country.
+        precision = 1 if rank == 1 and not near else 2 if rank <= 2 or near else 3
+        if entry.kind == "country":
+            return {**empty, "location": country_name(entry.iso3), "geo_precision": 3, "mention": best, "iso3": entry.iso3,
+                    "latitude": entry.latitude, "longitude": entry.longitude}  # fmt: skip
+        return {**entry_place(entry, precision), "mention": best, "iso3": entry.iso3}
+    if not unresolved:
+        return empty
+    admin1 = next((m.value.name for m in unresolved if PLACE_KINDS[m.value.kind] >= 6), None)
+    admin2 = next((m.value.name for m in unresolved if PLACE_KINDS[m.value.kind] in (4, 5)), None)
+    best = min(unresolved, key=lambda m: (PLACE_KINDS[m.value.kind], m.start))
+    kind_rank = PLACE_KINDS[best.value.kind]
+    return {**empty, "admin1": admin1, "admin2": admin2, "location": best.value.name,
+            "geo_precision": 1 if kind_rank == 1 else 2 if kind_rank <= 5 else 3, "mention": best}  # fmt: skip
+
+
+def incident_place(
+    doc: Document,
+    incident: Incident,
+    places: list[Mention],
+    actors: list[Mention],
+    told: list[Mention],
+    spans: dict[int, tuple[int, int]],
+    iso3: str | None,
+) -> tuple[dict[str, Any], list[Mention]]:
+    """(where the incident happened, the places it names): the place of the sentences that
+    tell it (`told`: its triggers and figures), else the report's dateline."""
+    core = {m.sentence for m in told} | {
+        i for i in incident.sentences if LOCATOR.search(doc.text[spans[i][0] : spans[i][1]])
+    }
+    # Names inside an actor's name are not places: "Boko" of "Boko Haram".
+    named_spans = [(m.start, m.end) for m in actors if m.value.named]
+    incident_places = [m for m in places if not any(s <= m.start and m.end <= e for s, e in named_spans)]
+    place = choose_place(doc, incident_places, core)
+    if (
+        place["geo_precision"] is None
+        or place["location"] is None
+        or (place["iso3"] is not None and place["admin1"] is None)
+    ):
+        place = dateline_place(doc, place, iso3) or place
+    return place, incident_places
+
+
+def struck_country(
+    place: dict[str, Any], striker: Mention | None, places: list[Mention], event_iso3: str | None
+) -> str | None:
+    """Named by its country ("Indian shelling", "a Russian strike"), an army strikes abroad:
+    with no place to say where, the other country the incident names is where."""
+    if (
+        place["iso3"] is None
+        and striker is not None
+        and striker.value.iso3
+        and striker.value.iso3 == event_iso3
+    ):
+        return next(
+            (
+                m.value.iso3
+                for m in places
+                if m.label == "country" and m.value.iso3 not in (None, striker.value.iso3)
+            ),
+            None,
+        )
+    return None

@@ -1,0 +1,132 @@
+"""An incident's event type and sub-event type, by the codebook: the strongest trigger, corrected
+by who was hurt and who is there, and for crowds the typer learned from Mass Mobilization.
+"""
+
+from __future__ import annotations
+
+from strife.document import Mention
+from strife.stages.fatalities import main_victims
+from strife.stages.incident_model import features, incident_model
+
+PROTEST_TYPES = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
+
+
+# The four types of a demonstration, violent or not; with mobs, every type of a crowd's event.
+PROTEST_FAMILY = PROTEST_TYPES | {"Violent demonstration"}
+
+
+# Protests and riots are never accidents or crimes, whatever words stand near them.
+PROTEST_OR_RIOT = PROTEST_FAMILY | {"Mob violence"}
+
+
+def pick_type(mentions: list[Mention], deaths: bool) -> Mention | None:
+    """The strongest trigger; where people died, the strongest violent one (a report of a
+    foiled attack that killed no one is a strategic development, one that killed is not)."""
+    pool = ([m for m in mentions if m.value.violent] if deaths else []) or mentions
+    return max(pool, key=lambda m: (m.value.strength, -m.start)) if pool else None
+
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def territory_direction(sub: str, trigger: Mention, actors: list[Mention], home: str | None = None) -> str:
+    """Codebook: who takes the place decides the sub-type — the government's forces regain, any
+    other group overtakes; a foreign army taking a village ("Russian forces captured a village" in
+    Ukraine) is not the government of the place. The actor named last before the trigger in its
+    sentence is the subject."""
+    if sub not in TERRITORY:
+        return sub
+    before = [m for m in actors if m.sentence == trigger.sentence and m.end <= trigger.start]
+    if not before:
+        return sub
+    subject = before[-1].value
+    foreign = subject.iso3 is not None and home is not None and subject.iso3 != home
+    return TERRITORY[0] if subject.side == "state" and not foreign else TERRITORY[1]
+
+
+def refine_type(sub: str, parties: set[str], sides: set[str]) -> str:
+    """Codebook: Battles need two armed, organised sides; violence against civilians needs
+    unarmed victims. A trigger's first guess is corrected by who was hurt and who is there."""
+    armed_victims = parties & {"state", "armed"}
+    if sub == "Attack" and armed_victims and "civilian" not in parties:
+        return "Armed clash"
+    if (
+        sub == "Armed clash"
+        and "civilian" in parties
+        and not armed_victims
+        and not ("state" in sides and "armed" in sides)
+    ):
+        return "Attack"
+    return sub
+
+
+# How surely the learned typer must prefer another of the four protest types to overrule the table.
+PROTEST_READING = 0.6
+
+
+def protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: str) -> str:
+    """Which of the four protest types a demonstration is, read by the typer learned from Mass
+    Mobilization's coding of protester violence and state response: "throwing rocks at riot
+    police" makes a violent demonstration whatever the police did, which no phrase list covers.
+    Only where the table already says a crowd demonstrated (or fought, with no armed group).
+    `text`: the incident's opening sentences, lower-cased."""
+    crowd = bool(sides & {"protester", "rioter"}) or any(
+        t.value.sub_event_type in PROTEST_FAMILY for t in triggers
+    )
+    # A "clash" with no armed group at all ("police fought with a group of skinheads") may be a
+    # crowd's: the typer weighs it against a battle.
+    unarmed_clash = sub == "Armed clash" and "armed" not in sides and "state" in sides
+    # Arrests at a demonstration are how police intervened in it (codebook); the typer decides
+    # whether the arrests or the crowd are the story.
+    crowd_arrests = sub == "Arrests" and crowd and "armed" not in sides
+    if not (crowd or unarmed_clash) or not (
+        sub in PROTEST_FAMILY or (sub == "Armed clash" and "armed" not in sides) or crowd_arrests
+    ):
+        return sub
+    if sub in ("Excessive force against protesters", "Violent demonstration"):
+        # The table's row names the force (live fire at a rally) or the crowd's violence (stones,
+        # petrol bombs): the words decide.
+        return sub
+    # Forces that "clashed with protesters" met a crowd that fought back: codebook, a violent
+    # demonstration, unless the typer reads the crowd's part otherwise.
+    fallback = "Violent demonstration" if crowd and sub == "Armed clash" else sub
+    model = incident_model()
+    choices = PROTEST_FAMILY | {sub} if crowd else PROTEST_FAMILY | {"Armed clash"}
+    ranked = [(t, p) for t, p in model.sub_event_types(features(text)) if t in choices]
+    total = sum(p for _, p in ranked)
+    if not ranked or total <= 0:
+        return fallback
+    best, p = ranked[0]
+    return best if best != sub and p / total >= PROTEST_READING else fallback
+
+
+def incident_type(
+    trigger: Mention | None,
+    casualties: list[Mention],
+    actors: list[Mention],
+    triggers: list[Mention],
+    opening: str,
+) -> str:
+    """The sub-event type by the codebook, before the place and the claim are known: the
+    strongest trigger's, corrected by who was hurt and who is there. `opening`: the incident's
+    first sentences, lower-cased."""
+    deaths = any(m.value.outcome == "killed" for m in casualties)
+    sub = trigger.value.sub_event_type if trigger else "Attack"
+    parties = {m.value.party for m in casualties if m.value.outcome == "killed"}
+    sides = {m.value.side for m in actors}
+    sub = refine_type(sub, parties, sides)
+    if sub == "Attack" and main_victims(casualties) in ("state", "armed"):
+        # "A policeman and a civilian were killed in an attack on a patrol": forces were the
+        # ones hit, and civilians killed in a battle count in it (codebook).
+        sub = "Armed clash"
+    sub = protest_reading(sub, sides, triggers, opening)
+    if (
+        sub == "Violent demonstration"
+        and not deaths
+        and "armed" in sides
+        and not sides & {"protester", "rioter"}
+    ):
+        sub = "Looting/property destruction"  # codebook: destruction by a group, not a crowd
+    return sub

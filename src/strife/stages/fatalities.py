@@ -1,0 +1,148 @@
+"""An incident's toll: its casualty figures summed, split by party, and kept as a range where
+reports differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from strife.document import Mention
+
+# "stood at 54, the attacker included": the bomber is already among the dead.
+BOMBER_INCLUDED = re.compile(
+    r"\b(?:(?:attacker|bomber)s? included|including the (?:suicide )?(?:bomber|attacker)s?|"
+    r"(?:bomber|attacker)s? (?:is|was|were) among the dead)\b",
+    re.I,
+)
+
+
+def _speaker(figure: Mention, reporters: list[Mention]) -> str | None:
+    """Whose figure it is: the nearest party named as speaking in its sentence."""
+    here = [r for r in reporters if r.sentence == figure.sentence]
+    if not here:
+        return None
+    nearest = min(here, key=lambda r: min(abs(r.start - figure.end), abs(figure.start - r.end)))
+    return nearest.value.name
+
+
+@dataclass
+class Figures:
+    fatalities: int = 0
+    low: int = 0
+    high: int = 0
+    by_party: dict[str, int] = field(default_factory=dict)
+    injured: int | None = None
+    imputed: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def count_casualties(
+    mentions: list[Mention],
+    sub_event_type: str,
+    bomber_counted: bool = False,
+    reporters: list[Mention] | None = None,
+) -> Figures:
+    """Totals versus parts, tolls superseding, counts from different parties as a range.
+    `bomber_counted`: the text says its toll already includes the suicide bomber. `reporters`:
+    who speaks in the text; a figure is the nearest speaker's in its sentence."""
+    figures = Figures(mentions=mentions)
+    killed = [m for m in mentions if m.value.outcome == "killed"]
+    injured = [m for m in mentions if m.value.outcome == "injured"]
+    rising = [m for m in killed if m.value.toll]
+    per_party: dict[str, list[int]] = defaultdict(list)
+    for m in killed:
+        if not m.value.toll:
+            per_party[m.value.party].append(m.value.count.value)
+            figures.imputed |= m.value.count.vague
+    # Whole-incident figures ("30 people", "the toll stood at 30") and figures by party.
+    totals = per_party.pop("unknown", []) + per_party.pop("total", [])
+    # Different figures for the whole incident from different parties ("Amnesty said at least
+    # 10 ... the governor said one") conflict; one party's differing figures are updates.
+    total_sources = {
+        _speaker(m, reporters or [])
+        for m in killed
+        if not m.value.toll and m.value.party in ("unknown", "total")
+    }
+    conflicting = len(set(totals)) > 1 and len(total_sources) > 1
+    named = {p: max(v) for p, v in per_party.items()}
+    parts_total = sum(named.values())
+    parts_low = sum(min(v) for v in per_party.values())
+    if rising:
+        # Codebook: "the death toll rose to N" supersedes earlier figures.
+        total = low = rising[-1].value.count.value
+        high = max([total, *totals])
+    elif totals and conflicting:
+        # Codebook: conflicting reports from different parties → the most conservative figure,
+        # the range spanning them all. A total below the sum of its parts is itself a part.
+        total = low = max(min(totals), parts_low)
+        high = max([*totals, parts_total])
+    elif totals:
+        # One party's figures restated or updated as counts came in: the highest stands.
+        total = low = high = max([*totals, parts_low])
+        high = max(high, parts_total)
+    else:
+        total = low = parts_low
+        high = parts_total
+    if (
+        sub_event_type == "Suicide bomb"
+        and total
+        and not bomber_counted
+        and not any(m.value.noun.endswith("bomber") for m in killed)
+    ):
+        total, low, high = total + 1, low + 1, high + 1  # codebook: the bomber counts among the dead
+        named["armed"] = named.get("armed", 0) + 1
+    figures.fatalities, figures.low, figures.high = total, min(low, total), max(high, total)
+    figures.by_party = named
+    if not named and totals:
+        figures.by_party = {"unknown": total}
+    if injured:
+        by_party_injured: dict[str, int] = {}
+        for m in injured:
+            key = m.value.party
+            by_party_injured[key] = max(by_party_injured.get(key, 0), m.value.count.value)
+        figures.injured = sum(by_party_injured.values())
+    return figures
+
+
+def main_victims(hurt: list[Mention]) -> str | None:
+    """The party with most dead (or, with no dead, most hurt) among an incident's figures."""
+    killed = [m for m in hurt if m.value.outcome == "killed" and m.value.party != "total"] or [
+        m for m in hurt if m.value.party != "total"
+    ]
+    tally: dict[str, int] = defaultdict(int)
+    for m in killed:
+        tally[m.value.party] = max(tally[m.value.party], m.value.count.value)
+    if not tally:
+        return None
+    # Forces are the target where they are a good part of the hurt ("ten people, four
+    # policemen among them"), not where one officer was among fifty dead.
+    if tally.get("state", 0) >= 0.3 * max(tally.values()):
+        return "state"
+    return max(tally, key=lambda party: tally[party])
+
+
+def split_deaths(
+    figures: Figures, a1: Mention | None, a2: Mention | None, sub: str, trigger: Mention | None
+) -> tuple[int, bool, int | None, int | None, int | None, int | None]:
+    """(fatalities, imputed, deaths of actor 1, of actor 2, of civilians, of unknown party)."""
+    side1 = a1.value.side if a1 else None
+    side2 = a2.value.side if a2 else None
+    by_party = figures.by_party
+    deaths_civilians = by_party.get("civilian")
+    deaths_unknown = by_party.get("unknown")
+    # An actor's deaths are those of its party; civilians' deaths have their own field.
+    deaths_actor1 = by_party.get(side1) if side1 in ("state", "armed") else None
+    deaths_actor2 = by_party.get(side2) if side2 in ("state", "armed") else None
+    fatalities = figures.fatalities
+    imputed = figures.imputed
+    if not figures.mentions and trigger is not None and sub == "Suicide bomb":
+        fatalities, imputed = 1, False
+    parts = (deaths_actor1, deaths_actor2, deaths_civilians, deaths_unknown)
+    if sum(d or 0 for d in parts) > fatalities:
+        # Parties' deaths that add up to more than the incident's toll were gathered from
+        # figures of more than this incident: the toll stands, the split is not known.
+        deaths_actor1 = deaths_actor2 = deaths_civilians = deaths_unknown = None
+
+    return fatalities, imputed, deaths_actor1, deaths_actor2, deaths_civilians, deaths_unknown

@@ -1,0 +1,282 @@
+"""Incidents: which sentences of a report tell one incident, and which tell none.
+
+An incident starts at a sentence with a trigger (or casualty figures) and gathers the
+sentences after it that add detail (place, figures, claims, sources) until a sentence opens
+another incident ("in a separate attack", another day, another place) or the text turns to
+context. Sentences of statistics, accidents and talk are dropped here, with the reason kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from strife.document import Document, Mention
+from strife.stages.event_types import PROTEST_OR_RIOT
+from strife.stages.triggers import LEARNED_INCIDENT, LEARNED_STRENGTH
+from strife.taxonomy import EVENT_TYPE_OF
+
+# A sentence that opens with these words starts a new incident.
+NEW_INCIDENT = re.compile(
+    r"\b(?:in (?:a |another )?separate\b|separately|in another\b|another (?:attack|incident|clash|blast|"
+    r"explosion|exchange of fire|operation|raid|strike|ambush)|meanwhile|elsewhere|in a similar incident|"
+    r"earlier,? on|on the same day|the same day|also on|(?:also|further|separately) reported that)\b",
+    re.I,
+)
+
+
+# A sentence that opens on where it happened: "In Rawalpindi's Liaquat Bagh, ...".
+PLACE_LEAD = re.compile(
+    r"^\W*(?:(?:Meanwhile|Elsewhere|Later|Earlier|Yesterday|Today|Last (?:week|night)|On \w+day),?\s+)?"
+    r"(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside)\s+(?:the\s+)?[A-Z]"
+)
+
+
+# An incident none of whose sentences the learned reading gives this much is talk, not news.
+NOT_AN_INCIDENT = 0.05
+
+
+# A weapon the table names this specifically (an air strike, a suicide bomb) is news whatever
+# the reading; a named act (shelling, a rape, a town retaken, a riot) where the text also gives
+# the day and the place.
+SPECIFIC_WEAPON = 85
+
+
+NAMED_ACT = 56
+
+
+def concrete(incident: Incident, layers: dict[str, dict[int, list[Mention]]]) -> bool:
+    strongest = max(
+        (t.value.strength for i in incident.sentences for t in layers["triggers"].get(i, [])), default=0
+    )
+    if strongest >= SPECIFIC_WEAPON:
+        return True
+    day = any(d.value.precision == 1 for i in incident.sentences for d in layers["dates"].get(i, []))
+    placed = any(m.label == "place" for i in incident.sentences for m in layers["places"].get(i, []))
+    return strongest >= NAMED_ACT and day and placed
+
+
+# A trigger this strong names the weapon or the act (a roadside bomb, an armed clash): no
+# report's opening words about an accident or a crime undo it.
+SPECIFIC_TRIGGER = 40
+
+
+def drop(doc: Document, sentence: Mention, reason: tuple[str, str]) -> None:
+    """Keep why a sentence that told of violence was not coded, for `strife evaluate --errors`."""
+    kind, cue = reason
+    doc.annotations.facts.setdefault("dropped", []).append(
+        {"start": sentence.start, "end": sentence.end, "reason": kind, "cue": cue}
+    )
+
+
+# A sentence the learned reading judges an incident report this surely is news in itself.
+SURE_INCIDENT = 0.95
+
+
+# Non-violent triggers (arrests, agreements) make an event only in the lead or with a day.
+LEAD_SENTENCES = 2
+
+
+@dataclass
+class Incident:
+    sentences: list[int] = field(default_factory=list)
+    background: bool = False
+
+    def add(self, index: int) -> None:
+        if index not in self.sentences:
+            self.sentences.append(index)
+
+
+def by_sentence(doc: Document, layer: str) -> dict[int, list[Mention]]:
+    grouped: dict[int, list[Mention]] = defaultdict(list)
+    for mention in doc.layer(layer):
+        grouped[mention.sentence].append(mention)
+    return grouped
+
+
+def group_incidents(doc: Document) -> list[Incident]:
+    triggers = by_sentence(doc, "triggers")
+    casualties = by_sentence(doc, "casualties")
+    dates = by_sentence(doc, "dates")
+    unresolved_days = {m.sentence for m in doc.layer("unresolved_dates")}
+    supporting = [by_sentence(doc, name) for name in ("places", "claims", "reporters")]
+    places = supporting[0]
+    claims = supporting[1]
+    actors = by_sentence(doc, "actors")
+    # A sentence that names an armed group goes on telling the incident ("Fighters of Hayat
+    # Tahrir al-Sham pulled back northwards").
+    supporting.append({i: named for i, ms in actors.items() if (named := [m for m in ms if m.value.named])})
+    context = {m.sentence: m.label for m in doc.layer("context")}
+    cues = {m.sentence: m.value for m in doc.layer("context") if m.value is not None}
+    readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
+    # A report that opens on an accident, a disaster or a crime (its title or first sentence).
+    opening = doc.annotations.facts.get("non_political") or (
+        cues.get(0) if context.get(0) == "non-political" else None
+    )
+    incidents: list[Incident] = []
+    current: Incident | None = None
+    for sentence in doc.layer("sentences"):
+        index = sentence.sentence
+        flag = context.get(index)
+        armed = any(m.value.side == "armed" for m in actors.get(index, []))
+        # Judged per incident, never per document: a sentence of its own accident, disaster,
+        # epidemic, crime or sport is dropped, and in a report that opens on one, a sentence
+        # with no sign of its own of a political actor. A protest, or a sentence that names an
+        # armed actor, is coded whatever words stand near it.
+        own = [t for t in triggers.get(index, []) if t.value.strength > LEARNED_STRENGTH]
+        political = armed or any(t.value.sub_event_type in PROTEST_OR_RIOT for t in own)
+        specific = any(t.value.strength >= SPECIFIC_TRIGGER for t in own)
+        reason = None
+        if flag == "statistic" or (flag == "non-political" and not political):
+            reason = cues.get(index)
+        elif opening is not None and not political and not specific:
+            reason = (opening[0], f"the report opens on it: {opening[1]!r}")
+        if reason is not None:
+            if index in triggers or index in casualties:
+                drop(doc, sentence, reason)
+            current = None
+            continue
+        text = doc.cased_text[sentence.start : sentence.end]
+        violent = any(t.value.violent for t in triggers.get(index, []))
+        killed = [c for c in casualties.get(index, []) if c.value.outcome in ("killed", "injured")]
+        calm = [t for t in triggers.get(index, []) if not t.value.violent]
+        # A day the text gives counts, resolved or not ("on Tuesday" with no publication date).
+        day = any(d.value.precision == 1 for d in dates.get(index, [])) or index in unresolved_days
+        # A protest, an arrest or an agreement is news where the report says when, or leads with
+        # it and says where; elsewhere it is talk about such things.
+        # Violence is news where the report gives its toll, its day or its place; "drone strikes"
+        # and "enforced disappearances" in an analysis are not incidents.
+        placed = any(m.label == "place" for m in places.get(index, []))
+        # "Two more killed as Myanmar regime continues crackdowns": a country is place enough
+        # where the learned reading, too, takes the sentence for a report of an incident.
+        placed = placed or (
+            readings.get(index, 0.0) >= LEARNED_INCIDENT
+            and any(m.label == "country" for m in places.get(index, []))
+        )
+        sure = readings.get(index, 0.0) >= SURE_INCIDENT
+        # "The leaders pledged not to engage in attacks": a sentence the learned reading calls
+        # talk adds no incident and no type of its own; it may still tell of one (supporting).
+        talk = readings.get(index, 1.0) < NOT_AN_INCIDENT
+        eventful = (
+            killed
+            or (violent and not talk and (day or placed or sure))
+            or (calm and (day or (index < LEAD_SENTENCES and (index in places or sure))))
+            # Destruction of a thing named, at a place named ("destroying two pylons in Guazapa").
+            or (
+                any(t.value.sub_event_type == "Looting/property destruction" for t in calm)
+                and placed
+                and not talk
+            )
+        )
+        background = flag == "background"
+        if eventful:
+            opens = (
+                current is None
+                or background  # a recalled incident is one sentence's worth: its own figures only
+                or NEW_INCIDENT.search(text) is not None
+                or current.background != background
+                or _other_day(dates.get(index, []), current, dates)
+                # ACLED's unit is one place: new figures somewhere else are another incident, and
+                # so is a sentence that opens on another place ("In Rawalpindi, supporters...").
+                or (
+                    bool(killed or [t for t in own if t.value.violent])
+                    and _other_place(places.get(index, []), current, places)
+                )
+                # The place a sentence opens on is where it happened; others it names after it
+                # ("415 km southeast of Lima") are bearings.
+                or (
+                    PLACE_LEAD.match(text) is not None
+                    and _other_place(_lead_place(places.get(index, [])), current, places)
+                )
+                or (_other_kind(own, current, triggers) and not ANAPHORA.match(text))
+            )
+            if opens:
+                current = Incident(background=background)
+                incidents.append(current)
+            current.add(index)
+        elif current is not None and not background and any(index in layer for layer in supporting):
+            current.add(index)
+        elif (
+            current is not None
+            and not background
+            and any(t.value.sub_event_type in PROTEST_OR_RIOT for t in own)
+            and any(
+                t.value.sub_event_type in PROTEST_OR_RIOT
+                for i in current.sentences
+                for t in triggers.get(i, [])
+            )
+        ):
+            # How a protest went on, or how it was broken up ("police broke it up with baton
+            # charges"), is the protest's story, day or place told or not.
+            current.add(index)
+        elif index in claims:
+            # A claim or a denial often comes paragraphs later, after context: it belongs to the
+            # latest incident of the report itself, not to a recalled one.
+            latest = next((i for i in reversed(incidents) if not i.background), None)
+            if latest is not None:
+                latest.add(index)
+            if background:
+                current = None
+        elif background:
+            current = None
+    return incidents
+
+
+# A sentence that goes on about the incident told before ("The attack", "The blast", "It").
+ANAPHORA = re.compile(r"^\W*(?:the|this|that|these|those|it|its|they|their|he|she|his|her)\b", re.I)
+
+
+def _other_kind(own: list[Mention], incident: Incident, triggers: dict[int, list[Mention]]) -> bool:
+    """A sentence that tells, in its own words, of another kind of event than the incident
+    told so far (a kidnapping after a clash, a firebomb after an ambush) begins another one."""
+    new = {EVENT_TYPE_OF[t.value.sub_event_type] for t in own if t.value.violent}
+    known = {
+        EVENT_TYPE_OF[t.value.sub_event_type]
+        for i in incident.sentences
+        for t in triggers.get(i, [])
+        if t.value.strength > LEARNED_STRENGTH
+    }
+    return bool(new and known) and not new & known
+
+
+def _place_keys(mentions: list[Mention]) -> set[str]:
+    """The provinces, districts and towns a sentence names, as comparable paths."""
+    keys = set()
+    for m in mentions:
+        entry = m.value.entry if m.label == "place" else None
+        if entry is not None and entry.kind in ("place", "admin2"):
+            keys.add(f"{entry.iso3}/{entry.admin1}/{entry.admin2 or entry.name}")
+        elif entry is not None and entry.kind == "admin1":
+            keys.add(f"{entry.iso3}/{entry.name}")
+    return keys
+
+
+def _lead_place(mentions: list[Mention]) -> list[Mention]:
+    named = sorted(
+        (m for m in mentions if m.label == "place" and m.value.entry is not None), key=lambda m: m.start
+    )
+    return named[:1]
+
+
+def _other_place(new: list[Mention], incident: Incident, places: dict[int, list[Mention]]) -> bool:
+    fresh = _place_keys(new)
+    known = (
+        set().union(*(_place_keys(places.get(i, [])) for i in incident.sentences))
+        if incident.sentences
+        else set()
+    )
+    # A province and a district in it are one place; two districts, or two provinces, are not.
+    return bool(fresh and known) and not any(
+        a == b or a.startswith(b + "/") or b.startswith(a + "/") for a in fresh for b in known
+    )
+
+
+def _other_day(new: list[Mention], incident: Incident, dates: dict[int, list[Mention]]) -> bool:
+    known = [d.value.start for i in incident.sentences for d in dates.get(i, []) if d.value.precision == 1]
+    fresh = [d.value for d in new if d.value.precision == 1]
+    return bool(known and fresh) and all(
+        abs((value.start - day).days) > 1 and abs((value.end - day).days) > 1
+        for value in fresh
+        for day in known
+    )
