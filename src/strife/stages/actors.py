@@ -150,6 +150,10 @@ def identity_actor(name: str, kind: str) -> Actor | None:
     return None
 
 
+# Seats of government that speak for the civil government, not its forces.
+CIVIL_SEATS = frozenset({"White House", "Kremlin", "Downing Street", "Elysee", "Élysée", "Zhongnanhai",
+                         "Bundeskanzleramt", "State Department", "Capitol Hill"})  # fmt: skip
+
 # Generic words for a rebel movement's fighters, which stand for it where it is the one named.
 REBEL_WORDS = re.compile(r"rebels?|guerrill?as?|insurgents")
 
@@ -173,9 +177,17 @@ class ActorStage:
             mentions.append(Mention(*match.span(), "actor", actor, sentence_of(doc, match.start())))
         for m in doc.layer("places"):
             if m.label == "country" and m.value.kind == "government":
-                # "New Delhi said its strikes...": the capital's state acted, by its forces.
+                # "New Delhi said its strikes...": the capital's state acted, by its forces; "the
+                # White House said": its government.
                 iso3 = m.value.iso3
-                actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
+                civil = m.value.name in CIVIL_SEATS
+                actor = Actor(
+                    ("Government of {of:" if civil else "Military Forces of {of:") + iso3 + "}",
+                    1,
+                    "government" if civil else "state",
+                    named=True,
+                    iso3=iso3,
+                )
                 taken.append((m.start, m.end))
                 mentions.append(Mention(m.start, m.end, "actor", actor, m.sentence))
         places = [(m.start, m.end) for m in doc.layer("places")]

@@ -196,9 +196,17 @@ def entry_place(entry: Any, precision: int) -> dict[str, Any]:
     # Codebook: an event known only to a district or a province is coded to its seat.
     lat, lon = (entry.seat_latitude, entry.seat_longitude) if entry.seat_latitude is not None else (
         entry.latitude, entry.longitude)  # fmt: skip
-    return {"admin1": entry.admin1 if entry.kind != "admin1" else entry.name, "admin2": entry.admin2,
+    admin2 = entry.admin2
+    if admin2 is None and entry.kind == "place" and entry.population >= CITY_DISTRICT_POPULATION:
+        # A city the gazetteer gives no district for seats the district of its name
+        # (Islamabad, Damascus, Hama), as a city this large almost always does.
+        admin2 = entry.name
+    return {"admin1": entry.admin1 if entry.kind != "admin1" else entry.name, "admin2": admin2,
             "location": entry.name, "geo_precision": precision, "latitude": lat, "longitude": lon,
             "geonameid": entry.geonameid}  # fmt: skip
+
+
+CITY_DISTRICT_POPULATION = 100_000
 
 
 def choose_place(doc: Document, places: list[Mention], core: set[int] | None = None) -> dict[str, Any]:

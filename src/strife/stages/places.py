@@ -279,6 +279,15 @@ def _stands_for_government(text: str, start: int, end: int) -> bool:
     return BETWEEN.search(before) is not None and AND_CAPITAL.match(text, end) is not None
 
 
+# Buildings that stand for governments: "the White House said" is Washington's word, not
+# White House, Tennessee; never an incident's place.
+SEATS_OF_GOVERNMENT: dict[str, str] = {
+    "White House": "USA", "Pentagon": "USA", "Capitol Hill": "USA", "State Department": "USA",
+    "Kremlin": "RUS", "Downing Street": "GBR", "Elysee": "FRA", "Élysée": "FRA",
+    "Zhongnanhai": "CHN", "Bundeskanzleramt": "DEU", "GHQ": "PAK",
+}  # fmt: skip
+SEAT_PATTERN = re.compile(r"\b(?:" + "|".join(map(re.escape, SEATS_OF_GOVERNMENT)) + r")\b")
+
 # Who a name belongs to when a title or a role comes before it: "Ukrainian leader Volodymyr
 # Zelensky", "former finance minister Chrystia Freeland", "Brigadier F.B. Ali".
 PERSON_TITLE = re.compile(
@@ -290,7 +299,7 @@ PERSON_TITLE = re.compile(
 )
 # Words before a name that say it is where something is: "in Nice", "near the Post".
 PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|at|near|from|to|of|outside|across|around|into|towards?|across|via|through)\s+(?:the\s+)?$", re.I
+    r"\b(?:in|at|near|from|to|outside|across|around|into|towards?|via|through)\s+(?:the\s+)?$", re.I
 )
 
 
@@ -413,7 +422,22 @@ class PlaceStage:
         gazetteer = get_gazetteer()
         starts = {m.start for m in doc.layer("sentences")}
         # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
-        found = find_candidates(text, gazetteer, starts)
+        seats = [(m.span(), SEATS_OF_GOVERNMENT[m.group()]) for m in SEAT_PATTERN.finditer(text)]
+        for (start, end), iso3 in seats:
+            mentions.append(
+                Mention(
+                    start,
+                    end,
+                    "country",
+                    Place(text[start:end], "government", iso3, gazetteer.country(iso3)),
+                    sentence_of(doc, start),
+                )
+            )
+        found = [
+            c
+            for c in find_candidates(text, gazetteer, starts)
+            if not any(s < c.end and c.start < e for (s, e), _ in seats)
+        ]
         people, neighbours = _people(text), _listed_neighbours(text, found)
         candidates = [c for c in found if _has_place_evidence(text, c, people, neighbours)]
         longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
