@@ -1,0 +1,53 @@
+"""Whole articles: recalled incidents, tallies, and names that are not places (our own sentences)."""
+
+from __future__ import annotations
+
+from strife.api import extract
+
+
+def _events(text: str, published: str = "2025-03-10") -> list:
+    return extract({"text": text, "published": published})
+
+
+def test_a_recalled_incident_needs_its_own_month() -> None:
+    text = (
+        "Gunmen killed two policemen in Bannu on Sunday. "
+        "The attack came after the 2021 Kabul airport bombing, which had killed 183 people, was recalled by officials. "
+        "In December 2014, militants killed 140 people at a school in Peshawar."
+    )
+    found = _events(text)
+    assert [(e.location, e.fatalities, e.background) for e in found] == [
+        ("Bannu", 2, False),
+        ("Peshawar", 140, True),
+    ]
+
+
+def test_tallies_are_not_incidents() -> None:
+    assert _events("The country witnessed 79 terrorist attacks last month, killing 55 civilians.") == []
+    assert _events("About 430 soldiers have been killed since the ground operation began in October.") == []
+    assert _events("Between January and September, the army killed 393 guerrillas in the eastern area.") == []
+
+
+def test_a_person_named_by_a_title_is_no_place() -> None:
+    (event,) = _events(
+        "A missile strike killed nine people in Kryvyi Rih on Sunday, the hometown of President "
+        "Volodymyr Zelensky."
+    )
+    assert (event.location or "").startswith("Kryv") and event.country == "Ukraine"
+
+
+def test_a_seat_of_government_is_no_place() -> None:
+    (event,) = _events("The White House said a drone strike killed three militants in Kunar on Monday.")
+    assert (event.location, event.country) == ("Kunar", "Afghanistan")
+
+
+def test_a_common_word_needs_a_place_context() -> None:
+    (event,) = _events(
+        "Police registered a First Information Report after gunmen killed a man in Swabi on Monday."
+    )
+    assert event.location == "Swabi"
+
+
+def test_a_large_city_seats_the_district_of_its_name() -> None:
+    (event,) = _events("A bomb exploded in Damascus on Monday, killing two people.")
+    assert (event.admin1, event.admin2) == ("Damascus", "Damascus")
