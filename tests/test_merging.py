@@ -280,7 +280,7 @@ def test_never_across_countries_nor_with_a_background_event():
     assert not same_incident(kabul, bannu)
 
     text = (
-        "QUETTA: Two people were injured in a grenade attack in Quetta on Tuesday. In 2013, a bombing in the "
+        "QUETTA: Two people were injured in a grenade attack in Quetta on Tuesday. In March 2013, a bombing in the "
         "same market killed 90 people."
     )
     recalled = event("bg1", text, "2025-03-05", background=True)
