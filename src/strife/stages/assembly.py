@@ -44,6 +44,12 @@ from strife.stages.triggers import SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
 
+# Dates that are the report's, not the incident's; and how long a report is to be an article
+# that dates its own news (a headline or a short note cannot).
+PUBLICATION_FALLBACK = frozenset({"published-fallback", "dateline"})
+ARTICLE_SENTENCES = 6
+
+
 def _evidence(doc: Document, name: str, mention: Mention) -> Evidence:
     return Evidence(field=name, text=mention.text(doc), start=mention.start, end=mention.end)
 
@@ -127,6 +133,11 @@ def assemble_events(doc: Document) -> list[Event]:
         chosen, event_date, date_end, precision, basis = incident_date(
             doc, incident, date_mentions, layers["dates"], events, unresolved_days, casualty_mentions
         )
+        if basis in PUBLICATION_FALLBACK and len(spans) >= ARTICLE_SENTENCES:
+            # A whole article dates the incidents it reports; one it leaves without a day, or a
+            # day of the incident told before it, is talk about violence, not news of it.
+            drop(doc, opening_sentence, ("undated", "an incident an article gives no day of its own"))
+            continue
 
         place, incident_places = incident_place(
             doc,
