@@ -43,11 +43,11 @@ from strife.stages.places import country_name
 from strife.stages.triggers import SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
-
 # Dates that are the report's, not the incident's; and how long a report is to be an article
 # that dates its own news (a headline or a short note cannot).
 PUBLICATION_FALLBACK = frozenset({"published-fallback", "dateline"})
 ARTICLE_SENTENCES = 6
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
 
 
 def _evidence(doc: Document, name: str, mention: Mention) -> Evidence:
@@ -66,6 +66,9 @@ def assemble_events(doc: Document) -> list[Event]:
     spans = {m.sentence: (m.start, m.end) for m in doc.layer("sentences")}
     iso3 = doc.annotations.facts.get("country")
     readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
+    # An article: sentences of prose, not a note or a list of headlines (which end unstopped).
+    stopped = sum(doc.text[start:end].rstrip().endswith(SENTENCE_ENDS) for start, end in spans.values())
+    article = len(spans) >= ARTICLE_SENTENCES and 2 * stopped >= len(spans)
     events: list[Event] = []
     for number, incident in enumerate(incidents):
 
@@ -133,7 +136,7 @@ def assemble_events(doc: Document) -> list[Event]:
         chosen, event_date, date_end, precision, basis = incident_date(
             doc, incident, date_mentions, layers["dates"], events, unresolved_days, casualty_mentions
         )
-        if basis in PUBLICATION_FALLBACK and len(spans) >= ARTICLE_SENTENCES:
+        if basis in PUBLICATION_FALLBACK and article:
             # A whole article dates the incidents it reports; one it leaves without a day, or a
             # day of the incident told before it, is talk about violence, not news of it.
             drop(doc, opening_sentence, ("undated", "an incident an article gives no day of its own"))
