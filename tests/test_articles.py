@@ -58,3 +58,17 @@ def test_a_common_word_needs_a_place_context() -> None:
 def test_a_large_city_seats_the_district_of_its_name() -> None:
     (event,) = _events("A bomb exploded in Damascus on Monday, killing two people.")
     assert (event.admin1, event.admin2) == ("Damascus", "Damascus")
+
+
+def test_an_article_dates_its_news_and_a_headline_need_not() -> None:
+    article = (
+        "The provincial government announced a new security plan for the city. "
+        "Officials said the plan would put more police on the roads. "
+        "Residents said militants have killed several people in Peshawar. "
+        "Traders welcomed the plan but asked for more checkpoints. "
+        "The opposition said the plan came too late. "
+        "The assembly will debate it next week."
+    )
+    assert _events(article) == []
+    (headline,) = _events("Militants kill three people in Peshawar")
+    assert headline.location == "Peshawar"
