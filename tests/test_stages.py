@@ -81,10 +81,18 @@ def test_weekday_resolves_to_most_recent_not_future() -> None:
 
 
 def test_relative_phrases() -> None:
+    # A night runs from the evening before to the day of writing.
     assert _dates("The attack took place last night.")[0][:3] == (
         dt.date(2025, 1, 31),
-        dt.date(2025, 1, 31),
+        dt.date(2025, 2, 1),
         1,
+    )
+    assert _dates("The attack took place yesterday.")[0][:2] == (dt.date(2025, 1, 31),) * 2
+    # Printed on Saturday, written on Friday: its sources "said on Friday", and "yesterday" is
+    # Thursday.
+    assert (
+        _dates("Police said on Friday that the attack took place yesterday.")[1][:2]
+        == (dt.date(2025, 1, 30),) * 2
     )
     assert _dates("Three clashes were reported earlier this week.")[0][2] == 2
     assert _dates("Protests began last month.")[0][:3] == (dt.date(2025, 1, 1), dt.date(2025, 1, 31), 3)

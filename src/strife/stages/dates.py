@@ -98,12 +98,29 @@ def _weekday(match: re.Match[str], anchor: dt.date) -> DateValue | None:
     return DateValue(day, day, 1, "relative-to-published")
 
 
-def _shift(days: int) -> Callable[[re.Match[str], dt.date], DateValue]:
+def _shift(days: int, nights: bool = False) -> Callable[[re.Match[str], dt.date], DateValue]:
     def resolve(match: re.Match[str], anchor: dt.date) -> DateValue:
         day = anchor - dt.timedelta(days=days)
-        return DateValue(day, day, 1, "relative-to-published")
+        return DateValue(day, anchor if nights else day, 1, "relative-to-published")
 
+    resolve.from_writing_day = True  # type: ignore[attr-defined]
     return resolve
+
+
+_WEEKDAY_SAID = compile_lower(rf"\b(?:on\s+)?(?P<w>{WEEKDAY_PATTERN})\b")
+
+
+def writing_day(lower: str, anchor: dt.date) -> dt.date:
+    """The day a report was written, which "today", "yesterday" and "overnight" count from: a
+    newspaper printed on Friday whose sources "said on Thursday" was written on Thursday; a
+    report that says things were said on its own day of publication was written that day."""
+    said = {
+        last_weekday(WEEKDAYS[m.group("w").lower()], anchor)
+        for m in _WEEKDAY_SAID.finditer(lower)
+        if _is_reporting(lower, *m.span())
+    }
+    day_before = anchor - dt.timedelta(days=1)
+    return day_before if day_before in said and anchor not in said else anchor
 
 
 def _this_week(match: re.Match[str], anchor: dt.date) -> DateValue:
@@ -178,7 +195,9 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         ),
         _after_previous(-1),
     ),
-    (compile_lower(r"\b(?:last night|overnight|yesterday|late yesterday)\b"), _shift(1)),
+    # A night runs over two dates: the evening before the day it was written, and that day.
+    (compile_lower(r"\b(?:last night|overnight)\b"), _shift(1, nights=True)),
+    (compile_lower(r"\b(?:yesterday|late yesterday)\b"), _shift(1)),
     (compile_lower(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"), _shift(0)),
     (compile_lower(r"\b(?:earlier )?this week\b"), _this_week),
     (compile_lower(r"\blast week\b"), _last_week),
@@ -242,6 +261,7 @@ class DateStage:
     def __call__(self, doc: Document) -> None:
         anchor = doc.anchor_date
         lower = doc.lower_text
+        written = writing_day(lower, anchor) if anchor is not None else None
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in doc.layer("dateline")]
         mentions: list[Mention] = []
         unresolved: list[Mention] = []
@@ -250,7 +270,10 @@ class DateStage:
                 start, end = match.span()
                 if any(start < e and s < end for s, e in taken):
                     continue
-                value = resolve(match, anchor) if anchor is not None else _without_anchor(resolve, match)
+                if anchor is not None:
+                    value = resolve(match, written if getattr(resolve, "from_writing_day", False) else anchor)  # type: ignore[arg-type]
+                else:
+                    value = _without_anchor(resolve, match)
                 if value is None and anchor is None and resolve(match, _PROBES[0]) is not None:
                     # A day the text gives relative to a publication date it lacks: the incident
                     # has a day of its own, unknown (not the next sentence's).
