@@ -201,6 +201,10 @@ BOTH = compile_lower(
 DEATHS = compile_lower(
     rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?P<verb>deaths|fatalities)\b"
 )
+# How a count "left" was left: "the blast left 11 people dead".
+LEFT_STATE = compile_lower(
+    r"\s+(?:(?:people|persons|others)\s+)?(?P<how>dead|killed|injured|wounded|hurt|martyred)\b"
+)
 # "five dead", "10 killed in blast" (headline style, no noun)
 BARE = compile_lower(
     rf"\b(?P<num>{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt)\b"
@@ -318,6 +322,11 @@ class CasualtyStage:
         for pattern in (ACTIVE, PASSIVE):
             for match in pattern.finditer(text):
                 outcome = _outcome(match.group("verb"))
+                if match.group("verb") in ("left", "leaving"):
+                    # "left 11 dead" counts; "left 11 residents without power" does not.
+                    if (state := LEFT_STATE.match(text, match.end())) is None:
+                        continue
+                    outcome = _outcome(state.group("how"))
                 value = _make(match, outcome)
                 if value is None:
                     continue
