@@ -52,6 +52,7 @@ def coerce_date(value: Any) -> dt.date | None:
 CHARACTER_REFERENCE = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});?")
 
 
+# A single line break inside a paragraph: a wrap, not a break between paragraphs.
 LINE_WRAP = re.compile(r"(?<![\n\r])\r?\n(?![\r\n])")
 
 

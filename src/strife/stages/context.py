@@ -9,12 +9,9 @@ from __future__ import annotations
 import re
 
 from strife.document import Document, Mention
+from strife.stages.calendar import MONTH_PATTERN
 from strife.stages.lexicon import compile_lower
 
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
-)
 STATISTIC_CUES = compile_lower(
     # "in 444 attacks", "in dozens of operations"; not "in two separate incidents", which are
     # two incidents to code.
@@ -24,7 +21,7 @@ STATISTIC_CUES = compile_lower(
     r"(?:of )?(?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
     r"so far this year|this year alone|since the (?:start|beginning) of|deadliest year|"
     # A span of months: "between January and September the army inflicted 800 casualties".
-    rf"\b(?:between|from) (?:early |late |mid-)?{_MONTH} (?:\d{{4}} )?(?:and|to|through|until) (?:early |late |mid-)?{_MONTH}\b|"
+    rf"\b(?:between|from) (?:early |late |mid-)?{MONTH_PATTERN} (?:\d{{4}} )?(?:and|to|through|until) (?:early |late |mid-)?{MONTH_PATTERN}\b|"
     r"\bduring the same period\b|\bin the first (?:\w+ )?(?:months|weeks|quarter|half)\b|"
     # Counts of attacks over a period: "79 terrorist attacks last month", "a total of 59,775 operations".
     r"\b\d[\d,]* (?:\w+ ){0,2}(?:attacks|incidents|operations|strikes|raids)\b[^.;]{0,40}\b(?:last|this|past) "

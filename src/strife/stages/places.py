@@ -421,7 +421,6 @@ class PlaceStage:
         counts: Counter[str] = Counter()
         gazetteer = get_gazetteer()
         starts = {m.start for m in doc.layer("sentences")}
-        # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
         seats = [(m.span(), SEATS_OF_GOVERNMENT[m.group()]) for m in SEAT_PATTERN.finditer(text)]
         for (start, end), iso3 in seats:
             mentions.append(
@@ -440,6 +439,7 @@ class PlaceStage:
         ]
         people, neighbours = _people(text), _listed_neighbours(text, found)
         candidates = [c for c in found if _has_place_evidence(text, c, people, neighbours)]
+        # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
         longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
         # Continents and world regions: toponyms, though never an event's place; not inside a
         # longer name ("West Darfur").
