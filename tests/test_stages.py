@@ -108,6 +108,12 @@ def _casualties(text: str) -> list[tuple[int, str, str]]:
     return [(m.value.count.value, m.value.outcome, m.value.party) for m in doc.layer("casualties")]
 
 
+def test_left_counts_only_the_dead_or_hurt() -> None:
+    assert _casualties("The blast left 11 people dead.") == [(11, "killed", "unknown")]
+    assert _casualties("The blast left 5 people injured.") == [(5, "injured", "unknown")]
+    assert _casualties("The strike left 900 residents without power.") == []
+
+
 def test_casualties_split_by_party() -> None:
     found = _casualties("The clash resulted in the deaths of 18 security personnel and 12 terrorists.")
     assert found == [(18, "killed", "state"), (12, "killed", "armed")]
