@@ -261,7 +261,7 @@ MANNED_AIRCRAFT = re.compile(
 )
 
 
-def report_striker(doc: Document, event_iso3: str | None) -> Mention | None:
+def _report_striker(doc: Document, event_iso3: str | None) -> Mention | None:
     """The state forces a report names by their country most often, where that country is
     not the event's: who strikes from afar in a war between two states."""
     named = Counter(
@@ -330,7 +330,7 @@ def infer_striker(
         # strikes"); by warplanes or helicopters, with none named, the state's own air force
         # (armed groups fly drones and quadcopters, not jets).
         manned = trigger is not None and MANNED_AIRCRAFT.search(trigger.text(doc)) is not None
-        a1 = report_striker(doc, event_iso3) or (DEFAULT_STATE if manned else a1)
+        a1 = _report_striker(doc, event_iso3) or (DEFAULT_STATE if manned else a1)
         inferred_striker = a1 is not None
         if inferred_striker and a1.value.side == "state" and main_victims(hurt) == "armed":
             # "Eight militants killed in air strikes": the state struck an armed group.

@@ -20,7 +20,9 @@ def _nearest(claim: Mention, pool: list[Mention]) -> Mention | None:
     return min(pool, key=lambda m: min(abs(m.start - claim.end), abs(claim.start - m.end)))
 
 
-def resolve_claim(claims: list[Mention], actors: list[Mention]) -> tuple[Mention | None, str, Mention | None]:
+def _resolve_claim(
+    claims: list[Mention], actors: list[Mention]
+) -> tuple[Mention | None, str, Mention | None]:
     """The incident's claim status and who claimed, denied or is blamed: the strongest statement
     that holds up (a claim over a denial, a denial over blame, blame over "no one claimed it")."""
     for claim in sorted(claims, key=lambda m: CLAIM_PRIORITY.index(m.value.status)):
@@ -74,7 +76,7 @@ def settle_claim(
 ) -> tuple[Mention | None, Mention | None, Mention | None, str, str | None]:
     """(actor 1, actor 2, the claim's mention, claim status, claimed by): who claimed or was
     blamed, and the actor 1 that makes (ACLED: the group that claims an attack is its actor 1)."""
-    claim_mention, claim_status, claimant = resolve_claim(claims, actors)
+    claim_mention, claim_status, claimant = _resolve_claim(claims, actors)
     claimed_by = actor_name(claimant, event_country, event_iso3)[0]
     if claim_status == "claimed" and claimant is not None and (a1 is None or a1.value.side == "armed"):
         a1 = claimant  # ACLED: the group that claims an attack is its actor 1

@@ -171,7 +171,7 @@ def _incident_places(doc: Document, places: list[Mention], core: set[int]) -> li
     ]
 
 
-def dateline_place(doc: Document, place: dict[str, Any], iso3: str | None) -> dict[str, Any] | None:
+def _dateline_place(doc: Document, place: dict[str, Any], iso3: str | None) -> dict[str, Any] | None:
     """Where a local report names no place of its own but its country, the town it was filed
     from: "SHEIKHUPURA: Two constables ... were suspended". Precision 2: near that town."""
     end = max((m.end for m in doc.layer("dateline")), default=0)
@@ -209,7 +209,7 @@ def entry_place(entry: Any, precision: int) -> dict[str, Any]:
 CITY_DISTRICT_POPULATION = 100_000
 
 
-def choose_place(doc: Document, places: list[Mention], core: set[int] | None = None) -> dict[str, Any]:
+def _choose_place(doc: Document, places: list[Mention], core: set[int] | None = None) -> dict[str, Any]:
     """The event's place: the most specific one its own sentences name, with precision by the
     codebook (1 the town itself; 2 near a town, or a part of a district; 3 only a region)."""
     places = _incident_places(doc, places, core or set())
@@ -277,13 +277,13 @@ def incident_place(
     # Names inside an actor's name are not places: "Boko" of "Boko Haram".
     named_spans = [(m.start, m.end) for m in actors if m.value.named]
     incident_places = [m for m in places if not any(s <= m.start and m.end <= e for s, e in named_spans)]
-    place = choose_place(doc, incident_places, core)
+    place = _choose_place(doc, incident_places, core)
     if (
         place["geo_precision"] is None
         or place["location"] is None
         or (place["iso3"] is not None and place["admin1"] is None)
     ):
-        place = dateline_place(doc, place, iso3) or place
+        place = _dateline_place(doc, place, iso3) or place
     return place, incident_places
 
 

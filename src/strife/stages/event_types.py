@@ -46,7 +46,7 @@ def territory_direction(sub: str, trigger: Mention, actors: list[Mention], home:
     return TERRITORY[0] if subject.side == "state" and not foreign else TERRITORY[1]
 
 
-def refine_type(sub: str, parties: set[str], sides: set[str]) -> str:
+def _refine_type(sub: str, parties: set[str], sides: set[str]) -> str:
     """Codebook: Battles need two armed, organised sides; violence against civilians needs
     unarmed victims. A trigger's first guess is corrected by who was hurt and who is there."""
     armed_victims = parties & {"state", "armed"}
@@ -66,7 +66,7 @@ def refine_type(sub: str, parties: set[str], sides: set[str]) -> str:
 PROTEST_READING = 0.6
 
 
-def protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: str) -> str:
+def _protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: str) -> str:
     """Which of the four protest types a demonstration is, read by the typer learned from Mass
     Mobilization's coding of protester violence and state response: "throwing rocks at riot
     police" makes a violent demonstration whatever the police did, which no phrase list covers.
@@ -116,12 +116,12 @@ def incident_type(
     sub = trigger.value.sub_event_type if trigger else "Attack"
     parties = {m.value.party for m in casualties if m.value.outcome == "killed"}
     sides = {m.value.side for m in actors}
-    sub = refine_type(sub, parties, sides)
+    sub = _refine_type(sub, parties, sides)
     if sub == "Attack" and main_victims(casualties) in ("state", "armed"):
         # "A policeman and a civilian were killed in an attack on a patrol": forces were the
         # ones hit, and civilians killed in a battle count in it (codebook).
         sub = "Armed clash"
-    sub = protest_reading(sub, sides, triggers, opening)
+    sub = _protest_reading(sub, sides, triggers, opening)
     if (
         sub == "Violent demonstration"
         and not deaths
