@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from strife.evaluation.matching import DATE_SLACK, Agreement, accepted, best_first_pairs
+from strife.evaluation.matching import DATE_SLACK, MATCH_KM, Agreement, accepted, best_first_pairs
 from strife.evaluation.metrics import Ratio, prf
 from strife.evaluation.names import haversine_km, same_place
 
@@ -38,7 +38,7 @@ def _places(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
     if not (names_a or a.get("admin1")) or not (names_b or b.get("admin1")):
         return None
     coordinates = (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude"))
-    if None not in coordinates and haversine_km(*coordinates) <= 50:
+    if None not in coordinates and haversine_km(*coordinates) <= MATCH_KM:
         return True
     if any(same_place(x, y) for x in names_a for y in names_b):
         return True

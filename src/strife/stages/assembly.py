@@ -40,6 +40,7 @@ from strife.stages.incidents import (
     group_incidents,
 )
 from strife.stages.places import country_name
+from strife.stages.sentences import CLOSERS
 from strife.stages.triggers import SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
@@ -47,7 +48,6 @@ from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 # that dates its own news (a headline or a short note cannot).
 PUBLICATION_FALLBACK = frozenset({"published-fallback", "dateline"})
 ARTICLE_SENTENCES = 6
-SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")")
 
 
 def _evidence(doc: Document, name: str, mention: Mention) -> Evidence:
@@ -67,7 +67,7 @@ def assemble_events(doc: Document) -> list[Event]:
     iso3 = doc.annotations.facts.get("country")
     readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
     # An article: sentences of prose, not a note or a list of headlines (which end unstopped).
-    stopped = sum(doc.text[start:end].rstrip().endswith(SENTENCE_ENDS) for start, end in spans.values())
+    stopped = sum(doc.text[start:end].rstrip().endswith(tuple(CLOSERS)) for start, end in spans.values())
     article = len(spans) >= ARTICLE_SENTENCES and 2 * stopped >= len(spans)
     events: list[Event] = []
     for number, incident in enumerate(incidents):

@@ -11,6 +11,7 @@ import re
 from strife.document import Document, Mention
 from strife.stages.calendar import MONTH_PATTERN
 from strife.stages.lexicon import compile_lower
+from strife.stages.sentences import LEAD_SENTENCES
 
 STATISTIC_CUES = compile_lower(
     # "in 444 attacks", "in dozens of operations"; not "in two separate incidents", which are
@@ -42,7 +43,6 @@ BACKGROUND_CUES = compile_lower(
 # "Last week" recalls an earlier incident once the report has told its own; in its opening
 # sentences it dates the report's own news ("protesters heckled the president last week").
 RECALLED_AFTER_LEAD = compile_lower(r"\blast week\b")
-LEAD = 2
 
 
 # Deaths with no political actor: accidents, disasters, disease, ordinary crime, sport and
@@ -119,7 +119,7 @@ class ContextStage:
             elif (
                 BACKGROUND_CUES.search(text)
                 or sentence.sentence in past_year_sentences
-                or (sentence.sentence >= LEAD and RECALLED_AFTER_LEAD.search(text))
+                or (sentence.sentence >= LEAD_SENTENCES and RECALLED_AFTER_LEAD.search(text))
             ):
                 label = "background"
             else:

@@ -191,6 +191,10 @@ def _dateline_place(doc: Document, place: dict[str, Any], iso3: str | None) -> d
             "geonameid": entry.geonameid, "iso3": entry.iso3}  # fmt: skip
 
 
+# A city this large that the gazetteer gives no district seats the district of its name.
+CITY_DISTRICT_POPULATION = 100_000
+
+
 def entry_place(entry: Any, precision: int) -> dict[str, Any]:
     """An event's place fields from a gazetteer entry below the country."""
     # Codebook: an event known only to a district or a province is coded to its seat.
@@ -204,9 +208,6 @@ def entry_place(entry: Any, precision: int) -> dict[str, Any]:
     return {"admin1": entry.admin1 if entry.kind != "admin1" else entry.name, "admin2": admin2,
             "location": entry.name, "geo_precision": precision, "latitude": lat, "longitude": lon,
             "geonameid": entry.geonameid}  # fmt: skip
-
-
-CITY_DISTRICT_POPULATION = 100_000
 
 
 def _choose_place(doc: Document, places: list[Mention], core: set[int] | None = None) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from strife.document import Document, Mention
 from strife.stages.event_types import PROTEST_OR_RIOT
+from strife.stages.sentences import LEAD_SENTENCES
 from strife.stages.triggers import LEARNED_INCIDENT, LEARNED_STRENGTH
 from strife.taxonomy import EVENT_TYPE_OF
 
@@ -72,10 +73,6 @@ def drop(doc: Document, sentence: Mention, reason: tuple[str, str]) -> None:
 
 # A sentence the learned reading judges an incident report this surely is news in itself.
 SURE_INCIDENT = 0.95
-
-
-# Non-violent triggers (arrests, agreements) make an event only in the lead or with a day.
-LEAD_SENTENCES = 2
 
 
 @dataclass

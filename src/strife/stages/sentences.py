@@ -59,7 +59,10 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•])|\n\s*\n|\n(?=[•\-*]\s)")
-_CLOSERS = ".!?\"'”’)"
+# What ends a sentence of prose, its closing quote or bracket included.
+CLOSERS = ".!?\"'”’)"
+# A report's lead: its opening sentences, which tell its own news.
+LEAD_SENTENCES = 2
 # In a text that has its case, a line that begins with a capital after one that ends without a
 # comma is a line of its own: a headline of a list of headlines, a caption, a heading. (A caseless
 # wire's lines are wrapped mid-sentence, and capitals there are truecased names.)
@@ -98,7 +101,7 @@ def _is_abbreviation(before: str) -> bool:
     words = before.split()
     if not words or not words[-1].endswith("."):
         return False
-    word = words[-1].rstrip(_CLOSERS).lower()
+    word = words[-1].rstrip(CLOSERS).lower()
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
