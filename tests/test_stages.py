@@ -269,3 +269,30 @@ def test_notes_say_what_happened_in_plain_words_for_every_sub_event_type() -> No
     for sub in SUB_EVENT_TYPES:
         note = write_note(day, sub, "A", "B", None, 0, None)
         assert "/" not in note and " a a" not in note and " ied" not in note, note
+
+
+def test_headline_victims_the_noun_table_does_not_know() -> None:
+    # One victim named by a bare noun; an age is no count; a group counted by its own name.
+    assert _casualties("Bomb kills cleric in northwest town") == [(1, "killed", "unknown")]
+    assert _casualties("School bomb kills nine-year-old in border town") == [(1, "killed", "unknown")]
+    assert _casualties("Bus bombing kills 24 Shiites in the south") == [(24, "killed", "unknown")]
+    assert _casualties("Terror attacks claim 8 lives in the capital") == [(8, "killed", "unknown")]
+    # A verb's noun that is no person, and a running toll, count nobody.
+    assert _casualties("A murder case under the penal code was registered.") == []
+    assert _casualties("The feud has claimed 130 lives.") == []
+
+
+def test_a_toll_since_a_month_or_across_a_territory_is_a_statistic() -> None:
+    doc = annotate("Clashes over land have killed at least 130 people since November.")
+    assert [m.label for m in doc.layer("context")] == ["statistic"]
+    doc = annotate("Strikes killed at least 41 people across the Gaza Strip on Sunday, medics said.")
+    assert [m.label for m in doc.layer("context")] == ["statistic"]
+
+
+def test_a_named_person_killed_and_a_bomber_who_killed_himself() -> None:
+    assert _casualties("Gul Rahman Khan, a council member, was gunned down outside his home.") == [
+        (1, "killed", "unknown")
+    ]
+    assert _casualties("The bomber detonated his vest, killing himself.") == [(1, "killed", "armed")]
+    # Those who did the killing are not among the dead.
+    assert _casualties("The elder was killed by troops.") == [(1, "killed", "civilian")]

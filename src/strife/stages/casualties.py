@@ -127,7 +127,54 @@ UNCOUNTED = compile_lower(
     rf"\b(?P<verb>kills|killed|killing|kill|claims|claimed the lives of|leaves|left|shoots? dead|shot dead|"
     rf"executes?|executed|executing|massacres?|massacred)\s+"
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})"
-    r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|across|outside|inside|and)\b|-))"
+    # "kills nine-year-old" is one child of nine, not nine people.
+    r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|across|outside|inside|and)\b|-(?!years?-old)))"
+)
+# "Bus bombing kills 24 Shiites", "killing 11 Hazaras": a count of people the noun table does
+# not know, after a killing verb.
+ACTIVE_OTHERS = compile_lower(
+    rf"\b(?P<verb>kills|kill|killed|killing|massacres?|massacred|executes?|executed|executing|"
+    rf"shoots? dead|shot dead|guns? down|gunned down|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
+    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,2}}?"
+    rf"(?P<noun>[a-z]+(?:s|men|people))\b"
+)
+# "detonating it and killing himself", "blew himself up": the bomber died by his own device.
+SELF_KILLED = compile_lower(
+    r"\b(?P<verb>killing|killed|kills|blowing|blew|blows)\s+(?:him|her)self(?:\s+up)?\b"
+)
+# "Gul Mohammad, head of the council, was gunned down": a person named, killed. Read on the
+# cased text, where a name is capitalised.
+_NAME_WORD = (
+    r"(?!(?:Army|Forces?|Police|Province|District|City|State|Party|Movement|Front|Group|Council|"
+    r"Ministry|Government|Republic|Islamic|National|United|Brigade|Corps|Regiment|Guard|Street|Road|Town|"
+    r"Village|Camp|Hospital|University|School|Mosque|Church|Market|Station|Airport|Bridge|Valley|Agency|"
+    r"The|A|An)\b)[A-Z][a-z]+"
+)
+NAMED_KILLED = re.compile(
+    rf"\b(?P<noun>{_NAME_WORD}(?:[ -](?:{_NAME_WORD}|al|bin|ul|ud|de|da)){{1,3}}),?\s+(?:[^,.;]{{1,80}},\s+)?"
+    r"(?:was|has been|had been)\s+(?:(?:also|reportedly|allegedly|later)\s+)?"
+    r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|tortured) to death|killed|murdered|shot dead|"
+    r"gunned down|assassinated|slain|beheaded|martyred|executed|lynched)\b"
+)
+# "Terror attacks claim 8 lives": lives counted, headline style; what a war "has claimed" is a
+# running toll.
+LIVES = compile_lower(
+    rf"\b(?<!has )(?<!have )(?<!had )(?P<verb>claim(?:s|ed)?|cost(?:s)?)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
+    rf"(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?lives\b"
+)
+# "Bomb kills religious leader", "gunmen kill vaccinator", "kills nine-year-old": one victim the
+# noun table does not know, named by a bare noun between a killing verb and where it happened.
+# The noun is what the verb acts on; a plural or a function word is no single victim.
+ONE_UNKNOWN = compile_lower(
+    r"\b(?P<verb>kills|kill|shoots? dead|guns? down|murders|stabs? to death|behead(?:s|ed)?|"
+    r"assassinat(?:es?|ed))\s+(?:an?\s+|the\s+)?(?:[a-z][\w'’\-]*\s+){0,2}?"
+    r"(?P<noun>[a-z]+-years?-old|[a-z]{3,}(?<!s))"
+    r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|outside|inside|while|from)\b|-\s))"
+)
+# Nouns that, after a killing verb, are no person: "kill time", "kills hope", "killed in action".
+NOT_A_VICTIM = frozenset(
+    "time hope deal bill plan talks process idea motion chance growth one two him her them it this that "
+    "itself all more several dozen scores many few others him".split()
 )
 NUMBER_WORD = compile_lower(rf"\b(?:{NUMBER_PATTERN})\b|\d")
 # A year where a count would stand: news writes counts in the thousands with a comma.
@@ -167,7 +214,7 @@ _PLURAL = "|".join(
     and n not in ("others", "bodies", "members", "persons", "officers")
 )
 PLURAL_UNCOUNTED = compile_lower(
-    rf"\b(?P<verb>kills|kill|killed|killing|massacred|massacre|executed|execute|executes)\s+(?!of\b)(?:more\s+)?"
+    rf"\b(?P<verb>kills|kill|killed|killing|massacred|massacre|executed|execute|executes)\s+(?!(?:of|by)\b)(?:more\s+)?"
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_PLURAL})\b"
 )
 # "an Apra candidate for deputy was murdered", "a shopkeeper was shot dead": one person the noun
@@ -382,6 +429,24 @@ class CasualtyStage:
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
+        for match in ACTIVE_OTHERS.finditer(text):
+            noun = match.group("noun").lower()
+            count = quantity(match.group("num"), match.group("qual"))
+            if count and not count.vague and noun not in NOT_PEOPLE and not YEAR.match(match.group("num")):
+                value = Casualty(count, _outcome(match.group("verb")), party_of(noun), noun)
+                add(match.start(), match.end(), value)
+        for match in SELF_KILLED.finditer(text):
+            add(match.start(), match.end(), Casualty(quantity("one"), "killed", "armed", "bomber"))
+        for match in NAMED_KILLED.finditer(doc.cased_text):
+            add(match.start("noun"), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
+        for match in LIVES.finditer(text):
+            count = quantity(match.group("num"), match.group("qual"))
+            if count and not count.vague:
+                add(match.start(), match.end(), Casualty(count, "killed", "unknown", "lives"))
+        for match in ONE_UNKNOWN.finditer(text):
+            noun = match.group("noun").lower()
+            if noun not in NOT_A_VICTIM and noun not in NOT_PEOPLE and not NUMBER_WORD.fullmatch(noun):
+                add(match.start(), match.end(), Casualty(quantity("one"), "killed", party_of(noun), noun))
         for match in BOTH.finditer(text):
             add(
                 match.start(),

@@ -82,7 +82,12 @@ SPAN_CUES = compile_lower(
     r"\bsince (?:19|20)\d\d\b|\bsince the (?:war|conflict|insurgency|fighting|uprising) (?:began|started|erupted|broke out)\b|"
     # "since Israel's ground operation began on October 27", "since the fires broke out".
     r"\bsince\b[^.;]{0,80}\b(?:began|started|broke out|erupted|was launched|were launched)\b|"
-    r"\bover the (?:past|last) (?:\w+ )?(?:years?|decades?)\b"
+    r"\bover the (?:past|last) (?:\w+ )?(?:years?|decades?)\b|"
+    # "claimed at least 130 lives since November": a count since a month is a running toll.
+    rf"\bsince (?:early |late |mid-)?{MONTH_PATTERN}\b|"
+    # "killed at least 41 Palestinians across Gaza on Sunday": a day's toll over a whole
+    # territory is a tally of many incidents (coding guide, aggregates).
+    r"\bacross (?:the )?(?:gaza|west bank|country|province|region|territory|(?:\w+ )?(?:strip|province|state))\b"
 )
 
 HUGE_TOLL = 1_000

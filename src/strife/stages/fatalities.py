@@ -107,7 +107,9 @@ def count_casualties(
 
 
 def main_victims(hurt: list[Mention]) -> str | None:
-    """The party with most dead (or, with no dead, most hurt) among an incident's figures."""
+    """The party with most dead (or, with no dead, most hurt) among an incident's figures; the
+    bomber who died by his own device is the attacker, not a victim."""
+    hurt = [m for m in hurt if not m.value.noun.endswith("bomber")]
     killed = [m for m in hurt if m.value.outcome == "killed" and m.value.party != "total"] or [
         m for m in hurt if m.value.party != "total"
     ]

@@ -53,8 +53,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"exploded (?:near|under|beside|in|at)|anti-?personnel mines?|stepped on (?:a |an )?(?:land ?)?mine|"
      r"home-?made bomb|improvised bomb|struck a (?:roadside |homemade )?bomb|"
      # Headline style: "3 killed in blast in Kabul".
-     r"(?:killed|dead|die|dies|died|injured|wounded|hurt) in (?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)"
-     r"(?:\w+ )?(?:blast|explosion)s?\b", "Remote explosive/landmine/IED", 70, True),
+     r"(?:killed|dead|die|dies|died|injured|wounded|hurt) in "
+     r"(?:(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)[\w'’-]+ ){0,4}?(?:blast|explosion)s?\b", "Remote explosive/landmine/IED", 70, True),
     # Grenade: "a thrown grenade or similar explosive (not crude bombs or stun grenades)"
     (r"(?<!stun )(?<!propelled )(?<!hand-made )grenades?|hand grenade|hurled a grenade|"
      r"(?:threw|thrown|hurled|lobbed|tossed) (?:a |an |two |several )?(?!(?:crude|petrol|gasoline|fire|molotov|"
