@@ -160,3 +160,23 @@ def test_analysis_and_accidents_make_no_event() -> None:
         "Friday, officials said.",
         title="5 dead, 7 injured as bus catches fire after collision with petrol tanker",
     )
+
+
+def test_forces_an_attack_verb_takes_as_its_object_make_a_battle() -> None:
+    (clash,) = events("Army helicopters attacked rebels near Sittwe on Friday.")
+    assert (clash.sub_event_type, clash.inter1, clash.inter2) == ("Air/drone strike", 1, 3)
+    (clash,) = events("Militants attacked a border post in Khyber district on Friday.")
+    assert clash.sub_event_type == "Armed clash"
+    # Attacked by a group: the group is the attacker, the bus's passengers the victims.
+    (attack,) = events("A bus carrying workers was attacked by gunmen in Khyber district on Friday.")
+    assert (attack.sub_event_type, attack.inter2) == ("Attack", 7)
+
+
+def test_forces_that_open_a_clause_after_the_toll_are_its_agent() -> None:
+    (attack,) = events("Three villagers killed as junta troops fire on homes in Sagaing on Friday.")
+    assert (attack.actor1, attack.actor2) == ("Military Forces of Myanmar", "Civilians (Myanmar)")
+
+
+def test_a_fight_with_many_dead_and_no_crowd_is_a_battle() -> None:
+    (clash,) = events("Fighting intensifies in Kayin State as the army loses 12 dead on Friday.")
+    assert clash.event_type == "Battles"

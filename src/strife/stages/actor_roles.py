@@ -60,11 +60,28 @@ def agent_of(
         return after[0]
     before = [m for m in acting if m.end <= trigger.start]
     if not before:
-        return None
+        # "Three villagers killed as Myanmar army fires on homes": the forces that open the
+        # clause after the toll are its agent.
+        clause = [m for m in after_clause(acting, trigger, text)]
+        return clause[0] if clause else None
     last = before[-1]
     # "Houthi gunmen": the named group that qualifies the generic word is the agent.
     qualifier = [m for m in before if m.value.named and 0 <= last.start - m.end <= 2]
     return qualifier[-1] if qualifier and not last.value.named else last
+
+
+CLAUSE_OPENING = re.compile(r"\b(?:as|when|while|after)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def after_clause(acting: list[Mention], trigger: Mention, text: str) -> list[Mention]:
+    """Actors after the trigger that open a clause of their own ("as troops fired on…")."""
+    return [
+        m
+        for m in acting
+        if m.start >= trigger.end
+        and m.start - trigger.end <= 120
+        and CLAUSE_OPENING.search(text[trigger.end : m.start])
+    ]
 
 
 GROUP_WEAPONS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
@@ -106,14 +123,40 @@ STATE_TARGETS = (
     (re.compile(r"\bpolice (?:mobile|van|vehicle|station|post|check ?post|patrol|party|lines|convoy)\b", re.I),
      DEFAULT_POLICE),
     (re.compile(r"\b(?:security |military |army )?(?:check ?post|checkpoint|convoy|patrol|camp|cantonment|"
-                r"garrison)\b|\b(?:army|military|security forces'?) (?:vehicle|truck|van)\b", re.I), DEFAULT_STATE),
+                r"garrison|outpost|(?:border|frontier|security|army|military) post)\b|\b(?:army|military|security forces'?) (?:vehicle|truck|van)\b", re.I), DEFAULT_STATE),
 )  # fmt: skip
 
 
-def state_target(text: str, trigger: Mention | None) -> Mention | None:
-    """The forces whose post, convoy or vehicle the trigger's clause names, if any."""
+# What stands between an attack verb and its object: "attacked a police post", "attacks on
+# Myanmar junta troops", "ambushed two army vehicles".
+# "attacked by FARC dissidents" names the attacker, not the object.
+OBJECT_GAP = re.compile(
+    r"^\s*(?:on|against|at|upon)?\s*(?:an?\s+|the\s+|\w+['’]s\s+)?(?:(?!by\b|from\b|with\b)[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+ATTACK_VERB = re.compile(r"attack|ambush|raid|assault|storm|target|fir(?:e|ed|ing) (?:on|at)", re.I)
+
+
+def attacked_forces(trigger: Mention, actors: list[Mention], text: str) -> Mention | None:
+    """The forces or the armed group that an attack verb takes as its object, if any."""
+    if not ATTACK_VERB.match(text[trigger.start : trigger.end + 10]):
+        return None
+    for m in actors:
+        if m.start < trigger.end or m.start - trigger.end > 40:
+            continue
+        if m.value.side in ("state", "armed") and OBJECT_GAP.match(text[trigger.end : m.start]):
+            return m
+        break
+    return None
+
+
+def state_target(text: str, trigger: Mention | None, actors: list[Mention] | None = None) -> Mention | None:
+    """The forces whose post, convoy or vehicle the trigger's clause names, or that the attack
+    verb names as its object ("militants attacked soldiers"), if any."""
     if trigger is None or not text:
         return None
+    if actors and (object_ := attacked_forces(trigger, actors, text)) is not None:
+        return object_
     clause = text[max(0, trigger.start - 80) : trigger.end + 80]
     return next((forces for pattern, forces in STATE_TARGETS if pattern.search(clause)), None)
 
@@ -183,7 +226,7 @@ def choose_actors(
         # personnel and their driver"), the people where most were people ("52 people, a
         # police officer among them"), fighters where forces struck them.
         main = main_victims(hurt or [])
-        struck = state_target(text, trigger)
+        struck = state_target(text, trigger, actors)
         if struck is not None and main in (None, "unknown") and event_type != "Violence against civilians":
             # "a bomb exploded next to a police mobile": forces were the target.
             main, target_state = "state", target_state or struck

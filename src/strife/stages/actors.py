@@ -73,7 +73,10 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      r"military (?:aircraft|helicopters?|jets?)|(?:government|regime) (?:artillery|shells|shelling|jets|warplanes|"
      r"helicopters?|aircraft|air ?strikes|forces)|helicopter gunships|gunship helicopters|"
      r"\bFC\b|paramilitar(?:y|ies)|jawans|sepoys|armed forces|coast ?guards?|naval forces|\bnavy\b|"
-     r"air defen[cs]es",
+     r"air defen[cs]es|"
+     # A military government's forces: "junta troops", "the Tatmadaw", "regime artillery".
+     r"(?<!anti-)(?<!pro-)junta(?: (?:forces|troops|soldiers|army|artillery|jets|aircraft|air ?strikes?|officials|"
+     r"personnel|columns?))?|tatmadaw|regime (?:artillery|jets|warplanes|helicopters|soldiers)",
      "Military Forces of {country}", 1, "state"),
     (r"militants?|terrorists?|gunmen|gunman|armed men|attackers?|assailants|insurgents|rebels?|guerrill?as?|"
      r"jihadists?|extremists|"

@@ -14,6 +14,7 @@ from strife.event import Event, Evidence, make_event_id
 from strife.stages.actor_roles import (
     SPEAKING,
     actor_name,
+    attacked_forces,
     choose_actors,
     infer_striker,
     state_target,
@@ -28,7 +29,7 @@ from strife.stages.event_types import (
     pick_type,
     territory_direction,
 )
-from strife.stages.fatalities import BOMBER_INCLUDED, count_casualties, split_deaths
+from strife.stages.fatalities import BOMBER_INCLUDED, count_casualties, main_victims, split_deaths
 from strife.stages.incident_model import features, incident_model
 from strife.stages.incidents import (
     NOT_AN_INCIDENT,
@@ -114,8 +115,12 @@ def assemble_events(doc: Document) -> list[Event]:
             drop(doc, opening_sentence, ("background", "a past incident recalled without figures of its own"))
             continue
         struck = state_target(doc.text, trigger) if sub == "Attack" else None
-        if struck is not None and not figures.mentions:
-            # "A government convoy was attacked near Bagan": forces attacked are a battle's side.
+        attacked = attacked_forces(trigger, actors, doc.text) if sub == "Attack" and trigger else None
+        if (struck is not None and not figures.mentions) or (
+            attacked is not None and main_victims(figures.mentions) in (None, "unknown")
+        ):
+            # "A government convoy was attacked near Bagan", "militants attacked soldiers",
+            # "an attack on a police station killed three": forces attacked are a battle's side.
             sub = "Armed clash"
         if (
             sub == "Attack"

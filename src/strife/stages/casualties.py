@@ -294,7 +294,8 @@ def _outcome(verb: str) -> str:
 
 # Words before a noun that say whose it is: "a local police commander", "two army officials".
 OWNER_WORDS = {"police": "state", "army": "state", "military": "state", "security": "state",
-               "forces": "state", "paramilitary": "state", "rebel": "armed", "militant": "armed",
+               "forces": "state", "paramilitary": "state", "junta": "state", "regime": "state",
+               "rebel": "armed", "militant": "armed",
                "civilian": "civilian"}  # fmt: skip
 OWNER_BEFORE = re.compile(r"\b(" + "|".join(OWNER_WORDS) + r")\b")
 OWNER = re.compile(

@@ -66,7 +66,11 @@ def _refine_type(sub: str, parties: set[str], sides: set[str]) -> str:
 PROTEST_READING = 0.6
 
 
-def _protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: str) -> str:
+# A fight with this many dead and no crowd named is a battle, not a street brawl.
+BATTLE_TOLL = 5
+
+
+def _protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: str, dead: int = 0) -> str:
     """Which of the four protest types a demonstration is, read by the typer learned from Mass
     Mobilization's coding of protester violence and state response: "throwing rocks at riot
     police" makes a violent demonstration whatever the police did, which no phrase list covers.
@@ -77,7 +81,7 @@ def _protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: s
     )
     # A "clash" with no armed group at all ("police fought with a group of skinheads") may be a
     # crowd's: the typer weighs it against a battle.
-    unarmed_clash = sub == "Armed clash" and "armed" not in sides and "state" in sides
+    unarmed_clash = sub == "Armed clash" and "armed" not in sides and "state" in sides and dead < BATTLE_TOLL
     # Arrests at a demonstration are how police intervened in it (codebook); the typer decides
     # whether the arrests or the crowd are the story.
     crowd_arrests = sub == "Arrests" and crowd and "armed" not in sides
@@ -121,7 +125,8 @@ def incident_type(
         # "A policeman and a civilian were killed in an attack on a patrol": forces were the
         # ones hit, and civilians killed in a battle count in it (codebook).
         sub = "Armed clash"
-    sub = _protest_reading(sub, sides, triggers, opening)
+    dead = max((m.value.count.value for m in casualties if m.value.outcome == "killed"), default=0)
+    sub = _protest_reading(sub, sides, triggers, opening, dead)
     if (
         sub == "Violent demonstration"
         and not deaths

@@ -39,7 +39,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Air/drone strike: "any air-to-ground attack, helicopters included, without a ground exchange"
     (r"drone (?:strike|attack|hit|struck)s?|air ?strikes?|air raids?|aerial (?:bombardment|strike|attack|bombing)s?|"
      r"bombed from the air|helicopter gunships?|gunship helicopters?|warplanes?|fighter jets?|"
-     r"(?:jets|aircraft|helicopters?) (?:bombed|struck|fired|pounded|hit)|barrel bombs?|glide bombs?|"
+     r"(?:jets|aircraft|helicopters?) (?:bombed|struck|fired|pounded|hit|attack(?:ed|s)?|strafed|shelled)|barrel bombs?|glide bombs?|"
      r"quadcopter|armed drones?|kamikaze drones?|shahed drones?|drone-dropped|aerial bombs?|guided bombs?|"
      r"drones? (?:attacked|hit|struck|targeted|slammed)",
      "Air/drone strike", 85, True),
@@ -151,7 +151,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"passengers|villagers|women|workers|people)", "Abduction/forced disappearance", 50, True),
     # Armed clash: "armed, organised groups fight"
     (r"clash(?:ed|es)?\b|exchange of fire|exchanging fire|gun ?fights?\b|fire ?fights?\b|encounter\b|fought|"
-     r"gun battles?|shoot-?outs?|exchanged fire|heavy fighting|fierce fighting|fighting (?:between|broke out|erupted)|"
+     r"gun battles?|shoot-?outs?|exchanged fire|heavy fighting|fierce fighting|fighting (?:between|broke out|erupted|"
+     r"continu\w+|intensif\w+|increas\w+|rag\w+|escalat\w+)|"
      r"attacked (?:a |an |the )?(?:\w+ )?(?:check ?post|checkpoint|convoy|camp|post|police station|base|patrol|"
      r"security forces|soldiers|troops|army)|ambush(?:ed|es)?\b|stormed (?:a |an |the )?(?:\w+ )?(?:base|camp|post|"
      r"checkpoint|police station|barracks)|"
