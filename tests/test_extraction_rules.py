@@ -180,3 +180,21 @@ def test_forces_that_open_a_clause_after_the_toll_are_its_agent() -> None:
 def test_a_fight_with_many_dead_and_no_crowd_is_a_battle() -> None:
     (clash,) = events("Fighting intensifies in Kayin State as the army loses 12 dead on Friday.")
     assert clash.event_type == "Battles"
+
+
+def test_a_bare_toll_after_a_blast_is_its_toll() -> None:
+    (blast,) = events(
+        "A suicide bomber blew up his car near a funeral procession at a market in Baghdad on Friday. "
+        "At least 32 were killed and more than 70 wounded."
+    )
+    assert (blast.sub_event_type, blast.fatalities, blast.injured) == ("Suicide bomb", 33, 70)
+
+
+def test_other_victims_killed_after_a_blast_are_another_incident() -> None:
+    found = events(
+        "A roadside bomb killed five labourers in Sibi on Friday.\n5 Baloch militants killed in Kohlu on Friday."
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [
+        ("Remote explosive/landmine/IED", 5),
+        ("Armed clash", 5),
+    ]

@@ -296,3 +296,9 @@ def test_a_named_person_killed_and_a_bomber_who_killed_himself() -> None:
     assert _casualties("The bomber detonated his vest, killing himself.") == [(1, "killed", "armed")]
     # Those who did the killing are not among the dead.
     assert _casualties("The elder was killed by troops.") == [(1, "killed", "civilian")]
+
+
+def test_a_toll_over_days_counted_is_a_statistic() -> None:
+    doc = annotate("More than 310 civilians have died during 20 days of the truce.")
+    assert [m.label for m in doc.layer("context")] == ["statistic"]
+    assert _casualties("At least 32 were killed.") == [(32, "killed", "unknown")]

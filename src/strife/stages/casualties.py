@@ -129,6 +129,8 @@ UNCOUNTED = compile_lower(
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})"
     # "kills nine-year-old" is one child of nine, not nine people.
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|across|outside|inside|and)\b|-(?!years?-old)))"
+    # "kill seven at least": the qualifier after the figure.
+    r"(?:\s+(?P<after>at least|at most))?"
 )
 # "Bus bombing kills 24 Shiites", "killing 11 Hazaras": a count of people the noun table does
 # not know, after a killing verb.
@@ -254,7 +256,10 @@ LEFT_STATE = compile_lower(
 )
 # "five dead", "10 killed in blast" (headline style, no noun)
 BARE = compile_lower(
-    rf"\b(?P<num>{NUMBER_PATTERN})\s+(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt)\b"
+    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
+    # "At least 32 were killed": the people left unnamed.
+    rf"(?:(?:were|have been|had been|are)\s+(?:(?:also|reportedly|all)\s+)?)?"
+    rf"(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt)\b"
 )
 # "They shot a cyclist to death", "stabbed two men to death": the victims between verb and end.
 TO_DEATH = compile_lower(
@@ -427,7 +432,7 @@ class CasualtyStage:
                     Casualty(quantity("several"), "killed", VICTIM_NOUNS[noun], noun),
                 )
         for match in UNCOUNTED.finditer(text):
-            count = quantity(match.group("num"), match.group("qual"))
+            count = quantity(match.group("num"), match.group("qual") or match.group("after"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
         for match in ACTIVE_OTHERS.finditer(text):
@@ -459,7 +464,7 @@ class CasualtyStage:
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
         for match in BARE.finditer(text):
-            count = quantity(match.group("num"))
+            count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
         found.sort(key=lambda m: m.start)

@@ -186,7 +186,7 @@ def group_incidents(doc: Document) -> list[Incident]:
                     PLACE_LEAD.match(text) is not None
                     and _other_place(_lead_place(places.get(index, [])), current, places)
                 )
-                or (_other_kind(own, current, triggers) and not ANAPHORA.match(text))
+                or (_other_kind(own, current, triggers, killed, casualties) and not ANAPHORA.match(text))
             )
             if opens:
                 current = Incident(background=background)
@@ -224,10 +224,27 @@ def group_incidents(doc: Document) -> list[Incident]:
 ANAPHORA = re.compile(r"^\W*(?:the|this|that|these|those|it|its|they|their|he|she|his|her)\b", re.I)
 
 
-def _other_kind(own: list[Mention], incident: Incident, triggers: dict[int, list[Mention]]) -> bool:
+def _other_kind(
+    own: list[Mention],
+    incident: Incident,
+    triggers: dict[int, list[Mention]],
+    hurt: list[Mention],
+    casualties: dict[int, list[Mention]],
+) -> bool:
     """A sentence that tells, in its own words, of another kind of event than the incident
     told so far (a kidnapping after a clash, a firebomb after an ambush) begins another one."""
-    new = {EVENT_TYPE_OF[t.value.sub_event_type] for t in own if t.value.violent}
+    # A word that names the act opens another; a bare "killed" does only where it counts other
+    # victims than the incident's ("5 militants killed" after a blast that killed labourers):
+    # "32 were killed" after a blast is its toll.
+    known_victims = {c.value.party for i in incident.sentences for c in casualties.get(i, [])}
+    other_victims = any(
+        c.value.party in ("state", "armed", "civilian") and c.value.party not in known_victims for c in hurt
+    )
+    new = {
+        EVENT_TYPE_OF[t.value.sub_event_type]
+        for t in own
+        if t.value.violent and (t.value.strength >= SPECIFIC_TRIGGER or other_victims)
+    }
     known = {
         EVENT_TYPE_OF[t.value.sub_event_type]
         for i in incident.sentences
