@@ -198,3 +198,24 @@ def test_other_victims_killed_after_a_blast_are_another_incident() -> None:
         ("Remote explosive/landmine/IED", 5),
         ("Armed clash", 5),
     ]
+
+
+def test_a_note_codes_a_protest_it_gives_no_day_for_where_it_named_the_town() -> None:
+    found = extract(
+        {
+            "text": "The council evicted Somali and Sudanese families from a hostel in Milan. "
+            "About 300 neighbours marched peacefully in protest against the eviction."
+        }
+    )
+    assert [(e.sub_event_type, e.country, e.location) for e in found] == [
+        ("Peaceful protest", "Italy", "Milan")
+    ]
+
+
+def test_deaths_in_a_ferry_disaster_are_no_incident() -> None:
+    assert (
+        events(
+            "Police raided the offices of the ferry company in Mokpo after the ferry disaster in which 90 died."
+        )
+        == []
+    )

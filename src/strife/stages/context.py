@@ -55,7 +55,8 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
         "accident": r"collided|collision|crash(?:ed)?|plunged|overturned|capsized|derailed|skidded|road accident|"
         r"traffic accident|accidents?|roof collapse|drowned|drowning|blaze|fire (?:broke out|engulfed|raged)|short circuit|"
         r"gas cylinder|boiler|tanker explosion|gas (?:explosion|blast|leak)|cylinder (?:explosion|blast)|methane|coal mine|mine collapse|"
-        r"aerial firing|celebratory firing|stray bullet",
+        r"aerial firing|celebratory firing|stray bullet|(?:ferry|train|rail|air|mining|industrial) disaster|"
+        r"sank|sinking",
         "disaster": r"earthquake|quake|aftershocks?|floods?|flooding|landslides?|cyclone|storm|monsoon|torrential|"
         r"rain-related|heatwave|lightning|avalanche|wildfires?",
         "epidemic": r"cholera|dengue|outbreak|epidemic|pandemic|coronavirus|covid(?:-19)?",

@@ -10,7 +10,7 @@ from typing import Any
 from strife.document import Document, Mention
 from strife.places.gazetteer import get_gazetteer
 from strife.places.recognise import distance_km
-from strife.stages.incidents import Incident
+from strife.stages.incidents import NOTE_SENTENCES, Incident
 from strife.stages.places import GOVERNMENT_AFTER, PLACE_KINDS, country_name
 
 LIST_SEPARATOR = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", re.I)
@@ -285,6 +285,20 @@ def incident_place(
         or (place["iso3"] is not None and place["admin1"] is None)
     ):
         place = _dateline_place(doc, place, iso3) or place
+    if place["admin1"] is None and len(doc.layer("sentences")) < NOTE_SENTENCES:
+        # A note says where once, then what happened there: "…evicted from an office block in
+        # Rome. A protest was staged outside the building last week."
+        start = min(incident.sentences)
+        earlier = [
+            m
+            for m in doc.layer("places")
+            if m.sentence < start
+            and m.label == "place"
+            and m.value.entry is not None
+            and not _is_venue(doc, m)
+        ]
+        if earlier and (place["iso3"] or iso3) in (None, earlier[-1].value.entry.iso3):
+            place = _choose_place(doc, earlier[-1:], {earlier[-1].sentence})
     return place, incident_places
 
 

@@ -85,8 +85,19 @@ def _protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: s
     # Arrests at a demonstration are how police intervened in it (codebook); the typer decides
     # whether the arrests or the crowd are the story.
     crowd_arrests = sub == "Arrests" and crowd and "armed" not in sides
+    # "Women demonstrated against violence, as the country confronts an attack": an "attack"
+    # that killed no one, beside a demonstration, may be what the crowd marched about.
+    marched_about = (
+        sub == "Attack"
+        and dead == 0
+        and "armed" not in sides
+        and any(t.value.sub_event_type in PROTEST_FAMILY for t in triggers)
+    )
     if not (crowd or unarmed_clash) or not (
-        sub in PROTEST_FAMILY or (sub == "Armed clash" and "armed" not in sides) or crowd_arrests
+        sub in PROTEST_FAMILY
+        or (sub == "Armed clash" and "armed" not in sides)
+        or crowd_arrests
+        or marched_about
     ):
         return sub
     if sub in ("Excessive force against protesters", "Violent demonstration"):
@@ -103,6 +114,8 @@ def _protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: s
     if not ranked or total <= 0:
         return fallback
     best, p = ranked[0]
+    if marched_about:
+        return best  # two weak words, the demonstration's and the attack's: the typer decides
     return best if best != sub and p / total >= PROTEST_READING else fallback
 
 

@@ -75,6 +75,10 @@ def drop(doc: Document, sentence: Mention, reason: tuple[str, str]) -> None:
 SURE_INCIDENT = 0.95
 
 
+# Fewer sentences than this make a note or a list of headlines rather than an article.
+NOTE_SENTENCES = 6
+
+
 @dataclass
 class Incident:
     sentences: list[int] = field(default_factory=list)
@@ -111,6 +115,9 @@ def group_incidents(doc: Document) -> list[Incident]:
     opening = doc.annotations.facts.get("non_political") or (
         cues.get(0) if context.get(0) == "non-political" else None
     )
+    # A note or a list of headlines, not an article: what it says surely happened is news though
+    # it gives no day ("about 200 church members marched peacefully in protest").
+    note = len(doc.layer("sentences")) < NOTE_SENTENCES
     incidents: list[Incident] = []
     current: Incident | None = None
     for sentence in doc.layer("sentences"):
@@ -158,7 +165,7 @@ def group_incidents(doc: Document) -> list[Incident]:
         eventful = (
             killed
             or (violent and not talk and (day or placed or sure))
-            or (calm and (day or (index < LEAD_SENTENCES and (index in places or sure))))
+            or (calm and (day or (index < LEAD_SENTENCES and (index in places or sure)) or (note and sure)))
             # Destruction of a thing named, at a place named ("destroying two pylons in Guazapa").
             or (
                 any(t.value.sub_event_type == "Looting/property destruction" for t in calm)

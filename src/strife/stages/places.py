@@ -547,6 +547,10 @@ class PlaceStage:
             )
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("places", mentions)
+        # The report's country: its countries and demonyms, and the country of every town and
+        # province it names ("refugees from Eritrea and Ethiopia evicted in Rome" is Italian news).
+        placed = Counter(m.value.iso3 for m in mentions if m.label == "place" and m.value.entry is not None)
+        votes.update({iso3: 2 * n for iso3, n in placed.items()})
         if votes:
             doc.annotations.facts["country"] = votes.most_common(1)[0][0]
         else:
