@@ -219,3 +219,22 @@ def test_deaths_in_a_ferry_disaster_are_no_incident() -> None:
         )
         == []
     )
+
+
+def test_a_group_counted_by_its_name_is_the_dead_of_that_group() -> None:
+    (clash,) = events("12 Afghan Taliban killed in Kunduz on Friday: ministry")
+    assert (clash.sub_event_type, clash.fatalities, clash.actor2) == ("Armed clash", 12, "Taliban")
+
+
+def test_a_headline_about_one_person_killed_counts_one() -> None:
+    (attack,) = events("Mayor of Tepalcatepec in Michoacan killed")
+    assert attack.fatalities == 1
+
+
+def test_fighting_words_of_wire_and_monitor_headlines() -> None:
+    for text in (
+        "The factions target regime forces in the countryside of Hama on Friday",
+        "Violent attack between the SDF and ISIS east of Deir Ezzor on Friday",
+    ):
+        (clash,) = events(text)
+        assert clash.event_type == "Battles", text

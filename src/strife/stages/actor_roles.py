@@ -185,8 +185,13 @@ def choose_actors(
         if state and armed:
             return state, armed
         other = _other_armed(actors, armed)
-        if armed is not None and other is not None:
-            return armed, other  # two armed groups fight each other
+        if (
+            armed is not None
+            and other is not None
+            and (other.value.named or other.value.inter != armed.value.inter)
+        ):
+            # Two armed groups fight each other; "TTP … the militants" are one group's fighters.
+            return armed, other
         foreign = _other_state(actors, state) if armed is None else None
         if foreign is not None:
             return state, foreign  # two states' forces

@@ -29,7 +29,13 @@ from strife.stages.event_types import (
     pick_type,
     territory_direction,
 )
-from strife.stages.fatalities import BOMBER_INCLUDED, count_casualties, main_victims, split_deaths
+from strife.stages.fatalities import (
+    BOMBER_INCLUDED,
+    count_casualties,
+    main_victims,
+    named_parties,
+    split_deaths,
+)
 from strife.stages.incident_model import features, incident_model
 from strife.stages.incidents import (
     NOT_AN_INCIDENT,
@@ -91,7 +97,7 @@ def assemble_events(doc: Document) -> list[Event]:
             why = incident_model().reason(features(incident_text(incident.sentences)))
             drop(doc, opening_sentence, (why, f"learned reading {surest:.3f}"))
             continue
-        casualty_mentions = gather("casualties")
+        casualty_mentions = named_parties(gather("casualties"), gather("actors"))
         trigger_mentions = gather("triggers")
         reporter_mentions = gather("reporters")
         deaths = any(m.value.outcome == "killed" for m in casualty_mentions)

@@ -158,6 +158,19 @@ NAMED_KILLED = re.compile(
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|tortured) to death|killed|murdered|shot dead|"
     r"gunned down|assassinated|slain|beheaded|martyred|executed|lynched)\b"
 )
+# "15 Afghan Taliban killed", "Nearly 60 Myanmar Regime Forces Killed": a count of a group by
+# its name, headline style. Read on the cased text.
+NAMED_COUNT = re.compile(
+    rf"(?i:\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN}))\s+"
+    r"(?P<noun>(?:[A-Z][\w'’\-]*\s+){1,3}?)(?:(?:were|have been|had been|are)\s+)?"
+    r"(?P<verb>[Kk]illed|[Dd]ead|[Ww]ounded|[Ii]njured|[Ss]lain)\b"
+)
+# "Leader of La Linea in Chihuahua killed": a headline whose subject is one person, however
+# the headline goes on about whose and where.
+HEADLINE_ONE = compile_lower(
+    r"^\W*(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+(?:of|from|in)\s+[^.;:,]{0,60}?\s+"
+    r"(?:was\s+)?(?P<verb>killed|shot dead|gunned down|assassinated|murdered|executed|slain)\s*$"
+)
 # "Terror attacks claim 8 lives": lives counted, headline style; what a war "has claimed" is a
 # running toll.
 LIVES = compile_lower(
@@ -445,6 +458,27 @@ class CasualtyStage:
             add(match.start(), match.end(), Casualty(quantity("one"), "killed", "armed", "bomber"))
         for match in NAMED_KILLED.finditer(doc.cased_text):
             add(match.start("noun"), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
+        for match in NAMED_COUNT.finditer(doc.cased_text):
+            count = quantity(match.group("num").lower(), match.group("qual") and match.group("qual").lower())
+            if count and not count.vague and not YEAR.match(match.group("num")):
+                noun = match.group("noun").strip().lower()
+                owner = OWNER_BEFORE.search(noun)
+                party = OWNER_WORDS[owner.group(1)] if owner else party_of(noun.split()[-1])
+                value = Casualty(count, _outcome(match.group("verb").lower()), party, noun)
+                add(match.start(), match.end(), value)
+        for sentence in doc.layer("sentences"):
+            match = HEADLINE_ONE.match(text, sentence.start, sentence.end)
+            if (
+                match is not None
+                and match.group("noun") not in NOT_PEOPLE
+                and not match.group("noun").endswith("s")
+            ):
+                noun = match.group("noun")
+                add(
+                    match.start("noun"),
+                    match.end(),
+                    Casualty(quantity("one"), "killed", party_of(noun), noun),
+                )
         for match in LIVES.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:

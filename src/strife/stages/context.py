@@ -87,7 +87,7 @@ SPAN_CUES = compile_lower(
     # "claimed at least 130 lives since November": a count since a month is a running toll.
     rf"\bsince (?:early |late |mid-)?{MONTH_PATTERN}\b|"
     # "more than 310 civilians during 20 days": a toll over days counted is a tally.
-    r"\b(?:during|in|over|within) (?:the (?:past|last) )?(?:\d+|[a-z]+ty|ten|eleven|twelve|[a-z]+teen) "
+    r"\b(?:during|over|within|in the (?:past|last)) (?:the (?:past|last) )?(?:\d+|[a-z]+ty|ten|eleven|twelve|[a-z]+teen) "
     r"(?:consecutive )?(?:days|weeks|months)\b|"
     # "killed at least 41 Palestinians across Gaza on Sunday": a day's toll over a whole
     # territory is a tally of many incidents (coding guide, aggregates).

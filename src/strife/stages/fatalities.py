@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from strife.document import Mention
 
@@ -104,6 +104,26 @@ def count_casualties(
             by_party_injured[key] = max(by_party_injured.get(key, 0), m.value.count.value)
         figures.injured = sum(by_party_injured.values())
     return figures
+
+
+def named_parties(casualties: list[Mention], actors: list[Mention]) -> list[Mention]:
+    """Figures whose counted people the casualty tables could not place, placed by the actor
+    their words name: "15 Afghan Taliban killed" counts an armed group's dead."""
+    placed = []
+    for m in casualties:
+        if m.value.party == "unknown":
+            named = next(
+                (
+                    a
+                    for a in actors
+                    if m.start <= a.start and a.end <= m.end and a.value.side in ("state", "armed")
+                ),
+                None,
+            )
+            if named is not None:
+                m = Mention(m.start, m.end, m.label, replace(m.value, party=named.value.side), m.sentence)
+        placed.append(m)
+    return placed
 
 
 def main_victims(hurt: list[Mention]) -> str | None:

@@ -158,6 +158,12 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"checkpoint|police station|barracks)|"
      r"(?:intelligence[- ]based |search |security |military |counter-?terrorism |clearance |sanitization )operations?|"
      r"offensive against|battle(?:d)? (?:with|against|for)|"
+     # "Pak forces resort to heavy firing along LoC", "ongoing violent attack between the SDF and
+     # ISIS", "the factions target regime forces", "attacks on positions of the jihadi groups".
+     r"(?:heavy|unprovoked|indiscriminate) (?:firing|fire) (?:along|across|on|at)|"
+     r"(?:attacks?|confrontations?|fighting|battles?) between|"
+     r"target(?:s|ed|ing)? (?:the )?(?:[\w-]+ ){0,2}(?:forces|troops|soldiers|positions|fighters|militants|army)\b|"
+     r"attacks? on (?:the )?(?:[\w-]+ )?positions|"
      # "Junta troops raid a resistance base": forces storm an armed group's ground.
      r"raid(?:ed|s)? (?:on )?(?:a |an |the )?(?:[\w-]+ ){0,2}(?:base|camp|hideout|stronghold|positions?|headquarters)",
      "Armed clash", 40, True),
