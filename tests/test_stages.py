@@ -302,3 +302,23 @@ def test_a_toll_over_days_counted_is_a_statistic() -> None:
     doc = annotate("More than 310 civilians have died during 20 days of the truce.")
     assert [m.label for m in doc.layer("context")] == ["statistic"]
     assert _casualties("At least 32 were killed.") == [(32, "killed", "unknown")]
+
+
+def test_a_month_named_without_its_year() -> None:
+    # Published 1 February 2025: "in March" is March 2024, "in January" this January.
+    assert _dates("The attack took place in March.")[0][:2] == (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    assert _dates("The attack took place in January.")[0][:2] == (dt.date(2025, 1, 1), dt.date(2025, 1, 31))
+    assert _dates("The attack took place in January last year.")[0][:2] == (
+        dt.date(2024, 1, 1),
+        dt.date(2024, 1, 31),
+    )
+    # "May" with no preposition may be a verb.
+    assert _dates("Officials say the talks may resume.") == []
+
+
+def test_one_victim_after_a_past_killing_verb_and_a_plural_in_men_is_no_single_victim() -> None:
+    assert _casualties("Tank fire killed a UN worker near the crossing.") == [(1, "killed", "civilian")]
+    assert _casualties("Gunmen killed a prayer leader near the mosque.") == [(1, "killed", "unknown")]
+    assert _casualties("The head of the council in the restive district was shot dead by gunmen.") == [
+        (1, "killed", "unknown")
+    ]

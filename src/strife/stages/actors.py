@@ -121,6 +121,7 @@ IDENTITY_GROUPS = re.compile(
     r"(?P<kind>clans?|sub-clans?|clan militias?|tribes|tribesmen|communit(?:y|ies)|ethnic militias?|militias?|"
     r"militiamen|militants|gunmen|fighters|herdsmen|herders|youths)\b"
 )
+OF_COMMUNITY = re.compile(r"\bof\s+(?:the\s+)?$")
 # The kind of community a name says, for ACLED's naming; a generic kind word needs a known name.
 RELIGIOUS_COMMUNITIES = {"Shia": "Shia Muslim", "Sunni": "Sunni Muslim", "Shiite": "Shia Muslim"}
 ETHNIC_COMMUNITIES = frozenset(
@@ -196,6 +197,10 @@ class ActorStage:
         places = [(m.start, m.end) for m in doc.layer("places")]
         for match in IDENTITY_GROUPS.finditer(text):
             kind = match.group("kind").lower()
+            if kind.startswith("communit") and OF_COMMUNITY.search(
+                text, max(0, match.start() - 12), match.start()
+            ):
+                continue  # "the head of the Sikh community": one of its people, not its militia
             for group in ("a", "b"):
                 name = match.group(group)
                 strong = kind in CLAN_KINDS or kind in COMMUNITY_KINDS

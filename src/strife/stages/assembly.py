@@ -97,7 +97,7 @@ def assemble_events(doc: Document) -> list[Event]:
             why = incident_model().reason(features(incident_text(incident.sentences)))
             drop(doc, opening_sentence, (why, f"learned reading {surest:.3f}"))
             continue
-        casualty_mentions = named_parties(gather("casualties"), gather("actors"))
+        casualty_mentions = named_parties(gather("casualties"), gather("actors"), doc.text)
         trigger_mentions = gather("triggers")
         reporter_mentions = gather("reporters")
         deaths = any(m.value.outcome == "killed" for m in casualty_mentions)

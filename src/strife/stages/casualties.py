@@ -168,8 +168,10 @@ NAMED_COUNT = re.compile(
 # "Leader of La Linea in Chihuahua killed": a headline whose subject is one person, however
 # the headline goes on about whose and where.
 HEADLINE_ONE = compile_lower(
-    r"^\W*(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+(?:of|from|in)\s+[^.;:,]{0,60}?\s+"
-    r"(?:was\s+)?(?P<verb>killed|shot dead|gunned down|assassinated|murdered|executed|slain)\s*$"
+    r"^\W*(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+(?:of|from|in)\s+[^.;:,]{0,90}?\s+"
+    r"(?:(?:was|has been)\s+)?(?P<verb>killed|shot dead|gunned down|assassinated|murdered|executed|slain)"
+    # "… was shot dead by unidentified gunmen."
+    r"(?:\s+(?:by|in|on|at|near)\b[^.;:]*)?\W*$"
 )
 # "Terror attacks claim 8 lives": lives counted, headline style; what a war "has claimed" is a
 # running toll.
@@ -181,8 +183,9 @@ LIVES = compile_lower(
 # noun table does not know, named by a bare noun between a killing verb and where it happened.
 # The noun is what the verb acts on; a plural or a function word is no single victim.
 ONE_UNKNOWN = compile_lower(
-    r"\b(?P<verb>kills|kill|shoots? dead|guns? down|murders|stabs? to death|behead(?:s|ed)?|"
-    r"assassinat(?:es?|ed))\s+(?:an?\s+|the\s+)?(?:[a-z][\w'’\-]*\s+){0,2}?"
+    r"\b(?:(?P<verb>kills|kill|shoots? dead|guns? down|murders|stabs? to death|behead(?:s|ed)?|"
+    r"assassinat(?:es?|ed))\s+(?:an?\s+|the\s+)?|(?P<past>killed|murdered|shot dead)\s+(?:an?|one)\s+)"
+    r"(?:[a-z][\w'’\-]*\s+){0,2}?"
     r"(?P<noun>[a-z]+-years?-old|[a-z]{3,}(?<!s))"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|outside|inside|while|from)\b|-\s))"
 )
@@ -198,7 +201,7 @@ YEAR = re.compile(r"(?:19|20)\d\d\b(?!,)")
 SINGULAR_NOUNS: dict[str, str] = {
     noun: party
     for noun, party in VICTIM_NOUNS.items()
-    if not noun.endswith("s")
+    if not noun.endswith(("s", "men"))
     and noun
     not in {"police", "fc", "personnel", "security personnel", "children", "women", "men", "people", "member"}
 } | {
@@ -219,6 +222,8 @@ SINGLE = compile_lower(
 HEADLINE_SINGLE = compile_lower(
     rf"[\"“‘']?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+(?:was\s+)?"
     rf"(?P<verb>killed|shot dead|gunned down|martyred|injured|wounded|dies|died)\b"
+    # "Gunman killed a prayer leader": the noun did the killing.
+    r"(?!\s+(?:an?|the|his|her|their|one|two|three|four|five|\d)\b)"
 )
 # "Coalition airstrikes kill civilians", "gunmen killed more villagers": people killed and no
 # number. Codebook: "several" with no number is 3, imputed.
@@ -235,7 +240,7 @@ PLURAL_UNCOUNTED = compile_lower(
 # "an Apra candidate for deputy was murdered", "a shopkeeper was shot dead": one person the noun
 # table does not know, killed or hurt.
 ONE_KILLED = compile_lower(
-    r"\b(?:a|an|one)\s+(?:[\w'’\-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:(?:for|of|from|in)\s+[\w'’\-]+\s+){0,2}"
+    r"\b(?:a|an|one)\s+(?:[\w'’\-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:(?:for|of|from|in)\s+(?:[\w'’\-]+\s+){1,2}?){0,2}"
     # "a boy named Abdullah Issa was", "a pharmacist, 45, was"
     r"(?:named\s+(?:[\w'’\-]+\s+){1,3}|,[^,.;]{1,60},\s+)?"
     r"(?:was|has been|had been)\s+(?:(?:also|reportedly|allegedly|later|critically|seriously)\s+)?"

@@ -86,6 +86,21 @@ def _month_year(match: re.Match[str], anchor: dt.date) -> DateValue | None:
     return DateValue(first, last, 3, "explicit", past_year=year < anchor.year)
 
 
+def _bare_month(match: re.Match[str], anchor: dt.date) -> DateValue | None:
+    """ "In March", "in April of this year", "in May last year": the latest such month up to
+    the publication, or of the year before where the text says so."""
+    month = month_number(match.group("m"))
+    year = anchor.year if month <= anchor.month else anchor.year - 1
+    if match.group("last"):
+        year = anchor.year - 1
+    elif match.group("this"):
+        year = anchor.year
+    first = dt.date(year, month, 1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return DateValue(first, min(last, anchor) if first <= anchor else last, 3, "relative-to-published",
+                     past_year=year < anchor.year)  # fmt: skip
+
+
 def _year(match: re.Match[str], anchor: dt.date) -> DateValue | None:
     year = int(match.group("y"))
     if year > anchor.year:
@@ -180,6 +195,14 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
     (compile_lower(rf"\b{_DM}{_YEAR}\b"), _explicit),
     (compile_lower(rf"\b{_MD}{_YEAR}\b"), _explicit),
     (compile_lower(rf"\b(?P<m>{MONTH_PATTERN})\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b"), _month_year),
+    # A month without its year, after a preposition ("in March"; "May" alone may be a verb).
+    (
+        compile_lower(
+            rf"\b(?:in|during|since|early|late|mid-|until|by)\s+(?:early |late |mid-)?(?P<m>{MONTH_PATTERN})\b"
+            r"(?:\s+(?:of\s+)?(?:(?P<this>this year)|(?P<last>last year)))?(?!\s*\d)"
+        ),
+        _bare_month,
+    ),
     (
         compile_lower(r"\b(?:(?:last|on|late|early)\s+(?:on\s+)?)?(?P<w>" + WEEKDAY_PATTERN + r")\b"),
         _weekday,

@@ -106,9 +106,13 @@ def count_casualties(
     return figures
 
 
-def named_parties(casualties: list[Mention], actors: list[Mention]) -> list[Mention]:
+AGENT_BY = re.compile(r"\bby\b", re.I)
+
+
+def named_parties(casualties: list[Mention], actors: list[Mention], text: str) -> list[Mention]:
     """Figures whose counted people the casualty tables could not place, placed by the actor
-    their words name: "15 Afghan Taliban killed" counts an armed group's dead."""
+    their words name: "15 Afghan Taliban killed", "five Hamas members" count an armed group's
+    dead; "shot dead by gunmen" does not count the gunmen."""
     placed = []
     for m in casualties:
         if m.value.party == "unknown":
@@ -116,7 +120,10 @@ def named_parties(casualties: list[Mention], actors: list[Mention]) -> list[Ment
                 (
                     a
                     for a in actors
-                    if m.start <= a.start and a.end <= m.end and a.value.side in ("state", "armed")
+                    if m.start <= a.start
+                    and a.end <= m.end
+                    and a.value.side in ("state", "armed")
+                    and not AGENT_BY.search(text, m.start, a.start)
                 ),
                 None,
             )
