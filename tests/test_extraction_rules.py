@@ -238,3 +238,16 @@ def test_fighting_words_of_wire_and_monitor_headlines() -> None:
     ):
         (clash,) = events(text)
         assert clash.event_type == "Battles", text
+
+
+def test_plans_calls_and_court_steps_about_protests_and_arrests_are_no_events() -> None:
+    assert events("The party plans to turn Friday into another day of protest in Lahore.") == []
+    assert (
+        events("A court in Lahore extended the bail of ten leaders in cases related to the May 9 protests.")
+        == []
+    )
+    # A modal in a clause about something else does not undo the protest itself.
+    (protest,) = events(
+        "Thousands protested in Lahore on Friday against a law that critics say will weaken the courts."
+    )
+    assert protest.sub_event_type == "Peaceful protest"

@@ -145,6 +145,14 @@ def group_incidents(doc: Document) -> list[Incident]:
         violent = any(t.value.violent for t in triggers.get(index, []))
         killed = [c for c in casualties.get(index, []) if c.value.outcome in ("killed", "injured")]
         calm = [t for t in triggers.get(index, []) if not t.value.violent]
+        if calm and not violent and not killed:
+            # Coding guide: plans, calls, threats and court steps about a protest or an arrest
+            # are not events ("plans to turn Aug 14 into another day of protest").
+            unreal = {id(t): cue for t in calm if (cue := _unreal(doc.lower_text, sentence, t)) is not None}
+            calm = [t for t in calm if id(t) not in unreal]
+            if unreal and not calm:
+                cue = next(iter(unreal.values()))
+                drop(doc, sentence, ("talk", f"not an event of its own: {cue.group()!r}"))
         # A day the text gives counts, resolved or not ("on Tuesday" with no publication date).
         day = any(d.value.precision == 1 for d in dates.get(index, [])) or index in unresolved_days
         # A protest, an arrest or an agreement is news where the report says when, or leads with
@@ -225,6 +233,30 @@ def group_incidents(doc: Document) -> list[Incident]:
         elif background:
             current = None
     return incidents
+
+
+# What makes a protest, an arrest or an agreement in a sentence no event of its own: it is
+# planned, called for, threatened or hypothetical, or a court's step about an earlier one.
+# The plan or the modal governs the act it stands just before ("plans to turn Aug 14 into
+# another day of protest"); a court's step speaks of an act anywhere in its sentence.
+UNREAL_BEFORE = re.compile(
+    r"\b(?:will|would|plans? to|planned|planning|intends? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
+    r"call(?:s|ed)? for|calling for|without being|could|might)\b(?=[^.;]{0,40}$)"
+)
+# Announcing a protest is calling one; announcing a dissolution or a deal is the event itself.
+ANNOUNCED = re.compile(r"\b(?:announced?|announcing)\b(?=[^.;]{0,40}$)")
+COURT_STEP = re.compile(
+    r"\b(?:bail|hearing|verdict|indict\w*|(?:cases?|trial) (?:related to|over|against)|since (?:his|her|their) arrest)\b"
+)
+
+
+def _unreal(lower: str, sentence: Mention, trigger: Mention) -> re.Match[str] | None:
+    """The words that make a protest, an arrest or an agreement no event of its own."""
+    crowd = trigger.value.sub_event_type in PROTEST_OR_RIOT or trigger.value.sub_event_type == "Arrests"
+    if crowd and (court := COURT_STEP.search(lower, sentence.start, sentence.end)) is not None:
+        return court
+    before = lower[sentence.start : trigger.start]
+    return UNREAL_BEFORE.search(before) or (ANNOUNCED.search(before) if crowd else None)
 
 
 # A sentence that goes on about the incident told before ("The attack", "The blast", "It").
