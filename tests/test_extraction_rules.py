@@ -251,3 +251,19 @@ def test_plans_calls_and_court_steps_about_protests_and_arrests_are_no_events() 
         "Thousands protested in Lahore on Friday against a law that critics say will weaken the courts."
     )
     assert protest.sub_event_type == "Peaceful protest"
+
+
+def test_police_shootouts_with_criminals_and_trends_are_no_incidents() -> None:
+    assert (
+        events(
+            "During a raid in Rajanpur on Friday, an exchange of fire took place between criminals and the police."
+        )
+        == []
+    )
+    assert (
+        events(
+            "KARACHI: Faced with increasing attacks, security forces have also intensified operations in Sindh "
+            "and Balochistan."
+        )
+        == []
+    )

@@ -35,7 +35,7 @@ BACKGROUND_CUES = compile_lower(
     r"\bfollows? (?:a|an|the) (?:series|spate|wave|string)\b|\bin the past\b|\bpreviously\b|"
     r"\bhas long been\b|\bhistory of\b|\brecalled\b|\bearlier this (?:year|month)\b|"
     r"\blast (?:year|month)\b|\bsince (?:the )?(?:\d{4}|[A-Z]\w+'s)|\bin recent (?:years|months|weeks)\b|"
-    r"\bbroader surge\b|\bsurge in (?:attacks|violence)\b|\bhas (?:intensified|increased|escalated)\b|"
+    r"\bbroader surge\b|\bsurge in (?:attacks|violence)\b|\bha(?:s|ve) (?:also )?(?:intensified|increased|escalated|stepped up)\b|"
     # "The attacks came after 23 terrorists were killed a day ago": the earlier incident.
     r"\b(?:came|comes|come) (?:a day |two days |days |hours |a week |weeks )?after\b|\b(?:a|one|two|three|four|five|several|few) days? ago\b",
 )
@@ -61,7 +61,8 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
         r"rain-related|heatwave|lightning|avalanche|wildfires?",
         "epidemic": r"cholera|dengue|outbreak|epidemic|pandemic|coronavirus|covid(?:-19)?",
         "crime": r"personal enmity|old enmity|family feud|feud|land dispute|property dispute|domestic dispute|"
-        r"robbery|robbers|dacoity|street crime|marital (?:issue|dispute)|honou?r killing",
+        r"robbery|robbers|dacoity|street crime|marital (?:issue|dispute)|honou?r killing|criminals|gangsters|"
+        r"outlaws|drug (?:dealers|peddlers|traffickers|pushers)|(?:the )?suspect['’]s accomplices",
         "sport": r"match|qualifier|innings|wickets?|stumps|goals?|tournament|championship|striker|bowler|batsman",
         "ceremony": r"parade|flypast|military exercise|drills?",
     }.items()
