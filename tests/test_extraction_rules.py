@@ -267,3 +267,13 @@ def test_police_shootouts_with_criminals_and_trends_are_no_incidents() -> None:
         )
         == []
     )
+
+
+def test_what_could_have_happened_or_is_feared_is_no_incident() -> None:
+    assert (
+        events("Pakistan could have shot down more Indian jets on Friday, the minister said in Lahore.") == []
+    )
+    assert events("Officials in Bhakkar warned employees on Friday amid kidnapping threats.") == []
+    assert (
+        events("At least 17 people died on Sunday after a fire ripped through a building in Hyderabad.") == []
+    )

@@ -53,7 +53,8 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
     kind: compile_lower(rf"\b(?:{pattern})\b")
     for kind, pattern in {
         "accident": r"collided|collision|crash(?:ed)?|plunged|overturned|capsized|derailed|skidded|road accident|"
-        r"traffic accident|accidents?|roof collapse|drowned|drowning|blaze|fire (?:broke out|engulfed|raged)|short circuit|"
+        r"traffic accident|accidents?|roof collapse|drowned|drowning|blaze|fire (?:broke out|engulfed|raged|ripped through|gutted)|"
+        r"short circuit|caught fire after|after (?:hitting|colliding with|ramming into) (?:a |an )?|"
         r"gas cylinder|boiler|tanker explosion|gas (?:explosion|blast|leak)|cylinder (?:explosion|blast)|methane|coal mine|mine collapse|"
         r"aerial firing|celebratory firing|stray bullet|(?:ferry|train|rail|air|mining|industrial) disaster|"
         r"sank|sinking",

@@ -255,6 +255,15 @@ SUPPORTING = compile_lower(
     r"after (?:days|weeks|months|hours) of|following (?:days|weeks|months) of)\s+(?:[\w-]+\s+){0,3}$"
 )
 
+# What was only possible, planned, hoped for or feared ("could have shot down more jets",
+# "vowed to attack", "hoping to hammer out a ceasefire", "kidnapping threats"): no act happened.
+HYPOTHETICAL_BEFORE = compile_lower(
+    r"\b(?:could|would|might|shall|vow(?:s|ed)? to|threaten(?:s|ed)? to|plan(?:s|ned)? to|intend(?:s|ed)? to|"
+    r"hop(?:e|es|ed|ing) to|seek(?:s|ing)? to|sought to|aim(?:s|ed|ing)? to|try(?:ing)? to|tried to|"
+    r"push(?:es|ed|ing)? for)\s+(?:have\s+)?(?:[\w-]+\s+){0,3}$"
+)
+FEARED_AFTER = compile_lower(r"\s+(?:threats?|fears?|risks?|alerts?|warnings?|plots?)\b")
+
 
 # The learned reading speaks where no row of the table does: a sentence it judges an incident
 # report at least this surely gets a trigger of the sub-event type it reads. Its strength is
@@ -314,9 +323,18 @@ class TriggerStage:
     def __call__(self, doc: Document) -> None:
         mentions: list[Mention] = []
         lower = doc.lower_text
+        # Sentences whose act the table found but was only possible or feared: the learned
+        # reading does not make one of them either.
+        unreal: set[int] = set()
         for pattern, trigger in _COMPILED:
             for match in pattern.finditer(lower):
-                if SUPPORTING.search(lower[max(0, match.start() - 60) : match.start()]):
+                before = lower[max(0, match.start() - 60) : match.start()]
+                if SUPPORTING.search(before):
+                    continue
+                if HYPOTHETICAL_BEFORE.search(before) or FEARED_AFTER.match(
+                    lower, match.end(), match.end() + 12
+                ):
+                    unreal.add(sentence_of(doc, match.start()))
                     continue
                 mentions.append(Mention(*match.span(), "trigger", trigger, sentence_of(doc, match.start())))
         for place in doc.layer("places"):
@@ -326,7 +344,7 @@ class TriggerStage:
             verb = PLACE_TAKEN.search(lower[window : place.start])
             if verb is not None:
                 mentions.append(Mention(window + verb.start(), place.end, "trigger", TAKEN, place.sentence))
-        covered = {m.sentence for m in mentions}
+        covered = {m.sentence for m in mentions} | unreal
         killed = {m.sentence for m in doc.layer("casualties") if m.value.outcome == "killed"}
         readings: list[Mention] = []
         for sentence in doc.layer("sentences"):
