@@ -277,3 +277,13 @@ def test_what_could_have_happened_or_is_feared_is_no_incident() -> None:
     assert (
         events("At least 17 people died on Sunday after a fire ripped through a building in Hyderabad.") == []
     )
+
+
+def test_the_typer_names_the_weapon_where_the_table_has_only_killed() -> None:
+    (strike,) = events(
+        "Health officials in Gaza said Israeli strikes killed at least 27 people in Khan Younis on Monday."
+    )
+    assert strike.sub_event_type == "Air/drone strike"
+    # Where the words name no weapon from afar, "killed" stays an attack.
+    (attack,) = events("Gunmen shot dead two shopkeepers in Bannu on Monday.")
+    assert attack.sub_event_type == "Attack"

@@ -62,6 +62,21 @@ def _refine_type(sub: str, parties: set[str], sides: set[str]) -> str:
     return sub
 
 
+# A trigger this weak names no weapon ("killed", "attack"); the typer may name it instead, where
+# it reads a weapon from afar this surely.
+GENERIC_STRENGTH = 30
+WEAPON_READING = 0.7
+REMOTE_WEAPONS = frozenset(
+    {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+    }
+)
+
+
 # How surely the learned typer must prefer another of the four protest types to overrule the table.
 PROTEST_READING = 0.6
 
@@ -131,6 +146,12 @@ def incident_type(
     first sentences, lower-cased."""
     deaths = any(m.value.outcome == "killed" for m in casualties)
     sub = trigger.value.sub_event_type if trigger else "Attack"
+    if sub == "Attack" and (trigger is None or trigger.value.strength <= GENERIC_STRENGTH):
+        # "Israeli strikes killed 27": the table's row is only the word "killed"; the typer,
+        # learned from coded incidents, reads the weapon the words name around it.
+        read, p = incident_model().sub_event_types(features(opening))[0]
+        if read in REMOTE_WEAPONS and p >= WEAPON_READING:
+            sub = read
     parties = {m.value.party for m in casualties if m.value.outcome == "killed"}
     sides = {m.value.side for m in actors}
     sub = _refine_type(sub, parties, sides)
