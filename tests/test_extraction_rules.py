@@ -287,3 +287,16 @@ def test_the_typer_names_the_weapon_where_the_table_has_only_killed() -> None:
     # Where the words name no weapon from afar, "killed" stays an attack.
     (attack,) = events("Gunmen shot dead two shopkeepers in Bannu on Monday.")
     assert attack.sub_event_type == "Attack"
+
+
+def test_the_military_of_a_report_about_foreign_strikes_is_the_strikers() -> None:
+    found = events(
+        "Russian forces launched 40 drones at Ukraine overnight, the air force said on Saturday.\n\n"
+        "In Dnipro, military shelling killed one person on Friday, regional officials said."
+    )
+    shelling = next(e for e in found if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert (shelling.actor1, shelling.inter1, shelling.actor2) == (
+        "Military Forces of Russia",
+        8,
+        "Civilians (Ukraine)",
+    )

@@ -368,6 +368,12 @@ def infer_striker(
     """Actors 1 and 2 of a strike from the air or from afar whose sentence names no striker,
     and whether actor 1 was inferred."""
     inferred_striker = False
+    if sub in AIR_OR_ARTILLERY and a1 is not None and a1.value.side == "state" and not a1.value.iso3:
+        # "The military said its jets struck…" in a report whose strikes are one foreign
+        # state's: "the military" is that state's, not the forces of the place it struck.
+        striker = _report_striker(doc, event_iso3)
+        if striker is not None:
+            return striker, a2, True
     if (
         sub in AIR_OR_ARTILLERY
         and (a1 is None or not a1.value.named)

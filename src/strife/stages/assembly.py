@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from strife.document import Document, Mention
 from strife.event import Event, Evidence, make_event_id
+from strife.places.gazetteer import get_gazetteer
 from strife.stages.actor_roles import (
     SPEAKING,
     actor_name,
@@ -201,6 +202,12 @@ def assemble_events(doc: Document) -> list[Event]:
         target = struck_country(place, a1, gather("places"), event_iso3)
         if target is not None:
             event_iso3, event_country = target, country_name(target)
+            if place["admin1"] is None:
+                # The striker's own country stood for the place; the struck country is where.
+                entry = get_gazetteer().country(target)
+                place = {**place, "location": None, "geo_precision": None, "iso3": target,
+                         "latitude": entry.latitude if entry else None,
+                         "longitude": entry.longitude if entry else None}  # fmt: skip
         actor1, inter1 = actor_name(a1, event_country, event_iso3)
         actor2, inter2 = actor_name(a2, event_country, event_iso3)
         fatalities, imputed, deaths_actor1, deaths_actor2, deaths_civilians, deaths_unknown = split_deaths(

@@ -308,7 +308,8 @@ def struck_country(
     """Named by its country ("Indian shelling", "a Russian strike"), an army strikes abroad:
     with no place to say where, the other country the incident names is where."""
     if (
-        place["iso3"] is None
+        # No place, or only the striker's own country ("Indian drone attacks" read as India).
+        (place["iso3"] is None or (place["admin1"] is None and place["iso3"] == event_iso3))
         and striker is not None
         and striker.value.iso3
         and striker.value.iso3 == event_iso3
