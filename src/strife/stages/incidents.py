@@ -241,10 +241,10 @@ def group_incidents(doc: Document) -> list[Incident]:
 # another day of protest"); a court's step speaks of an act anywhere in its sentence.
 UNREAL_BEFORE = re.compile(
     r"\b(?:will|would|plans? to|planned|planning|intends? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
-    r"call(?:s|ed)? for|calling for|without being|could|might)\b(?=[^.;]{0,40}$)"
+    r"call(?:s|ed)? for|calling for|without being|could|might)\b(?=[^.;,]{0,40}$)"
 )
 # Announcing a protest is calling one; announcing a dissolution or a deal is the event itself.
-ANNOUNCED = re.compile(r"\b(?:announced?|announcing)\b(?=[^.;]{0,40}$)")
+ANNOUNCED = re.compile(r"\b(?:announced?|announcing)\b(?=[^.;,]{0,40}$)")
 COURT_STEP = re.compile(
     r"\b(?:bail|hearing|verdict|indict\w*|(?:cases?|trial) (?:related to|over|against)|since (?:his|her|their) arrest)\b"
 )
