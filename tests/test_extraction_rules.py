@@ -300,3 +300,10 @@ def test_the_military_of_a_report_about_foreign_strikes_is_the_strikers() -> Non
         8,
         "Civilians (Ukraine)",
     )
+
+
+def test_a_modal_in_another_clause_does_not_undo_the_act() -> None:
+    (blast,) = events(
+        "In Ayacucho on Friday, when the attackers could not find him, they blew up the offices of the council."
+    )
+    assert blast.sub_event_type == "Looting/property destruction"
