@@ -364,16 +364,14 @@ def infer_striker(
     actors: list[Mention],
     hurt: list[Mention],
     event_iso3: str | None,
-) -> tuple[Mention | None, Mention | None, bool]:
-    """Actors 1 and 2 of a strike from the air or from afar whose sentence names no striker,
-    and whether actor 1 was inferred."""
-    inferred_striker = False
+) -> tuple[Mention | None, Mention | None]:
+    """Actors 1 and 2 of a strike from the air or from afar whose sentence names no striker."""
     if sub in AIR_OR_ARTILLERY and a1 is not None and a1.value.side == "state" and not a1.value.iso3:
         # "The military said its jets struck…" in a report whose strikes are one foreign
         # state's: "the military" is that state's, not the forces of the place it struck.
         striker = _report_striker(doc, event_iso3)
         if striker is not None:
-            return striker, a2, True
+            return striker, a2
     if (
         sub in AIR_OR_ARTILLERY
         and (a1 is None or not a1.value.named)
@@ -385,10 +383,9 @@ def infer_striker(
         # (armed groups fly drones and quadcopters, not jets).
         manned = trigger is not None and MANNED_AIRCRAFT.search(trigger.text(doc)) is not None
         a1 = _report_striker(doc, event_iso3) or (DEFAULT_STATE if manned else a1)
-        inferred_striker = a1 is not None
-        if inferred_striker and a1.value.side == "state" and main_victims(hurt) == "armed":
+        if a1 is not None and a1.value.side == "state" and main_victims(hurt) == "armed":
             # "Eight militants killed in air strikes": the state struck an armed group.
             a2 = next((m for m in actors if m.value.side == "armed"), DEFAULT_UNIDENTIFIED)
         if a2 is not None and a1 is not None and a2.value.name == a1.value.name:
             a2 = DEFAULT_CIVILIANS
-    return a1, a2, inferred_striker
+    return a1, a2

@@ -183,9 +183,7 @@ def assemble_events(doc: Document) -> list[Event]:
         ):
             sub = "Violent demonstration"  # codebook: a crowd at a demonstration is not a mob
         a1, a2 = choose_actors(sub, actors, parties, trigger, casualty_mentions, trigger_mentions, doc.text)
-        a1, a2, inferred_striker = infer_striker(
-            doc, sub, a1, a2, trigger, actors, casualty_mentions, event_iso3
-        )
+        a1, a2 = infer_striker(doc, sub, a1, a2, trigger, actors, casualty_mentions, event_iso3)
         a1, a2, claim_mention, claim_status, claimed_by = settle_claim(
             sub,
             a1,
@@ -197,7 +195,6 @@ def assemble_events(doc: Document) -> list[Event]:
             doc.text,
             event_country,
             event_iso3,
-            inferred_striker,
         )
         target = struck_country(place, a1, gather("places"), event_iso3)
         if target is not None:

@@ -72,7 +72,6 @@ def settle_claim(
     text: str,
     event_country: str | None,
     event_iso3: str | None,
-    inferred_striker: bool,
 ) -> tuple[Mention | None, Mention | None, Mention | None, str, str | None]:
     """(actor 1, actor 2, the claim's mention, claim status, claimed by): who claimed or was
     blamed, and the actor 1 that makes (ACLED: the group that claims an attack is its actor 1)."""
@@ -107,17 +106,6 @@ def settle_claim(
         ):
             claim_status = "attributed"
             claimed_by = actor_name(blamed, event_country, event_iso3)[0]
-        elif (
-            a1 is not None
-            and not inferred_striker
-            and a1.value.iso3 not in (None, event_iso3)
-            and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians")
-            and not any(m.value.status == "claimed" for m in claims)
-        ):
-            # Foreign forces named by the other side as having struck ("Indian troops
-            # shelled villages, the ISPR said"), not announcing it themselves.
-            claim_status = "attributed"
-            claimed_by = actor_name(a1, event_country, event_iso3)[0]
     if a1 is not None and a2 is not None and a1.value.name == a2.value.name:
         # One party on both sides (a claimant made actor 1 where it was already actor 2):
         # the other side is the one the event type implies.
