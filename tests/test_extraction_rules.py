@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from strife import extract
+from strife.api import to_document
 from strife.event import Event
+from strife.runner import process
 
 
 def events(text: str, published: str = "2025-02-01", title: str | None = None) -> list[Event]:
@@ -309,3 +311,15 @@ def test_a_modal_in_another_clause_does_not_undo_the_act() -> None:
         "In Ayacucho on Friday, when the attackers could not find him, they blew up the offices of the council."
     )
     assert blast.sub_event_type == "Looting/property destruction"
+
+
+def test_why_a_feared_act_was_not_coded_is_kept() -> None:
+    record = {
+        "text": "Officials in Bhakkar warned employees on Friday amid kidnapping threats.",
+        "published": "2025-02-01",
+    }
+    (outcome,) = process(iter([to_document(record, "feared")]), jobs=1)
+    assert outcome.events == []
+    assert [(d["reason"], d["cue"]) for d in outcome.dropped] == [
+        ("talk", "only possible, planned or feared: 'kidnapping'")
+    ]

@@ -192,7 +192,7 @@ ONE_UNKNOWN = compile_lower(
 # Nouns that, after a killing verb, are no person: "kill time", "kills hope", "killed in action".
 NOT_A_VICTIM = frozenset(
     "time hope deal bill plan talks process idea motion chance growth one two him her them it this that "
-    "itself all more several dozen scores many few others him".split()
+    "itself all more several dozen scores many few others".split()
 )
 NUMBER_WORD = compile_lower(rf"\b(?:{NUMBER_PATTERN})\b|\d")
 # A year where a count would stand: news writes counts in the thousands with a comma.

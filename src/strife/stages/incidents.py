@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from strife.document import Document, Mention
 from strife.stages.event_types import PROTEST_OR_RIOT
 from strife.stages.sentences import LEAD_SENTENCES
-from strife.stages.triggers import LEARNED_INCIDENT, LEARNED_STRENGTH
+from strife.stages.triggers import LEARNED_INCIDENT, LEARNED_STRENGTH, PLANNED
 from strife.taxonomy import EVENT_TYPE_OF
 
 # A sentence that opens with these words starts a new incident.
@@ -232,6 +232,11 @@ def group_incidents(doc: Document) -> list[Incident]:
                 current = None
         elif background:
             current = None
+    told = {i for incident in incidents for i in incident.sentences}
+    spans = {s.sentence: s for s in doc.layer("sentences")}
+    for index in sorted({m.sentence for m in doc.layer("voided_triggers")} - told - set(triggers)):
+        words = [m.text(doc) for m in doc.layer("voided_triggers") if m.sentence == index]
+        drop(doc, spans[index], ("talk", f"only possible, planned or feared: {words[0]!r}"))
     return incidents
 
 
@@ -239,10 +244,7 @@ def group_incidents(doc: Document) -> list[Incident]:
 # planned, called for, threatened or hypothetical, or a court's step about an earlier one.
 # The plan or the modal governs the act it stands just before ("plans to turn Aug 14 into
 # another day of protest"); a court's step speaks of an act anywhere in its sentence.
-UNREAL_BEFORE = re.compile(
-    r"\b(?:will|would|plans? to|planned|planning|intends? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
-    r"call(?:s|ed)? for|calling for|without being|could|might)\b(?=[^.;,]{0,40}$)"
-)
+UNREAL_BEFORE = re.compile(rf"\b(?:{PLANNED})\b(?=[^.;,]{{0,40}}$)")
 # Announcing a protest is calling one; announcing a dissolution or a deal is the event itself.
 ANNOUNCED = re.compile(r"\b(?:announced?|announcing)\b(?=[^.;,]{0,40}$)")
 COURT_STEP = re.compile(

@@ -257,11 +257,12 @@ SUPPORTING = compile_lower(
 
 # What was only possible, planned, hoped for or feared ("could have shot down more jets",
 # "vowed to attack", "hoping to hammer out a ceasefire", "kidnapping threats"): no act happened.
-HYPOTHETICAL_BEFORE = compile_lower(
-    r"\b(?:could|would|might|shall|vow(?:s|ed)? to|threaten(?:s|ed)? to|plan(?:s|ned)? to|intend(?:s|ed)? to|"
-    r"hop(?:e|es|ed|ing) to|seek(?:s|ing)? to|sought to|aim(?:s|ed|ing)? to|try(?:ing)? to|tried to|"
-    r"push(?:es|ed|ing)? for)\s+(?:have\s+)?(?:[\w-]+\s+){0,3}$"
+PLANNED = (
+    r"could|would|might|shall|will|vow(?:s|ed)? to|threaten(?:s|ed)? to|plan(?:s|ned)? to|planned|planning|"
+    r"intend(?:s|ed)? to|hop(?:e|es|ed|ing) to|seek(?:s|ing)? to|sought to|aim(?:s|ed|ing)? to|try(?:ing)? to|"
+    r"tried to|push(?:es|ed|ing)? for|call(?:s|ed)? for|calling for|without being"
 )
+HYPOTHETICAL_BEFORE = compile_lower(rf"\b(?:{PLANNED})\s+(?:have\s+)?(?:[\w-]+\s+){{0,3}}$")
 FEARED_AFTER = compile_lower(r"\s+(?:threats?|fears?|risks?|alerts?|warnings?|plots?)\b")
 
 
@@ -326,6 +327,7 @@ class TriggerStage:
         # Sentences whose act the table found but was only possible or feared: the learned
         # reading does not make one of them either.
         unreal: set[int] = set()
+        voided: list[Mention] = []
         for pattern, trigger in _COMPILED:
             for match in pattern.finditer(lower):
                 before = lower[max(0, match.start() - 60) : match.start()]
@@ -335,6 +337,7 @@ class TriggerStage:
                     lower, match.end(), match.end() + 12
                 ):
                     unreal.add(sentence_of(doc, match.start()))
+                    voided.append(Mention(*match.span(), "voided", trigger, sentence_of(doc, match.start())))
                     continue
                 mentions.append(Mention(*match.span(), "trigger", trigger, sentence_of(doc, match.start())))
         for place in doc.layer("places"):
@@ -357,6 +360,9 @@ class TriggerStage:
                     mentions.append(learned)
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("triggers", mentions)
+        # Acts the words make only possible, planned or feared: kept so that a report of why
+        # nothing was coded can name them.
+        doc.set_layer("voided_triggers", voided)
         # How surely each sentence reports an incident, by the learned reading: assembly lets a
         # sure one stand as news without a day or a place ("Bomb kills soldier in NW Pakistan").
         doc.set_layer("incident_readings", readings)
