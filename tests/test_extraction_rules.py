@@ -323,3 +323,14 @@ def test_why_a_feared_act_was_not_coded_is_kept() -> None:
     assert [(d["reason"], d["cue"]) for d in outcome.dropped] == [
         ("talk", "only possible, planned or feared: 'kidnapping'")
     ]
+
+
+def test_marching_against_and_blocking_a_road_are_protests() -> None:
+    (march,) = events(
+        "Hundreds of mayors marched Thursday against plans to abolish municipal councils in Caracas."
+    )
+    assert march.sub_event_type == "Peaceful protest"
+    (blockade,) = events(
+        "Traders blocked the main road to the airport in Quetta on Friday against new taxes."
+    )
+    assert blockade.event_type == "Protests"

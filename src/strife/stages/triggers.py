@@ -177,6 +177,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Peaceful protest: "no violence and no intervention"
     (r"protest(?:ed|s|ing|ers|ors)?\b|demonstrat(?:ion|ions|ed|ors|ing)\b|rall(?:y|ies|ied)\b|sit-ins?\b|"
      r"march(?:ed|es)? (?:to|towards|on|from|through)|strike (?:was )?observed|shutter[- ]down|wheel-jam|"
+     # "mayors marched Thursday against plans…", "they blocked the entrance to the airport".
+     r"march(?:ed|es)? (?:\w+ )?(?:against|in (?:support|protest|solidarity)|demanding)|"
+     r"(?:protesters|demonstrators|residents|workers|farmers|traders|students|villagers|they) blocked (?:the )?"
+     r"(?:[\w'’-]+ ){0,3}(?:road|roads|highway|motorway|entrance|railway|traffic|bridge)|"
      r"staged a|dharna|took to the streets|hunger strike|candlelight vigil|chanted slogans|picket(?:ed|ing)|"
      r"marching|public meeting|\bjalsa\b|walked through the streets|boycotted (?:court|the courts|classes|work)|"
      r"gathered (?:outside|in front of) (?:the )?(?:\w+ ){0,3}(?:office|press club|parliament|assembly|court|headquarters)",
