@@ -11,6 +11,7 @@ import pytest
 
 import strife.cli
 from conftest import QUIET_TEXT, SECOND_TEXT
+from strife.api import to_document
 from strife.document import MAX_TEXT_CHARS
 from strife.pipeline import empty_pipeline
 from strife.readers import Skipped, read_inputs
@@ -327,3 +328,16 @@ def test_unwritable_output_is_a_usage_error(tmp_path, good, run_cli_subprocess):
     assert code == 2
     assert "Traceback" not in err
     assert str(target) in err
+
+
+def test_a_country_abbreviated_without_its_last_dot_stops_nothing() -> None:
+    # "U.S military" at the end of a text once raised KeyError in the actors stage.
+    docs = [
+        to_document({"text": text, "published": "2020-01-01"}, f"d{n}")
+        for n, text in enumerate(
+            ["Two soldiers were killed when U.S military", "U.S forces struck a base in Syria on Friday."]
+        )
+    ]
+    outcomes = list(process(iter(docs), jobs=1))
+    assert [o.skipped for o in outcomes] == [None, None]
+    assert outcomes[0].events[0].actor1 == "Military Forces of the United States"

@@ -175,7 +175,8 @@ class ActorStage:
         mentions: list[Mention] = []
         taken: list[tuple[int, int]] = []
         for match in _FOREIGN.finditer(text):
-            iso3 = FOREIGN_DEMONYMS[match.group("demonym").lower()]
+            # "U.S.", "U.S" and "US" are one country: its name without dots is the key.
+            iso3 = FOREIGN_DEMONYMS[match.group("demonym").lower().replace(".", "")]
             actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
             taken.append(match.span())
             mentions.append(Mention(*match.span(), "actor", actor, sentence_of(doc, match.start())))
