@@ -334,3 +334,11 @@ def test_marching_against_and_blocking_a_road_are_protests() -> None:
         "Traders blocked the main road to the airport in Quetta on Friday against new taxes."
     )
     assert blockade.event_type == "Protests"
+
+
+def test_a_note_codes_what_the_reading_takes_for_an_incident() -> None:
+    # No day and no place the gazetteer knows; the learned reading (p about 0.93) decides.
+    (protest,) = extract(
+        {"text": "Villagers gathered outside the district office demanding compensation for their land."}
+    )
+    assert protest.sub_event_type == "Peaceful protest"

@@ -115,8 +115,9 @@ def group_incidents(doc: Document) -> list[Incident]:
     opening = doc.annotations.facts.get("non_political") or (
         cues.get(0) if context.get(0) == "non-political" else None
     )
-    # A note or a list of headlines, not an article: what it says surely happened is news though
-    # it gives no day ("about 200 church members marched peacefully in protest").
+    # A note or a list of headlines, not an article: what the learned reading takes for an
+    # incident (p >= LEARNED_INCIDENT, as for a learned trigger) is news though it gives no day
+    # ("about 200 church members marched peacefully in protest").
     note = len(doc.layer("sentences")) < NOTE_SENTENCES
     incidents: list[Incident] = []
     current: Incident | None = None
@@ -167,13 +168,14 @@ def group_incidents(doc: Document) -> list[Incident]:
             and any(m.label == "country" for m in places.get(index, []))
         )
         sure = readings.get(index, 0.0) >= SURE_INCIDENT
+        likely = readings.get(index, 0.0) >= LEARNED_INCIDENT
         # "The leaders pledged not to engage in attacks": a sentence the learned reading calls
         # talk adds no incident and no type of its own; it may still tell of one (supporting).
         talk = readings.get(index, 1.0) < NOT_AN_INCIDENT
         eventful = (
             killed
             or (violent and not talk and (day or placed or sure))
-            or (calm and (day or (index < LEAD_SENTENCES and (index in places or sure)) or (note and sure)))
+            or (calm and (day or (index < LEAD_SENTENCES and (index in places or sure)) or (note and likely)))
             # Destruction of a thing named, at a place named ("destroying two pylons in Guazapa").
             or (
                 any(t.value.sub_event_type == "Looting/property destruction" for t in calm)
