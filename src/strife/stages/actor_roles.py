@@ -62,7 +62,7 @@ def agent_of(
     if not before:
         # "Three villagers killed as Myanmar army fires on homes": the forces that open the
         # clause after the toll are its agent.
-        clause = [m for m in after_clause(acting, trigger, text)]
+        clause = after_clause(acting, trigger, text)
         return clause[0] if clause else None
     last = before[-1]
     # "Houthi gunmen": the named group that qualifies the generic word is the agent.

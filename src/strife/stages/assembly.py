@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from strife.document import Document, Mention
 from strife.event import Event, Evidence, make_event_id
-from strife.places.gazetteer import get_gazetteer
 from strife.stages.actor_roles import (
     SPEAKING,
     actor_name,
@@ -23,7 +22,13 @@ from strife.stages.actor_roles import (
 from strife.stages.claim_status import settle_claim
 from strife.stages.event_dates import incident_date, recalled_without_month
 from strife.stages.event_notes import write_note
-from strife.stages.event_places import entry_place, incident_place, listed_places, struck_country
+from strife.stages.event_places import (
+    entry_place,
+    incident_place,
+    listed_places,
+    struck_country,
+    struck_place,
+)
 from strife.stages.event_types import (
     PROTEST_FAMILY,
     incident_type,
@@ -48,14 +53,13 @@ from strife.stages.incidents import (
     group_incidents,
 )
 from strife.stages.places import country_name
-from strife.stages.sentences import CLOSERS
+from strife.stages.sentences import CLOSERS, is_note
 from strife.stages.triggers import SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
-# Dates that are the report's, not the incident's; and how long a report is to be an article
-# that dates its own news (a headline or a short note cannot).
+# Dates that are the report's, not the incident's; an article dates its own news (a headline
+# or a short note cannot).
 PUBLICATION_FALLBACK = frozenset({"published-fallback", "dateline"})
-ARTICLE_SENTENCES = 6
 
 
 def _evidence(doc: Document, name: str, mention: Mention) -> Evidence:
@@ -76,7 +80,7 @@ def assemble_events(doc: Document) -> list[Event]:
     readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
     # An article: sentences of prose, not a note or a list of headlines (which end unstopped).
     stopped = sum(doc.text[start:end].rstrip().endswith(tuple(CLOSERS)) for start, end in spans.values())
-    article = len(spans) >= ARTICLE_SENTENCES and 2 * stopped >= len(spans)
+    article = not is_note(doc) and 2 * stopped >= len(spans)
     events: list[Event] = []
     for number, incident in enumerate(incidents):
 
@@ -200,11 +204,7 @@ def assemble_events(doc: Document) -> list[Event]:
         if target is not None:
             event_iso3, event_country = target, country_name(target)
             if place["admin1"] is None:
-                # The striker's own country stood for the place; the struck country is where.
-                entry = get_gazetteer().country(target)
-                place = {**place, "location": None, "geo_precision": None, "iso3": target,
-                         "latitude": entry.latitude if entry else None,
-                         "longitude": entry.longitude if entry else None}  # fmt: skip
+                place = struck_place(place, target)
         actor1, inter1 = actor_name(a1, event_country, event_iso3)
         actor2, inter2 = actor_name(a2, event_country, event_iso3)
         fatalities, imputed, deaths_actor1, deaths_actor2, deaths_civilians, deaths_unknown = split_deaths(

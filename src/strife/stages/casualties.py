@@ -184,7 +184,7 @@ LIVES = compile_lower(
 # The noun is what the verb acts on; a plural or a function word is no single victim.
 ONE_UNKNOWN = compile_lower(
     r"\b(?:(?P<verb>kills|kill|shoots? dead|guns? down|murders|stabs? to death|behead(?:s|ed)?|"
-    r"assassinat(?:es?|ed))\s+(?:an?\s+|the\s+)?|(?P<past>killed|murdered|shot dead)\s+(?:an?|one)\s+)"
+    r"assassinat(?:es?|ed))\s+(?:an?\s+|the\s+)?|(?:killed|murdered|shot dead)\s+(?:an?|one)\s+)"
     r"(?:[a-z][\w'’\-]*\s+){0,2}?"
     r"(?P<noun>[a-z]+-years?-old|[a-z]{3,}(?<!s))"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|outside|inside|while|from)\b|-\s))"

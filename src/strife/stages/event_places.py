@@ -10,8 +10,9 @@ from typing import Any
 from strife.document import Document, Mention
 from strife.places.gazetteer import get_gazetteer
 from strife.places.recognise import distance_km
-from strife.stages.incidents import NOTE_SENTENCES, Incident
+from strife.stages.incidents import Incident
 from strife.stages.places import GOVERNMENT_AFTER, PLACE_KINDS, country_name
+from strife.stages.sentences import is_note
 
 LIST_SEPARATOR = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", re.I)
 
@@ -285,7 +286,7 @@ def incident_place(
         or (place["iso3"] is not None and place["admin1"] is None)
     ):
         place = _dateline_place(doc, place, iso3) or place
-    if place["admin1"] is None and len(doc.layer("sentences")) < NOTE_SENTENCES:
+    if place["admin1"] is None and is_note(doc):
         # A note says where once, then what happened there: "…evicted from an office block in
         # Rome. A protest was staged outside the building last week."
         start = min(incident.sentences)
@@ -323,3 +324,12 @@ def struck_country(
             None,
         )
     return None
+
+
+def struck_place(place: dict[str, Any], iso3: str) -> dict[str, Any]:
+    """The event's place once the striker's own country, which stood for it, gives way to the
+    struck country: that country, at its point, for assembly to name."""
+    entry = get_gazetteer().country(iso3)
+    return {**place, "location": None, "geo_precision": None, "iso3": iso3,
+            "latitude": entry.latitude if entry else None,
+            "longitude": entry.longitude if entry else None}  # fmt: skip

@@ -4,6 +4,8 @@ by who was hurt and who is there, and for crowds the typer learned from Mass Mob
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from strife.document import Mention
 from strife.stages.fatalities import main_victims
 from strife.stages.incident_model import features, incident_model
@@ -77,6 +79,13 @@ REMOTE_WEAPONS = frozenset(
 )
 
 
+@lru_cache(maxsize=8)
+def _typer_reading(text: str) -> tuple[tuple[str, float], ...]:
+    """The typer's sub-event types for an incident's opening, most likely first; read once
+    though both the weapon and the protest decisions ask for it."""
+    return tuple(incident_model().sub_event_types(features(text)))
+
+
 # How surely the learned typer must prefer another of the four protest types to overrule the table.
 PROTEST_READING = 0.6
 
@@ -122,9 +131,8 @@ def _protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: s
     # Forces that "clashed with protesters" met a crowd that fought back: codebook, a violent
     # demonstration, unless the typer reads the crowd's part otherwise.
     fallback = "Violent demonstration" if crowd and sub == "Armed clash" else sub
-    model = incident_model()
     choices = PROTEST_FAMILY | {sub} if crowd else PROTEST_FAMILY | {"Armed clash"}
-    ranked = [(t, p) for t, p in model.sub_event_types(features(text)) if t in choices]
+    ranked = [(t, p) for t, p in _typer_reading(text) if t in choices]
     total = sum(p for _, p in ranked)
     if not ranked or total <= 0:
         return fallback
@@ -149,7 +157,7 @@ def incident_type(
     if sub == "Attack" and (trigger is None or trigger.value.strength <= GENERIC_STRENGTH):
         # "Israeli strikes killed 27": the table's row is only the word "killed"; the typer,
         # learned from coded incidents, reads the weapon the words name around it.
-        read, p = incident_model().sub_event_types(features(opening))[0]
+        read, p = _typer_reading(opening)[0]
         if read in REMOTE_WEAPONS and p >= WEAPON_READING:
             sub = read
     parties = {m.value.party for m in casualties if m.value.outcome == "killed"}

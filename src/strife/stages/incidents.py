@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from strife.document import Document, Mention
 from strife.stages.event_types import PROTEST_OR_RIOT
-from strife.stages.sentences import LEAD_SENTENCES
+from strife.stages.sentences import LEAD_SENTENCES, is_note
 from strife.stages.triggers import LEARNED_INCIDENT, LEARNED_STRENGTH, PLANNED
 from strife.taxonomy import EVENT_TYPE_OF
 
@@ -75,10 +75,6 @@ def drop(doc: Document, sentence: Mention, reason: tuple[str, str]) -> None:
 SURE_INCIDENT = 0.95
 
 
-# Fewer sentences than this make a note or a list of headlines rather than an article.
-NOTE_SENTENCES = 6
-
-
 @dataclass
 class Incident:
     sentences: list[int] = field(default_factory=list)
@@ -118,7 +114,7 @@ def group_incidents(doc: Document) -> list[Incident]:
     # A note or a list of headlines, not an article: what the learned reading takes for an
     # incident (p >= LEARNED_INCIDENT, as for a learned trigger) is news though it gives no day
     # ("about 200 church members marched peacefully in protest").
-    note = len(doc.layer("sentences")) < NOTE_SENTENCES
+    note = is_note(doc)
     incidents: list[Incident] = []
     current: Incident | None = None
     for sentence in doc.layer("sentences"):
@@ -236,9 +232,9 @@ def group_incidents(doc: Document) -> list[Incident]:
             current = None
     told = {i for incident in incidents for i in incident.sentences}
     spans = {s.sentence: s for s in doc.layer("sentences")}
-    for index in sorted({m.sentence for m in doc.layer("voided_triggers")} - told - set(triggers)):
-        words = [m.text(doc) for m in doc.layer("voided_triggers") if m.sentence == index]
-        drop(doc, spans[index], ("talk", f"only possible, planned or feared: {words[0]!r}"))
+    voided = by_sentence(doc, "voided_triggers")
+    for index in sorted(voided.keys() - told - triggers.keys()):
+        drop(doc, spans[index], ("talk", f"only possible, planned or feared: {voided[index][0].text(doc)!r}"))
     return incidents
 
 

@@ -63,6 +63,15 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•])|
 CLOSERS = ".!?\"'”’)"
 # A report's lead: its opening sentences, which tell its own news.
 LEAD_SENTENCES = 2
+# Fewer sentences than this make a note or a list of headlines rather than an article.
+ARTICLE_SENTENCES = 6
+
+
+def is_note(doc: Document) -> bool:
+    """Whether a report is a note or a list of headlines: too short to be an article."""
+    return len(doc.layer("sentences")) < ARTICLE_SENTENCES
+
+
 # In a text that has its case, a line that begins with a capital after one that ends without a
 # comma is a line of its own: a headline of a list of headlines, a caption, a heading. (A caseless
 # wire's lines are wrapped mid-sentence, and capitals there are truecased names.)

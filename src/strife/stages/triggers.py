@@ -328,9 +328,7 @@ class TriggerStage:
     def __call__(self, doc: Document) -> None:
         mentions: list[Mention] = []
         lower = doc.lower_text
-        # Sentences whose act the table found but was only possible or feared: the learned
-        # reading does not make one of them either.
-        unreal: set[int] = set()
+        # Acts the table found that were only possible or feared.
         voided: list[Mention] = []
         for pattern, trigger in _COMPILED:
             for match in pattern.finditer(lower):
@@ -340,7 +338,6 @@ class TriggerStage:
                 if HYPOTHETICAL_BEFORE.search(before) or FEARED_AFTER.match(
                     lower, match.end(), match.end() + 12
                 ):
-                    unreal.add(sentence_of(doc, match.start()))
                     voided.append(Mention(*match.span(), "voided", trigger, sentence_of(doc, match.start())))
                     continue
                 mentions.append(Mention(*match.span(), "trigger", trigger, sentence_of(doc, match.start())))
@@ -351,7 +348,8 @@ class TriggerStage:
             verb = PLACE_TAKEN.search(lower[window : place.start])
             if verb is not None:
                 mentions.append(Mention(window + verb.start(), place.end, "trigger", TAKEN, place.sentence))
-        covered = {m.sentence for m in mentions} | unreal
+        # A sentence whose act was only possible or feared gets no learned trigger either.
+        covered = {m.sentence for m in mentions} | {m.sentence for m in voided}
         killed = {m.sentence for m in doc.layer("casualties") if m.value.outcome == "killed"}
         readings: list[Mention] = []
         for sentence in doc.layer("sentences"):
