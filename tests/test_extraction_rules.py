@@ -342,3 +342,24 @@ def test_a_note_codes_what_the_reading_takes_for_an_incident() -> None:
         {"text": "Villagers gathered outside the district office demanding compensation for their land."}
     )
     assert protest.sub_event_type == "Peaceful protest"
+
+
+def test_a_victim_named_by_a_pronoun_is_one_dead_unless_counted_already() -> None:
+    (attack,) = events("Gunmen killed her at her home in Karachi on Monday.")
+    assert attack.fatalities == 1
+    (attack,) = events(
+        "Two journalists were shot dead in Karachi on Monday. Police said the gunmen killed him as he left."
+    )
+    assert attack.fatalities == 2
+    (note,) = events("They kill him while he was buying bread inside the shop")
+    assert (note.sub_event_type, note.fatalities) == ("Attack", 1)
+
+
+def test_the_country_whose_fire_killed_is_actor_one_and_the_town_stays_where_it_is() -> None:
+    (attack,) = events("One person was killed in Indian firing in Kotli on Monday.")
+    assert (attack.actor1, attack.inter1, attack.country) == ("Military Forces of India", 8, "Pakistan")
+
+
+def test_a_refugee_camp_is_no_military_target() -> None:
+    (strike,) = events("An Israeli airstrike killed at least 11 people in a house in Nuseirat camp on Monday.")
+    assert (strike.actor2, strike.admin1, strike.admin2) == ("Civilians (Palestine)", "Gaza Strip", "Deir al-Balah")

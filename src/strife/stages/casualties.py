@@ -48,6 +48,9 @@ VICTIM_NOUNS: dict[str, str] = {
     "extremists": "armed", "jihadists": "armed", "kidnappers": "armed",
     "citizens": "civilian", "citizen": "civilian", "locals": "civilian", "local": "civilian",
     "tourists": "civilian", "refugees": "civilian", "migrants": "civilian", "patients": "civilian",
+    "teenagers": "civilian", "teens": "civilian", "medics": "civilian", "paramedics": "civilian",
+    "nurses": "civilian", "rescuers": "civilian", "engineers": "civilian", "vendors": "civilian",
+    "herders": "civilian", "tribesmen": "unknown",
 }  # fmt: skip
 # One of them: "a migrant worker was beaten to death", "a 45-year-old woman was martyred".
 VICTIM_NOUNS |= {
@@ -188,6 +191,19 @@ ONE_UNKNOWN = compile_lower(
     r"(?:[a-z][\w'’\-]*\s+){0,2}?"
     r"(?P<noun>[a-z]+-years?-old|[a-z]{3,}(?<!s))"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|outside|inside|while|from)\b|-\s))"
+)
+# "They kill him while he was buying…", "gunmen shot her dead": one victim named only by a
+# pronoun. Where the incident counts its dead otherwise, they are among them (fatalities.py).
+PRONOUN_KILLED = compile_lower(
+    r"\b(?P<verb>kills?|killed|killing|murder(?:s|ed)?|execut(?:es?|ed)|stab(?:s|bed) to death|"
+    r"shoot(?:s)? dead|shot dead|guns? down|gunned down|assassinat(?:es?|ed)|lynch(?:es|ed)?|hang(?:s|ed)?)\s+"
+    r"(?P<noun>him|her)\b(?!\s*(?:self|and)\b)"
+    r"|\b(?P<verb2>shoots?|shot)\s+(?P<noun2>him|her)\s+dead\b"
+)
+PRONOUN_VICTIMS = frozenset({"him", "her"})
+# "Another man was executed": one more victim, with no figure.
+ANOTHER = compile_lower(
+    rf"\b(?:another|one more)\s+{_MODIFIERS}(?P<noun>{_NOUN})\s+{_GAP}(?P<verb>{DEATH_WORDS})\b"
 )
 # Nouns that, after a killing verb, are no person: "kill time", "kills hope", "killed in action".
 NOT_A_VICTIM = frozenset(
@@ -492,6 +508,12 @@ class CasualtyStage:
             noun = match.group("noun").lower()
             if noun not in NOT_A_VICTIM and noun not in NOT_PEOPLE and not NUMBER_WORD.fullmatch(noun):
                 add(match.start(), match.end(), Casualty(quantity("one"), "killed", party_of(noun), noun))
+        for match in PRONOUN_KILLED.finditer(text):
+            noun = match.group("noun") or match.group("noun2")
+            add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", noun))
+        for match in ANOTHER.finditer(text):
+            noun = match.group("noun")
+            add(match.start(), match.end(), Casualty(quantity("one"), "killed", VICTIM_NOUNS[noun], noun))
         for match in BOTH.finditer(text):
             add(
                 match.start(),

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from strife.document import Mention
+from strife.stages.casualties import PRONOUN_VICTIMS
 
 # "stood at 54, the attacker included": the bomber is already among the dead.
 BOMBER_INCLUDED = re.compile(
@@ -49,6 +50,9 @@ def count_casualties(
     who speaks in the text; a figure is the nearest speaker's in its sentence."""
     figures = Figures(mentions=mentions)
     killed = [m for m in mentions if m.value.outcome == "killed"]
+    # "Gunmen killed him": the one a pronoun stands for is among the dead counted otherwise.
+    if any(m.value.noun not in PRONOUN_VICTIMS for m in killed):
+        killed = [m for m in killed if m.value.noun not in PRONOUN_VICTIMS]
     injured = [m for m in mentions if m.value.outcome == "injured"]
     rising = [m for m in killed if m.value.toll]
     per_party: dict[str, list[int]] = defaultdict(list)

@@ -170,7 +170,7 @@ def group_incidents(doc: Document) -> list[Incident]:
         talk = readings.get(index, 1.0) < NOT_AN_INCIDENT
         eventful = (
             killed
-            or (violent and not talk and (day or placed or sure))
+            or (violent and not talk and (day or placed or sure or (note and likely)))
             or (calm and (day or (index < LEAD_SENTENCES and (index in places or sure)) or (note and likely)))
             # Destruction of a thing named, at a place named ("destroying two pylons in Guazapa").
             or (

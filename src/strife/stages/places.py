@@ -33,7 +33,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "DR Congo": "COD", "DRC": "COD", "Democratic Republic of Congo": "COD", "Republic of Congo": "COG",
     "Democratic Republic of the Congo": "COD", "Congo-Kinshasa": "COD", "Syria": "SYR",
     "Iran": "IRN", "Russia": "RUS", "South Korea": "KOR", "North Korea": "PRK",
-    "Ivory Coast": "CIV", "Palestine": "PSE", "Gaza": "PSE", "West Bank": "PSE",
+    "Ivory Coast": "CIV", "Palestine": "PSE",
     "Turkey": "TUR", "Venezuela": "VEN", "Bolivia": "BOL", "Tanzania": "TZA", "Laos": "LAO",
     "Vietnam": "VNM", "Moldova": "MDA", "Burma": "MMR", "UK": "GBR", "Britain": "GBR",
     "US": "USA", "U.S.": "USA", "United States": "USA", "America": "USA",
@@ -336,6 +336,14 @@ def _has_place_evidence(
     return word.lower() not in common_words() or word.isupper()
 
 
+# After a demonym, the fire or the strike of that country's forces.
+STRIKER_AFTER = re.compile(
+    r"\s+(?:air\s*|drone\s*|missile\s*|rocket\s*|artillery\s*|cross-border\s*)?"
+    r"(?:fir(?:e|ing)|shelling|strikes?|airstrikes?|bombardment|bombing|raids?|missiles?|rockets?|"
+    r"drones?|jets|warplanes|aircraft|artillery)\b"
+)
+
+
 # After a place's name: its state or country ("Surprise, Ariz."), or its people and offices
 # ("Hurricane police", "Buffalo residents").
 PLACE_AFTER = re.compile(
@@ -497,13 +505,21 @@ class PlaceStage:
         ]
         votes = Counter(counts)
         dateline = doc.annotations.facts.get("dateline")
+        filed_in = None
         if dateline is not None and dateline.place:
             # Where a report was filed says which country its other names are in.
             filed = gazetteer.lookup(dateline.place.split("/")[0])
             if filed:
-                votes[filed[0].iso3] += 2
+                filed_in = filed[0].iso3
+                votes[filed_in] += 2
         named_countries = {m.start: m.value.iso3 for m in mentions if m.label == "country"}
-        resolved = resolve(candidates, votes, text, named_countries)
+        # Where a text names its countries, its small towns lie in them; but the demonym of a
+        # strike or of fire says who struck, not where ("killed in Indian firing in Kotli").
+        country_named = filed_in is not None or any(
+            m.label == "country" and not (m.value.kind == "demonym" and STRIKER_AFTER.match(text, m.end))
+            for m in mentions
+        )
+        resolved = resolve(candidates, votes, text, named_countries, country_named)
         # "Georgia" in a report from Athens, Georgia, is the state: where the text's other places
         # lie in a province or town of a country's name, and none in or near the country.
         homonyms = _country_homonyms(mentions, candidates, resolved, gazetteer)
@@ -519,7 +535,7 @@ class PlaceStage:
                         mention.sentence,
                     )
             votes = +votes
-            resolved = resolve(candidates, votes, text, named_countries)
+            resolved = resolve(candidates, votes, text, named_countries, country_named)
         for candidate, entry in zip(candidates, resolved, strict=True):
             if entry is None:
                 continue
