@@ -8,6 +8,7 @@ import datetime as dt
 from strife import extract
 from strife.api import to_document
 from strife.event import Event
+from strife.pipeline import default_pipeline
 from strife.runner import process
 
 
@@ -361,5 +362,43 @@ def test_the_country_whose_fire_killed_is_actor_one_and_the_town_stays_where_it_
 
 
 def test_a_refugee_camp_is_no_military_target() -> None:
-    (strike,) = events("An Israeli airstrike killed at least 11 people in a house in Nuseirat camp on Monday.")
-    assert (strike.actor2, strike.admin1, strike.admin2) == ("Civilians (Palestine)", "Gaza Strip", "Deir al-Balah")
+    (strike,) = events(
+        "An Israeli airstrike killed at least 11 people in a house in Nuseirat camp on Monday."
+    )
+    assert (strike.actor2, strike.admin1, strike.admin2) == (
+        "Civilians (Palestine)",
+        "Gaza Strip",
+        "Deir al-Balah",
+    )
+
+
+def test_a_person_named_after_the_killing_verb_is_one_dead() -> None:
+    (attack,) = events("Gunmen shot dead newspaper editor Rahim Baksh at his home in Quetta on Monday.")
+    assert attack.fatalities == 1
+    # One of the dead named as such is not one more.
+    doc = to_document({"text": "Among those killed was Kareem Baksh, a shopkeeper of Quetta."}, "d")
+    default_pipeline().annotate(doc)
+    assert doc.layer("casualties") == []
+
+
+def test_a_note_naming_a_weapon_is_news_without_a_day_or_a_place() -> None:
+    (strike,) = events("Insurgents attacked the gas company with four Katyusha rockets. No deaths were reported.")
+    assert strike.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_sentence_of_violence_that_makes_no_incident_says_why() -> None:
+    (outcome,) = process(iter([to_document({"text": "Troops resort to heavy firing along the frontier."}, "d")]))
+    assert outcome.events == []
+    assert [d["reason"] for d in outcome.dropped] == ["talk"]
+
+
+def test_shelling_that_names_no_one_is_the_forces_and_resistance_attacks_are_rebels() -> None:
+    (shelling,) = events("Two children were killed in continuous shelling on the eastern Ghouta on Friday.")
+    assert (shelling.actor1, shelling.inter1) == ("Military Forces of Syria", 1)
+    (clash,) = events("Nearly 60 Myanmar Regime Forces Killed in Two Days of Resistance Attacks")
+    assert {clash.inter1, clash.inter2} == {1, 2}
+
+
+def test_a_figure_said_or_reported_killed_counts() -> None:
+    (attack,) = events("One person said killed by Indian firing in Kotli on Monday.")
+    assert attack.fatalities == 1

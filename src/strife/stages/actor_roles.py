@@ -387,7 +387,10 @@ def infer_striker(
         # strikes"); by warplanes or helicopters, with none named, the state's own air force
         # (armed groups fly drones and quadcopters, not jets).
         manned = trigger is not None and MANNED_AIRCRAFT.search(trigger.text(doc)) is not None
-        a1 = _report_striker(doc, event_iso3) or (DEFAULT_STATE if manned else a1)
+        # Shelling that names no one at all is, as a coder reads war news, the forces' that
+        # have the guns ("continuous shelling on eastern Ghouta").
+        unclaimed_guns = a1 is None and sub == "Shelling/artillery/missile attack"
+        a1 = _report_striker(doc, event_iso3) or (DEFAULT_STATE if manned or unclaimed_guns else a1)
         if a1 is not None and a1.value.side == "state" and main_victims(hurt) == "armed":
             # "Eight militants killed in air strikes": the state struck an armed group.
             a2 = next((m for m in actors if m.value.side == "armed"), DEFAULT_UNIDENTIFIED)

@@ -95,6 +95,8 @@ _GAP = (
     r"eventually|each|among|them|those|on the spot|apparently|initially)\s+){0,4}?"
     # "were captured and executed", "was abducted and killed": what befell them first.
     r"(?:(?:captured|abducted|kidnapped|taken|dragged|tortured|shot|attacked|ambushed|beaten) and\s+)?"
+    # "One person said killed by Indian firing", "were reported to have been killed".
+    r"(?:(?:said|reported|feared|believed)\s+(?:to\s+(?:have\s+been|be)\s+)?)?"
 )
 # Whose the counted people are: "two members of the National Resistance Front".
 # Its words are no verb's: "24 members of the security forces were killed and several others
@@ -201,6 +203,16 @@ PRONOUN_KILLED = compile_lower(
     r"|\b(?P<verb2>shoots?|shot)\s+(?P<noun2>him|her)\s+dead\b"
 )
 PRONOUN_VICTIMS = frozenset({"him", "her"})
+# "A PIRA unit shot dead Guinness Book of Records founder Ross McWhirter": one person, named
+# after the verb. Read on the cased text, where a name is capitalised.
+NAMED_VICTIM = re.compile(
+    r"\b(?P<verb>shot dead|shot and killed|gunned down|assassinated|murdered|killed|executed|beheaded|"
+    r"stabbed to death|abducted and killed|kidnapped and killed)\s+"
+    r"(?!(?:in|on|at|near|by|during|as|when|after|while|and|or|with|for|from|over|off|himself|herself|"
+    r"themselves|him|her|them|was|were|is|are|has|have|had|been|being|including|among)\b)"
+    r"(?P<gap>(?:[\w'’\-]+\s+){0,5}?)"
+    rf"(?P<noun>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|al|bin|ul|de|da))+)\b"
+)
 # "Another man was executed": one more victim, with no figure.
 ANOTHER = compile_lower(
     rf"\b(?:another|one more)\s+{_MODIFIERS}(?P<noun>{_NOUN})\s+{_GAP}(?P<verb>{DEATH_WORDS})\b"
@@ -293,7 +305,7 @@ BARE = compile_lower(
     rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
     # "At least 32 were killed": the people left unnamed.
     rf"(?:(?:were|have been|had been|are)\s+(?:(?:also|reportedly|all)\s+)?)?"
-    rf"(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt)\b"
+    rf"(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt|slain|massacred|murdered)\b"
 )
 # "They shot a cyclist to death", "stabbed two men to death": the victims between verb and end.
 TO_DEATH = compile_lower(
@@ -508,6 +520,11 @@ class CasualtyStage:
             noun = match.group("noun").lower()
             if noun not in NOT_A_VICTIM and noun not in NOT_PEOPLE and not NUMBER_WORD.fullmatch(noun):
                 add(match.start(), match.end(), Casualty(quantity("one"), "killed", party_of(noun), noun))
+        for match in NAMED_VICTIM.finditer(doc.cased_text):
+            gap = match.group("gap").lower()
+            # "killed two soldiers and Hamas commander X": the figure is counted elsewhere.
+            if not NUMBER_WORD.search(gap) and not any(w in VICTIM_NOUNS for w in gap.split()):
+                add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
         for match in PRONOUN_KILLED.finditer(text):
             noun = match.group("noun") or match.group("noun2")
             add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", noun))

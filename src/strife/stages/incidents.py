@@ -71,6 +71,10 @@ def drop(doc: Document, sentence: Mention, reason: tuple[str, str]) -> None:
     )
 
 
+# How far the learned reading must lean to an incident for a note's named weapon or act to be news.
+NOTE_WEAPON_READING = 0.5
+
+
 # A sentence the learned reading judges an incident report this surely is news in itself.
 SURE_INCIDENT = 0.95
 
@@ -168,9 +172,12 @@ def group_incidents(doc: Document) -> list[Incident]:
         # "The leaders pledged not to engage in attacks": a sentence the learned reading calls
         # talk adds no incident and no type of its own; it may still tell of one (supporting).
         talk = readings.get(index, 1.0) < NOT_AN_INCIDENT
+        # A note that names a weapon or a specific act ("ISIS attacked the company with four
+        # Katyusha rockets") reports it where the reading leans that way at all.
+        weapon = specific and readings.get(index, 0.0) >= NOTE_WEAPON_READING
         eventful = (
             killed
-            or (violent and not talk and (day or placed or sure or (note and likely)))
+            or (violent and not talk and (day or placed or sure or (note and (likely or weapon))))
             or (calm and (day or (index < LEAD_SENTENCES and (index in places or sure)) or (note and likely)))
             # Destruction of a thing named, at a place named ("destroying two pylons in Guazapa").
             or (
@@ -235,6 +242,15 @@ def group_incidents(doc: Document) -> list[Incident]:
     voided = by_sentence(doc, "voided_triggers")
     for index in sorted(voided.keys() - told - triggers.keys()):
         drop(doc, spans[index], ("talk", f"only possible, planned or feared: {voided[index][0].text(doc)!r}"))
+    # Every sentence that named violence and made no incident says why.
+    explained = {(d["start"], d["end"]) for d in doc.annotations.facts.get("dropped", [])}
+    for index, found in sorted(triggers.items()):
+        sentence = spans[index]
+        if index not in told and (sentence.start, sentence.end) not in explained:
+            violent = [t for t in found if t.value.violent]
+            if violent:
+                cue = f"{violent[0].text(doc)!r} with no day, place, toll or sure reading of its own"
+                drop(doc, sentence, ("talk", cue))
     return incidents
 
 
