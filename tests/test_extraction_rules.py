@@ -382,12 +382,16 @@ def test_a_person_named_after_the_killing_verb_is_one_dead() -> None:
 
 
 def test_a_note_naming_a_weapon_is_news_without_a_day_or_a_place() -> None:
-    (strike,) = events("Insurgents attacked the gas company with four Katyusha rockets. No deaths were reported.")
+    (strike,) = events(
+        "Insurgents attacked the gas company with four Katyusha rockets. No deaths were reported."
+    )
     assert strike.sub_event_type == "Shelling/artillery/missile attack"
 
 
 def test_a_sentence_of_violence_that_makes_no_incident_says_why() -> None:
-    (outcome,) = process(iter([to_document({"text": "Troops resort to heavy firing along the frontier."}, "d")]))
+    (outcome,) = process(
+        iter([to_document({"text": "Troops resort to heavy firing along the frontier."}, "d")])
+    )
     assert outcome.events == []
     assert [d["reason"] for d in outcome.dropped] == ["talk"]
 
