@@ -93,7 +93,11 @@ SPAN_CUES = compile_lower(
     r"(?:consecutive )?(?:days|weeks|months)\b|"
     # "killed at least 41 Palestinians across Gaza on Sunday": a day's toll over a whole
     # territory is a tally of many incidents (coding guide, aggregates).
-    r"\bacross (?:the )?(?:gaza|west bank|country|province|region|territory|(?:\w+ )?(?:strip|province|state))\b"
+    r"\bacross (?:the )?(?:gaza|west bank|country|province|region|territory|(?:\w+ )?(?:strip|province|state))\b|"
+    # "Scores of Palestinians have been killed in near-daily shootings": many dead over time,
+    # uncounted, is a tally.
+    r"\b(?:scores|dozens|hundreds|thousands) of [\w'’-]+ (?:have|had) been (?:killed|wounded|injured)\b|"
+    r"\b(?:near-?|almost )?daily (?:attacks|shootings|strikes|raids|clashes|killings)\b"
 )
 
 HUGE_TOLL = 1_000

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from strife.document import Document, Mention
 from strife.stages.event_types import PROTEST_OR_RIOT
+from strife.stages.incident_model import features, incident_model
 from strife.stages.sentences import LEAD_SENTENCES, is_note
 from strife.stages.triggers import LEARNED_INCIDENT, LEARNED_STRENGTH, PLANNED
 from strife.taxonomy import EVENT_TYPE_OF
@@ -178,7 +179,13 @@ def group_incidents(doc: Document) -> list[Incident]:
         eventful = (
             killed
             or (violent and not talk and (day or placed or sure or (note and (likely or weapon))))
-            or (calm and (day or (index < LEAD_SENTENCES and (index in places or sure)) or (note and likely)))
+            or (
+                calm
+                # The reading judges talk of deals and protests well; a curfew, an interception
+                # or a town handed over it has seen too few of to judge.
+                and (not talk or any(t.value.strength >= NAMED_ACT for t in calm))
+                and (day or (index < LEAD_SENTENCES and (index in places or sure)) or (note and likely))
+            )
             # Destruction of a thing named, at a place named ("destroying two pylons in Guazapa").
             or (
                 any(t.value.sub_event_type == "Looting/property destruction" for t in calm)
@@ -242,15 +249,19 @@ def group_incidents(doc: Document) -> list[Incident]:
     voided = by_sentence(doc, "voided_triggers")
     for index in sorted(voided.keys() - told - triggers.keys()):
         drop(doc, spans[index], ("talk", f"only possible, planned or feared: {voided[index][0].text(doc)!r}"))
-    # Every sentence that named violence and made no incident says why.
+    # Every sentence that named an act and made no incident says why.
     explained = {(d["start"], d["end"]) for d in doc.annotations.facts.get("dropped", [])}
     for index, found in sorted(triggers.items()):
         sentence = spans[index]
-        if index not in told and (sentence.start, sentence.end) not in explained:
-            violent = [t for t in found if t.value.violent]
-            if violent:
-                cue = f"{violent[0].text(doc)!r} with no day, place, toll or sure reading of its own"
-                drop(doc, sentence, ("talk", cue))
+        if index in told or (sentence.start, sentence.end) in explained:
+            continue
+        reading = readings.get(index, 1.0)
+        if reading < NOT_AN_INCIDENT:
+            why = incident_model().reason(features(doc.lower_text[sentence.start : sentence.end]))
+            drop(doc, sentence, (why, f"learned reading {reading:.3f}"))
+        elif violent := [t for t in found if t.value.violent]:
+            cue = f"{violent[0].text(doc)!r} with no day, place, toll or sure reading of its own"
+            drop(doc, sentence, ("talk", cue))
     return incidents
 
 

@@ -48,7 +48,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"remote[- ]controlled? (?:bomb|device|blast|explosion)|bomb (?:blast|explosion|attack)|"
      r"explosive device|(?:blast|explosion) (?:ripped|hit|struck|targeted|occurred|took place|tore)|"
      r"\b(?:a|the|powerful|massive|deadly|huge) (?:bomb )?(?:blast|explosion)|magnetic bomb|sticky bomb|"
-     r"unexploded (?:ordnance|shell|mortar|device)|planted (?:a |an )?(?:bomb|explosive)|bomb went off|"
+     # An unexploded shell is an incident where it went off or hurt someone, not where found.
+     r"(?:killed|injured|wounded|exploded|went off|blast|explosion)[^.;]{0,50}?unexploded (?:ordnance|shells?|mortars?|devices?|bombs?)|"
+     r"unexploded (?:ordnance|shells?|mortars?|devices?|bombs?)[^.;]{0,60}?(?:exploded|went off|blew up|detonated|killed|injured|wounded)|planted (?:a |an )?(?:bomb|explosive)|bomb went off|"
      r"car bomb|motorcycle bomb|bicycle bomb|(?:bomb|explosives?) (?:planted|attached|hidden|exploded|detonated)|"
      r"exploded (?:near|under|beside|in|at)|anti-?personnel mines?|stepped on (?:a |an )?(?:land ?)?mine|"
      r"home-?made bomb|improvised bomb|struck a (?:roadside |homemade )?bomb|"
