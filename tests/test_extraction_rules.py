@@ -406,3 +406,12 @@ def test_shelling_that_names_no_one_is_the_forces_and_resistance_attacks_are_reb
 def test_a_figure_said_or_reported_killed_counts() -> None:
     (attack,) = events("One person said killed by Indian firing in Kotli on Monday.")
     assert attack.fatalities == 1
+
+
+def test_a_note_codes_an_arrest_the_reading_leans_to_without_a_day_or_a_place() -> None:
+    # The learned reading gives it about 0.8: likely, not sure.
+    (arrest,) = events(
+        "students were arrested for standing silently with placards demanding academic freedom "
+        "for university staff and lecturers."
+    )
+    assert arrest.sub_event_type in ("Arrests", "Protest with intervention")

@@ -72,8 +72,9 @@ def drop(doc: Document, sentence: Mention, reason: tuple[str, str]) -> None:
     )
 
 
-# How far the learned reading must lean to an incident for a note's named weapon or act to be news.
-NOTE_WEAPON_READING = 0.5
+# How far the learned reading must lean to an incident for a note's named weapon or act, or its
+# protest, arrest or deal, to be news.
+NOTE_READING = 0.5
 
 
 # A sentence the learned reading judges an incident report this surely is news in itself.
@@ -173,18 +174,23 @@ def group_incidents(doc: Document) -> list[Incident]:
         # "The leaders pledged not to engage in attacks": a sentence the learned reading calls
         # talk adds no incident and no type of its own; it may still tell of one (supporting).
         talk = readings.get(index, 1.0) < NOT_AN_INCIDENT
-        # A note that names a weapon or a specific act ("ISIS attacked the company with four
-        # Katyusha rockets") reports it where the reading leans that way at all.
-        weapon = specific and readings.get(index, 0.0) >= NOTE_WEAPON_READING
+        # A note reports the weapon or the specific act it names ("ISIS attacked the company
+        # with four Katyusha rockets"), or its protest or arrest ("15 students were arrested for
+        # standing silently with placards"), where the reading leans that way at all.
+        leaning = note and readings.get(index, 0.0) >= NOTE_READING
         eventful = (
             killed
-            or (violent and not talk and (day or placed or sure or (note and (likely or weapon))))
+            or (
+                violent
+                and not talk
+                and (day or placed or sure or (note and likely) or (leaning and specific))
+            )
             or (
                 calm
                 # The reading judges talk of deals and protests well; a curfew, an interception
                 # or a town handed over it has seen too few of to judge.
                 and (not talk or any(t.value.strength >= NAMED_ACT for t in calm))
-                and (day or (index < LEAD_SENTENCES and (index in places or sure)) or (note and likely))
+                and (day or (index < LEAD_SENTENCES and (index in places or sure)) or leaning)
             )
             # Destruction of a thing named, at a place named ("destroying two pylons in Guazapa").
             or (
@@ -259,9 +265,11 @@ def group_incidents(doc: Document) -> list[Incident]:
         if reading < NOT_AN_INCIDENT:
             why = incident_model().reason(features(doc.lower_text[sentence.start : sentence.end]))
             drop(doc, sentence, (why, f"learned reading {reading:.3f}"))
-        elif violent := [t for t in found if t.value.violent]:
-            cue = f"{violent[0].text(doc)!r} with no day, place, toll or sure reading of its own"
-            drop(doc, sentence, ("talk", cue))
+        else:
+            violent = [t for t in found if t.value.violent]
+            act = (violent or found)[0].text(doc)
+            what = "day, place, toll" if violent else "day or place"
+            drop(doc, sentence, ("talk", f"{act!r} with no {what} or sure reading of its own"))
     return incidents
 
 
