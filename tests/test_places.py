@@ -223,3 +223,22 @@ def test_a_demonym_alone_does_not_pull_a_town_abroad() -> None:
     default_pipeline().annotate(doc)
     (kotli,) = [m.value for m in doc.layer("places") if m.label == "place"]
     assert (kotli.iso3, kotli.entry.admin1) == ("PAK", "Azad Jammu and Kashmir")
+
+
+def test_units_are_named_as_english_news_names_them() -> None:
+    gazetteer = get_gazetteer()
+    bavaria = next(e for e in gazetteer.lookup("Munich") if e.iso3 == "DEU")
+    assert bavaria.admin1 == "Bavaria"
+    dagestan = next(e for e in gazetteer.lookup("Makhachkala") if e.iso3 == "RUS")
+    assert dagestan.admin1 == "Dagestan"
+
+
+def test_protests_listed_beside_a_capital_that_is_a_province_are_one_event_each() -> None:
+    found = extract(
+        {
+            "text": "Thousands protested in Bucharest against the new law. Smaller protests were "
+            "held in Cluj, Timisoara and Iasi.",
+            "published": "2025-02-01",
+        }
+    )
+    assert {e.admin1 for e in found} == {"Bucharest", "Cluj", "Timis", "Iasi"}

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 14
+CACHE_VERSION = 16
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -100,6 +100,10 @@ ENGLISH_NAMES: dict[str, str] = {
     "Galgadud": "Galgaduud", "Awadal": "Awdal", "Waqooyi Galbeed": "Woqooyi Galbeed",
     "Distrito Capital de Bogota": "Bogota", "Amanat Alasimah": "Amanat al Asimah",
     "Abuja Federal Capital Territory": "Federal Capital Territory", "Ciudad de Mexico": "Mexico City",
+    # Local names where English news, and ACLED, write the English one.
+    "Bayern": "Bavaria", "Zuid-Holland": "South Holland", "Noord-Holland": "North Holland", "Amara": "Amhara",
+    "Bucuresti": "Bucharest", "Banghazi": "Benghazi", "Tigray Regional": "Tigray", "Ingushetiya": "Ingushetia",
+    "Chechenskaya Respublika": "Chechnya", "Avtonomna Respublika Krym": "Crimea",
     # Nicknames the tables list as "... State" aliases: California's "Golden State".
     "Golden": "California", "The Northern": "Northern",
 }  # fmt: skip
@@ -125,6 +129,8 @@ def display_name(name: str, aliases: list[str]) -> str:
         chosen = re.sub(
             r"\s+(?:District|Agency|Province|Division|Region|Governorate)$", "", _plain(name).strip()
         )
+        # "Dagestan, Respublika": GeoNames' Russian republics name their kind after a comma.
+        chosen = re.sub(r", Respublika$", "", chosen)
     return ENGLISH_NAMES.get(chosen, chosen)
 
 

@@ -24,7 +24,8 @@ def listed_places(
     in a sentence that tells of the same kind of event ("smaller protests were reported in Cluj,
     Timisoara and Iasi"), each once, in the chosen one's country."""
     entry = chosen.value.entry
-    if entry is None or entry.kind not in ("place", "admin2"):
+    # A city that is a province of its own ("Bucharest", "Islamabad") lists with towns too.
+    if entry is None or entry.kind not in ("place", "admin2", "admin1"):
         return []
     row = sorted(
         (
