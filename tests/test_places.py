@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -10,6 +11,7 @@ from strife import extract
 from strife.document import Document
 from strife.pipeline import default_pipeline
 from strife.places import get_gazetteer, normalise_name
+from strife.stages.event_places import listed_places
 
 
 def test_names_normalise_without_diacritics_or_unit_words() -> None:
@@ -233,12 +235,12 @@ def test_units_are_named_as_english_news_names_them() -> None:
     assert dagestan.admin1 == "Dagestan"
 
 
-def test_protests_listed_beside_a_capital_that_is_a_province_are_one_event_each() -> None:
-    found = extract(
-        {
-            "text": "Thousands protested in Bucharest against the new law. Smaller protests were "
-            "held in Cluj, Timisoara and Iasi.",
-            "published": "2025-02-01",
-        }
-    )
-    assert {e.admin1 for e in found} == {"Bucharest", "Cluj", "Timis", "Iasi"}
+def test_towns_listed_with_a_capital_that_is_a_province_of_its_own_are_listed() -> None:
+    doc = Document(text="Protests were held in Bucharest, Cluj and Iasi on Saturday.")
+    default_pipeline().annotate(doc)
+    places = [m for m in doc.layer("places") if m.label == "place"]
+    capital = next(e for e in get_gazetteer().lookup("Bucharest") if e.kind == "admin1")
+    chosen = replace(places[0], value=replace(places[0].value, entry=capital))
+    places[0] = chosen
+    listed = listed_places(doc, places, chosen, {chosen.sentence})
+    assert [m.text(doc) for m in listed] == ["Cluj", "Iasi"]
