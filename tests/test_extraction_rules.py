@@ -415,3 +415,19 @@ def test_a_note_codes_an_arrest_the_reading_leans_to_without_a_day_or_a_place() 
         "for university staff and lecturers."
     )
     assert arrest.sub_event_type in ("Arrests", "Protest with intervention")
+
+
+def test_figures_listed_one_after_another_add_up_and_differing_reports_do_not() -> None:
+    (clash,) = events("Militants killed 12 soldiers, 3 policemen and 2 civilians in Bannu on Monday.")
+    assert clash.fatalities == 17
+    (attack,) = events(
+        "At least three people died when police fired on marchers in Cali on Monday, the ombudsman "
+        "said, while a rights group counted five dead."
+    )
+    assert attack.fatalities == 3
+
+
+def test_a_toll_in_the_thousands_is_not_read_as_its_first_digits() -> None:
+    doc = to_document({"text": "The offensive has killed more than 57,000 people in the enclave."}, "d")
+    default_pipeline().annotate(doc)
+    assert [m.value.count.value for m in doc.layer("casualties")] == [57_000]

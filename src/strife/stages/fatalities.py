@@ -19,6 +19,11 @@ BOMBER_INCLUDED = re.compile(
 )
 
 
+# The casualty stage reads a list ("12 soldiers, 3 policemen") as figures that touch, the
+# separator taken into the next one.
+LIST_GAP = 2
+
+
 def _speaker(figure: Mention, reporters: list[Mention]) -> str | None:
     """Whose figure it is: the nearest party named as speaking in its sentence."""
     here = [r for r in reporters if r.sentence == figure.sentence]
@@ -55,11 +60,25 @@ def count_casualties(
         killed = [m for m in killed if m.value.noun not in PRONOUN_VICTIMS]
     injured = [m for m in mentions if m.value.outcome == "injured"]
     rising = [m for m in killed if m.value.toll]
+    # Figures listed one after another count different people ("12 soldiers, 3 policemen and
+    # 2 civilians": 15 of the forces); a party's other figures are restatements or reports that
+    # differ ("three died, while the NGO counted five").
     per_party: dict[str, list[int]] = defaultdict(list)
-    for m in killed:
-        if not m.value.toll:
-            per_party[m.value.party].append(m.value.count.value)
-            figures.imputed |= m.value.count.vague
+    previous: Mention | None = None
+    for m in sorted((m for m in killed if not m.value.toll), key=lambda m: m.start):
+        party = m.value.party
+        listed = (
+            previous is not None
+            and previous.value.party == party
+            and m.start - previous.end <= LIST_GAP
+            and not m.value.part
+        )
+        if listed:
+            per_party[party][-1] += m.value.count.value
+        else:
+            per_party[party].append(m.value.count.value)
+        figures.imputed |= m.value.count.vague
+        previous = m
     # Whole-incident figures ("30 people", "the toll stood at 30") and figures by party.
     totals = per_party.pop("unknown", []) + per_party.pop("total", [])
     # Different figures for the whole incident from different parties ("Amnesty said at least

@@ -36,10 +36,9 @@ VAGUE: dict[str, tuple[int, bool]] = {
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
-# Not an HTML character reference left in scraped text ("&#8220 Islamic State&#8221").
-NUMBER_PATTERN = (
-    rf"(?:(?<![#\d])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)|(?:{_WORD})(?:[- ](?:{_WORD}))?(?: hundred)?|{_VAGUE})"
-)
+# Not an HTML character reference left in scraped text ("&#8220 Islamic State&#8221"), nor the
+# head of a figure with thousands ("57" of "57,000").
+NUMBER_PATTERN = rf"(?:(?<![#\d])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?!,\d{{3}})|(?:{_WORD})(?:[- ](?:{_WORD}))?(?: hundred)?|{_VAGUE})"
 
 QUALIFIERS: dict[str, str] = {
     "at least": "min", "more than": "min", "over": "min", "upwards of": "min",
