@@ -244,3 +244,9 @@ def test_towns_listed_with_a_capital_that_is_a_province_of_its_own_are_listed() 
     places[0] = chosen
     listed = listed_places(doc, places, chosen, {chosen.sentence})
     assert [m.text(doc) for m in listed] == ["Cluj", "Iasi"]
+
+
+def test_a_numbered_clause_of_a_law_is_no_place() -> None:
+    doc = Document(text="The district administration imposed Section 144 in the city on Monday.")
+    default_pipeline().annotate(doc)
+    assert [m.text(doc) for m in doc.layer("places") if m.label == "place"] == []

@@ -322,13 +322,15 @@ def _has_place_evidence(
         return True
     before = text[max(0, candidate.start - 20) : candidate.start]
     after = text[candidate.end : candidate.end + 25]
+    word = candidate.surface
+    if word.lower() in common_words() and NUMBERED.match(after):
+        return False  # "imposing Section 144 in the city", "under Article 370"
     if (
         PLACE_PREPOSITION.search(before)
         or candidate.start in neighbours  # "Becker, Clay, Douglas and Grant counties"
         or PLACE_AFTER.match(after)
     ):
         return True
-    word = candidate.surface
     if word in people:
         return any(
             e.kind == "admin1" or e.population >= PERSON_NAME_PLACE_POPULATION for e in candidate.entries
@@ -342,6 +344,10 @@ STRIKER_AFTER = re.compile(
     r"(?:fir(?:e|ing)|shelling|strikes?|airstrikes?|bombardment|bombing|raids?|missiles?|rockets?|"
     r"drones?|jets|warplanes|aircraft|artillery)\b"
 )
+
+
+# A common word numbered is a clause of a law or a rule, not a place.
+NUMBERED = re.compile(r"\s+\d")
 
 
 # After a place's name: its state or country ("Surprise, Ariz."), or its people and offices
