@@ -323,7 +323,7 @@ def _has_place_evidence(
     before = text[max(0, candidate.start - 20) : candidate.start]
     after = text[candidate.end : candidate.end + 25]
     word = candidate.surface
-    if word.lower() in common_words() and NUMBERED.match(after):
+    if NUMBERED.match(after) and all(e.population < NUMBERED_PLACE_POPULATION for e in candidate.entries):
         return False  # "imposing Section 144 in the city", "under Article 370"
     if (
         PLACE_PREPOSITION.search(before)
@@ -346,8 +346,10 @@ STRIKER_AFTER = re.compile(
 )
 
 
-# A common word numbered is a clause of a law or a rule, not a place.
+# A word numbered is a clause of a law or a rule, not a place, unless a town so large that a
+# figure after it is a count ("Kabul 12 killed").
 NUMBERED = re.compile(r"\s+\d")
+NUMBERED_PLACE_POPULATION = 100_000
 
 
 # After a place's name: its state or country ("Surprise, Ariz."), or its people and offices
