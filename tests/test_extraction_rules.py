@@ -431,3 +431,8 @@ def test_a_toll_in_the_thousands_is_not_read_as_its_first_digits() -> None:
     doc = to_document({"text": "The offensive has killed more than 57,000 people in the enclave."}, "d")
     default_pipeline().annotate(doc)
     assert [m.value.count.value for m in doc.layer("casualties")] == [57_000]
+
+
+def test_both_killed_counts_two() -> None:
+    (attack,) = events("Gunmen seized a teacher and his driver in Kunar on Monday. They were both shot dead.")
+    assert attack.fatalities == 2

@@ -291,7 +291,10 @@ COUNTED_OTHERS = compile_lower(
 UPDATE = compile_lower(r"\b(?:later|subsequently|since|updated|revised|new)\b")
 # "killing them both", "at least 6 deaths of the Syrian Army": counts with no noun of people.
 BOTH = compile_lower(
-    r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured)\s+(?:them\s+)?both\b"
+    r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured)\s+(?:them\s+)?both\b|"
+    # "They were both shot dead", "both were killed".
+    r"\bboth\s+(?:of\s+them\s+)?(?:were\s+|have\s+been\s+)?(?:later\s+)?"
+    r"(?P<verb2>killed|shot dead|executed|beheaded|died|wounded|injured)\b"
 )
 DEATHS = compile_lower(
     rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?P<verb>deaths|fatalities)\b"
@@ -532,11 +535,8 @@ class CasualtyStage:
             noun = match.group("noun")
             add(match.start(), match.end(), Casualty(quantity("one"), "killed", VICTIM_NOUNS[noun], noun))
         for match in BOTH.finditer(text):
-            add(
-                match.start(),
-                match.end(),
-                Casualty(quantity("two"), _outcome(match.group("verb")), "unknown", ""),
-            )
+            verb = match.group("verb") or match.group("verb2")
+            add(match.start(), match.end(), Casualty(quantity("two"), _outcome(verb), "unknown", ""))
         for match in DEATHS.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
