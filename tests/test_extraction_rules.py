@@ -436,3 +436,11 @@ def test_a_toll_in_the_thousands_is_not_read_as_its_first_digits() -> None:
 def test_both_killed_counts_two() -> None:
     (attack,) = events("Gunmen seized a teacher and his driver in Kunar on Monday. They were both shot dead.")
     assert attack.fatalities == 2
+
+
+def test_a_sentence_opening_on_a_pronoun_takes_who_from_the_one_before() -> None:
+    (attack,) = events(
+        "A video showed Islamic State militants executing two men for suspected spying. "
+        "They were both shot dead."
+    )
+    assert (attack.actor1, attack.fatalities) == ("Islamic State", 2)

@@ -224,6 +224,17 @@ def group_incidents(doc: Document) -> list[Incident]:
             if opens:
                 current = Incident(background=background)
                 incidents.append(current)
+                # "A video showed an ISIS militant executing two men. They were both shot dead.":
+                # a sentence that opens on a pronoun tells of the one before it, which names who.
+                before = index - 1
+                if (
+                    PRONOUN_OPENING.match(text)
+                    and before >= 0
+                    and before not in context
+                    and (before in actors or before in triggers)
+                    and not any(before in incident.sentences for incident in incidents)
+                ):
+                    current.add(before)
             current.add(index)
         elif current is not None and not background and any(index in layer for layer in supporting):
             current.add(index)
@@ -292,6 +303,10 @@ def _unreal(lower: str, sentence: Mention, trigger: Mention) -> re.Match[str] | 
         return court
     before = lower[sentence.start : trigger.start]
     return UNREAL_BEFORE.search(before) or (ANNOUNCED.search(before) if crowd else None)
+
+
+# A sentence that opens on a pronoun for people or a thing already named.
+PRONOUN_OPENING = re.compile(r"^\W*(?:they|it|he|she|both|their|his|her)\b", re.I)
 
 
 # A sentence that goes on about the incident told before ("The attack", "The blast", "It").
