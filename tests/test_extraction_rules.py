@@ -444,3 +444,15 @@ def test_a_sentence_opening_on_a_pronoun_takes_who_from_the_one_before() -> None
         "They were both shot dead."
     )
     assert (attack.actor1, attack.fatalities) == ("Islamic State", 2)
+
+
+def test_an_attack_foiled_by_forces_that_fought_back_is_a_clash() -> None:
+    (clash,) = events(
+        "A police post in Shangla came under attack on Monday; the attack was foiled as the police "
+        "responded immediately, prompting the terrorists to flee."
+    )
+    assert clash.sub_event_type == "Armed clash"
+    (defused,) = events(
+        "Police foiled a terror bid in Quetta on Monday, defusing a bomb planted near a mosque."
+    )
+    assert defused.sub_event_type == "Disrupted weapons use"

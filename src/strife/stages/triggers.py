@@ -189,8 +189,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      # Not violent: a protest is an event where the report tells when or where it was held, not
      # wherever an analysis mentions protests.
      "Peaceful protest", 20, False),
-    # Disrupted weapons use: "a bomb defused, an attack foiled, weapons seized"
-    (r"defus(?:ed|ing)|foiled|thwarted|averted|bomb disposal|"
+    # Disrupted weapons use: "a bomb defused, an attack foiled, weapons seized"; an attack foiled
+    # by forces that fought back ("foiled as the police responded") was a clash.
+    (r"defus(?:ed|ing)|(?:foiled|thwarted|averted)(?! (?:as|when|after) (?:the )?(?:police|security forces|forces|troops|"
+     r"soldiers|personnel|guards|policemen) (?:responded|retaliated|returned fire|fought back|repulsed))|bomb disposal|"
      r"recovered (?:a |an )?(?:\w+ )?(?:explosives|weapons|arms|ied|suicide vest|bomb)|"
      r"(?:weapons|arms|explosives|ammunition|suicide vests?) (?:were |was )?(?:seized|recovered|confiscated)|"
      r"(?:seized|confiscated) (?:a )?(?:cache|huge cache|large cache|weapons|arms|explosives|ammunition)|"
