@@ -456,3 +456,12 @@ def test_an_attack_foiled_by_forces_that_fought_back_is_a_clash() -> None:
         "Police foiled a terror bid in Quetta on Monday, defusing a bomb planted near a mosque."
     )
     assert defused.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_crowd_that_clashes_with_forces_riots_and_an_armed_group_fights() -> None:
+    (riot,) = events(
+        "Supporters of the former premier clashed with police in Dhaka on Monday, leaving dozens hurt."
+    )
+    assert (riot.sub_event_type, riot.inter1) == ("Violent demonstration", 5)
+    (clash,) = events("Militants clashed with security forces in Kurram on Monday.")
+    assert clash.sub_event_type == "Armed clash"

@@ -97,7 +97,13 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"burn(?:ed|t|ing) tyres|went on (?:the|a) rampage|smashed (?:the )?(?:windows|windscreens|vehicles|cars)|"
      r"stormed (?:the )?(?:parliament|assembly|office|police station|court)|"
      r"(?:protest(?:e|o)rs|demonstrators|crowds?|people|supporters|students|workers) (?:\w+ ){0,2}(?:stormed|rammed|"
-     r"broke into|forced their way into|attacked (?:several |the )?(?:embass|office|building|home|house))",
+     r"broke into|forced their way into|attacked (?:several |the )?(?:embass|office|building|home|house))|"
+     # A crowd, not an armed group, that fights: "clashes between supporters of Hasina and
+     # security personnel", "students clashed with police".
+     r"clash(?:es|ed)? (?:broke out |erupted )?between (?:the )?(?:[\w'’-]+ ){0,3}?(?:supporters|activists|workers|"
+     r"protest(?:e|o)rs|demonstrators|students|villagers|residents|traders|lawyers|mourners)\b|"
+     r"(?:supporters|activists|workers|protest(?:e|o)rs|demonstrators|students|villagers|residents|traders|lawyers|"
+     r"mourners) (?:[\w'’-]+ ){0,6}?clash(?:ed|es)? with (?:the )?(?:police|security|rangers|riot|troops|forces|soldiers)",
      # Codebook: demonstrators who turn violent make a violent demonstration, police intervention or not.
      "Violent demonstration", 56, True),
     # Looting/property destruction: "looting or destruction without violence to people"; by a
