@@ -35,8 +35,11 @@ PLACE_LEAD = re.compile(
 )
 
 
-# An incident none of whose sentences the learned reading gives this much is talk, not news.
-NOT_AN_INCIDENT = 0.05
+# An incident none of whose sentences the learned reading gives this much is talk, not news. Set
+# where it loses as few incident sentences of the held-out coded news as 0.05 did with the model
+# of the second coding round (15%), now that the model, learned from more coding, reads talk as
+# talk more surely (it drops 67% of the held-out non-incidents there, against 45%).
+NOT_AN_INCIDENT = 0.12
 
 
 # A weapon the table names this specifically (an air strike, a suicide bomb) is news whatever
