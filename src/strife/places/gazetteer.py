@@ -304,9 +304,9 @@ def _add_supplement(index: dict[str, list[GazetteerEntry]]) -> None:
                 else e
                 for e in index[key]
             ]
-            for alias in {normalise_name(a) for a in row.get("aliases", [])} - {
-                key
-            }:  # "Miranshah", "Miran Shah"
+            # "Miranshah" for GeoNames' "Miran Shah"; each spelling once, however many aliases share it.
+            aliases = {normalise_name(a) for a in row.get("aliases", [])} - {key}
+            for alias in aliases:
                 index[alias].extend(e for e in index[key] if e.iso3 == row["iso3"] and e.kind == row["kind"])
             continue
         entry = GazetteerEntry(-number, row["name"], row["kind"], row["iso3"], row.get("admin1"),
@@ -341,7 +341,7 @@ def _palestinian_units(index: dict[str, list[GazetteerEntry]]) -> None:
 
     for key, entries in index.items():
         index[key] = [regrouped(e) for e in entries]
-    strip = [e for e in index.get("gaza", []) if e.iso3 == "PSE" and e.kind == "admin2"]
+    governorate = [e for e in index.get("gaza", []) if e.iso3 == "PSE" and e.kind == "admin2"]
     city = [e for e in index.get("gaza", []) if e.iso3 == "PSE" and e.kind == "place"]
     # A territory is as large as its governorates together (GeoNames gives it a village's count).
     people: dict[str, int] = defaultdict(int)
@@ -356,7 +356,7 @@ def _palestinian_units(index: dict[str, list[GazetteerEntry]]) -> None:
         ]
     territory = [e for e in index.get("gaza strip", []) if e.kind == "admin1"]
     index["gaza"] = [e for e in index.get("gaza", []) if e.iso3 != "PSE"] + territory
-    index["gaza city"] = [*strip, *city, *(e for e in index.get("gaza city", []) if e.iso3 != "PSE")]
+    index["gaza city"] = [*governorate, *city, *(e for e in index.get("gaza city", []) if e.iso3 != "PSE")]
 
 
 # Countries whose place names English news transliterates from Arabic script, every outlet its

@@ -87,9 +87,8 @@ def after_clause(acting: list[Mention], trigger: Mention, text: str) -> list[Men
 GROUP_WEAPONS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 
 
-# "killed by Eritrean soldiers", and the attack an agent's name qualifies: "killed in Indian
-# firing", "died in a Russian strike".
-# "killed and dozens wounded by Israeli fire".
+# "killed by Eritrean soldiers", "killed and dozens wounded by Israeli fire", and the attack an
+# agent's name qualifies: "killed in Indian firing", "died in a Russian strike".
 PASSIVE_BY = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:by|in|during)\s+(?:the\s+|an?\s+)?\W*$", re.I)
 
 

@@ -23,6 +23,10 @@ class Trigger:
     violent: bool = True
 
 
+# People who gather, not an armed group: when they clash, they riot.
+CROWD = r"supporters|activists|workers|protest(?:e|o)rs|demonstrators|students|villagers|residents|traders|lawyers|mourners"
+
+
 # (pattern, sub_event_type, strength, violent). Strength orders the rows when an incident has
 # several triggers: specific weapons over generic violence, and specific strategic developments
 # over the violent words their reports often carry ("an attack was foiled").
@@ -100,10 +104,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"broke into|forced their way into|attacked (?:several |the )?(?:embass|office|building|home|house))|"
      # A crowd, not an armed group, that fights: "clashes between supporters of Hasina and
      # security personnel", "students clashed with police".
-     r"clash(?:es|ed)? (?:broke out |erupted )?between (?:the )?(?:[\w'’-]+ ){0,3}?(?:supporters|activists|workers|"
-     r"protest(?:e|o)rs|demonstrators|students|villagers|residents|traders|lawyers|mourners)\b|"
-     r"(?:supporters|activists|workers|protest(?:e|o)rs|demonstrators|students|villagers|residents|traders|lawyers|"
-     r"mourners) (?:[\w'’-]+ ){0,6}?clash(?:ed|es)? with (?:the )?(?:police|security|rangers|riot|troops|forces|soldiers)",
+     r"clash(?:es|ed)? (?:broke out |erupted )?between (?:the )?(?:[\w'’-]+ ){0,3}?(?:" + CROWD + r")\b|"
+     r"(?:" + CROWD + r") (?:[\w'’-]+ ){0,6}?clash(?:ed|es)? with (?:the )?(?:police|security|rangers|riot|troops|"
+     r"forces|soldiers)",
      # Codebook: demonstrators who turn violent make a violent demonstration, police intervention or not.
      "Violent demonstration", 56, True),
     # Looting/property destruction: "looting or destruction without violence to people"; by a
