@@ -465,3 +465,32 @@ def test_a_crowd_that_clashes_with_forces_riots_and_an_armed_group_fights() -> N
     assert (riot.sub_event_type, riot.inter1) == ("Violent demonstration", 5)
     (clash,) = events("Militants clashed with security forces in Kurram on Monday.")
     assert clash.sub_event_type == "Armed clash"
+
+
+def test_what_did_not_happen_counts_for_nothing() -> None:
+    (blast,) = events("No one was killed when a bomb exploded near a police van in Quetta on Monday.")
+    assert blast.fatalities == 0
+    (protest,) = events(
+        "Hundreds of traders protested outside the assembly in Lahore on Monday; no arrests were made."
+    )
+    assert protest.sub_event_type != "Arrests"
+
+
+def test_a_suicide_bomber_who_only_wounds_is_the_one_dead() -> None:
+    (bombing,) = events("A suicide bomber wounds two policemen at a checkpoint in Bannu.")
+    assert (bombing.sub_event_type, bombing.fatalities, bombing.injured) == ("Suicide bomb", 1, 2)
+
+
+def test_a_group_named_as_the_killer_is_no_ordinary_crime() -> None:
+    (killing,) = events(
+        "Two Catholic men were assassinated by the Provisional IRA in Belfast on Monday; the group "
+        "alleged that they were car robbers."
+    )
+    assert (killing.fatalities, killing.inter1) == (2, 2)
+
+
+def test_a_place_by_a_border_lies_on_this_side_of_it() -> None:
+    (clash,) = events(
+        "Two soldiers were killed in clashes near the Afghan border in North Waziristan on Monday."
+    )
+    assert (clash.country, clash.admin2) == ("Pakistan", "North Waziristan")

@@ -250,3 +250,14 @@ def test_a_numbered_clause_of_a_law_is_no_place() -> None:
     doc = Document(text="The district administration imposed Section 144 in the city on Monday.")
     default_pipeline().annotate(doc)
     assert [m.text(doc) for m in doc.layer("places") if m.label == "place"] == []
+
+
+def test_arabic_towns_without_their_article_and_units_in_english() -> None:
+    from strife.places.gazetteer import display_name, get_gazetteer
+
+    (first, *_) = get_gazetteer().lookup("Hillah")
+    assert (first.name, first.iso3) == ("Al Hillah", "IRQ")
+    # At Tall keeps its article: "tall" is a word of English.
+    assert get_gazetteer().lookup("At Tall") and not get_gazetteer().lookup("Tall")
+    assert display_name("Jawa Barat", []) == "West Java"
+    assert display_name("Madrid, Comunidad de", []) == "Madrid"

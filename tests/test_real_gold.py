@@ -74,9 +74,19 @@ def test_the_split_is_the_manifests_and_both_halves_are_used(lines: list[dict], 
     assert 0.55 < splits["dev"] / len(lines) < 0.75
 
 
+def test_a_later_draw_takes_no_document_drawn_before(manifest: dict) -> None:
+    keys = [(d["file"], d["id"]) for d in manifest["documents"]]
+    assert len(keys) == len(set(keys))
+    for number, draw in (manifest.get("draws") or {}).items():
+        documents = [d for d in manifest["documents"] if d.get("draw") == int(number)]
+        assert len(documents) == sum(draw["sample"].values())
+        assert {d["kind"] for d in documents} == {"short"}
+        assert {d["split"] for d in documents} == {"dev", "test"}
+
+
 def test_no_news_text_in_the_repo(lines: list[dict]) -> None:
     for line in lines:
-        assert set(line) <= {"id", "file", "split", "kind", "coder_note", "gold_events"}, line["id"]
+        assert set(line) <= {"id", "file", "split", "kind", "draw", "coder_note", "gold_events"}, line["id"]
         for event in line["gold_events"]:
             for item in event["evidence"]:
                 assert set(item) == {"field", "start", "end", "sha1"}, line["id"]

@@ -6,6 +6,7 @@ checks every quote against the text and stores it as a character span with a dig
 repo keeps where the evidence is, not what it says.
 
     python tools/real_gold.py sample            # the seeded sample and split -> manifest.json
+    python tools/real_gold.py draw 2            # a further draw of short reports, added to it
     python tools/real_gold.py packet BATCH      # a batch's documents, for a coder to read
     python tools/real_gold.py check RAW.jsonl   # every coding valid, every quote in its text
     python tools/real_gold.py build RAW.jsonl…  # raw codings -> tests/corpus/real/<file>.jsonl
@@ -52,6 +53,21 @@ DEV_SHARE = 2 / 3
 ARTICLES_PER_BATCH = 25
 SHORTS_PER_BATCH = 120
 DOUBLE_CODED = (28, 12)  # articles, short reports coded a second time, blind
+# Later draws: more short reports from the same files, none drawn before, split as the first
+# (two thirds dev), each with its own seed so that a draw can be repeated exactly.
+DRAWS = {
+    2: {
+        "seed": 20261204,
+        "sample": {
+            "ucdp_ged_pakistan.jsonl": 30,
+            "ucdp_ged_world.jsonl": 60,
+            "mass_mobilization.jsonl": 45,
+            "wiki_terror_incidents.jsonl": 45,
+            "muc4_grit.jsonl": 30,
+        },
+        "per_batch": 27,
+    },
+}
 
 
 def sample(args: argparse.Namespace) -> int:
@@ -96,6 +112,41 @@ def sample(args: argparse.Namespace) -> int:
     REAL.mkdir(parents=True, exist_ok=True)
     MANIFEST.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     print(f"{len(documents)} documents, {len(batches)} batches -> {MANIFEST}")
+    return 0
+
+
+def draw(args: argparse.Namespace) -> int:
+    """A further seeded draw of short reports, appended to the manifest with its batches."""
+    plan = DRAWS[args.number]
+    manifest = _manifest()
+    if any(d.get("draw") == args.number for d in manifest["documents"]):
+        print(f"draw {args.number} is already in {MANIFEST}", file=sys.stderr)
+        return 1
+    data = find_shared_data()
+    rng = random.Random(plan["seed"])
+    taken = {(d["file"], d["id"]) for d in manifest["documents"]}
+    documents = []
+    for file, count in plan["sample"].items():
+        ids = sorted(
+            {r["id"] for r in read_shared_records(data / file) if (r.get("text") or "").strip()}
+            - {doc_id for f, doc_id in taken if f == file}
+        )
+        chosen = rng.sample(ids, count)
+        dev = round(count * DEV_SHARE)
+        for n, doc_id in enumerate(chosen):
+            split = "dev" if n < dev else "test"
+            documents.append(
+                {"id": doc_id, "file": file, "kind": "short", "split": split, "draw": args.number}
+            )
+    order = [d["id"] for d in documents]
+    rng.shuffle(order)
+    size = plan["per_batch"]
+    for n in range(0, len(order), size):
+        manifest["batches"][f"d{args.number}s{n // size + 1:02d}"] = order[n : n + size]
+    manifest.setdefault("draws", {})[str(args.number)] = {"seed": plan["seed"], "sample": plan["sample"]}
+    manifest["documents"] += documents
+    MANIFEST.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    print(f"draw {args.number}: {len(documents)} documents -> {MANIFEST}")
     return 0
 
 
@@ -174,6 +225,8 @@ def _gold_line(raw: dict[str, Any], text: str, entry: dict[str, Any]) -> dict[st
             coded["evidence"].append(span)
         events.append(coded)
     line = {"id": entry["id"], "file": entry["file"], "split": entry["split"], "kind": entry["kind"]}
+    if entry.get("draw"):
+        line["draw"] = entry["draw"]
     if raw.get("coder_note"):
         line["coder_note"] = raw["coder_note"]
     line["gold_events"] = events
@@ -285,6 +338,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("sample").set_defaults(run=sample)
+    p = commands.add_parser("draw", help="a further draw of short reports (DRAWS), added to the manifest")
+    p.add_argument("number", type=int, choices=sorted(DRAWS))
+    p.set_defaults(run=draw)
     p = commands.add_parser("packet")
     p.add_argument("batch")
     p.set_defaults(run=packet)

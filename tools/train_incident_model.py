@@ -8,7 +8,10 @@ dev and test, is left out so that the gold stays unseen):
 
 - UCDP GED headlines (Pakistan and world, CC BY 4.0): incidents. Their type of violence gives a
   weak sub-event type only where the headline names no weapon: one-sided → Attack, state-based
-  and non-state → Armed clash.
+  and non-state → Armed clash. A headline that UCDP flags as a digest, database or daily-toll
+  title on any of its records ("Syria Daily Report 13/02/2016", "Executions 2010", "87 were
+  killed yesterday including…") is no incident, whatever other record also carries it: the
+  coding guide's aggregates and headings.
 - Mass Mobilization notes (CC0): protests, typed by the codebook from the coded protester violence
   and state response (violent protesters → Violent demonstration; killings or shootings →
   Excessive force; beatings, dispersal or arrests → Protest with intervention; else Peaceful).
@@ -144,15 +147,47 @@ def coded(shared: Path, skip: set[str]):
         yield "coded", key, text, r["incident"], r["sub_event_type"], r["not_because"]
 
 
+def _headlines(record: dict) -> list[str]:
+    return (record.get("meta") or {}).get("headlines") or [record["text"]]
+
+
+def flagged_headlines(shared: Path) -> set[str]:
+    """The headlines UCDP flags as digest, database or daily-toll titles on any record."""
+    return {
+        headline
+        for name in ("ucdp_ged_pakistan.jsonl", "ucdp_ged_world.jsonl")
+        for r in read(shared / name)
+        if (r.get("meta") or {}).get("generic_headline")
+        for headline in _headlines(r)
+    }
+
+
+def one_of_each_wording(titles: set[str]) -> list[str]:
+    """Figures and case set aside, so that a thousand "N were killed yesterday" weigh as one."""
+    kept: dict[str, str] = {}
+    for title in sorted(titles):
+        wording = re.sub(r"[\d\W_]+", " ", title.lower()).strip()
+        if wording:
+            kept.setdefault(wording, title)
+    return sorted(kept.values())
+
+
 def examples(shared: Path, skip: set[str], pool_sentences: int):
     """(source, id, text, is_incident, sub_event_type or None)."""
+    flagged = flagged_headlines(shared)
+    digests = one_of_each_wording(flagged)
+    for title in digests:
+        key = hashlib.sha1(title.encode("utf-8")).hexdigest()[:12]
+        yield "ucdp_digest", f"digest:{key}", title, False, None
     for name in ("ucdp_ged_pakistan.jsonl", "ucdp_ged_world.jsonl"):
         for r in read(shared / name):
             if r["id"] in skip or (r.get("meta") or {}).get("generic_headline"):
                 continue
             extra = r.get("gold_extra") or {}
             violence = extra.get("type_of_violence")
-            for i, headline in enumerate((r.get("meta") or {}).get("headlines") or [r["text"]]):
+            for i, headline in enumerate(_headlines(r)):
+                if headline in flagged:
+                    continue
                 sub = None
                 if not WEAPON_WORDS.search(headline):
                     sub = "Attack" if violence == "one-sided" else "Armed clash"

@@ -330,6 +330,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("dev", "test"),
         help="real-text gold (tests/corpus/real/): only this split; build on dev, score test at the end",
     )
+    evaluate.add_argument(
+        "--draw",
+        type=int,
+        metavar="N",
+        help="real-text gold: only the documents of draw N of the sample (manifest.json; 1 is the first)",
+    )
     return parser
 
 
@@ -727,7 +733,12 @@ def run_evaluate(args: argparse.Namespace) -> int:
             results = [
                 r.as_dict()
                 for r in evaluate_paths(
-                    args.gold, jobs=args.jobs, errors=errors, limit=args.limit, split=args.split
+                    args.gold,
+                    jobs=args.jobs,
+                    errors=errors,
+                    limit=args.limit,
+                    split=args.split,
+                    draw=args.draw,
                 )
             ]
         except SharedDataMissing as err:

@@ -118,10 +118,11 @@ def evaluate_paths(
     errors: TextIO | None = None,
     limit: int | None = None,
     split: str | None = None,
+    draw: int | None = None,
 ) -> list[EvaluationResult]:
     results = []
     for path in paths:
-        docs = load_gold(path, split=split)
+        docs = load_gold(path, split=split, draw=draw)
         if limit is not None:
             docs = (doc for n, doc in enumerate(docs) if n < limit)
         results.append(evaluate_documents(docs, name=str(path), jobs=jobs, errors=errors))

@@ -273,16 +273,21 @@ def _load_real(file: Path, records: list[tuple[dict[str, Any], str]]) -> Iterato
         yield GoldDocument(doc, list(record["gold_events"]), dataset, record["kind"], record.get("split"))
 
 
-def load_gold(path: str | Path, *, split: str | None = None) -> Iterator[GoldDocument]:
+def load_gold(
+    path: str | Path, *, split: str | None = None, draw: int | None = None
+) -> Iterator[GoldDocument]:
     """Every gold document of a file, or of every `.jsonl` file under a directory; with `split`,
-    only the real-text gold of that split (dev or test)."""
+    only the real-text gold of that split (dev or test); with `draw`, only the documents of that
+    draw of the sample (the first draw's lines carry no number)."""
     path = Path(path)
     for file in gold_files(path):
         lines = list(_records(file))
         real = [(r, o) for r, o in lines if "file" in r and "text" not in r]
         if split is not None:
             real = [(r, o) for r, o in real if r.get("split") == split]
-        if real or split is not None:
+        if draw is not None:
+            real = [(r, o) for r, o in real if r.get("draw", 1) == draw]
+        if real or split is not None or draw is not None:
             yield from _load_real(file, real)
             continue
         for record, origin in lines:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 16
+CACHE_VERSION = 18
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -104,6 +104,10 @@ ENGLISH_NAMES: dict[str, str] = {
     "Bayern": "Bavaria", "Zuid-Holland": "South Holland", "Noord-Holland": "North Holland", "Amara": "Amhara",
     "Bucuresti": "Bucharest", "Banghazi": "Benghazi", "Tigray Regional": "Tigray", "Ingushetiya": "Ingushetia",
     "Chechenskaya Respublika": "Chechnya", "Avtonomna Respublika Krym": "Crimea",
+    "Wien": "Vienna", "Kentriki Makedonia": "Central Macedonia", "Pais Vasco": "Basque Country",
+    "Rif-dimashq": "Rural Damascus", "Bruxelles-Capitale": "Brussels", "Catalunya": "Catalonia",
+    "Andalucia": "Andalusia", "Toscana": "Tuscany", "Lombardia": "Lombardy", "Sachsen": "Saxony",
+    "Hessen": "Hesse", "Moskva": "Moscow", "Attiki": "Attica", "Iqlim Kurdistan": "Kurdistan Region",
     # Nicknames the tables list as "... State" aliases: California's "Golden State".
     "Golden": "California", "The Northern": "Northern",
 }  # fmt: skip
@@ -129,9 +133,21 @@ def display_name(name: str, aliases: list[str]) -> str:
         chosen = re.sub(
             r"\s+(?:District|Agency|Province|Division|Region|Governorate)$", "", _plain(name).strip()
         )
-        # "Dagestan, Respublika": GeoNames' Russian republics name their kind after a comma.
-        chosen = re.sub(r", Respublika$", "", chosen)
+        # "Dagestan, Respublika", "Madrid, Comunidad de": GeoNames names a unit's kind after a
+        # comma, which news leaves out.
+        chosen = chosen.split(", ")[0]
+        # "Jawa Barat" is West Java: Indonesia's provinces by their English compass points.
+        chosen = _INDONESIAN_POINTS.sub(
+            lambda m: f"{_POINTS[m.group(2)]} {_ISLANDS.get(m.group(1), m.group(1))}", chosen
+        )
     return ENGLISH_NAMES.get(chosen, chosen)
+
+
+_POINTS = {"Barat": "West", "Timur": "East", "Tengah": "Central", "Utara": "North", "Selatan": "South"}
+_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra"}
+_INDONESIAN_POINTS = re.compile(
+    r"^(Jawa|Sumatera|Kalimantan|Sulawesi|Nusa Tenggara|Papua) (Barat|Timur|Tengah|Utara|Selatan)$"
+)
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -264,6 +280,8 @@ class Gazetteer:
             key = normalise_name(name)
             if len(key) >= 3:
                 index[key].append(entry)
+            if (bare := _without_article(key, entry)) is not None:
+                index[bare].append(entry)
         _add_supplement(index)
         _palestinian_units(index)
         frozen = {key: tuple(sorted(v, key=lambda e: -e.population)) for key, v in index.items()}
@@ -368,6 +386,24 @@ SPELLING_MARGIN = 0.15
 _ARTICLES = frozenset("al el an ar as ash at az ad ed es et en er".split())
 
 
+def _without_article(key: str, entry: GazetteerEntry) -> str | None:
+    """The key of an Arabic name without its article, by which English news often writes it
+    ("Hillah" for Al Hillah, "Mayadin" for Al Mayadin); only for towns large enough that the
+    bare name is theirs, and never a word of English."""
+    words = key.split(" ", 1)
+    if (
+        len(words) < 2
+        or words[0] not in _ARTICLES
+        or entry.iso3 not in TRANSLITERATED
+        or entry.population < SPELLING_MIN_POPULATION
+        or len(words[1]) < 4
+    ):
+        return None
+    from strife.stages.truecase import common_words  # strife.stages imports this module
+
+    return None if words[1] in common_words() else words[1]
+
+
 def spelling_key(name: str) -> str | None:
     """The consonant skeleton of a transliterated name ("beit lahia", "bayt lahya" → "bt lh");
     None where too little is left to tell names apart."""
@@ -375,7 +411,8 @@ def spelling_key(name: str) -> str | None:
     skeleton = []
     for word in words:
         word = word.replace("ou", "u").replace("q", "k")
-        word = word[0] + re.sub(r"[aeiouy]", "", word[1:])
+        # An opening vowel is kept as one, whichever: "Irbil" and "Erbil", "Idlib" and "Edlib".
+        word = ("a" if word[0] in "aeiou" else word[0]) + re.sub(r"[aeiouy]", "", word[1:])
         word = re.sub(r"(.)\1+", r"\1", word).rstrip("h") or word[0]
         skeleton.append(word)
     key = " ".join(skeleton)

@@ -284,8 +284,9 @@ NOT_PEOPLE = frozenset(
 )
 COUNTED_OTHERS = compile_lower(
     rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,3}}?"
-    rf"(?P<noun>[a-z]+(?:s|men|people))\s+(?:(?:were|was|have been|had been|are|also|reportedly|all)\s+){{0,2}}"
-    rf"(?P<verb>killed|died|dead|wounded|injured|martyred|perished|slain|executed)\b"
+    rf"(?P<noun>[a-z]+s|[a-z]*men|people)\s+(?:(?:were|was|have been|had been|are|also|reportedly|all)\s+){{0,2}}"
+    rf"(?P<verb>killed|died|dead|wounded|injured|hurt|martyred|perished|slain|executed|assassinated|murdered|"
+    rf"shot dead|gunned down|beheaded|lynched|massacred)\b"
 )
 # "A provincial minister later put the death toll at 42": a later figure is an update.
 UPDATE = compile_lower(r"\b(?:later|subsequently|since|updated|revised|new)\b")
@@ -315,10 +316,13 @@ TO_DEATH = compile_lower(
     rf"\b(?P<verb>shot|stabbed|beat|hacked|burned|burnt|stoned|tortured|clubbed)\s+(?P<num>{NUMBER_PATTERN})\s+"
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>[a-z]+)\s+to death\b"
 )
+NO_ONE = re.compile(r"\bno[ -]one\b", re.I)
+
 # "including 18 soldiers": a part of the total just given, not a new figure
 PART_MARKER = re.compile(r"(?:including|among them|among whom|of whom|of them)\s*$")
 
-_INJURY_VERBS = re.compile(rf"^(?:{INJURY_WORDS}|injuring|wounding)$")
+# Headlines tell in the present: "bomber wounds two" hurt them, as "wounded" would.
+_INJURY_VERBS = re.compile(rf"^(?:{INJURY_WORDS}|injuring|wounding|wounds?|injures?|hurts?)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,6 +400,8 @@ class CasualtyStage:
                 return
             if YEAR.match(text, start):
                 return  # "March 2021\n5 Baloch militants killed": a year, not a count
+            if NO_ONE.search(text, max(0, start - 4), start + 4):
+                return  # "no one was killed": nobody, not one
             if PART_MARKER.search(text[max(0, start - 20) : start]):
                 value = Casualty(value.count, value.outcome, value.party, value.noun, value.toll, True)
             taken.append((start, end))

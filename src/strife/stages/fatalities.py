@@ -108,9 +108,10 @@ def count_casualties(
     else:
         total = low = parts_low
         high = parts_total
+    # The bomber died by his own device even where no one else did ("a suicide bomber wounded
+    # two"): a suicide bombing always has one dead.
     if (
         sub_event_type == "Suicide bomb"
-        and total
         and not bomber_counted
         and not any(m.value.noun.endswith("bomber") for m in killed)
     ):

@@ -58,7 +58,10 @@ ATTRIBUTIVE = re.compile(
     r"\s+(?:[Aa]rmy|[Mm]ilitary|[Aa]rmed [Ff]orces|[Ff]orces|troops|soldiers|[Aa]ir [Ff]orce|air ?strikes?|"
     r"strikes?|[Nn]avy|naval|warplanes|jets|drones?|missiles?|officials?|[Gg]overnment|authorities|"
     r"[Ee]mbassy|envoy|[Pp]resident|[Dd]efen[cs]e|intelligence|[Ss]pecial [Ff]orces|[Mm]arines|"
-    r"[Cc]entral [Cc]ommand|-backed|-led|-based|nationals?|citizens?)\b"
+    r"[Cc]entral [Cc]ommand|-backed|-led|-based|nationals?|citizens?|"
+    # "villagers shot near India border": the frontier a place lies by, not the country it is in
+    # (BORDER_AFTER).
+    r"border|frontier)\b"
 )
 
 # ACLED's names for countries that pycountry spells otherwise ("Congo, The Democratic Republic
@@ -346,6 +349,11 @@ STRIKER_AFTER = re.compile(
 )
 
 
+# After a country's name or demonym, the frontier a place lies by ("near the Afghan border in
+# North Waziristan"): the country is beyond it, not where the place is.
+BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b")
+
+
 # A word numbered is a clause of a law or a rule, not a place, unless a town so large that a
 # figure after it is a count ("Kabul 12 killed").
 NUMBERED = re.compile(r"\s+\d")
@@ -524,7 +532,11 @@ class PlaceStage:
         # Where a text names its countries, its small towns lie in them; but the demonym of a
         # strike or of fire says who struck, not where ("killed in Indian firing in Kotli").
         country_named = filed_in is not None or any(
-            m.label == "country" and not (m.value.kind == "demonym" and STRIKER_AFTER.match(text, m.end))
+            m.label == "country"
+            and not (
+                m.value.kind == "demonym"
+                and (STRIKER_AFTER.match(text, m.end) or BORDER_AFTER.match(text, m.end))
+            )
             for m in mentions
         )
         resolved = resolve(candidates, votes, text, named_countries, country_named)

@@ -280,6 +280,10 @@ PLANNED = (
     r"tried to|push(?:es|ed|ing)? for|call(?:s|ed)? for|calling for|without being"
 )
 HYPOTHETICAL_BEFORE = compile_lower(rf"\b(?:{PLANNED})\s+(?:have\s+)?(?:[\w-]+\s+){{0,3}}$")
+# What the report says did not happen: "no arrests were made", "no one was hurt".
+NEGATED_BEFORE = compile_lower(
+    r"\b(?:no|nobody|never)\s+(?:one\s+)?(?:(?:was|were|has been|have been|had been)\s+)?$"
+)
 FEARED_AFTER = compile_lower(r"\s+(?:threats?|fears?|risks?|alerts?|warnings?|plots?)\b")
 
 
@@ -348,8 +352,10 @@ class TriggerStage:
                 before = lower[max(0, match.start() - 60) : match.start()]
                 if SUPPORTING.search(before):
                     continue
-                if HYPOTHETICAL_BEFORE.search(before) or FEARED_AFTER.match(
-                    lower, match.end(), match.end() + 12
+                if (
+                    HYPOTHETICAL_BEFORE.search(before)
+                    or NEGATED_BEFORE.search(before)
+                    or FEARED_AFTER.match(lower, match.end(), match.end() + 12)
                 ):
                     voided.append(Mention(*match.span(), "voided", trigger, sentence_of(doc, match.start())))
                     continue
