@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 18
+CACHE_VERSION = 19
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -77,8 +77,10 @@ def strip_diacritics(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-# Short forms of a name's first word, spelt out: "St. Petersburg" is "Saint Petersburg".
-_SPELT_OUT = re.compile(r"^(?:(st)|(mt)|(ft)) ")
+# Short forms of a name's first word, spelt out: "St. Petersburg" is "Saint Petersburg", and
+# Mexico's "Cd. Juárez" is Ciudad Juárez.
+_SPELT_OUT = re.compile(r"^(?:(st)|(mt)|(ft)|(cd)) ")
+_SPELT = {1: "saint ", 2: "mount ", 3: "fort ", 4: "ciudad "}
 
 
 @lru_cache(maxsize=1 << 16)  # names recur: within a text, among homonyms, across texts
@@ -87,7 +89,7 @@ def normalise_name(name: str) -> str:
     and "Mt." spelt out."""
     text = strip_diacritics(name).lower()
     text = _NON_ALNUM.sub(" ", _APOSTROPHES.sub("", text)).strip()
-    text = _SPELT_OUT.sub(lambda m: "saint " if m.group(1) else "mount " if m.group(2) else "fort ", text)
+    text = _SPELT_OUT.sub(lambda m: _SPELT[m.lastindex or 1], text)
     return UNIT_WORDS.sub("", text)
 
 

@@ -51,6 +51,9 @@ VICTIM_NOUNS: dict[str, str] = {
     "teenagers": "civilian", "teens": "civilian", "medics": "civilian", "paramedics": "civilian",
     "nurses": "civilian", "rescuers": "civilian", "engineers": "civilian", "vendors": "civilian",
     "herders": "civilian", "tribesmen": "unknown",
+    "clerics": "civilian", "imams": "civilian", "pastors": "civilian", "nuns": "civilian",
+    "fathers": "civilian", "mothers": "civilian", "sons": "civilian", "daughters": "civilian",
+    "brothers": "civilian", "husband": "civilian", "wife": "civilian", "activists": "civilian",
 }  # fmt: skip
 # One of them: "a migrant worker was beaten to death", "a 45-year-old woman was martyred".
 VICTIM_NOUNS |= {

@@ -44,6 +44,11 @@ class Figures:
     mentions: list[Mention] = field(default_factory=list)
 
 
+# A toll that rose to this many, and this many times an incident's own count, is a campaign's.
+CAMPAIGN_TOLL = 50
+CAMPAIGN_RATIO = 10
+
+
 def count_casualties(
     mentions: list[Mention],
     sub_event_type: str,
@@ -60,6 +65,13 @@ def count_casualties(
         killed = [m for m in killed if m.value.noun not in PRONOUN_VICTIMS]
     injured = [m for m in mentions if m.value.outcome == "injured"]
     rising = [m for m in killed if m.value.toll]
+    own = max((m.value.count.value for m in killed if not m.value.toll), default=0)
+    if own:
+        # "Three died in new fighting, raising the toll to 518": a toll this far above the
+        # incident's own dead is the campaign's running total, not an update of this count.
+        campaign = [m for m in rising if m.value.count.value >= max(CAMPAIGN_TOLL, CAMPAIGN_RATIO * own)]
+        rising = [m for m in rising if m not in campaign]
+        killed = [m for m in killed if m not in campaign]
     # Figures listed one after another count different people ("12 soldiers, 3 policemen and
     # 2 civilians": 15 of the forces); a party's other figures are restatements or reports that
     # differ ("three died, while the NGO counted five").

@@ -100,9 +100,37 @@ class SentenceStage:
             start = after
         if text[start:].strip():
             spans.append(_trimmed(text, start, len(text)))
+        if len(spans) < ARTICLE_SENTENCES:
+            spans = [part for span in spans for part in _compound_headline(text, span)]
         for index, span in enumerate(spans):
             span.sentence = index
         doc.set_layer("sentences", spans)
+
+
+# A monitor's headline that joins acts in different places ("Clashes in the countryside of
+# Aleppo and raids on al-Bab city and casualties in Deir Ezzor"): each act is a sentence of its
+# own, so that each may be an incident of its own.
+COMPOUND_ACT = re.compile(
+    r"\s+and\s+(?=(?:the\s+)?(?:(?:violent|heavy|fierce|renewed|intense|new)\s+)?"
+    r"(?:clashes|shelling|shells|raids|air ?strikes|airstrikes|bombardments?|explosions?|an explosion|"
+    r"casualties|a casualty)\b)",
+    re.I,
+)
+
+
+def _compound_headline(text: str, span: Mention) -> list[Mention]:
+    """A note's sentence cut where it joins another act, each part with three words at least."""
+    parts: list[Mention] = []
+    start = span.start
+    for match in COMPOUND_ACT.finditer(text, span.start, span.end):
+        before = text[start : match.start()].split()
+        # "killed in clashes and shelling in Kurram": acts listed together share one place.
+        listed = bool(before) and COMPOUND_ACT.match(" and " + before[-1]) is not None
+        if len(before) >= 3 and not listed and len(text[match.end() : span.end].split()) >= 3:
+            parts.append(_trimmed(text, start, match.start()))
+            start = match.end()
+    parts.append(_trimmed(text, start, span.end))
+    return parts
 
 
 def _is_abbreviation(before: str) -> bool:

@@ -280,6 +280,14 @@ PLANNED = (
     r"tried to|push(?:es|ed|ing)? for|call(?:s|ed)? for|calling for|without being"
 )
 HYPOTHETICAL_BEFORE = compile_lower(rf"\b(?:{PLANNED})\s+(?:have\s+)?(?:[\w-]+\s+){{0,3}}$")
+# Sexual violence that a crowd marched against, or a law or a sentence speaks of ("protest
+# against rape", "a pregnancy that was the result of rape"): the subject, not an act reported.
+TOPIC_BEFORE = compile_lower(
+    r"\b(?:against|protest(?:s|ed|ing)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|result of|"
+    r"sentence (?:in|for)|law on|cases? of|victims of)\s+(?:[\w'’-]+\s+){0,5}$"
+)
+TOPICS = frozenset({"Sexual violence"})
+
 # What the report says did not happen: "no arrests were made", "no one was hurt".
 NEGATED_BEFORE = compile_lower(
     r"\b(?:no|nobody|never)\s+(?:one\s+)?(?:(?:was|were|has been|have been|had been)\s+)?$"
@@ -351,6 +359,8 @@ class TriggerStage:
             for match in pattern.finditer(lower):
                 before = lower[max(0, match.start() - 60) : match.start()]
                 if SUPPORTING.search(before):
+                    continue
+                if trigger.sub_event_type in TOPICS and TOPIC_BEFORE.search(before):
                     continue
                 if (
                     HYPOTHETICAL_BEFORE.search(before)
