@@ -494,3 +494,25 @@ def test_a_place_by_a_border_lies_on_this_side_of_it() -> None:
         "Two soldiers were killed in clashes near the Afghan border in North Waziristan on Monday."
     )
     assert (clash.country, clash.admin2) == ("Pakistan", "North Waziristan")
+
+
+def test_a_monitors_headline_joins_acts_in_different_places() -> None:
+    found = events(
+        "Violent clashes in villages of the northern countryside of Hama and shelling on areas in "
+        "the countryside of Idlib"
+    )
+    assert sorted(e.sub_event_type for e in found) == ["Armed clash", "Shelling/artillery/missile attack"]
+    (one,) = events("Two soldiers were killed in clashes and shelling in Kurram on Monday.")
+    assert one.fatalities == 2
+
+
+def test_a_daily_toll_with_no_place_is_a_tally_and_a_campaigns_toll_is_not_the_incidents() -> None:
+    assert events(
+        "64 people were killed yesterday, including 11 members of the regime forces and loyal "
+        "militiamen, and 20 other persons"
+    ) == []
+    (fighting,) = events(
+        "Police fired birdshot at marchers in Soweto on Monday. Three people died in new fighting, "
+        "raising the toll to 518 in less than three weeks."
+    )
+    assert fighting.fatalities == 3
