@@ -67,6 +67,17 @@ DRAWS = {
         },
         "per_batch": 27,
     },
+    3: {
+        "seed": 20261205,
+        "sample": {
+            "ucdp_ged_pakistan.jsonl": 30,
+            "ucdp_ged_world.jsonl": 60,
+            "mass_mobilization.jsonl": 45,
+            "wiki_terror_incidents.jsonl": 45,
+            "muc4_grit.jsonl": 30,
+        },
+        "per_batch": 27,
+    },
 }
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from strife.document import Mention
 from strife.stages.fatalities import main_victims
-from strife.stages.incident_model import features, incident_model
+from strife.stages.incident_model import WORD, features, incident_model, stem
 
 PROTEST_TYPES = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
@@ -86,6 +86,23 @@ def _typer_reading(text: str) -> tuple[tuple[str, float], ...]:
     return tuple(incident_model().sub_event_types(features(text)))
 
 
+# How much more a word must weigh for a weapon than for a shooting or a fight to name it.
+WEAPON_EVIDENCE = 1.5
+
+
+def _names_weapon(text: str, weapon: str) -> bool:
+    """Whether a word of `text` names `weapon` to the typer ("strikes", "bomb", "shelling"),
+    not only words that go with it ("a targeted assassination ... claimed responsibility")."""
+    model = incident_model()
+    column = model.classes.index(weapon)
+    others = [model.classes.index(t) for t in ("Attack", "Armed clash")]
+    for word in WORD.findall(text):
+        row = model.typer_weights.get(stem(word))
+        if row is not None and row[column] - max(row[i] for i in others) >= WEAPON_EVIDENCE:
+            return True
+    return False
+
+
 # How surely the learned typer must prefer another of the four protest types to overrule the table.
 PROTEST_READING = 0.6
 
@@ -94,18 +111,28 @@ PROTEST_READING = 0.6
 BATTLE_TOLL = 5
 
 
-def _protest_reading(sub: str, sides: set[str], triggers: list[Mention], text: str, dead: int = 0) -> str:
+def _protest_reading(
+    sub: str,
+    sides: set[str],
+    triggers: list[Mention],
+    text: str,
+    dead: int = 0,
+    victims: frozenset[str] = frozenset(),
+) -> str:
     """Which of the four protest types a demonstration is, read by the typer learned from Mass
     Mobilization's coding of protester violence and state response: "throwing rocks at riot
     police" makes a violent demonstration whatever the police did, which no phrase list covers.
     Only where the table already says a crowd demonstrated (or fought, with no armed group).
-    `text`: the incident's opening sentences, lower-cased."""
+    `text`: the incident's opening sentences, lower-cased; `victims`: the parties of its dead."""
     crowd = bool(sides & {"protester", "rioter"}) or any(
         t.value.sub_event_type in PROTEST_FAMILY for t in triggers
     )
     # A "clash" with no armed group at all ("police fought with a group of skinheads") may be a
     # crowd's: the typer weighs it against a battle.
-    unarmed_clash = sub == "Armed clash" and "armed" not in sides and "state" in sides and dead < BATTLE_TOLL
+    # Fighters among the dead ("the strike killed two peshmerga fighters") make it no crowd's.
+    unarmed_clash = (
+        sub == "Armed clash" and "armed" not in sides | victims and "state" in sides and dead < BATTLE_TOLL
+    )
     # Arrests at a demonstration are how police intervened in it (codebook); the typer decides
     # whether the arrests or the crowd are the story.
     crowd_arrests = sub == "Arrests" and crowd and "armed" not in sides
@@ -158,7 +185,7 @@ def incident_type(
         # "Israeli strikes killed 27": the table's row is only the word "killed"; the typer,
         # learned from coded incidents, reads the weapon the words name around it.
         read, p = _typer_reading(opening)[0]
-        if read in REMOTE_WEAPONS and p >= WEAPON_READING:
+        if read in REMOTE_WEAPONS and p >= WEAPON_READING and _names_weapon(opening, read):
             sub = read
     parties = {m.value.party for m in casualties if m.value.outcome == "killed"}
     sides = {m.value.side for m in actors}
@@ -168,7 +195,7 @@ def incident_type(
         # ones hit, and civilians killed in a battle count in it (codebook).
         sub = "Armed clash"
     dead = max((m.value.count.value for m in casualties if m.value.outcome == "killed"), default=0)
-    sub = _protest_reading(sub, sides, triggers, opening, dead)
+    sub = _protest_reading(sub, sides, triggers, opening, dead, frozenset(parties))
     if (
         sub == "Violent demonstration"
         and not deaths
