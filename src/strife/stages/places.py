@@ -345,7 +345,8 @@ def _has_place_evidence(
 STRIKER_AFTER = re.compile(
     r"\s+(?:air\s*|drone\s*|missile\s*|rocket\s*|artillery\s*|cross-border\s*)?"
     r"(?:fir(?:e|ing)|shelling|strikes?|airstrikes?|bombardment|bombing|raids?|missiles?|rockets?|"
-    r"drones?|jets|warplanes|aircraft|artillery)\b"
+    r"drones?|jets|warplanes|aircraft|artillery)\b",
+    re.I,  # headlines capitalise: "Killed in Indian Shelling"
 )
 
 
@@ -493,7 +494,10 @@ class PlaceStage:
             # A country's name usually says where; a demonym ("Russian missiles") or a name used
             # as one ("U.S. air strikes", "the Pakistan Army") often says who.
             attributive = match.group() in _demonyms() or bool(ATTRIBUTIVE.match(text, match.end()))
-            counts[iso3] += 1 if attributive else 2
+            # The demonym of a strike or of fire ("Indian shelling", "Russian drones") says who
+            # struck, and is no vote for where: that is most often the other side of a front.
+            striker = attributive and STRIKER_AFTER.match(text, match.end()) is not None
+            counts[iso3] += 0 if striker else 1 if attributive else 2
             mentions.append(
                 Mention(
                     match.start(),
@@ -587,9 +591,15 @@ class PlaceStage:
         # province it names ("refugees from Eritrea and Ethiopia evicted in Rome" is Italian news).
         placed = Counter(m.value.iso3 for m in mentions if m.label == "place" and m.value.entry is not None)
         votes.update({iso3: 2 * n for iso3, n in placed.items()})
+        votes = +votes
         if votes:
             doc.annotations.facts["country"] = votes.most_common(1)[0][0]
         else:
-            resolved = Counter(m.value.iso3 for m in mentions if m.value.entry is not None)
+            resolved = Counter(
+                m.value.iso3
+                for m in mentions
+                if m.value.entry is not None
+                and not (m.value.kind == "demonym" and STRIKER_AFTER.match(text, m.end))
+            )
             if resolved:
                 doc.annotations.facts["country"] = resolved.most_common(1)[0][0]
