@@ -507,10 +507,13 @@ def test_a_monitors_headline_joins_acts_in_different_places() -> None:
 
 
 def test_a_daily_toll_with_no_place_is_a_tally_and_a_campaigns_toll_is_not_the_incidents() -> None:
-    assert events(
-        "64 people were killed yesterday, including 11 members of the regime forces and loyal "
-        "militiamen, and 20 other persons"
-    ) == []
+    assert (
+        events(
+            "64 people were killed yesterday, including 11 members of the regime forces and loyal "
+            "militiamen, and 20 other persons"
+        )
+        == []
+    )
     (fighting,) = events(
         "Police fired birdshot at marchers in Soweto on Monday. Three people died in new fighting, "
         "raising the toll to 518 in less than three weeks."

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 19
+CACHE_VERSION = 20
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -407,7 +407,7 @@ def _without_article(key: str, entry: GazetteerEntry) -> str | None:
 
 
 def spelling_key(name: str) -> str | None:
-    """The consonant skeleton of a transliterated name ("beit lahia", "bayt lahya" → "bt lh");
+    """The consonant skeleton of a transliterated name ("beit lahia", "bayt lahya" → "btlh");
     None where too little is left to tell names apart."""
     words = [w for w in normalise_name(name).split() if w not in _ARTICLES]
     skeleton = []
@@ -417,7 +417,8 @@ def spelling_key(name: str) -> str | None:
         word = ("a" if word[0] in "aeiou" else word[0]) + re.sub(r"[aeiouy]", "", word[1:])
         word = re.sub(r"(.)\1+", r"\1", word).rstrip("h") or word[0]
         skeleton.append(word)
-    key = " ".join(skeleton)
+    # Words run together, as transliterations split them differently ("Deir Ezzor", "Deir ez-Zor").
+    key = re.sub(r"(.)\1+", r"\1", "".join(skeleton))
     return key if sum(c.isalpha() for c in key) >= 3 else None
 
 

@@ -21,7 +21,8 @@ from strife.places.gazetteer import UNIT_WORDS, Gazetteer, GazetteerEntry, count
 # "Mazar-e Sharif", "Kafr Nabl", "Bay of ..."), and the Arabic article that news may leave
 # lower-case before one ("al-Bab", "el-Arish").
 CAPITALISED_RUN = re.compile(
-    r"(?:\b(?:al|el|ad|ar|as|ash|at|az|an)-)?\b[A-Z][\w'’.\-]*(?:\s+(?:(?:al|el|ul|e|i|de|del|di|da|la|le|of|bin|ibn)\s+)?[A-Z][\w'’.\-]*){0,4}"
+    r"(?:\b(?:al|el|ad|ar|as|ash|at|az|an)-)?\b[A-Z][\w'’.\-]*"
+    r"(?:\s+(?:(?:al|el|ul|e|i|de|del|di|da|la|le|of|bin|ibn)\s+|(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’.\-]*){0,4}"
 )
 # Capitalised words that are names of nothing on a map in news prose, though GeoNames has
 # a village of each.
