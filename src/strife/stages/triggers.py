@@ -194,6 +194,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:[\w'’-]+ ){0,3}(?:road|roads|highway|motorway|entrance|railway|traffic|bridge)|"
      r"staged a|dharna|took to the streets|hunger strike|candlelight vigil|chanted slogans|picket(?:ed|ing)|"
      r"marching|public meeting|\bjalsa\b|walked through the streets|boycotted (?:court|the courts|classes|work)|"
+     # "activists held an impromptu march", "thousands of Egyptians turned out in Tahrir Square".
+     r"(?:held|staged|organi[sz]ed|led|joined) (?:a |an |the )?(?:[\w'’-]+ ){0,2}(?:march|marches|procession)\b|"
+     r"(?:thousands|hundreds|dozens|crowds?|millions) (?:[\w'’-]+ ){0,3}(?:turned out|poured into|filled|packed|thronged)\b|"
+     r"poured (?:into|onto) the streets|filled the streets|"
      r"gathered (?:outside|in front of) (?:the )?(?:\w+ ){0,3}(?:office|press club|parliament|assembly|court|headquarters)",
      # Not violent: a protest is an event where the report tells when or where it was held, not
      # wherever an analysis mentions protests.
