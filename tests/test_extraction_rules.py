@@ -519,3 +519,19 @@ def test_a_daily_toll_with_no_place_is_a_tally_and_a_campaigns_toll_is_not_the_i
         "raising the toll to 518 in less than three weeks."
     )
     assert fighting.fatalities == 3
+
+
+def test_wordings_of_fighting_and_bombing_in_headlines_and_incident_lists() -> None:
+    (fight,) = events("Resistance Commander Killed in Fighting with Myanmar Junta in Sagaing")
+    assert (fight.sub_event_type, fight.inter1) == ("Armed clash", 1)
+    (raid,) = events("Resident Killed as Myanmar Junta Bombs Island Town in Rakhine State")
+    assert raid.sub_event_type == "Air/drone strike"
+    (blast,) = events("A low intensity blast killed one woman and injured three men in Bangalore, India.")
+    assert (blast.sub_event_type, blast.admin1) == ("Remote explosive/landmine/IED", "Karnataka")
+    (advance,) = events("SDF advance over IS in Menbej countryside")
+    assert (advance.actor1, advance.actor2) == ("SDF: Syrian Democratic Forces", "Islamic State")
+
+
+def test_a_wire_updates_number_does_not_hide_the_country_that_speaks() -> None:
+    (firing,) = events("UPDATE 1-Pakistan says three killed by Indian firing.")
+    assert (firing.country, firing.actor1, firing.inter1) == ("Pakistan", "Military Forces of India", 8)

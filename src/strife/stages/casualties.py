@@ -54,6 +54,7 @@ VICTIM_NOUNS: dict[str, str] = {
     "clerics": "civilian", "imams": "civilian", "pastors": "civilian", "nuns": "civilian",
     "fathers": "civilian", "mothers": "civilian", "sons": "civilian", "daughters": "civilian",
     "brothers": "civilian", "husband": "civilian", "wife": "civilian", "activists": "civilian",
+    "service members": "state", "servicemen": "state", "servicemembers": "state", "marines": "state",
 }  # fmt: skip
 # One of them: "a migrant worker was beaten to death", "a 45-year-old woman was martyred".
 VICTIM_NOUNS |= {

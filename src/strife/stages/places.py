@@ -220,7 +220,8 @@ def _hyphen_joined(text: str, start: int, end: int) -> bool:
     "anti-American", "Russian-made"; "Egyptian-US relations" and "India-Pakistan" are names."""
     if start > 0 and text[start - 1] == "-":
         word = re.search(r"(\S+)-$", text[max(0, start - 30) : start])
-        if word is None or not word.group(1)[:1].isupper():
+        # "UPDATE 1-Pakistan says": a wire's update number is no word of the name.
+        if word is None or not (word.group(1)[:1].isupper() or word.group(1).isdigit()):
             return True
     return text[end : end + 1] == "-" and not text[end + 1 : end + 2].isupper()
 

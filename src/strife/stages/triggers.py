@@ -45,12 +45,14 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"bombed from the air|helicopter gunships?|gunship helicopters?|warplanes?|fighter jets?|"
      r"(?:jets|aircraft|helicopters?) (?:bombed|struck|fired|pounded|hit|attack(?:ed|s)?|strafed|shelled)|barrel bombs?|glide bombs?|"
      r"quadcopter|armed drones?|kamikaze drones?|shahed drones?|drone-dropped|aerial bombs?|guided bombs?|"
-     r"drones? (?:attacked|hit|struck|targeted|slammed)",
+     r"drones? (?:attacked|hit|struck|targeted|slammed)|"
+     # "Junta bombs island town": a state's forces bomb from the air.
+     r"(?:junta|regime|military|air force|army) (?:\w+ )?bomb(?:s|ed)\b",
      "Air/drone strike", 85, True),
     # Remote explosive: "remotely or victim-detonated devices, roadside bombs, landmines, UXO"
     (r"\bIEDs?\b|improvised explosive|roadside bomb|landmines?|land mine|mine blast|"
      r"remote[- ]controlled? (?:bomb|device|blast|explosion)|bomb (?:blast|explosion|attack)|"
-     r"explosive device|(?:blast|explosion) (?:ripped|hit|struck|targeted|occurred|took place|tore)|"
+     r"explosive device|explosive attack|(?:blast|explosion) (?:ripped|hit|struck|targeted|occurred|took place|tore)|"
      r"\b(?:a|the|powerful|massive|deadly|huge) (?:bomb )?(?:blast|explosion)|magnetic bomb|sticky bomb|"
      # An unexploded shell is an incident where it went off or hurt someone, not where found.
      r"(?:killed|injured|wounded|exploded|went off|blast|explosion)[^.;]{0,50}?unexploded (?:ordnance|shells?|mortars?|devices?|bombs?)|"
@@ -58,7 +60,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"car bomb|motorcycle bomb|bicycle bomb|(?:bomb|explosives?) (?:planted|attached|hidden|exploded|detonated)|"
      r"exploded (?:near|under|beside|in|at)|anti-?personnel mines?|stepped on (?:a |an )?(?:land ?)?mine|"
      r"home-?made bomb|improvised bomb|struck a (?:roadside |homemade )?bomb|"
-     # Headline style: "3 killed in blast in Kabul".
+     # "A low intensity blast killed one woman": a blast that killed or hurt is a bomb's.
+    r"\b(?:a|an|the|twin|two) (?:(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)[\w'’-]+ ){0,3}?"
+    r"(?:blast|explosion)s? (?:killed|kills|injured|injures|wounded|wounds|hit|rocked|ripped|tore)\b|"
+        # Headline style: "3 killed in blast in Kabul".
      r"(?:killed|dead|die|dies|died|injured|wounded|hurt) in "
      r"(?:(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)[\w'’-]+ ){0,4}?(?:blast|explosion)s?\b", "Remote explosive/landmine/IED", 70, True),
     # Grenade: "a thrown grenade or similar explosive (not crude bombs or stun grenades)"
@@ -161,10 +166,14 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:seized|took|snatched|carried off) (?:more than |at least |about )?[\w,]+ (?:pupils|students|schoolchildren|"
      r"passengers|villagers|women|workers|people)", "Abduction/forced disappearance", 50, True),
     # Armed clash: "armed, organised groups fight"
-    (r"clash(?:ed|es)?\b|exchange of fire|exchanging fire|gun ?fights?\b|fire ?fights?\b|encounter\b|fought|"
+    (r"clash(?:ed|es)?\b|exchange of (?:fire|gunfire|shelling)|exchanging fire|gun ?fights?\b|fire ?fights?\b|encounter\b|fought|"
+     # "killed in fighting with the junta", "forces battling fighters", "SDF advance over IS".
+     r"(?:in|during|amid) (?:the )?(?:\w+ )?fighting (?:with|against)\b|battling|"
+     r"advanc(?:e|es|ed|ing) (?:over|on|against) (?:the )?(?:[\w-]+ ){0,2}(?:IS|ISIS|militants|rebels|forces|fighters|army)\b|"
      r"gun battles?|shoot-?outs?|exchanged fire|heavy fighting|fierce fighting|fighting (?:between|broke out|erupted|"
      r"continu\w+|intensif\w+|increas\w+|rag\w+|escalat\w+)|"
      r"attacked (?:a |an |the )?(?:\w+ )?(?:check ?post|checkpoint|convoy|camp|post|police station|base|patrol|"
+     r"detachment|outpost|garrison|barracks|"
      r"security forces|soldiers|troops|army)|ambush(?:ed|es)?\b|stormed (?:a |an |the )?(?:\w+ )?(?:base|camp|post|"
      r"checkpoint|police station|barracks)|"
      r"(?:intelligence[- ]based |search |security |military |counter-?terrorism |clearance |sanitization )operations?|"
