@@ -80,7 +80,7 @@ def test_a_later_draw_takes_no_document_drawn_before(manifest: dict) -> None:
     for number, draw in (manifest.get("draws") or {}).items():
         documents = [d for d in manifest["documents"] if d.get("draw") == int(number)]
         assert len(documents) == sum(draw["sample"].values())
-        assert {d["kind"] for d in documents} == {"short"}
+        assert {d["kind"] for d in documents} == {draw.get("kind", "short")}
         assert {d["split"] for d in documents} == {"dev", "test"}
 
 

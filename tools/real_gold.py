@@ -53,8 +53,8 @@ DEV_SHARE = 2 / 3
 ARTICLES_PER_BATCH = 25
 SHORTS_PER_BATCH = 120
 DOUBLE_CODED = (28, 12)  # articles, short reports coded a second time, blind
-# Later draws: more short reports from the same files, none drawn before, split as the first
-# (two thirds dev), each with its own seed so that a draw can be repeated exactly.
+# Later draws: more documents from the same files, none drawn before, split as the first (two
+# thirds dev), each with its own seed so that a draw can be repeated exactly.
 DRAWS = {
     2: {
         "seed": 20261204,
@@ -77,6 +77,12 @@ DRAWS = {
             "muc4_grit.jsonl": 30,
         },
         "per_batch": 27,
+    },
+    4: {
+        "seed": 20261206,
+        "kind": "article",
+        "sample": {"news_pk_2025.jsonl": 48, "news_world_2025.jsonl": 48},
+        "per_batch": 12,
     },
 }
 
@@ -127,13 +133,14 @@ def sample(args: argparse.Namespace) -> int:
 
 
 def draw(args: argparse.Namespace) -> int:
-    """A further seeded draw of short reports, appended to the manifest with its batches."""
+    """A further seeded draw of short reports or articles, appended to the manifest with its batches."""
     plan = DRAWS[args.number]
     manifest = _manifest()
     if any(d.get("draw") == args.number for d in manifest["documents"]):
         print(f"draw {args.number} is already in {MANIFEST}", file=sys.stderr)
         return 1
     data = find_shared_data()
+    kind = plan.get("kind", "short")
     rng = random.Random(plan["seed"])
     taken = {(d["file"], d["id"]) for d in manifest["documents"]}
     documents = []
@@ -147,14 +154,18 @@ def draw(args: argparse.Namespace) -> int:
         for n, doc_id in enumerate(chosen):
             split = "dev" if n < dev else "test"
             documents.append(
-                {"id": doc_id, "file": file, "kind": "short", "split": split, "draw": args.number}
+                {"id": doc_id, "file": file, "kind": kind, "split": split, "draw": args.number}
             )
     order = [d["id"] for d in documents]
     rng.shuffle(order)
     size = plan["per_batch"]
     for n in range(0, len(order), size):
-        manifest["batches"][f"d{args.number}s{n // size + 1:02d}"] = order[n : n + size]
-    manifest.setdefault("draws", {})[str(args.number)] = {"seed": plan["seed"], "sample": plan["sample"]}
+        manifest["batches"][f"d{args.number}{kind[0]}{n // size + 1:02d}"] = order[n : n + size]
+    manifest.setdefault("draws", {})[str(args.number)] = {
+        "seed": plan["seed"],
+        "kind": kind,
+        "sample": plan["sample"],
+    }
     manifest["documents"] += documents
     MANIFEST.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     print(f"draw {args.number}: {len(documents)} documents -> {MANIFEST}")
