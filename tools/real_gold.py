@@ -153,9 +153,7 @@ def draw(args: argparse.Namespace) -> int:
         dev = round(count * DEV_SHARE)
         for n, doc_id in enumerate(chosen):
             split = "dev" if n < dev else "test"
-            documents.append(
-                {"id": doc_id, "file": file, "kind": kind, "split": split, "draw": args.number}
-            )
+            documents.append({"id": doc_id, "file": file, "kind": kind, "split": split, "draw": args.number})
     order = [d["id"] for d in documents]
     rng.shuffle(order)
     size = plan["per_batch"]

@@ -28,6 +28,7 @@ CAPITALISED_RUN = re.compile(
 # a village of each.
 STOPWORDS = frozenset(
     """the a an in on at of from by for and or but with after before as police army military security
+    abu umm ibn bin
     forces government president prime minister ministry chief general commander officer officials
     official spokesman spokesperson minister's court high supreme national federal provincial district
     state islamic republic party people's people news agency reuters afp ap xinhua app dawn said says
@@ -141,12 +142,13 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                         or entries
                     )
                     end = start + len(key)
-                if not entries and PLACE_BEFORE.search(text, max(0, start - 12), start):
-                    # "in Jabalia": a transliterated name spelt otherwise than the gazetteer.
+                whole_run = i == 0 and j == len(tokens)
+                if not entries and whole_run and PLACE_BEFORE.search(text, max(0, start - 12), start):
+                    # "in Jabalia": a transliterated name spelt otherwise than the gazetteer; the
+                    # whole name only ("in the Jabal al-Zawiya area" is not Jabalia).
                     entries = gazetteer.lookup_spelling(surface)
                 if not entries:
                     continue
-                whole_run = i == 0 and j == len(tokens)
                 tail = [] if possessive else [text[s:e].lower().strip(".,") for s, e in tokens[j:]]
                 before = text[tokens[i - 1][0] : tokens[i - 1][1]].lower() if i else ""
                 # "Balochistan's Kalat district": a possessive ends the name before it.

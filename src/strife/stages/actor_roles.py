@@ -271,8 +271,9 @@ def choose_actors(
             return rioters, civilian or DEFAULT_CIVILIANS
         return rioters, state or civilian
     if sub == "Looting/property destruction":
-        # Codebook: the group that loots or destroys, with no second actor where property was hit.
-        return armed or first("rioter") or state, None
+        # Codebook: the group that loots or destroys, with no second actor where property was hit;
+        # an arson or a sabotage whose authors the text does not name is an unidentified group's.
+        return armed or first("rioter") or state or DEFAULT_UNIDENTIFIED, None
     if sub in ("Agreement", "Change to group/activity", "Non-violent transfer of territory"):
         # Two armed groups that agree, merge or hand over among themselves; else the state and a group.
         other = _other_armed(actors, armed)

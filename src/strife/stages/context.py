@@ -98,6 +98,9 @@ SPAN_CUES = compile_lower(
     # uncounted, is a tally.
     r"\b(?:scores|dozens|hundreds|thousands) of [\w'’-]+ (?:have|had) been (?:killed|wounded|injured)\b|"
     r"\b(?:near-?|almost )?daily (?:attacks|shootings|strikes|raids|clashes|killings)\b"
+    # "3 persons were killed in different circumstances in several provinces": a monitor's
+    # daily toll over a country, not one incident.
+    r"|\bin (?:different|various|several) (?:circumstances|provinces|governorates|regions)\b"
 )
 
 HUGE_TOLL = 1_000

@@ -13,7 +13,7 @@ from strife.stages.casualties import PRONOUN_VICTIMS
 
 # "stood at 54, the attacker included": the bomber is already among the dead.
 BOMBER_INCLUDED = re.compile(
-    r"\b(?:(?:attacker|bomber)s? included|including the (?:suicide )?(?:bomber|attacker)s?|"
+    r"\b(?:(?:attacker|bomber)s? included|including (?:the )?(?:suicide )?(?:bomber|attacker)s?|"
     r"(?:bomber|attacker)s? (?:is|was|were) among the dead)\b",
     re.I,
 )

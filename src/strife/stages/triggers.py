@@ -121,11 +121,12 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:carted|carried|made) (?:off|away) (?:with )?(?:\w+ ){0,5}(?:food|goods|supplies|livestock|cattle|gold|"
      r"valuables|materials|equipment|cash|property|vehicles)|"
      r"(?:demolished|bulldozed|razed|torched|set (?:fire|ablaze) to|set on fire|burned down|burnt down|blew up|"
+     r"arson attacks? (?:on|against)|"
      r"destroyed|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:[\w'’]+ ){0,3}(?:schools?|offices?|vehicles?|"
      r"buses|cars|outposts?|(?:police |security )?(?:posts?|stations?|check ?posts?)|"
      r"trucks?|shops?|markets?|buildings?|machinery|(?:mobile |telecom |communication )?towers?|bridges?|"
      r"museums?|propert(?:y|ies)|warehouses?|shrines?|health (?:centre|center)s?|equipment|excavators?|"
-     r"bulldozers?|tankers?|bowsers?|containers?|homes|houses|huts|crops|churches|mosques|temples|"
+     r"bulldozers?|loaders?|tractors?|cranes?|tankers?|bowsers?|containers?|homes|houses|huts|crops|churches|mosques|temples|"
      r"pylons?|(?:power|electricity|transmission) (?:poles?|lines?|towers?|stations?|plants?|grid)|"
      r"(?:gas |oil |water )?pipelines?|railway (?:tracks?|lines?)|rail (?:tracks?|lines?)|planes?|aircraft)|"
      # Sabotage of the grid, pipes or rails: destruction with no one hurt (codebook).
@@ -336,8 +337,10 @@ def _learned_trigger(
     if deadly:
         # People died: no protest or development, whatever else the words suggest.
         ranked = [(t, p) for t, p in ranked if t in DEADLY_TYPES] or ranked
-    # A figure is no evidence.
-    words = [(w, stem(w.group())) for w in WORD.finditer(text) if not w.group()[0].isdigit()]
+    # A figure is no evidence, nor a word of two letters (the article "al" of Syria's places).
+    words = [
+        (w, stem(w.group())) for w in WORD.finditer(text) if not w.group()[0].isdigit() and len(w.group()) > 2
+    ]
     # The type is the likeliest one some word of the sentence speaks for, and that word is the
     # evidence: "ambush", "kills", "torched". A protest needs a word of protest, not only the
     # prior of a corpus full of protests.
