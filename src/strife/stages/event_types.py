@@ -86,21 +86,25 @@ def _typer_reading(text: str) -> tuple[tuple[str, float], ...]:
     return tuple(incident_model().sub_event_types(features(text)))
 
 
-# How much more a word must weigh for a weapon than for a shooting or a fight to name it.
-WEAPON_EVIDENCE = 1.5
+# How much more a word must weigh for a type than for the ones it is told from to name it.
+WORD_EVIDENCE = 1.5
 
 
-def _names_weapon(text: str, weapon: str) -> bool:
-    """Whether a word of `text` names `weapon` to the typer ("strikes", "bomb", "shelling"),
-    not only words that go with it ("a targeted assassination ... claimed responsibility")."""
+def _word_names(text: str, sub: str, against: tuple[str, ...]) -> bool:
+    """Whether a word of `text` names `sub` to the typer, over each type of `against`: "strikes"
+    names an air strike over a shooting, "tear gas" an intervention over a peaceful rally; words
+    that only go with it ("claimed responsibility", a keyword note's "general strike") do not."""
     model = incident_model()
-    column = model.classes.index(weapon)
-    others = [model.classes.index(t) for t in ("Attack", "Armed clash")]
+    column = model.classes.index(sub)
+    others = [model.classes.index(t) for t in against]
     for word in WORD.findall(text):
         row = model.typer_weights.get(stem(word))
-        if row is not None and row[column] - max(row[i] for i in others) >= WEAPON_EVIDENCE:
+        if row is not None and row[column] - max(row[i] for i in others) >= WORD_EVIDENCE:
             return True
     return False
+
+
+GUNFIRE = ("Attack", "Armed clash")
 
 
 # How surely the learned typer must prefer another of the four protest types to overrule the table.
@@ -166,7 +170,13 @@ def _protest_reading(
     best, p = ranked[0]
     if marched_about:
         return best  # two weak words, the demonstration's and the attack's: the typer decides
-    return best if best != sub and p / total >= PROTEST_READING else fallback
+    if best != sub and p / total >= PROTEST_READING:
+        # A peaceful protest is found to have met force, or to have turned violent, where a word
+        # says so ("tear gas", "stones"), not from the kind of note it is.
+        if sub == "Peaceful protest" and not _word_names(text, best, (sub,)):
+            return fallback
+        return best
+    return fallback
 
 
 def incident_type(
@@ -185,7 +195,7 @@ def incident_type(
         # "Israeli strikes killed 27": the table's row is only the word "killed"; the typer,
         # learned from coded incidents, reads the weapon the words name around it.
         read, p = _typer_reading(opening)[0]
-        if read in REMOTE_WEAPONS and p >= WEAPON_READING and _names_weapon(opening, read):
+        if read in REMOTE_WEAPONS and p >= WEAPON_READING and _word_names(opening, read, GUNFIRE):
             sub = read
     parties = {m.value.party for m in casualties if m.value.outcome == "killed"}
     sides = {m.value.side for m in actors}
