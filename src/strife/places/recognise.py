@@ -28,7 +28,7 @@ CAPITALISED_RUN = re.compile(
 # a village of each.
 STOPWORDS = frozenset(
     """the a an in on at of from by for and or but with after before as police army military security
-    abu umm ibn bin
+    abu umm ibn bin tomahawk patriot hellfire scud kinzhal iskander kalibr
     forces government president prime minister ministry chief general commander officer officials
     official spokesman spokesperson minister's court high supreme national federal provincial district
     state islamic republic party people's people news agency reuters afp ap xinhua app dawn said says

@@ -45,12 +45,21 @@ FOREIGN_FORCES = (
     r"(?P<demonym>Russian|Ukrainian|Israeli|Turkish|U\.?S\.?|American|Pakistani|Afghan|Indian|Iranian|Saudi|"
     r"Saudi-led|Emirati|Rwandan|Ethiopian|Eritrean|Kenyan|Ugandan|Burundian|Chadian|French|British|Syrian|"
     r"Iraqi|Sudanese|Nigerian|Somali|Malian|Burkinabe|Mozambican|Congolese|Colombian|Mexican|Yemeni)"
-    r"(?:-led)?\s+(?:coalition\s+)?(?:[a-z-]+\s+){0,2}?(?:forces|troops|military|army|soldiers|jets|warplanes|"
+    r"(?:-led)?\s+(?:coalition\s+)?(?:[a-z-]+\s+|[A-Z][\w-]+\s+(?=missiles?|jets|drones?|rockets?))?"
+    r"(?:[a-z-]+\s+){0,2}?(?:forces|troops|military|army|soldiers|jets|warplanes|"
     r"drones?|aircraft|air force|navy|artillery|missiles?|strikes?|air strikes?|airstrikes?|shelling|shells|"
     r"border guards|gunships?|bombs?|rockets|air defen[cs]es|peacekeepers|(?:Africa|Central) Command|"
     # What an army does, named by its country: "Israeli fire", "Russian attacks", "Indian firing".
     r"(?:tank |gun|sniper |artillery |naval )?fire|firing|attacks?|raids?|bombardments?|offensive|tanks?|"
     r"warships?|forces' (?:\w+ )?(?:fire|attack))\b"
+)
+# After a country's name, what a state does by its forces: it is the actor, not only a place.
+STATE_ACTS = re.compile(
+    r"(?:\s+(?:has|had|have|then|also|again|later|reportedly))?\s+(?:launched|carried out|conducted|struck|"
+    r"strikes|bombed|bombs|attacked|attacks|fired|fires|shelled|shells|pounded|targeted|targets|invaded|"
+    r"retaliated|joining by bombing|joined by bombing|joined (?:in )?(?:the )?(?:strikes|bombing))\b"
+    r"|['’]s\s+(?:air\s*)?(?:strikes?|attacks?|bombardment|missiles?|shelling|offensive|military|army|"
+    r"forces|troops|jets|warplanes|drones?)\b"
 )
 FOREIGN_DEMONYMS: dict[str, str] = {
     "russian": "RUS", "ukrainian": "UKR", "israeli": "ISR", "turkish": "TUR", "us": "USA", "u.s.": "USA",
@@ -192,6 +201,15 @@ class ActorStage:
                     "government" if civil else "state",
                     named=True,
                     iso3=iso3,
+                )
+                taken.append((m.start, m.end))
+                mentions.append(Mention(m.start, m.end, "actor", actor, m.sentence))
+        for m in doc.layer("places"):
+            if m.label == "country" and m.value.kind == "country" and STATE_ACTS.match(text, m.end):
+                # "Israel launched strikes on Iran", "with the US joining by bombing", "Russia's
+                # missiles": a state named as the one that struck acts by its forces.
+                actor = Actor(
+                    "Military Forces of {of:" + m.value.iso3 + "}", 1, "state", named=True, iso3=m.value.iso3
                 )
                 taken.append((m.start, m.end))
                 mentions.append(Mention(m.start, m.end, "actor", actor, m.sentence))

@@ -55,7 +55,9 @@ DEMONYMS: dict[str, str] = {
 
 # Words after a country's name that make it say whose, not where.
 ATTRIBUTIVE = re.compile(
-    r"\s+(?:[Aa]rmy|[Mm]ilitary|[Aa]rmed [Ff]orces|[Ff]orces|troops|soldiers|[Aa]ir [Ff]orce|air ?strikes?|"
+    # "US Tomahawk missiles": a weapon's name may stand between.
+    r"\s+(?:[A-Z][\w-]+\s+(?=missiles?|jets|drones?|rockets?|bombs?|aircraft|fighters|tanks?))?"
+    r"(?:[Aa]rmy|[Mm]ilitary|[Aa]rmed [Ff]orces|[Ff]orces|troops|soldiers|[Aa]ir [Ff]orce|air ?strikes?|"
     r"strikes?|[Nn]avy|naval|warplanes|jets|drones?|missiles?|officials?|[Gg]overnment|authorities|"
     r"[Ee]mbassy|envoy|[Pp]resident|[Dd]efen[cs]e|intelligence|[Ss]pecial [Ff]orces|[Mm]arines|"
     r"[Cc]entral [Cc]ommand|-backed|-led|-based|nationals?|citizens?|"
@@ -344,7 +346,8 @@ def _has_place_evidence(
 
 # After a demonym, the fire or the strike of that country's forces.
 STRIKER_AFTER = re.compile(
-    r"\s+(?:air\s*|drone\s*|missile\s*|rocket\s*|artillery\s*|cross-border\s*)?"
+    r"\s+(?:[\w-]+\s+(?=missiles?|jets|drones?|rockets?|warplanes|aircraft)\b)?"
+    r"(?:air\s*|drone\s*|missile\s*|rocket\s*|artillery\s*|cross-border\s*)?"
     r"(?:fir(?:e|ing)|shelling|strikes?|airstrikes?|bombardment|bombing|raids?|missiles?|rockets?|"
     r"drones?|jets|warplanes|aircraft|artillery)\b",
     re.I,  # headlines capitalise: "Killed in Indian Shelling"

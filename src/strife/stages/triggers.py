@@ -337,9 +337,12 @@ def _learned_trigger(
     if deadly:
         # People died: no protest or development, whatever else the words suggest.
         ranked = [(t, p) for t, p in ranked if t in DEADLY_TYPES] or ranked
-    # A figure is no evidence, nor a word of two letters (the article "al" of Syria's places).
+    # A figure is no evidence, nor a word of two letters (the article "al" of Syria's places),
+    # nor a word that says when or which ("yesterday", "another"): evidence names an act.
     words = [
-        (w, stem(w.group())) for w in WORD.finditer(text) if not w.group()[0].isdigit() and len(w.group()) > 2
+        (w, stem(w.group()))
+        for w in WORD.finditer(text)
+        if not w.group()[0].isdigit() and len(w.group()) > 2 and w.group() not in NOT_EVIDENCE
     ]
     # The type is the likeliest one some word of the sentence speaks for, and that word is the
     # evidence: "ambush", "kills", "torched". A protest needs a word of protest, not only the
@@ -358,6 +361,14 @@ def _learned_trigger(
             trigger = Trigger(sub, LEARNED_STRENGTH, sub not in CALM_TYPES)
             return Mention(start, sentence.start + best.end(), "trigger", trigger, sentence.sentence)
     return None  # no word of it speaks for a type: a digest's heading, not an incident
+
+
+NOT_EVIDENCE = frozenset(
+    """another other others the this that these those then than there their they them when where
+    which while who whom whose what yesterday today tonight tomorrow overnight morning evening
+    afternoon night earlier later last next week weekend monday tuesday wednesday thursday friday
+    saturday sunday also said says according""".split()
+)
 
 
 class TriggerStage:
