@@ -257,7 +257,8 @@ GOVERNMENT_VERBS = (
     r"responded|responds|retaliated|retaliates|warned|warns|insisted|insists|vowed|vows|maintains|"
     r"maintained|rejected|rejects|announced|announces|urged|urges|demanded|demands|condemned|"
     r"condemns|alleged|alleges|struck back|hit back|intercepted|shot down|pulled out|withdrew|"
-    r"proposed|offered|sent|called for|heads into|"
+    r"proposed|offered|sent|called for|heads into|joined|joins|got involved|gets involved|agreed|agrees|"
+    r"wants|wanted|"
     r"(?:would|will|could|must|should) (?:propose|respond|retaliate|not|never|accept|reject|seek|send|strike)|"
     r"and (?:New )?[A-Z]\w+ (?:have|had|agreed|traded|exchanged)"
 )
@@ -269,7 +270,10 @@ GOVERNMENT_AFTER = re.compile(
     r"envoy|ambassador|officials|leaders|position|policy)\b"
 )
 # Whom a government blames or presses: "blamed Islamabad for", "urged Moscow to".
-GOVERNMENT_OBJECT = re.compile(r"\b(?:accused|accusing|blamed|blaming|told|warned|urged|pressed|asked)\s+$")
+GOVERNMENT_OBJECT = re.compile(
+    r"\b(?:accused|accusing|blamed|blaming|told|warned|urged|pressed|asked|war (?:with|against|on)|"
+    r"talks with|deal with|ties with|relations with|tensions with)\s+$"
+)
 BETWEEN = re.compile(r"\bbetween\s+$")
 AND_CAPITAL = re.compile(r"\s+and\s+(?:New\s+)?[A-Z]")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|across|to|on|of|over|into)\s+(?:the\s+)?$", re.I)
