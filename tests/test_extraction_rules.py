@@ -535,3 +535,23 @@ def test_wordings_of_fighting_and_bombing_in_headlines_and_incident_lists() -> N
 def test_a_wire_updates_number_does_not_hide_the_country_that_speaks() -> None:
     (firing,) = events("UPDATE 1-Pakistan says three killed by Indian firing.")
     assert (firing.country, firing.actor1, firing.inter1) == ("Pakistan", "Military Forces of India", 8)
+
+
+def test_an_uncounted_toll_with_no_place_or_day_is_a_tally() -> None:
+    assert events("Many people were killed during those days, the former president said.") == []
+    (clash,) = events("Many people were killed in clashes in Khartoum on Monday, witnesses said.")
+    assert clash.fatalities > 0
+
+
+def test_a_state_that_struck_and_a_capital_that_joined() -> None:
+    (strike,) = events(
+        "US air strikes on Sunday obliterated the Fordow nuclear site in Iran, as Washington joined "
+        "Israel's war with Tehran."
+    )
+    assert (strike.country, strike.actor1, strike.inter1) == (
+        "Iran",
+        "Military Forces of the United States",
+        8,
+    )
+    (missiles,) = events("Russia's missiles hit Kharkiv overnight on Sunday, killing two civilians.")
+    assert (missiles.actor1, missiles.inter1, missiles.country) == ("Military Forces of Russia", 8, "Ukraine")

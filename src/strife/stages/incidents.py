@@ -176,6 +176,19 @@ def group_incidents(doc: Document) -> list[Incident]:
             )
             current = None
             continue
+        if (
+            killed
+            and all(c.value.count.vague for c in killed)
+            and not any(m.label == "place" for m in places.get(index, []))
+            and not any(d.value.precision == 1 for d in dates.get(index, []))
+            and index not in unresolved_days
+            and not PLACE_BACK.search(text)
+        ):
+            # "Many people were killed during those days", "hundreds of Colombians were murdered":
+            # an uncounted toll with no place and no day of its own is a tally, not an incident.
+            drop(doc, sentence, ("statistic", "an uncounted toll with no place or day of its own"))
+            current = None
+            continue
         calm = [t for t in triggers.get(index, []) if not t.value.violent]
         if calm and not violent and not killed:
             # Coding guide: plans, calls, threats and court steps about a protest or an arrest
