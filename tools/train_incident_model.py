@@ -99,6 +99,12 @@ def gold_ids() -> set[str]:
     return {d["id"] for d in manifest["documents"]}
 
 
+def gold_digest(ids: set[str]) -> dict[str, object]:
+    """How many documents of the real-text gold (every draw) training left out, and a digest of
+    their ids: a test tells from it whether the model was trained after the latest draw."""
+    return {"documents": len(ids), "sha1": hashlib.sha1("\n".join(sorted(ids)).encode()).hexdigest()[:12]}
+
+
 def sentences(text: str) -> list[str]:
     from strife.stages.sentences import SentenceStage
 
@@ -382,6 +388,7 @@ def main() -> None:
             "names_as_features": NAMES,
             "held_out": "one document in five of each source, by sha1 of its id (held_out in "
             "src/strife/stages/incident_model.py); the real-text gold is never used",
+            "gold_left_out": gold_digest(gold_ids()),
             "coded_weight": CODED_WEIGHT,
             "scores": scores,
         },
