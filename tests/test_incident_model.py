@@ -287,7 +287,9 @@ def test_the_model_was_trained_without_every_drawn_document_of_the_gold() -> Non
     ids = sorted({d["id"] for d in manifest["documents"]})
     digest = hashlib.sha1("\n".join(ids).encode()).hexdigest()[:12]
     left_out = incident_model().meta["gold_left_out"]
-    assert left_out == {"documents": len(ids), "sha1": digest}, "retrain after a draw: tools/train_incident_model.py"
+    assert left_out == {"documents": len(ids), "sha1": digest}, (
+        "retrain after a draw: tools/train_incident_model.py"
+    )
 
 
 def test_coded_sentences_point_at_the_shared_text() -> None:
