@@ -84,6 +84,17 @@ DRAWS = {
         "sample": {"news_pk_2025.jsonl": 48, "news_world_2025.jsonl": 48},
         "per_batch": 12,
     },
+    5: {
+        "seed": 20261207,
+        "sample": {
+            "ucdp_ged_pakistan.jsonl": 30,
+            "ucdp_ged_world.jsonl": 60,
+            "mass_mobilization.jsonl": 45,
+            "wiki_terror_incidents.jsonl": 45,
+            "muc4_grit.jsonl": 30,
+        },
+        "per_batch": 27,
+    },
 }
 
 
