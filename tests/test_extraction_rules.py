@@ -555,3 +555,16 @@ def test_a_state_that_struck_and_a_capital_that_joined() -> None:
     )
     (missiles,) = events("Russia's missiles hit Kharkiv overnight on Sunday, killing two civilians.")
     assert (missiles.actor1, missiles.inter1, missiles.country) == ("Military Forces of Russia", 8, "Ukraine")
+
+
+def test_a_group_that_took_the_state_fights_as_its_forces() -> None:
+    (clash,) = events("Afghan Taliban forces attacked Pakistani border posts near Spin Boldak on Wednesday.")
+    assert {clash.actor1, clash.actor2} == {
+        "Military Forces of Afghanistan (2021-)",
+        "Military Forces of Pakistan",
+    }
+    assert sorted((clash.inter1, clash.inter2)) == [1, 8]
+    (before,) = events(
+        "Taliban fighters ambushed a police convoy in Kunduz on Monday.", published="2019-05-07"
+    )
+    assert "Taliban" in (before.actor1, before.actor2)

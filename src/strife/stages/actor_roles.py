@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 
@@ -340,15 +341,29 @@ def _of_country(iso3: str) -> str:
     return "the " + name if iso3 in WITH_ARTICLE else name
 
 
+# Armed groups that took a state and became its forces (ACLED's practice): from that day, in their
+# country, their fighters are the state's forces; abroad, external forces.
+GOVERNING_GROUPS: dict[str, tuple[str, dt.date, str]] = {
+    "Taliban": ("AFG", dt.date(2021, 8, 15), "Military Forces of Afghanistan (2021-)"),
+    "HTS: Hayat Tahrir al-Sham": ("SYR", dt.date(2024, 12, 8), "Military Forces of Syria (2024-)"),
+}
+
+
 def actor_name(
-    mention: Mention | None, country: str | None, iso3: str | None = None
+    mention: Mention | None,
+    country: str | None,
+    iso3: str | None = None,
+    day: dt.date | None = None,
 ) -> tuple[str | None, int]:
-    """The actor's ACLED name in this event's country, and its category. State forces named by
-    their own country are external forces (8) outside it."""
+    """The actor's ACLED name in this event's country on `day`, and its category. State forces
+    named by their own country are external forces (8) outside it."""
     if mention is None:
         return None, 0
     actor = mention.value
     name, inter = actor.name, actor.inter
+    governing = GOVERNING_GROUPS.get(name)
+    if governing is not None and day is not None and day >= governing[1]:
+        return governing[2], 1 if iso3 in (None, governing[0]) else 8
     if actor.iso3:
         name = name.replace("{of:" + actor.iso3 + "}", _of_country(actor.iso3))
         if iso3 and actor.iso3 != iso3:

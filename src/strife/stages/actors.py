@@ -51,7 +51,9 @@ FOREIGN_FORCES = (
     r"border guards|gunships?|bombs?|rockets|air defen[cs]es|peacekeepers|(?:Africa|Central) Command|"
     # What an army does, named by its country: "Israeli fire", "Russian attacks", "Indian firing".
     r"(?:tank |gun|sniper |artillery |naval )?fire|firing|attacks?|raids?|bombardments?|offensive|tanks?|"
-    r"warships?|forces' (?:\w+ )?(?:fire|attack))\b"
+    r"warships?|forces' (?:\w+ )?(?:fire|attack)|"
+    # Its posts and positions, as what was attacked: "Afghan forces attacked Pakistani border posts".
+    r"(?:border |military |army |security )?(?:posts|check ?posts|checkpoints|positions|bases))\b"
 )
 # After a country's name, what a state does by its forces: it is the actor, not only a place.
 STATE_ACTS = re.compile(

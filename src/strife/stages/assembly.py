@@ -205,8 +205,8 @@ def assemble_events(doc: Document) -> list[Event]:
             event_iso3, event_country = target, country_name(target)
             if place["admin1"] is None:
                 place = struck_place(place, target)
-        actor1, inter1 = actor_name(a1, event_country, event_iso3)
-        actor2, inter2 = actor_name(a2, event_country, event_iso3)
+        actor1, inter1 = actor_name(a1, event_country, event_iso3, event_date)
+        actor2, inter2 = actor_name(a2, event_country, event_iso3, event_date)
         fatalities, imputed, deaths_actor1, deaths_actor2, deaths_civilians, deaths_unknown = split_deaths(
             figures, a1, a2, sub, trigger
         )
