@@ -227,7 +227,7 @@ def test_deaths_in_a_ferry_disaster_are_no_incident() -> None:
 
 
 def test_a_group_counted_by_its_name_is_the_dead_of_that_group() -> None:
-    (clash,) = events("12 Afghan Taliban killed in Kunduz on Friday: ministry")
+    (clash,) = events("12 Afghan Taliban killed in Kunduz on Friday: ministry", published="2019-05-07")
     assert (clash.sub_event_type, clash.fatalities, clash.actor2) == ("Armed clash", 12, "Taliban")
 
 
