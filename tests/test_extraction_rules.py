@@ -568,3 +568,17 @@ def test_a_group_that_took_the_state_fights_as_its_forces() -> None:
         "Taliban fighters ambushed a police convoy in Kunduz on Monday.", published="2019-05-07"
     )
     assert "Taliban" in (before.actor1, before.actor2)
+
+
+def test_a_days_toll_in_a_report_that_names_no_place_is_a_tally() -> None:
+    assert (
+        events(
+            "64 persons were killed yesterday, including 8 members of the regime forces and 20 other persons"
+        )
+        == []
+    )
+    (blast,) = events(
+        "A bomb exploded near a market in Quetta on Monday. Five people were killed yesterday when "
+        "a second bomb went off, police said."
+    )
+    assert blast.location == "Quetta"

@@ -103,6 +103,14 @@ SPAN_CUES = compile_lower(
     r"|\bin (?:different|various|several) (?:circumstances|provinces|governorates|regions)\b"
 )
 
+# "75 persons were killed yesterday, including 9 members of the regime forces", "18 people die
+# over the weekend": a day's or a weekend's toll in a report that names no place is a tally.
+DAY_TALLY = compile_lower(
+    r"\b(?:killed|died|die|dead|murdered|executed) (?:yesterday|today|over the (?:past |last )?weekend|"
+    r"in the (?:past|last) (?:24|48) hours)\b|\bat the hands of (?:organi[sz]ed crime|criminals)\b|"
+    r"\band other circumstances\b"
+)
+
 HUGE_TOLL = 1_000
 
 
@@ -115,6 +123,8 @@ class ContextStage:
         past_year_sentences = {m.sentence for m in doc.layer("dates") if m.value.past_year}
         # A toll in the thousands is a war's or a year's, not one incident's.
         counted = {m.sentence for m in doc.layer("casualties")}
+        # Whether the report names any place below a country: a tally's headline names none.
+        placed = any(m.label == "place" for m in doc.layer("places"))
         huge_toll_sentences = {
             m.sentence for m in doc.layer("casualties") if m.value.count.value >= HUGE_TOLL
         }
@@ -132,6 +142,12 @@ class ContextStage:
                 label, value = "statistic", ("statistic", f"a toll of {HUGE_TOLL:,} or more")
             elif sentence.sentence in counted and (cue := SPAN_CUES.search(text)) is not None:
                 label, value = "statistic", ("statistic", cue.group())
+            elif (
+                sentence.sentence in counted
+                and not placed
+                and (cue := DAY_TALLY.search(text)) is not None
+            ):
+                label, value = "statistic", ("statistic", f"a day's toll with no place: {cue.group()!r}")
             elif (kind := non_political_kind(text)) is not None:
                 label, value = "non-political", kind
             elif (
