@@ -55,46 +55,24 @@ SHORTS_PER_BATCH = 120
 DOUBLE_CODED = (28, 12)  # articles, short reports coded a second time, blind
 # Later draws: more documents from the same files, none drawn before, split as the first (two
 # thirds dev), each with its own seed so that a draw can be repeated exactly.
-DRAWS = {
-    2: {
-        "seed": 20261204,
-        "sample": {
-            "ucdp_ged_pakistan.jsonl": 30,
-            "ucdp_ged_world.jsonl": 60,
-            "mass_mobilization.jsonl": 45,
-            "wiki_terror_incidents.jsonl": 45,
-            "muc4_grit.jsonl": 30,
-        },
-        "per_batch": 27,
-    },
-    3: {
-        "seed": 20261205,
-        "sample": {
-            "ucdp_ged_pakistan.jsonl": 30,
-            "ucdp_ged_world.jsonl": 60,
-            "mass_mobilization.jsonl": 45,
-            "wiki_terror_incidents.jsonl": 45,
-            "muc4_grit.jsonl": 30,
-        },
-        "per_batch": 27,
-    },
+# The short reports of each later draw of them, per shared file.
+SHORT_DRAW = {
+    "ucdp_ged_pakistan.jsonl": 30,
+    "ucdp_ged_world.jsonl": 60,
+    "mass_mobilization.jsonl": 45,
+    "wiki_terror_incidents.jsonl": 45,
+    "muc4_grit.jsonl": 30,
+}
+DRAWS: dict[int, dict[str, Any]] = {
+    2: {"seed": 20261204, "sample": SHORT_DRAW, "per_batch": 27},
+    3: {"seed": 20261205, "sample": SHORT_DRAW, "per_batch": 27},
     4: {
         "seed": 20261206,
         "kind": "article",
         "sample": {"news_pk_2025.jsonl": 48, "news_world_2025.jsonl": 48},
         "per_batch": 12,
     },
-    5: {
-        "seed": 20261207,
-        "sample": {
-            "ucdp_ged_pakistan.jsonl": 30,
-            "ucdp_ged_world.jsonl": 60,
-            "mass_mobilization.jsonl": 45,
-            "wiki_terror_incidents.jsonl": 45,
-            "muc4_grit.jsonl": 30,
-        },
-        "per_batch": 27,
-    },
+    5: {"seed": 20261207, "sample": SHORT_DRAW, "per_batch": 27},
 }
 
 
@@ -153,7 +131,8 @@ def draw(args: argparse.Namespace) -> int:
     data = find_shared_data()
     kind = plan.get("kind", "short")
     rng = random.Random(plan["seed"])
-    taken = {(d["file"], d["id"]) for d in manifest["documents"]}
+    # Documents of the draws before this one: the same seed then draws the same documents again.
+    taken = {(d["file"], d["id"]) for d in manifest["documents"] if d.get("draw", 1) < args.number}
     documents = []
     for file, count in plan["sample"].items():
         ids = sorted(
