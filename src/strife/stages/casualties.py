@@ -145,9 +145,10 @@ UNCOUNTED = compile_lower(
 # not know, after a killing verb.
 ACTIVE_OTHERS = compile_lower(
     rf"\b(?P<verb>kills|kill|killed|killing|massacres?|massacred|executes?|executed|executing|"
+    rf"murder(?:s|ed|ing)?|assassinat(?:es|ed|ing)|behead(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|lynch(?:es|ed|ing)?|"
     rf"shoots? dead|shot dead|guns? down|gunned down|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,2}}?"
-    rf"(?P<noun>[a-z]+(?:s|men|people))\b"
+    rf"(?P<noun>[a-z]+s|[a-z]*men|people)\b"
 )
 # "detonating it and killing himself", "blew himself up": the bomber died by his own device.
 SELF_KILLED = compile_lower(
