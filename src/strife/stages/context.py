@@ -142,11 +142,7 @@ class ContextStage:
                 label, value = "statistic", ("statistic", f"a toll of {HUGE_TOLL:,} or more")
             elif sentence.sentence in counted and (cue := SPAN_CUES.search(text)) is not None:
                 label, value = "statistic", ("statistic", cue.group())
-            elif (
-                sentence.sentence in counted
-                and not placed
-                and (cue := DAY_TALLY.search(text)) is not None
-            ):
+            elif sentence.sentence in counted and not placed and (cue := DAY_TALLY.search(text)) is not None:
                 label, value = "statistic", ("statistic", f"a day's toll with no place: {cue.group()!r}")
             elif (kind := non_political_kind(text)) is not None:
                 label, value = "non-political", kind
