@@ -139,8 +139,9 @@ def validate_real_event(event: dict[str, Any], record: dict[str, Any], *, quoted
         if not low <= total <= high:
             problems.append("fatalities_low <= fatalities <= fatalities_high does not hold")
         split = [event[k] for k in ("deaths_actor1", "deaths_actor2", "deaths_civilians", "deaths_unknown")]
-        if sum(v or 0 for v in split) > high:
-            problems.append("the deaths by party add up to more than fatalities_high")
+        # The split is of the coded toll: a split that a higher figure gives is no split of it.
+        if sum(v or 0 for v in split) > total:
+            problems.append("the deaths by party add up to more than fatalities")
     if event["claim_status"] not in (*CLAIM_STATUSES, None):
         problems.append(f"claim_status {event['claim_status']!r}")
     if not isinstance(event["reported_by"], list):
