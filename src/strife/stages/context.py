@@ -11,7 +11,7 @@ import re
 from strife.document import Document, Mention
 from strife.stages.calendar import MONTH_PATTERN
 from strife.stages.lexicon import compile_lower
-from strife.stages.sentences import LEAD_SENTENCES
+from strife.stages.sentences import LEAD_SENTENCES, is_note
 
 STATISTIC_CUES = compile_lower(
     # "in 444 attacks", "in dozens of operations"; not "in two separate incidents", which are
@@ -111,7 +111,23 @@ DAY_TALLY = compile_lower(
     r"\band other circumstances\b"
 )
 
+# Below this learned reading, a note's toll that names no place is a tally of many incidents
+# ("75 persons were killed yesterday, including 9 members of the regime forces").
+TALLY_READING = 0.4
+# A place named before, referred back to: "500 people were executed in the village".
+PLACE_BACK = compile_lower(
+    r"\b(?:the|that|this|same) (?:village|town|city|area|district|region|camp|place|neighbou?rhood)\b|\bthere\b"
+)
+
 HUGE_TOLL = 1_000
+
+
+def _only_vague_counts(casualties: list[Mention]) -> set[int]:
+    """Sentences whose every count of people is a vague default ("many", "hundreds")."""
+    vague: dict[int, bool] = {}
+    for m in casualties:
+        vague[m.sentence] = vague.get(m.sentence, True) and m.value.count.vague
+    return {sentence for sentence, only in vague.items() if only}
 
 
 class ContextStage:
@@ -123,8 +139,16 @@ class ContextStage:
         past_year_sentences = {m.sentence for m in doc.layer("dates") if m.value.past_year}
         # A toll in the thousands is a war's or a year's, not one incident's.
         counted = {m.sentence for m in doc.layer("casualties")}
-        # Whether the report names any place below a country: a tally's headline names none.
-        placed = any(m.label == "place" for m in doc.layer("places"))
+        # Whether the report, and each sentence, names a place below a country: a tally names none.
+        placed_sentences = {m.sentence for m in doc.layer("places") if m.label == "place"}
+        placed = bool(placed_sentences)
+        readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
+        updates = {m.sentence for m in doc.layer("casualties") if m.value.toll}
+        vague = _only_vague_counts(doc.layer("casualties"))
+        dated = {m.sentence for m in doc.layer("dates") if m.value.precision == 1} | {
+            m.sentence for m in doc.layer("unresolved_dates")
+        }
+        note = is_note(doc)
         huge_toll_sentences = {
             m.sentence for m in doc.layer("casualties") if m.value.count.value >= HUGE_TOLL
         }
@@ -146,6 +170,26 @@ class ContextStage:
                 label, value = "statistic", ("statistic", f"a day's toll with no place: {cue.group()!r}")
             elif (kind := non_political_kind(text)) is not None:
                 label, value = "non-political", kind
+            elif (
+                note
+                and sentence.sentence in counted
+                and sentence.sentence not in placed_sentences
+                and sentence.sentence not in updates  # "later put the death toll at 42"
+                and readings.get(sentence.sentence, 1.0) < TALLY_READING
+                and not PLACE_BACK.search(text)
+            ):
+                reading = readings[sentence.sentence]
+                label = "statistic"
+                value = ("statistic", f"a toll with no place of its own (learned reading {reading:.2f})")
+            elif (
+                sentence.sentence in vague
+                and sentence.sentence not in placed_sentences
+                and sentence.sentence not in dated
+                and not PLACE_BACK.search(text)
+            ):
+                # "Many people were killed during those days": an uncounted toll with no place and
+                # no day of its own.
+                label, value = "statistic", ("statistic", "an uncounted toll with no place or day of its own")
             elif (
                 BACKGROUND_CUES.search(text)
                 or sentence.sentence in past_year_sentences

@@ -82,14 +82,6 @@ NOTE_READING = 0.5
 
 # A sentence the learned reading judges an incident report this surely is news in itself.
 SURE_INCIDENT = 0.95
-# Below this reading, a note's toll that names no place is a tally of many incidents.
-TALLY_READING = 0.4
-# A place named before, referred back to: "500 people were executed in the village".
-PLACE_BACK = re.compile(
-    r"\b(?:the|that|this|same) (?:village|town|city|area|district|region|camp|place|neighbou?rhood)\b"
-    r"|\bthere\b",
-    re.I,
-)
 
 
 @dataclass
@@ -158,37 +150,6 @@ def group_incidents(doc: Document) -> list[Incident]:
         text = doc.cased_text[sentence.start : sentence.end]
         violent = any(t.value.violent for t in triggers.get(index, []))
         killed = [c for c in casualties.get(index, []) if c.value.outcome in ("killed", "injured")]
-        reading = readings.get(index, 1.0)
-        if (
-            note
-            and killed
-            and reading < TALLY_READING
-            and not any(c.value.toll for c in killed)  # "later put the death toll at 42": an update
-            and not any(m.label == "place" for m in places.get(index, []))
-            and not PLACE_BACK.search(text)
-        ):
-            # "75 persons were killed yesterday, including 9 members of the regime forces": a
-            # note's toll that names no place, and that the learned reading doubts, is a tally.
-            drop(
-                doc,
-                sentence,
-                ("statistic", f"a toll with no place of its own (learned reading {reading:.2f})"),
-            )
-            current = None
-            continue
-        if (
-            killed
-            and all(c.value.count.vague for c in killed)
-            and not any(m.label == "place" for m in places.get(index, []))
-            and not any(d.value.precision == 1 for d in dates.get(index, []))
-            and index not in unresolved_days
-            and not PLACE_BACK.search(text)
-        ):
-            # "Many people were killed during those days", "hundreds of Colombians were murdered":
-            # an uncounted toll with no place and no day of its own is a tally, not an incident.
-            drop(doc, sentence, ("statistic", "an uncounted toll with no place or day of its own"))
-            current = None
-            continue
         calm = [t for t in triggers.get(index, []) if not t.value.violent]
         if calm and not violent and not killed:
             # Coding guide: plans, calls, threats and court steps about a protest or an arrest
