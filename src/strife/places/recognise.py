@@ -20,9 +20,10 @@ from strife.places.gazetteer import UNIT_WORDS, Gazetteer, GazetteerEntry, count
 # A run of capitalised words, with the small words that join place names ("Dera Ismail Khan",
 # "Mazar-e Sharif", "Kafr Nabl", "Bay of ..."), and the Arabic article that news may leave
 # lower-case before one ("al-Bab", "el-Arish").
+_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an)-"
 CAPITALISED_RUN = re.compile(
-    r"(?:\b(?:al|el|ad|ar|as|ash|at|az|an)-)?\b[A-Z][\w'’.\-]*"
-    r"(?:\s+(?:(?:al|el|ul|e|i|de|del|di|da|la|le|of|bin|ibn)\s+|(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’.\-]*){0,4}"
+    rf"(?:\b{_ARTICLE})?\b[A-Z][\w'’.\-]*"
+    rf"(?:\s+(?:(?:al|el|ul|e|i|de|del|di|da|la|le|of|bin|ibn)\s+|{_ARTICLE})?[A-Z][\w'’.\-]*){{0,4}}"
 )
 # Capitalised words that are names of nothing on a map in news prose, though GeoNames has
 # a village of each.

@@ -192,10 +192,12 @@ class ActorStage:
             taken.append(match.span())
             mentions.append(Mention(*match.span(), "actor", actor, sentence_of(doc, match.start())))
         for m in doc.layer("places"):
-            if m.label == "country" and m.value.kind == "government":
+            if m.label != "country":
+                continue
+            iso3 = m.value.iso3
+            if m.value.kind == "government":
                 # "New Delhi said its strikes...": the capital's state acted, by its forces; "the
                 # White House said": its government.
-                iso3 = m.value.iso3
                 civil = m.value.name in CIVIL_SEATS
                 actor = Actor(
                     ("Government of {of:" if civil else "Military Forces of {of:") + iso3 + "}",
@@ -204,17 +206,14 @@ class ActorStage:
                     named=True,
                     iso3=iso3,
                 )
-                taken.append((m.start, m.end))
-                mentions.append(Mention(m.start, m.end, "actor", actor, m.sentence))
-        for m in doc.layer("places"):
-            if m.label == "country" and m.value.kind == "country" and STATE_ACTS.match(text, m.end):
+            elif m.value.kind == "country" and STATE_ACTS.match(text, m.end):
                 # "Israel launched strikes on Iran", "with the US joining by bombing", "Russia's
                 # missiles": a state named as the one that struck acts by its forces.
-                actor = Actor(
-                    "Military Forces of {of:" + m.value.iso3 + "}", 1, "state", named=True, iso3=m.value.iso3
-                )
-                taken.append((m.start, m.end))
-                mentions.append(Mention(m.start, m.end, "actor", actor, m.sentence))
+                actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
+            else:
+                continue
+            taken.append((m.start, m.end))
+            mentions.append(Mention(m.start, m.end, "actor", actor, m.sentence))
         places = [(m.start, m.end) for m in doc.layer("places")]
         for match in IDENTITY_GROUPS.finditer(text):
             kind = match.group("kind").lower()
