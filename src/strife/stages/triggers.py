@@ -30,6 +30,9 @@ CROWD = r"supporters|activists|workers|protest(?:e|o)rs|demonstrators|students|v
 # (pattern, sub_event_type, strength, violent). Strength orders the rows when an incident has
 # several triggers: specific weapons over generic violence, and specific strategic developments
 # over the violent words their reports often carry ("an attack was foiled").
+# A blast of gas, a boiler or fireworks is an accident's, not a bomb's.
+NOT_A_BOMB = r"(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)"
+
 TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Suicide bomb: "suicide bombings and suicide vehicle bombs; the bomber counts among the dead"
     (r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers)?s?|blast|explosion|car bomb|vest|jacket)|"
@@ -61,11 +64,11 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"exploded (?:near|under|beside|in|at)|anti-?personnel mines?|stepped on (?:a |an )?(?:land ?)?mine|"
      r"home-?made bomb|improvised bomb|struck a (?:roadside |homemade )?bomb|"
      # "A low intensity blast killed one woman": a blast that killed or hurt is a bomb's.
-    r"\b(?:a|an|the|twin|two) (?:(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)[\w'’-]+ ){0,3}?"
-    r"(?:blast|explosion)s? (?:killed|kills|injured|injures|wounded|wounds|hit|rocked|ripped|tore)\b|"
-        # Headline style: "3 killed in blast in Kabul".
+     r"\b(?:a|an|the|twin|two) (?:" + NOT_A_BOMB + r"[\w'’-]+ ){0,3}?"
+     r"(?:blast|explosion)s? (?:killed|kills|injured|injures|wounded|wounds|hit|rocked|ripped|tore)\b|"
+     # Headline style: "3 killed in blast in Kabul".
      r"(?:killed|dead|die|dies|died|injured|wounded|hurt) in "
-     r"(?:(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)[\w'’-]+ ){0,4}?(?:blast|explosion)s?\b", "Remote explosive/landmine/IED", 70, True),
+     r"(?:" + NOT_A_BOMB + r"[\w'’-]+ ){0,4}?(?:blast|explosion)s?\b", "Remote explosive/landmine/IED", 70, True),
     # Grenade: "a thrown grenade or similar explosive (not crude bombs or stun grenades)"
     (r"(?<!stun )(?<!propelled )(?<!hand-made )grenades?|hand grenade|hurled a grenade|"
      r"(?:threw|thrown|hurled|lobbed|tossed) (?:a |an |two |several )?(?!(?:crude|petrol|gasoline|fire|molotov|"
