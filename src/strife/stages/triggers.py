@@ -27,12 +27,12 @@ class Trigger:
 CROWD = r"supporters|activists|workers|protest(?:e|o)rs|demonstrators|students|villagers|residents|traders|lawyers|mourners"
 
 
-# (pattern, sub_event_type, strength, violent). Strength orders the rows when an incident has
-# several triggers: specific weapons over generic violence, and specific strategic developments
-# over the violent words their reports often carry ("an attack was foiled").
 # A blast of gas, a boiler or fireworks is an accident's, not a bomb's.
 NOT_A_BOMB = r"(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)"
 
+# (pattern, sub_event_type, strength, violent). Strength orders the rows when an incident has
+# several triggers: specific weapons over generic violence, and specific strategic developments
+# over the violent words their reports often carry ("an attack was foiled").
 TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Suicide bomb: "suicide bombings and suicide vehicle bombs; the bomber counts among the dead"
     (r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers)?s?|blast|explosion|car bomb|vest|jacket)|"
