@@ -169,7 +169,8 @@ def test_analysis_and_accidents_make_no_event() -> None:
 
 def test_forces_an_attack_verb_takes_as_its_object_make_a_battle() -> None:
     (clash,) = events("Army helicopters attacked rebels near Sittwe on Friday.")
-    assert (clash.sub_event_type, clash.inter1, clash.inter2) == ("Air/drone strike", 1, 3)
+    # Fighters the text calls rebels are a rebel group (2), named or not.
+    assert (clash.sub_event_type, clash.inter1, clash.inter2) == ("Air/drone strike", 1, 2)
     (clash,) = events("Militants attacked a border post in Khyber district on Friday.")
     assert clash.sub_event_type == "Armed clash"
     # Attacked by a group: the group is the attacker, the bus's passengers the victims.
@@ -583,3 +584,20 @@ def test_a_days_toll_in_a_report_that_names_no_place_is_a_tally() -> None:
     )
     assert found and {e.location for e in found} == {"Quetta"}
     assert 5 in {e.fatalities for e in found}
+
+
+def test_a_headline_that_joins_two_acts_at_two_places_makes_two_events() -> None:
+    found = events(
+        "A man was killed in the countryside of Idlib and government forces shelled villages in the "
+        "countryside of Homs"
+    )
+    assert sorted((e.admin1, e.sub_event_type, e.fatalities) for e in found) == [
+        ("Homs", "Shelling/artillery/missile attack", 0),
+        ("Idlib", "Attack", 1),
+    ]
+    # One act that names its victims after "and" stays one act.
+    (blast,) = events(
+        "A commander of the border force was killed and four of his guards were injured in a bomb blast "
+        "while they were patrolling in the Hamrin Mountains"
+    )
+    assert blast.fatalities == 1 and blast.injured == 4

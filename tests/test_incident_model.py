@@ -78,6 +78,9 @@ def test_caseless_text_gets_its_names_back_with_offsets_kept() -> None:
     assert truecase(upper).startswith("The FMLN attacked") and "San Miguel" in truecase(upper)
     assert is_caseless(lower) and is_caseless(upper) and not is_caseless("Police in Belfast")
     assert truecase("Police in Belfast") == "Police in Belfast"
+    # An article that opens a name is a word, not an initialism, though it has no vowel after
+    # its first letter.
+    assert "here in El Salvador." in truecase("MURDERS HERE IN EL SALVADOR.")
 
 
 def test_lower_case_notes_are_read_as_reports() -> None:

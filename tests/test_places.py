@@ -261,3 +261,16 @@ def test_arabic_towns_without_their_article_and_units_in_english() -> None:
     assert get_gazetteer().lookup("At Tall") and not get_gazetteer().lookup("Tall")
     assert display_name("Jawa Barat", []) == "West Java"
     assert display_name("Madrid, Comunidad de", []) == "Madrid"
+
+
+def test_small_homonyms_abroad_do_not_vouch_for_one_another() -> None:
+    # Two villages that GeoNames lists only in two far states of Mexico, in a report that names
+    # El Salvador: neither is support for the other, and neither is taken for a Mexican place.
+    found = extract(
+        {
+            "text": "Soldiers clashed with guerrillas near La Subida and La Ventosa, El Salvador, on Monday, "
+            "the army said.",
+            "published": "2025-02-01",
+        }
+    )
+    assert found and {e.country for e in found} == {"El Salvador"}

@@ -260,6 +260,16 @@ def resolve(
         if len({e.iso3 for e in candidate.entries}) == 1:
             context[candidate.entries[0].iso3] += 1
     main = context.most_common(1)[0][0] if context else None
+    # What speaks for a country on its own: the text names it, or a unit or a large place that
+    # lies only there, or small places that lie only in one of its provinces. Small homonyms in
+    # far parts of a country do not vouch for one another ("El Tule" and "La Colmena" are
+    # villages of Mexico too, in a report from El Salvador).
+    standing: Counter[str | tuple[str, str | None]] = Counter(country_votes)
+    for candidate in candidates:
+        if len({e.iso3 for e in candidate.entries}) == 1:
+            sturdy = _sturdy(candidate.entries)
+            for region in {e.iso3 if sturdy else (e.iso3, e.admin1) for e in candidate.entries}:
+                standing[region] += 1
     admin1s = Counter(e.admin1 for c in candidates for e in c.entries[:3] if e.admin1)
     # Provinces the text names, or that its unambiguous places lie in: a local report's other
     # towns are in them ("Springfield" in a report that names Ohio is Springfield, Ohio).
@@ -314,7 +324,13 @@ def resolve(
         own,
         country_votes if country_named else None,
         evidence,
+        standing,
     )
+
+
+def _sturdy(entries: tuple[GazetteerEntry, ...]) -> bool:
+    """Whether a name stands for its country alone: a unit, or a large place."""
+    return any(e.kind != "place" or e.population >= FOREIGN_MIN_POPULATION for e in entries)
 
 
 @dataclass(slots=True)
@@ -507,6 +523,7 @@ def _choose(
     own: list[tuple[str, str | None] | None],
     country_votes: Counter[str] | None = None,
     evidence: Evidence | None = None,
+    standing: Counter[str | tuple[str, str | None]] | None = None,
 ) -> list[GazetteerEntry | None]:
     chosen: list[GazetteerEntry | None] = []
     model = ranker() if evidence is not None else None
@@ -575,7 +592,11 @@ def _choose(
             best = max(pool, key=score)
         # Other names of the text in the same country, this one aside: a local report that
         # names Ohio and Dayton keeps its small towns though it names Iraq too.
-        support = context[best.iso3] - (len({e.iso3 for e in candidate.entries}) == 1)
+        support = (
+            context[best.iso3]
+            if standing is None
+            else standing[best.iso3] + standing[(best.iso3, best.admin1)]
+        ) - (len({e.iso3 for e in candidate.entries}) == 1)
         if (
             country_votes
             and best.iso3 not in country_votes

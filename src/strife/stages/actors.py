@@ -89,7 +89,10 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      r"(?<!anti-)(?<!pro-)junta(?: (?:forces|troops|soldiers|army|artillery|jets|aircraft|air ?strikes?|officials|"
      r"personnel|columns?))?|tatmadaw|regime (?:artillery|jets|warplanes|helicopters|soldiers)",
      "Military Forces of {country}", 1, "state"),
-    (r"militants?|terrorists?|gunmen|gunman|armed men|attackers?|assailants|insurgents|rebels?|guerrill?as?|"
+    # Codebook: rebels (2) fight to take the state or secede; fighters the text calls rebels,
+    # guerrillas or insurgents are such a group though it names none.
+    (r"rebels?|guerrill?as?|insurgents?", "Rebels ({country})", 2, "armed"),
+    (r"militants?|terrorists?|gunmen|gunman|armed men|attackers?|assailants|"
      r"jihadists?|extremists|"
      r"khwarij|khawarij|kharijis|fitna al[- ]khawarij|suicide bomber|bombers?|"
      r"unidentified (?:men|man|persons?|people|assailants?|attackers?)|unknown (?:men|man|persons?|people)|"

@@ -213,7 +213,7 @@ def group_incidents(doc: Document) -> list[Incident]:
                 # ACLED's unit is one place: new figures somewhere else are another incident, and
                 # so is a sentence that opens on another place ("In Rawalpindi, supporters...").
                 or (
-                    bool(killed or [t for t in own if t.value.violent])
+                    bool(killed or [t for t in own if t.value.violent] or (violent and likely))
                     and _other_place(places.get(index, []), current, places)
                 )
                 # The place a sentence opens on is where it happened; others it names after it

@@ -118,17 +118,46 @@ COMPOUND_ACT = re.compile(
 )
 
 
+# A clause joined by "and" that tells an act of its own, its doer first ("and the regime forces
+# shell south of the capital", "and explosion leaves human losses east of the Euphrates"). It is
+# an act of its own only where each side names a place (`_named`): "attacked a post in Bannu and
+# killed two soldiers" is one act.
+CLAUSE_ACT = re.compile(
+    r"\s+and\s+(?=(?:[\w'’-]+\s+){0,5}?"
+    r"(?:shell(?:s|ed)?|bombard(?:s|ed)?|target(?:s|ed)?|strike|struck|raid(?:s|ed)?|attack(?:s|ed)?|"
+    r"ambush(?:es|ed)?|kill(?:s|ed)?|clash(?:es|ed)?|explosions?|blasts?|leaves|left|casualties|"
+    r"wounded|injured|seize[sd]?|capture[sd]?|storm(?:s|ed)?|abduct(?:s|ed)?|kidnap(?:s|ped)?)\b)",
+    re.I,
+)
+# A name past a clause's first word: where it happened, in a headline ("in the countryside of
+# Homs", "in Shekh Said", "south of the capital").
+_NAMED = re.compile(
+    r"\s(?:in|on|at|near|around|(?:countryside|outskirts|vicinity|north|south|east|west|city|town|province|"
+    r"district|area|region)\s+of)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,3}[A-Z]|capital\b)"
+)
+
+
 def _compound_headline(text: str, span: Mention) -> list[Mention]:
     """A note's sentence cut where it joins another act, each part with three words at least."""
+    cuts = sorted(
+        {m.span() for m in COMPOUND_ACT.finditer(text, span.start, span.end)}
+        | {
+            m.span()
+            for m in CLAUSE_ACT.finditer(text, span.start, span.end)
+            if _NAMED.search(text, span.start, m.start()) and _NAMED.search(text, m.end() - 1, span.end)
+        }
+    )
     parts: list[Mention] = []
     start = span.start
-    for match in COMPOUND_ACT.finditer(text, span.start, span.end):
-        before = text[start : match.start()].split()
+    for cut_start, cut_end in cuts:
+        if cut_start < start:
+            continue
+        before = text[start:cut_start].split()
         # "killed in clashes and shelling in Kurram": acts listed together share one place.
         listed = bool(before) and COMPOUND_ACT.match(" and " + before[-1]) is not None
-        if len(before) >= 3 and not listed and len(text[match.end() : span.end].split()) >= 3:
-            parts.append(_trimmed(text, start, match.start()))
-            start = match.end()
+        if len(before) >= 3 and not listed and len(text[cut_end : span.end].split()) >= 3:
+            parts.append(_trimmed(text, start, cut_start))
+            start = cut_end
     parts.append(_trimmed(text, start, span.end))
     return parts
 

@@ -17,6 +17,10 @@ _WORD = re.compile(r"[a-z]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*\n\s*)([a-z])")
 
 
+# Articles that open a name ("El Salvador", "Al Qaeda"): words, not initialisms, though
+# their letters after the first are all consonants.
+NAME_ARTICLES = frozenset({"el", "al"})
+
 # Months that are also words; the list of common words, built from cased news, calls them names.
 MONTH_OR_WORD = frozenset({"march", "may"})
 _DATED = re.compile(r"\d\s*(?:march|may)\b|\b(?:march|may)\s*\d")
@@ -48,7 +52,12 @@ def truecase(text: str) -> str:
         if word not in common and len(word) > 1:
             chars[match.start()] = chars[match.start()].upper()
             # Initialisms a wire writes in capitals stay so: "FMLN", "UN".
-            if text.isupper() and len(word) <= 5 and not any(c in "aeiou" for c in word[1:]):
+            if (
+                text.isupper()
+                and len(word) <= 5
+                and word not in NAME_ARTICLES
+                and not any(c in "aeiou" for c in word[1:])
+            ):
                 chars[match.start() : match.end()] = list(word.upper())
     for match in _SENTENCE_START.finditer(lower):
         chars[match.start(1)] = chars[match.start(1)].upper()
