@@ -274,3 +274,20 @@ def test_small_homonyms_abroad_do_not_vouch_for_one_another() -> None:
         }
     )
     assert found and {e.country for e in found} == {"El Salvador"}
+
+
+def test_the_capital_unnamed_is_the_capital_named_before_or_the_reports_own() -> None:
+    def located(text: str) -> list[str | None]:
+        return [e.location for e in extract({"text": text, "published": "2025-02-01"})]
+
+    assert located(
+        "Government forces shelled villages south of the capital on Monday, Syrian monitors said."
+    ) == ["Damascus"]
+    assert located("Guerrillas attacked a police post in the Salvadoran capital on Monday.") == [
+        "San Salvador"
+    ]
+    # The capital last named is the one meant, not the capital of the country the report is most about.
+    assert located(
+        "Ukrainian officials said a Russian drone attack killed three civilians in the capital Kyiv on Sunday. "
+        "Reporters in the capital saw emergency workers treating the wounded."
+    ) == ["Kyiv"]

@@ -594,7 +594,6 @@ class PlaceStage:
                 )
             )
         mentions.sort(key=lambda m: m.start)
-        doc.set_layer("places", mentions)
         # The report's country: its countries and demonyms, and the country of every town and
         # province it names ("refugees from Eritrea and Ethiopia evicted in Rome" is Italian news).
         placed = Counter(m.value.iso3 for m in mentions if m.label == "place" and m.value.entry is not None)
@@ -611,3 +610,50 @@ class PlaceStage:
             )
             if resolved:
                 doc.annotations.facts["country"] = resolved.most_common(1)[0][0]
+        mentions.extend(_capitals_unnamed(doc, mentions, names, doc.annotations.facts.get("country")))
+        mentions.sort(key=lambda m: m.start)
+        doc.set_layer("places", mentions)
+
+
+# "Shelling south of the capital", "the Salvadoran capital": the capital last named before it, or
+# else the capital of the report's country, or of the demonym's, where no name of it follows
+# ("the capital, Sanaa", "the capital Kabul").
+THE_CAPITAL = re.compile(
+    r"\bthe (?:(?P<demonym>[A-Z][a-z]+) )?capital\b(?!\s*(?:city\b\s*)?(?:,\s*|of\s+(?:the\s+)?)?[A-Z])"
+)
+
+
+def _capitals_unnamed(
+    doc: Document, places: list[Mention], names: dict[str, str], country: str | None
+) -> list[Mention]:
+    named = [
+        (m.start, m.value.entry) for m in places if m.value.entry is not None and is_capital(m.value.entry)
+    ]
+    found = []
+    for match in THE_CAPITAL.finditer(doc.cased_text):
+        demonym = match.group("demonym")
+        before = [entry for start, entry in named if start < match.start()]
+        if demonym:
+            iso3 = names.get(demonym)
+            entry = capital_entry(iso3) if iso3 else None
+        elif before:
+            entry = before[-1]
+        else:
+            entry = capital_entry(country) if country else None
+        if entry is not None:
+            place = Place(entry.name, "gazetteer", entry.iso3, entry)
+            # The word "capital" alone: the demonym before it stays the country's mention.
+            start = match.end() - len("capital")
+            found.append(Mention(start, match.end(), "place", place, sentence_of(doc, start)))
+    return found
+
+
+@lru_cache(maxsize=256)
+def capital_entry(iso3: str) -> GazetteerEntry | None:
+    """A country's capital city as the gazetteer lists it."""
+    record = next((r for r in country_records() if r["ISO"]["alpha3"] == iso3), None)
+    if record is None or not record.get("capital"):
+        return None
+    return next(
+        (e for e in get_gazetteer().lookup(record["capital"]) if e.iso3 == iso3 and is_capital(e)), None
+    )
