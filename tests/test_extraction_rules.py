@@ -601,3 +601,13 @@ def test_a_headline_that_joins_two_acts_at_two_places_makes_two_events() -> None
         "while they were patrolling in the Hamrin Mountains"
     )
     assert blast.fatalities == 1 and blast.injured == 4
+
+
+def test_another_sources_toll_in_a_note_is_the_incidents_not_a_tally() -> None:
+    (attack,) = events(
+        "PESHAWAR: A suicide bomber struck a police convoy in Bannu on Monday, killing 12 people, police "
+        "said. Hospital officials put the toll at 15. Later in the day the death toll rose to 18, the "
+        "district administration said. The TTP claimed responsibility for the attack in a statement."
+    )
+    assert (attack.location, attack.claimed_by) == ("Bannu", "Tehreek-i-Taliban Pakistan")
+    assert attack.fatalities >= 18

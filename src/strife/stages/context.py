@@ -143,7 +143,9 @@ class ContextStage:
         placed_sentences = {m.sentence for m in doc.layer("places") if m.label == "place"}
         placed = bool(placed_sentences)
         readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
-        updates = {m.sentence for m in doc.layer("casualties") if m.value.toll}
+        # "later put the death toll at 42", "hospital officials put the toll at 15": an incident's
+        # toll, updated or given by another source, not a tally.
+        updates = {m.sentence for m in doc.layer("casualties") if m.value.toll or m.value.noun == "toll"}
         vague = _only_vague_counts(doc.layer("casualties"))
         dated = {m.sentence for m in doc.layer("dates") if m.value.precision == 1} | {
             m.sentence for m in doc.layer("unresolved_dates")
@@ -174,7 +176,7 @@ class ContextStage:
                 note
                 and sentence.sentence in counted
                 and sentence.sentence not in placed_sentences
-                and sentence.sentence not in updates  # "later put the death toll at 42"
+                and sentence.sentence not in updates
                 and readings.get(sentence.sentence, 1.0) < TALLY_READING
                 and not PLACE_BACK.search(text)
             ):
