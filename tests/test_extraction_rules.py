@@ -611,3 +611,13 @@ def test_another_sources_toll_in_a_note_is_the_incidents_not_a_tally() -> None:
     )
     assert (attack.location, attack.claimed_by) == ("Bannu", "Tehreek-i-Taliban Pakistan")
     assert attack.fatalities >= 18
+
+
+def test_a_source_named_after_the_toll_is_not_counted_among_the_dead() -> None:
+    (shelling,) = events(
+        "Paramilitary fighters shelled a displacement camp near El Fasher on Friday, killing 11 civilians, "
+        "a local aid group said."
+    )
+    assert shelling.fatalities == 11
+    (blast,) = events("The blast killed 11 civilians, a policeman and two soldiers in Quetta on Monday.")
+    assert blast.fatalities == 14

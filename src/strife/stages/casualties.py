@@ -123,7 +123,12 @@ PASSIVE_PAIR = compile_lower(
     rf"\b{_count('1')}{_OF_PHRASE}\s+(?:and|as well as)\s+{_count('2')}{_OF_PHRASE}\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
 )
 # "… and 12 terrorists" continuing a figure just found
-CONTINUATION = compile_lower(rf"\s*(?:,\s*|\s+and\s+|,\s*and\s+|as well as\s+){_COUNT}")
+# The figure ends where a list goes on or the clause does: ", a local aid group said" names no
+# local among the dead.
+CONTINUATION = compile_lower(
+    rf"\s*(?:,\s*|\s+and\s+|,\s*and\s+|as well as\s+){_COUNT}"
+    r"(?=\s*(?:[,.;:)]|$|(?:and|or|were|was|who|in|on|at|near|including|among|of|from|while|when)\b))"
+)
 # "the death toll rose to 30", "death toll climbed to 12"
 TOLL = compile_lower(
     r"\b(?:death toll|toll|number of (?:people |those |persons )?(?:killed|dead)|number of dead)\b"
