@@ -621,3 +621,11 @@ def test_a_source_named_after_the_toll_is_not_counted_among_the_dead() -> None:
     assert shelling.fatalities == 11
     (blast,) = events("The blast killed 11 civilians, a policeman and two soldiers in Quetta on Monday.")
     assert blast.fatalities == 14
+
+
+def test_a_killing_in_a_forces_raid_is_no_crowds_doing() -> None:
+    (raid,) = events(
+        "A man was shot dead by soldiers during a raid on the Jenin refugee camp early on Tuesday, the "
+        "health ministry said."
+    )
+    assert raid.event_type != "Protests" and raid.sub_event_type != "Excessive force against protesters"

@@ -4,6 +4,7 @@ by who was hurt and who is there, and for crowds the typer learned from Mass Mob
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from strife.document import Mention
@@ -111,6 +112,9 @@ GUNFIRE = ("Attack", "Armed clash")
 PROTEST_READING = 0.6
 
 
+FORCES_OPERATION = re.compile(r"\b(?:raids?|raided|operations?|ambush\w*|offensive|incursion)\b")
+
+
 # A fight with this many dead and no crowd named is a battle, not a street brawl.
 BATTLE_TOLL = 5
 
@@ -134,8 +138,13 @@ def _protest_reading(
     # A "clash" with no armed group at all ("police fought with a group of skinheads") may be a
     # crowd's: the typer weighs it against a battle.
     # Fighters among the dead ("the strike killed two peshmerga fighters") make it no crowd's.
+    # Forces' raids and operations are no crowd's doing ("shot dead during a raid on the camp").
     unarmed_clash = (
-        sub == "Armed clash" and "armed" not in sides | victims and "state" in sides and dead < BATTLE_TOLL
+        sub == "Armed clash"
+        and "armed" not in sides | victims
+        and "state" in sides
+        and dead < BATTLE_TOLL
+        and FORCES_OPERATION.search(text) is None
     )
     # Arrests at a demonstration are how police intervened in it (codebook); the typer decides
     # whether the arrests or the crowd are the story.
