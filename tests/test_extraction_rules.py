@@ -629,3 +629,11 @@ def test_a_killing_in_a_forces_raid_is_no_crowds_doing() -> None:
         "health ministry said."
     )
     assert raid.event_type != "Protests" and raid.sub_event_type != "Excessive force against protesters"
+
+
+def test_a_rally_while_clashes_elsewhere_are_two_events() -> None:
+    found = events(
+        "Thousands of opposition supporters rallied in Dhaka on Saturday demanding early elections, while "
+        "clashes between rival party activists in Chittagong left one dead and 30 injured."
+    )
+    assert sorted((e.event_type, e.fatalities) for e in found) == [("Protests", 0), ("Riots", 1)]
