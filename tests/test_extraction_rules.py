@@ -637,3 +637,11 @@ def test_a_rally_while_clashes_elsewhere_are_two_events() -> None:
         "clashes between rival party activists in Chittagong left one dead and 30 injured."
     )
     assert sorted((e.event_type, e.fatalities) for e in found) == [("Protests", 0), ("Riots", 1)]
+
+
+def test_a_town_stormed_and_its_people_killed_is_an_attack_not_a_town_taken() -> None:
+    (raid,) = events(
+        "Insurgent fighters stormed the town of Gwoza overnight, torching houses and killing 12 residents, "
+        "a local leader said."
+    )
+    assert (raid.sub_event_type, raid.fatalities, raid.inter2) == ("Attack", 12, 7)

@@ -275,9 +275,10 @@ _COMPILED = [
 ]
 
 # Verbs whose object is a place: "Taliban fighters captured Kunduz", "gangs overran the central
-# town of Mirebalais". Codebook: a place taken; who took it decides the sub-type at assembly.
+# town of Mirebalais". Codebook: a place taken; who took it decides the sub-type at assembly. A
+# town "stormed" was raided, not held ("stormed the town, torching houses and killing 12").
 PLACE_TAKEN = compile_lower(
-    r"\b(?:captured|seized|overran|overrun|stormed|took|taken|capturing|seizing|retook|retaken|recaptured|"
+    r"\b(?:captured|seized|overran|overrun|took|taken|capturing|seizing|retook|retaken|recaptured|"
     r"(?:took|seized|captured|gained|wrested) (?:full |complete )?control (?:of|over))\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:town|city|village|district|capital|port|hub)\s+of\s+)?$"
 )
