@@ -224,7 +224,7 @@ def test_a_demonym_alone_does_not_pull_a_town_abroad() -> None:
     doc = Document(text="One person was killed in Indian firing in Kotli on Monday.")
     default_pipeline().annotate(doc)
     (kotli,) = [m.value for m in doc.layer("places") if m.label == "place"]
-    assert (kotli.iso3, kotli.entry.admin1) == ("PAK", "Azad Jammu and Kashmir")
+    assert (kotli.iso3, kotli.entry.admin1) == ("PAK", "Azad Kashmir")
 
 
 def test_units_are_named_as_english_news_names_them() -> None:
@@ -291,3 +291,30 @@ def test_the_capital_unnamed_is_the_capital_named_before_or_the_reports_own() ->
         "Ukrainian officials said a Russian drone attack killed three civilians in the capital Kyiv on Sunday. "
         "Reporters in the capital saw emergency workers treating the wounded."
     ) == ["Kyiv"]
+
+
+def test_capital_units_have_their_english_names_as_acled_writes_them() -> None:
+    gazetteer = get_gazetteer()
+    for name, unit in (
+        ("Baku", "Baku"),
+        ("Belgrade", "Belgrade"),
+        ("Bangkok", "Bangkok"),
+        ("Nicosia", "Nicosia"),
+    ):
+        (town,) = [e for e in gazetteer.lookup(name) if e.kind == "place"][:1]
+        assert town.admin1 == unit
+
+
+def test_regions_named_by_a_compass_point_lie_in_their_unit() -> None:
+    def unit(text: str) -> tuple[str | None, str | None]:
+        (event,) = extract({"text": text, "published": "2025-02-01"})
+        return event.country, event.admin1
+
+    assert unit("A roadside bomb killed a soldier in northwest Pakistan on Monday.") == (
+        "Pakistan",
+        "Khyber Pakhtunkhwa",
+    )
+    assert unit("Two civilians died in Indian shelling of Pakistani Kashmir on Sunday, police said.") == (
+        "Pakistan",
+        "Azad Kashmir",
+    )

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 20
+CACHE_VERSION = 22
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -110,6 +110,18 @@ ENGLISH_NAMES: dict[str, str] = {
     "Rif-dimashq": "Rural Damascus", "Bruxelles-Capitale": "Brussels", "Catalunya": "Catalonia",
     "Andalucia": "Andalusia", "Toscana": "Tuscany", "Lombardia": "Lombardy", "Sachsen": "Saxony",
     "Hessen": "Hesse", "Moskva": "Moscow", "Attiki": "Attica", "Iqlim Kurdistan": "Kurdistan Region",
+    # Capital cities that are units of their own, by the city's English name, as ACLED names them.
+    "Abu Zaby": "Abu Dhabi", "Tirane": "Tirana", "Erevan": "Yerevan", "Baki": "Baku", "Bakı": "Baku", "Brazzavile": "Brazzaville",
+    "Berne": "Bern", "Beijing Shi": "Beijing", "La Habana": "Havana", "Lefkosia": "Nicosia", "Praha": "Prague",
+    "Grad Zagreb": "Zagreb", "Jakarta Special Capital": "Jakarta", "Nairobi City": "Nairobi",
+    "Bishkek Shaary": "Bishkek", "Phyeongyang": "Pyongyang", "Seoul-teukbyeolsi": "Seoul", "Viangchan": "Vientiane",
+    "Bayrut": "Beirut", "Vilniaus miestas": "Vilnius", "Tarabulus": "Tripoli",
+    "Wilayah Persekutuan Kuala Lumpur": "Kuala Lumpur", "Beograd": "Belgrade", "City of Kigali": "Kigali",
+    "Stockholms lan": "Stockholm", "Ville de Ndjamena": "N'Djamena", "Krung Thep Maha Nakhon": "Bangkok",
+    "Asgabat": "Ashgabat", "Toshkent": "Tashkent", "Ha Noi": "Hanoi", "Horad Minsk": "Minsk",
+    "Grad Skopje": "Skopje", "Bujumbura Mairie": "Bujumbura", "Dublin City": "Dublin",
+    "Reykjavikurborg": "Reykjavik", "Ad Dawhah": "Doha", "Region Metropolitana de Santiago": "Santiago Metropolitan",
+    "Azad Jammu and Kashmir": "Azad Kashmir",
     # Nicknames the tables list as "... State" aliases: California's "Golden State".
     "Golden": "California", "The Northern": "Northern",
 }  # fmt: skip
@@ -293,6 +305,12 @@ class Gazetteer:
 
 
 SUPPLEMENT_FILE = Path(__file__).with_name("supplement.toml")
+
+
+def supplement_regions() -> list[dict[str, Any]]:
+    """The regions of `supplement.toml` that news names without a unit's name, with their unit."""
+    with SUPPLEMENT_FILE.open("rb") as stream:
+        return list(tomllib.load(stream).get("region", []))
 
 
 def _add_supplement(index: dict[str, list[GazetteerEntry]]) -> None:

@@ -16,7 +16,13 @@ from itertools import pairwise
 import pycountry
 
 from strife.document import Document, Mention
-from strife.places.gazetteer import Gazetteer, GazetteerEntry, country_records, get_gazetteer
+from strife.places.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    country_records,
+    get_gazetteer,
+    supplement_regions,
+)
 from strife.places.recognise import (
     ABBREVIATIONS,
     Candidate,
@@ -611,6 +617,7 @@ class PlaceStage:
             if resolved:
                 doc.annotations.facts["country"] = resolved.most_common(1)[0][0]
         mentions.extend(_capitals_unnamed(doc, mentions, names, doc.annotations.facts.get("country")))
+        mentions.extend(_regions_named(doc, gazetteer))
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("places", mentions)
 
@@ -645,6 +652,27 @@ def _capitals_unnamed(
             # The word "capital" alone: the demonym before it stays the country's mention.
             start = match.end() - len("capital")
             found.append(Mention(start, match.end(), "place", place, sentence_of(doc, start)))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _region_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+    return [
+        (re.compile(r"\b(?:" + "|".join(r["phrases"]) + ")", re.I), r["unit"], r["iso3"])
+        for r in supplement_regions()
+    ]
+
+
+def _regions_named(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
+    """"Northwest Pakistan", "Pakistani Kashmir": the unit a region named without a unit's name
+    lies in (`supplement.toml`)."""
+    found = []
+    for pattern, unit, iso3 in _region_patterns():
+        for match in pattern.finditer(doc.cased_text):
+            entry = next((e for e in gazetteer.lookup(unit) if e.iso3 == iso3 and e.kind == "admin1"), None)
+            if entry is not None:
+                place = Place(entry.name, "gazetteer", iso3, entry)
+                found.append(Mention(*match.span(), "place", place, sentence_of(doc, match.start())))
     return found
 
 
