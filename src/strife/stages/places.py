@@ -664,7 +664,7 @@ def _region_patterns() -> list[tuple[re.Pattern[str], str, str]]:
 
 
 def _regions_named(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
-    """"Northwest Pakistan", "Pakistani Kashmir": the unit a region named without a unit's name
+    """ "Northwest Pakistan", "Pakistani Kashmir": the unit a region named without a unit's name
     lies in (`supplement.toml`)."""
     found = []
     for pattern, unit, iso3 in _region_patterns():
