@@ -318,3 +318,13 @@ def test_regions_named_by_a_compass_point_lie_in_their_unit() -> None:
         "Pakistan",
         "Azad Kashmir",
     )
+
+
+def test_a_town_with_no_district_in_the_tables_seats_the_district_of_its_name() -> None:
+    (clash,) = extract(
+        {
+            "text": "Turkish-backed factions clashed with the SDF near Jarabulus on Monday, the monitor said.",
+            "published": "2025-02-01",
+        }
+    )
+    assert (clash.admin1, clash.admin2) == ("Aleppo", "Jarābulus")
