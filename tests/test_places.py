@@ -328,3 +328,22 @@ def test_a_town_with_no_district_in_the_tables_seats_the_district_of_its_name() 
         }
     )
     assert (clash.admin1, clash.admin2) == ("Aleppo", "Jarābulus")
+
+
+def test_every_countrys_capital_is_looked_up_without_error() -> None:
+    from strife.places.gazetteer import country_records
+    from strife.stages.places import capital_entry
+
+    found = {r["ISO"]["alpha3"]: capital_entry(r["ISO"]["alpha3"]) for r in country_records()}
+    assert found["VAT"] is not None and found["VAT"].name == "Vatican City"  # listed as a list
+    assert found["PAK"].name == "Islamabad" and found["SYR"].name == "Damascus"
+
+
+def test_a_protest_outside_the_seat_of_state_is_in_the_capital() -> None:
+    (protest,) = extract(
+        {
+            "text": "Around 200 bank workers demonstrated outside the presidential palace in Cyprus on Tuesday.",
+            "published": "2025-02-01",
+        }
+    )
+    assert protest.location == "Nicosia"

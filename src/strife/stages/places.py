@@ -618,6 +618,7 @@ class PlaceStage:
                 doc.annotations.facts["country"] = resolved.most_common(1)[0][0]
         mentions.extend(_capitals_unnamed(doc, mentions, names, doc.annotations.facts.get("country")))
         mentions.extend(_regions_named(doc, gazetteer))
+        mentions.extend(_seats_of_state(doc, mentions, doc.annotations.facts.get("country")))
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("places", mentions)
 
@@ -655,6 +656,30 @@ def _capitals_unnamed(
     return found
 
 
+# "Bank workers demonstrated outside the presidential palace": the seats of a state stand in
+# its capital, where the sentence names no other place.
+STATE_SEAT = re.compile(
+    r"\b(?:outside|in front of|near|at|towards|stormed|surrounded|besieged)\s+(?:the\s+)?"
+    r"(?:country's\s+|national\s+|federal\s+)?(?:parliament(?: building)?|national assembly|"
+    r"presidential (?:palace|residence)|prime minister'?s (?:office|residence))\b",
+    re.I,
+)
+
+
+def _seats_of_state(doc: Document, places: list[Mention], country: str | None) -> list[Mention]:
+    entry = capital_entry(country) if country else None
+    if entry is None:
+        return []
+    named = {m.sentence for m in places if m.label == "place"}
+    found = []
+    for match in STATE_SEAT.finditer(doc.cased_text):
+        sentence = sentence_of(doc, match.start())
+        if sentence not in named:
+            place = Place(entry.name, "gazetteer", entry.iso3, entry)
+            found.append(Mention(*match.span(), "place", place, sentence))
+    return found
+
+
 @lru_cache(maxsize=1)
 def _region_patterns() -> list[tuple[re.Pattern[str], str, str]]:
     return [
@@ -680,8 +705,10 @@ def _regions_named(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
 def capital_entry(iso3: str) -> GazetteerEntry | None:
     """A country's capital city as the gazetteer lists it."""
     record = next((r for r in country_records() if r["ISO"]["alpha3"] == iso3), None)
-    if record is None or not record.get("capital"):
-        return None
-    return next(
-        (e for e in get_gazetteer().lookup(record["capital"]) if e.iso3 == iso3 and is_capital(e)), None
-    )
+    names = (record or {}).get("capital") or []
+    # The country tables write some capitals as a list (the Vatican's).
+    for name in [names] if isinstance(names, str) else names:
+        found = next((e for e in get_gazetteer().lookup(name) if e.iso3 == iso3 and is_capital(e)), None)
+        if found is not None:
+            return found
+    return None
