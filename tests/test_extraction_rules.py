@@ -645,3 +645,14 @@ def test_a_town_stormed_and_its_people_killed_is_an_attack_not_a_town_taken() ->
         "a local leader said."
     )
     assert (raid.sub_event_type, raid.fatalities, raid.inter2) == ("Attack", 12, 7)
+
+
+def test_separatists_and_the_resistance_are_rebels_and_is_after_and_is_the_islamic_state() -> None:
+    (killing,) = events(
+        "A professor was shot dead by separatists in a town hall in Bamenda, Cameroon, on Monday."
+    )
+    assert killing.inter1 == 2
+    (ambush,) = events("Resistance claims 7 junta soldiers killed in Bago village ambush")
+    assert {ambush.inter1, ambush.inter2} == {1, 2}
+    (clash,) = events("Continued clashes between regime forces and IS in Homs on Sunday")
+    assert "Islamic State" in (clash.actor1, clash.actor2)

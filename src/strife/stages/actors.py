@@ -90,8 +90,10 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      r"personnel|columns?))?|tatmadaw|regime (?:artillery|jets|warplanes|helicopters|soldiers)",
      "Military Forces of {country}", 1, "state"),
     # Codebook: rebels (2) fight to take the state or secede; fighters the text calls rebels,
-    # guerrillas or insurgents are such a group though it names none.
-    (r"rebels?|guerrill?as?|insurgents?", "Rebels ({country})", 2, "armed"),
+    # guerrillas, insurgents, separatists or the resistance are such a group though it names none.
+    (r"rebels?|guerrill?as?|insurgents?|separatists?|resistance (?:forces|fighters|groups?|army)|"
+     r"(?<!anti-)resistance(?= (?:attack|ambush|claim|said|say))",
+     "Rebels ({country})", 2, "armed"),
     (r"militants?|terrorists?|gunmen|gunman|armed men|attackers?|assailants|"
      r"jihadists?|extremists|"
      r"khwarij|khawarij|kharijis|fitna al[- ]khawarij|suicide bomber|bombers?|"
@@ -173,7 +175,7 @@ CIVIL_SEATS = frozenset({"White House", "Kremlin", "Downing Street", "Elysee", "
                          "Bundeskanzleramt", "State Department", "Capitol Hill"})  # fmt: skip
 
 # Generic words for a rebel movement's fighters, which stand for it where it is the one named.
-REBEL_WORDS = re.compile(r"rebels?|guerrill?as?|insurgents")
+REBEL_WORDS = re.compile(r"rebels?|guerrill?as?|insurgents?|separatists?")
 
 # Named groups match case-sensitively: "BLA" and "ADF" are acronyms, "ada" is not.
 _NAMED = [(re.compile(p), name, inter, required_literal(p)) for p, name, inter in NAMED_GROUPS]
