@@ -73,6 +73,12 @@ DRAWS: dict[int, dict[str, Any]] = {
         "per_batch": 12,
     },
     5: {"seed": 20261207, "sample": SHORT_DRAW, "per_batch": 27},
+    6: {
+        "seed": 20261208,
+        "kind": "article",
+        "sample": {"news_pk_2025.jsonl": 48, "news_world_2025.jsonl": 48},
+        "per_batch": 12,
+    },
 }
 
 
