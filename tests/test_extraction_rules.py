@@ -656,3 +656,20 @@ def test_separatists_and_the_resistance_are_rebels_and_is_after_and_is_the_islam
     assert {ambush.inter1, ambush.inter2} == {1, 2}
     (clash,) = events("Continued clashes between regime forces and IS in Homs on Sunday")
     assert "Islamic State" in (clash.actor1, clash.actor2)
+
+
+def test_a_ceasefire_talked_of_or_already_in_force_is_no_agreement() -> None:
+    assert not events("Talks on a ceasefire resumed in Cairo on Monday.")
+    assert not events("Negotiators met in Doha on Monday to discuss a ceasefire.")
+    assert not events("Ceasefire talks in Cairo stalled on Monday.")
+    (deal,) = events("The two sides agreed to a ceasefire in Doha on Monday.")
+    assert deal.sub_event_type == "Agreement"
+    (strike,) = events("An air strike killed two men in Khan Younis on Monday despite the ceasefire.")
+    assert strike.sub_event_type == "Air/drone strike"
+
+
+def test_a_capitals_dateline_set_apart_by_a_dash_is_no_place_of_an_incident_elsewhere() -> None:
+    (strike,) = events(
+        "BEIRUT - A strike on a car in southern Lebanon killed two fighters on Monday, a security source said."
+    )
+    assert strike.location != "Beirut"

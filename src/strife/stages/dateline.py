@@ -32,6 +32,8 @@ DATELINE_PATTERNS = (
     re.compile(rf"^\s*{_PLACE}{_AGENCY}\s*:\s*"),
     # "CAIRO (AP) —": an agency in brackets makes a dash enough
     re.compile(rf"^\s*{_PLACE}\s*\((?P<agency>[^)\n]{{2,40}})\)\s*[\-–—]+\s*"),
+    # "BEIRUT — ": a place in capitals and a dash set apart by spaces
+    re.compile(rf"^\s*{_PLACE}{_AGENCY}\s+[\-–—]+\s+"),
 )
 
 

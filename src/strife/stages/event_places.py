@@ -173,6 +173,22 @@ def _incident_places(doc: Document, places: list[Mention], core: set[int]) -> li
     ]
 
 
+# "In southern Lebanon": a part of the country the text names, which the town a report was filed
+# from is not.
+COMPASS_BEFORE = re.compile(
+    r"\b(?:(?:north|south)(?:ern|[- ]?east(?:ern)?|[- ]?west(?:ern)?)?|east(?:ern)?|west(?:ern)?|central)\s+$",
+    re.I,
+)
+
+
+def _part_of_country(doc: Document, mention: Mention | None) -> bool:
+    return (
+        mention is not None
+        and mention.label == "country"
+        and COMPASS_BEFORE.search(doc.text, max(0, mention.start - 20), mention.start) is not None
+    )
+
+
 def _dateline_place(doc: Document, place: dict[str, Any], iso3: str | None) -> dict[str, Any] | None:
     """Where a local report names no place of its own but its country, the town it was filed
     from: "SHEIKHUPURA: Two constables ... were suspended". Precision 2: near that town."""
@@ -286,7 +302,7 @@ def incident_place(
         place["geo_precision"] is None
         or place["location"] is None
         or (place["iso3"] is not None and place["admin1"] is None)
-    ):
+    ) and not _part_of_country(doc, place.get("mention")):
         place = _dateline_place(doc, place, iso3) or place
     if place["admin1"] is None and is_note(doc):
         # A note says where once, then what happened there: "…evicted from an office block in

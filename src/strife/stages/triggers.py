@@ -305,6 +305,18 @@ TOPIC_BEFORE = compile_lower(
     r"sentence (?:in|for)|law on|cases? of|victims of)\s+(?:[\w'’-]+\s+){0,5}$"
 )
 TOPICS = frozenset({"Sexual violence"})
+# A ceasefire or a deal talked about, sought, or already in force ("talks on a ceasefire",
+# "despite the truce", "violated the ceasefire", "ceasefire talks"): no agreement reached.
+UNREACHED_BEFORE = compile_lower(
+    r"\b(?:talks?|negotiat\w*|discuss\w*|propos\w*|calls? for|called for|calling for|push\w* for|bids? for|"
+    r"efforts?|hopes?|demand\w*|urg\w+|sought|seek\w*|mediat\w*|violat\w*|breach\w*|despite|under|since|during|"
+    r"collapse of|end of|ended|fragile|existing|current|terms of|phase of|extend\w*|plans? for|framework|"
+    r"brokered|guarantors? of|monitor\w*)\s+(?:[\w'’-]+\s+){0,4}$"
+)
+UNREACHED_AFTER = compile_lower(
+    r"[\s-]+(?:talks|negotiations|proposals?|plans?|efforts|bids?|mediators?|monitors?|lines?|violations?|"
+    r"frameworks?|terms|hopes|calls?|demands?)\b"
+)
 
 # What the report says did not happen: "no arrests were made", "no one was hurt".
 NEGATED_BEFORE = compile_lower(
@@ -392,6 +404,10 @@ class TriggerStage:
                 if SUPPORTING.search(before):
                     continue
                 if trigger.sub_event_type in TOPICS and TOPIC_BEFORE.search(before):
+                    continue
+                if trigger.sub_event_type == "Agreement" and (
+                    UNREACHED_BEFORE.search(before) or UNREACHED_AFTER.match(lower, match.end())
+                ):
                     continue
                 if (
                     HYPOTHETICAL_BEFORE.search(before)
