@@ -673,3 +673,12 @@ def test_a_capitals_dateline_set_apart_by_a_dash_is_no_place_of_an_incident_else
         "BEIRUT - A strike on a car in southern Lebanon killed two fighters on Monday, a security source said."
     )
     assert strike.location != "Beirut"
+
+
+def test_drones_downed_after_a_strike_are_another_event_than_the_strike() -> None:
+    found = events(
+        "KYIV, March 5 (Reuters) - A drone attack on the southern city of Odesa overnight injured eight "
+        "people and damaged residential buildings, the regional governor said on Wednesday. The air force "
+        "said it shot down 45 of 78 drones launched overnight."
+    )
+    assert sorted(e.sub_event_type for e in found) == ["Air/drone strike", "Disrupted weapons use"]

@@ -308,6 +308,10 @@ def _unreal(lower: str, sentence: Mention, trigger: Mention) -> re.Match[str] | 
     return UNREAL_BEFORE.search(before) or (ANNOUNCED.search(before) if crowd else None)
 
 
+# A calm act this specific (a weapons cache seized, drones downed) is an event of its own.
+SURE_STRATEGIC = 90
+
+
 # A sentence that opens on a pronoun for people or a thing already named.
 PRONOUN_OPENING = re.compile(r"^\W*(?:they|it|he|she|both|their|his|her)\b", re.I)
 
@@ -332,10 +336,13 @@ def _other_kind(
     other_victims = any(
         c.value.party in ("state", "armed", "civilian") and c.value.party not in known_victims for c in hurt
     )
+    # A strategic act the table names surely ("shot down 45 of 78 drones") is another event than
+    # the strike it follows, as a strike is another than a clash.
     new = {
         EVENT_TYPE_OF[t.value.sub_event_type]
         for t in own
-        if t.value.violent and (t.value.strength >= SPECIFIC_TRIGGER or other_victims)
+        if (t.value.violent and (t.value.strength >= SPECIFIC_TRIGGER or other_victims))
+        or (not t.value.violent and t.value.strength >= SURE_STRATEGIC)
     }
     known = {
         EVENT_TYPE_OF[t.value.sub_event_type]
