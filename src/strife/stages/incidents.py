@@ -16,7 +16,7 @@ from strife.document import Document, Mention
 from strife.stages.event_types import PROTEST_OR_RIOT
 from strife.stages.incident_model import features, incident_model
 from strife.stages.sentences import LEAD_SENTENCES, is_note
-from strife.stages.triggers import LEARNED_INCIDENT, LEARNED_STRENGTH, PLANNED
+from strife.stages.triggers import INTERCEPTION, LEARNED_INCIDENT, LEARNED_STRENGTH, PLANNED
 from strife.taxonomy import EVENT_TYPE_OF
 
 # A sentence that opens with these words starts a new incident.
@@ -222,7 +222,12 @@ def group_incidents(doc: Document) -> list[Incident]:
                     PLACE_LEAD.match(text) is not None
                     and _other_place(_lead_place(places.get(index, [])), current, places)
                 )
-                or (_other_kind(own, current, triggers, killed, casualties) and not ANAPHORA.match(text))
+                or (
+                    _other_kind(own, current, triggers, killed, casualties)
+                    # "The air force said it shot down 45 drones" after a strike: a calm act named
+                    # this surely is no anaphora's.
+                    and (not ANAPHORA.match(text) or any(_sure_strategic(t) for t in own))
+                )
             )
             if opens:
                 current = Incident(background=background)
@@ -308,8 +313,8 @@ def _unreal(lower: str, sentence: Mention, trigger: Mention) -> re.Match[str] | 
     return UNREAL_BEFORE.search(before) or (ANNOUNCED.search(before) if crowd else None)
 
 
-# A calm act this specific (a weapons cache seized, drones downed) is an event of its own.
-SURE_STRATEGIC = 90
+def _sure_strategic(trigger: Mention) -> bool:
+    return trigger.value.strength == INTERCEPTION
 
 
 # A sentence that opens on a pronoun for people or a thing already named.
@@ -336,13 +341,12 @@ def _other_kind(
     other_victims = any(
         c.value.party in ("state", "armed", "civilian") and c.value.party not in known_victims for c in hurt
     )
-    # A strategic act the table names surely ("shot down 45 of 78 drones") is another event than
-    # the strike it follows, as a strike is another than a clash.
+    # Drones or missiles downed ("shot down 45 of 78 drones") are another event than the strike
+    # they follow, as a strike is another than a clash.
     new = {
         EVENT_TYPE_OF[t.value.sub_event_type]
         for t in own
-        if (t.value.violent and (t.value.strength >= SPECIFIC_TRIGGER or other_victims))
-        or (not t.value.violent and t.value.strength >= SURE_STRATEGIC)
+        if (t.value.violent and (t.value.strength >= SPECIFIC_TRIGGER or other_victims)) or _sure_strategic(t)
     }
     known = {
         EVENT_TYPE_OF[t.value.sub_event_type]

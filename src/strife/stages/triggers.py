@@ -30,6 +30,10 @@ CROWD = r"supporters|activists|workers|protest(?:e|o)rs|demonstrators|students|v
 # A blast of gas, a boiler or fireworks is an accident's, not a bomb's.
 NOT_A_BOMB = r"(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)"
 
+# The strength of an interception's row: an act of its own wherever it is told.
+INTERCEPTION = 96
+
+
 # (pattern, sub_event_type, strength, violent). Strength orders the rows when an incident has
 # several triggers: specific weapons over generic violence, and specific strategic developments
 # over the violent words their reports often carry ("an attack was foiled").
@@ -223,12 +227,14 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:weapons|arms|explosives|ammunition|suicide vests?) (?:were |was )?(?:seized|recovered|confiscated)|"
      r"(?:seized|confiscated) (?:a )?(?:cache|huge cache|large cache|weapons|arms|explosives|ammunition)|"
      r"(?:weapons|arms) cache|cache of (?:arms|weapons|explosives|ammunition)|"
-     r"(?:intercepted|shot down|downed|destroyed) (?:all )?(?:\w+ ){0,3}(?:drones?|missiles?|rockets?)|"
      r"(?:intercepted|seized|stopped) (?:[\w-]+ ){0,5}?carrying (?:[\w-]+ ){0,3}(?:weapons|arms|missiles|explosives|"
      r"ammunition|rockets|drone components)|"
      r"(?:seized|confiscated|recovered) (?:\S+ ){0,4}(?:rifles|guns|weapons|arms|explosives|ammunition|grenades|"
      r"rounds|mortars|detonators)",
      "Disrupted weapons use", 95, False),
+    # Drones and missiles downed: air defence's own act, never part of the strike it stopped.
+    (r"(?:intercepted|shot down|downed|destroyed) (?:all )?(?:\w+ ){0,3}(?:drones?|missiles?|rockets?)",
+     "Disrupted weapons use", INTERCEPTION, False),
     # Other: "mass graves found, a coup without fighting"
     (r"seized power|\bcoup\b|mass graves?|state of emergency|martial law|\bcurfew\b|"
      r"removed (?:\w+ ){0,4}from power|ousted (?:the )?(?:president|prime minister|government)|"
