@@ -682,3 +682,17 @@ def test_drones_downed_after_a_strike_are_another_event_than_the_strike() -> Non
         "said it shot down 45 of 78 drones launched overnight."
     )
     assert sorted(e.sub_event_type for e in found) == ["Air/drone strike", "Disrupted weapons use"]
+
+
+def test_the_deaths_a_crowd_protested_are_not_the_protests_toll() -> None:
+    (riot,) = events(
+        "Angry protesters torched two police vehicles and pelted stones at the police station in "
+        "Shikarpur after a man died in custody on Monday."
+    )
+    assert (riot.sub_event_type, riot.fatalities) == ("Violent demonstration", 0)
+    (shooting,) = events(
+        "Police opened fire on protesters in Nairobi on Tuesday after they stormed the compound, killing three."
+    )
+    assert shooting.fatalities == 3
+    (volley,) = events("Police fired on protesters in Nairobi on Tuesday, killing two of them.")
+    assert volley.fatalities == 2

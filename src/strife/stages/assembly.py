@@ -31,6 +31,7 @@ from strife.stages.event_places import (
 )
 from strife.stages.event_types import (
     PROTEST_FAMILY,
+    PROTEST_OR_RIOT,
     incident_type,
     pick_type,
     territory_direction,
@@ -38,6 +39,7 @@ from strife.stages.event_types import (
 from strife.stages.fatalities import (
     BOMBER_INCLUDED,
     count_casualties,
+    grievances,
     main_victims,
     named_parties,
     split_deaths,
@@ -54,7 +56,7 @@ from strife.stages.incidents import (
 )
 from strife.stages.places import country_name
 from strife.stages.sentences import CLOSERS, is_note
-from strife.stages.triggers import SUPPORTING
+from strife.stages.triggers import DEADLY_TYPES, SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
 # Dates that are the report's, not the incident's; an article dates its own news (a headline
@@ -104,6 +106,14 @@ def assemble_events(doc: Document) -> list[Event]:
             continue
         casualty_mentions = named_parties(gather("casualties"), gather("actors"), doc.text)
         trigger_mentions = gather("triggers")
+        protests = [t for t in trigger_mentions if t.value.sub_event_type in PROTEST_OR_RIOT]
+        # A crowd's act and no deadly one of another kind: deaths given as what it protested
+        # are not its toll.
+        if protests and not any(
+            t.value.sub_event_type in DEADLY_TYPES - PROTEST_OR_RIOT for t in trigger_mentions
+        ):
+            cause = grievances(doc.text, casualty_mentions, protests)
+            casualty_mentions = [m for m in casualty_mentions if m not in cause]
         reporter_mentions = gather("reporters")
         deaths = any(m.value.outcome == "killed" for m in casualty_mentions)
         trigger = pick_type(trigger_mentions, deaths)

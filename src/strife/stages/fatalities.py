@@ -19,6 +19,31 @@ BOMBER_INCLUDED = re.compile(
 )
 
 
+# What a crowd protested: "torched police vehicles after a man died in custody", "marched
+# against the killing of a student". Deaths told after these words, in a protest's sentence, are
+# its cause, not its toll.
+GRIEVANCE = re.compile(
+    r"\b(?:after|following|over|against|to protest|protesting|to mourn|mourning|in protest (?:at|against|over))\b",
+    re.I,
+)
+
+
+GRIEVANCE_REACH = 25
+
+
+def grievances(text: str, casualties: list[Mention], protests: list[Mention]) -> list[Mention]:
+    """The deaths a protest's sentence gives as what the crowd protested."""
+    cause = []
+    for m in casualties:
+        if m.value.outcome != "killed":
+            continue
+        before = [t for t in protests if t.sentence == m.sentence and t.end <= m.start]
+        # The words right before the deaths: "after a man died", "against the killing of".
+        if before and GRIEVANCE.search(text, max(before[0].end, m.start - GRIEVANCE_REACH), m.start):
+            cause.append(m)
+    return cause
+
+
 # The casualty stage reads a list ("12 soldiers, 3 policemen") as figures that touch, the
 # separator taken into the next one.
 LIST_GAP = 2
