@@ -696,3 +696,16 @@ def test_the_deaths_a_crowd_protested_are_not_the_protests_toll() -> None:
     assert shooting.fatalities == 3
     (volley,) = events("Police fired on protesters in Nairobi on Tuesday, killing two of them.")
     assert volley.fatalities == 2
+
+
+def test_a_shutterdown_observed_in_each_town_is_a_protest_there() -> None:
+    found = events(
+        "HYDERABAD: A strike call by a nationalist party against the canals project was observed across "
+        "the province on Sunday. A complete strike was, however, observed in Tando Mohammad Khan. A similar "
+        "shutterdown was witnessed in Jamshoro and Kotri towns. A total shutterdown was also observed in "
+        "Moro and Kandiaro on Sunday. Karachi remained unaffected.",
+        published="2025-04-21",
+    )
+    places = {e.location for e in found if e.sub_event_type == "Peaceful protest"}
+    assert {"Tando Mohammad Khan", "Jamshoro", "Kotri", "Moro", "Kandiaro"} <= places
+    assert "Karachi" not in places

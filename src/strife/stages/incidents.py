@@ -195,6 +195,14 @@ def group_incidents(doc: Document) -> list[Incident]:
                 and (not talk or any(t.value.strength >= NAMED_ACT for t in calm))
                 and (day or (index < LEAD_SENTENCES and (index in places or sure)) or leaning)
             )
+            # "A similar shutterdown was witnessed in Jamshoro": a protest at a place of its own,
+            # told after another, on the day told before.
+            or (
+                current is not None
+                and placed
+                and not talk
+                and any(t.value.sub_event_type in PROTEST_OR_RIOT for t in calm)
+            )
             # Destruction of a thing named, at a place named ("destroying two pylons in Guazapa").
             or (
                 any(t.value.sub_event_type == "Looting/property destruction" for t in calm)
@@ -212,8 +220,13 @@ def group_incidents(doc: Document) -> list[Incident]:
                 or _other_day(dates.get(index, []), current, dates)
                 # ACLED's unit is one place: new figures somewhere else are another incident, and
                 # so is a sentence that opens on another place ("In Rawalpindi, supporters...").
+                # A protest day in many cities is one event per city (coding guide).
                 or (
-                    bool(killed or [t for t in own if t.value.violent] or (violent and likely))
+                    bool(
+                        killed
+                        or [t for t in own if t.value.violent or t.value.sub_event_type in PROTEST_OR_RIOT]
+                        or (violent and likely)
+                    )
                     and _other_place(places.get(index, []), current, places)
                 )
                 # The place a sentence opens on is where it happened; others it names after it

@@ -204,7 +204,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      "Attack", 30, True),
     # Peaceful protest: "no violence and no intervention"
     (r"protest(?:ed|s|ing|ers|ors)?\b|demonstrat(?:ion|ions|ed|ors|ing)\b|rall(?:y|ies|ied)\b|sit-ins?\b|"
-     r"march(?:ed|es)? (?:to|towards|on|from|through)|strike (?:was )?observed|shutter[- ]down|wheel-jam|"
+     r"march(?:ed|es)? (?:to|towards|on|from|through)|shutter[- ]?downs?|wheel[- ]?jams?|hartals?|"
+     # "a complete strike was, however, observed", "a shutdown was witnessed": a strike held.
+     r"(?:strike|shutdown)s? (?:was|were)(?:,? (?:also|however|largely|partially),?)? (?:observed|witnessed)|"
      # "mayors marched Thursday against plans…", "they blocked the entrance to the airport".
      r"march(?:ed|es)? (?:\w+ )?(?:against|in (?:support|protest|solidarity)|demanding)|"
      r"(?:protesters|demonstrators|residents|workers|farmers|traders|students|villagers|they) blocked (?:the )?"
