@@ -709,3 +709,15 @@ def test_a_shutterdown_observed_in_each_town_is_a_protest_there() -> None:
     places = {e.location for e in found if e.sub_event_type == "Peaceful protest"}
     assert {"Tando Mohammad Khan", "Jamshoro", "Kotri", "Moro", "Kandiaro"} <= places
     assert "Karachi" not in places
+
+
+def test_a_market_rally_and_a_collision_course_are_no_events() -> None:
+    assert not events(
+        "Strong corporate earnings fuelled an overnight rally in Karachi on Wednesday as the stock market "
+        "rally continued."
+    )
+    (clash,) = events(
+        "Border forces of the two countries exchanged heavy fire near Chaman on Sunday, killing three soldiers.",
+        title="Neighbours on a collision course",
+    )
+    assert clash.fatalities == 3

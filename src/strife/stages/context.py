@@ -52,7 +52,7 @@ RECALLED_AFTER_LEAD = compile_lower(r"\blast week\b")
 NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
     kind: compile_lower(rf"\b(?:{pattern})\b")
     for kind, pattern in {
-        "accident": r"collided|collision|crash(?:ed)?|plunged|overturned|capsized|derailed|skidded|road accident|"
+        "accident": r"collided|collision(?! course)|crash(?:ed)?|plunged|overturned|capsized|derailed|skidded|road accident|"
         r"traffic accident|accidents?|roof collapse|drowned|drowning|blaze|fire (?:broke out|engulfed|raged|ripped through|gutted)|"
         r"short circuit|caught fire after|after (?:hitting|colliding with|ramming into) (?:a |an )?|"
         r"gas cylinder|boiler|tanker explosion|gas (?:explosion|blast|leak)|cylinder (?:explosion|blast)|methane|coal mine|mine collapse|"

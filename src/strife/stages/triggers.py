@@ -313,6 +313,11 @@ TOPIC_BEFORE = compile_lower(
     r"sentence (?:in|for)|law on|cases? of|victims of)\s+(?:[\w'’-]+\s+){0,5}$"
 )
 TOPICS = frozenset({"Sexual violence"})
+# Markets rally too: "the stock market rally", "a relief rally in bonds".
+MARKET_BEFORE = compile_lower(
+    r"\b(?:stocks?|stock market|markets?|shares?|equit(?:y|ies)|bonds?|prices?|oil|gold|rupee|dollar|index|"
+    r"relief|bull|overnight|year-end|sensex|kse-100)\s+(?:[\w-]+\s+)?$"
+)
 # A ceasefire or a deal talked about, sought, or already in force ("talks on a ceasefire",
 # "despite the truce", "violated the ceasefire", "ceasefire talks"): no agreement reached.
 UNREACHED_BEFORE = compile_lower(
@@ -406,12 +411,17 @@ class TriggerStage:
         lower = doc.lower_text
         # Acts the table found that were only possible or feared.
         voided: list[Mention] = []
+        not_acts: set[int] = set()
         for pattern, trigger in _COMPILED:
             for match in pattern.finditer(lower):
                 before = lower[max(0, match.start() - 60) : match.start()]
                 if SUPPORTING.search(before):
                     continue
                 if trigger.sub_event_type in TOPICS and TOPIC_BEFORE.search(before):
+                    continue
+                if MARKET_BEFORE.search(before) and lower.startswith("rall", match.start()):
+                    # "The stock market rally": no act, and none for the learned reading either.
+                    not_acts.add(sentence_of(doc, match.start()))
                     continue
                 if trigger.sub_event_type == "Agreement" and (
                     UNREACHED_BEFORE.search(before) or UNREACHED_AFTER.match(lower, match.end())
@@ -433,7 +443,7 @@ class TriggerStage:
             if verb is not None:
                 mentions.append(Mention(window + verb.start(), place.end, "trigger", TAKEN, place.sentence))
         # A sentence whose act was only possible or feared gets no learned trigger either.
-        covered = {m.sentence for m in mentions} | {m.sentence for m in voided}
+        covered = {m.sentence for m in mentions} | {m.sentence for m in voided} | not_acts
         killed = {m.sentence for m in doc.layer("casualties") if m.value.outcome == "killed"}
         readings: list[Mention] = []
         for sentence in doc.layer("sentences"):
