@@ -347,3 +347,16 @@ def test_a_protest_outside_the_seat_of_state_is_in_the_capital() -> None:
         }
     )
     assert protest.location == "Nicosia"
+
+
+def test_protests_at_venues_listed_with_their_towns_are_one_event_per_town() -> None:
+    found = extract(
+        {
+            "text": "KARACHI: Protesting university teachers took to the streets on Wednesday. Similar protests "
+            "were also held at Sindh University, Jamshoro; Government College University, Hyderabad; and "
+            "the Medical University, Larkana.",
+            "published": "2025-01-23",
+        }
+    )
+    places = {e.location for e in found}
+    assert {"Hyderabad", "Larkana"} <= places and "Sindh" not in places

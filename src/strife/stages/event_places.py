@@ -14,7 +14,12 @@ from strife.stages.incidents import Incident
 from strife.stages.places import GOVERNMENT_AFTER, PLACE_KINDS, country_name
 from strife.stages.sentences import is_note
 
-LIST_SEPARATOR = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", re.I)
+LIST_SEPARATOR = re.compile(
+    r"^(?:\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+|"
+    # "at Mehran University, Jamshoro; Agricultural University, Tandojam; and ...": a list of venues,
+    # each with its town.
+    r"\s*;\s*(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|of|the|and|for|&)\s+)*[A-Z][\w.'’-]*,\s*)$"
+)
 
 
 def listed_places(
@@ -35,6 +40,7 @@ def listed_places(
             and m.label == "place"
             and m.value.entry is not None
             and m.value.entry.kind in ("place", "admin2", "admin1")
+            and not _provincial_body(doc, m)
         ),
         key=lambda m: m.start,
     )
@@ -141,6 +147,23 @@ def _is_venue(doc: Document, mention: Mention) -> bool:
     )
 
 
+# A province's institutions, named after it ("Sindh University", "the Punjab Assembly"): they
+# stand somewhere in it, not across it.
+PROVINCIAL_BODY = re.compile(
+    r"\s+(?:University|College|Assembly|High Court|Police|Government|Rangers|Bar Council|Cabinet|Chief Minister|"
+    r"Governor|Museum|Secretariat|Home Department)\b"
+)
+
+
+def _provincial_body(doc: Document, mention: Mention) -> bool:
+    entry = mention.value.entry if mention.label == "place" else None
+    return (
+        entry is not None
+        and entry.kind == "admin1"
+        and PROVINCIAL_BODY.match(doc.text, mention.end) is not None
+    )
+
+
 def _region(entry: Any) -> tuple[str, str | None]:
     return entry.iso3, entry.name if entry.kind == "admin1" else entry.admin1
 
@@ -150,7 +173,7 @@ def _incident_places(doc: Document, places: list[Mention], core: set[int]) -> li
     not as where something was said, and in the region of the first such sentence that names
     one ("Kalat district" and "the Mangochar area" yes; "the highway to Karachi" two sentences
     on, no)."""
-    own = [m for m in places if not _is_venue(doc, m)]
+    own = [m for m in places if not _is_venue(doc, m) and not _provincial_body(doc, m)]
     # A capital named for its government gives way to any other place the text resolves.
     literal = [m for m in own if not GOVERNMENT_AFTER.match(doc.text, m.end)]
     if any(m.label == "place" and m.value.entry is not None for m in literal):
