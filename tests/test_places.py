@@ -360,3 +360,13 @@ def test_protests_at_venues_listed_with_their_towns_are_one_event_per_town() -> 
     )
     places = {e.location for e in found}
     assert {"Hyderabad", "Larkana"} <= places and "Sindh" not in places
+
+
+def test_a_place_named_after_its_units_possessive_is_looked_for_in_that_unit() -> None:
+    (attack,) = extract(
+        {
+            "text": "Gunmen shot dead two men in Texas's Paris on Monday, police said.",
+            "published": "2025-01-18",
+        }
+    )
+    assert (attack.country, attack.admin1, attack.location) == ("United States", "Texas", "Paris")

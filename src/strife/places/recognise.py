@@ -217,6 +217,9 @@ CONTAINED_BY = re.compile(
     rf"\s*,\s*|\s+in\s+(?:the\s+)?|\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?|\s+(?:\w+\s+)?{_PART}\s*,\s*",
     re.I,
 )
+POSSESSIVE = re.compile(r"['’]s\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}?")
+
+
 # Said outright to be a part of the next place ("the San José neighbourhood of Barranquilla"):
 # a homonym elsewhere is no reading of it.
 PART_OF = re.compile(rf"\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?", re.I)
@@ -536,6 +539,9 @@ def _choose(
                 chosen.append(None)
                 continue
             pool = inside or pool
+        elif text and number and POSSESSIVE.fullmatch(text, candidates[number - 1].end, candidate.start):
+            # "Texas's Paris", "North Waziristan's Mir Ali": a place of the unit before it.
+            pool = _inside(candidate, candidates[number - 1].entries) or pool
         elif text and countries:
             joiner = re.match(r"\s*,\s*", text[candidate.end : candidate.end + 4])
             iso3 = countries.get(candidate.end + joiner.end()) if joiner else None
@@ -597,9 +603,15 @@ def _choose(
             if standing is None
             else standing[best.iso3] + standing[(best.iso3, best.admin1)]
         ) - (len({e.iso3 for e in candidate.entries}) == 1)
+        # Where the text names no country, the country its units and large places lie in.
+        home = country_votes or (
+            Counter({main: 1})
+            if standing is not None and main is not None and standing[main] >= HOME_STANDING
+            else None
+        )
         if (
-            country_votes
-            and best.iso3 not in country_votes
+            home
+            and best.iso3 not in home
             and support <= 0
             and best.population < FOREIGN_MIN_POPULATION
             and best.kind in ("place", "admin2")
@@ -608,6 +620,10 @@ def _choose(
         else:
             chosen.append(best)
     return chosen
+
+
+# How many units or large places of one country make it the text's where the text names none.
+HOME_STANDING = 2
 
 
 # Homonyms the ranker weighs, the most populous first (GeoNames lists 40 Springfields).
