@@ -370,3 +370,14 @@ def test_a_place_named_after_its_units_possessive_is_looked_for_in_that_unit() -
         }
     )
     assert (attack.country, attack.admin1, attack.location) == ("United States", "Texas", "Paris")
+
+
+def test_a_text_that_names_no_country_keeps_small_homonyms_abroad_out_of_its_own() -> None:
+    (attack,) = extract(
+        {
+            "text": "Militants attacked a police post near Bagan on Monday, killing two policemen, officials in "
+            "Kurram and Orakzai said.",
+            "published": "2025-01-18",
+        }
+    )
+    assert attack.country == "Pakistan"  # GeoNames' only Bagan is a Russian village
