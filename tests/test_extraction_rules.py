@@ -721,3 +721,10 @@ def test_a_market_rally_and_a_collision_course_are_no_events() -> None:
         title="Neighbours on a collision course",
     )
     assert clash.fatalities == 3
+
+
+def test_headline_subjects_and_bodies_found_shot() -> None:
+    (execution,) = events("IS executes 12 in Palmyra yard on Sunday")
+    assert (execution.actor1, execution.fatalities, execution.country) == ("Islamic State", 12, "Syria")
+    (bodies,) = events("Three men were found shot dead near Kirkuk on Monday.")
+    assert bodies.fatalities == 3

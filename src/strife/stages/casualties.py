@@ -96,7 +96,7 @@ _COUNT = _count()
 _GAP = (
     r"(?:(?:was|were|is|are|has|have|had|been|being|got|also|reportedly|allegedly|later|all|both|"
     r"subsequently|critically|seriously|severely|badly|mortally|fatally|instantly|who|that|were|then|"
-    r"eventually|each|among|them|those|on the spot|apparently|initially)\s+){0,4}?"
+    r"eventually|each|among|them|those|on the spot|apparently|initially|found)\s+){0,4}?"
     # "were captured and executed", "was abducted and killed": what befell them first.
     r"(?:(?:captured|abducted|kidnapped|taken|dragged|tortured|shot|attacked|ambushed|beaten) and\s+)?"
     # "One person said killed by Indian firing", "were reported to have been killed".
