@@ -81,6 +81,8 @@ def test_caseless_text_gets_its_names_back_with_offsets_kept() -> None:
     # An article that opens a name is a word, not an initialism, though it has no vowel after
     # its first letter.
     assert "here in El Salvador." in truecase("MURDERS HERE IN EL SALVADOR.")
+    # A colour is a colour in a caseless note, though news capitalises it in names.
+    assert "said white and black policemen" in truecase("residents said white and black policemen fired.")
 
 
 def test_lower_case_notes_are_read_as_reports() -> None:

@@ -21,6 +21,10 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*\n\s*)([a-z])")
 # their letters after the first are all consonants.
 NAME_ARTICLES = frozenset({"el", "al"})
 
+# Colours that news capitalises in names ("White House", "Red Sea") more often than it writes
+# them small, but that a caseless note means as colours ("white and black policemen").
+COLOURS = frozenset({"white", "red", "brown"})
+
 # Months that are also words; the list of common words, built from cased news, calls them names.
 MONTH_OR_WORD = frozenset({"march", "may"})
 _DATED = re.compile(r"\d\s*(?:march|may)\b|\b(?:march|may)\s*\d")
@@ -49,7 +53,7 @@ def truecase(text: str) -> str:
         word = match.group()
         if word in MONTH_OR_WORD and not _DATED.search(lower, max(0, match.start() - 6), match.end() + 6):
             continue  # "the march ended": a month only beside a day or a year ("march 3", "3 march")
-        if word not in common and len(word) > 1:
+        if word not in common and word not in COLOURS and len(word) > 1:
             chars[match.start()] = chars[match.start()].upper()
             # Initialisms a wire writes in capitals stay so: "FMLN", "UN".
             if (
