@@ -73,6 +73,7 @@ DRAWS: dict[int, dict[str, Any]] = {
         "per_batch": 12,
     },
     5: {"seed": 20261207, "sample": SHORT_DRAW, "per_batch": 27},
+    7: {"seed": 20261209, "sample": SHORT_DRAW, "per_batch": 27},
     6: {
         "seed": 20261208,
         "kind": "article",
