@@ -728,3 +728,11 @@ def test_headline_subjects_and_bodies_found_shot() -> None:
     assert (execution.actor1, execution.fatalities, execution.country) == ("Islamic State", 12, "Syria")
     (bodies,) = events("Three men were found shot dead near Kirkuk on Monday.")
     assert bodies.fatalities == 3
+
+
+def test_a_notes_toll_by_one_named_weapon_is_no_tally() -> None:
+    (mine,) = events(
+        "At least two women and a girl were killed while four others were injured by a pressure landmine, "
+        "suspected to have been laid by Maoist rebels."
+    )
+    assert (mine.sub_event_type, mine.fatalities) == ("Remote explosive/landmine/IED", 3)

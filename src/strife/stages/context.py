@@ -120,6 +120,9 @@ PLACE_BACK = compile_lower(
 )
 
 HUGE_TOLL = 1_000
+# A trigger this specific names the weapon of one incident (a landmine, a bomb blast, a suicide
+# bomb, an air strike), not the shelling or the killings a tally sums.
+NAMED_WEAPON = 70
 
 
 def _only_vague_counts(casualties: list[Mention]) -> set[int]:
@@ -151,6 +154,7 @@ class ContextStage:
             m.sentence for m in doc.layer("unresolved_dates")
         }
         note = is_note(doc)
+        weapons = {m.sentence for m in doc.layer("triggers") if m.value.strength >= NAMED_WEAPON}
         huge_toll_sentences = {
             m.sentence for m in doc.layer("casualties") if m.value.count.value >= HUGE_TOLL
         }
@@ -179,6 +183,8 @@ class ContextStage:
                 and sentence.sentence not in updates
                 and readings.get(sentence.sentence, 1.0) < TALLY_READING
                 and not PLACE_BACK.search(text)
+                # "killed by a pressure landmine": a toll of one weapon is one incident's.
+                and sentence.sentence not in weapons
             ):
                 reading = readings[sentence.sentence]
                 label = "statistic"
