@@ -12,6 +12,7 @@ from strife.document import Document, Mention
 from strife.stages.calendar import MONTH_PATTERN
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import LEAD_SENTENCES, is_note
+from strife.stages.triggers import NAMED_WEAPON
 
 STATISTIC_CUES = compile_lower(
     # "in 444 attacks", "in dozens of operations"; not "in two separate incidents", which are
@@ -120,9 +121,6 @@ PLACE_BACK = compile_lower(
 )
 
 HUGE_TOLL = 1_000
-# A trigger this specific names the weapon of one incident (a landmine, a bomb blast, a suicide
-# bomb, an air strike), not the shelling or the killings a tally sums.
-NAMED_WEAPON = 70
 
 
 def _only_vague_counts(casualties: list[Mention]) -> set[int]:
@@ -154,6 +152,8 @@ class ContextStage:
             m.sentence for m in doc.layer("unresolved_dates")
         }
         note = is_note(doc)
+        # A trigger this specific names the weapon of one incident (a landmine, a bomb blast, a
+        # suicide bomb, an air strike), not the shelling or the killings a tally sums.
         weapons = {m.sentence for m in doc.layer("triggers") if m.value.strength >= NAMED_WEAPON}
         huge_toll_sentences = {
             m.sentence for m in doc.layer("casualties") if m.value.count.value >= HUGE_TOLL

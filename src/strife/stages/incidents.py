@@ -16,7 +16,7 @@ from strife.document import Document, Mention
 from strife.stages.event_types import PROTEST_OR_RIOT
 from strife.stages.incident_model import features, incident_model
 from strife.stages.sentences import LEAD_SENTENCES, is_note
-from strife.stages.triggers import INTERCEPTION, LEARNED_INCIDENT, LEARNED_STRENGTH, PLANNED
+from strife.stages.triggers import INTERCEPTION, LEARNED_INCIDENT, LEARNED_STRENGTH, NAMED_WEAPON, PLANNED
 from strife.taxonomy import EVENT_TYPE_OF
 
 # A sentence that opens with these words starts a new incident.
@@ -59,7 +59,11 @@ def concrete(incident: Incident, layers: dict[str, dict[int, list[Mention]]]) ->
         return True
     day = any(d.value.precision == 1 for i in incident.sentences for d in layers["dates"].get(i, []))
     placed = any(m.label == "place" for i in incident.sentences for m in layers["places"].get(i, []))
-    return strongest >= NAMED_ACT and day and placed
+    # A named weapon that killed ("killed by a pressure landmine") is news, day and place or none.
+    killed = any(
+        c.value.outcome == "killed" for i in incident.sentences for c in layers["casualties"].get(i, [])
+    )
+    return (strongest >= NAMED_ACT and day and placed) or (strongest >= NAMED_WEAPON and killed)
 
 
 # A trigger this strong names the weapon or the act (a roadside bomb, an armed clash): no

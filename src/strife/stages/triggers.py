@@ -30,6 +30,9 @@ CROWD = r"supporters|activists|workers|protest(?:e|o)rs|demonstrators|students|v
 # A blast of gas, a boiler or fireworks is an accident's, not a bomb's.
 NOT_A_BOMB = r"(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)"
 
+# A row this strong names the weapon of one incident (a landmine, a bomb blast, a suicide bomb,
+# an air strike), not the shelling or the killings a tally sums.
+NAMED_WEAPON = 70
 # The strength of an interception's row: an act of its own wherever it is told.
 INTERCEPTION = 96
 
