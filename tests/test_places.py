@@ -381,3 +381,20 @@ def test_a_text_that_names_no_country_keeps_small_homonyms_abroad_out_of_its_own
         }
     )
     assert attack.country == "Pakistan"  # GeoNames' only Bagan is a Russian village
+
+
+def test_a_newspaper_named_after_its_city_is_no_events_place() -> None:
+    (strike,) = extract(
+        {
+            "text": "Air strikes killed four people in Kotli on Monday, The Washington Post reported.",
+            "published": "2025-05-08",
+        }
+    )
+    assert strike.location == "Kotli"
+    found = extract(
+        {
+            "text": "Two fighter jets were shot down on Monday, The Washington Post reported.",
+            "published": "2025-05-08",
+        }
+    )
+    assert all(e.location != "Washington" for e in found)

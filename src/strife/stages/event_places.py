@@ -155,13 +155,20 @@ PROVINCIAL_BODY = re.compile(
 )
 
 
+# "The Washington Post", "the Jerusalem Post", "the Nord Stream pipeline": a name, not its place.
+NAMED_AFTER = re.compile(
+    r"\s+(?:Post|Times|Herald|Tribune|Journal|Chronicle|Gazette|Telegraph|Courier|Stream)\b"
+)
+
+
 def _provincial_body(doc: Document, mention: Mention) -> bool:
+    """A place's name that is part of a body's or a thing's name, not where something happened."""
     entry = mention.value.entry if mention.label == "place" else None
-    return (
-        entry is not None
-        and entry.kind == "admin1"
-        and PROVINCIAL_BODY.match(doc.text, mention.end) is not None
-    )
+    if entry is None:
+        return False
+    if NAMED_AFTER.match(doc.text, mention.end):
+        return True
+    return entry.kind == "admin1" and PROVINCIAL_BODY.match(doc.text, mention.end) is not None
 
 
 def _region(entry: Any) -> tuple[str, str | None]:
