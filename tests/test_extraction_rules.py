@@ -736,3 +736,8 @@ def test_a_notes_toll_by_one_named_weapon_is_no_tally() -> None:
         "suspected to have been laid by Maoist rebels."
     )
     assert (mine.sub_event_type, mine.fatalities) == ("Remote explosive/landmine/IED", 3)
+
+
+def test_a_headline_that_claims_the_lives_of_n_counts_them() -> None:
+    (attack,) = events("Fresnillo, Zacatecas: Organized Crime Claims The Lives Of 7")
+    assert (attack.event_type, attack.fatalities) == ("Violence against civilians", 7)

@@ -138,7 +138,8 @@ TOLL = compile_lower(
 # "Bomb attack kills 11 in Quetta", "drone strike kills two near the border": headline style,
 # a number of dead with no noun after it.
 UNCOUNTED = compile_lower(
-    rf"\b(?P<verb>kills|killed|killing|kill|claims|claimed the lives of|leaves|left|shoots? dead|shot dead|"
+    rf"\b(?P<verb>kills|killed|killing|kill|claims the lives of|claimed the lives of|claims|leaves|left|shoots? dead|"
+    rf"shot dead|"
     rf"executes?|executed|executing|massacres?|massacred)\s+"
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})"
     # "kills nine-year-old" is one child of nine, not nine people.
