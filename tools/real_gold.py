@@ -63,23 +63,15 @@ SHORT_DRAW = {
     "wiki_terror_incidents.jsonl": 45,
     "muc4_grit.jsonl": 30,
 }
+# An article draw: as many Dawn/APP articles as wire stories.
+ARTICLE_DRAW = {"news_pk_2025.jsonl": 48, "news_world_2025.jsonl": 48}
 DRAWS: dict[int, dict[str, Any]] = {
     2: {"seed": 20261204, "sample": SHORT_DRAW, "per_batch": 27},
     3: {"seed": 20261205, "sample": SHORT_DRAW, "per_batch": 27},
-    4: {
-        "seed": 20261206,
-        "kind": "article",
-        "sample": {"news_pk_2025.jsonl": 48, "news_world_2025.jsonl": 48},
-        "per_batch": 12,
-    },
+    4: {"seed": 20261206, "kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12},
     5: {"seed": 20261207, "sample": SHORT_DRAW, "per_batch": 27},
+    6: {"seed": 20261208, "kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12},
     7: {"seed": 20261209, "sample": SHORT_DRAW, "per_batch": 27},
-    6: {
-        "seed": 20261208,
-        "kind": "article",
-        "sample": {"news_pk_2025.jsonl": 48, "news_world_2025.jsonl": 48},
-        "per_batch": 12,
-    },
 }
 
 
