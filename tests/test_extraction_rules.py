@@ -673,6 +673,9 @@ def test_a_capitals_dateline_set_apart_by_a_dash_is_no_place_of_an_incident_else
         "BEIRUT - A strike on a car in southern Lebanon killed two fighters on Monday, a security source said."
     )
     assert strike.location != "Beirut"
+    # The town a report was filed from is no place of an incident in a part of the country.
+    (strike,) = events("BEIRUT: A strike on a car in southern Lebanon killed two fighters on Monday.")
+    assert (strike.country, strike.location) == ("Lebanon", "Lebanon")
 
 
 def test_drones_downed_after_a_strike_are_another_event_than_the_strike() -> None:

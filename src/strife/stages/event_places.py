@@ -40,7 +40,7 @@ def listed_places(
             and m.label == "place"
             and m.value.entry is not None
             and m.value.entry.kind in ("place", "admin2", "admin1")
-            and not _provincial_body(doc, m)
+            and not _inside_a_name(doc, m)
         ),
         key=lambda m: m.start,
     )
@@ -161,7 +161,7 @@ NAMED_AFTER = re.compile(
 )
 
 
-def _provincial_body(doc: Document, mention: Mention) -> bool:
+def _inside_a_name(doc: Document, mention: Mention) -> bool:
     """A place's name that is part of a body's or a thing's name, not where something happened."""
     entry = mention.value.entry if mention.label == "place" else None
     if entry is None:
@@ -180,7 +180,7 @@ def _incident_places(doc: Document, places: list[Mention], core: set[int]) -> li
     not as where something was said, and in the region of the first such sentence that names
     one ("Kalat district" and "the Mangochar area" yes; "the highway to Karachi" two sentences
     on, no)."""
-    own = [m for m in places if not _is_venue(doc, m) and not _provincial_body(doc, m)]
+    own = [m for m in places if not _is_venue(doc, m) and not _inside_a_name(doc, m)]
     # A capital named for its government gives way to any other place the text resolves.
     literal = [m for m in own if not GOVERNMENT_AFTER.match(doc.text, m.end)]
     if any(m.label == "place" and m.value.entry is not None for m in literal):
