@@ -332,7 +332,7 @@ def test_a_town_with_no_district_in_the_tables_seats_the_district_of_its_name() 
 
 def test_every_countrys_capital_is_looked_up_without_error() -> None:
     from strife.places.gazetteer import country_records
-    from strife.stages.places import capital_entry
+    from strife.stages.implied_places import capital_entry
 
     found = {r["ISO"]["alpha3"]: capital_entry(r["ISO"]["alpha3"]) for r in country_records()}
     assert found["VAT"] is not None and found["VAT"].name == "Vatican City"  # listed as a list

@@ -28,6 +28,8 @@ GRIEVANCE = re.compile(
 )
 
 
+# How near before the deaths those words stand: "after a man died", not "after they stormed
+# the compound, killing three".
 GRIEVANCE_REACH = 25
 
 

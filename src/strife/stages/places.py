@@ -16,13 +16,7 @@ from itertools import pairwise
 import pycountry
 
 from strife.document import Document, Mention
-from strife.places.gazetteer import (
-    Gazetteer,
-    GazetteerEntry,
-    country_records,
-    get_gazetteer,
-    supplement_regions,
-)
+from strife.places.gazetteer import Gazetteer, GazetteerEntry, country_records, get_gazetteer
 from strife.places.recognise import (
     ABBREVIATIONS,
     Candidate,
@@ -31,6 +25,7 @@ from strife.places.recognise import (
     is_capital,
     resolve,
 )
+from strife.stages.implied_places import capitals_unnamed, regions_named, seats_of_state
 from strife.stages.sentences import sentence_of
 from strife.stages.truecase import common_words
 
@@ -616,99 +611,16 @@ class PlaceStage:
             )
             if resolved:
                 doc.annotations.facts["country"] = resolved.most_common(1)[0][0]
-        mentions.extend(_capitals_unnamed(doc, mentions, names, doc.annotations.facts.get("country")))
-        mentions.extend(_regions_named(doc, gazetteer))
-        mentions.extend(_seats_of_state(doc, mentions, doc.annotations.facts.get("country")))
+        # Places the text implies without naming them: "the capital", "northwest Pakistan",
+        # "outside parliament".
+        country = doc.annotations.facts.get("country")
+        implied = [
+            *capitals_unnamed(doc, mentions, names, country),
+            *regions_named(doc, gazetteer),
+            *seats_of_state(doc, mentions, country),
+        ]
+        for start, end, entry in implied:
+            place = Place(entry.name, "gazetteer", entry.iso3, entry)
+            mentions.append(Mention(start, end, "place", place, sentence_of(doc, start)))
         mentions.sort(key=lambda m: m.start)
         doc.set_layer("places", mentions)
-
-
-# "Shelling south of the capital", "the Salvadoran capital": the capital last named before it, or
-# else the capital of the report's country, or of the demonym's, where no name of it follows
-# ("the capital, Sanaa", "the capital Kabul").
-THE_CAPITAL = re.compile(
-    r"\bthe (?:(?P<demonym>[A-Z][a-z]+) )?capital\b(?!\s*(?:city\b\s*)?(?:,\s*|of\s+(?:the\s+)?)?[A-Z])"
-)
-
-
-def _capitals_unnamed(
-    doc: Document, places: list[Mention], names: dict[str, str], country: str | None
-) -> list[Mention]:
-    named = [
-        (m.start, m.value.entry) for m in places if m.value.entry is not None and is_capital(m.value.entry)
-    ]
-    found = []
-    for match in THE_CAPITAL.finditer(doc.cased_text):
-        demonym = match.group("demonym")
-        before = [entry for start, entry in named if start < match.start()]
-        if demonym:
-            iso3 = names.get(demonym)
-            entry = capital_entry(iso3) if iso3 else None
-        elif before:
-            entry = before[-1]
-        else:
-            entry = capital_entry(country) if country else None
-        if entry is not None:
-            place = Place(entry.name, "gazetteer", entry.iso3, entry)
-            # The word "capital" alone: the demonym before it stays the country's mention.
-            start = match.end() - len("capital")
-            found.append(Mention(start, match.end(), "place", place, sentence_of(doc, start)))
-    return found
-
-
-# "Bank workers demonstrated outside the presidential palace": the seats of a state stand in
-# its capital, where the sentence names no other place.
-STATE_SEAT = re.compile(
-    r"\b(?:outside|in front of|near|at|towards|stormed|surrounded|besieged)\s+(?:the\s+)?"
-    r"(?:country's\s+|national\s+|federal\s+)?(?:parliament(?: building)?|national assembly|"
-    r"presidential (?:palace|residence)|prime minister'?s (?:office|residence))\b",
-    re.I,
-)
-
-
-def _seats_of_state(doc: Document, places: list[Mention], country: str | None) -> list[Mention]:
-    entry = capital_entry(country) if country else None
-    if entry is None:
-        return []
-    named = {m.sentence for m in places if m.label == "place"}
-    found = []
-    for match in STATE_SEAT.finditer(doc.cased_text):
-        sentence = sentence_of(doc, match.start())
-        if sentence not in named:
-            place = Place(entry.name, "gazetteer", entry.iso3, entry)
-            found.append(Mention(*match.span(), "place", place, sentence))
-    return found
-
-
-@lru_cache(maxsize=1)
-def _region_patterns() -> list[tuple[re.Pattern[str], str, str]]:
-    return [
-        (re.compile(r"\b(?:" + "|".join(r["phrases"]) + ")", re.I), r["unit"], r["iso3"])
-        for r in supplement_regions()
-    ]
-
-
-def _regions_named(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
-    """ "Northwest Pakistan", "Pakistani Kashmir": the unit a region named without a unit's name
-    lies in (`supplement.toml`)."""
-    found = []
-    for pattern, unit, iso3 in _region_patterns():
-        for match in pattern.finditer(doc.cased_text):
-            entry = next((e for e in gazetteer.lookup(unit) if e.iso3 == iso3 and e.kind == "admin1"), None)
-            if entry is not None:
-                place = Place(entry.name, "gazetteer", iso3, entry)
-                found.append(Mention(*match.span(), "place", place, sentence_of(doc, match.start())))
-    return found
-
-
-@lru_cache(maxsize=256)
-def capital_entry(iso3: str) -> GazetteerEntry | None:
-    """A country's capital city as the gazetteer lists it."""
-    record = next((r for r in country_records() if r["ISO"]["alpha3"] == iso3), None)
-    names = (record or {}).get("capital") or []
-    # The country tables write some capitals as a list (the Vatican's).
-    for name in [names] if isinstance(names, str) else names:
-        found = next((e for e in get_gazetteer().lookup(name) if e.iso3 == iso3 and is_capital(e)), None)
-        if found is not None:
-            return found
-    return None

@@ -1,0 +1,110 @@
+"""Places a text implies without naming them: "the capital" (the one named before, or the
+report's country's), a seat of state ("outside parliament"), a region named by a compass point
+or a byname ("northwest Pakistan"). Each is found as a span and the gazetteer entry it stands
+for; the place stage makes them mentions like the names it resolves.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from strife.document import Document, Mention
+from strife.places.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    country_records,
+    get_gazetteer,
+    supplement_regions,
+)
+from strife.places.recognise import is_capital
+from strife.stages.sentences import sentence_of
+
+# Where a text implies a place: the span that implies it, and the gazetteer entry.
+Implied = tuple[int, int, GazetteerEntry]
+
+
+# "Shelling south of the capital", "the Salvadoran capital": the capital last named before it, or
+# else the capital of the report's country, or of the demonym's, where no name of it follows
+# ("the capital, Sanaa", "the capital Kabul").
+THE_CAPITAL = re.compile(
+    r"\bthe (?:(?P<demonym>[A-Z][a-z]+) )?capital\b(?!\s*(?:city\b\s*)?(?:,\s*|of\s+(?:the\s+)?)?[A-Z])"
+)
+
+
+def capitals_unnamed(
+    doc: Document, places: list[Mention], names: dict[str, str], country: str | None
+) -> list[Implied]:
+    named = [
+        (m.start, m.value.entry) for m in places if m.value.entry is not None and is_capital(m.value.entry)
+    ]
+    found = []
+    for match in THE_CAPITAL.finditer(doc.cased_text):
+        demonym = match.group("demonym")
+        before = [entry for start, entry in named if start < match.start()]
+        if demonym:
+            iso3 = names.get(demonym)
+            entry = capital_entry(iso3) if iso3 else None
+        elif before:
+            entry = before[-1]
+        else:
+            entry = capital_entry(country) if country else None
+        if entry is not None:
+            # The word "capital" alone: the demonym before it stays the country's mention.
+            found.append((match.end() - len("capital"), match.end(), entry))
+    return found
+
+
+# "Bank workers demonstrated outside the presidential palace": the seats of a state stand in
+# its capital, where the sentence names no other place.
+STATE_SEAT = re.compile(
+    r"\b(?:outside|in front of|near|at|towards|stormed|surrounded|besieged)\s+(?:the\s+)?"
+    r"(?:country's\s+|national\s+|federal\s+)?(?:parliament(?: building)?|national assembly|"
+    r"presidential (?:palace|residence)|prime minister'?s (?:office|residence))\b",
+    re.I,
+)
+
+
+def seats_of_state(doc: Document, places: list[Mention], country: str | None) -> list[Implied]:
+    entry = capital_entry(country) if country else None
+    if entry is None:
+        return []
+    named = {m.sentence for m in places if m.label == "place"}
+    found = []
+    for match in STATE_SEAT.finditer(doc.cased_text):
+        if sentence_of(doc, match.start()) not in named:
+            found.append((*match.span(), entry))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _region_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+    return [
+        (re.compile(r"\b(?:" + "|".join(r["phrases"]) + ")", re.I), r["unit"], r["iso3"])
+        for r in supplement_regions()
+    ]
+
+
+def regions_named(doc: Document, gazetteer: Gazetteer) -> list[Implied]:
+    """The unit a region named without a unit's name lies in ("northwest Pakistan", "Pakistani
+    Kashmir"; `supplement.toml`)."""
+    found = []
+    for pattern, unit, iso3 in _region_patterns():
+        for match in pattern.finditer(doc.cased_text):
+            entry = next((e for e in gazetteer.lookup(unit) if e.iso3 == iso3 and e.kind == "admin1"), None)
+            if entry is not None:
+                found.append((*match.span(), entry))
+    return found
+
+
+@lru_cache(maxsize=256)
+def capital_entry(iso3: str) -> GazetteerEntry | None:
+    """A country's capital city as the gazetteer lists it."""
+    record = next((r for r in country_records() if r["ISO"]["alpha3"] == iso3), None)
+    names = (record or {}).get("capital") or []
+    # The country tables write some capitals as a list (the Vatican's).
+    for name in [names] if isinstance(names, str) else names:
+        found = next((e for e in get_gazetteer().lookup(name) if e.iso3 == iso3 and is_capital(e)), None)
+        if found is not None:
+            return found
+    return None
