@@ -398,3 +398,17 @@ def test_a_newspaper_named_after_its_city_is_no_events_place() -> None:
         }
     )
     assert all(e.location != "Washington" for e in found)
+
+
+def test_kashmir_is_the_side_of_the_line_the_report_is_from() -> None:
+    (shelling,) = extract(
+        {"text": "Pakistan says Kashmir woman killed by Indian shelling", "published": "2002-01-08"}
+    )
+    assert (shelling.country, shelling.admin1, shelling.fatalities) == ("Pakistan", "Azad Kashmir", 1)
+    (clash,) = extract(
+        {
+            "text": "Two militants were killed in a gunfight with Indian troops in Kashmir's Kupwara district on Monday.",
+            "published": "2025-01-08",
+        }
+    )
+    assert (clash.country, clash.admin1) == ("India", "Jammu and Kashmir")

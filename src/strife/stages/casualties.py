@@ -259,6 +259,8 @@ SINGLE = compile_lower(
 )
 # "Woman killed in Indian shelling": a headline's one victim, with no article or number.
 HEADLINE_SINGLE = compile_lower(
+    # "Pakistan says Kashmir woman killed…": who says it may open the headline.
+    rf"(?:[\w'’\-]+\s+(?:says?|said|claims?)\s+)?"
     rf"[\"“‘']?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+(?:was\s+)?"
     rf"(?P<verb>killed|shot dead|gunned down|martyred|injured|wounded|dies|died)\b"
     # "Gunman killed a prayer leader": the noun did the killing.
