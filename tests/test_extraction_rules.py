@@ -744,3 +744,10 @@ def test_a_notes_toll_by_one_named_weapon_is_no_tally() -> None:
 def test_a_headline_that_claims_the_lives_of_n_counts_them() -> None:
     (attack,) = events("Fresnillo, Zacatecas: Organized Crime Claims The Lives Of 7")
     assert (attack.event_type, attack.fatalities) == ("Violence against civilians", 7)
+
+
+def test_a_toll_that_reaches_n_in_a_district_the_tables_lack() -> None:
+    (attack,) = events(
+        "Balochistan: Death toll of military personnel killed in Bolan reaches 11, BLA claims responsibility"
+    )
+    assert (attack.fatalities, attack.admin1, attack.admin2) == (11, "Balochistan", "Bolan")

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 22
+CACHE_VERSION = 23
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -347,8 +347,10 @@ def _add_supplement(index: dict[str, list[GazetteerEntry]]) -> None:
             for alias in aliases:
                 index[alias].extend(e for e in index[key] if e.iso3 == row["iso3"] and e.kind == row["kind"])
             continue
+        # A district is its own second-level unit, as the tables' districts are.
+        admin2 = row.get("admin2") or (row["name"] if row["kind"] == "admin2" else None)
         entry = GazetteerEntry(-number, row["name"], row["kind"], row["iso3"], row.get("admin1"),
-                               row.get("admin2"), row["latitude"], row["longitude"],
+                               admin2, row["latitude"], row["longitude"],
                                int(row.get("population", 0)), derived=True)  # fmt: skip
         for key in {normalise_name(name) for name in (row["name"], *row.get("aliases", []))}:
             index[key].append(entry)

@@ -132,8 +132,8 @@ CONTINUATION = compile_lower(
 # "the death toll rose to 30", "death toll climbed to 12"
 TOLL = compile_lower(
     r"\b(?:death toll|toll|number of (?:people |those |persons )?(?:killed|dead)|number of dead)\b"
-    rf"(?:(?!\b(?:injured|wounded|hurt)\b)(?:[^.;]|\.(?=\S))){{0,100}}?\b(?:(?P<rise>rose to|risen to|climbed to|jumped to|reached|"
-    rf"increased to|went up to|mounted to)|stood at|stands at|to|at)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
+    rf"(?:(?!\b(?:injured|wounded|hurt)\b)(?:[^.;]|\.(?=\S))){{0,100}}?\b(?:(?P<rise>rose to|risen to|rises to|climbed to|climbs to|jumped to|jumps to|"
+    rf"reached|reaches|increased to|increases to|went up to|mounted to|mounts to)|stood at|stands at|to|at)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
 )
 # "Bomb attack kills 11 in Quetta", "drone strike kills two near the border": headline style,
 # a number of dead with no noun after it.
