@@ -751,17 +751,3 @@ def test_a_toll_that_reaches_n_in_a_district_the_tables_lack() -> None:
         "Balochistan: Death toll of military personnel killed in Bolan reaches 11, BLA claims responsibility"
     )
     assert (attack.fatalities, attack.admin1, attack.admin2) == (11, "Balochistan", "Bolan")
-
-
-def test_an_article_that_leads_with_an_undated_incident_dates_it_by_publication() -> None:
-    found = events(
-        "Security forces killed three terrorists in an intelligence-based operation in Khyber district, "
-        "according to the military's media wing. The operation was carried out on the reported presence of "
-        "terrorists. Weapons and ammunition were also recovered. The area was being cleared. Officials "
-        "said the operation would continue. Residents were asked to cooperate with the forces. Analysts "
-        "said attacks in the province have risen this year.",
-        published="2025-03-17",
-    )
-    assert [(e.sub_event_type, e.fatalities, str(e.event_date)) for e in found][:1] == [
-        ("Armed clash", 3, "2025-03-17")
-    ]

@@ -55,7 +55,7 @@ from strife.stages.incidents import (
     group_incidents,
 )
 from strife.stages.places import country_name
-from strife.stages.sentences import CLOSERS, LEAD_SENTENCES, is_note
+from strife.stages.sentences import CLOSERS, is_note
 from strife.stages.triggers import DEADLY_TYPES, SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
@@ -162,10 +162,9 @@ def assemble_events(doc: Document) -> list[Event]:
         chosen, event_date, date_end, precision, basis = incident_date(
             doc, incident, date_mentions, layers["dates"], events, unresolved_days, casualty_mentions
         )
-        if basis in PUBLICATION_FALLBACK and article and min(incident.sentences) >= LEAD_SENTENCES:
+        if basis in PUBLICATION_FALLBACK and article:
             # A whole article dates the incidents it reports; one it leaves without a day, or a
-            # day of the incident told before it, is talk about violence, not news of it, unless
-            # the article leads with it: its news, of the day it was filed.
+            # day of the incident told before it, is talk about violence, not news of it.
             drop(doc, opening_sentence, ("undated", "an incident an article gives no day of its own"))
             continue
 
