@@ -157,12 +157,11 @@ def _headlines(record: dict) -> list[str]:
     return (record.get("meta") or {}).get("headlines") or [record["text"]]
 
 
-def flagged_headlines(shared: Path) -> set[str]:
+def flagged_headlines(records: list[dict]) -> set[str]:
     """The headlines UCDP flags as digest, database or daily-toll titles on any record."""
     return {
         headline
-        for name in ("ucdp_ged_pakistan.jsonl", "ucdp_ged_world.jsonl")
-        for r in read(shared / name)
+        for r in records
         if (r.get("meta") or {}).get("generic_headline")
         for headline in _headlines(r)
     }
@@ -180,24 +179,24 @@ def one_of_each_wording(titles: set[str]) -> list[str]:
 
 def examples(shared: Path, skip: set[str], pool_sentences: int):
     """(source, id, text, is_incident, sub_event_type or None)."""
-    flagged = flagged_headlines(shared)
+    ucdp = [r for name in ("ucdp_ged_pakistan.jsonl", "ucdp_ged_world.jsonl") for r in read(shared / name)]
+    flagged = flagged_headlines(ucdp)
     digests = one_of_each_wording(flagged)
     for title in digests:
         key = hashlib.sha1(title.encode("utf-8")).hexdigest()[:12]
         yield "ucdp_digest", f"digest:{key}", title, False, None
-    for name in ("ucdp_ged_pakistan.jsonl", "ucdp_ged_world.jsonl"):
-        for r in read(shared / name):
-            if r["id"] in skip or (r.get("meta") or {}).get("generic_headline"):
+    for r in ucdp:
+        if r["id"] in skip or (r.get("meta") or {}).get("generic_headline"):
+            continue
+        extra = r.get("gold_extra") or {}
+        violence = extra.get("type_of_violence")
+        for i, headline in enumerate(_headlines(r)):
+            if headline in flagged:
                 continue
-            extra = r.get("gold_extra") or {}
-            violence = extra.get("type_of_violence")
-            for i, headline in enumerate(_headlines(r)):
-                if headline in flagged:
-                    continue
-                sub = None
-                if not WEAPON_WORDS.search(headline):
-                    sub = "Attack" if violence == "one-sided" else "Armed clash"
-                yield "ucdp", f"{r['id']}#{i}", headline, True, sub
+            sub = None
+            if not WEAPON_WORDS.search(headline):
+                sub = "Attack" if violence == "one-sided" else "Armed clash"
+            yield "ucdp", f"{r['id']}#{i}", headline, True, sub
     for r in read(shared / "mass_mobilization.jsonl"):
         if r["id"] in skip or not r["text"].strip():
             continue

@@ -307,16 +307,20 @@ class Gazetteer:
 SUPPLEMENT_FILE = Path(__file__).with_name("supplement.toml")
 
 
+@lru_cache(maxsize=1)
+def _supplement() -> dict[str, Any]:
+    with SUPPLEMENT_FILE.open("rb") as stream:
+        return tomllib.load(stream)
+
+
 def supplement_regions() -> list[dict[str, Any]]:
     """The regions of `supplement.toml` that news names without a unit's name, with their unit."""
-    with SUPPLEMENT_FILE.open("rb") as stream:
-        return list(tomllib.load(stream).get("region", []))
+    return list(_supplement().get("region", []))
 
 
 def _add_supplement(index: dict[str, list[GazetteerEntry]]) -> None:
     """Places and unit coordinates the tables lack, from `supplement.toml` beside this file."""
-    with SUPPLEMENT_FILE.open("rb") as stream:
-        table = tomllib.load(stream)
+    table = _supplement()
     rows = table["place"]
     # Large units whose towns lie along one edge (Ontario's in its south): GeoNames' point.
     points = {

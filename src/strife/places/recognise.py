@@ -11,6 +11,7 @@ import math
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -530,6 +531,11 @@ def _choose(
 ) -> list[GazetteerEntry | None]:
     chosen: list[GazetteerEntry | None] = []
     model = ranker() if evidence is not None else None
+    # The countries a small name abroad must lie in to stand alone: those the text names, or,
+    # where it names none, the one its units and large places lie in.
+    home: Collection[str] = country_votes or (
+        {main} if standing is not None and main is not None and standing[main] >= HOME_STANDING else ()
+    )
     for number, candidate in enumerate(candidates):
         pool = candidate.entries
         following = candidates[number + 1] if number + 1 < len(candidates) else None
@@ -603,12 +609,6 @@ def _choose(
             if standing is None
             else standing[best.iso3] + standing[(best.iso3, best.admin1)]
         ) - (len({e.iso3 for e in candidate.entries}) == 1)
-        # Where the text names no country, the country its units and large places lie in.
-        home = country_votes or (
-            Counter({main: 1})
-            if standing is not None and main is not None and standing[main] >= HOME_STANDING
-            else None
-        )
         if (
             home
             and best.iso3 not in home

@@ -35,11 +35,14 @@ THE_CAPITAL = re.compile(
 def capitals_unnamed(
     doc: Document, places: list[Mention], names: dict[str, str], country: str | None
 ) -> list[Implied]:
+    matches = list(THE_CAPITAL.finditer(doc.cased_text))
+    if not matches:
+        return []
     named = [
         (m.start, m.value.entry) for m in places if m.value.entry is not None and is_capital(m.value.entry)
     ]
     found = []
-    for match in THE_CAPITAL.finditer(doc.cased_text):
+    for match in matches:
         demonym = match.group("demonym")
         before = [entry for start, entry in named if start < match.start()]
         if demonym:

@@ -359,6 +359,11 @@ STRIKER_AFTER = re.compile(
 )
 
 
+def _names_striker(text: str, mention: Mention) -> bool:
+    """Whether a demonym says who struck ("Indian shelling"), not where."""
+    return mention.value.kind == "demonym" and STRIKER_AFTER.match(text, mention.end) is not None
+
+
 # After a country's name or demonym, the frontier a place lies by ("near the Afghan border in
 # North Waziristan"): the country is beyond it, not where the place is.
 BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b")
@@ -503,21 +508,18 @@ class PlaceStage:
             # A country's name usually says where; a demonym ("Russian missiles") or a name used
             # as one ("U.S. air strikes", "the Pakistan Army") often says who.
             attributive = match.group() in _demonyms() or bool(ATTRIBUTIVE.match(text, match.end()))
+            kind = "demonym" if attributive else "country"
+            mention = Mention(
+                match.start(),
+                match.end(),
+                "country",
+                Place(match.group(), kind, iso3, gazetteer.country(iso3)),
+                sentence_of(doc, match.start()),
+            )
             # The demonym of a strike or of fire ("Indian shelling", "Russian drones") says who
             # struck, and is no vote for where: that is most often the other side of a front.
-            striker = attributive and STRIKER_AFTER.match(text, match.end()) is not None
-            counts[iso3] += 0 if striker else 1 if attributive else 2
-            mentions.append(
-                Mention(
-                    match.start(),
-                    match.end(),
-                    "country",
-                    Place(
-                        match.group(), "demonym" if attributive else "country", iso3, gazetteer.country(iso3)
-                    ),
-                    sentence_of(doc, match.start()),
-                )
-            )
+            counts[iso3] += 0 if _names_striker(text, mention) else 1 if attributive else 2
+            mentions.append(mention)
         for match in KIND_SUFFIXED.finditer(text):
             name, start = _strip_noise(match.group("name"), match.start("name"))
             if not name:
@@ -546,10 +548,8 @@ class PlaceStage:
         # strike or of fire says who struck, not where ("killed in Indian firing in Kotli").
         country_named = filed_in is not None or any(
             m.label == "country"
-            and not (
-                m.value.kind == "demonym"
-                and (STRIKER_AFTER.match(text, m.end) or BORDER_AFTER.match(text, m.end))
-            )
+            and not _names_striker(text, m)
+            and not (m.value.kind == "demonym" and BORDER_AFTER.match(text, m.end))
             for m in mentions
         )
         resolved = resolve(candidates, votes, text, named_countries, country_named)
@@ -604,10 +604,7 @@ class PlaceStage:
             doc.annotations.facts["country"] = votes.most_common(1)[0][0]
         else:
             resolved = Counter(
-                m.value.iso3
-                for m in mentions
-                if m.value.entry is not None
-                and not (m.value.kind == "demonym" and STRIKER_AFTER.match(text, m.end))
+                m.value.iso3 for m in mentions if m.value.entry is not None and not _names_striker(text, m)
             )
             if resolved:
                 doc.annotations.facts["country"] = resolved.most_common(1)[0][0]

@@ -119,9 +119,9 @@ COMPOUND_ACT = re.compile(
 
 
 # A clause joined by "and", "while" or a semicolon that tells an act of its own, its doer first
-# ("and the regime forces shell south of the capital", "while clashes in Chittagong left one dead"). It is
-# an act of its own only where each side names a place (`_named`): "attacked a post in Bannu and
-# killed two soldiers" is one act.
+# ("and the regime forces shell south of the capital", "while clashes in Chittagong left one
+# dead"). It is an act of its own only where each side names a place (`_NAMED`): "attacked a
+# post in Bannu and killed two soldiers" is one act.
 CLAUSE_ACT = re.compile(
     r"(?:\s+and|,?\s+while|;)\s+(?=(?:[\w'’-]+\s+){0,5}?"
     r"(?:shell(?:s|ed)?|bombard(?:s|ed)?|target(?:s|ed)?|strike|struck|raid(?:s|ed)?|attack(?:s|ed)?|"
