@@ -751,3 +751,80 @@ def test_a_toll_that_reaches_n_in_a_district_the_tables_lack() -> None:
         "Balochistan: Death toll of military personnel killed in Bolan reaches 11, BLA claims responsibility"
     )
     assert (attack.fatalities, attack.admin1, attack.admin2) == (11, "Balochistan", "Bolan")
+
+
+def test_forces_as_the_target_of_an_attack_are_its_actor_2() -> None:
+    (grenade,) = events(
+        "One person was killed in a grenade attack by militants on a police installation in Srinagar on Monday."
+    )
+    assert (grenade.inter1, grenade.inter2) == (3, 1)
+    (ranger,) = events("A ranger was killed in a grenade attack in Lyari, Karachi on Monday.")
+    assert ranger.inter2 == 1
+    # A toll that says whom it counts names the victims: forces ambushed fought a battle.
+    (ambush,) = events("The death toll of soldiers killed in the ambush near Kandahar rose to 9 on Monday.")
+    assert (ambush.sub_event_type, ambush.fatalities, {ambush.inter1, ambush.inter2}) == (
+        "Armed clash",
+        9,
+        {1, 3},
+    )
+
+
+def test_forces_named_by_their_country_are_who_struck() -> None:
+    (fire,) = events("Three people died when Israeli troops opened fire near Khan Younis on Sunday.")
+    assert (fire.actor1, fire.inter1, fire.country) == ("Military Forces of Israel", 8, "Palestine")
+    (shelling,) = events("Indian Shelling Kills Two in Kotli", published="2025-02-01")
+    assert shelling.actor1 == "Military Forces of India"
+    (border,) = events("Four people were killed in India border fire in Kotli on Monday.")
+    assert (border.actor1, border.country) == ("Military Forces of India", "Pakistan")
+    # What a country's forces hit is their target, not the agent named last before the verb.
+    (strike,) = events("Pakistan hits militant hideouts in North Waziristan, killing seven on Monday.")
+    assert (strike.actor1, strike.inter2) == ("Military Forces of Pakistan", 3)
+
+
+def test_a_town_abroad_named_after_in_is_kept_though_the_text_names_another_country() -> None:
+    (raid,) = events("Israeli forces killed three people in Jenin on Monday.")
+    assert (raid.location, raid.country) == ("Jenin", "Palestine")
+
+
+def test_named_groups_in_a_wire_sent_in_capitals_and_a_battle_has_two_sides() -> None:
+    (sabotage,) = events(
+        "YESTERDAY AYACUCHO WAS LEFT IN DARKNESS AFTER A SHINING PATH ATTACK ON A POWER PYLON."
+    )
+    assert sabotage.actor1 == "Shining Path"
+    (ambush,) = events(
+        "Ansar Bait al-Maqdis militants attacked an armoured vehicle near Sheikh Zuweid on Monday, killing six soldiers."
+    )
+    assert {ambush.actor1, ambush.actor2} == {"Ansar Bait al-Maqdis", "Military Forces of Egypt"}
+    (clash,) = events("Clashes continued in the eastern countryside of Aleppo on Monday.")
+    assert (clash.inter1, clash.inter2) == (1, 3)
+
+
+def test_what_a_crowd_throws_makes_a_violent_demonstration() -> None:
+    (riot,) = events(
+        "Police fired tear gas to disperse protesters in Pristina on Saturday after they began hurling "
+        "petrol bombs at the government building."
+    )
+    assert (riot.sub_event_type, riot.inter1, riot.inter2) == ("Violent demonstration", 5, 1)
+
+
+def test_clashes_of_words_and_gatherings_for_prayers_are_no_events() -> None:
+    assert events("Merz said on Friday that the new asylum plans did not clash with European rules.") == []
+    assert (
+        events(
+            "The minister was urged on Saturday to apologise for his clash with the president at a meeting in Washington."
+        )
+        == []
+    )
+    assert (
+        events(
+            "Thousands of worshippers gathered on Sunday at the Badshahi Mosque in Lahore for Eid prayers."
+        )
+        == []
+    )
+    assert (
+        events(
+            "Families left their homes in Lowi Mamund on Sunday amid the possibility of an operation to be launched "
+            "against militants by security forces."
+        )
+        == []
+    )

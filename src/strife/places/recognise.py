@@ -615,11 +615,22 @@ def _choose(
             and support <= 0
             and best.population < FOREIGN_MIN_POPULATION
             and best.kind in ("place", "admin2")
+            and not (
+                # "Israeli troops raided Jenin", "stormed a camp in Jenin": a town of some size
+                # named bare after a preposition of place is that town, not a surname.
+                best.population >= LOCATIVE_FOREIGN_MIN_POPULATION
+                and normalise_name(best.name) == normalise_name(candidate.surface)
+                and LOCATIVE_BEFORE.search(text, max(0, candidate.start - 12), candidate.start)
+            )
         ):
             chosen.append(None)
         else:
             chosen.append(best)
     return chosen
+
+
+LOCATIVE_FOREIGN_MIN_POPULATION = 20_000
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around|into)\s+$")
 
 
 # How many units or large places of one country make it the text's where the text names none.

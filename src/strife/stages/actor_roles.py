@@ -54,12 +54,14 @@ def agent_of(
         if m.sentence == trigger.sentence
         and m.value.side in sides
         and not any(c.start <= m.start and m.end <= c.end for c in hurt)
+        and not STRUCK_OBJECT.search(text, max(0, m.start - 40), m.start)
     ]
     # "sexually assaulted by Eritrean soldiers": the passive names its agent after the verb.
     after = [m for m in acting if 0 <= m.start - trigger.end <= 25]
     if after and PASSIVE_BY.search(text[trigger.end : after[0].start]):
         return after[0]
-    before = [m for m in acting if m.end <= trigger.start]
+    # "Israeli troops opened fire": an actor whose span runs into the verb still stands before it.
+    before = [m for m in acting if m.start < trigger.start and m.end <= trigger.end]
     if not before:
         # "Three villagers killed as Myanmar army fires on homes": the forces that open the
         # clause after the toll are its agent.
@@ -69,6 +71,17 @@ def agent_of(
     # "Houthi gunmen": the named group that qualifies the generic word is the agent.
     qualifier = [m for m in before if m.value.named and 0 <= last.start - m.end <= 2]
     return qualifier[-1] if qualifier and not last.value.named else last
+
+
+# The object of an attack is not its agent: "Pakistan hits militant hideouts", "strikes on
+# Houthi positions", "an ambush on army troops".
+STRUCK_OBJECT = re.compile(
+    r"\b(?:attack(?:ed|s)?|hits?|target(?:ed|s|ing)|struck|pound(?:ed|s|ing)|raid(?:ed|s|ing)|bomb(?:ed|s|ing)|"
+    r"shell(?:ed|s|ing)|storm(?:ed|s|ing)|ambush(?:ed|es|ing)|"
+    r"(?:attacks?|strikes?|raids?|assaults?|ambush(?:es)?|offensive) (?:on|against))\s+"
+    r"(?:the\s+|an?\s+|two\s+|three\s+|several\s+)?(?:[\w'’-]+\s+)?$",
+    re.I,
+)
 
 
 CLAUSE_OPENING = re.compile(r"\b(?:as|when|while|after)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
@@ -123,8 +136,13 @@ def _other_armed(actors: list[Mention], armed: Mention | None) -> Mention | None
 
 # What forces use, named as what an explosion or attack hit: the forces were its target.
 STATE_TARGETS = (
-    (re.compile(r"\bpolice (?:mobile|van|vehicle|station|post|check ?post|patrol|party|lines|convoy)\b", re.I),
+    (re.compile(r"\bpolice (?:mobile|van|vehicle|station|post|check ?post|patrol|party|lines|convoy|"
+                r"installation|headquarters|department|precinct|academy|barracks|compound)\b", re.I),
      DEFAULT_POLICE),
+    # "a mortar attack on the National Guard headquarters", "strikes on the military airport".
+    (re.compile(r"\b(?:military|army|national guard|security forces'?) (?:installation|headquarters|base|"
+                r"barracks|academy|compound|airport|air ?base|airfield)\b|\bair ?bases?\b|\bbarracks\b", re.I),
+     DEFAULT_STATE),
     (re.compile(r"\b(?:security |military |army )?(?:check ?post|checkpoint|convoy|patrol|cantonment|"
                 r"garrison|outpost|(?:border|frontier|security|army|military) post)\b|"
                 # A bare "camp" is as often a refugee camp ("Nuseirat camp").
@@ -202,7 +220,7 @@ def choose_actors(
             return state, foreign  # two states' forces
         # Codebook: a battle has two organised sides; the one the text leaves unnamed is, in
         # news of insurgency, the state's forces, and the state's enemy an unidentified group.
-        return state or DEFAULT_STATE, armed or (DEFAULT_UNIDENTIFIED if state is not None else None)
+        return state or DEFAULT_STATE, armed or DEFAULT_UNIDENTIFIED
 
     if event_type in ("Explosions/Remote violence", "Violence against civilians"):
         agent = agent_of(trigger, actors, hurt or [], text)
@@ -240,7 +258,25 @@ def choose_actors(
         if struck is not None and main in (None, "unknown") and event_type != "Violence against civilians":
             # "a bomb exploded next to a police mobile": forces were the target.
             main, target_state = "state", target_state or struck
-        if event_type == "Violence against civilians" or main in ("civilian", "unknown"):
+        # "Pakistan hits militant hideouts, killing seven": the group its forces struck.
+        struck_group = next(
+            (
+                m
+                for m in by_side.get("armed", [])
+                if trigger is not None
+                and m.sentence == trigger.sentence
+                and STRUCK_OBJECT.search(text, max(0, m.start - 40), m.start)
+            ),
+            None,
+        )
+        if (
+            event_type != "Violence against civilians"
+            and main in ("unknown", None)
+            and perpetrator_side == "state"
+            and struck_group is not None
+        ):
+            victims = struck_group
+        elif event_type == "Violence against civilians" or main in ("civilian", "unknown"):
             victims = civilian or DEFAULT_CIVILIANS
         elif main == "state":
             victims = target_state or DEFAULT_STATE

@@ -14,6 +14,7 @@ from pathlib import Path
 from strife.document import Document, Mention
 from strife.stages.lexicon import compile_lower, required_literal
 from strife.stages.sentences import sentence_of
+from strife.stages.truecase import is_caseless
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,8 @@ FOREIGN_FORCES = (
     r"Saudi-led|Emirati|Rwandan|Ethiopian|Eritrean|Kenyan|Ugandan|Burundian|Chadian|French|British|Syrian|"
     r"Iraqi|Sudanese|Nigerian|Somali|Malian|Burkinabe|Mozambican|Congolese|Colombian|Mexican|Yemeni)"
     r"(?:-led)?\s+(?:coalition\s+)?(?:[a-z-]+\s+|[A-Z][\w-]+\s+(?=missiles?|jets|drones?|rockets?))?"
-    r"(?:[a-z-]+\s+){0,2}?(?:forces|troops|military|army|soldiers|jets|warplanes|"
+    # A headline's capitals ("Indian Shelling Kills Two") name the same forces.
+    r"(?:[a-z-]+\s+){0,2}?(?i:forces|troops|military|army|soldiers|jets|warplanes|"
     r"drones?|aircraft|air force|navy|artillery|missiles?|strikes?|air strikes?|airstrikes?|shelling|shells|"
     r"border guards|gunships?|bombs?|rockets|air defen[cs]es|peacekeepers|(?:Africa|Central) Command|"
     # What an army does, named by its country: "Israeli fire", "Russian attacks", "Indian firing".
@@ -59,7 +61,11 @@ FOREIGN_FORCES = (
 STATE_ACTS = re.compile(
     r"(?:\s+(?:has|had|have|then|also|again|later|reportedly))?\s+(?:launched|carried out|conducted|struck|"
     r"strikes|bombed|bombs|attacked|attacks|fired|fires|shelled|shells|pounded|targeted|targets|invaded|"
-    r"retaliated|joining by bombing|joined by bombing|joined (?:in )?(?:the )?(?:strikes|bombing))\b"
+    r"retaliated|joining by bombing|joined by bombing|joined (?:in )?(?:the )?(?:strikes|bombing)|"
+    r"hits|hit(?! by)|raids|raided|opens fire|opened fire)\b"
+    # What its forces fire, named by the country: "India border fire", "Russia missile attack".
+    r"|\s+(?:border\s+|cross-border\s+)?(?:fire|firing|shelling|missile (?:attack|strike)s?|drone strikes?|"
+    r"air ?strikes?|airstrikes?|bombardment)\b"
     r"|['’]s\s+(?:air\s*)?(?:strikes?|attacks?|bombardment|missiles?|shelling|offensive|military|army|"
     r"forces|troops|jets|warplanes|drones?)\b"
 )
@@ -179,6 +185,17 @@ REBEL_WORDS = re.compile(r"rebels?|guerrill?as?|insurgents?|separatists?")
 
 # Named groups match case-sensitively: "BLA" and "ADF" are acronyms, "ada" is not.
 _NAMED = [(re.compile(p), name, inter, required_literal(p)) for p, name, inter in NAMED_GROUPS]
+# A text that lost its capitals ("SHINING PATH", "shining path") keeps its acronyms (truecasing
+# writes them in capitals) but not the capitals of a name in words: those match in any case.
+_NAMED_CASELESS = [
+    (
+        re.compile(p, re.I) if re.search(r"[a-z]{2}", re.sub(r"\\\w|\(\?\w*[:=!<]", "", p)) else pattern,
+        name,
+        inter,
+        literal,
+    )
+    for (pattern, name, inter, literal), (p, _, _) in zip(_NAMED, NAMED_GROUPS, strict=True)
+]
 _FOREIGN = re.compile(FOREIGN_FORCES)
 _GENERIC = [(compile_lower(rf"\b(?:{p})"), name, inter, side) for p, name, inter, side in GENERIC_ACTORS]
 
@@ -211,7 +228,7 @@ class ActorStage:
                     named=True,
                     iso3=iso3,
                 )
-            elif m.value.kind == "country" and STATE_ACTS.match(text, m.end):
+            elif m.value.kind in ("country", "demonym") and STATE_ACTS.match(text, m.end):
                 # "Israel launched strikes on Iran", "with the US joining by bombing", "Russia's
                 # missiles": a state named as the one that struck acts by its forces.
                 actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
@@ -240,7 +257,7 @@ class ActorStage:
                 taken.append((start, end))
                 mentions.append(Mention(start, end, "actor", actor, sentence_of(doc, start)))
         lower = doc.lower_text
-        for pattern, name, inter, literal in _NAMED:
+        for pattern, name, inter, literal in _NAMED_CASELESS if is_caseless(doc.text) else _NAMED:
             if literal is not None and literal not in lower:
                 continue
             for match in pattern.finditer(text):

@@ -55,6 +55,8 @@ VICTIM_NOUNS: dict[str, str] = {
     "fathers": "civilian", "mothers": "civilian", "sons": "civilian", "daughters": "civilian",
     "brothers": "civilian", "husband": "civilian", "wife": "civilian", "activists": "civilian",
     "service members": "state", "servicemen": "state", "servicemembers": "state", "marines": "state",
+    "rangers": "state", "paramilitaries": "state", "troopers": "state", "cadets": "state",
+    "policewomen": "state", "policewoman": "state", "security men": "state", "army men": "state",
 }  # fmt: skip
 # One of them: "a migrant worker was beaten to death", "a 45-year-old woman was martyred".
 VICTIM_NOUNS |= {
@@ -135,6 +137,7 @@ TOLL = compile_lower(
     rf"(?:(?!\b(?:injured|wounded|hurt)\b)(?:[^.;]|\.(?=\S))){{0,100}}?\b(?:(?P<rise>rose to|risen to|rises to|climbed to|climbs to|jumped to|jumps to|"
     rf"reached|reaches|increased to|increases to|went up to|mounted to|mounts to)|stood at|stands at|to|at)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
 )
+TOLL_OF = compile_lower(rf"\bof\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>{_NOUN})\b")
 # "Bomb attack kills 11 in Quetta", "drone strike kills two near the border": headline style,
 # a number of dead with no noun after it.
 UNCOUNTED = compile_lower(
@@ -428,7 +431,10 @@ class CasualtyStage:
                 rising = match.group("rise") is not None or bool(
                     UPDATE.search(text[max(0, match.start() - 40) : match.start()])
                 )
-                add(match.start(), match.end(), Casualty(count, "killed", "total", "toll", toll=rising))
+                # "the death toll of military personnel reaches 11" says whom the toll counts.
+                counted = TOLL_OF.search(text, match.start(), match.start("num"))
+                noun = counted.group("noun") if counted else "toll"
+                add(match.start(), match.end(), Casualty(count, "killed", "total", noun, toll=rising))
         for match in PASSIVE_PAIR.finditer(text):
             outcome = _outcome(match.group("verb"))
             first, second = _make(match, outcome, "1"), _make(match, outcome, "2")

@@ -146,7 +146,7 @@ class ContextStage:
         readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
         # "later put the death toll at 42", "hospital officials put the toll at 15": an incident's
         # toll, updated or given by another source, not a tally.
-        updates = {m.sentence for m in doc.layer("casualties") if m.value.toll or m.value.noun == "toll"}
+        updates = {m.sentence for m in doc.layer("casualties") if m.value.toll or m.value.party == "total"}
         vague = _only_vague_counts(doc.layer("casualties"))
         dated = {m.sentence for m in doc.layer("dates") if m.value.precision == 1} | {
             m.sentence for m in doc.layer("unresolved_dates")

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from strife.document import Mention
-from strife.stages.casualties import PRONOUN_VICTIMS
+from strife.stages.casualties import PRONOUN_VICTIMS, VICTIM_NOUNS
 
 # "stood at 54, the attacker included": the bomber is already among the dead.
 BOMBER_INCLUDED = re.compile(
@@ -203,9 +203,12 @@ def main_victims(hurt: list[Mention]) -> str | None:
     killed = [m for m in hurt if m.value.outcome == "killed" and m.value.party != "total"] or [
         m for m in hurt if m.value.party != "total"
     ]
+    # A toll that says whom it counts ("the toll of soldiers killed") tells the victims too.
+    killed = killed or [m for m in hurt if VICTIM_NOUNS.get(m.value.noun, "unknown") != "unknown"]
     tally: dict[str, int] = defaultdict(int)
     for m in killed:
-        tally[m.value.party] = max(tally[m.value.party], m.value.count.value)
+        party = m.value.party if m.value.party != "total" else VICTIM_NOUNS[m.value.noun]
+        tally[party] = max(tally[party], m.value.count.value)
     if not tally:
         return None
     # Forces are the target where they are a good part of the hurt ("ten people, four

@@ -109,7 +109,11 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"fired (?:warning )?(?:shots )?(?:in|into) the air",
      "Protest with intervention", 55, True),
     # Violent demonstration: "demonstrators commit vandalism, block roads with violence, clash"
-    (r"\briot(?:s|ed|ing|ers)?\b(?! police| gear| control| squads?| units?| forces)|start(?:ed|ing) fires? (?:at|in|to)|pelted stones|stone[- ]pelting|(?:hurled|threw|pelted) (?:stones|rocks|bricks)|"
+    (r"\briot(?:s|ed|ing|ers)?\b(?! police| gear| control| squads?| units?| forces)|start(?:ed|ing) fires? (?:at|in|to)|pelted stones|stone[- ]pelting|"
+     # What a crowd throws: "hurling bricks and petrol bombs", "a hail of bricks and bottles".
+     r"(?:hurl(?:ed|ing|s)?|thr(?:ew|own|owing|ows)|pelt(?:ed|ing)?|lob(?:bed|bing)|flung|fling(?:ing)?) "
+     r"(?:[\w-]+ ){0,3}?(?:stones|rocks|bricks|bottles|(?:petrol|gasoline|fire) ?bombs|molotov|projectiles)|"
+     r"(?:hail|barrage|shower) of (?:\w+ )?(?:stones|rocks|bricks|bottles)|turned (?:nasty|violent|ugly)|"
      r"stone[- ]throwing|torched|set (?:on )?fire to|set ablaze|ransacked|vandali[sz](?:ed|ing|m)|"
      r"(?:petrol|gasoline|fire) ?bombs? (?:were |was )?(?:thrown|hurled)|(?:threw|hurled) (?:\w+ )?(?:petrol|gasoline|fire) ?bombs?|"
      r"molotov cocktails?|"
@@ -306,8 +310,12 @@ SUPPORTING = compile_lower(
 PLANNED = (
     r"could|would|might|shall|will|vow(?:s|ed)? to|threaten(?:s|ed)? to|plan(?:s|ned)? to|planned|planning|"
     r"intend(?:s|ed)? to|hop(?:e|es|ed|ing) to|seek(?:s|ing)? to|sought to|aim(?:s|ed|ing)? to|try(?:ing)? to|"
-    r"tried to|push(?:es|ed|ing)? for|call(?:s|ed)? for|calling for|without being"
+    r"tried to|push(?:es|ed|ing)? for|call(?:s|ed)? for|calling for|without being|"
+    # What is only expected: "amid the possibility of an operation", "fearing another operation".
+    r"possibility of|prospects? of|fear(?:s|ed|ing)? (?:of )?(?:an? |another )|expected to|imminent|impending|"
+    r"looming|upcoming|to be launched"
 )
+PLANNED_ANYWHERE = compile_lower(rf"\b(?:{PLANNED})\b")
 HYPOTHETICAL_BEFORE = compile_lower(rf"\b(?:{PLANNED})\s+(?:have\s+)?(?:[\w-]+\s+){{0,3}}$")
 # Sexual violence that a crowd marched against, or a law or a sentence speaks of ("protest
 # against rape", "a pregnancy that was the result of rape"): the subject, not an act reported.
@@ -333,6 +341,22 @@ UNREACHED_AFTER = compile_lower(
     r"[\s-]+(?:talks|negotiations|proposals?|plans?|efforts|bids?|mediators?|monitors?|lines?|violations?|"
     r"frameworks?|terms|hopes|calls?|demands?)\b"
 )
+
+# A clash of words: by its kind or its venue, or of things that cannot fight.
+WORDY_CLASH_BEFORE = compile_lower(
+    r"\b(?:verbal|political|diplomatic|public|televised|heated|angry|legal|ideological|cultural|policy|"
+    r"personal|bitter|on-air|online|not|n't|(?:their|his|her) (?:public |heated |angry )?)\s*$"
+)
+WORDY_CLASH_AFTER = compile_lower(
+    r"(?:es|ed)?\s+(?:(?:at|during|in) (?:a |an |the )?(?:[\w'’-]+ ){0,3}?(?:meeting|summit|press conference|"
+    r"debate|hearing|session|talks|interview|parliament|assembly|senate|court)|"
+    r"with (?:the |a )?(?:[\w'’-]+ ){0,2}?(?:president|prime minister|premier|chancellor|minister|senator|governor|"
+    r"mayor|speaker|pope|king|leader|chief justice)\b|"
+    r"with (?:the |a |an )?(?:[\w'’-]+ ){0,3}?(?:rules?|laws?|policy|policies|plans?|views?|values|interests|"
+    r"constitution|regulations?|principles?|schedule)|of (?:civili[sz]ations|ideas|interests|visions|titans)|"
+    r"over (?:the )?(?:[\w'’-]+ ){0,2}?(?:policy|budget|tariffs?|trade|remarks|comments|statements?))\b"
+)
+
 
 # What the report says did not happen: "no arrests were made", "no one was hurt".
 NEGATED_BEFORE = compile_lower(
@@ -380,9 +404,15 @@ def _learned_trigger(
     # evidence: "ambush", "kills", "torched". A protest needs a word of protest, not only the
     # prior of a corpus full of protests.
     for sub, _ in ranked[:TYPES_TRIED]:
+        if sub in CALM_TYPES and NO_PROTEST_PURPOSE.search(text):
+            return None  # codebook: a crowd at prayers, a feast or a funeral is not protesting
         column = model.classes.index(sub)
         best, best_weight = None, 0.0
         for word, stemmed in words:
+            if PLANNED_ANYWHERE.search(text, 0, word.start()):
+                # "amid the possibility of an operation to be launched against militants by
+                # security forces": what follows a plan or a fear is no act of the sentence's.
+                continue
             row = model.typer_weights.get(stemmed)
             for_type = row[column] if row else 0.0
             weight = for_type + model.detector_weights.get(stemmed, 0.0)
@@ -393,6 +423,14 @@ def _learned_trigger(
             trigger = Trigger(sub, LEARNED_STRENGTH, sub not in CALM_TYPES)
             return Mention(start, sentence.start + best.end(), "trigger", trigger, sentence.sentence)
     return None  # no word of it speaks for a type: a digest's heading, not an incident
+
+
+# What people gather for that makes no protest: worship, feasts, rites and shows.
+NO_PROTEST_PURPOSE = compile_lower(
+    r"\b(?:prayers?|worship|congregational|mass\b|eid\b|easter|christmas|diwali|holi\b|festival|festivities|"
+    r"celebrat\w+|funeral|burial|wedding|ceremony|concert|glimpse|sermon|pilgrimage|jubilee|parade to mark|"
+    r"match\b|tournament|rally car)"
+)
 
 
 NOT_EVIDENCE = frozenset(
@@ -424,6 +462,13 @@ class TriggerStage:
                     continue
                 if MARKET_BEFORE.search(before) and lower.startswith("rall", match.start()):
                     # "The stock market rally": no act, and none for the learned reading either.
+                    not_acts.add(sentence_of(doc, match.start()))
+                    continue
+                if lower.startswith("clash", match.start()) and (
+                    WORDY_CLASH_BEFORE.search(before) or WORDY_CLASH_AFTER.match(lower, match.end())
+                ):
+                    # "their clash at a White House meeting", "plans did not clash with the rules":
+                    # a clash of words, no act, and none for the learned reading either.
                     not_acts.add(sentence_of(doc, match.start()))
                     continue
                 if trigger.sub_event_type == "Agreement" and (
