@@ -828,3 +828,8 @@ def test_clashes_of_words_and_gatherings_for_prayers_are_no_events() -> None:
         )
         == []
     )
+
+
+def test_a_group_that_fights_in_one_country_places_a_report_that_names_none() -> None:
+    (attack,) = events("FMLN guerrillas attacked the garrison in San Miguel on Monday.")
+    assert (attack.country, attack.admin1) == ("El Salvador", "San Miguel")

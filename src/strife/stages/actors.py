@@ -40,6 +40,16 @@ def load_armed_groups(path: Path = ARMED_GROUPS_FILE) -> list[tuple[str, str, in
 
 NAMED_GROUPS: tuple[tuple[str, str, int], ...] = tuple(load_armed_groups())
 
+
+def load_group_homes(path: Path = ARMED_GROUPS_FILE) -> dict[str, str]:
+    """The one country each group that fights in one country only fights in, by ACLED name."""
+    with path.open("rb") as stream:
+        groups = tomllib.load(stream)["group"]
+    return {group["name"]: group["country"] for group in groups if "country" in group}
+
+
+GROUP_HOMES: dict[str, str] = load_group_homes()
+
 # State forces named by their country ("Russian troops", "Israeli jets"): outside their own
 # country they are external forces (8), decided at assembly.
 FOREIGN_FORCES = (
@@ -196,6 +206,22 @@ _NAMED_CASELESS = [
     )
     for (pattern, name, inter, literal), (p, _, _) in zip(_NAMED, NAMED_GROUPS, strict=True)
 ]
+_HOMED = [(p, name, literal) for p, name, _, literal in _NAMED if name in GROUP_HOMES]
+_HOMED_CASELESS = [(p, name, literal) for p, name, _, literal in _NAMED_CASELESS if name in GROUP_HOMES]
+
+
+def group_homes(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, country) of every mention of a group that fights in one country only: where
+    a report names the FMLN and no country, its towns are El Salvador's."""
+    text, lower = doc.cased_text, doc.lower_text
+    found = []
+    for pattern, name, literal in _HOMED_CASELESS if is_caseless(doc.text) else _HOMED:
+        if literal is not None and literal not in lower:
+            continue
+        found.extend((m.start(), m.end(), GROUP_HOMES[name]) for m in pattern.finditer(text))
+    return found
+
+
 _FOREIGN = re.compile(FOREIGN_FORCES)
 _GENERIC = [(compile_lower(rf"\b(?:{p})"), name, inter, side) for p, name, inter, side in GENERIC_ACTORS]
 

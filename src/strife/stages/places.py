@@ -25,6 +25,7 @@ from strife.places.recognise import (
     is_capital,
     resolve,
 )
+from strife.stages.actors import group_homes
 from strife.stages.implied_places import capitals_unnamed, regions_named, seats_of_state
 from strife.stages.sentences import sentence_of
 from strife.stages.truecase import common_words
@@ -534,6 +535,10 @@ class PlaceStage:
         mentions = [
             m for m in mentions if not (m.label == "place" and any(m.start <= s < m.end for s in known))
         ]
+        # A group that fights in one country only says which country the report is about,
+        # as its people's name would ("the FMLN attacked the garrison in San Miguel").
+        for _, _, iso3 in group_homes(doc):
+            counts[iso3] += 1
         votes = Counter(counts)
         dateline = doc.annotations.facts.get("dateline")
         filed_in = None
