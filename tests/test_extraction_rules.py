@@ -833,3 +833,27 @@ def test_clashes_of_words_and_gatherings_for_prayers_are_no_events() -> None:
 def test_a_group_that_fights_in_one_country_places_a_report_that_names_none() -> None:
     (attack,) = events("FMLN guerrillas attacked the garrison in San Miguel on Monday.")
     assert (attack.country, attack.admin1) == ("El Salvador", "San Miguel")
+
+
+def test_a_past_incident_recalled_with_its_own_date_and_place_is_a_background_event() -> None:
+    found = events(
+        "ISLAMABAD: The foreign minister met his Chinese counterpart on Monday. Relations with India have "
+        "been tense since the April 22 Pahalgam attack, which New Delhi blamed on Pakistan. "
+        "Officials again recalled the April 22 Pahalgam attack in their statement.",
+        published="2025-10-06",
+    )
+    (recalled,) = found
+    assert (recalled.sub_event_type, recalled.location, str(recalled.event_date), recalled.background) == (
+        "Attack",
+        "Pahalgam",
+        "2025-04-22",
+        True,
+    )
+    # Acts in the plural since a day are a tally, not an incident.
+    assert (
+        events(
+            "The minister said on Monday that there had been many attacks in Quetta since Jan 1, 2001.",
+            published="2025-10-06",
+        )
+        == []
+    )

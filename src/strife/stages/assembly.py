@@ -53,6 +53,7 @@ from strife.stages.incidents import (
     concrete,
     drop,
     group_incidents,
+    recalled_with_date_and_place,
 )
 from strife.stages.places import country_name
 from strife.stages.sentences import CLOSERS, is_note
@@ -66,6 +67,19 @@ PUBLICATION_FALLBACK = frozenset({"published-fallback", "dateline"})
 
 def _evidence(doc: Document, name: str, mention: Mention) -> Evidence:
     return Evidence(field=name, text=mention.text(doc), start=mention.start, end=mention.end)
+
+
+def _told_before(event: Event, told: list[Event]) -> bool:
+    """Whether the report told an event of this kind at this place on these days before."""
+    return any(
+        other.event_type == event.event_type
+        and other.location == event.location
+        and other.event_date is not None
+        and event.event_date is not None
+        and other.event_date <= (event.date_end or event.event_date)
+        and event.event_date <= (other.date_end or other.event_date)
+        for other in told
+    )
 
 
 def assemble_events(doc: Document) -> list[Event]:
@@ -97,7 +111,7 @@ def assemble_events(doc: Document) -> list[Event]:
         first = spans[incident.sentences[0]]
         opening_sentence = Mention(first[0], first[1], "sentence")
         surest = max((readings.get(i, 0.0) for i in incident.sentences), default=0.0)
-        if surest < NOT_AN_INCIDENT and not concrete(incident, layers):
+        if surest < NOT_AN_INCIDENT and not concrete(incident, layers, doc.lower_text):
             # Every sentence of it reads, to the model learned from coded news, as talk about
             # violence rather than a report of it ("the talks on a partial truce", "Tomahawk
             # missiles for Ukraine"): the words of the table alone do not make an event.
@@ -132,8 +146,17 @@ def assemble_events(doc: Document) -> list[Event]:
             BOMBER_INCLUDED.search(doc.text[spans[i][0] : spans[i][1]]) for i in incident.sentences
         )
         figures = count_casualties(casualty_mentions, sub, bomber_counted, reporter_mentions)
-        if incident.background and not figures.mentions:
-            drop(doc, opening_sentence, ("background", "a past incident recalled without figures of its own"))
+        if (
+            incident.background
+            and not figures.mentions
+            and not any(recalled_with_date_and_place(i, layers, doc.lower_text) for i in incident.sentences)
+        ):
+            # Spec: a past incident recalled with its own date and place is an event.
+            drop(
+                doc,
+                opening_sentence,
+                ("background", "a past incident recalled without figures, or a date and place, of its own"),
+            )
             continue
         struck = state_target(doc.text, trigger) if sub == "Attack" else None
         attacked = attacked_forces(trigger, actors, doc.text) if sub == "Attack" and trigger else None
@@ -148,6 +171,7 @@ def assemble_events(doc: Document) -> list[Event]:
             and not figures.mentions
             and not any(m.value.side == "civilian" for m in actors)
             and surest < SURE_INCIDENT
+            and not incident.background
         ):
             # A bare "attack" with no victims and no figures is talk, not an incident.
             drop(doc, opening_sentence, ("talk", "an attack named with no victims and no figures"))
@@ -311,6 +335,11 @@ def assemble_events(doc: Document) -> list[Event]:
                 confidence=round(max(0.05, min(confidence, 0.95)), 2),
             )
         )
+        if incident.background and _told_before(events[-1], events[:-1]):
+            # "the April 22 Pahalgam attack", recalled once more: one incident, one event.
+            events.pop()
+            drop(doc, opening_sentence, ("background", "a past incident recalled again"))
+            continue
         # Codebook: one event per place. "Protests were held in Cluj, Timisoara and Iasi" is
         # three protests; "sabotage of pylons in Guazapa, Chalatenango and Ilobasco" three acts.
         # Only where no toll would have to be shared out among them.

@@ -51,7 +51,43 @@ SPECIFIC_WEAPON = 85
 NAMED_ACT = 56
 
 
-def concrete(incident: Incident, layers: dict[str, dict[int, list[Mention]]]) -> bool:
+def recalled_with_date_and_place(index: int, layers: dict[str, dict[int, list[Mention]]], lower: str) -> bool:
+    """Whether a sentence names an act with its own date and place beside it ("the April 22
+    Pahalgam attack", "on Aug 8, 2016, terrorists killed 70 in Quetta"): the spec's recalled
+    incident, an event though the learned reading takes the sentence for talk. Acts in the
+    plural ("attacks since Jan 1, 2001") are a tally, not one incident."""
+    dated = [
+        d
+        for d in layers["dates"].get(index, [])
+        if d.value.basis == "explicit"
+        and not d.value.reporting
+        and (d.value.end - d.value.start).days <= 31
+        and not SINCE_BEFORE.search(lower, max(0, d.start - 8), d.start)
+    ]
+    placed = [m for m in layers["places"].get(index, []) if m.label == "place"]
+    return any(
+        t.value.violent
+        and t.value.sub_event_type not in CRIME_LIKE
+        and not lower.startswith(PLURAL_ACTS, t.end - 1)
+        and any(abs(d.start - t.start) <= RECALLED_REACH for d in dated)
+        and any(abs(m.start - t.start) <= RECALLED_REACH for m in placed)
+        for t in layers["triggers"].get(index, [])
+    )
+
+
+# How near its date and its place stand to the act a recalled incident names, and how long
+# before the report an incident is recalled rather than reported.
+RECALLED_REACH = 80
+RECALLED_DAYS = 30
+SINCE_BEFORE = re.compile(r"\b(?:since|from|between)\s+(?:the\s+)?$")
+PLURAL_ACTS = ("s ", "s.", "s,")
+# Acts that, recalled with no one named, are as often crimes as political violence.
+CRIME_LIKE = frozenset({"Abduction/forced disappearance", "Sexual violence"})
+
+
+def concrete(incident: Incident, layers: dict[str, dict[int, list[Mention]]], lower: str) -> bool:
+    if any(recalled_with_date_and_place(i, layers, lower) for i in incident.sentences):
+        return True
     strongest = max(
         (t.value.strength for i in incident.sentences for t in layers["triggers"].get(i, [])), default=0
     )
@@ -120,6 +156,7 @@ def group_incidents(doc: Document) -> list[Incident]:
     context = {m.sentence: m.label for m in doc.layer("context")}
     cues = {m.sentence: m.value for m in doc.layer("context") if m.value is not None}
     readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
+    layers = {"triggers": triggers, "dates": dates, "places": places}
     # A report that opens on an accident, a disaster or a crime (its title or first sentence).
     opening = doc.annotations.facts.get("non_political") or (
         cues.get(0) if context.get(0) == "non-political" else None
@@ -180,7 +217,9 @@ def group_incidents(doc: Document) -> list[Incident]:
         likely = readings.get(index, 0.0) >= LEARNED_INCIDENT
         # "The leaders pledged not to engage in attacks": a sentence the learned reading calls
         # talk adds no incident and no type of its own; it may still tell of one (supporting).
-        talk = readings.get(index, 1.0) < NOT_AN_INCIDENT
+        talk = readings.get(index, 1.0) < NOT_AN_INCIDENT and not recalled_with_date_and_place(
+            index, layers, doc.lower_text
+        )
         # A note reports the weapon or the specific act it names ("ISIS attacked the company
         # with four Katyusha rockets"), or its protest or arrest ("15 students were arrested for
         # standing silently with placards"), where the reading leans that way at all.
@@ -214,7 +253,12 @@ def group_incidents(doc: Document) -> list[Incident]:
                 and not talk
             )
         )
-        background = flag == "background"
+        # "the April 22 Pahalgam attack" in a report of October: recalled, not reported.
+        background = flag == "background" or (
+            recalled_with_date_and_place(index, layers, doc.lower_text)
+            and doc.published is not None
+            and all((doc.published - d.value.end).days > RECALLED_DAYS for d in dates.get(index, []))
+        )
         if eventful:
             opens = (
                 current is None
