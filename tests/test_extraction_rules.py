@@ -857,3 +857,15 @@ def test_a_past_incident_recalled_with_its_own_date_and_place_is_a_background_ev
         )
         == []
     )
+
+
+def test_a_state_s_protest_note_bombs_that_did_not_go_off_and_no_one_killed() -> None:
+    assert events("A protest note was handed to the ambassador during a meeting in Kabul on Thursday.") == []
+    assert (
+        events(
+            "Given the danger posed by unexploded bombs, schools in Jhelum must be searched before classes resume on Monday."
+        )
+        == []
+    )
+    (attack,) = events("Police said no one was killed when militants attacked a post in Bannu on Monday.")
+    assert (attack.sub_event_type, attack.fatalities) == ("Armed clash", 0)

@@ -279,7 +279,9 @@ _PLURAL = "|".join(
 )
 PLURAL_UNCOUNTED = compile_lower(
     rf"\b(?P<verb>kills|kill|killed|killing|massacred|massacre|executed|execute|executes)\s+(?!(?:of|by)\b)(?:more\s+)?"
-    rf"(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_PLURAL})\b"
+    # "no one was killed when militants attacked": a clause's word ends the object.
+    rf"(?:(?!(?:when|as|while|after|before|during|in|at|on|near|and|but|since|because|if)\b)[\w'’\-]+\s+){{0,2}}?"
+    rf"(?P<noun>{_PLURAL})\b"
 )
 # "an Apra candidate for deputy was murdered", "a shopkeeper was shot dead": one person the noun
 # table does not know, killed or hurt.

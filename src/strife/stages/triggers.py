@@ -313,7 +313,7 @@ PLANNED = (
     r"tried to|push(?:es|ed|ing)? for|call(?:s|ed)? for|calling for|without being|"
     # What is only expected: "amid the possibility of an operation", "fearing another operation".
     r"possibility of|prospects? of|fear(?:s|ed|ing)? (?:of )?(?:an? |another )|expected to|imminent|impending|"
-    r"looming|upcoming|to be launched"
+    r"looming|upcoming|to be launched|dangers? (?:posed by|of)|risks? (?:posed by|of)"
 )
 PLANNED_ANYWHERE = compile_lower(rf"\b(?:{PLANNED})\b")
 HYPOTHETICAL_BEFORE = compile_lower(rf"\b(?:{PLANNED})\s+(?:have\s+)?(?:[\w-]+\s+){{0,3}}$")
@@ -358,10 +358,18 @@ WORDY_CLASH_AFTER = compile_lower(
 )
 
 
-# What the report says did not happen: "no arrests were made", "no one was hurt".
+# What the report says did not happen: "no arrests were made", "no one was hurt", "orders
+# not to target air defences", and bombs that did not go off ("unexploded bombs").
 NEGATED_BEFORE = compile_lower(
-    r"\b(?:no|nobody|never)\s+(?:one\s+)?(?:(?:was|were|has been|have been|had been)\s+)?$"
+    r"\b(?:(?:no|nobody|never)\s+(?:one\s+)?(?:(?:was|were|has been|have been|had been)\s+)?|"
+    r"not\s+(?:to\s+|be\s+)?|unexploded\s+(?:[\w-]+\s+)?)$"
 )
+# A state's complaint to another, named a protest: "lodged a strong protest", "a protest note".
+DIPLOMATIC_BEFORE = compile_lower(
+    r"\b(?:lodged|lodges|lodge|registered|conveyed|handed|summoned \w+ to lodge)\s+(?:over\s+)?(?:a\s+|an\s+|its\s+)?"
+    r"(?:strong\s+|formal\s+|strongly[- ]worded\s+|diplomatic\s+)?$"
+)
+DIPLOMATIC_AFTER = compile_lower(r"\s+(?:note|letter|d[ée]marche)s?\b")
 FEARED_AFTER = compile_lower(r"\s+(?:threats?|fears?|risks?|alerts?|warnings?|plots?)\b")
 
 
@@ -462,6 +470,12 @@ class TriggerStage:
                     continue
                 if MARKET_BEFORE.search(before) and lower.startswith("rall", match.start()):
                     # "The stock market rally": no act, and none for the learned reading either.
+                    not_acts.add(sentence_of(doc, match.start()))
+                    continue
+                if lower.startswith("protest", match.start()) and (
+                    DIPLOMATIC_BEFORE.search(before) or DIPLOMATIC_AFTER.match(lower, match.end())
+                ):
+                    # "a protest note was handed to the ambassador": a state's complaint, no crowd.
                     not_acts.add(sentence_of(doc, match.start()))
                     continue
                 if lower.startswith("clash", match.start()) and (
