@@ -412,3 +412,18 @@ def test_kashmir_is_the_side_of_the_line_the_report_is_from() -> None:
         }
     )
     assert (clash.country, clash.admin1) == ("India", "Jammu and Kashmir")
+
+
+def test_districts_as_they_stand_now() -> None:
+    gazetteer = get_gazetteer()
+    # Renamed: the town of Nawabshah lies in Shaheed Benazirabad district, found by either name.
+    (town,) = [e for e in gazetteer.lookup("Nawabshah") if e.kind == "place" and e.iso3 == "PAK"]
+    assert town.admin2 == "Shaheed Benazirabad"
+    assert any(e.kind == "admin2" for e in gazetteer.lookup("Shaheed Benazirabad"))
+    # Carved out: Chaman's town moved to Chaman district, the rest of Qila Abdullah stays.
+    (chaman,) = [e for e in gazetteer.lookup("Chaman") if e.iso3 == "PAK"]
+    assert chaman.admin2 == "Chaman"
+    (event,) = extract(
+        {"text": "Militants attacked a police post in Upper Dir on Monday.", "published": "2025-02-01"}
+    )
+    assert event.admin2 == "Upper Dir"

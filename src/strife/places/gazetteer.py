@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 23
+CACHE_VERSION = 24
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -297,6 +297,7 @@ class Gazetteer:
             if (bare := _without_article(key, entry)) is not None:
                 index[bare].append(entry)
         _add_supplement(index)
+        _current_districts(index)
         _palestinian_units(index)
         frozen = {key: tuple(sorted(v, key=lambda e: -e.population)) for key, v in index.items()}
         country_entries = _country_centres(countries, cities, iso3_of)
@@ -358,6 +359,39 @@ def _add_supplement(index: dict[str, list[GazetteerEntry]]) -> None:
                                int(row.get("population", 0)), derived=True)  # fmt: skip
         for key in {normalise_name(name) for name in (row["name"], *row.get("aliases", []))}:
             index[key].append(entry)
+
+
+def _current_districts(index: dict[str, list[GazetteerEntry]]) -> None:
+    """Second-level units as they stand now (`supplement.toml`'s districts): renamed or merged
+    units take their new name, and the towns of a district carved out of an older one move."""
+    renamed: dict[tuple[str, str | None, str], str] = {}
+    moved: dict[tuple[str, str | None, str, str], str] = {}
+    for row in _supplement().get("district", []):
+        for old in row["was"]:
+            if "towns" in row:
+                for town in row["towns"]:
+                    moved[row["iso3"], row["admin1"], old, normalise_name(town)] = row["name"]
+            else:
+                renamed[row["iso3"], row["admin1"], old] = row["name"]
+
+    def current(e: GazetteerEntry) -> GazetteerEntry:
+        if e.admin2 is None or e.kind == "admin1":
+            return e
+        town = moved.get((e.iso3, e.admin1, e.admin2, normalise_name(e.name))) if e.kind == "place" else None
+        if town is not None:
+            return replace(e, admin2=town)
+        new = renamed.get((e.iso3, e.admin1, e.admin2))
+        if new is None:
+            return e
+        return replace(e, admin2=new, name=new) if e.kind == "admin2" else replace(e, admin2=new)
+
+    for key, entries in index.items():
+        index[key] = [current(e) for e in entries]
+    # A district found by its new name too ("Jacobabad district", "Shaheed Benazirabad").
+    for new in set(renamed.values()):
+        key = normalise_name(new)
+        units = {e for entries in index.values() for e in entries if e.kind == "admin2" and e.name == new}
+        index[key].extend(u for u in units if u not in index[key])
 
 
 # ACLED's units for Palestine: the two territories are first-level units and their governorates
