@@ -427,3 +427,6 @@ def test_districts_as_they_stand_now() -> None:
         {"text": "Militants attacked a police post in Upper Dir on Monday.", "published": "2025-02-01"}
     )
     assert event.admin2 == "Upper Dir"
+    # A province the tables leave undivided is its own one district.
+    (rally,) = extract({"text": "Lawyers protested in Islamabad on Monday.", "published": "2025-02-01"})
+    assert (rally.admin1, rally.admin2) == ("Islamabad", "Islamabad")

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 24
+CACHE_VERSION = 26
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORDS = re.compile(
@@ -366,7 +366,10 @@ def _current_districts(index: dict[str, list[GazetteerEntry]]) -> None:
     units take their new name, and the towns of a district carved out of an older one move."""
     renamed: dict[tuple[str, str | None, str], str] = {}
     moved: dict[tuple[str, str | None, str, str], str] = {}
+    whole: dict[tuple[str, str], str] = {}
     for row in _supplement().get("district", []):
+        if row.get("whole"):
+            whole[row["iso3"], row["admin1"]] = row["name"]
         for old in row["was"]:
             if "towns" in row:
                 for town in row["towns"]:
@@ -375,6 +378,8 @@ def _current_districts(index: dict[str, list[GazetteerEntry]]) -> None:
                 renamed[row["iso3"], row["admin1"], old] = row["name"]
 
     def current(e: GazetteerEntry) -> GazetteerEntry:
+        if e.admin2 is None and e.admin1 is not None and (e.iso3, e.admin1) in whole:
+            return replace(e, admin2=whole[e.iso3, e.admin1])
         if e.admin2 is None or e.kind == "admin1":
             return e
         town = moved.get((e.iso3, e.admin1, e.admin2, normalise_name(e.name))) if e.kind == "place" else None
