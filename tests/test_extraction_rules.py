@@ -784,6 +784,11 @@ def test_forces_named_by_their_country_are_who_struck() -> None:
 def test_a_town_abroad_named_after_in_is_kept_though_the_text_names_another_country() -> None:
     (raid,) = events("Israeli forces killed three people in Jenin on Monday.")
     assert (raid.location, raid.country) == ("Jenin", "Palestine")
+    # A capital that steps up raids stands for its government, not for where they were.
+    (raids,) = events(
+        "Tel Aviv has ramped up its raids in the West Bank, with ten people killed in Jenin on Monday."
+    )
+    assert (raids.location, raids.country) == ("Jenin", "Palestine")
 
 
 def test_named_groups_in_a_wire_sent_in_capitals_and_a_battle_has_two_sides() -> None:

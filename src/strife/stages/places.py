@@ -260,7 +260,8 @@ GOVERNMENT_VERBS = (
     r"maintained|rejected|rejects|announced|announces|urged|urges|demanded|demands|condemned|"
     r"condemns|alleged|alleges|struck back|hit back|intercepted|shot down|pulled out|withdrew|"
     r"proposed|offered|sent|called for|heads into|joined|joins|got involved|gets involved|agreed|agrees|"
-    r"wants|wanted|"
+    r"wants|wanted|ramped up|ramps up|stepped up|steps up|escalated|escalates|intensified|intensifies|"
+    r"carried out|carries out|conducted|conducts|struck|strikes|bombed|bombs|targeted|targets|"
     r"(?:would|will|could|must|should) (?:propose|respond|retaliate|not|never|accept|reject|seek|send|strike)|"
     r"and (?:New )?[A-Z]\w+ (?:have|had|agreed|traded|exchanged)"
 )
