@@ -505,6 +505,12 @@ def test_a_monitors_headline_joins_acts_in_different_places() -> None:
     assert sorted(e.sub_event_type for e in found) == ["Armed clash", "Shelling/artillery/missile attack"]
     (one,) = events("Two soldiers were killed in clashes and shelling in Kurram on Monday.")
     assert one.fatalities == 2
+    # Gunfire listed with explosions is one act, not two sentences.
+    doc = to_document(
+        {"text": "Heavy rifle fire and explosions were reported near the garrison in Bannu"}, "x"
+    )
+    default_pipeline()(doc)
+    assert len(doc.layer("sentences")) == 1
 
 
 def test_a_daily_toll_with_no_place_is_a_tally_and_a_campaigns_toll_is_not_the_incidents() -> None:
@@ -874,3 +880,12 @@ def test_a_state_s_protest_note_bombs_that_did_not_go_off_and_no_one_killed() ->
     )
     (attack,) = events("Police said no one was killed when militants attacked a post in Bannu on Monday.")
     assert (attack.sub_event_type, attack.fatalities) == ("Armed clash", 0)
+
+
+def test_a_siege_and_an_attack_on_an_army_unit_are_battles() -> None:
+    (siege,) = events("Army units have surrounded the last rebel strongholds in Ayutuxtepeque on Monday.")
+    assert (siege.sub_event_type, {siege.inter1, siege.inter2}) == ("Armed clash", {1, 2})
+    (raid,) = events(
+        "Guerrilla columns attacked the 1st Infantry Brigade headquarters in San Salvador on Monday."
+    )
+    assert (raid.sub_event_type, {raid.inter1, raid.inter2}) == ("Armed clash", {1, 2})

@@ -139,6 +139,11 @@ STATE_TARGETS = (
     (re.compile(r"\bpolice (?:mobile|van|vehicle|station|post|check ?post|patrol|party|lines|convoy|"
                 r"installation|headquarters|department|precinct|academy|barracks|compound)\b", re.I),
      DEFAULT_POLICE),
+    # Units of an army, named as what was attacked: "attacked the 1st Infantry Brigade",
+    # "an infantry company at the mouth of the river".
+    (re.compile(r"\b(?:infantry|artillery|military|army|cavalry|armou?red|paratroop(?:er)?s?)\s+(?:brigade|battalion|"
+                r"regiment|detachment|division|company|column)s?\b|\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:brigade|battalion|"
+                r"regiment|division|detachment)\b", re.I), DEFAULT_STATE),
     # "a mortar attack on the National Guard headquarters", "strikes on the military airport".
     (re.compile(r"\b(?:military|army|national guard|security forces'?) (?:installation|headquarters|base|"
                 r"barracks|academy|compound|airport|air ?base|airfield)\b|\bair ?bases?\b|\bbarracks\b", re.I),

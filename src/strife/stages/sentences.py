@@ -137,6 +137,10 @@ _NAMED = re.compile(
 )
 
 
+# Gunfire listed with what follows it ("an hour of rifle fire and explosions in San Ramon").
+FIRE_WORDS = frozenset({"fire", "gunfire", "firing", "gunshots", "shooting", "shots"})
+
+
 def _compound_headline(text: str, span: Mention) -> list[Mention]:
     """A note's sentence cut where it joins another act, each part with three words at least."""
     cuts = sorted(
@@ -154,7 +158,9 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
             continue
         before = text[start:cut_start].split()
         # "killed in clashes and shelling in Kurram": acts listed together share one place.
-        listed = bool(before) and COMPOUND_ACT.match(" and " + before[-1]) is not None
+        listed = bool(before) and (
+            COMPOUND_ACT.match(" and " + before[-1]) is not None or before[-1].lower() in FIRE_WORDS
+        )
         if len(before) >= 3 and not listed and len(text[cut_end : span.end].split()) >= 3:
             parts.append(_trimmed(text, start, cut_start))
             start = cut_end

@@ -200,7 +200,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"target(?:s|ed|ing)? (?:the )?(?:[\w-]+ ){0,2}(?:forces|troops|soldiers|positions|fighters|militants|army)\b|"
      r"attacks? on (?:the )?(?:[\w-]+ )?positions|"
      # "Junta troops raid a resistance base": forces storm an armed group's ground.
-     r"raid(?:ed|s)? (?:on )?(?:a |an |the )?(?:[\w-]+ ){0,2}(?:base|camp|hideout|stronghold|positions?|headquarters)",
+     r"raid(?:ed|s)? (?:on )?(?:a |an |the )?(?:[\w-]+ ){0,2}(?:base|camp|hideout|stronghold|positions?|headquarters)|"
+     # A siege: "troops surrounded the last rebel strongholds", "besieged the militants' hideout".
+     r"(?:surround(?:ed|s|ing)|encircl(?:ed|es|ing)|besieg(?:ed|es|ing)|laid siege to) (?:the )?(?:[\w'’-]+ ){0,3}?"
+     r"(?:strongholds?|positions|hideouts?|fighters|militants|rebels|guerrillas|insurgents)\b",
      "Armed clash", 40, True),
     # Attack (violence against civilians): shootings, killings, beatings, arson of homes
     (r"shot dead|gunned down|killed|opened fire|shot (?:and|at)|attack(?:ed|s)?\b|machine-?gunned|strafed|"
