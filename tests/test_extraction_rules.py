@@ -889,3 +889,15 @@ def test_a_siege_and_an_attack_on_an_army_unit_are_battles() -> None:
         "Guerrilla columns attacked the 1st Infantry Brigade headquarters in San Salvador on Monday."
     )
     assert (raid.sub_event_type, {raid.inter1, raid.inter2}) == ("Armed clash", {1, 2})
+
+
+def test_a_strike_a_state_s_people_are_named_for_is_from_the_air() -> None:
+    (strike,) = events(
+        "The summit condemned the Israeli strike on a residential area in Doha on September 9.",
+        published="2025-09-16",
+    )
+    assert (strike.sub_event_type, strike.actor1, strike.location) == (
+        "Air/drone strike",
+        "Military Forces of Israel",
+        "Doha",
+    )

@@ -57,7 +57,11 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"quadcopter|armed drones?|kamikaze drones?|shahed drones?|drone-dropped|aerial bombs?|guided bombs?|"
      r"drones? (?:attacked|hit|struck|targeted|slammed)|"
      # "Junta bombs island town": a state's forces bomb from the air.
-     r"(?:junta|regime|military|air force|army) (?:\w+ )?bomb(?:s|ed)\b",
+     r"(?:junta|regime|military|air force|army) (?:\w+ )?bomb(?:s|ed)\b|"
+     # A strike a state's people are named for is its forces' from the air, not a walkout:
+     # "the Israeli strike on a residential area in Doha", "Russian strikes on Kharkiv".
+     r"\b(?:israeli|russian|ukrainian|u\.?s\.?|american|turkish|pakistani|indian|iranian|saudi(?:-led)?|"
+     r"emirati|syrian|iraqi|afghan|coalition|nato) (?:military |precision |retaliatory )?strikes?\b",
      "Air/drone strike", 85, True),
     # Remote explosive: "remotely or victim-detonated devices, roadside bombs, landmines, UXO"
     (r"\bIEDs?\b|improvised explosive|roadside bomb|landmines?|land mine|mine blast|"
