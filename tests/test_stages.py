@@ -88,6 +88,7 @@ def test_relative_phrases() -> None:
         1,
     )
     assert _dates("The attack took place yesterday.")[0][:2] == (dt.date(2025, 1, 31),) * 2
+    assert _dates("Eleven soldiers were martyred two days ago.")[0][:2] == (dt.date(2025, 1, 30),) * 2
     # Printed on Saturday, written on Friday: its sources "said on Friday", and "yesterday" is
     # Thursday.
     assert (

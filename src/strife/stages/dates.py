@@ -122,6 +122,18 @@ def _shift(days: int, nights: bool = False) -> Callable[[re.Match[str], dt.date]
     return resolve
 
 
+_DAYS_AGO = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _days_ago(match: re.Match[str], anchor: dt.date) -> DateValue:
+    """ "Two days ago": that many days before the report was written."""
+    day = anchor - dt.timedelta(days=_DAYS_AGO[match.group("n")])
+    return DateValue(day, day, 1, "relative-to-published")
+
+
+_days_ago.from_writing_day = True  # type: ignore[attr-defined]
+
+
 _WEEKDAY_SAID = compile_lower(rf"\b(?:on\s+)?(?P<w>{WEEKDAY_PATTERN})\b")
 
 
@@ -221,6 +233,7 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
     # A night runs over two dates: the evening before the day it was written, and that day.
     (compile_lower(r"\b(?:last night|overnight)\b"), _shift(1, nights=True)),
     (compile_lower(r"\b(?:yesterday|late yesterday)\b"), _shift(1)),
+    (compile_lower(r"\b(?P<n>a|one|two|three|four|five|six) days? ago\b"), _days_ago),
     (compile_lower(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"), _shift(0)),
     (compile_lower(r"\b(?:earlier )?this week\b"), _this_week),
     (compile_lower(r"\blast week\b"), _last_week),
