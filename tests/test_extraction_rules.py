@@ -901,3 +901,20 @@ def test_a_strike_a_state_s_people_are_named_for_is_from_the_air() -> None:
         "Military Forces of Israel",
         "Doha",
     )
+
+
+def test_rockets_to_space_and_the_pilgrims_stoning_are_no_acts() -> None:
+    assert (
+        events("The crew lifted off from Kennedy Space Centre in Florida on Friday aboard a Falcon 9 rocket.")
+        == []
+    )
+    assert (
+        events(
+            "On Thursday pilgrims walked to Muzdalifah near Mecca to gather pebbles for the symbolic stoning of the devil."
+        )
+        == []
+    )
+    (rocket,) = events("Militants fired a rocket at a police station in Bannu on Friday.")
+    assert rocket.sub_event_type == "Shelling/artillery/missile attack"
+    # A ceasefire that talks will start on is not one agreed.
+    assert events("Negotiations will also start on a permanent ceasefire in Gaza on Monday.") == []

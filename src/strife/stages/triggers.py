@@ -342,11 +342,19 @@ UNREACHED_BEFORE = compile_lower(
     r"\b(?:talks?|negotiat\w*|discuss\w*|propos\w*|calls? for|called for|calling for|push\w* for|bids? for|"
     r"efforts?|hopes?|demand\w*|urg\w+|sought|seek\w*|mediat\w*|violat\w*|breach\w*|despite|under|since|during|"
     r"collapse of|end of|ended|fragile|existing|current|terms of|phase of|extend\w*|plans? for|framework|"
-    r"brokered|guarantors? of|monitor\w*)\s+(?:[\w'’-]+\s+){0,4}$"
+    r"brokered|guarantors? of|monitor\w*)\s+(?:[\w'’-]+\s+){0,5}$"
 )
 UNREACHED_AFTER = compile_lower(
     r"[\s-]+(?:talks|negotiations|proposals?|plans?|efforts|bids?|mediators?|monitors?|lines?|violations?|"
     r"frameworks?|terms|hopes|calls?|demands?)\b"
+)
+
+# Rockets that carry crews to space and stones thrown at a pillar by pilgrims: words of
+# weapons and riots that name neither.
+NOT_WEAPONS = compile_lower(
+    r"\b(?:falcon \d+|soyuz|ariane|starship|long march \d+|space|carrier|satellite)\s+rockets?\b|"
+    r"\brockets?\s+(?:lifted off|lifts off|blasted off|carrying (?:astronauts|a satellite|the crew))|"
+    r"\b(?:symbolic\s+)?stoning\s+of\s+(?:the\s+)?(?:devil|satan|jamarat)|\bjamarat\b"
 )
 
 # A clash of words: by its kind or its venue, or of things that cannot fight.
@@ -467,9 +475,13 @@ class TriggerStage:
         lower = doc.lower_text
         # Acts the table found that were only possible or feared.
         voided: list[Mention] = []
-        not_acts: set[int] = set()
+        # "A capsule mounted on a Falcon 9 rocket", "the symbolic stoning of the devil": words of
+        # weapons and riots in a sentence that names neither make no act, learned or not.
+        not_acts: set[int] = {sentence_of(doc, m.start()) for m in NOT_WEAPONS.finditer(lower)}
         for pattern, trigger in _COMPILED:
             for match in pattern.finditer(lower):
+                if not_acts and sentence_of(doc, match.start()) in not_acts:
+                    continue
                 before = lower[max(0, match.start() - 60) : match.start()]
                 if SUPPORTING.search(before):
                     continue
