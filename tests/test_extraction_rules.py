@@ -918,3 +918,13 @@ def test_rockets_to_space_and_the_pilgrims_stoning_are_no_acts() -> None:
     assert rocket.sub_event_type == "Shelling/artillery/missile attack"
     # A ceasefire that talks will start on is not one agreed.
     assert events("Negotiations will also start on a permanent ceasefire in Gaza on Monday.") == []
+
+
+def test_a_toll_over_years_is_a_statistic() -> None:
+    assert (
+        events(
+            "Delhi took over direct control of Manipur on Thursday after its chief minister resigned amid ethnic "
+            "violence that has killed at least 250 people over two years."
+        )
+        == []
+    )

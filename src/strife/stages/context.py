@@ -87,6 +87,8 @@ SPAN_CUES = compile_lower(
     # "since Israel's ground operation began on October 27", "since the fires broke out".
     r"\bsince\b[^.;]{0,80}\b(?:began|started|broke out|erupted|was launched|were launched)\b|"
     r"\bover the (?:past|last) (?:\w+ )?(?:years?|decades?)\b|"
+    # "ethnic violence that has killed at least 250 people over two years".
+    r"\b(?:over|in|within) (?:two|three|four|five|six|seven|eight|nine|several|many|\d+) (?:years|decades)\b|"
     # "claimed at least 130 lives since November": a count since a month is a running toll.
     rf"\bsince (?:early |late |mid-)?{MONTH_PATTERN}\b|"
     # "more than 310 civilians during 20 days": a toll over days counted is a tally.
