@@ -30,7 +30,7 @@ def test_separate_statements_and_places_make_separate_incidents() -> None:
     assert [(e.admin2, e.fatalities) for e in found] == [
         ("Kalat", 30),
         ("North Waziristan", 6),
-        ("D. I. Khan", 5),
+        ("Dera Ismail Khan", 5),
     ]
     # "the same day" is the day of the incident told before it, not the day of publication.
     assert found[2].event_date == found[1].event_date == dt.date(2025, 1, 31)
