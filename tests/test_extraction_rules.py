@@ -920,7 +920,16 @@ def test_rockets_to_space_and_the_pilgrims_stoning_are_no_acts() -> None:
     assert events("Negotiations will also start on a permanent ceasefire in Gaza on Monday.") == []
 
 
-def test_a_toll_over_years_is_a_statistic() -> None:
+def test_a_toll_over_years_or_over_weeks_with_no_day_is_a_statistic() -> None:
+    assert (
+        events(
+            "During October more than 350 people were killed in Peru in the offensive against the elections."
+        )
+        == []
+    )
+    assert (
+        events("In only 3 months, the press has reported 23 people killed in massacres in Guatemala.") == []
+    )
     assert (
         events(
             "Delhi took over direct control of Manipur on Thursday after its chief minister resigned amid ethnic "

@@ -80,6 +80,15 @@ def non_political_kind(text: str) -> tuple[str, str] | None:
     return None
 
 
+# Tolls over weeks or a month, where the sentence gives no day of its own ("during October more
+# than 350 people were killed", "in only 3 months, 137 bodies"): a day's incident that the UN
+# puts among "800 killed in six weeks" keeps its day.
+WEEKS_TALLY = compile_lower(
+    rf"\bduring (?:the month of )?{MONTH_PATTERN}\b(?!\s+\d)|"
+    r"\bin (?:only |just )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:weeks|months)\b"
+)
+
+
 # Totals over a war or a span of years: "has killed more than 40,000 people since 2009". A
 # statistic only where the sentence counts the dead: "since the war broke out" alone is not.
 SPAN_CUES = compile_lower(
@@ -173,6 +182,12 @@ class ContextStage:
             elif sentence.sentence in huge_toll_sentences:
                 label, value = "statistic", ("statistic", f"a toll of {HUGE_TOLL:,} or more")
             elif sentence.sentence in counted and (cue := SPAN_CUES.search(text)) is not None:
+                label, value = "statistic", ("statistic", cue.group())
+            elif (
+                sentence.sentence in counted
+                and sentence.sentence not in dated
+                and (cue := WEEKS_TALLY.search(text)) is not None
+            ):
                 label, value = "statistic", ("statistic", cue.group())
             elif sentence.sentence in counted and not placed and (cue := DAY_TALLY.search(text)) is not None:
                 label, value = "statistic", ("statistic", f"a day's toll with no place: {cue.group()!r}")
