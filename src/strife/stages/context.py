@@ -181,12 +181,9 @@ class ContextStage:
                 label, value = "statistic", ("statistic", cue.group())
             elif sentence.sentence in huge_toll_sentences:
                 label, value = "statistic", ("statistic", f"a toll of {HUGE_TOLL:,} or more")
-            elif sentence.sentence in counted and (cue := SPAN_CUES.search(text)) is not None:
-                label, value = "statistic", ("statistic", cue.group())
-            elif (
-                sentence.sentence in counted
-                and sentence.sentence not in dated
-                and (cue := WEEKS_TALLY.search(text)) is not None
+            elif sentence.sentence in counted and (
+                (cue := SPAN_CUES.search(text)) is not None
+                or (sentence.sentence not in dated and (cue := WEEKS_TALLY.search(text)) is not None)
             ):
                 label, value = "statistic", ("statistic", cue.group())
             elif sentence.sentence in counted and not placed and (cue := DAY_TALLY.search(text)) is not None:
