@@ -937,3 +937,13 @@ def test_a_toll_over_years_or_over_weeks_with_no_day_is_a_statistic() -> None:
         )
         == []
     )
+
+
+def test_a_village_torched_and_an_explosion_in_a_city_are_incidents() -> None:
+    (torched,) = events("Junta soldiers torch village in Myanmar's Sagaing region on Monday")
+    assert (torched.sub_event_type, torched.actor1) == (
+        "Looting/property destruction",
+        "Military Forces of Myanmar",
+    )
+    (blast,) = events("An explosion in the city of Idlib on Monday")
+    assert (blast.sub_event_type, blast.location) == ("Remote explosive/landmine/IED", "Idlib")

@@ -76,7 +76,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"home-?made bomb|improvised bomb|struck a (?:roadside |homemade )?bomb|"
      # "A low intensity blast killed one woman": a blast that killed or hurt is a bomb's.
      r"\b(?:a|an|the|twin|two) (?:" + NOT_A_BOMB + r"[\w'’-]+ ){0,3}?"
-     r"(?:blast|explosion)s? (?:killed|kills|injured|injures|wounded|wounds|hit|rocked|ripped|tore)\b|"
+     r"(?:blast|explosion)s? (?:killed|kills|injured|injures|wounded|wounds|hit|rocked|ripped|tore|leaves|left|"
+     r"targets|targeted|struck|strikes|in the (?:city|town|village) of)\b|"
      # Headline style: "3 killed in blast in Kabul".
      r"(?:killed|dead|die|dies|died|injured|wounded|hurt) in "
      r"(?:" + NOT_A_BOMB + r"[\w'’-]+ ){0,4}?(?:blast|explosion)s?\b", "Remote explosive/landmine/IED", 70, True),
@@ -138,13 +139,14 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"set (?:\w+ ){1,3}(?:on fire|ablaze|alight)|"
      r"(?:carted|carried|made) (?:off|away) (?:with )?(?:\w+ ){0,5}(?:food|goods|supplies|livestock|cattle|gold|"
      r"valuables|materials|equipment|cash|property|vehicles)|"
-     r"(?:demolished|bulldozed|razed|torched|set (?:fire|ablaze) to|set on fire|burned down|burnt down|blew up|"
+     r"(?:demolished|bulldozed|razed|torch(?:ed|es)?|set (?:fire|ablaze) to|set on fire|burned down|burnt down|blew up|"
      r"arson attacks? (?:on|against)|"
      r"destroyed|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:[\w'’]+ ){0,3}(?:schools?|offices?|vehicles?|"
      r"buses|cars|outposts?|(?:police |security )?(?:posts?|stations?|check ?posts?)|"
      r"trucks?|shops?|markets?|buildings?|machinery|(?:mobile |telecom |communication )?towers?|bridges?|"
      r"museums?|propert(?:y|ies)|warehouses?|shrines?|health (?:centre|center)s?|equipment|excavators?|"
      r"bulldozers?|loaders?|tractors?|cranes?|tankers?|bowsers?|containers?|homes|houses|huts|crops|churches|mosques|temples|"
+     r"villages?|"
      r"pylons?|(?:power|electricity|transmission) (?:poles?|lines?|towers?|stations?|plants?|grid)|"
      r"(?:gas |oil |water )?pipelines?|railway (?:tracks?|lines?)|rail (?:tracks?|lines?)|planes?|aircraft)|"
      # Sabotage of the grid, pipes or rails: destruction with no one hurt (codebook).
