@@ -947,3 +947,19 @@ def test_a_village_torched_and_an_explosion_in_a_city_are_incidents() -> None:
     )
     (blast,) = events("An explosion in the city of Idlib on Monday")
     assert (blast.sub_event_type, blast.location) == ("Remote explosive/landmine/IED", "Idlib")
+
+
+def test_foreign_service_members_the_resistance_and_naxals() -> None:
+    (attack,) = events(
+        "Two US service members were killed in a Taliban attack in Kunduz on Monday.", published="2019-09-16"
+    )
+    assert {attack.actor1, attack.actor2} == {"Taliban", "Military Forces of the United States"}
+    (clash,) = events("Over 40 Myanmar junta troops killed in two days of clashes with resistance in Sagaing")
+    assert {clash.inter1, clash.inter2} == {1, 2}
+    (gunfight,) = events(
+        "A gunfight between CISF members and naxals was reported near the mines in Dantewada on Monday."
+    )
+    assert (gunfight.actor1, gunfight.actor2) == (
+        "Police Forces of India",
+        "CPI (Maoist): Communist Party of India (Maoist)",
+    )

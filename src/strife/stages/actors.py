@@ -61,6 +61,7 @@ FOREIGN_FORCES = (
     r"(?:[a-z-]+\s+){0,2}?(?i:forces|troops|military|army|soldiers|jets|warplanes|"
     r"drones?|aircraft|air force|navy|artillery|missiles?|strikes?|air strikes?|airstrikes?|shelling|shells|"
     r"border guards|gunships?|bombs?|rockets|air defen[cs]es|peacekeepers|(?:Africa|Central) Command|"
+    r"service ?members|servicemen|marines|sailors|airmen|"
     # What an army does, named by its country: "Israeli fire", "Russian attacks", "Indian firing".
     r"(?:tank |gun|sniper |artillery |naval )?fire|firing|attacks?|raids?|bombardments?|offensive|tanks?|"
     r"warships?|forces' (?:\w+ )?(?:fire|attack)|"
@@ -91,7 +92,7 @@ FOREIGN_DEMONYMS: dict[str, str] = {
 
 # Generic descriptions: (pattern, template, inter, side).
 GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
-    (r"police(?:men|man| officers?| personnel| station| party| team| constables?)?|\bcops?\b|"
+    (r"police(?:men|man| officers?| personnel| station| party| team| constables?)?|\bcops?\b|\bcisf\b|"
      r"Counter[- ]Terrorism Department|\bCTD\b|\blevies\b|constables?",
      "Police Forces of {country}", 1, "state"),
     (r"security forces|security personnel|soldiers?|troops|\barmy\b|military|Frontier Corps|\bRangers\b|"
@@ -108,7 +109,9 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
     # Codebook: rebels (2) fight to take the state or secede; fighters the text calls rebels,
     # guerrillas, insurgents, separatists or the resistance are such a group though it names none.
     (r"rebels?|guerrill?as?|insurgents?|separatists?|resistance (?:forces|fighters|groups?|army)|"
-     r"(?<!anti-)resistance(?= (?:attack|ambush|claim|said|say))",
+     r"(?<!anti-)resistance(?= (?:attack|ambush|claim|said|say))|"
+     # "clashes with resistance", "an ambush by the resistance": the fighters, not a stance.
+     r"(?<=with )(?:the )?resistance\b(?! to)|(?<=by )(?:the )?resistance\b(?! to)",
      "Rebels ({country})", 2, "armed"),
     (r"militants?|terrorists?|gunmen|gunman|armed men|attackers?|assailants|"
      r"jihadists?|extremists|"
