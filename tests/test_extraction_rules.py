@@ -963,3 +963,8 @@ def test_foreign_service_members_the_resistance_and_naxals() -> None:
         "Police Forces of India",
         "CPI (Maoist): Communist Party of India (Maoist)",
     )
+
+
+def test_those_who_find_the_dead_are_not_who_killed_them() -> None:
+    (found,) = events("Police found the bodies of three men shot dead in Culiacan on Monday.")
+    assert (found.inter1, found.inter2) == (3, 7)

@@ -55,6 +55,7 @@ def agent_of(
         and m.value.side in sides
         and not any(c.start <= m.start and m.end <= c.end for c in hurt)
         and not STRUCK_OBJECT.search(text, max(0, m.start - 40), m.start)
+        and not FINDERS.match(text, m.end)
     ]
     # "sexually assaulted by Eritrean soldiers": the passive names its agent after the verb.
     after = [m for m in acting if 0 <= m.start - trigger.end <= 25]
@@ -80,6 +81,13 @@ STRUCK_OBJECT = re.compile(
     r"shell(?:ed|s|ing)|storm(?:ed|s|ing)|ambush(?:ed|es|ing)|"
     r"(?:attacks?|strikes?|raids?|assaults?|ambush(?:es)?|offensive) (?:on|against))\s+"
     r"(?:the\s+|an?\s+|two\s+|three\s+|several\s+)?(?:[\w'’-]+\s+)?$",
+    re.I,
+)
+
+
+# Those who find the dead are not who killed them: "Police find 5 bodies in Juarez".
+FINDERS = re.compile(
+    r"\s+(?:\w+\s+)?(?:find|finds|found|recover(?:ed|s)?|discover(?:ed|s)?|identif(?:y|ied|ies)|exhumed?)\b",
     re.I,
 )
 
