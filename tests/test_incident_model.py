@@ -74,6 +74,8 @@ def test_caseless_text_gets_its_names_back_with_offsets_kept() -> None:
     assert len(cased) == len(lower)
     assert cased.startswith("Police") and "Belfast" in cased and ". The march" in cased
     assert "tear gas" in cased  # common words stay small
+    # American spellings of common words are common words too.
+    assert truecase("hundreds rallied in the center of riga") == "Hundreds rallied in the center of Riga"
     upper = "THE FMLN ATTACKED A POST IN SAN MIGUEL."
     assert truecase(upper).startswith("The FMLN attacked") and "San Miguel" in truecase(upper)
     assert is_caseless(lower) and is_caseless(upper) and not is_caseless("Police in Belfast")

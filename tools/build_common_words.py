@@ -26,6 +26,32 @@ WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Za-z][a-z]+\b")
 MIN_COUNT = 3
 
 
+# British stems whose American spelling drops the u or turns -re round ("colour", "centre").
+BRITISH_STEMS = {
+    "colour": "color", "labour": "labor", "honour": "honor", "favour": "favor", "neighbour": "neighbor",
+    "behaviour": "behavior", "harbour": "harbor", "rumour": "rumor", "vigour": "vigor", "humour": "humor",
+    "armour": "armor", "valour": "valor", "endeavour": "endeavor", "odour": "odor", "tumour": "tumor",
+    "saviour": "savior", "flavour": "flavor", "centre": "center", "metre": "meter", "litre": "liter",
+    "theatre": "theater", "fibre": "fiber", "calibre": "caliber", "defence": "defense", "offence": "offense",
+    "licence": "license", "pretence": "pretense", "programme": "program", "catalogue": "catalog",
+}  # fmt: skip
+
+
+def american_spellings(word: str, common: set[str]) -> list[str]:
+    """American spellings of a British word ("centred" → "centered", "organising" →
+    "organizing"); -ise verbs only where the news also writes their -isation noun."""
+    found = []
+    for british, american in BRITISH_STEMS.items():
+        rest = word[len(british) :]
+        # "coloured", "labourers" take any ending; "centre" and "defence" only the plural's.
+        if word.startswith(british) and (british.endswith("our") or rest in ("", "s")):
+            found.append(american + rest)
+    match = re.fullmatch(r"(.+)is(e|ed|es|ing|ation|ations)", word)
+    if match and match.group(1) + "isation" in common:
+        found.append(match.group(1) + "iz" + match.group(2))
+    return found
+
+
 def main() -> None:
     shared = find_shared_data(ROOT)
     lower: Counter[str] = Counter()
@@ -39,8 +65,11 @@ def main() -> None:
                 for match in WORD.finditer(text):
                     word = match.group()
                     (lower if word[0].islower() else upper)[word.lower()] += 1
-    common = sorted(w for w, n in lower.items() if n + upper[w] >= MIN_COUNT and n >= upper[w])
-    COMMON_WORDS_PATH.write_text("\n".join(common) + "\n", encoding="utf-8")
+    common = {w for w, n in lower.items() if n + upper[w] >= MIN_COUNT and n >= upper[w]}
+    # The news is mostly written in British spelling; a caseless American note writes the same
+    # words its way ("the center of riga", "labor law"), which are no names either.
+    common |= {american for word in common for american in american_spellings(word, common)}
+    COMMON_WORDS_PATH.write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
     print(f"wrote {len(common)} words to {COMMON_WORDS_PATH}", file=sys.stderr)
 
 
