@@ -968,3 +968,13 @@ def test_foreign_service_members_the_resistance_and_naxals() -> None:
 def test_those_who_find_the_dead_are_not_who_killed_them() -> None:
     (found,) = events("Police found the bodies of three men shot dead in Culiacan on Monday.")
     assert (found.inter1, found.inter2) == (3, 7)
+
+
+def test_a_sentence_that_opens_on_who_said_it_continues_the_incident() -> None:
+    found = events(
+        "Five people, a district official among them, were killed at his office in Kabul on Wednesday, "
+        "officials said. According to sources, the blast occurred as he was leaving a meeting. The group's local "
+        "branch claimed responsibility for the attack."
+    )
+    (blast,) = found
+    assert (blast.location, blast.fatalities, blast.claim_status) == ("Kabul", 5, "claimed")

@@ -383,7 +383,13 @@ PRONOUN_OPENING = re.compile(r"^\W*(?:they|it|he|she|both|their|his|her)\b", re.
 
 
 # A sentence that goes on about the incident told before ("The attack", "The blast", "It").
-ANAPHORA = re.compile(r"^\W*(?:the|this|that|these|those|it|its|they|their|he|she|his|her)\b", re.I)
+# A sentence that opens on the incident told before ("The blast…", "According to sources, the
+# blast occurred…", "Police said the attack…"): its words continue that incident.
+ANAPHORA = re.compile(
+    r"^\W*(?:(?:according to [\w\s'’-]{1,40}?|(?:police|officials|sources|witnesses|residents|the \w+) said(?: that)?),?\s+)?"
+    r"(?:the|this|that|these|those|it|its|they|their|he|she|his|her)\b",
+    re.I,
+)
 
 
 def _other_kind(
