@@ -978,3 +978,26 @@ def test_a_sentence_that_opens_on_who_said_it_continues_the_incident() -> None:
     )
     (blast,) = found
     assert (blast.location, blast.fatalities, blast.claim_status) == ("Kabul", 5, "claimed")
+
+
+def test_a_recalled_incident_needs_its_date_and_place_beside_the_act() -> None:
+    # A rocket that carried a lander, a president named by his title and his assassination: no
+    # incident with a place of its own.
+    assert (
+        events("After launching atop a SpaceX rocket on Feb 26 from Florida, the lander flew to the moon.")
+        == []
+    )
+    assert (
+        events(
+            "The archives hold records on the assassination of then-president Kennedy in November 1963.",
+            published="2025-03-19",
+        )
+        == []
+    )
+    assert (
+        events(
+            "Oswald was shot by Jack Ruby on Nov 24, 1963, two days after the Kennedy assassination.",
+            published="2025-03-19",
+        )
+        == []
+    )

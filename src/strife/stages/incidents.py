@@ -69,15 +69,22 @@ def recalled_with_date_and_place(index: int, layers: dict[str, dict[int, list[Me
         t.value.violent
         and t.value.sub_event_type not in CRIME_LIKE
         and not lower.startswith(PLURAL_ACTS, t.end - 1)
-        and any(abs(d.start - t.start) <= RECALLED_REACH for d in dated)
-        and any(abs(m.start - t.start) <= RECALLED_REACH for m in placed)
+        and any(_near(d, t, RECALLED_DATE_REACH) for d in dated)
+        and any(_near(m, t, RECALLED_PLACE_REACH) for m in placed)
         for t in layers["triggers"].get(index, [])
     )
 
 
-# How near its date and its place stand to the act a recalled incident names, and how long
-# before the report an incident is recalled rather than reported.
-RECALLED_REACH = 80
+def _near(a: Mention, b: Mention, reach: int) -> bool:
+    """Whether two mentions stand within `reach` characters of each other, gap measured."""
+    return max(a.start, b.start) - min(a.end, b.end) <= reach
+
+
+# How near its date and its place stand to the act a recalled incident names ("the April 22
+# Pahalgam attack", "On Aug 8, 2016, terrorists killed 70 in Quetta's main hospital"), and how
+# long before the report an incident is recalled rather than reported.
+RECALLED_DATE_REACH = 30
+RECALLED_PLACE_REACH = 45
 RECALLED_DAYS = 30
 SINCE_BEFORE = re.compile(r"\b(?:since|from|between)\s+(?:the\s+)?$")
 PLURAL_ACTS = ("s ", "s.", "s,")

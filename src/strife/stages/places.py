@@ -304,7 +304,7 @@ SEAT_PATTERN = re.compile(r"\b(?:" + "|".join(map(re.escape, SEATS_OF_GOVERNMENT
 # Who a name belongs to when a title or a role comes before it: "Ukrainian leader Volodymyr
 # Zelensky", "former finance minister Chrystia Freeland", "Brigadier F.B. Ali".
 PERSON_TITLE = re.compile(
-    r"\b(?:President|Prime Minister|[Mm]inister|[Ll]eader|co-leader|Mr|Mrs|Ms|Dr|Gen|General|Brigadier|"
+    r"\b(?:[Pp]resident|Prime Minister|[Mm]inister|[Ll]eader|co-leader|Mr|Mrs|Ms|Dr|Gen|General|Brigadier|"
     r"Justice|Judge|Senator|Governor|Chancellor|King|Queen|Prince|Princess|Sheikh|[Ss]pokes(?:man|woman|person)|"
     r"Secretary|[Ss]ecretary|Ambassador|[Aa]mbassador|[Ee]nvoy|Pope|[Cc]ommander|Col|Colonel|Maj|Major|Capt|"
     r"Captain|Lt|Lieutenant|Chief|[Aa]nchor|[Jj]ournalist|[Aa]ctivist|[Ll]awyer|[Cc]ounsel|named)\.?\s+"
@@ -314,6 +314,15 @@ PERSON_TITLE = re.compile(
 PLACE_PREPOSITION = re.compile(
     r"\b(?:in|at|near|from|to|outside|across|around|into|towards?|via|through)\s+(?:the\s+)?$", re.I
 )
+
+
+# A title just before a name: the name is a person's.
+TITLE_BEFORE = re.compile(
+    r"\b(?:[Pp]resident|Prime Minister|[Mm]inister|Mr|Mrs|Ms|Dr|Senator|Governor|Chancellor|Pope|Judge)\.?\s+$"
+)
+
+
+ASSASSINATED_AFTER = re.compile(r"['’]?s?\s+assassination\b")
 
 
 def _people(text: str) -> frozenset[str]:
@@ -344,6 +353,9 @@ def _has_place_evidence(
         or PLACE_AFTER.match(after)
     ):
         return True
+    if TITLE_BEFORE.search(before) or ASSASSINATED_AFTER.match(after):
+        # "then-president Kennedy", "the Kennedy assassination": a person, however large the town.
+        return False
     if word in people:
         return any(
             e.kind == "admin1" or e.population >= PERSON_NAME_PLACE_POPULATION for e in candidate.entries

@@ -354,7 +354,8 @@ UNREACHED_AFTER = compile_lower(
 # Rockets that carry crews to space and stones thrown at a pillar by pilgrims: words of
 # weapons and riots that name neither.
 NOT_WEAPONS = compile_lower(
-    r"\b(?:falcon \d+|soyuz|ariane|starship|long march \d+|space|carrier|satellite)\s+rockets?\b|"
+    r"\b(?:falcon \d+|soyuz|ariane|starship|long march \d+|space|carrier|satellite|spacex|nasa)\s+rockets?\b|"
+    r"\b(?:launch(?:ed|ing)?|lift(?:ed|ing)? off|blast(?:ed|ing)? off) (?:atop|aboard|on) (?:a |an |the )?(?:[\w-]+ ){0,2}rockets?\b|"
     r"\brockets?\s+(?:lifted off|lifts off|blasted off|carrying (?:astronauts|a satellite|the crew))|"
     r"\b(?:symbolic\s+)?stoning\s+of\s+(?:the\s+)?(?:devil|satan|jamarat)|\bjamarat\b"
 )
