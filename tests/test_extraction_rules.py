@@ -891,6 +891,14 @@ def test_a_siege_and_an_attack_on_an_army_unit_are_battles() -> None:
     assert (raid.sub_event_type, {raid.inter1, raid.inter2}) == ("Armed clash", {1, 2})
 
 
+def test_the_gulf_is_the_persian_gulf() -> None:
+    (strike,) = events("Tuesday's Israeli strikes on a Gulf state killed five people in Doha.")
+    assert (strike.country, strike.location) == ("Qatar", "Doha")
+    # A region, not Papua New Guinea's Gulf province.
+    (unplaced,) = events("Israeli strikes on a Gulf state on Tuesday killed five members of Hamas.")
+    assert unplaced.country != "Papua New Guinea" and unplaced.admin1 is None
+
+
 def test_a_strike_a_state_s_people_are_named_for_is_from_the_air() -> None:
     (strike,) = events(
         "The summit condemned the Israeli strike on a residential area in Doha on September 9.",

@@ -88,6 +88,8 @@ REGIONS: dict[str, tuple[float, float]] = {
     "Caribbean": (15.0, -73.0), "Central Asia": (45.0, 68.0), "South Asia": (23.0, 80.0),
     "Southeast Asia": (10.0, 106.0), "Horn of Africa": (8.0, 45.0), "Sahel": (15.0, 0.0),
     "West Africa": (12.0, -2.0), "East Africa": (0.0, 36.0), "Persian Gulf": (26.0, 52.0),
+    # "a Gulf state", "the Gulf": the Persian Gulf, not Gulf County, Florida.
+    "Gulf": (26.0, 52.0), "Arabian Gulf": (26.0, 52.0),
     "Scandinavia": (62.0, 15.0), "Siberia": (60.0, 105.0), "Americas": (19.0, -96.0),
     "Mediterranean": (35.0, 18.0), "Caucasus": (42.5, 45.0), "Darfur": (13.0, 25.0),
     # The European Union and the continents' adjectives, at the continent's point.
