@@ -54,7 +54,7 @@ def agent_of(
         if m.sentence == trigger.sentence
         and m.value.side in sides
         and not any(c.start <= m.start and m.end <= c.end for c in hurt)
-        and not STRUCK_OBJECT.search(text, max(0, m.start - 40), m.start)
+        and not is_struck(text, m)
         and not FINDERS.match(text, m.end)
     ]
     # "sexually assaulted by Eritrean soldiers": the passive names its agent after the verb.
@@ -83,6 +83,11 @@ STRUCK_OBJECT = re.compile(
     r"(?:the\s+|an?\s+|two\s+|three\s+|several\s+)?(?:[\w'’-]+\s+)?$",
     re.I,
 )
+
+
+def is_struck(text: str, mention: Mention) -> bool:
+    """Whether an attack verb or noun takes the actor as its object ("hits militant hideouts")."""
+    return STRUCK_OBJECT.search(text, max(0, mention.start - 40), mention.start) is not None
 
 
 # Those who find the dead are not who killed them: "Police find 5 bodies in Juarez".
@@ -276,9 +281,7 @@ def choose_actors(
             (
                 m
                 for m in by_side.get("armed", [])
-                if trigger is not None
-                and m.sentence == trigger.sentence
-                and STRUCK_OBJECT.search(text, max(0, m.start - 40), m.start)
+                if trigger is not None and m.sentence == trigger.sentence and is_struck(text, m)
             ),
             None,
         )

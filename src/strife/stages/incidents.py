@@ -224,9 +224,8 @@ def group_incidents(doc: Document) -> list[Incident]:
         likely = readings.get(index, 0.0) >= LEARNED_INCIDENT
         # "The leaders pledged not to engage in attacks": a sentence the learned reading calls
         # talk adds no incident and no type of its own; it may still tell of one (supporting).
-        talk = readings.get(index, 1.0) < NOT_AN_INCIDENT and not recalled_with_date_and_place(
-            index, layers, doc.lower_text
-        )
+        recalled = recalled_with_date_and_place(index, layers, doc.lower_text)
+        talk = readings.get(index, 1.0) < NOT_AN_INCIDENT and not recalled
         # A note reports the weapon or the specific act it names ("ISIS attacked the company
         # with four Katyusha rockets"), or its protest or arrest ("15 students were arrested for
         # standing silently with placards"), where the reading leans that way at all.
@@ -262,7 +261,7 @@ def group_incidents(doc: Document) -> list[Incident]:
         )
         # "the April 22 Pahalgam attack" in a report of October: recalled, not reported.
         background = flag == "background" or (
-            recalled_with_date_and_place(index, layers, doc.lower_text)
+            recalled
             and doc.published is not None
             and all((doc.published - d.value.end).days > RECALLED_DAYS for d in dates.get(index, []))
         )
@@ -389,7 +388,6 @@ def _sure_strategic(trigger: Mention) -> bool:
 PRONOUN_OPENING = re.compile(r"^\W*(?:they|it|he|she|both|their|his|her)\b", re.I)
 
 
-# A sentence that goes on about the incident told before ("The attack", "The blast", "It").
 # A sentence that opens on the incident told before ("The blast…", "According to sources, the
 # blast occurred…", "Police said the attack…"): its words continue that incident.
 ANAPHORA = re.compile(

@@ -480,10 +480,11 @@ class TriggerStage:
         voided: list[Mention] = []
         # "A capsule mounted on a Falcon 9 rocket", "the symbolic stoning of the devil": words of
         # weapons and riots in a sentence that names neither make no act, learned or not.
-        not_acts: set[int] = {sentence_of(doc, m.start()) for m in NOT_WEAPONS.finditer(lower)}
+        no_weapons = {sentence_of(doc, m.start()) for m in NOT_WEAPONS.finditer(lower)}
+        not_acts: set[int] = set(no_weapons)
         for pattern, trigger in _COMPILED:
             for match in pattern.finditer(lower):
-                if not_acts and sentence_of(doc, match.start()) in not_acts:
+                if no_weapons and sentence_of(doc, match.start()) in no_weapons:
                     continue
                 before = lower[max(0, match.start() - 60) : match.start()]
                 if SUPPORTING.search(before):
