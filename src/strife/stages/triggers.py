@@ -6,9 +6,11 @@ trigger of an incident decides its type at assembly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from strife.document import Document, Mention
+from strife.stages.actors import FOREIGN_DEMONYMS
 from strife.stages.incident_model import WORD, IncidentModel, features, incident_model, stem
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import sentence_of
@@ -60,8 +62,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:junta|regime|military|air force|army) (?:\w+ )?bomb(?:s|ed)\b|"
      # A strike a state's people are named for is its forces' from the air, not a walkout:
      # "the Israeli strike on a residential area in Doha", "Russian strikes on Kharkiv".
-     r"\b(?:israeli|russian|ukrainian|u\.?s\.?|american|turkish|pakistani|indian|iranian|saudi(?:-led)?|"
-     r"emirati|syrian|iraqi|afghan|coalition|nato) (?:military |precision |retaliatory )?strikes?\b",
+     r"\b(?:" + "|".join(re.escape(d) for d in sorted(FOREIGN_DEMONYMS, key=len, reverse=True)) + r"|coalition|nato)"
+     r" (?:military |precision |retaliatory )?strikes?\b",
      "Air/drone strike", 85, True),
     # Remote explosive: "remotely or victim-detonated devices, roadside bombs, landmines, UXO"
     (r"\bIEDs?\b|improvised explosive|roadside bomb|landmines?|land mine|mine blast|"
