@@ -72,6 +72,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     5: {"seed": 20261207, "sample": SHORT_DRAW, "per_batch": 27},
     6: {"seed": 20261208, "kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12},
     7: {"seed": 20261209, "sample": SHORT_DRAW, "per_batch": 27},
+    8: {"seed": 20261210, "kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12},
 }
 
 
