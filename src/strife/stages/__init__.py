@@ -7,6 +7,7 @@ from strife.stages.claims import ClaimStage
 from strife.stages.context import ContextStage
 from strife.stages.dateline import DatelineStage
 from strife.stages.dates import DateStage
+from strife.stages.named_groups import NamedGroupStage
 from strife.stages.places import PlaceStage
 from strife.stages.sentences import SentenceStage
 from strife.stages.triggers import TriggerStage
@@ -16,6 +17,7 @@ DEFAULT_STAGES = (
     SentenceStage,
     DateStage,
     CasualtyStage,
+    NamedGroupStage,
     PlaceStage,
     ActorStage,
     TriggerStage,

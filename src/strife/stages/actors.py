@@ -7,14 +7,11 @@ assembly, when the event's country is known: `{country}` in a template stands fo
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
 from strife.document import Document, Mention
-from strife.stages.lexicon import compile_lower, required_literal
+from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import sentence_of
-from strife.stages.truecase import is_caseless
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,30 +22,6 @@ class Actor:
     named: bool = False  # a named organisation rather than a generic description
     iso3: str | None = None  # the country of state forces named by their country
 
-
-# Named organisations come from the shipped dictionary next to this file; the codebook puts
-# rebels (2), political militias (3), identity militias (4) and external forces (8) apart.
-ARMED_GROUPS_FILE = Path(__file__).with_name("armed_groups.toml")
-
-
-def load_armed_groups(path: Path = ARMED_GROUPS_FILE) -> list[tuple[str, str, int]]:
-    """(alias pattern, ACLED name, category) for every alias of every group, in file order."""
-    with path.open("rb") as stream:
-        groups = tomllib.load(stream)["group"]
-    return [(alias, group["name"], int(group["inter"])) for group in groups for alias in group["aliases"]]
-
-
-NAMED_GROUPS: tuple[tuple[str, str, int], ...] = tuple(load_armed_groups())
-
-
-def load_group_homes(path: Path = ARMED_GROUPS_FILE) -> dict[str, str]:
-    """The one country each group that fights in one country only fights in, by ACLED name."""
-    with path.open("rb") as stream:
-        groups = tomllib.load(stream)["group"]
-    return {group["name"]: group["country"] for group in groups if "country" in group}
-
-
-GROUP_HOMES: dict[str, str] = load_group_homes()
 
 # State forces named by their country ("Russian troops", "Israeli jets"): outside their own
 # country they are external forces (8), decided at assembly.
@@ -196,35 +169,6 @@ CIVIL_SEATS = frozenset({"White House", "Kremlin", "Downing Street", "Elysee", "
 # Generic words for a rebel movement's fighters, which stand for it where it is the one named.
 REBEL_WORDS = re.compile(r"rebels?|guerrill?as?|insurgents?|separatists?")
 
-# Named groups match case-sensitively: "BLA" and "ADF" are acronyms, "ada" is not.
-_NAMED = [(re.compile(p), name, inter, required_literal(p)) for p, name, inter in NAMED_GROUPS]
-# A text that lost its capitals ("SHINING PATH", "shining path") keeps its acronyms (truecasing
-# writes them in capitals) but not the capitals of a name in words: those match in any case.
-_NAMED_CASELESS = [
-    (
-        re.compile(p, re.I) if re.search(r"[a-z]{2}", re.sub(r"\\\w|\(\?\w*[:=!<]", "", p)) else pattern,
-        name,
-        inter,
-        literal,
-    )
-    for (pattern, name, inter, literal), (p, _, _) in zip(_NAMED, NAMED_GROUPS, strict=True)
-]
-_HOMED = [(p, name, literal) for p, name, _, literal in _NAMED if name in GROUP_HOMES]
-_HOMED_CASELESS = [(p, name, literal) for p, name, _, literal in _NAMED_CASELESS if name in GROUP_HOMES]
-
-
-def group_homes(doc: Document) -> list[tuple[int, int, str]]:
-    """(start, end, country) of every mention of a group that fights in one country only: where
-    a report names the FMLN and no country, its towns are El Salvador's."""
-    text, lower = doc.cased_text, doc.lower_text
-    found = []
-    for pattern, name, literal in _HOMED_CASELESS if is_caseless(doc.text) else _HOMED:
-        if literal is not None and literal not in lower:
-            continue
-        found.extend((m.start(), m.end(), GROUP_HOMES[name]) for m in pattern.finditer(text))
-    return found
-
-
 _FOREIGN = re.compile(FOREIGN_FORCES)
 _GENERIC = [(compile_lower(rf"\b(?:{p})"), name, inter, side) for p, name, inter, side in GENERIC_ACTORS]
 
@@ -285,17 +229,15 @@ class ActorStage:
                 start, end = match.start(group), match.end(group)
                 taken.append((start, end))
                 mentions.append(Mention(start, end, "actor", actor, sentence_of(doc, start)))
-        lower = doc.lower_text
-        for pattern, name, inter, literal in _NAMED_CASELESS if is_caseless(doc.text) else _NAMED:
-            if literal is not None and literal not in lower:
+        # Named groups, in the dictionary's order: an earlier alias wins an overlap.
+        for m in doc.layer("named_groups"):
+            if any(m.start < e and s < m.end for s, e in taken):
                 continue
-            for match in pattern.finditer(text):
-                if any(match.start() < e and s < match.end() for s, e in taken):
-                    continue
-                taken.append(match.span())
-                side = "state" if inter == 1 else "armed"
-                actor = Actor(name, inter, side, named=True)
-                mentions.append(Mention(*match.span(), "actor", actor, sentence_of(doc, match.start())))
+            taken.append((m.start, m.end))
+            group = m.value
+            side = "state" if group.inter == 1 else "armed"
+            actor = Actor(group.name, group.inter, side, named=True)
+            mentions.append(Mention(m.start, m.end, "actor", actor, m.sentence))
         # "The rebels" in a report that names one rebel movement are that movement's (coders
         # resolve them so); with two or none named they stay unidentified.
         rebels = {m.value.name: m.value for m in mentions if m.value.inter == 2 and m.value.named}

@@ -25,7 +25,6 @@ from strife.places.recognise import (
     is_capital,
     resolve,
 )
-from strife.stages.actors import group_homes
 from strife.stages.implied_places import capitals_unnamed, regions_named, seats_of_state
 from strife.stages.sentences import sentence_of
 from strife.stages.truecase import common_words
@@ -552,8 +551,9 @@ class PlaceStage:
         ]
         # A group that fights in one country only says which country the report is about,
         # as its people's name would ("the FMLN attacked the garrison in San Miguel").
-        for _, _, iso3 in group_homes(doc):
-            counts[iso3] += 1
+        for m in doc.layer("named_groups"):
+            if m.value.country is not None:
+                counts[m.value.country] += 1
         votes = Counter(counts)
         dateline = doc.annotations.facts.get("dateline")
         filed_in = None

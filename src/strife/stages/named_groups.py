@@ -1,0 +1,72 @@
+"""Named armed groups: the shipped dictionary (`armed_groups.toml`) and the stage that finds
+their names in a text, once, for the stages that read them: places (a group that fights in one
+country only says which country a report is about) and actors (who is there).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from strife.document import Document, Mention
+from strife.stages.lexicon import required_literal
+from strife.stages.sentences import sentence_of
+from strife.stages.truecase import is_caseless
+
+
+@dataclass(frozen=True, slots=True)
+class NamedGroup:
+    name: str  # ACLED's name
+    inter: int  # actor category: rebels (2), political militias (3), identity militias (4), external (8)
+    country: str | None = None  # where it fights, for a group that fights in one country only
+
+
+# The codebook puts rebels (2), political militias (3), identity militias (4) and external
+# forces (8) apart; the dictionary says which each group is.
+ARMED_GROUPS_FILE = Path(__file__).with_name("armed_groups.toml")
+
+
+def load_armed_groups(path: Path = ARMED_GROUPS_FILE) -> list[tuple[str, NamedGroup]]:
+    """(alias pattern, group) for every alias of every group, in file order."""
+    with path.open("rb") as stream:
+        groups = tomllib.load(stream)["group"]
+    return [
+        (alias, NamedGroup(group["name"], int(group["inter"]), group.get("country")))
+        for group in groups
+        for alias in group["aliases"]
+    ]
+
+
+NAMED_GROUPS: tuple[tuple[str, NamedGroup], ...] = tuple(load_armed_groups())
+
+# Named groups match case-sensitively: "BLA" and "ADF" are acronyms, "ada" is not.
+_NAMED = [(re.compile(p), group, required_literal(p)) for p, group in NAMED_GROUPS]
+# A text that lost its capitals ("SHINING PATH", "shining path") keeps its acronyms (truecasing
+# writes them in capitals) but not the capitals of a name in words: those match in any case.
+_NAMED_CASELESS = [
+    (
+        re.compile(p, re.I) if re.search(r"[a-z]{2}", re.sub(r"\\\w|\(\?\w*[:=!<]", "", p)) else pattern,
+        group,
+        literal,
+    )
+    for (pattern, group, literal), (p, _) in zip(_NAMED, NAMED_GROUPS, strict=True)
+]
+
+
+class NamedGroupStage:
+    """Every match of every alias, in the dictionary's order (which decides between overlapping
+    names where they are read), as `named_group` mentions whose value is the `NamedGroup`."""
+
+    name = "named_groups"
+
+    def __call__(self, doc: Document) -> None:
+        text, lower = doc.cased_text, doc.lower_text
+        mentions = []
+        for pattern, group, literal in _NAMED_CASELESS if is_caseless(doc.text) else _NAMED:
+            if literal is not None and literal not in lower:
+                continue
+            for match in pattern.finditer(text):
+                mentions.append(Mention(*match.span(), "named_group", group, sentence_of(doc, match.start())))
+        doc.set_layer("named_groups", mentions)
