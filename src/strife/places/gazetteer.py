@@ -393,10 +393,12 @@ def _current_districts(index: dict[str, list[GazetteerEntry]]) -> None:
     for key, entries in index.items():
         index[key] = [current(e) for e in entries]
     # A district found by its new name too ("Jacobabad district", "Shaheed Benazirabad").
-    for new in set(renamed.values()):
-        key = normalise_name(new)
-        units = {e for entries in index.values() for e in entries if e.kind == "admin2" and e.name == new}
-        index[key].extend(u for u in units if u not in index[key])
+    new_names = set(renamed.values())
+    units = {e for entries in index.values() for e in entries if e.kind == "admin2" and e.name in new_names}
+    for unit in sorted(units, key=lambda e: (e.name, e.geonameid)):
+        key = normalise_name(unit.name)
+        if unit not in index[key]:
+            index[key].append(unit)
 
 
 # ACLED's units for Palestine: the two territories are first-level units and their governorates

@@ -302,11 +302,14 @@ SEATS_OF_GOVERNMENT: dict[str, str] = {
 }  # fmt: skip
 SEAT_PATTERN = re.compile(r"\b(?:" + "|".join(map(re.escape, SEATS_OF_GOVERNMENT)) + r")\b")
 
+# Titles of office and address: a name right after one is a person's, however large a town of
+# that name ("then-president Kennedy").
+OFFICE_TITLES = r"[Pp]resident|Prime Minister|[Mm]inister|Mr|Mrs|Ms|Dr|Senator|Governor|Chancellor|Pope|Judge"
 # Who a name belongs to when a title or a role comes before it: "Ukrainian leader Volodymyr
 # Zelensky", "former finance minister Chrystia Freeland", "Brigadier F.B. Ali".
 PERSON_TITLE = re.compile(
-    r"\b(?:[Pp]resident|Prime Minister|[Mm]inister|[Ll]eader|co-leader|Mr|Mrs|Ms|Dr|Gen|General|Brigadier|"
-    r"Justice|Judge|Senator|Governor|Chancellor|King|Queen|Prince|Princess|Sheikh|[Ss]pokes(?:man|woman|person)|"
+    rf"\b(?:{OFFICE_TITLES}|[Ll]eader|co-leader|Gen|General|Brigadier|"
+    r"Justice|King|Queen|Prince|Princess|Sheikh|[Ss]pokes(?:man|woman|person)|"
     r"Secretary|[Ss]ecretary|Ambassador|[Aa]mbassador|[Ee]nvoy|Pope|[Cc]ommander|Col|Colonel|Maj|Major|Capt|"
     r"Captain|Lt|Lieutenant|Chief|[Aa]nchor|[Jj]ournalist|[Aa]ctivist|[Ll]awyer|[Cc]ounsel|named)\.?\s+"
     r"(?P<name>(?:(?:[A-Z][\w'’-]+|[A-Z]\.(?:[A-Z]\.)*|van|von|de|bin|ibn|al-\w+)\s+){0,3}[A-Z][\w'’-]+)"
@@ -317,10 +320,7 @@ PLACE_PREPOSITION = re.compile(
 )
 
 
-# A title just before a name: the name is a person's.
-TITLE_BEFORE = re.compile(
-    r"\b(?:[Pp]resident|Prime Minister|[Mm]inister|Mr|Mrs|Ms|Dr|Senator|Governor|Chancellor|Pope|Judge)\.?\s+$"
-)
+TITLE_BEFORE = re.compile(rf"\b(?:{OFFICE_TITLES})\.?\s+$")
 
 
 ASSASSINATED_AFTER = re.compile(r"['’]?s?\s+assassination\b")
