@@ -233,7 +233,7 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
     # A night runs over two dates: the evening before the day it was written, and that day.
     (compile_lower(r"\b(?:last night|overnight)\b"), _shift(1, nights=True)),
     (compile_lower(r"\b(?:yesterday|late yesterday)\b"), _shift(1)),
-    (compile_lower(r"\b(?P<n>a|one|two|three|four|five|six) days? ago\b"), _days_ago),
+    (compile_lower(rf"\b(?P<n>{'|'.join(_DAYS_AGO)}) days? ago\b"), _days_ago),
     (compile_lower(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"), _shift(0)),
     (compile_lower(r"\b(?:earlier )?this week\b"), _this_week),
     (compile_lower(r"\blast week\b"), _last_week),
