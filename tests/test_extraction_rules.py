@@ -1009,3 +1009,45 @@ def test_a_recalled_incident_needs_its_date_and_place_beside_the_act() -> None:
         )
         == []
     )
+
+
+def test_a_toll_told_over_listed_places_is_shared_out_one_event_per_place() -> None:
+    # No split given: ACLED's practice, the toll shared evenly, the remainder to the first
+    # place, each place's range from none of the dead to all of them.
+    found = events("Gunmen killed at least seven people in Bannu and Lakki Marwat on Monday, police said.")
+    assert [(e.admin2, e.fatalities, e.fatalities_low, e.fatalities_high) for e in found] == [
+        ("Bannu", 4, 0, 7),
+        ("Lakki Marwat", 3, 0, 7),
+    ]
+    assert "Lakki Marwat" in found[1].notes and "3 killed" in found[1].notes
+    # Counted out place by place: each its own count, the first read from the casualty figure.
+    found = events("Three soldiers were killed in Kurram and two in North Waziristan on Sunday.")
+    assert [(e.admin2, e.fatalities, e.fatalities_low, e.fatalities_high) for e in found] == [
+        ("Kurram", 3, 3, 3),
+        ("North Waziristan", 2, 2, 2),
+    ]
+
+
+def test_places_named_as_ends_or_hospitals_or_governments_are_not_each_an_event() -> None:
+    found = events(
+        "Two soldiers were killed when a roadside bomb hit their vehicle on the road between Bannu and "
+        "Lakki Marwat on Monday, police said. The wounded were taken to hospitals in Bannu and Peshawar."
+    )
+    assert [(e.admin2, e.fatalities) for e in found] == [("Bannu", 2)]
+    found = events(
+        "A drone strike killed four militants in Bajaur on Tuesday, hours after Islamabad and Kabul "
+        "agreed to extend their ceasefire."
+    )
+    assert [(e.admin2, e.fatalities) for e in found] == [("Bajaur", 4)]
+
+
+def test_a_town_and_its_province_are_one_place_of_a_list() -> None:
+    # A province named after a town ("Mach, Bolan district"), and a town's own province whose
+    # name the gazetteer also knows as a town elsewhere, qualify it; a list that goes on lists.
+    found = events(
+        "Two soldiers were martyred during an operation against militants in the Jambarri area of "
+        "Mach, Bolan district, officials said on Sunday."
+    )
+    assert len(found) == 1 and found[0].fatalities == 2
+    found = events("Israeli jets struck sites in Natanz, Isfahan, Arak and Tehran on Friday.")
+    assert {e.location for e in found} >= {"Naţanz", "Isfahan", "Arāk", "Tehran"}

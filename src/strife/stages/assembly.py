@@ -9,6 +9,8 @@ the decisions need each other, with the evidence of each field.
 
 from __future__ import annotations
 
+from typing import Any
+
 from strife.document import Document, Mention
 from strife.event import Event, Evidence, make_event_id
 from strife.stages.actor_roles import (
@@ -38,10 +40,12 @@ from strife.stages.event_types import (
 )
 from strife.stages.fatalities import (
     BOMBER_INCLUDED,
+    Share,
     count_casualties,
     grievances,
     main_victims,
     named_parties,
+    shares_by_place,
     split_deaths,
 )
 from strife.stages.incident_model import features, incident_model
@@ -98,6 +102,8 @@ def assemble_events(doc: Document) -> list[Event]:
     stopped = sum(doc.text[start:end].rstrip().endswith(tuple(CLOSERS)) for start, end in spans.values())
     article = not is_note(doc) and 2 * stopped >= len(spans)
     events: list[Event] = []
+    # Toll shared out over listed places: (the event as told, the events it became).
+    shared: list[tuple[Event, list[Event]]] = []
     for number, incident in enumerate(incidents):
 
         def gather(layer: str, incident: Incident = incident) -> list[Mention]:
@@ -248,19 +254,7 @@ def assemble_events(doc: Document) -> list[Event]:
         reporters = list(dict.fromkeys(m.value.name for m in reporter_mentions))
         location = place["location"] or (event_country if event_country else None)
         geo_precision = place["geo_precision"] or (3 if event_country else None)
-        where = (
-            ", ".join(
-                p
-                for p in (
-                    place["location"],
-                    place["admin2"] if place["admin2"] != place["location"] else None,
-                    place["admin1"],
-                    event_country,
-                )
-                if p
-            )
-            or None
-        )
+        where = _where(place, event_country)
 
         evidence: list[Evidence] = []
         if trigger is not None:
@@ -341,10 +335,9 @@ def assemble_events(doc: Document) -> list[Event]:
             drop(doc, opening_sentence, ("background", "a past incident recalled again"))
             continue
         # Codebook: one event per place. "Protests were held in Cluj, Timisoara and Iasi" is
-        # three protests; "sabotage of pylons in Guazapa, Chalatenango and Ilobasco" three acts.
-        # Only where no toll would have to be shared out among them.
-        unhurt = fatalities == 0 and not figures.injured
-        if (sub in PROTEST_FAMILY or unhurt) and trigger is not None and place["mention"] is not None:
+        # three protests; "sabotage of pylons in Guazapa, Chalatenango and Ilobasco" three acts;
+        # "warplanes killed 10 in Khan Shaykhun and Sinjar" two strikes, the toll shared out.
+        if trigger is not None and place["mention"] is not None:
             kind = EVENT_TYPE_OF[sub]
             same_kind = {
                 t.sentence
@@ -355,18 +348,51 @@ def assemble_events(doc: Document) -> list[Event]:
                     else EVENT_TYPE_OF[t.value.sub_event_type] == kind
                 )
             }
-            for other in listed_places(doc, incident_places, place["mention"], same_kind):
+            listed = listed_places(doc, incident_places, place["mention"], same_kind)
+            hurt = bool(fatalities or figures.injured)
+            if hurt and article and _told_apart(doc, listed, incident):
+                # An article's toll over several places sums the incidents it goes on to tell
+                # one by one ("Six killed across Balochistan" above a paragraph for each).
+                listed = []
+            shares = (
+                shares_by_place(doc.text, [place["mention"], *listed], figures) if hurt and listed else []
+            )
+            first = events[-1]
+            for n, other in enumerate(listed, start=1):
                 entry = other.value.entry
+                fields = entry_place(entry, {"place": 1, "admin2": 2}.get(entry.kind, 3))
                 events.append(
-                    events[-1].model_copy(
+                    first.model_copy(
                         update={
-                            **entry_place(entry, {"place": 1, "admin2": 2}.get(entry.kind, 3)),
+                            **fields,
+                            **(_share(first, shares[n], fatalities) if shares else {}),
                             "event_id": make_event_id(doc.id, number, sub, entry.geonameid),
-                            "evidence": [e for e in events[-1].evidence if e.field != "location"]
+                            "notes": write_note(
+                                event_date,
+                                sub,
+                                actor1,
+                                actor2,
+                                _where(fields, event_country),
+                                shares[n].fatalities if shares else fatalities,
+                                shares[n].injured if shares else figures.injured,
+                            ),
+                            "evidence": [e for e in first.evidence if e.field != "location"]
                             + [_evidence(doc, "location", other)],
                         }
                     )
                 )
+            if shares:
+                at = len(events) - len(listed) - 1
+                events[at] = first.model_copy(
+                    update={
+                        **_share(first, shares[0], fatalities),
+                        "notes": write_note(
+                            event_date, sub, actor1, actor2, where, shares[0].fatalities, shares[0].injured
+                        ),
+                    }
+                )
+                shared.append((first, events[at:]))
+    events = _unshare_told(events, shared)
     undated = sum(event.event_date is None for event in events)
     if undated:
         doc.warn(
@@ -374,3 +400,56 @@ def assemble_events(doc: Document) -> list[Event]:
             "text dates them only relative to publication (give --published, or a `published` field)"
         )
     return events
+
+
+def _where(place: dict[str, Any], country: str | None) -> str | None:
+    """The place as a note names it: "Sinjar, Idlib, Syria"."""
+    parts = (
+        place["location"],
+        place["admin2"] if place["admin2"] != place["location"] else None,
+        place["admin1"],
+        country,
+    )
+    return ", ".join(p for p in parts if p) or None
+
+
+def _share(event: Event, share: Share, fatalities: int) -> dict[str, Any]:
+    """An event's toll fields for its place's part of a toll told over several places."""
+    update: dict[str, Any] = {
+        "fatalities": share.fatalities,
+        "fatalities_low": share.low,
+        "fatalities_high": share.high,
+        "injured": share.injured,
+    }
+    parties = ("deaths_actor1", "deaths_actor2", "deaths_civilians", "deaths_unknown")
+    known = [name for name in parties if getattr(event, name) is not None]
+    for name in parties:
+        # All the dead of one party ("10 civilians") stay that party's in each place's part.
+        whole = len(known) == 1 and name in known and getattr(event, name) == fatalities
+        update[name] = share.fatalities if whole else None
+    return update
+
+
+def _unshare_told(events: list[Event], shared: list[tuple[Event, list[Event]]]) -> list[Event]:
+    """A toll shared out over places of which the article tells one's incident on its own
+    ("Six killed in Mastung, Zhob and Turbat" above a paragraph on each) is a summary: its
+    places are told, and it stays the one event it was."""
+    for told, group in shared:
+        members = {id(e) for e in group}
+        own = {(e.event_type, e.location) for e in events if id(e) not in members}
+        if any((e.event_type, e.location) in own for e in group):
+            at = next(i for i, e in enumerate(events) if id(e) in members)
+            events = [e for e in events if id(e) not in members]
+            events.insert(at, told)
+    return events
+
+
+def _told_apart(doc: Document, listed: list[Mention], incident: Incident) -> bool:
+    """Whether the document names one of the listed places again outside the incident."""
+    names = {m.value.entry.name for m in listed}
+    own = set(incident.sentences)
+    return any(
+        m.sentence not in own and m.value.entry is not None and m.value.entry.name in names
+        for m in doc.layer("places")
+        if m.label == "place"
+    )

@@ -8,17 +8,28 @@ import re
 from typing import Any
 
 from strife.document import Document, Mention
-from strife.places.gazetteer import get_gazetteer
-from strife.places.recognise import distance_km
+from strife.places.gazetteer import get_gazetteer, strip_diacritics
+from strife.places.recognise import distance_km, is_capital
 from strife.stages.incidents import Incident
-from strife.stages.places import GOVERNMENT_AFTER, PLACE_KINDS, country_name
+from strife.stages.numbers import NUMBER_PATTERN
+from strife.stages.places import GOVERNMENT_AFTER, PLACE_KINDS, country_name, stands_for_government
 from strife.stages.sentences import is_note
 
 LIST_SEPARATOR = re.compile(
     r"^(?:\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+|"
+    # "four in Vetagrande and two in Zacatecas": a toll counted out over places.
+    rf"\s*(?:,\s*)?(?:(?i:and)\s+)?(?i:{NUMBER_PATTERN})\s+(?:(?i:more|others?)\s+)?(?i:in|at)\s+|"
     # "at Mehran University, Jamshoro; Agricultural University, Tandojam; and ...": a list of venues,
     # each with its town.
     r"\s*;\s*(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|of|the|and|for|&)\s+)*[A-Z][\w.'’-]*,\s*)$"
+)
+
+# Towns named as the ends of a border or a road: where between them, not each of them.
+# Nor are towns an incident happened between, nor the towns of the hospitals the wounded were taken to.
+NOT_EACH_PLACE = re.compile(
+    r"\b(?:(?:border|boundary|borders|road|highway|route)\s+(?:of|between|from)"
+    r"|hospitals?\s+(?:in|at|of)|between)\s+(?:the\s+)?$",
+    re.I,
 )
 
 
@@ -62,9 +73,19 @@ def listed_places(
     for run in runs:
         if chosen not in run and len(run) < 2:
             continue
+        if NOT_EACH_PLACE.search(doc.text, max(0, run[0].start - 30), run[0].start):
+            continue  # "on the border of Remedios and Puerto Berrio": one place between two
+        capitals = {m.value.entry.iso3 for m in run if is_capital(m.value.entry)}
+        if len(capitals) > 1 or stands_for_government(doc.text, run[0].start, run[-1].end):
+            continue  # "Islamabad and Kabul extended their ceasefire": governments, not places
         for m in run:
             other = m.value.entry
-            if other.geonameid not in seen and other.iso3 == entry.iso3:
+            if (
+                other.geonameid not in seen
+                and other.iso3 == entry.iso3
+                # "Usulutan" the town and "Usulután" the department: one place of the list.
+                and strip_diacritics(other.name) != strip_diacritics(entry.name)
+            ):
                 seen.add(other.geonameid)
                 listed.append(m)
     return listed
@@ -84,6 +105,14 @@ QUALIFIER_SIZE = 10
 # A town "Hillingdon, west London" stands this near the city that says where it lies.
 QUALIFIER_KM = 50
 
+# "Natanz, Isfahan, Arak and Tehran": a name that the list goes on after is one of the list,
+# though it is also the province of the town before it.
+LIST_GOES_ON = re.compile(r"\s*(?:,|;|\band\b|\bor\b)")
+
+UNIT_AFTER = re.compile(
+    r"\s+(?:district|province|county|governorate|department|region|state|oblast|tehsil)\b(?!s)", re.I
+)
+
 
 def _qualifies(doc: Document, place: Mention, after: Mention) -> bool:
     """Whether `after` says where `place` lies ("Swindon, in Wiltshire"; "Hillingdon, west
@@ -91,8 +120,16 @@ def _qualifies(doc: Document, place: Mention, after: Mention) -> bool:
     if not QUALIFIER_SEPARATOR.match(doc.text[place.end : after.start]):
         return False
     inner, outer = place.value.entry, after.value.entry
+    if UNIT_AFTER.match(doc.text, after.end) and doc.text[place.end : after.start].strip() == ",":
+        return True  # "the Jambarri area of Mach, Bolan district"
     unit = outer.kind in ("admin1", "admin2")
-    if unit and outer.iso3 == inner.iso3 and outer.name in (inner.admin1, inner.admin2):
+    if (
+        outer.iso3 == inner.iso3
+        and outer.name in (inner.admin1, inner.admin2)
+        and (unit or not LIST_GOES_ON.match(doc.text, after.end))
+    ):
+        # The town's own province by name, even where the gazetteer took the name for a town
+        # of another ("Isulan, Sultan Kudarat —").
         return True
     if outer.kind == "admin1" and inner.admin1:
         return False  # the gazetteer knows the town's province, and it is another one

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from strife.document import Mention
 from strife.stages.casualties import PRONOUN_VICTIMS, VICTIM_NOUNS
+from strife.stages.numbers import NUMBER_PATTERN, parse_number
 
 # "stood at 54, the attacker included": the bomber is already among the dead.
 BOMBER_INCLUDED = re.compile(
@@ -241,3 +242,50 @@ def split_deaths(
         deaths_actor1 = deaths_actor2 = deaths_civilians = deaths_unknown = None
 
     return fatalities, imputed, deaths_actor1, deaths_actor2, deaths_civilians, deaths_unknown
+
+
+# "four in Vetagrande and two in Zacatecas": a place's own count stands just before it.
+PLACE_COUNT = re.compile(
+    rf"(?i:(?P<count>{NUMBER_PATTERN}))\s+(?:(?i:more|others?|people|of them|were|killed|dead)\s+){{0,2}}"
+    r"(?i:in|at)\s+(?:(?i:the)\s+)?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    fatalities: int
+    low: int
+    high: int
+    injured: int | None
+    counted: bool  # the text counts this place's dead; otherwise a share of an unsplit toll
+
+
+def shares_by_place(text: str, places: list[Mention], figures: Figures) -> list[Share]:
+    """Each place's part of a toll told over several ("killed 10 in Khan Shaykhun and Sinjar"):
+    the place's own count where the text counts the dead out place by place, otherwise ACLED's
+    practice, the toll shared evenly with the remainder to the first place and the range from
+    none of the dead to all of them."""
+    counts = []
+    for m in places:
+        hit = PLACE_COUNT.search(text, max(0, m.start - 40), m.start)
+        parsed = parse_number(hit.group("count")) if hit else None
+        counts.append(parsed[0] if parsed and not parsed[1] else None)
+    first, rest = counts[0], counts[1:]
+    if figures.fatalities and None not in rest:
+        # "Three soldiers were killed in Kurram and two in North Waziristan": the first count is
+        # the toll the figures read, or the toll is the sum of all of them.
+        if first is None or first == figures.fatalities:
+            first = figures.fatalities
+        if first + sum(rest) == figures.fatalities or first == figures.fatalities:
+            return [Share(c, c, c, None, True) for c in (first, *rest)]
+    n = len(places)
+
+    def even(total: int | None) -> list[int | None]:
+        if total is None:
+            return [None] * n
+        return [total // n + (total % n if i == 0 else 0) for i in range(n)]
+
+    return [
+        Share(dead or 0, 0, max(figures.high, figures.fatalities), hurt, False)
+        for dead, hurt in zip(even(figures.fatalities), even(figures.injured), strict=True)
+    ]

@@ -283,7 +283,7 @@ AND_CAPITAL = re.compile(r"\s+and\s+(?:New\s+)?[A-Z]")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|across|to|on|of|over|into)\s+(?:the\s+)?$", re.I)
 
 
-def _stands_for_government(text: str, start: int, end: int) -> bool:
+def stands_for_government(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30) : start]
     if PLACE_BEFORE.search(before):
         return False
@@ -592,7 +592,7 @@ class PlaceStage:
         for candidate, entry in zip(candidates, resolved, strict=True):
             if entry is None:
                 continue
-            if is_capital(entry) and _stands_for_government(text, candidate.start, candidate.end):
+            if is_capital(entry) and stands_for_government(text, candidate.start, candidate.end):
                 # "New Delhi said its strikes hit ...": the capital names a government, which is
                 # who acted, not where.
                 mentions.append(
