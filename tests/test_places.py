@@ -276,6 +276,19 @@ def test_small_homonyms_abroad_do_not_vouch_for_one_another() -> None:
     assert found and {e.country for e in found} == {"El Salvador"}
 
 
+def test_a_group_that_fights_in_one_country_keeps_small_homonyms_abroad_out() -> None:
+    # GeoNames knows "El Botijon" only as another name of a village in Israel; the FMLN fights
+    # in El Salvador alone, so the report is Salvadoran and the hamlet one the gazetteer lacks.
+    found = extract(
+        {
+            "text": "An FMLN unit ambushed a military vehicle at El Botijon on Wednesday, killing five "
+            "national guardsmen.",
+            "published": "2025-02-01",
+        }
+    )
+    assert [(e.country, e.actor1) for e in found] == [("El Salvador", "Military Forces of El Salvador")]
+
+
 def test_the_capital_unnamed_is_the_capital_named_before_or_the_reports_own() -> None:
     def located(text: str) -> list[str | None]:
         return [e.location for e in extract({"text": text, "published": "2025-02-01"})]

@@ -551,6 +551,7 @@ class PlaceStage:
         ]
         # A group that fights in one country only says which country the report is about,
         # as its people's name would ("the FMLN attacked the garrison in San Miguel").
+        group_homes = {m.value.country for m in doc.layer("named_groups") if m.value.country is not None}
         for m in doc.layer("named_groups"):
             if m.value.country is not None:
                 counts[m.value.country] += 1
@@ -566,7 +567,9 @@ class PlaceStage:
         named_countries = {m.start: m.value.iso3 for m in mentions if m.label == "country"}
         # Where a text names its countries, its small towns lie in them; but the demonym of a
         # strike or of fire says who struck, not where ("killed in Indian firing in Kotli").
-        country_named = filed_in is not None or any(
+        # A group that fights there only names its country as surely ("an FMLN unit ambushed a
+        # vehicle at El Botijon" is in El Salvador, not at a namesake in Israel).
+        country_named = filed_in is not None or bool(group_homes) or any(
             m.label == "country"
             and not _names_striker(text, m)
             and not (m.value.kind == "demonym" and BORDER_AFTER.match(text, m.end))
