@@ -1051,3 +1051,15 @@ def test_a_town_and_its_province_are_one_place_of_a_list() -> None:
     assert len(found) == 1 and found[0].fatalities == 2
     found = events("Israeli jets struck sites in Natanz, Isfahan, Arak and Tehran on Friday.")
     assert {e.location for e in found} >= {"Naţanz", "Isfahan", "Arāk", "Tehran"}
+
+
+def test_a_strike_that_hurt_people_it_does_not_count_hit_civilians() -> None:
+    found = events("Government shelling on the eastern countryside of Hama caused casualties on Monday, a monitor said.")
+    assert [(e.sub_event_type, e.actor2, e.inter2) for e in found] == [
+        ("Shelling/artillery/missile attack", "Civilians (Syria)", 7)
+    ]
+    # With no one hurt and no target named, a strike has no second actor.
+    found = events(
+        "A homemade bomb exploded outside a shop in Hama on Monday but no one was injured, police said."
+    )
+    assert [(e.sub_event_type, e.actor2) for e in found] == [("Remote explosive/landmine/IED", None)]

@@ -304,8 +304,11 @@ def choose_actors(
             victims = civilian or DEFAULT_CIVILIANS
         elif main is None and target_state is None:
             # Codebook: a strike or blast that hurt no one and names no target has no actor 2
-            # ("warplanes target the countryside of Homs").
-            victims = None
+            # ("warplanes target the countryside of Homs"); one that hurt people it does not
+            # count ("casualties in shelling on the Eastern Ghouta") hit civilians.
+            around = _sentence_around(text, trigger) if trigger is not None else ""
+            harmed = HARM_UNCOUNTED.search(around) and not NO_HARM.search(around)
+            victims = DEFAULT_CIVILIANS if harmed else None
         else:
             victims = target_state or DEFAULT_CIVILIANS
         if victims is perpetrator:
@@ -379,6 +382,27 @@ def _report_striker(doc: Document, event_iso3: str | None) -> Mention | None:
         return None
     iso3 = named.most_common(1)[0][0]
     return next(m for m in doc.layer("actors") if m.value.iso3 == iso3 and m.value.side == "state")
+
+
+# Harm told without a count: no figure, but people were hurt.
+HARM_UNCOUNTED = re.compile(
+    r"\b(?:casualties|(?:were|was|been)\s+(?:killed|injured|wounded|hurt)|deaths|dead and|victims)\b", re.I
+)
+NO_HARM = re.compile(
+    r"\b(?:no one|nobody|none|no (?:one|person|civilian)s?)\s+(?:was|were|had been)\s+(?:killed|injured|wounded|hurt)"
+    r"|\bno (?:casualties|deaths|injuries)\b|\bwithout (?:casualties|injuries)\b",
+    re.I,
+)
+SENTENCE_EDGE = re.compile(r"[.!?]\s|\n")
+
+
+def _sentence_around(text: str, mention: Mention) -> str:
+    """The sentence a mention stands in, as far as its stops tell."""
+    start = max(
+        (m.end() for m in SENTENCE_EDGE.finditer(text, max(0, mention.start - 300), mention.start)), default=0
+    )
+    stop = SENTENCE_EDGE.search(text, mention.end)
+    return text[start : stop.start() if stop else len(text)]
 
 
 SPEAKING = re.compile(r"\s+(?:suspect(?:ed)?|believe[sd]?)\b")

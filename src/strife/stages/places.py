@@ -569,11 +569,15 @@ class PlaceStage:
         # strike or of fire says who struck, not where ("killed in Indian firing in Kotli").
         # A group that fights there only names its country as surely ("an FMLN unit ambushed a
         # vehicle at El Botijon" is in El Salvador, not at a namesake in Israel).
-        country_named = filed_in is not None or bool(group_homes) or any(
-            m.label == "country"
-            and not _names_striker(text, m)
-            and not (m.value.kind == "demonym" and BORDER_AFTER.match(text, m.end))
-            for m in mentions
+        country_named = (
+            filed_in is not None
+            or bool(group_homes)
+            or any(
+                m.label == "country"
+                and not _names_striker(text, m)
+                and not (m.value.kind == "demonym" and BORDER_AFTER.match(text, m.end))
+                for m in mentions
+            )
         )
         resolved = resolve(candidates, votes, text, named_countries, country_named)
         # "Georgia" in a report from Athens, Georgia, is the state: where the text's other places
