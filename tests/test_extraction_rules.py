@@ -1054,7 +1054,9 @@ def test_a_town_and_its_province_are_one_place_of_a_list() -> None:
 
 
 def test_a_strike_that_hurt_people_it_does_not_count_hit_civilians() -> None:
-    found = events("Government shelling on the eastern countryside of Hama caused casualties on Monday, a monitor said.")
+    found = events(
+        "Government shelling on the eastern countryside of Hama caused casualties on Monday, a monitor said."
+    )
     assert [(e.sub_event_type, e.actor2, e.inter2) for e in found] == [
         ("Shelling/artillery/missile attack", "Civilians (Syria)", 7)
     ]
@@ -1063,3 +1065,23 @@ def test_a_strike_that_hurt_people_it_does_not_count_hit_civilians() -> None:
         "A homemade bomb exploded outside a shop in Hama on Monday but no one was injured, police said."
     )
     assert [(e.sub_event_type, e.actor2) for e in found] == [("Remote explosive/landmine/IED", None)]
+
+
+def test_a_denial_is_of_the_act_not_of_anything_denied() -> None:
+    def claims(text: str) -> list[str]:
+        return [e.claim_status for e in events(text)]
+
+    # Denied the act or the blame: a denial.
+    assert claims(
+        "A drone strike killed four people in Bajaur on Monday. The military denied carrying it out."
+    ) == ["denied"]
+    assert claims(
+        "Police fired on protesters in Karachi on Monday, killing two. Police denied using live ammunition."
+    ) == ["denied"]
+    # Denied losses, or people denied their rights: no word on who did it.
+    assert claims(
+        "Indian jets struck targets in Punjab on Monday, killing three people. India denied losing any aircraft."
+    ) == ["unknown"]
+    assert claims(
+        "Police baton-charged lawyers protesting in Lahore on Monday. The lawyers said they were denied basic legal rights."
+    ) == ["unknown"]

@@ -30,7 +30,15 @@ CLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
                   r"(?:has|had|was)\s+(?:not\s+|yet\s+)(?:yet\s+)?(?:been\s+)?claimed|yet to be claimed|"
                   r"no (?:immediate )?claims? of responsibility|(?:went|remained|is|was) unclaimed|"
                   r"no (?:immediate )?claim\b"),
-    ("denied", r"\bdenied\b(?! bail| entry| access| permission| visa)|\bdenies\b(?! bail)|"
+    # A denial of the act, not of anything ("denied losing six aircraft", "were denied basic rights").
+    ("denied", r"(?<!was )(?<!were )(?<!been )(?<!being )(?<!are )(?<!is )(?<!be )"
+               r"\bden(?:ied|ies|ying)\s+(?:any\s+|all\s+|direct\s+)?(?:responsibility|involvement|role|links?|"
+               r"(?:a\s+|any\s+)?hand\b|complicity|carrying (?:it |them )?out|being behind|(?:having\s+)?(?:carried|conducted|launched|"
+               r"staged)\b|(?:the\s+)?(?:claims?|reports?|allegations?|accusations?|charges?)\b|"
+               r"(?:using|firing|opening fire|shooting|killing|attacking|targeting|bombing|shelling|striking|"
+               r"dropping|torturing|kidnapping|abducting|detaining|seizing)\b|that (?:the|its|their) \w+ (?:had|has|was|were)\b|"
+               r"(?:that\s+)?(?:it|they|its \w+|their \w+|the group|(?:his|her) \w+)\s+(?:was|were|had|is|are|did|"
+               r"carried|conducted|launched|fired|attacked|killed|targeted|struck|shot)\b)|"
                r"rejected (?:the\s+)?(?:claims?|allegations?|accusations?)|had nothing to do with|"
                r"dismissed (?:the\s+)?(?:claims?|allegations?|accusations?|reports?)|"
                r"rejected (?:\w+ )?as (?:baseless|false|fabricated|propaganda|lies)|"
