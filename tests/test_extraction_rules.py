@@ -1085,3 +1085,10 @@ def test_a_denial_is_of_the_act_not_of_anything_denied() -> None:
     assert claims(
         "Police baton-charged lawyers protesting in Lahore on Monday. The lawyers said they were denied basic legal rights."
     ) == ["unknown"]
+
+
+def test_headlines_claim_in_the_present() -> None:
+    found = events("BLA claims responsibility for attack on FC convoy in Bolan that killed three soldiers")
+    assert [(e.claim_status, e.claimed_by) for e in found] == [("claimed", "Baloch Liberation Army")]
+    found = events("Mandalay PDF claims successful attack on junta column in Matara Township")
+    assert [e.claim_status for e in found] == ["claimed"]

@@ -44,7 +44,11 @@ CLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
                r"rejected (?:\w+ )?as (?:baseless|false|fabricated|propaganda|lies)|"
                r"(?:called|described) (?:the\s+)?(?:claims?|allegations?|accusations?|reports?) (?:as )?"
                r"(?:baseless|false|fabricated|propaganda|lies)"),
-    ("claimed", r"claimed (?:responsibility|credit)|claimed (?:the|that|this|its|a) (?:\w+ )?(?:attack|bombing|blast|killing|"
+    # Headlines claim in the present: "BLA claims responsibility", "Resistance claims to kill 80
+    # junta troops", "Kayah forces claim successful attacks".
+    ("claimed", r"claim(?:ed|s) (?:responsibility|credit)|claims? to (?:have )?(?:killed|kill|shot|shoot|destroyed|destroy|"
+                r"seized|seize|captured|capture|downed|down)\b|claims? (?:successful |deadly )?(?:attacks?|ambush(?:es)?|"
+                r"strikes?|raids?)\b|claims? (?:\d+|\w+) (?:\w+ ){0,3}(?:killed|dead)\b|claimed (?:the|that|this|its|a) (?:\w+ )?(?:attack|bombing|blast|killing|"
                 r"abduction|assault|ambush|strike|operation|raid|kidnapping)s?|responsibility (?:was|has been|had been) claimed|"
                 r"(?:took|taken|accepted|assumed) responsibility|said (?:on \w+ )?(?:that )?(?:it|they) (?:had )?carried out|"
                 r"claimed (?:that )?its (?:fighters|men|members|cadres)|"
