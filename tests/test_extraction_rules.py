@@ -1092,3 +1092,14 @@ def test_headlines_claim_in_the_present() -> None:
     assert [(e.claim_status, e.claimed_by) for e in found] == [("claimed", "Baloch Liberation Army")]
     found = events("Mandalay PDF claims successful attack on junta column in Matara Township")
     assert [e.claim_status for e in found] == ["claimed"]
+
+
+def test_a_group_the_report_names_as_the_bomber_is_no_blame() -> None:
+    # Coding guide: "attributed" is blame of a group by officials or others; a report that says
+    # in its own voice who planted the bomb is silent on claims (as the real-text coders read it).
+    (blast,) = events(
+        "Three soldiers were wounded on Monday when their vehicle struck a bomb planted by Islamic State "
+        "militants near Ramadi."
+    )
+    assert blast.actor1 == "Islamic State"
+    assert (blast.claim_status, blast.claimed_by) == ("unknown", None)

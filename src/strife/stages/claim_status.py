@@ -7,12 +7,6 @@ from strife.stages.actor_roles import DEFAULT_UNIDENTIFIED, actor_name, agent_of
 from strife.stages.claims import CLAIM_PRIORITY
 from strife.taxonomy import EVENT_TYPE_OF
 
-# Sub-types whose report, naming the group behind the act, attributes it to that group.
-ATTRIBUTED_BY_NAMING = frozenset(
-    {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack",
-     "Air/drone strike", "Chemical weapon", "Disrupted weapons use"}
-)  # fmt: skip
-
 
 def _nearest(claim: Mention, pool: list[Mention]) -> Mention | None:
     if not pool:
@@ -94,18 +88,6 @@ def settle_claim(
     if a1 is None and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians"):
         # ACLED codes an unnamed perpetrator as an unidentified armed group of the country.
         a1 = DEFAULT_UNIDENTIFIED
-    if claim_status == "unknown":
-        # A named group the report says carried out a bombing, or whose weapons were seized,
-        # and that has not spoken: the report attributes the act to it.
-        blamed = a1 if EVENT_TYPE_OF[sub] == "Explosions/Remote violence" else a2
-        if (
-            sub in ATTRIBUTED_BY_NAMING
-            and blamed is not None
-            and blamed.value.named
-            and blamed.value.inter in (2, 3, 4)
-        ):
-            claim_status = "attributed"
-            claimed_by = actor_name(blamed, event_country, event_iso3)[0]
     if a1 is not None and a2 is not None and a1.value.name == a2.value.name:
         # One party on both sides (a claimant made actor 1 where it was already actor 2):
         # the other side is the one the event type implies.
