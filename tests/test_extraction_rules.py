@@ -1103,3 +1103,10 @@ def test_a_group_the_report_names_as_the_bomber_is_no_blame() -> None:
     )
     assert blast.actor1 == "Islamic State"
     assert (blast.claim_status, blast.claimed_by) == ("unknown", None)
+
+
+def test_police_who_stood_by_did_not_intervene() -> None:
+    found = events(
+        "Hundreds of teachers protested outside parliament in Bucharest on Monday as riot police stood by."
+    )
+    assert [(e.sub_event_type, e.actor2) for e in found] == [("Peaceful protest", None)]

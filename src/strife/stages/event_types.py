@@ -112,6 +112,13 @@ GUNFIRE = ("Attack", "Armed clash")
 PROTEST_READING = 0.6
 
 
+# Police there, and the text says they did nothing: "riot police stood by", "no arrests were made".
+POLICE_IDLE = re.compile(
+    r"\b(?:police|policemen|security forces|officers|troops|soldiers)\s+(?:\w+\s+){0,2}?(?:stood (?:\w+ )?by|"
+    r"looked on|watched (?:on|from)|did not intervene|didn't intervene|kept (?:their |a )?distance)"
+    r"|\bno (?:arrests|detentions|clashes|incidents) (?:were|was) (?:made|reported)|\bwithout (?:any )?(?:incident|arrests)\b"
+    r"|\b(?:passed|ended|dispersed) (?:off )?peacefully\b"
+)
 FORCES_OPERATION = re.compile(r"\b(?:raids?|raided|operations?|ambush\w*|offensive|incursion)\b")
 
 
@@ -182,7 +189,7 @@ def _protest_reading(
     if best != sub and p / total >= PROTEST_READING:
         # A peaceful protest is found to have met force, or to have turned violent, where a word
         # says so ("tear gas", "stones"), not from the kind of note it is.
-        if sub == "Peaceful protest" and not _word_names(text, best, (sub,)):
+        if sub == "Peaceful protest" and (not _word_names(text, best, (sub,)) or POLICE_IDLE.search(text)):
             return fallback
         return best
     return fallback
