@@ -1110,3 +1110,10 @@ def test_police_who_stood_by_did_not_intervene() -> None:
         "Hundreds of teachers protested outside parliament in Bucharest on Monday as riot police stood by."
     )
     assert [(e.sub_event_type, e.actor2) for e in found] == [("Peaceful protest", None)]
+
+
+def test_no_soldier_killed_is_nobody_killed() -> None:
+    assert not events("No Pakistani soldier killed across LoC, says ISPR")
+    # "No fewer than" is a count, not none.
+    (blast,) = events("No fewer than 10 people were killed in a blast in Quetta on Monday.")
+    assert blast.fatalities == 10

@@ -335,6 +335,9 @@ TO_DEATH = compile_lower(
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>[a-z]+)\s+to death\b"
 )
 NO_ONE = re.compile(r"\bno[ -]one\b", re.I)
+# "No Pakistani soldier killed across LoC": none of them, whatever noun follows "no".
+NONE_OF = re.compile(r"\bno\s+(?!fewer|less|more)(?:[\w'’\-]+\s+){0,2}$")
+NONE_LEADS = re.compile(r"no\s+(?!fewer|less|more)")
 
 # "including 18 soldiers": a part of the total just given, not a new figure
 PART_MARKER = re.compile(r"(?:including|among them|among whom|of whom|of them)\s*$")
@@ -418,8 +421,12 @@ class CasualtyStage:
                 return
             if YEAR.match(text, start):
                 return  # "March 2021\n5 Baloch militants killed": a year, not a count
-            if NO_ONE.search(text, max(0, start - 4), start + 4):
-                return  # "no one was killed": nobody, not one
+            if (
+                NO_ONE.search(text, max(0, start - 4), start + 4)
+                or NONE_OF.search(text, max(0, start - 30), start)
+                or NONE_LEADS.match(text, start)
+            ):
+                return  # "no one was killed", "no Pakistani soldier killed": nobody, not one
             if PART_MARKER.search(text[max(0, start - 20) : start]):
                 value = Casualty(value.count, value.outcome, value.party, value.noun, value.toll, True)
             taken.append((start, end))
