@@ -1117,3 +1117,8 @@ def test_no_soldier_killed_is_nobody_killed() -> None:
     # "No fewer than" is a count, not none.
     (blast,) = events("No fewer than 10 people were killed in a blast in Quetta on Monday.")
     assert blast.fatalities == 10
+
+
+def test_a_couple_is_two() -> None:
+    (attack,) = events("Gunmen shot dead an elderly couple in Kurram on Monday.")
+    assert (attack.fatalities, attack.actor2) == (2, "Civilians (Pakistan)")

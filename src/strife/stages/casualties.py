@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from strife.document import Document, Mention
 from strife.stages.lexicon import compile_lower
@@ -35,7 +35,7 @@ VICTIM_NOUNS: dict[str, str] = {
     "guards": "civilian", "doctors": "civilian", "polio workers": "civilian", "elders": "civilian",
     "tribal elders": "civilian", "worshipers": "civilian", "pedestrians": "civilian", "girls": "civilian",
     "boys": "civilian", "lawyers": "civilian", "advocates": "civilian", "judges": "civilian",
-    "pupils": "civilian", "schoolchildren": "civilian", "devotees": "civilian", "mourners": "civilian", "miners": "civilian", "fishermen": "civilian",
+    "couple": "civilian", "pupils": "civilian", "schoolchildren": "civilian", "devotees": "civilian", "mourners": "civilian", "miners": "civilian", "fishermen": "civilian",
     "people": "unknown", "persons": "unknown", "person": "unknown", "others": "unknown",
     "individuals": "unknown", "men": "unknown", "man": "unknown", "victims": "unknown",
     "bodies": "unknown", "members": "unknown", "member": "unknown",
@@ -260,6 +260,8 @@ SINGLE = compile_lower(
     rf"executes?|executed|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
     rf"(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b(?!['’]s|\s+(?:of|and)\b)"
 )
+# Nouns that count more than one: "kill Gurkha couple" is two dead.
+NOUN_COUNTS = {"couple": "two"}
 # "Woman killed in Indian shelling": a headline's one victim, with no article or number.
 HEADLINE_SINGLE = compile_lower(
     # "Pakistan says Kashmir woman killed…": who says it may open the headline.
@@ -427,6 +429,8 @@ class CasualtyStage:
                 or NONE_LEADS.match(text, start)
             ):
                 return  # "no one was killed", "no Pakistani soldier killed": nobody, not one
+            if value.noun in NOUN_COUNTS and value.count.value == 1:
+                value = replace(value, count=quantity(NOUN_COUNTS[value.noun]))  # "a couple": two
             if PART_MARKER.search(text[max(0, start - 20) : start]):
                 value = Casualty(value.count, value.outcome, value.party, value.noun, value.toll, True)
             taken.append((start, end))
