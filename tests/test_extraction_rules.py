@@ -1039,6 +1039,11 @@ def test_places_named_as_ends_or_hospitals_or_governments_are_not_each_an_event(
         "agreed to extend their ceasefire."
     )
     assert [(e.admin2, e.fatalities) for e in found] == [("Bajaur", 4)]
+    found = events(
+        "Militants attacked a police post on Monday, killing two policemen, officials in Kurram and "
+        "Orakzai said."
+    )
+    assert [e.fatalities for e in found] == [2]
 
 
 def test_a_town_and_its_province_are_one_place_of_a_list() -> None:

@@ -25,10 +25,12 @@ LIST_SEPARATOR = re.compile(
 )
 
 # Towns named as the ends of a border or a road: where between them, not each of them.
-# Nor are towns an incident happened between, nor the towns of the hospitals the wounded were taken to.
+# Nor are towns an incident happened between, nor those of the speakers ("officials in Kurram
+# and Orakzai said") or of the hospitals the wounded were taken to.
 NOT_EACH_PLACE = re.compile(
     r"\b(?:(?:border|boundary|borders|road|highway|route)\s+(?:of|between|from)"
-    r"|hospitals?\s+(?:in|at|of)|between)\s+(?:the\s+)?$",
+    r"|(?:hospitals?|officials?|sources?|authorities|residents|spokes(?:man|person|woman)|administrations?)"
+    r"\s+(?:in|at|of)|between)\s+(?:the\s+)?$",
     re.I,
 )
 
