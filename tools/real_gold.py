@@ -74,6 +74,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     7: {"seed": 20261209, "sample": SHORT_DRAW, "per_batch": 27},
     8: {"seed": 20261210, "kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12},
     9: {"seed": 20261211, "sample": SHORT_DRAW, "per_batch": 27},
+    10: {"seed": 20261212, "kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12},
 }
 
 
