@@ -1127,3 +1127,14 @@ def test_no_soldier_killed_is_nobody_killed() -> None:
 def test_a_couple_is_two() -> None:
     (attack,) = events("Gunmen shot dead an elderly couple in Kurram on Monday.")
     assert (attack.fatalities, attack.actor2) == (2, "Civilians (Pakistan)")
+
+
+def test_a_strike_named_as_held_is_a_protest_of_its_own_day() -> None:
+    found = events(
+        "QUETTA: Police released a college teacher on Friday night who had been arrested three days back. "
+        "A partial shutdown and wheel-jam strike were observed in Quetta on Saturday. "
+        "A shutter-down strike was also reported in Mastung, Kalat and Turbat.",
+        published="2025-03-23",
+    )
+    protests = {(e.location, e.event_date) for e in found if e.sub_event_type == "Peaceful protest"}
+    assert protests == {(town, dt.date(2025, 3, 22)) for town in ("Quetta", "Mastung", "Kalat", "Turbat")}

@@ -324,3 +324,10 @@ def test_one_victim_after_a_past_killing_verb_and_a_plural_in_men_is_no_single_v
     assert _casualties("The head of the council in the restive district was shot dead by gunmen.") == [
         (1, "killed", "unknown")
     ]
+
+
+def test_rows_named_by_their_strength_are_the_only_rows_of_it() -> None:
+    from strife.stages.triggers import HELD_STRIKE, INTERCEPTION, TRIGGERS
+
+    for strength in (HELD_STRIKE, INTERCEPTION):
+        assert sum(row[2] == strength for row in TRIGGERS) == 1

@@ -16,7 +16,14 @@ from strife.document import Document, Mention
 from strife.stages.event_types import PROTEST_OR_RIOT
 from strife.stages.incident_model import features, incident_model
 from strife.stages.sentences import LEAD_SENTENCES, is_note
-from strife.stages.triggers import INTERCEPTION, LEARNED_INCIDENT, LEARNED_STRENGTH, NAMED_WEAPON, PLANNED
+from strife.stages.triggers import (
+    HELD_STRIKE,
+    INTERCEPTION,
+    LEARNED_INCIDENT,
+    LEARNED_STRENGTH,
+    NAMED_WEAPON,
+    PLANNED,
+)
 from strife.taxonomy import EVENT_TYPE_OF
 
 # A sentence that opens with these words starts a new incident.
@@ -293,7 +300,7 @@ def group_incidents(doc: Document) -> list[Incident]:
                     _other_kind(own, current, triggers, killed, casualties)
                     # "The air force said it shot down 45 drones" after a strike: a calm act named
                     # this surely is no anaphora's.
-                    and (not ANAPHORA.match(text) or any(_sure_strategic(t) for t in own))
+                    and (not ANAPHORA.match(text) or any(_news_in_itself(t) for t in own))
                 )
             )
             if opens:
@@ -380,8 +387,9 @@ def _unreal(lower: str, sentence: Mention, trigger: Mention) -> re.Match[str] | 
     return UNREAL_BEFORE.search(before) or (ANNOUNCED.search(before) if crowd else None)
 
 
-def _sure_strategic(trigger: Mention) -> bool:
-    return trigger.value.strength == INTERCEPTION
+def _news_in_itself(trigger: Mention) -> bool:
+    """Acts that are news in themselves though no one was hurt: drones downed, a strike held."""
+    return trigger.value.strength in (INTERCEPTION, HELD_STRIKE)
 
 
 # A sentence that opens on a pronoun for people or a thing already named.
@@ -418,7 +426,7 @@ def _other_kind(
     new = {
         EVENT_TYPE_OF[t.value.sub_event_type]
         for t in own
-        if (t.value.violent and (t.value.strength >= SPECIFIC_TRIGGER or other_victims)) or _sure_strategic(t)
+        if (t.value.violent and (t.value.strength >= SPECIFIC_TRIGGER or other_victims)) or _news_in_itself(t)
     }
     known = {
         EVENT_TYPE_OF[t.value.sub_event_type]

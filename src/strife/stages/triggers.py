@@ -37,6 +37,9 @@ NOT_A_BOMB = r"(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)"
 NAMED_WEAPON = 70
 # The strength of an interception's row: an act of its own wherever it is told.
 INTERCEPTION = 96
+# A strike named as held ("a shutter-down strike was observed"): a protest that took place, as
+# surely as a named act. Like INTERCEPTION, a strength no other row has: it names the row.
+HELD_STRIKE = 59
 
 
 # (pattern, sub_event_type, strength, violent). Strength orders the rows when an incident has
@@ -220,6 +223,13 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"bodies (?:were |was )?(?:found|recovered)|bullet-riddled bod(?:y|ies)|tortur(?:e|ed|ing)\b|martyred|"
      r"massacre(?:d|s)?\b|executed|killing spree|(?:burned|torched|set fire to) (?:\w+ )?(?:homes|houses|huts)",
      "Attack", 30, True),
+    # A strike held, named as held ("a shutter-down strike was observed in Mastung", "traders
+    # observed a complete shutdown"): codebook, a protest action that took place, not a call for one.
+    (r"(?:shutter[- ]?down|wheel[- ]?jam|complete|partial|general|province-?wide|city-?wide|country-?wide|nation-?wide)"
+     r" (?:and (?:a )?(?:shutter[- ]?down |wheel[- ]?jam )?)?(?:strikes?|shutdowns?|hartals?) (?:was|were)"
+     r"(?:,? (?:also|however|largely|partially|completely),?)? (?:observed|witnessed|reported|held)|"
+     r"observed (?:a )?(?:complete |partial )?(?:shutter[- ]?down|wheel[- ]?jam|strike|shutdown|hartal)",
+     "Peaceful protest", HELD_STRIKE, False),
     # Peaceful protest: "no violence and no intervention"
     (r"protest(?:ed|s|ing|ers|ors)?\b|demonstrat(?:ion|ions|ed|ors|ing)\b|rall(?:y|ies|ied)\b|sit-ins?\b|"
      r"march(?:ed|es)? (?:to|towards|on|from|through)|shutter[- ]?downs?|wheel[- ]?jams?|hartals?|"
