@@ -1138,3 +1138,21 @@ def test_a_strike_named_as_held_is_a_protest_of_its_own_day() -> None:
     )
     protests = {(e.location, e.event_date) for e in found if e.sub_event_type == "Peaceful protest"}
     assert protests == {(town, dt.date(2025, 3, 22)) for town in ("Quetta", "Mastung", "Kalat", "Turbat")}
+
+
+def test_what_a_crowd_protested_is_not_the_protest() -> None:
+    # Coding guide: a bombing and the protest against it are two events; the protest is not
+    # typed, placed or counted by the bombing it protested, nor is a "detained leader" an arrest.
+    found = events(
+        "PESHAWAR: The party on Monday staged rallies across Khyber Pakhtunkhwa against a suicide blast "
+        "targeting a public meeting in Quetta on Sept 2. Workers joined the rallies on the instructions of "
+        "their detained leader. In Peshawar, a protest was staged outside the press club. The speakers said "
+        "the party chief was targeted with a suicide bomber, and that the violence claimed the lives of 15 "
+        "workers. Protest rallies were "
+        "also organised in Charsadda and Mardan.",
+        published="2025-09-09",
+    )
+    monday = [e for e in found if e.event_date == dt.date(2025, 9, 8)]
+    assert {(e.sub_event_type, e.location, e.fatalities) for e in monday} == {
+        ("Peaceful protest", town, 0) for town in ("Peshawar", "Charsadda", "Mardan")
+    }

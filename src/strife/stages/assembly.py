@@ -36,6 +36,7 @@ from strife.stages.event_types import (
     PROTEST_OR_RIOT,
     incident_type,
     pick_type,
+    protested_acts,
     territory_direction,
 )
 from strife.stages.fatalities import (
@@ -134,6 +135,24 @@ def assemble_events(doc: Document) -> list[Event]:
         ):
             cause = grievances(doc.text, casualty_mentions, protests)
             casualty_mentions = [m for m in casualty_mentions if m not in cause]
+        protested = protested_acts(doc.text, trigger_mentions, protests) if protests else []
+        if protested:
+            # What the crowd protested, its kind of act told again further on ("targeted with a
+            # suicide bomber"), and acts with no one hurt in their sentence ("the Quetta attack"):
+            # the grievance, not the incident.
+            hurt_in = {m.sentence for m in casualty_mentions}
+            grieved = {EVENT_TYPE_OF[t.value.sub_event_type] for t in protested}
+            trigger_mentions = [
+                t
+                for t in trigger_mentions
+                if t in protests
+                or not t.value.violent
+                or (t.sentence in hurt_in and EVENT_TYPE_OF[t.value.sub_event_type] not in grieved)
+            ]
+            # Its dead, told where no act of the protest stands ("violence that claimed the lives
+            # of 15 workers"), are the grievance's too.
+            acted_in = {t.sentence for t in trigger_mentions}
+            casualty_mentions = [m for m in casualty_mentions if m.sentence in acted_in]
         reporter_mentions = gather("reporters")
         deaths = any(m.value.outcome == "killed" for m in casualty_mentions)
         trigger = pick_type(trigger_mentions, deaths)
@@ -201,7 +220,13 @@ def assemble_events(doc: Document) -> list[Event]:
         place, incident_places = incident_place(
             doc,
             incident,
-            gather("places"),
+            # The place of what a crowd protested is not the protest's ("rallies across the
+            # province against a suicide blast at a meeting in Quetta").
+            [
+                m
+                for m in gather("places")
+                if not any(a.sentence == m.sentence and a.start < m.start for a in protested)
+            ],
             gather("actors"),
             [*trigger_mentions, *casualty_mentions],
             spans,

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from strife.document import Mention
-from strife.stages.fatalities import main_victims
+from strife.stages.fatalities import GRIEVANCE, GRIEVANCE_REACH, main_victims
 from strife.stages.incident_model import WORD, features, incident_model, stem
 
 PROTEST_TYPES = frozenset(
@@ -29,6 +29,20 @@ def pick_type(mentions: list[Mention], deaths: bool) -> Mention | None:
     foiled attack that killed no one is a strategic development, one that killed is not)."""
     pool = ([m for m in mentions if m.value.violent] if deaths else []) or mentions
     return max(pool, key=lambda m: (m.value.strength, -m.start)) if pool else None
+
+
+def protested_acts(text: str, triggers: list[Mention], protests: list[Mention]) -> list[Mention]:
+    """The acts a protest's sentence gives as what the crowd protested ("staged rallies across
+    the province against a suicide blast"): coding guide, the bombing and the protest against it
+    are two events, and the protest's is not typed by the bombing's words."""
+    acts = []
+    for t in triggers:
+        if t in protests:
+            continue
+        before = [p for p in protests if p.sentence == t.sentence and p.end <= t.start]
+        if before and GRIEVANCE.search(text, max(before[0].end, t.start - GRIEVANCE_REACH), t.start):
+            acts.append(t)
+    return acts
 
 
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")

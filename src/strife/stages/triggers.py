@@ -299,7 +299,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"signed (?:an? |the )?(?:\w+ )?(?:accord|agreement|deal|memorandum|pact)|reached an agreement|struck a deal|"
      r"agreed to (?:a |an )?(?:ceasefire|truce|exchange|halt)", "Agreement", 50, False),
     # Arrests: "politically significant arrests"
-    (r"arrest(?:ed|s)?\b|detained|taken into custody|took (?:\w+ ){1,8}into custody|apprehended|nabbed|rounded up|"
+    # Not "detained" as a word for a person ("their detained leader", "the detained activists").
+    (r"arrest(?:ed|s)?\b|(?<!their )(?<!his )(?<!her )(?<!its )(?<!the )detained(?! (?:leader|chief|activists?|"
+     r"members?|men|women|workers|students|journalists?|politicians?|founder|ex-premier|former|opposition|party))|"
+     r"taken into custody|took (?:\w+ ){1,8}into custody|apprehended|nabbed|rounded up|"
      r"picked up by (?:the )?police|(?:captured|caught) (?:a |an |the )?(?:\w+ ){0,3}(?:boss|leader|commander|chief|"
      r"head|kingpin|suspects?|operatives?|financiers?|facilitators?|militants?|members?)\b",
      "Arrests", 35, False),
