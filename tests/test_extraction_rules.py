@@ -1156,3 +1156,16 @@ def test_what_a_crowd_protested_is_not_the_protest() -> None:
     assert {(e.sub_event_type, e.location, e.fatalities) for e in monday} == {
         ("Peaceful protest", town, 0) for town in ("Peshawar", "Charsadda", "Mardan")
     }
+
+
+def test_a_killing_whose_motive_the_report_gives_as_a_quarrel_is_a_crime() -> None:
+    assert not events(
+        "In Korangi, unidentified assailants shot dead a 30-year-old man on Saturday. The police ruled out "
+        "a robbery attempt as his cash was not taken. They suspected some personal enmity behind the incident."
+    )
+    # The "criminals" of a statement are no motive: a massacre stays political.
+    found = events(
+        "Gunmen shot dead 10 people in a village home to members of the Alawite minority on Saturday, a war "
+        "monitor said. Security forces are surrounding the area to hunt the criminals behind the killings."
+    )
+    assert [e.fatalities for e in found] == [10]

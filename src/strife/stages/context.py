@@ -62,7 +62,9 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
         "disaster": r"earthquake|quake|aftershocks?|floods?|flooding|landslides?|cyclone|storm|monsoon|torrential|"
         r"rain-related|heatwave|lightning|avalanche|wildfires?",
         "epidemic": r"cholera|dengue|outbreak|epidemic|pandemic|coronavirus|covid(?:-19)?",
+        # A land dispute between tribes is communal violence (Kurram); a quarrel over money is a crime.
         "crime": r"personal enmity|old enmity|family feud|feud|land dispute|property dispute|domestic dispute|"
+        r"(?:monetary|money|financial|business) (?:and property )?disputes?|"
         r"robbery|robbers|dacoity|street crime|marital (?:issue|dispute)|honou?r killing|criminals|gangsters|"
         r"outlaws|drug (?:dealers|peddlers|traffickers|pushers)|(?:the )?suspect['’]s accomplices",
         "sport": r"match|qualifier|innings|wickets?|stumps|goals?|tournament|championship|striker|bowler|batsman",
@@ -75,9 +77,13 @@ def non_political_kind(text: str) -> tuple[str, str] | None:
     """(kind, the words that say so) for a lower-cased sentence about an accident, a disaster,
     an epidemic, a crime, sport or a ceremony; None otherwise."""
     for kind, pattern in NON_POLITICAL_KINDS.items():
-        if (match := pattern.search(text)) is not None:
+        if (match := pattern.search(text)) is not None and not RULED_OUT.search(text, 0, match.start()):
             return kind, match.group()
     return None
+
+
+# "Police ruled out the possibility of a robbery": the motive named is the one set aside.
+RULED_OUT = re.compile(r"\b(?:ruled out|rule out|no (?:sign|evidence|indication) of)\b[^.;]*$")
 
 
 # Tolls over weeks or a month, where the sentence gives no day of its own ("during October more

@@ -200,6 +200,20 @@ def group_incidents(doc: Document) -> list[Incident]:
         if reason is not None:
             if index in triggers or index in casualties:
                 drop(doc, sentence, reason)
+            if (
+                reason[0] == "crime"
+                and CRIME_MOTIVE.search(reason[1]) is not None
+                and current is not None
+                and incidents
+                and incidents[-1] is current
+                and index - max(current.sentences) <= CRIME_MOTIVE_REACH
+                and not _political(current, actors, triggers, doc.text)
+            ):
+                # "Police suspected some personal enmity behind the incident": the killing just
+                # told, with no armed group or crowd of its own, is the crime its motive says.
+                incidents.pop()
+                first = doc.layer("sentences")[current.sentences[0]]
+                drop(doc, first, ("crime", f"its motive, told after it: {reason[1]!r}"))
             current = None
             continue
         text = doc.cased_text[sentence.start : sentence.end]
@@ -385,6 +399,31 @@ def _unreal(lower: str, sentence: Mention, trigger: Mention) -> re.Match[str] | 
         return court
     before = lower[sentence.start : trigger.start]
     return UNREAL_BEFORE.search(before) or (ANNOUNCED.search(before) if crowd else None)
+
+
+SPEAKER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|say|says|told|added|reported|stated)\b")
+# A motive that makes a killing a crime, not who did it ("the criminals behind the massacre").
+CRIME_MOTIVE = re.compile(r"enmity|feud|dispute|robbery|dacoity|honou?r killing|marital")
+# How many sentences after an incident its motive may still be told.
+CRIME_MOTIVE_REACH = 3
+
+
+def _political(
+    incident: Incident, actors: dict[int, list[Mention]], triggers: dict[int, list[Mention]], text: str
+) -> bool:
+    """Whether an incident names a state's forces (not as who speaks: "police said") or an armed
+    group, tells of a crowd, or names a weapon of war (no "criminals" of a statement make a
+    bombing a crime)."""
+    return any(
+        (m.value.side == "state" and not SPEAKER_AFTER.match(text, m.end))
+        or (m.value.side == "armed" and m.value.named)
+        for i in incident.sentences
+        for m in actors.get(i, [])
+    ) or any(
+        t.value.sub_event_type in PROTEST_OR_RIOT or t.value.strength >= NAMED_WEAPON
+        for i in incident.sentences
+        for t in triggers.get(i, [])
+    )
 
 
 def _news_in_itself(trigger: Mention) -> bool:
