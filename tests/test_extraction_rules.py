@@ -1169,3 +1169,16 @@ def test_a_killing_whose_motive_the_report_gives_as_a_quarrel_is_a_crime() -> No
         "monitor said. Security forces are surrounding the area to hunt the criminals behind the killings."
     )
     assert [e.fatalities for e in found] == [10]
+
+
+def test_ground_a_foreign_army_took_was_taken_from_the_countrys_forces() -> None:
+    (taken,) = events(
+        "Russian forces captured a village seven kilometres from the border of Ukraine's Dnipropetrovsk "
+        "region on Saturday, Moscow said."
+    )
+    assert (taken.actor1, taken.inter1, taken.actor2, taken.inter2) == (
+        "Military Forces of Russia",
+        8,
+        "Military Forces of Ukraine",
+        1,
+    )

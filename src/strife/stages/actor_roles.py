@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from strife.document import Document, Mention
 from strife.stages.actors import Actor
-from strife.stages.event_types import PROTEST_TYPES
+from strife.stages.event_types import PROTEST_TYPES, TERRITORY
 from strife.stages.fatalities import main_victims
 from strife.stages.places import country_name
 from strife.taxonomy import EVENT_TYPE_OF
@@ -461,7 +461,20 @@ def infer_striker(
     hurt: list[Mention],
     event_iso3: str | None,
 ) -> tuple[Mention | None, Mention | None]:
-    """Actors 1 and 2 of a strike from the air or from afar whose sentence names no striker."""
+    """Actors 1 and 2 of a strike from the air or from afar whose sentence names no striker, and
+    of ground a foreign army took."""
+    if (
+        sub in TERRITORY
+        and a1 is not None
+        and a1.value.side == "state"
+        and a1.value.iso3 is not None
+        and event_iso3 is not None
+        and a1.value.iso3 != event_iso3
+        and (a2 is None or a2 is DEFAULT_UNIDENTIFIED)
+    ):
+        # "Russian forces captured a village in Ukraine's Donetsk region": a foreign army takes
+        # ground from the forces of the country it is in.
+        return a1, DEFAULT_STATE
     if sub in AIR_OR_ARTILLERY and a1 is not None and a1.value.side == "state" and not a1.value.iso3:
         # "The military said its jets struck…" in a report whose strikes are one foreign
         # state's: "the military" is that state's, not the forces of the place it struck.
