@@ -1182,3 +1182,12 @@ def test_ground_a_foreign_army_took_was_taken_from_the_countrys_forces() -> None
         "Military Forces of Ukraine",
         1,
     )
+
+
+def test_an_age_is_not_a_count_of_the_dead() -> None:
+    (protest,) = events(
+        "Students protested in Belgrade on Monday over the death of 21 year old student David."
+    )
+    assert (protest.sub_event_type, protest.fatalities) == ("Peaceful protest", 0)
+    (attack,) = events("Gunmen killed three people, including a 12-year-old boy, in Quetta on Monday.")
+    assert attack.fatalities == 3

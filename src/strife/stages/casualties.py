@@ -260,6 +260,8 @@ SINGLE = compile_lower(
     rf"executes?|executed|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
     rf"(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b(?!['’]s|\s+(?:of|and)\b)"
 )
+# A person's age, written as news notes write it: "21-year-old", "21 year old", "21 years old".
+AGE = re.compile(r"\b(\d{1,3})\s*[- ]?years?[- ]old\b")
 # Nouns that count more than one: "kill Gurkha couple" is two dead.
 NOUN_COUNTS = {"couple": "two"}
 # "Woman killed in Indian shelling": a headline's one victim, with no article or number.
@@ -429,6 +431,9 @@ class CasualtyStage:
                 or NONE_LEADS.match(text, start)
             ):
                 return  # "no one was killed", "no Pakistani soldier killed": nobody, not one
+            age = AGE.search(text, start, end)
+            if age is not None and int(age.group(1)) == value.count.value:
+                return  # "the death of 21 year old student": an age, not a count
             if value.noun in NOUN_COUNTS and value.count.value == 1:
                 value = replace(value, count=quantity(NOUN_COUNTS[value.noun]))  # "a couple": two
             if PART_MARKER.search(text[max(0, start - 20) : start]):
