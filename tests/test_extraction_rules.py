@@ -1185,9 +1185,7 @@ def test_ground_a_foreign_army_took_was_taken_from_the_countrys_forces() -> None
 
 
 def test_an_age_is_not_a_count_of_the_dead() -> None:
-    (protest,) = events(
-        "Students protested in Belgrade on Monday over the death of 21 year old student David."
-    )
-    assert (protest.sub_event_type, protest.fatalities) == ("Peaceful protest", 0)
+    (attack,) = events("Gunmen shot dead 25 year old shopkeeper in Quetta on Monday.")
+    assert attack.fatalities == 1
     (attack,) = events("Gunmen killed three people, including a 12-year-old boy, in Quetta on Monday.")
     assert attack.fatalities == 3

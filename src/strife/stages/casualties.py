@@ -433,7 +433,8 @@ class CasualtyStage:
                 return  # "no one was killed", "no Pakistani soldier killed": nobody, not one
             age = AGE.search(text, start, end)
             if age is not None and int(age.group(1)) == value.count.value:
-                return  # "the death of 21 year old student": an age, not a count
+                # "Gunmen shot dead 25 year old shopkeeper": an age, and one person.
+                value = replace(value, count=quantity("one"))
             if value.noun in NOUN_COUNTS and value.count.value == 1:
                 value = replace(value, count=quantity(NOUN_COUNTS[value.noun]))  # "a couple": two
             if PART_MARKER.search(text[max(0, start - 20) : start]):

@@ -401,6 +401,7 @@ def _unreal(lower: str, sentence: Mention, trigger: Mention) -> re.Match[str] | 
     return UNREAL_BEFORE.search(before) or (ANNOUNCED.search(before) if crowd else None)
 
 
+# Forces named as who speaks ("police said"), not as a party.
 SPEAKER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|say|says|told|added|reported|stated)\b")
 # A motive that makes a killing a crime, not who did it ("the criminals behind the massacre").
 CRIME_MOTIVE = re.compile(r"enmity|feud|dispute|robbery|dacoity|honou?r killing|marital")

@@ -551,10 +551,9 @@ class PlaceStage:
         ]
         # A group that fights in one country only says which country the report is about,
         # as its people's name would ("the FMLN attacked the garrison in San Miguel").
-        group_homes = {m.value.country for m in doc.layer("named_groups") if m.value.country is not None}
-        for m in doc.layer("named_groups"):
-            if m.value.country is not None:
-                counts[m.value.country] += 1
+        group_homes = [m.value.country for m in doc.layer("named_groups") if m.value.country is not None]
+        for home in group_homes:
+            counts[home] += 1
         votes = Counter(counts)
         dateline = doc.annotations.facts.get("dateline")
         filed_in = None
