@@ -1189,3 +1189,15 @@ def test_an_age_is_not_a_count_of_the_dead() -> None:
     assert attack.fatalities == 1
     (attack,) = events("Gunmen killed three people, including a 12-year-old boy, in Quetta on Monday.")
     assert attack.fatalities == 3
+
+
+def test_an_incident_told_again_with_its_town_is_one_event() -> None:
+    found = events(
+        "A blast at a peace committee office in Khyber Pakhtunkhwa's South Waziristan district on Monday "
+        "killed at least seven people, police said. While no one has claimed responsibility for the blast, "
+        "the security situation in Khyber Pakhtunkhwa has deteriorated since the TTP ended a ceasefire in "
+        "2022. The Wana police chief told reporters that seven people were killed and 16 injured in the "
+        "blast on Monday.",
+        published="2025-04-29",
+    )
+    assert [(e.location, e.admin2, e.fatalities) for e in found] == [("Wana", "South Waziristan", 7)]

@@ -418,6 +418,7 @@ def assemble_events(doc: Document) -> list[Event]:
                 )
                 shared.append((first, events[at:]))
     events = _unshare_told(events, shared)
+    events = _one_incident_told_in_parts(events)
     undated = sum(event.event_date is None for event in events)
     if undated:
         doc.warn(
@@ -478,3 +479,65 @@ def _told_apart(doc: Document, listed: list[Mention], incident: Incident) -> boo
         for m in doc.layer("places")
         if m.label == "place"
     )
+
+
+def _within(inner: Event, outer: Event) -> bool:
+    """Whether `inner`'s place lies in `outer`'s (Wana in South Waziristan in Khyber Pakhtunkhwa)."""
+    if inner.iso3 != outer.iso3 or inner.iso3 is None:
+        return False
+    return outer.location in (inner.location, inner.admin2, inner.admin1, inner.country)
+
+
+def _one_incident_told_in_parts(events: list[Event]) -> list[Event]:
+    """An incident told again with its district, its town or its province ("a blast in
+    South Waziristan killed seven", then "the SHO of Wana said seven were killed"): one event, at
+    the most specific place, where the day, the sub-type and the toll are the same. Not a crowd's:
+    a protest day in many towns is one event per town."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next(
+            (
+                k
+                for k in kept
+                if not (k.background or event.background)
+                and k.event_date is not None
+                and (k.event_date, k.date_end, k.sub_event_type)
+                == (event.event_date, event.date_end, event.sub_event_type)
+                and event.sub_event_type not in PROTEST_FAMILY
+                and (_within(event, k) or _within(k, event))
+                and k.fatalities == event.fatalities > 0
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(event)
+            continue
+        toll = twin if twin.fatalities >= event.fatalities else event
+        place = event if _within(event, twin) else twin
+        merged = toll.model_copy(
+            update={
+                **{name: getattr(place, name) for name in PLACE_FIELDS},
+                "evidence": twin.evidence + [e for e in event.evidence if e not in twin.evidence],
+                "notes": toll.notes
+                if place is toll
+                else toll.notes.replace(_where_of(toll) or "\0", _where_of(place) or "\0"),
+            }
+        )
+        kept[kept.index(twin)] = merged
+    return kept
+
+
+PLACE_FIELDS = (
+    "location",
+    "admin1",
+    "admin2",
+    "admin3",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "geonameid",
+)
+
+
+def _where_of(event: Event) -> str | None:
+    return _where({"location": event.location, "admin2": event.admin2, "admin1": event.admin1}, event.country)
