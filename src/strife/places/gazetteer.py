@@ -37,10 +37,11 @@ if TYPE_CHECKING:
 CACHE_VERSION = 26
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
-UNIT_WORDS = re.compile(
-    r"\s+(?:district|province|agency|tehsil|division|region|state|governorate|county|municipality|"
-    r"prefecture|oblast|raion|department|territory|local government area|lga|zone|wilaya)$"
+UNIT_WORD = (
+    r"(?:district|province|agency|tehsil|division|region|state|governorate|county|municipality|"
+    r"prefecture|oblast|raion|department|territory|local government area|lga|zone|wilaya)"
 )
+UNIT_WORDS = re.compile(rf"\s+{UNIT_WORD}$")
 
 
 @dataclass(frozen=True, slots=True)

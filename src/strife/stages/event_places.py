@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from strife.document import Document, Mention
-from strife.places.gazetteer import get_gazetteer, strip_diacritics
+from strife.places.gazetteer import UNIT_WORD, get_gazetteer, strip_diacritics
 from strife.places.recognise import distance_km, is_capital
 from strife.stages.incidents import Incident
 from strife.stages.numbers import NUMBER_PATTERN
@@ -111,9 +111,8 @@ QUALIFIER_KM = 50
 # though it is also the province of the town before it.
 LIST_GOES_ON = re.compile(r"\s*(?:,|;|\band\b|\bor\b)")
 
-UNIT_AFTER = re.compile(
-    r"\s+(?:district|province|county|governorate|department|region|state|oblast|tehsil)\b(?!s)", re.I
-)
+# "Mach, Bolan district": a unit's word after the second name makes it the first one's unit.
+UNIT_AFTER = re.compile(rf"\s+{UNIT_WORD}\b(?!s)", re.I)
 
 
 def _qualifies(doc: Document, place: Mention, after: Mention) -> bool:
