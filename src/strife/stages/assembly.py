@@ -382,15 +382,15 @@ def assemble_events(doc: Document) -> list[Event]:
             shares = (
                 shares_by_place(doc.text, [place["mention"], *listed], figures) if hurt and listed else []
             )
-            first = events[-1]
+            told = events[-1]
             for n, other in enumerate(listed, start=1):
                 entry = other.value.entry
                 fields = entry_place(entry, {"place": 1, "admin2": 2}.get(entry.kind, 3))
                 events.append(
-                    first.model_copy(
+                    told.model_copy(
                         update={
                             **fields,
-                            **(_share(first, shares[n], fatalities) if shares else {}),
+                            **(_share(told, shares[n], fatalities) if shares else {}),
                             "event_id": make_event_id(doc.id, number, sub, entry.geonameid),
                             "notes": write_note(
                                 event_date,
@@ -401,22 +401,22 @@ def assemble_events(doc: Document) -> list[Event]:
                                 shares[n].fatalities if shares else fatalities,
                                 shares[n].injured if shares else figures.injured,
                             ),
-                            "evidence": [e for e in first.evidence if e.field != "location"]
+                            "evidence": [e for e in told.evidence if e.field != "location"]
                             + [_evidence(doc, "location", other)],
                         }
                     )
                 )
             if shares:
                 at = len(events) - len(listed) - 1
-                events[at] = first.model_copy(
+                events[at] = told.model_copy(
                     update={
-                        **_share(first, shares[0], fatalities),
+                        **_share(told, shares[0], fatalities),
                         "notes": write_note(
                             event_date, sub, actor1, actor2, where, shares[0].fatalities, shares[0].injured
                         ),
                     }
                 )
-                shared.append((first, events[at:]))
+                shared.append((told, events[at:]))
     events = _unshare_told(events, shared)
     events = _one_incident_told_in_parts(events)
     undated = sum(event.event_date is None for event in events)
@@ -518,9 +518,15 @@ def _one_incident_told_in_parts(events: list[Event]) -> list[Event]:
             update={
                 **{name: getattr(place, name) for name in PLACE_FIELDS},
                 "evidence": twin.evidence + [e for e in event.evidence if e not in twin.evidence],
-                "notes": toll.notes
-                if place is toll
-                else toll.notes.replace(_where_of(toll) or "\0", _where_of(place) or "\0"),
+                "notes": write_note(
+                    toll.event_date,
+                    toll.sub_event_type,
+                    toll.actor1,
+                    toll.actor2,
+                    _where_of(place),
+                    toll.fatalities,
+                    toll.injured,
+                ),
             }
         )
         kept[kept.index(twin)] = merged

@@ -257,7 +257,6 @@ class Share:
     low: int
     high: int
     injured: int | None
-    counted: bool  # the text counts this place's dead; otherwise a share of an unsplit toll
 
 
 def shares_by_place(text: str, places: list[Mention], figures: Figures) -> list[Share]:
@@ -272,12 +271,12 @@ def shares_by_place(text: str, places: list[Mention], figures: Figures) -> list[
         counts.append(parsed[0] if parsed and not parsed[1] else None)
     first, rest = counts[0], counts[1:]
     if figures.fatalities and None not in rest:
-        # "Three soldiers were killed in Kurram and two in North Waziristan": the first count is
-        # the toll the figures read, or the toll is the sum of all of them.
-        if first is None or first == figures.fatalities:
+        # "Three soldiers were killed in Kurram and two in North Waziristan": the first place's
+        # count is the toll the figures read ("three"), or the toll is all the counts together.
+        if first is None:
             first = figures.fatalities
-        if first + sum(rest) == figures.fatalities or first == figures.fatalities:
-            return [Share(c, c, c, None, True) for c in (first, *rest)]
+        if first == figures.fatalities or first + sum(rest) == figures.fatalities:
+            return [Share(c, c, c, None) for c in (first, *rest)]
     n = len(places)
 
     def even(total: int | None) -> list[int | None]:
@@ -286,6 +285,6 @@ def shares_by_place(text: str, places: list[Mention], figures: Figures) -> list[
         return [total // n + (total % n if i == 0 else 0) for i in range(n)]
 
     return [
-        Share(dead or 0, 0, max(figures.high, figures.fatalities), hurt, False)
+        Share(dead or 0, 0, max(figures.high, figures.fatalities), hurt)
         for dead, hurt in zip(even(figures.fatalities), even(figures.injured), strict=True)
     ]
