@@ -58,7 +58,6 @@ from strife.stages.incidents import (
     concrete,
     drop,
     group_incidents,
-    recalled_with_date_and_place,
 )
 from strife.stages.places import country_name
 from strife.stages.sentences import CLOSERS, is_note
@@ -118,7 +117,7 @@ def assemble_events(doc: Document) -> list[Event]:
         first = spans[incident.sentences[0]]
         opening_sentence = Mention(first[0], first[1], "sentence")
         surest = max((readings.get(i, 0.0) for i in incident.sentences), default=0.0)
-        if surest < NOT_AN_INCIDENT and not concrete(incident, layers, doc.lower_text):
+        if surest < NOT_AN_INCIDENT and not concrete(incident, layers):
             # Every sentence of it reads, to the model learned from coded news, as talk about
             # violence rather than a report of it ("the talks on a partial truce", "Tomahawk
             # missiles for Ukraine"): the words of the table alone do not make an event.
@@ -171,11 +170,7 @@ def assemble_events(doc: Document) -> list[Event]:
             BOMBER_INCLUDED.search(doc.text[spans[i][0] : spans[i][1]]) for i in incident.sentences
         )
         figures = count_casualties(casualty_mentions, sub, bomber_counted, reporter_mentions)
-        if (
-            incident.background
-            and not figures.mentions
-            and not any(recalled_with_date_and_place(i, layers, doc.lower_text) for i in incident.sentences)
-        ):
+        if incident.background and not figures.mentions and not incident.recalled:
             # Spec: a past incident recalled with its own date and place is an event.
             drop(
                 doc,

@@ -99,8 +99,8 @@ PLURAL_ACTS = ("s ", "s.", "s,")
 CRIME_LIKE = frozenset({"Abduction/forced disappearance", "Sexual violence"})
 
 
-def concrete(incident: Incident, layers: dict[str, dict[int, list[Mention]]], lower: str) -> bool:
-    if any(recalled_with_date_and_place(i, layers, lower) for i in incident.sentences):
+def concrete(incident: Incident, layers: dict[str, dict[int, list[Mention]]]) -> bool:
+    if incident.recalled:
         return True
     strongest = max(
         (t.value.strength for i in incident.sentences for t in layers["triggers"].get(i, [])), default=0
@@ -142,6 +142,8 @@ SURE_INCIDENT = 0.95
 class Incident:
     sentences: list[int] = field(default_factory=list)
     background: bool = False
+    # Whether one of its sentences names an act with its own date and place beside it.
+    recalled: bool = False
 
     def add(self, index: int) -> None:
         if index not in self.sentences:
@@ -171,6 +173,7 @@ def group_incidents(doc: Document) -> list[Incident]:
     cues = {m.sentence: m.value for m in doc.layer("context") if m.value is not None}
     readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
     layers = {"triggers": triggers, "dates": dates, "places": places}
+    recalled_sentences = {i for i in triggers if recalled_with_date_and_place(i, layers, doc.lower_text)}
     # A report that opens on an accident, a disaster or a crime (its title or first sentence).
     opening = doc.annotations.facts.get("non_political") or (
         cues.get(0) if context.get(0) == "non-political" else None
@@ -245,7 +248,7 @@ def group_incidents(doc: Document) -> list[Incident]:
         likely = readings.get(index, 0.0) >= LEARNED_INCIDENT
         # "The leaders pledged not to engage in attacks": a sentence the learned reading calls
         # talk adds no incident and no type of its own; it may still tell of one (supporting).
-        recalled = recalled_with_date_and_place(index, layers, doc.lower_text)
+        recalled = index in recalled_sentences
         talk = readings.get(index, 1.0) < NOT_AN_INCIDENT and not recalled
         # A note reports the weapon or the specific act it names ("ISIS attacked the company
         # with four Katyusha rockets"), or its protest or arrest ("15 students were arrested for
@@ -357,6 +360,8 @@ def group_incidents(doc: Document) -> list[Incident]:
                 current = None
         elif background:
             current = None
+    for incident in incidents:
+        incident.recalled = not recalled_sentences.isdisjoint(incident.sentences)
     told = {i for incident in incidents for i in incident.sentences}
     spans = {s.sentence: s for s in doc.layer("sentences")}
     voided = by_sentence(doc, "voided_triggers")
