@@ -42,10 +42,13 @@ def test_a_person_named_by_a_title_is_no_place() -> None:
     text = "Former finance minister Chrystia Freeland spoke on Monday. Freeland said the talks would go on."
     assert "Freeland" not in _places(text)
     assert "Volodymyr" not in _places("Ukrainian leader Volodymyr Zelensky visited the front on Monday.")
+    text = "Secretary of State Marco Rubio spoke on Friday. Rubio calls for an apology after the clash."
+    assert "Rubio" not in _places(text)
 
 
 def test_a_seat_of_government_is_no_place() -> None:
     assert _places("The White House said on Monday that the talks would go on.") == []
+    assert _places("Kyiv and Moscow traded blame on Sunday for a strike on a school.") == []
     (event,) = _events("The White House said a drone strike killed three militants in Kunar on Monday.")
     assert (event.location, event.country) == ("Kunar", "Afghanistan")
 
@@ -53,6 +56,9 @@ def test_a_seat_of_government_is_no_place() -> None:
 def test_a_common_word_needs_a_place_context() -> None:
     assert _places("Police registered a First Information Report on Monday.") == []
     assert _places("Protesters gathered in Nice on Monday.") == ["Nice"]
+    # A paper's name after a capital "The", not a town: "according to The Post".
+    assert _places("Weapons were recovered at the site, according to The Post.") == []
+    assert _places("Two people were hurt in an attack in The Hague on Monday.") == ["The Hague"]
 
 
 def test_a_large_city_seats_the_district_of_its_name() -> None:

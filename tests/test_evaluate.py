@@ -241,3 +241,24 @@ def test_a_report_names_its_place_by_location_district_or_province() -> None:
     assert names_place("Blast kills two in Khyber Pakhtunkhwa", gold)  # UCDP's spelling is a variant
     assert not names_place("Four militants killed in air strike in northwest Pakistan", gold)
     assert not names_place("Tirahs of the north", {"location": "Tirah"})  # whole words only
+
+
+def test_a_document_whose_extraction_fails_is_counted_and_named(monkeypatch, tmp_path: Path) -> None:
+    import functools
+
+    import strife.evaluation.evaluate as evaluate_module
+    from strife.runner import process
+
+    def broken(doc: Document) -> list[Event]:
+        raise KeyError("u.s")
+
+    monkeypatch.setattr(
+        evaluate_module, "process", functools.partial(process, pipeline_factory=lambda: broken)
+    )
+    gold = GoldDocument(Document(id="g1", text="Two soldiers were killed in Kalat."), [KALAT], "real")
+    errors = tmp_path / "errors.jsonl"
+    with errors.open("w", encoding="utf-8") as stream:
+        result = evaluate_documents([gold], errors=stream).as_dict()
+    assert result["failed_documents"] == 1 and result["detection"]["fn"] == 1
+    first = json.loads(errors.read_text(encoding="utf-8").splitlines()[0])
+    assert (first["error"], first["doc_id"]) == ("failed", "g1") and "KeyError" in first["reason"]

@@ -1201,3 +1201,32 @@ def test_an_incident_told_again_with_its_town_is_one_event() -> None:
         published="2025-04-29",
     )
     assert [(e.location, e.admin2, e.fatalities) for e in found] == [("Wana", "South Waziristan", 7)]
+
+
+def test_an_incident_with_no_place_of_its_own_takes_the_district_it_refers_back_to() -> None:
+    found = events(
+        "Militants attacked a police post in Lakki Marwat on Saturday night, wounding two constables, "
+        "police said. Lakki Marwat has long been a hotspot for militancy, and the gas supply to Punjab "
+        "has often been cut. Earlier this month, militants carried out a series of attacks across the "
+        "district, killing three soldiers and a woman."
+    )
+    # "across the district" is Lakki Marwat, not Punjab; and a recalled incident with a toll of
+    # its own is not the night's attack told again.
+    assert [(e.location, e.admin1, e.fatalities, e.background) for e in found] == [
+        ("Lakki Marwat", "Khyber Pakhtunkhwa", 0, False),
+        ("Lakki Marwat", "Khyber Pakhtunkhwa", 4, True),
+    ]
+
+
+def test_a_rebel_radios_liberated_territories_are_no_place_retaken() -> None:
+    found = events(
+        "REBEL RADIO SAID THAT HEAVY FIGHTING CONTINUES IN MEJICANOS. OUR FORCES ARE SPREADING THROUGH "
+        "THE NORTH OF THE CITY. WE ARE RECEIVING REPORTS FROM OUR LIBERATED TERRITORIES IN MORAZAN AND "
+        "SAN MIGUEL."
+    )
+    assert [(e.sub_event_type, e.location) for e in found] == [("Armed clash", "Mejicanos")]
+
+
+def test_a_bomb_told_as_detonated_in_the_passive_is_a_bombing() -> None:
+    found = events("A small bomb is detonated in the departure hall of Las Palmas airport, Spain.")
+    assert [(e.sub_event_type, e.country) for e in found] == [("Remote explosive/landmine/IED", "Spain")]

@@ -91,6 +91,7 @@ def evaluate_documents(
     outcomes = process((g.document for g in judged), jobs=jobs)
     for gold_doc, outcome in zip(judged, outcomes, strict=True):
         scores.documents += 1
+        scores.failed += outcome.skipped is not None
         predicted = outcome.events
         pairs, spurious, missed = match_events(predicted, gold_doc.events)
         optional = [g for g in missed if gold_doc.events[g].get("optional")]
@@ -106,6 +107,10 @@ def evaluate_documents(
         text = gold_doc.document.text
         wrong = {p: scores.add_pair(predicted[p], gold_doc.events[g], text) for p, g, _ in pairs}
         if errors is not None:
+            if outcome.skipped is not None:
+                errors.write(json.dumps({"doc_id": gold_doc.document.id, "origin": gold_doc.document.origin,
+                                         "dataset": gold_doc.dataset, "error": "failed",
+                                         "reason": outcome.skipped}, ensure_ascii=False) + "\n")  # fmt: skip
             _write_errors(errors, gold_doc, predicted, pairs, spurious, missed, wrong, outcome.dropped)
     scores.seconds = time.perf_counter() - started
     return EvaluationResult(name, scores)

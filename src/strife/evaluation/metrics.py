@@ -69,6 +69,8 @@ def weighted_f1(confusion: dict[str, Counter[str]]) -> float | None:
 class Scores:
     documents: int = 0
     excluded: int = 0
+    # Documents whose extraction stopped with an error: scored as predicting nothing.
+    failed: int = 0
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -202,6 +204,7 @@ class Scores:
         return {
             "documents": self.documents,
             "excluded_documents": self.excluded,
+            "failed_documents": self.failed,
             "detection": {**prf(self.tp, self.fp, self.fn), "tp": self.tp, "fp": self.fp, "fn": self.fn},
             "detection_by_kind": {
                 kind: {**prf(c["tp"], c["fp"], c["fn"]), **dict(c)}

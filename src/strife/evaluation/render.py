@@ -29,6 +29,7 @@ def _kind_f1(kind: str) -> Any:
 
 ROWS: tuple[tuple[str, Any], ...] = (
     ("documents (excluded)", lambda r: f"{r['documents']} ({r['excluded_documents']})"),
+    ("documents whose extraction failed", lambda r: str(r.get("failed_documents", 0))),
     ("events: gold / predicted / matched",
      lambda r: f"{r['detection']['tp'] + r['detection']['fn']} / {r['detection']['tp'] + r['detection']['fp']} / {r['detection']['tp']}"),
     ("detection precision", lambda r: _value(r["detection"]["precision"])),

@@ -74,10 +74,13 @@ def _evidence(doc: Document, name: str, mention: Mention) -> Evidence:
 
 
 def _told_before(event: Event, told: list[Event]) -> bool:
-    """Whether the report told an event of this kind at this place on these days before."""
+    """Whether the report told an event of this kind at this place on these days before, with
+    no toll of its own that the one told lacks ("a series of attacks across the district,
+    killing three soldiers" is not the night's attack that hurt no one)."""
     return any(
         other.event_type == event.event_type
         and other.location == event.location
+        and (not event.fatalities or other.fatalities == event.fatalities)
         and other.event_date is not None
         and event.event_date is not None
         and other.event_date <= (event.date_end or event.event_date)
@@ -366,6 +369,8 @@ def assemble_events(doc: Document) -> list[Event]:
                     t.value.sub_event_type in PROTEST_FAMILY
                     if sub in PROTEST_FAMILY
                     else EVENT_TYPE_OF[t.value.sub_event_type] == kind
+                    # "The attacks were carried out in X, Y and Z", told as news of the clash.
+                    or (_same_fight(t.value.sub_event_type, sub) and readings.get(t.sentence, 0.0) >= 0.5)
                 )
             }
             listed = listed_places(doc, incident_places, place["mention"], same_kind)
@@ -463,6 +468,11 @@ def _unshare_told(events: list[Event], shared: list[tuple[Event, list[Event]]]) 
             events = [e for e in events if id(e) not in members]
             events.insert(at, told)
     return events
+
+
+def _same_fight(told: str, sub: str) -> bool:
+    """Whether "the attacks were carried out in X, Y and Z" lists the places of a clash."""
+    return {told, sub} == {"Attack", "Armed clash"}
 
 
 def _told_apart(doc: Document, listed: list[Mention], incident: Incident) -> bool:

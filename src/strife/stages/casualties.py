@@ -159,6 +159,11 @@ ACTIVE_OTHERS = compile_lower(
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,2}}?"
     rf"(?P<noun>[a-z]+s|[a-z]*men|people)\b"
 )
+# "managing to injure one of them", "killing two of them": a count of people named just before.
+OF_THEM = compile_lower(
+    rf"\b(?P<verb>kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing))\s+"
+    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+them\b"
+)
 # "detonating it and killing himself", "blew himself up": the bomber died by his own device.
 SELF_KILLED = compile_lower(
     r"\b(?P<verb>killing|killed|kills|blowing|blew|blows)\s+(?:him|her)self(?:\s+up)?\b"
@@ -528,6 +533,12 @@ class CasualtyStage:
             count = quantity(match.group("num"), match.group("qual") or match.group("after"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
+        for match in OF_THEM.finditer(text):
+            count = quantity(match.group("num"), match.group("qual"))
+            if count and not count.vague:
+                verb = match.group("verb")
+                outcome = "killed" if verb.startswith("kill") else "injured"
+                add(match.start(), match.end(), Casualty(count, outcome, "unknown", ""))
         for match in ACTIVE_OTHERS.finditer(text):
             noun = match.group("noun").lower()
             count = quantity(match.group("num"), match.group("qual"))

@@ -372,6 +372,8 @@ def incident_place(
         or (place["iso3"] is not None and place["admin1"] is None)
     ) and not _part_of_country(doc, place.get("mention")):
         place = _dateline_place(doc, place, iso3) or place
+    if place["admin1"] is None:
+        place = _unit_referred_to(doc, incident, spans, place) or place
     if place["admin1"] is None and is_note(doc):
         # A note says where once, then what happened there: "…evicted from an office block in
         # Rome. A protest was staged outside the building last week."
@@ -387,6 +389,48 @@ def incident_place(
         if earlier and (place["iso3"] or iso3) in (None, earlier[-1].value.entry.iso3):
             place = _choose_place(doc, earlier[-1:], {earlier[-1].sentence})
     return place, incident_places
+
+
+# "Attacks across the district", "clashes in the city": a unit named before, referred to again.
+UNIT_REFERRED_TO = re.compile(
+    r"\b(?:in|across|of|around|throughout|near|outside|inside|within)\s+the\s+"
+    r"(district|city|town|province|tehsil|village|region|state|governorate|oblast)\b(?!\s+of\b)",
+    re.I,
+)
+# Which kinds of gazetteer entry each word refers to.
+UNIT_KINDS = {
+    "district": ("admin2", "place"), "tehsil": ("admin2", "place"), "city": ("place",),
+    "town": ("place",), "village": ("place",), "province": ("admin1",), "region": ("admin1",),
+    "state": ("admin1",), "governorate": ("admin1",), "oblast": ("admin1",),
+}  # fmt: skip
+
+
+def _unit_referred_to(
+    doc: Document, incident: Incident, spans: dict[int, tuple[int, int]], place: dict[str, Any]
+) -> dict[str, Any] | None:
+    """The district, city or province an incident with no place of its own refers back to ("a
+    series of attacks across the district"): the last of that kind the article named before,
+    in the incident's country."""
+    for i in sorted(incident.sentences):
+        start, end = spans[i]
+        said = UNIT_REFERRED_TO.search(doc.text, start, end)
+        if said is None:
+            continue
+        kinds = UNIT_KINDS[said.group(1).lower()]
+        before = [
+            m
+            for m in doc.layer("places")
+            if m.end <= said.start()
+            and m.label == "place"
+            and m.value.entry is not None
+            and m.value.entry.kind in kinds
+            and place["iso3"] in (None, m.value.entry.iso3)
+            and not _is_venue(doc, m)
+            and not _inside_a_name(doc, m)
+        ]
+        if before:
+            return _choose_place(doc, before[-1:], {before[-1].sentence})
+    return None
 
 
 def struck_country(

@@ -264,7 +264,7 @@ GOVERNMENT_VERBS = (
     r"wants|wanted|ramped up|ramps up|stepped up|steps up|escalated|escalates|intensified|intensifies|"
     r"carried out|carries out|conducted|conducts|struck|strikes|bombed|bombs|targeted|targets|"
     r"(?:would|will|could|must|should) (?:propose|respond|retaliate|not|never|accept|reject|seek|send|strike)|"
-    r"and (?:New )?[A-Z]\w+ (?:have|had|agreed|traded|exchanged)"
+    r"traded|trade|exchanged|exchange|and (?:New )?[A-Z]\w+ (?:have|had|agreed|traded|exchanged)"
 )
 GOVERNMENT_AFTER = re.compile(
     rf"\s*(?:,[^,]{{1,60}},\s*)?(?:(?:then|also|later|has|had|have|quickly|swiftly|soon)\s+)?"
@@ -310,7 +310,7 @@ OFFICE_TITLES = r"[Pp]resident|Prime Minister|[Mm]inister|Mr|Mrs|Ms|Dr|Senator|G
 PERSON_TITLE = re.compile(
     rf"\b(?:{OFFICE_TITLES}|[Ll]eader|co-leader|Gen|General|Brigadier|"
     r"Justice|King|Queen|Prince|Princess|Sheikh|[Ss]pokes(?:man|woman|person)|"
-    r"Secretary|[Ss]ecretary|Ambassador|[Aa]mbassador|[Ee]nvoy|Pope|[Cc]ommander|Col|Colonel|Maj|Major|Capt|"
+    r"[Ss]ecretary(?:\s+of\s+(?:State|Defen[cs]e|War|Homeland Security|the\s+Treasury)|-General)?|Ambassador|[Aa]mbassador|[Ee]nvoy|Pope|[Cc]ommander|Col|Colonel|Maj|Major|Capt|"
     r"Captain|Lt|Lieutenant|Chief|[Aa]nchor|[Jj]ournalist|[Aa]ctivist|[Ll]awyer|[Cc]ounsel|named)\.?\s+"
     r"(?P<name>(?:(?:[A-Z][\w'’-]+|[A-Z]\.(?:[A-Z]\.)*|van|von|de|bin|ibn|al-\w+)\s+){0,3}[A-Z][\w'’-]+)"
 )
@@ -320,6 +320,8 @@ PLACE_PREPOSITION = re.compile(
 )
 
 
+# "The" written with its capital inside a sentence: the start of a title or a name.
+NAME_OF_A_TITLE = re.compile(r"[\w,’'\"“]\s+The\s+$")
 TITLE_BEFORE = re.compile(rf"\b(?:{OFFICE_TITLES})\.?\s+$")
 
 
@@ -348,6 +350,8 @@ def _has_place_evidence(
     word = candidate.surface
     if NUMBERED.match(after) and all(e.population < NUMBERED_PLACE_POPULATION for e in candidate.entries):
         return False  # "imposing Section 144 in the city", "under Article 370"
+    if word.lower() in common_words() and NAME_OF_A_TITLE.search(before):
+        return False  # "according to The Post", "told The Independent": a paper, not a town
     if (
         PLACE_PREPOSITION.search(before)
         or candidate.start in neighbours  # "Becker, Clay, Douglas and Grant counties"

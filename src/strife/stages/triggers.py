@@ -77,6 +77,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:killed|injured|wounded|exploded|went off|blast|explosion)[^.;]{0,50}?unexploded (?:ordnance|shells?|mortars?|devices?|bombs?)|"
      r"unexploded (?:ordnance|shells?|mortars?|devices?|bombs?)[^.;]{0,60}?(?:exploded|went off|blew up|detonated|killed|injured|wounded)|planted (?:a |an )?(?:bomb|explosive)|bomb went off|"
      r"car bomb|motorcycle bomb|bicycle bomb|(?:bomb|explosives?) (?:planted|attached|hidden|exploded|detonated)|"
+     r"(?:bomb|explosives?) (?:was |were |is |are |had been |has been |have been )(?:detonated|set off|triggered)|"
      r"exploded (?:near|under|beside|in|at)|anti-?personnel mines?|stepped on (?:a |an )?(?:land ?)?mine|"
      r"home-?made bomb|improvised bomb|struck a (?:roadside |homemade )?bomb|"
      # "A low intensity blast killed one woman": a blast that killed or hurt is a bomb's.
@@ -172,7 +173,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"\bmob\b|mob attack|communal (?:clash(?:es)?|violence|riots?)|sectarian clash(?:es)?",
      "Mob violence", 50, True),
     # Government regains territory: "state forces (or their allies) retake a place from a non-state group"
-    (r"recaptur(?:ed|e|ing)|retook|retak(?:e|es|ing|en)|regain(?:ed)? (?:full )?control|liberat(?:ed|ion of)|"
+    # ("our liberated territories" are a rebel radio's own zones, not a place retaken).
+    (r"recaptur(?:ed|e|ing)|retook|retak(?:e|es|ing|en)|regain(?:ed)? (?:full )?control|(?<!our )(?<!their )liberat(?:ed|ion of)(?! (?:territor(?:y|ies)|zones?|areas?|regions?)\b)|"
      r"wrest(?:ed)? (?:back )?control|back under (?:government|army|state) control|"
      r"cleared (?:the )?(?:town|city|area|district|village) of", "Government regains territory", 60, True),
     # Non-state actor overtakes territory: "takes a place and holds the monopoly of force there"
