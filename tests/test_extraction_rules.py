@@ -1230,3 +1230,14 @@ def test_a_rebel_radios_liberated_territories_are_no_place_retaken() -> None:
 def test_a_bomb_told_as_detonated_in_the_passive_is_a_bombing() -> None:
     found = events("A small bomb is detonated in the departure hall of Las Palmas airport, Spain.")
     assert [(e.sub_event_type, e.country) for e in found] == [("Remote explosive/landmine/IED", "Spain")]
+
+
+def test_another_vehicle_torched_is_another_incident() -> None:
+    found = events(
+        "Maoists torched two trucks at a road construction site in Gadchiroli district on Sunday. "
+        "Another truck was torched near Bedgaon village the same night."
+    )
+    assert [e.sub_event_type for e in found] == ["Looting/property destruction"] * 2
+    # Burning with no one named is destruction; a crowd's burning is a violent demonstration.
+    (crowd,) = events("Protesters torched a truck outside the district office in Gadchiroli on Sunday.")
+    assert crowd.sub_event_type == "Violent demonstration"

@@ -10,6 +10,10 @@ from functools import lru_cache
 from strife.document import Mention
 from strife.stages.fatalities import GRIEVANCE, GRIEVANCE_REACH, main_victims
 from strife.stages.incident_model import WORD, features, incident_model, stem
+from strife.stages.triggers import CROWD
+
+# Words that name a crowd, whose burning is a violent demonstration's.
+CROWD_WORDS = re.compile(rf"\b(?:{CROWD}|crowds?|mobs?|rioters|protests?|demonstrations?|rall(?:y|ies)|agitation)\b")
 
 PROTEST_TYPES = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
@@ -243,4 +247,15 @@ def incident_type(
         and not sides & {"protester", "rioter"}
     ):
         sub = "Looting/property destruction"  # codebook: destruction by a group, not a crowd
+    if (
+        sub == "Violent demonstration"
+        and not deaths
+        and not sides & {"protester", "rioter"}
+        and any(t.value.sub_event_type == "Looting/property destruction" for t in triggers)
+        and not any(t.value.sub_event_type in PROTEST_TYPES for t in triggers)
+        and CROWD_WORDS.search(opening) is None
+    ):
+        # "A truck was torched near Bedgaon": burning with no crowd named is destruction by
+        # whoever did it, not a demonstration.
+        sub = "Looting/property destruction"
     return sub

@@ -29,7 +29,8 @@ from strife.taxonomy import EVENT_TYPE_OF
 # A sentence that opens with these words starts a new incident.
 NEW_INCIDENT = re.compile(
     r"\b(?:in (?:a |another )?separate\b|separately|in another\b|another (?:attack|incident|clash|blast|"
-    r"explosion|exchange of fire|operation|raid|strike|ambush)|meanwhile|elsewhere|in a similar incident|"
+    r"explosion|exchange of fire|operation|raid|strike|ambush|bomb|grenade|truck|vehicle|bus|car|house|"
+    r"shop|school|checkpost|village)s?\b|meanwhile|elsewhere|in a similar incident|"
     r"earlier,? on|on the same day|the same day|also on|(?:also|further|separately) reported that)\b",
     re.I,
 )
