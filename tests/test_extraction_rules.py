@@ -1241,3 +1241,16 @@ def test_another_vehicle_torched_is_another_incident() -> None:
     # Burning with no one named is destruction; a crowd's burning is a violent demonstration.
     (crowd,) = events("Protesters torched a truck outside the district office in Gadchiroli on Sunday.")
     assert crowd.sub_event_type == "Violent demonstration"
+
+
+def test_a_crowd_at_a_town_told_late_in_an_undated_note_is_a_protest() -> None:
+    text = (
+        "although the union took measures to aid dairy farmers, these were not a response to the "
+        "farmers protest. the measures were already planned before the protest occurred. european "
+        "agriculture ministers met to discuss the price of milk, which has fallen by 30 per cent this "
+        "year. farmers want a guaranteed minimum price and more help from the union. more than 1,000 "
+        "dairy farmers gathered outside the meeting in brussels in a noisy demonstration. about 6,000 "
+        "demonstrated in berlin."
+    )
+    found = extract({"text": text})
+    assert {"Brussels", "Berlin"} <= {e.location for e in found if e.sub_event_type == "Peaceful protest"}

@@ -267,7 +267,13 @@ def group_incidents(doc: Document) -> list[Incident]:
                 # The reading judges talk of deals and protests well; a curfew, an interception
                 # or a town handed over it has seen too few of to judge.
                 and (not talk or any(t.value.strength >= NAMED_ACT for t in calm))
-                and (day or (index < LEAD_SENTENCES and (index in places or sure)) or leaning)
+                and (
+                    day
+                    or (index < LEAD_SENTENCES and (index in places or sure))
+                    or leaning
+                    # "About 6,000 demonstrated in Berlin": a crowd at a town, read surely as news.
+                    or (sure and placed and any(t.value.sub_event_type in PROTEST_OR_RIOT for t in own))
+                )
             )
             # "A similar shutterdown was witnessed in Jamshoro": a protest at a place of its own,
             # told after another, on the day told before.
