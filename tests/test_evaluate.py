@@ -13,7 +13,7 @@ from strife.evaluation.evaluate import evaluate_documents
 from strife.evaluation.gold import GoldDocument, load_gold
 from strife.evaluation.matching import match_events
 from strife.evaluation.metrics import Scores, prf, weighted_f1
-from strife.evaluation.names import haversine_km, normalise_place, same_place
+from strife.evaluation.names import haversine_km, normalise_place, same_place, same_unit
 from strife.evaluation.toponyms import evaluate_toponyms
 from strife.event import Event
 from strife.pipeline import Pipeline
@@ -42,6 +42,11 @@ def test_place_names_are_compared_without_suffixes_spellings_or_diacritics() -> 
     assert same_place("Bogotá", "Bogota")
     assert not same_place("Kalat", "Quetta")
     assert same_place(None, "Kalat") is None
+    # A unit a source names otherwise is the same unit: UCDP's "Rif Dimashq" is Rural Damascus.
+    assert same_unit("Rural Damascus", "Rif Dimashq", "SYR")
+    assert same_unit("North Rhine-Westphalia", "Nordrhein-Westfalen")
+    assert not same_unit("Damascus", "Rif Dimashq", "SYR")
+    assert not same_unit("Rural Damascus", "Rif Dimashq", "IRQ")
 
 
 def test_haversine() -> None:

@@ -233,6 +233,9 @@ def test_units_are_named_as_english_news_names_them() -> None:
     assert bavaria.admin1 == "Bavaria"
     dagestan = next(e for e in gazetteer.lookup("Makhachkala") if e.iso3 == "RUS")
     assert dagestan.admin1 == "Dagestan"
+    # Russia's oblasts by their cities, as ACLED names them: "Kurskaya oblast'" is Kursk.
+    assert {e.admin1 for e in gazetteer.lookup("Sudzha") if e.iso3 == "RUS"} == {"Kursk"}
+    assert {e.admin1 for e in gazetteer.lookup("Taganrog") if e.iso3 == "RUS"} == {"Rostov"}
 
 
 def test_towns_listed_with_a_capital_that_is_a_province_of_its_own_are_listed() -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from strife.evaluation.names import haversine_km, same_place
+from strife.evaluation.names import haversine_km, same_unit
 from strife.event import Event
 from strife.taxonomy import EVENT_TYPE_OF
 
@@ -105,12 +105,13 @@ def place_agrees(pred: Event, gold: dict[str, Any]) -> bool | None:
     if None not in coordinates and haversine_km(*coordinates) <= MATCH_KM:
         return True
     gold_names = [*accepted(gold, "location"), *accepted(gold, "admin2")]
+    iso3 = gold.get("iso3")
     for pred_name in (pred.location, pred.admin2, pred.admin3):
         for gold_name in gold_names:
-            if same_place(pred_name, gold_name):
+            if same_unit(pred_name, gold_name, iso3):
                 return True
     if not gold_names:
-        return any(same_place(pred.admin1, name) for name in accepted(gold, "admin1"))
+        return any(same_unit(pred.admin1, name, iso3) for name in accepted(gold, "admin1"))
     return False
 
 

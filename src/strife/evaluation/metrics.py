@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from strife.evaluation.matching import accepted, fatalities_agree, fatalities_range
-from strife.evaluation.names import haversine_km, names_place, normalise_place, same_place
+from strife.evaluation.names import haversine_km, names_place, normalise_place, same_unit
 from strife.event import Event
 
 
@@ -117,7 +117,7 @@ class Scores:
         wrong: list[str] = []
         if text is not None and names_place(text, gold):
             if gold.get("admin1"):
-                self.named_admin1.add(bool(same_place(pred.admin1, gold["admin1"])))
+                self.named_admin1.add(bool(same_unit(pred.admin1, gold["admin1"], gold.get("iso3"))))
             if gold.get("latitude") is not None and gold.get("longitude") is not None:
                 self.named_within_50km.add(
                     pred.latitude is not None
@@ -166,7 +166,8 @@ class Scores:
             judge("country", self.country, hit)
         for name, ratio in (("admin1", self.admin1), ("admin2", self.admin2)):
             if gold.get(name):
-                judge(name, ratio, any(same_place(getattr(pred, name), v) for v in accepted(gold, name)))
+                iso3 = gold.get("iso3")
+                judge(name, ratio, any(same_unit(getattr(pred, name), v, iso3) for v in accepted(gold, name)))
         if gold.get("latitude") is not None and gold.get("longitude") is not None:
             if pred.latitude is None or pred.longitude is None:
                 self.coordinates_missing += 1

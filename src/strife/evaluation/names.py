@@ -58,6 +58,30 @@ def same_place(a: str | None, b: str | None) -> bool | None:
     return left == right or (len(left) > 4 and len(right) > 4 and (left in right or right in left))
 
 
+@lru_cache(maxsize=1 << 14)
+def _names_of_the_unit(gold: str, iso3: str | None) -> frozenset[str]:
+    """The names the gazetteer gives the units and towns that a gold name stands for, in gold's
+    country: "Rif Dimashq" is Rural Damascus, "Ad Dawhah" Doha, "Canary Islands" Canarias."""
+    from strife.places.gazetteer import get_gazetteer  # loaded only when names differ
+
+    return frozenset(
+        key
+        for entry in get_gazetteer().lookup(gold)
+        if iso3 in (None, entry.iso3) and (key := normalise_place(entry.name)) is not None
+    )
+
+
+def same_unit(predicted: str | None, gold: str | None, iso3: str | None = None) -> bool | None:
+    """Whether a predicted unit's name is gold's, spelled alike or named otherwise for the same
+    unit: a coder writes the name a source uses, strife the gazetteer's, and both are right."""
+    agree = same_place(predicted, gold)
+    if agree is None or agree:
+        return agree
+    return normalise_place(predicted) in _names_of_the_unit(gold, iso3) or normalise_place(
+        gold
+    ) in _names_of_the_unit(predicted, iso3)
+
+
 @lru_cache(maxsize=4)
 def _spaced_words(text: str) -> str:
     """A report's text as comparable words, normalised once for all the events it is paired with."""

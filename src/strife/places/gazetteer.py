@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 26
+CACHE_VERSION = 28
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORD = (
@@ -165,6 +165,16 @@ _INDONESIAN_POINTS = re.compile(
 )
 
 
+def _oblast_by_its_city(name: str, city: str) -> str | None:
+    """ "Kurskaya oblast'" as English news and ACLED name it, by its city: "Kursk"."""
+    if not name.endswith(" oblast'"):
+        return None
+    city = city.split("-on-")[0]  # "Rostov-on-Don": the oblast is Rostov
+    plain, town = name.replace("'", "").lower(), city.replace("'", "").lower()
+    shared = next((n for n, (a, b) in enumerate(zip(plain, town, strict=False)) if a != b), len(town))
+    return city if shared >= min(4, len(town) - 1) else None
+
+
 def _rows(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8", newline="") as stream:
         return list(csv.reader(stream, delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -253,6 +263,7 @@ class Gazetteer:
             units.append((display_name(name, alias_list), int(level or 0), int(parent) if parent else None,
                           iso3_of[int(country) - 1], int(gid) if gid else 0, [name, *alias_list]))  # fmt: skip
         best_place: dict[int, tuple[int, float, float]] = {}
+        seat_name: dict[int, str] = {}
         members: dict[int, list[tuple[float, float]]] = defaultdict(list)
         for row in cities:
             population, lat, lon = int(row[4] or 0), float(row[5]), float(row[6])
@@ -260,6 +271,10 @@ class Gazetteer:
                 members[unit].append((lat, lon))
                 if unit not in best_place or population > best_place[unit][0]:
                     best_place[unit] = (population, lat, lon)
+                    seat_name[unit] = row[0]
+        for number, unit in enumerate(units, start=1):
+            if number in seat_name and (named := _oblast_by_its_city(unit[0], seat_name[number])):
+                units[number - 1] = (named, *unit[1:])
 
         def names_of(unit_index: int | None) -> tuple[str | None, str | None]:
             if unit_index is None:

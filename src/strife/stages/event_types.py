@@ -13,7 +13,9 @@ from strife.stages.incident_model import WORD, features, incident_model, stem
 from strife.stages.triggers import CROWD
 
 # Words that name a crowd, whose burning is a violent demonstration's.
-CROWD_WORDS = re.compile(rf"\b(?:{CROWD}|crowds?|mobs?|rioters|protests?|demonstrations?|rall(?:y|ies)|agitation)\b")
+CROWD_WORDS = re.compile(
+    rf"\b(?:{CROWD}|crowds?|mobs?|rioters|protests?|demonstrations?|rall(?:y|ies)|agitation)\b"
+)
 
 PROTEST_TYPES = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
