@@ -165,6 +165,10 @@ def test_parts_of_continents_and_the_ghouta_are_placed_as_themselves() -> None:
     assert "Africa" not in places
     assert places["North Africa"].kind == "region" and places["North Africa"].latitude > 25
     assert places["Ghouta"].iso3 == "SYR" and abs(places["Ghouta"].longitude - 36.4) < 0.2
+    # "The occupied Golan" is the plateau on Syria's border, not a village of Iran.
+    doc = Document(text="Regime forces attacked the factions close to the border with the occupied Golan.")
+    default_pipeline().annotate(doc)
+    assert {m.value.entry.iso3 for m in doc.layer("places") if m.label == "place"} == {"SYR"}
 
 
 def test_a_state_named_with_other_states_is_the_state() -> None:
