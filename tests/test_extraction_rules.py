@@ -1254,3 +1254,10 @@ def test_a_crowd_at_a_town_told_late_in_an_undated_note_is_a_protest() -> None:
     )
     found = extract({"text": text})
     assert {"Brussels", "Berlin"} <= {e.location for e in found if e.sub_event_type == "Peaceful protest"}
+
+
+def test_a_kidnapping_with_people_killed_is_an_attack() -> None:
+    (raid,) = events("Militants kidnapped 20 villagers and killed five others in a raid on the town of Kukawa.")
+    assert (raid.sub_event_type, raid.fatalities) == ("Attack", 5)
+    (kidnapping,) = events("Gunmen kidnapped two engineers in Bannu on Monday.")
+    assert kidnapping.sub_event_type == "Abduction/forced disappearance"

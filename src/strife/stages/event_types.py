@@ -233,6 +233,10 @@ def incident_type(
         read, p = _typer_reading(opening)[0]
         if read in REMOTE_WEAPONS and p >= WEAPON_READING and _word_names(opening, read, GUNFIRE):
             sub = read
+    if sub == "Abduction/forced disappearance" and casualties:
+        # Codebook: an abduction is one "with no other violence reported"; people killed or
+        # hurt in the raid make it an attack.
+        sub = "Attack"
     parties = {m.value.party for m in casualties if m.value.outcome == "killed"}
     sides = {m.value.side for m in actors}
     sub = _refine_type(sub, parties, sides)
