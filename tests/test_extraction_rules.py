@@ -1257,7 +1257,17 @@ def test_a_crowd_at_a_town_told_late_in_an_undated_note_is_a_protest() -> None:
 
 
 def test_a_kidnapping_with_people_killed_is_an_attack() -> None:
-    (raid,) = events("Militants kidnapped 20 villagers and killed five others in a raid on the town of Kukawa.")
+    (raid,) = events(
+        "Militants kidnapped 20 villagers and killed five others in a raid on the town of Kukawa."
+    )
     assert (raid.sub_event_type, raid.fatalities) == ("Attack", 5)
     (kidnapping,) = events("Gunmen kidnapped two engineers in Bannu on Monday.")
     assert kidnapping.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_ceasefire_violation_is_named_by_the_army_that_fired() -> None:
+    (event,) = events(
+        "Two Pakistani soldiers were martyred in an Indian ceasefire violation along the LoC on Friday."
+    )
+    assert event.sub_event_type == "Armed clash"
+    assert {event.actor1, event.actor2} == {"Military Forces of Pakistan", "Military Forces of India"}

@@ -37,7 +37,7 @@ FOREIGN_FORCES = (
     r"service ?members|servicemen|marines|sailors|airmen|"
     # What an army does, named by its country: "Israeli fire", "Russian attacks", "Indian firing".
     r"(?:tank |gun|sniper |artillery |naval )?fire|firing|attacks?|raids?|bombardments?|offensive|tanks?|"
-    r"warships?|forces' (?:\w+ )?(?:fire|attack)|"
+    r"warships?|forces' (?:\w+ )?(?:fire|attack)|ceasefire violations?|"
     # Its posts and positions, as what was attacked: "Afghan forces attacked Pakistani border posts".
     r"(?:border |military |army |security )?(?:posts|check ?posts|checkpoints|positions|bases))\b"
 )
