@@ -1271,3 +1271,15 @@ def test_a_ceasefire_violation_is_named_by_the_army_that_fired() -> None:
     )
     assert event.sub_event_type == "Armed clash"
     assert {event.actor1, event.actor2} == {"Military Forces of Pakistan", "Military Forces of India"}
+
+
+def test_line_breaks_written_as_escapes_part_paragraphs_and_he_was_gunned_down_is_one_dead() -> None:
+    text = (
+        "The provincial assembly on Monday debated the law and order situation in Balochistan, where "
+        "lawmakers said security personnel focused on minor issues instead of combating terrorism.\\n\\n"
+        "The brother of a lawmaker was laid to rest on Sunday in Panjgur.\\n\\nHe was gunned down by "
+        "unidentified assailants near his residence in Chitkan, a locality on the outskirts of Panjgur "
+        "city.\\n\\nA large number of people attended."
+    )
+    (event,) = events(text, published="2025-10-20")
+    assert (event.sub_event_type, event.location, event.fatalities) == ("Attack", "Panjgur", 1)

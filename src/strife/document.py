@@ -64,6 +64,20 @@ def blank_character_references(text: str) -> str:
     return CHARACTER_REFERENCE.sub(lambda m: " " * len(m.group()), text)
 
 
+# A line break written out as its escape ("...in Panjgur.\\n\\nHe was gunned down"), as some
+# feeds and scrapers leave it: read as the break it stands for.
+ESCAPED_BREAK = re.compile(r"(?<!\\)\\[nr]")
+
+
+def readable_text(text: str) -> str:
+    """The text as the stages read it, every offset kept: character references blanked, and
+    line breaks written as escapes read as breaks (a space and the break)."""
+    text = blank_character_references(text)
+    if "\\" not in text:
+        return text
+    return ESCAPED_BREAK.sub(lambda m: " \n" if m.group() == "\\n" else " \r", text)
+
+
 def content_id(text: str) -> str:
     """A stable id for a document that came without one: the hash of its text."""
     return "sha1:" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
@@ -191,7 +205,7 @@ class Document(BaseModel):
         state = self.state
         if state.lower_text is None:
             # A line wrapped inside a paragraph ("THE\nELECTRICAL POWER GRID") reads as one line.
-            text = LINE_WRAP.sub(lambda m: " " * len(m.group()), blank_character_references(self.text))
+            text = LINE_WRAP.sub(lambda m: " " * len(m.group()), readable_text(self.text))
             lower = text.lower()
             if len(lower) != len(text):  # a few characters ("İ") lower-case to two
                 lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -206,7 +220,7 @@ class Document(BaseModel):
         if state.cased_text is None:
             from strife.stages.truecase import truecase
 
-            state.cased_text = truecase(blank_character_references(self.text))
+            state.cased_text = truecase(readable_text(self.text))
         return state.cased_text
 
     @property

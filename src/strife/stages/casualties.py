@@ -220,6 +220,9 @@ PRONOUN_KILLED = compile_lower(
     r"shoot(?:s)? dead|shot dead|guns? down|gunned down|assassinat(?:es?|ed)|lynch(?:es|ed)?|hang(?:s|ed)?)\s+"
     r"(?P<noun>him|her)\b(?!\s*(?:self|and)\b)"
     r"|\b(?P<verb2>shoots?|shot)\s+(?P<noun2>him|her)\s+dead\b"
+    # "He was gunned down near his residence": the one the report has named, as the subject.
+    r"|\b(?P<noun3>he|she)\s+(?:was|had been|has been)\s+(?:(?:allegedly|reportedly|later)\s+)?"
+    r"(?P<verb3>shot dead|gunned down|shot and killed|killed|murdered|assassinated|(?:stabbed|beaten) to death)\b"
 )
 PRONOUN_VICTIMS = frozenset({"him", "her"})
 # "A PIRA unit shot dead Guinness Book of Records founder Ross McWhirter": one person, named
@@ -584,7 +587,11 @@ class CasualtyStage:
             if not NUMBER_WORD.search(gap) and not any(w in VICTIM_NOUNS for w in gap.split()):
                 add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
         for match in PRONOUN_KILLED.finditer(text):
-            noun = match.group("noun") or match.group("noun2")
+            noun = (
+                match.group("noun")
+                or match.group("noun2")
+                or {"he": "him", "she": "her"}[match.group("noun3")]
+            )
             add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", noun))
         for match in ANOTHER.finditer(text):
             noun = match.group("noun")
