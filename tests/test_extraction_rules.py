@@ -1283,3 +1283,13 @@ def test_line_breaks_written_as_escapes_part_paragraphs_and_he_was_gunned_down_i
     )
     (event,) = events(text, published="2025-10-20")
     assert (event.sub_event_type, event.location, event.fatalities) == ("Attack", "Panjgur", 1)
+
+
+def test_gunships_over_a_ground_battle_are_the_battles() -> None:
+    (event,) = events(
+        "Heavy fighting broke out between guerrillas and troops near the brigade headquarters in "
+        "San Miguel on Sunday as the army sent helicopter gunships, leaving three soldiers dead."
+    )
+    assert event.sub_event_type == "Armed clash"
+    (strike,) = events("Helicopter gunships bombed a rebel camp near San Miguel on Sunday, killing three.")
+    assert strike.sub_event_type == "Air/drone strike"

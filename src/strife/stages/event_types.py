@@ -12,6 +12,9 @@ from strife.stages.fatalities import GRIEVANCE, GRIEVANCE_REACH, main_victims
 from strife.stages.incident_model import WORD, features, incident_model, stem
 from strife.stages.triggers import CROWD
 
+# The strength of the table's rows of fighting: "clashes", "gun battle", "ambush".
+CLASH_STRENGTH = 40
+
 # Words that name a crowd, whose burning is a violent demonstration's.
 CROWD_WORDS = re.compile(
     rf"\b(?:{CROWD}|crowds?|mobs?|rioters|protests?|demonstrations?|rall(?:y|ies)|agitation)\b"
@@ -233,6 +236,20 @@ def incident_type(
         read, p = _typer_reading(opening)[0]
         if read in REMOTE_WEAPONS and p >= WEAPON_READING and _word_names(opening, read, GUNFIRE):
             sub = read
+    if (
+        sub == "Air/drone strike"
+        and trigger is not None
+        and any(
+            t.value.sub_event_type == "Armed clash"
+            and t.value.strength >= CLASH_STRENGTH
+            and t.sentence == trigger.sentence
+            for t in triggers
+        )
+    ):
+        # Codebook: an air strike is one "without a ground exchange"; gunships over a battle
+        # ("guerrillas attacked the brigade; the army responded with helicopter gunships") are
+        # the battle's.
+        sub = "Armed clash"
     if sub == "Abduction/forced disappearance" and casualties:
         # Codebook: an abduction is one "with no other violence reported"; people killed or
         # hurt in the raid make it an attack.
