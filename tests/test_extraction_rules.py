@@ -1293,3 +1293,8 @@ def test_gunships_over_a_ground_battle_are_the_battles() -> None:
     assert event.sub_event_type == "Armed clash"
     (strike,) = events("Helicopter gunships bombed a rebel camp near San Miguel on Sunday, killing three.")
     assert strike.sub_event_type == "Air/drone strike"
+
+
+def test_attacks_told_as_taking_place_in_towns_are_attacks_there() -> None:
+    found = events("A car bomb killed 14 people in Baghdad. Additional attacks took place in Kirkuk and Kut.")
+    assert [(e.sub_event_type, e.location) for e in found][1:] == [("Attack", "Kirkuk"), ("Attack", "Kut")]

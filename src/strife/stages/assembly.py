@@ -9,6 +9,7 @@ the decisions need each other, with the evidence of each field.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from strife.document import Document, Mention
@@ -71,6 +72,12 @@ PUBLICATION_FALLBACK = frozenset({"published-fallback", "dateline"})
 
 def _evidence(doc: Document, name: str, mention: Mention) -> Evidence:
     return Evidence(field=name, text=mention.text(doc), start=mention.start, end=mention.end)
+
+
+# "Attacks took place in Kirkuk": an act told with where it happened, not talk of attacks.
+TOLD_WHERE = re.compile(
+    r"\b(?:took place|occurred|happened|were carried out|was carried out)\s+(?:in|at|near)\b", re.I
+)
 
 
 def _told_before(event: Event, told: list[Event]) -> bool:
@@ -195,6 +202,10 @@ def assemble_events(doc: Document) -> list[Event]:
             and not any(m.value.side == "civilian" for m in actors)
             and surest < SURE_INCIDENT
             and not incident.background
+            # "Additional attacks took place in Kirkuk, Kut and Tarmiyah": told where it happened.
+            and not any(
+                TOLD_WHERE.search(doc.text, *spans[i]) and layers["places"].get(i) for i in incident.sentences
+            )
         ):
             # A bare "attack" with no victims and no figures is talk, not an incident.
             drop(doc, opening_sentence, ("talk", "an attack named with no victims and no figures"))
