@@ -318,3 +318,19 @@ def test_coded_sentences_point_at_the_shared_text() -> None:
         quote = texts[row["id"]][row["start"] : row["end"]]
         assert hashlib.sha1(quote.encode("utf-8")).hexdigest()[:12] == row["sha1"], row
         assert (row["sub_event_type"] in EVENT_TYPE_OF) == row["incident"]
+
+
+def test_the_learned_reading_gives_an_article_a_trigger_only_in_its_lead() -> None:
+    from strife.stages.triggers import LEARNED_STRENGTH
+
+    crowd = "Crowds chanting slogans against the president filled the square in Multan yesterday."
+    calm = " ".join(
+        f"The council met for the {n} time to discuss the budget." for n in ("first", "second", "third")
+    )
+    learned = {}
+    for name, text in (("lead", f"{crowd} {calm} {calm}"), ("body", f"{calm} {crowd} {calm}")):
+        doc = Document(text=text)
+        default_pipeline().annotate(doc)
+        learned[name] = [m.text(doc) for m in doc.layer("triggers") if m.value.strength == LEARNED_STRENGTH]
+    # Learned from notes and headlines, the reading is trusted where an article tells its news.
+    assert learned == {"lead": ["against"], "body": []}

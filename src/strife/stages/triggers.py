@@ -13,7 +13,7 @@ from strife.document import Document, Mention
 from strife.stages.actors import FOREIGN_DEMONYMS
 from strife.stages.incident_model import WORD, IncidentModel, features, incident_model, stem
 from strife.stages.lexicon import compile_lower
-from strife.stages.sentences import sentence_of
+from strife.stages.sentences import LEAD_SENTENCES, is_note, sentence_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,6 +414,7 @@ FEARED_AFTER = compile_lower(r"\s+(?:threats?|fears?|risks?|alerts?|warnings?|pl
 # report at least this surely gets a trigger of the sub-event type it reads. Its strength is
 # below every row's, so a codebook row in the same incident decides the type.
 LEARNED_INCIDENT = 0.9
+LEARNED_INCIDENT_ARTICLE = 1.01
 LEARNED_STRENGTH = 15
 # The least weight the word cited as evidence must carry for the type it stands for.
 LEARNED_EVIDENCE = 1.0
@@ -550,11 +551,13 @@ class TriggerStage:
         covered = {m.sentence for m in mentions} | {m.sentence for m in voided} | not_acts
         killed = {m.sentence for m in doc.layer("casualties") if m.value.outcome == "killed"}
         readings: list[Mention] = []
+        threshold = LEARNED_INCIDENT if is_note(doc) else LEARNED_INCIDENT_ARTICLE
         for sentence in doc.layer("sentences"):
             feats = features(lower[sentence.start : sentence.end])
             p_incident = self.model.incident_probability(feats)
             readings.append(Mention(sentence.start, sentence.end, "reading", p_incident, sentence.sentence))
-            if sentence.sentence not in covered and p_incident >= LEARNED_INCIDENT:
+            lead = sentence.sentence < LEAD_SENTENCES
+            if sentence.sentence not in covered and p_incident >= (LEARNED_INCIDENT if lead else threshold):
                 learned = _learned_trigger(doc, sentence, self.model, feats, sentence.sentence in killed)
                 if learned is not None:
                     mentions.append(learned)
