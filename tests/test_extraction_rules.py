@@ -1298,3 +1298,12 @@ def test_gunships_over_a_ground_battle_are_the_battles() -> None:
 def test_attacks_told_as_taking_place_in_towns_are_attacks_there() -> None:
     found = events("A car bomb killed 14 people in Baghdad. Additional attacks took place in Kirkuk and Kut.")
     assert [(e.sub_event_type, e.location) for e in found][1:] == [("Attack", "Kirkuk"), ("Attack", "Kut")]
+
+
+def test_the_day_of_a_charge_is_not_the_day_of_the_act() -> None:
+    (event,) = events(
+        "A man was charged on Thursday with the murder of two embassy staffers, whom he shot dead late "
+        "on Wednesday outside a museum in Washington.",
+        published="2025-05-24",
+    )
+    assert event.event_date == dt.date(2025, 5, 21)

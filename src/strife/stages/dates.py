@@ -260,7 +260,9 @@ class _NightMatch:
 
 SPEECH = (
     r"(?:said|says|told|announced|stated|confirmed|claimed|added|reported|informed|disclosed|briefed|"
-    r"accused|alleged|acknowledged|admitted|denied|condemned|demanded|urged|blamed)"
+    r"accused|alleged|acknowledged|admitted|denied|condemned|demanded|urged|blamed|"
+    # A court's step is told on its own day, after the act: "charged on Thursday with murder".
+    r"charged|indicted|arraigned|sentenced|convicted)"
 )
 _SPEECH_BEFORE = compile_lower(rf"\b{SPEECH}\s+(?:\w+\s+){{0,2}}$")
 _SPEECH_AFTER = compile_lower(rf"^\s*,?\s*(?:that\s+)?{SPEECH}\b")
