@@ -49,6 +49,9 @@ def test_a_person_named_by_a_title_is_no_place() -> None:
 def test_a_seat_of_government_is_no_place() -> None:
     assert _places("The White House said on Monday that the talks would go on.") == []
     assert _places("Kyiv and Moscow traded blame on Sunday for a strike on a school.") == []
+    assert _places("Zelensky said that Moscow was increasing its aerial bombardment.") == []
+    assert _places("Moscow heads into the talks amid a rapprochement with Washington.") == []
+    assert _places("Kyiv was being shelled on Sunday night.") == ["Kyiv"]
     (event,) = _events("The White House said a drone strike killed three militants in Kunar on Monday.")
     assert (event.location, event.country) == ("Kunar", "Afghanistan")
 

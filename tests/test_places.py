@@ -158,6 +158,21 @@ def test_the_ranker_weighs_only_features_the_stage_computes() -> None:
     assert set(model[0]) <= set(features)
 
 
+def test_ukraines_places_as_wires_still_spell_them() -> None:
+    doc = Document(text="Drones hit Odessa and Kharkov overnight as fighting went on in the Lugansk region.")
+    default_pipeline().annotate(doc)
+    placed = {
+        m.text(doc): (m.value.entry.name, m.value.entry.iso3)
+        for m in doc.layer("places")
+        if m.label == "place"
+    }
+    assert placed == {
+        "Odessa": ("Odesa", "UKR"),
+        "Kharkov": ("Kharkiv", "UKR"),
+        "Lugansk": ("Luhansk", "UKR"),
+    }
+
+
 def test_parts_of_continents_and_the_ghouta_are_placed_as_themselves() -> None:
     doc = Document(text="Migrants from North Africa crossed as shelling hit eastern Ghouta near Damascus.")
     default_pipeline().annotate(doc)

@@ -268,7 +268,10 @@ GOVERNMENT_VERBS = (
 )
 GOVERNMENT_AFTER = re.compile(
     rf"\s*(?:,[^,]{{1,60}},\s*)?(?:(?:then|also|later|has|had|have|quickly|swiftly|soon)\s+)?"
-    rf"(?:{GOVERNMENT_VERBS})\b|['’]s\s+(?:\w+\s+)?(?:forces|army|military|"
+    rf"(?:{GOVERNMENT_VERBS})\b|"
+    # "Moscow was increasing its bombardment", "Kyiv is seeking": a capital that acts is its state.
+    r"\s+(?:was|is|has been|had been|were|are)\s+(?:\w+ly\s+)?(?!(?:being|burning|reeling|bleeding|"
+    r"shaking|smouldering)\b)\w+ing\b|['’]s\s+(?:\w+\s+)?(?:forces|army|military|"
     r"government|strikes?|attacks?|missiles?|drones?|retaliation|response|claims?|counter-?offensive|offensive|"
     r"operation|jets|troops|air ?force|navy|war|invasion|bombardment|shelling|call|allegations?|regime|allies|"
     r"envoy|ambassador|officials|leaders|position|policy)\b"
@@ -276,7 +279,7 @@ GOVERNMENT_AFTER = re.compile(
 # Whom a government blames or presses: "blamed Islamabad for", "urged Moscow to".
 GOVERNMENT_OBJECT = re.compile(
     r"\b(?:accused|accusing|blamed|blaming|told|warned|urged|pressed|asked|war (?:with|against|on)|"
-    r"talks with|deal with|ties with|relations with|tensions with)\s+$"
+    r"(?:talks|deal|ties|relations|tensions|rapprochement|dialogue|negotiations|row|dispute|spat) with)\s+$"
 )
 BETWEEN = re.compile(r"\bbetween\s+$")
 AND_CAPITAL = re.compile(r"\s+and\s+(?:New\s+)?[A-Z]")
