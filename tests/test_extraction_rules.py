@@ -1307,3 +1307,11 @@ def test_the_day_of_a_charge_is_not_the_day_of_the_act() -> None:
         published="2025-05-24",
     )
     assert event.event_date == dt.date(2025, 5, 21)
+
+
+def test_an_assault_is_an_attack_and_an_assault_rifle_is_not() -> None:
+    (event,) = events("Rebel fighters assaulted the army garrison in San Miguel on Sunday.")
+    assert (event.sub_event_type, event.location) == ("Armed clash", "San Miguel")
+    assert [e.sub_event_type for e in events("Police recovered two assault rifles in Quetta on Monday.")] == [
+        "Disrupted weapons use"
+    ]

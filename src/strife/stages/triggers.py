@@ -222,6 +222,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      "Armed clash", 40, True),
     # Attack (violence against civilians): shootings, killings, beatings, arson of homes
     (r"shot dead|gunned down|killed|opened fire|shot (?:and|at)|attack(?:ed|s)?\b|machine-?gunned|strafed|"
+     # "Fighters assaulted the city", "an assault on the post": not an assault rifle, nor a charge.
+     r"(?<!sexual )(?<!sexually )assault(?:ed|s|ing)?\b(?! (?:rifles?|weapons?|guns?|charges?|cases?|vehicles?)\b)|"
      r"riddled with bullets|sprayed (?:\w+ ){0,3}with bullets|"
      r"assassinat\w+|murder(?:ed|s)?\b|beheaded|stabbed|hacked to death|target(?:ed)? killings?|"
      r"bodies (?:were |was )?(?:found|recovered)|bullet-riddled bod(?:y|ies)|tortur(?:e|ed|ing)\b|martyred|"
