@@ -1315,3 +1315,14 @@ def test_an_assault_is_an_attack_and_an_assault_rifle_is_not() -> None:
     assert [e.sub_event_type for e in events("Police recovered two assault rifles in Quetta on Monday.")] == [
         "Disrupted weapons use"
     ]
+
+
+def test_a_monitors_aerial_shelling_and_its_martyrs_are_an_air_strike_and_its_dead() -> None:
+    (event,) = events("At least 7 martyrs, including a family, due to aerial shelling in Aleppo countryside")
+    assert (event.sub_event_type, event.fatalities, event.admin1) == ("Air/drone strike", 7, "Aleppo")
+
+
+def test_a_local_defence_force_named_by_its_town_is_no_place() -> None:
+    (event,) = events("Dozens of junta troops killed in clashes in Shan State: Mandalay PDF")
+    assert (event.admin1, event.location) == ("Shan", "Shan")
+    assert "PDF: People's Defence Force" in (event.actor1, event.actor2)

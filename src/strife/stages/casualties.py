@@ -328,7 +328,7 @@ BOTH = compile_lower(
     r"(?P<verb2>killed|shot dead|executed|beheaded|died|wounded|injured)\b"
 )
 DEATHS = compile_lower(
-    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?P<verb>deaths|fatalities)\b"
+    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?P<verb>deaths|fatalities|martyrs)\b"
 )
 # How a count "left" was left: "the blast left 11 people dead".
 LEFT_STATE = compile_lower(

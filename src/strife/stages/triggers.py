@@ -56,7 +56,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"chlorine (?:gas|attack|bombs?|barrels?|canisters?)|toxic gas attack|poison gas",
      "Chemical weapon", 88, True),
     # Air/drone strike: "any air-to-ground attack, helicopters included, without a ground exchange"
-    (r"drone (?:strike|attack|hit|struck)s?|air ?strikes?|air raids?|aerial (?:bombardment|strike|attack|bombing)s?|"
+    (r"drone (?:strike|attack|hit|struck)s?|air ?strikes?|air raids?|aerial (?:bombardment|strike|attack|bombing|shelling)s?|"
      r"bombed from the air|helicopter gunships?|gunship helicopters?|warplanes?|fighter jets?|"
      r"(?:jets|aircraft|helicopters?) (?:bombed|struck|fired|pounded|hit|attack(?:ed|s)?|strafed|shelled)|barrel bombs?|glide bombs?|"
      r"quadcopter|armed drones?|kamikaze drones?|shahed drones?|drone-dropped|aerial bombs?|guided bombs?|"
@@ -93,7 +93,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"country-made|home-?made|hand-made|smoke|stun|sound|paint)\b)(?:\w+ )?(?:bombs?|explosive devices?|explosives?)\b",
      "Grenade", 75, True),
     # Shelling/artillery/missile: "artillery, mortars, missiles, rockets, RPGs; also aircraft shot down"
-    (r"(?<!gas )shell(?:ing|ed|s)\b|shell fragments|shrapnel|tank (?:fire|shells?|rounds?)|(?<!aerial )(?<!air )bombard(?:ment|ments|ed|ing|s)\b|mortars?\b|mortar rounds|artillery|missiles?|rockets?(?! science)|\bRPGs?\b|"
+    (r"(?<!gas )(?<!aerial )shell(?:ing|ed|s)\b|shell fragments|shrapnel|tank (?:fire|shells?|rounds?)|(?<!aerial )(?<!air )bombard(?:ment|ments|ed|ing|s)\b|mortars?\b|mortar rounds|artillery|missiles?|rockets?(?! science)|\bRPGs?\b|"
      r"rocket-propelled grenades?|cross-border (?:fire|firing)|heavy weapons fire|howitzers?|"
      r"\bgrad\b|multiple rocket launchers?|ballistic|projectiles?|"
      r"shot down (?:a |an )?(?:helicopter|plane|aircraft|jet)", "Shelling/artillery/missile attack", 65, True),
