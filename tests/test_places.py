@@ -237,6 +237,13 @@ def test_a_transliterated_name_spelt_otherwise_is_found_by_its_consonants() -> N
     default_pipeline().annotate(doc)
     (place,) = [m.value for m in doc.layer("places") if m.label == "place"]
     assert (place.iso3, place.entry.admin2) == ("PSE", "North Gaza")
+    # A text that speaks of no Arab land is not read for its spellings: a market of Bujumbura is
+    # no town of Egypt with the same consonants.
+    doc = Document(
+        text="A grenade was thrown at a crowd in Kwa Siyoni, north of the capital, killing one person."
+    )
+    default_pipeline().annotate(doc)
+    assert [m.value.iso3 for m in doc.layer("places") if m.label == "place"] == []
 
 
 def test_a_demonym_alone_does_not_pull_a_town_abroad() -> None:

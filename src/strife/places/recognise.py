@@ -108,8 +108,18 @@ UNIT_AFTER = re.compile(
 PLACE_BEFORE = re.compile(r"\b(?:in|near|at|outside|into|around|across)\s+(?:the\s+)?$")
 
 
+# What a text says of the lands whose names English spells many ways: only a text that speaks
+# of them is read for a name spelt otherwise ("Kwa Siyoni" in Bujumbura is no Quwaysina of Egypt).
+TRANSLITERATED_LANDS = re.compile(
+    r"\b(?:Syria|Gaza|Palestin|West Bank|Israel|Leban|Iraq|Yemen|Sudan|Libya|Egypt|Jordan|Saudi|Tunisia|"
+    r"Algeria|Morocc|Mauritania|Houthi|Hamas|Hezbollah|Kurd|Arab|Damascus|Baghdad|Beirut|Cairo|Tripoli|Khartoum|Sanaa)",
+    re.I,
+)
+
+
 def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:
     found: list[Candidate] = []
+    spelt_otherwise = TRANSLITERATED_LANDS.search(text) is not None
     letters = [c for c in text[:2000] if c.isalpha()]
     shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)  # all-caps wire copy
     for run in CAPITALISED_RUN.finditer(text):
@@ -145,7 +155,12 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                     )
                     end = start + len(key)
                 whole_run = i == 0 and j == len(tokens)
-                if not entries and whole_run and PLACE_BEFORE.search(text, max(0, start - 12), start):
+                if (
+                    not entries
+                    and spelt_otherwise
+                    and whole_run
+                    and PLACE_BEFORE.search(text, max(0, start - 12), start)
+                ):
                     # "in Jabalia": a transliterated name spelt otherwise than the gazetteer; the
                     # whole name only ("in the Jabal al-Zawiya area" is not Jabalia).
                     entries = gazetteer.lookup_spelling(surface)
