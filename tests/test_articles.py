@@ -59,6 +59,8 @@ def test_a_seat_of_government_is_no_place() -> None:
 def test_a_common_word_needs_a_place_context() -> None:
     assert _places("Police registered a First Information Report on Monday.") == []
     assert _places("Protesters gathered in Nice on Monday.") == ["Nice"]
+    # A language is how something was said: "Putin said in English" names no town of Indiana.
+    assert _places("Putin smiled and said in English that the next meeting would be held soon.") == []
     # A paper's name after a capital "The", not a town: "according to The Post".
     assert _places("Weapons were recovered at the site, according to The Post.") == []
     assert _places("Two people were hurt in an attack in The Hague on Monday.") == ["The Hague"]

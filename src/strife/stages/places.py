@@ -323,6 +323,15 @@ PLACE_PREPOSITION = re.compile(
 )
 
 
+# Languages that are also towns ("English", Indiana), named as how something was said.
+LANGUAGES = frozenset(
+    {"English", "French", "Arabic", "Urdu", "Spanish", "German", "Russian", "Pashto", "Dari", "Persian"}
+)
+SPOKEN_IN = re.compile(
+    r"\b(?:said|says|say|spoke|speaks|speaking|wrote|written|posted|published|read|tweeted|"
+    r"replied|added|broadcast|reads)\b[^.;]{0,12}\bin\s+$|\bin\s+$",
+    re.I,
+)
 # "The" written with its capital inside a sentence: the start of a title or a name.
 NAME_OF_A_TITLE = re.compile(r"[\w,’'\"“]\s+The\s+$")
 TITLE_BEFORE = re.compile(rf"\b(?:{OFFICE_TITLES})\.?\s+$")
@@ -353,6 +362,8 @@ def _has_place_evidence(
     word = candidate.surface
     if NUMBERED.match(after) and all(e.population < NUMBERED_PLACE_POPULATION for e in candidate.entries):
         return False  # "imposing Section 144 in the city", "under Article 370"
+    if word in LANGUAGES and SPOKEN_IN.search(before):
+        return False  # "Putin said in English", "a screen that said — in English only —"
     if word.lower() in common_words() and NAME_OF_A_TITLE.search(before):
         return False  # "according to The Post", "told The Independent": a paper, not a town
     if (
