@@ -1326,3 +1326,29 @@ def test_a_local_defence_force_named_by_its_town_is_no_place() -> None:
     (event,) = events("Dozens of junta troops killed in clashes in Shan State: Mandalay PDF")
     assert (event.admin1, event.location) == ("Shan", "Shan")
     assert "PDF: People's Defence Force" in (event.actor1, event.actor2)
+
+
+def test_a_headline_killing_of_a_named_kind_of_person_and_others_is_an_attack() -> None:
+    (event,) = events(
+        "Guerrillas kill a councilman and three party leaders in the village of Las Trochas, Arauca."
+    )
+    assert (event.sub_event_type, event.fatalities >= 1) == ("Attack", True)
+
+
+def test_a_building_told_as_bombed_is_a_bombing() -> None:
+    (event,) = events("The offices of a shipping company in Miami are bombed.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_plot_to_kill_counts_no_dead() -> None:
+    found = events(
+        "Police said on Monday they had foiled a plot to kill the provincial governor and his aides in Quetta."
+    )
+    assert [e.fatalities for e in found] == [0] * len(found)
+
+
+def test_gunmen_who_kill_and_burn_with_no_crowd_named_make_an_attack() -> None:
+    (event,) = events(
+        "Gunmen raided a farm near Tuluá on Sunday, killed a watchman, and set fire to the house."
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 1)

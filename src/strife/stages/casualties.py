@@ -44,6 +44,7 @@ VICTIM_NOUNS: dict[str, str] = {
     "aid workers": "civilian", "health workers": "civilian", "crew members": "unknown",
     "forces": "state", "guardsmen": "state", "gendarmes": "state", "peacekeepers": "state",
     "commander": "unknown", "commanders": "unknown", "officials": "unknown", "official": "unknown",
+    "leaders": "unknown",
     "combatants": "armed", "militiamen": "armed", "guerrillas": "armed", "subversives": "armed",
     "extremists": "armed", "jihadists": "armed", "kidnappers": "armed",
     "citizens": "civilian", "citizen": "civilian", "locals": "civilian", "local": "civilian",
@@ -211,7 +212,7 @@ ONE_UNKNOWN = compile_lower(
     r"assassinat(?:es?|ed))\s+(?:an?\s+|the\s+)?|(?:killed|murdered|shot dead)\s+(?:an?|one)\s+)"
     r"(?:[a-z][\w'’\-]*\s+){0,2}?"
     r"(?P<noun>[a-z]+-years?-old|[a-z]{3,}(?<!s))"
-    r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|outside|inside|while|from)\b|-\s))"
+    r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|outside|inside|while|from|and)\b|-\s))"
 )
 # "They kill him while he was buying…", "gunmen shot her dead": one victim named only by a
 # pronoun. Where the incident counts its dead otherwise, they are among them (fatalities.py).
@@ -235,6 +236,14 @@ NAMED_VICTIM = re.compile(
     r"(?P<gap>(?:[\w'’\-]+\s+){0,5}?)"
     rf"(?P<noun>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|al|bin|ul|de|da))+)\b"
 )
+# A killing verb after "to" is what someone meant to do ("a plot to kill", "tried to murder").
+INTENDED = compile_lower(
+    r"\b(?:plot|plots|plotted|plan|plans|planned|planning|attempt|attempts|attempted|attempting|try|tries|"
+    r"tried|trying|bid|conspiracy|conspired|threat|threats|threatened|threatening|vow|vows|vowed|sought|"
+    r"seek|seeks|seeking|want|wants|wanted|intend|intends|intended|order|ordered|orders|aim|aimed|aims|"
+    r"failed|unable|allegedly hired|hired|paid)\s+to\s+$"
+)
+KILL_VERB = compile_lower(r"(?:kill|murder|assassinate|execute|behead|eliminate|shoot)\b")
 # "Another man was executed": one more victim, with no figure.
 ANOTHER = compile_lower(
     rf"\b(?:another|one more)\s+{_MODIFIERS}(?P<noun>{_NOUN})\s+{_GAP}(?P<verb>{DEATH_WORDS})\b"
@@ -433,6 +442,8 @@ class CasualtyStage:
                 return
             if YEAR.match(text, start):
                 return  # "March 2021\n5 Baloch militants killed": a year, not a count
+            if INTENDED.search(text, max(0, start - 30), start) and KILL_VERB.match(text, start):
+                return  # "a plot to kill General Pinochet": wanted, not done
             if (
                 NO_ONE.search(text, max(0, start - 4), start + 4)
                 or NONE_OF.search(text, max(0, start - 30), start)

@@ -17,7 +17,7 @@ CLASH_STRENGTH = 40
 
 # Words that name a crowd, whose burning is a violent demonstration's.
 CROWD_WORDS = re.compile(
-    rf"\b(?:{CROWD}|crowds?|mobs?|rioters|protests?|demonstrations?|rall(?:y|ies)|agitation)\b"
+    rf"\b(?:{CROWD}|crowds?|mobs?|riot(?:s|ers|ing|ed)?|protests?|demonstrations?|rall(?:y|ies)|agitation)\b"
 )
 
 PROTEST_TYPES = frozenset(
@@ -272,13 +272,15 @@ def incident_type(
         sub = "Looting/property destruction"  # codebook: destruction by a group, not a crowd
     if (
         sub == "Violent demonstration"
-        and not deaths
         and not sides & {"protester", "rioter"}
-        and any(t.value.sub_event_type == "Looting/property destruction" for t in triggers)
         and not any(t.value.sub_event_type in PROTEST_TYPES for t in triggers)
         and CROWD_WORDS.search(opening) is None
     ):
         # "A truck was torched near Bedgaon": burning with no crowd named is destruction by
-        # whoever did it, not a demonstration.
-        sub = "Looting/property destruction"
+        # whoever did it, not a demonstration; "gunmen killed the watchman and set fire to the
+        # farm", an attack.
+        if deaths and any(t.value.sub_event_type == "Attack" for t in triggers):
+            sub = _refine_type("Attack", parties, sides)
+        elif not deaths and any(t.value.sub_event_type == "Looting/property destruction" for t in triggers):
+            sub = "Looting/property destruction"
     return sub

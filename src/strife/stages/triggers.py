@@ -77,6 +77,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:killed|injured|wounded|exploded|went off|blast|explosion)[^.;]{0,50}?unexploded (?:ordnance|shells?|mortars?|devices?|bombs?)|"
      r"unexploded (?:ordnance|shells?|mortars?|devices?|bombs?)[^.;]{0,60}?(?:exploded|went off|blew up|detonated|killed|injured|wounded)|planted (?:a |an )?(?:bomb|explosive)|bomb went off|"
      r"car bomb|motorcycle bomb|bicycle bomb|(?:bomb|explosives?) (?:planted|attached|hidden|exploded|detonated)|"
+     # "The company's office is bombed": a building bombed, the bomb not named.
+     r"(?:was|were|is|are|has been|have been|had been) bombed\b|"
      r"(?:bomb|explosives?) (?:was |were |is |are |had been |has been |have been )(?:detonated|set off|triggered)|"
      r"exploded (?:near|under|beside|in|at)|anti-?personnel mines?|stepped on (?:a |an )?(?:land ?)?mine|"
      r"home-?made bomb|improvised bomb|struck a (?:roadside |homemade )?bomb|"
