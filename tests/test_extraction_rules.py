@@ -1352,3 +1352,16 @@ def test_gunmen_who_kill_and_burn_with_no_crowd_named_make_an_attack() -> None:
         "Gunmen raided a farm near Tuluá on Sunday, killed a watchman, and set fire to the house."
     )
     assert (event.sub_event_type, event.fatalities) == ("Attack", 1)
+
+
+def test_policemen_shot_dead_with_no_crowd_named_is_no_protest() -> None:
+    (event,) = events("Four policemen shot dead in southern Pakistan", published="2025-08-12")
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 4)
+
+
+def test_a_bomber_who_kills_himself_with_his_device_is_a_suicide_bomb() -> None:
+    (event,) = events(
+        "When police found bombs in his car at a checkpoint near Zahle on Friday, the driver detonated "
+        "an explosive device, killing himself and one police officer."
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 2)

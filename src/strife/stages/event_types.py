@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from strife.document import Mention
+from strife.stages.casualties import SELF_KILLED
 from strife.stages.fatalities import GRIEVANCE, GRIEVANCE_REACH, main_victims
 from strife.stages.incident_model import WORD, features, incident_model, stem
 from strife.stages.triggers import CROWD
@@ -17,7 +18,8 @@ CLASH_STRENGTH = 40
 
 # Words that name a crowd, whose burning is a violent demonstration's.
 CROWD_WORDS = re.compile(
-    rf"\b(?:{CROWD}|crowds?|mobs?|riot(?:s|ers|ing|ed)?|protests?|demonstrations?|rall(?:y|ies)|agitation)\b"
+    rf"\b(?:{CROWD}|crowds?|mobs?|riot(?:s|ers|ing|ed)?|protests?|demonstrations?|rall(?:y|ies)|agitation|"
+    r"group of (?:about |some |more than |nearly )?\d[\d,]*)\b"
 )
 
 PROTEST_TYPES = frozenset(
@@ -175,6 +177,8 @@ def _protest_reading(
         and "state" in sides
         and dead < BATTLE_TOLL
         and FORCES_OPERATION.search(text) is None
+        # "Four policemen shot dead" names no crowd: whoever shot them was no demonstration.
+        and CROWD_WORDS.search(text) is not None
     )
     # Arrests at a demonstration are how police intervened in it (codebook); the typer decides
     # whether the arrests or the crowd are the story.
@@ -250,6 +254,12 @@ def incident_type(
         # ("guerrillas attacked the brigade; the army responded with helicopter gunships") are
         # the battle's.
         sub = "Armed clash"
+    if sub in ("Remote explosive/landmine/IED", "Grenade") and (
+        any(m.value.noun == "bomber" for m in casualties) or SELF_KILLED.search(opening)
+    ):
+        # "Detonated an explosive device at the checkpoint, killing himself": the bomber died
+        # by his own device (codebook: a suicide bomb).
+        sub = "Suicide bomb"
     if sub == "Abduction/forced disappearance" and casualties:
         # Codebook: an abduction is one "with no other violence reported"; people killed or
         # hurt in the raid make it an attack.
