@@ -334,3 +334,11 @@ def test_the_learned_reading_gives_an_article_a_trigger_only_in_its_lead() -> No
         learned[name] = [m.text(doc) for m in doc.layer("triggers") if m.value.strength == LEARNED_STRENGTH]
     # Learned from notes and headlines, the reading is trusted where an article tells its news.
     assert learned == {"lead": ["against"], "body": []}
+
+
+def test_a_word_that_names_no_act_is_no_evidence_of_one() -> None:
+    from strife.stages.triggers import LEARNED_STRENGTH
+
+    doc = Document(text="Tijuana reached 40 homicides in November")
+    default_pipeline().annotate(doc)
+    assert [m.text(doc) for m in doc.layer("triggers") if m.value.strength == LEARNED_STRENGTH] == []

@@ -472,3 +472,12 @@ def test_districts_as_they_stand_now() -> None:
     # A province the tables leave undivided is its own one district.
     (rally,) = extract({"text": "Lawyers protested in Islamabad on Monday.", "published": "2025-02-01"})
     assert (rally.admin1, rally.admin2) == ("Islamabad", "Islamabad")
+
+
+def test_a_name_with_and_in_it_is_one_place() -> None:
+    doc = Document(text="Militants killed two activists in Srinagar, Jammu and Kashmir, on Monday.")
+    default_pipeline().annotate(doc)
+    assert [(m.text(doc), m.value.entry.kind) for m in doc.layer("places") if m.label == "place"] == [
+        ("Srinagar", "place"),
+        ("Jammu and Kashmir", "admin1"),
+    ]

@@ -117,12 +117,31 @@ TRANSLITERATED_LANDS = re.compile(
 )
 
 
+JOINED_NAME = re.compile(
+    r"(?P<left>(?:\b[A-Z][\w'’.\-]*\s+){0,2}[A-Z][\w'’.\-]*)\s+and\s+(?P<right>[A-Z][\w'’.\-]*)\b"
+)
+
+
 def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:
     found: list[Candidate] = []
     spelt_otherwise = TRANSLITERATED_LANDS.search(text) is not None
     letters = [c for c in text[:2000] if c.isalpha()]
     shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)  # all-caps wire copy
+    # "Jammu and Kashmir", "Azad Jammu and Kashmir": one name with "and" in it, not two places.
+    joined: list[tuple[int, int]] = []
+    for match in JOINED_NAME.finditer(text):
+        words = match.group("left").split()
+        for n in range(len(words)):
+            surface = " ".join(words[n:]) + " and " + match.group("right")
+            entries = gazetteer.lookup(surface)
+            if entries:
+                start = match.end("left") - len(" ".join(words[n:]))
+                found.append(Candidate(start, match.end(), surface, entries, True))
+                joined.append((start, match.end()))
+                break
     for run in CAPITALISED_RUN.finditer(text):
+        if any(s <= run.start() < e or s < run.end() <= e for s, e in joined):
+            continue
         tokens = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run.group())]
         i = 0
         while i < len(tokens):

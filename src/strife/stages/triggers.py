@@ -487,7 +487,7 @@ NOT_EVIDENCE = frozenset(
     """another other others the this that these those then than there their they them when where
     which while who whom whose what yesterday today tonight tomorrow overnight morning evening
     afternoon night earlier later last next week weekend monday tuesday wednesday thursday friday
-    saturday sunday also said says according""".split()
+    saturday sunday also said says according reached general president election democracy""".split()
 )
 
 
