@@ -1365,3 +1365,10 @@ def test_a_bomber_who_kills_himself_with_his_device_is_a_suicide_bomb() -> None:
         "an explosive device, killing himself and one police officer."
     )
     assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 2)
+
+
+def test_people_killed_at_a_checkpoint_attacked_are_a_battles_dead() -> None:
+    (event,) = events(
+        "A militant attack has left at least 12 people dead at a security checkpoint in Arish on Sunday."
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 12)

@@ -190,11 +190,13 @@ def assemble_events(doc: Document) -> list[Event]:
             continue
         struck = state_target(doc.text, trigger) if sub == "Attack" else None
         attacked = attacked_forces(trigger, actors, doc.text) if sub == "Attack" and trigger else None
-        if (struck is not None and not figures.mentions) or (
-            attacked is not None and main_victims(figures.mentions) in (None, "unknown")
+        if (struck is not None or attacked is not None) and main_victims(figures.mentions) in (
+            None,
+            "unknown",
         ):
             # "A government convoy was attacked near Bagan", "militants attacked soldiers",
-            # "an attack on a police station killed three": forces attacked are a battle's side.
+            # "an attack on a police station killed three", "an attack left 12 people dead at a
+            # security checkpoint": forces attacked are a battle's side.
             sub = "Armed clash"
         if (
             sub == "Attack"
