@@ -1372,3 +1372,10 @@ def test_people_killed_at_a_checkpoint_attacked_are_a_battles_dead() -> None:
         "A militant attack has left at least 12 people dead at a security checkpoint in Arish on Sunday."
     )
     assert (event.sub_event_type, event.fatalities) == ("Armed clash", 12)
+
+
+def test_travellers_shot_in_a_convoy_are_civilians_killed() -> None:
+    (event,) = events(
+        "On Monday, gunmen opened fire on a convoy in Kunj Alizai, Kurram, killing 15 travellers."
+    )
+    assert (event.sub_event_type, event.deaths_civilians) == ("Attack", 15)
