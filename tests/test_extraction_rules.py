@@ -1379,3 +1379,14 @@ def test_travellers_shot_in_a_convoy_are_civilians_killed() -> None:
         "On Monday, gunmen opened fire on a convoy in Kunj Alizai, Kurram, killing 15 travellers."
     )
     assert (event.sub_event_type, event.deaths_civilians) == ("Attack", 15)
+
+
+def test_a_crowd_that_takes_or_yields_ground_protests_and_holds_no_front() -> None:
+    (taken,) = events(
+        "Anti-eviction protesters took over the court in Limerick on Monday and forced it to abandon hearing the cases."
+    )
+    assert taken.sub_event_type == "Peaceful protest"
+    (yielded,) = events("Demonstrators retreated from Syntagma Square in Athens on Wednesday.")
+    assert yielded.sub_event_type == "Peaceful protest"
+    (front,) = events("Rebels retreated from the town of Kafr Nabl on Wednesday.")
+    assert front.sub_event_type == "Non-violent transfer of territory"

@@ -27,6 +27,12 @@ class Trigger:
 
 # People who gather, not an armed group: when they clash, they riot.
 CROWD = r"supporters|activists|workers|protest(?:e|o)rs|demonstrators|students|villagers|residents|traders|lawyers|mourners"
+# A crowd that moves in or out takes or yields no territory.
+CROWD_BEFORE = re.compile(rf"\b(?:{CROWD}|crowds?|marchers)\b")
+CROWD_MOVES = Trigger("Peaceful protest", 20, False)
+TERRITORY_TYPES = frozenset(
+    {"Non-violent transfer of territory", "Government regains territory", "Non-state actor overtakes territory"}
+)
 
 
 # A blast of gas, a boiler or fireworks is an accident's, not a bomb's.
@@ -515,6 +521,10 @@ class TriggerStage:
                     continue
                 if trigger.sub_event_type in TOPICS and TOPIC_BEFORE.search(before):
                     continue
+                if trigger.sub_event_type in TERRITORY_TYPES and CROWD_BEFORE.search(before):
+                    # "Protesters took over the court", "demonstrators retreated from the square":
+                    # a crowd that takes or yields ground protests there; it holds no front.
+                    trigger = CROWD_MOVES
                 if MARKET_BEFORE.search(before) and lower.startswith("rall", match.start()):
                     # "The stock market rally": no act, and none for the learned reading either.
                     not_acts.add(sentence_of(doc, match.start()))
