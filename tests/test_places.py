@@ -173,6 +173,13 @@ def test_ukraines_places_as_wires_still_spell_them() -> None:
     }
 
 
+def test_cities_by_the_english_names_wires_give_them() -> None:
+    gazetteer = get_gazetteer()
+    assert {(e.name, e.iso3) for e in gazetteer.lookup("Salonika")} == {("Thessaloníki", "GRC")}
+    assert {(e.name, e.iso3) for e in gazetteer.lookup("Patras")} == {("Pátra", "GRC")}
+    assert ("Al Ḩudaydah", "YEM") in {(e.name, e.iso3) for e in gazetteer.lookup("Hodeidah")}
+
+
 def test_parts_of_continents_and_the_ghouta_are_placed_as_themselves() -> None:
     doc = Document(text="Migrants from North Africa crossed as shelling hit eastern Ghouta near Damascus.")
     default_pipeline().annotate(doc)
