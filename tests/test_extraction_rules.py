@@ -1390,3 +1390,11 @@ def test_a_crowd_that_takes_or_yields_ground_protests_and_holds_no_front() -> No
     assert yielded.sub_event_type == "Peaceful protest"
     (front,) = events("Rebels retreated from the town of Kafr Nabl on Wednesday.")
     assert front.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_headline_seizures_of_outposts_and_hours_long_battles() -> None:
+    (seized,) = events("Resistance Groups Seize Military Outposts Near Thai Border in Kayah State")
+    assert seized.sub_event_type == "Non-state actor overtakes territory"
+    (battle,) = events("Junta and resistance both suffer losses in 10-hour battle in Kanbalu Township")
+    assert battle.sub_event_type == "Armed clash"
+    assert events("The party is preparing for a fierce battle in the coming elections.") == []

@@ -188,8 +188,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Non-state actor overtakes territory: "takes a place and holds the monopoly of force there"
     (r"(?:seized|captured|overran|overrun|took|taken|seizing|capturing|seizes|captures|takes) (?:full )?(?:control of|over) |"
      r"impos(?:ed|es|e|ing) (?:their|its|full) control (?:over|on) |"
-     r"(?:seized|captured|overran|overrun|seizes|captures|overruns) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:town|city|village|district|base|outpost|garrison|"
-     r"port|border crossing|airport|headquarters|capital|province|region|military post)\b|"
+     r"(?:seized|captured|overran|overrun|seizes|captures|overruns|seize|capture) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:town|city|village|district|base|outpost|garrison|"
+     r"port|border crossing|airport|headquarters|capital|province|region|military post)s?\b|"
      r"fell to (?:the )?(?:\w+ )?(?:rebels|militants|insurgents|fighters|taliban|jihadists|group)|"
      r"(?:under|in) (?:the )?(?:full )?control of (?:the )?(?:rebels|militants|insurgents)",
      "Non-state actor overtakes territory", 58, True),
@@ -214,6 +214,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"checkpoint|police station|barracks)|"
      r"(?:intelligence[- ]based |search |security |military |counter-?terrorism |clearance |sanitization )operations?|"
      r"offensive against|battle(?:d)? (?:with|against|for)|"
+     # "a 10-hour battle in Kanbalu", "fierce battles near the base": fighting, not a battle of words.
+     r"(?:\d+-hour|hours-long|day-long|days-long|fierce|heavy|deadly|bloody|intense) battles?\b|"
      # "Pak forces resort to heavy firing along LoC", "ongoing violent attack between the SDF and
      # ISIS", "the factions target regime forces", "attacks on positions of the jihadi groups".
      r"(?:heavy|unprovoked|indiscriminate) (?:firing|fire) (?:along|across|on|at)|"
