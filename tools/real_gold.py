@@ -76,6 +76,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     9: {"seed": 20261211, "sample": SHORT_DRAW, "per_batch": 27},
     10: {"seed": 20261212, "kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12},
     11: {"seed": 20261213, "sample": SHORT_DRAW, "per_batch": 27},
+    12: {"seed": 20261214, "kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12},
 }
 
 
