@@ -1398,3 +1398,13 @@ def test_headline_seizures_of_outposts_and_hours_long_battles() -> None:
     (battle,) = events("Junta and resistance both suffer losses in 10-hour battle in Kanbalu Township")
     assert battle.sub_event_type == "Armed clash"
     assert events("The party is preparing for a fierce battle in the coming elections.") == []
+
+
+def test_a_toll_at_a_place_told_inside_a_statement_of_praise_is_news() -> None:
+    text = (
+        "ISLAMABAD: The prime minister on Wednesday paid tribute to security forces for eliminating 19 "
+        "terrorists in a security operation in Orakzai district. He prayed for the departed souls and said the "
+        "sacrifices of the brave soldiers would never go in vain."
+    )
+    (event,) = events(text, published="2025-10-08")
+    assert (event.sub_event_type, event.fatalities, event.admin2) == ("Armed clash", 19, "Orakzai")

@@ -114,7 +114,19 @@ def concrete(incident: Incident, layers: dict[str, dict[int, list[Mention]]]) ->
     killed = any(
         c.value.outcome == "killed" for i in incident.sentences for c in layers["casualties"].get(i, [])
     )
-    return (strongest >= NAMED_ACT and day and placed) or (strongest >= NAMED_WEAPON and killed)
+    # "paid tribute to security forces for eliminating 19 terrorists in an operation in Orakzai
+    # district": a toll counted at a place is news, however a statement frames it.
+    counted = any(
+        c.value.outcome == "killed" and not c.value.count.vague
+        for i in incident.sentences
+        if any(m.label == "place" for m in layers["places"].get(i, []))
+        for c in layers["casualties"].get(i, [])
+    )
+    return (
+        (strongest >= NAMED_ACT and day and placed)
+        or (strongest >= NAMED_WEAPON and killed)
+        or (strongest >= SPECIFIC_TRIGGER and counted)
+    )
 
 
 # A trigger this strong names the weapon or the act (a roadside bomb, an armed clash): no

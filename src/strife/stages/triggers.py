@@ -31,7 +31,11 @@ CROWD = r"supporters|activists|workers|protest(?:e|o)rs|demonstrators|students|v
 CROWD_BEFORE = re.compile(rf"\b(?:{CROWD}|crowds?|marchers)\b")
 CROWD_MOVES = Trigger("Peaceful protest", 20, False)
 TERRITORY_TYPES = frozenset(
-    {"Non-violent transfer of territory", "Government regains territory", "Non-state actor overtakes territory"}
+    {
+        "Non-violent transfer of territory",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    }
 )
 
 
