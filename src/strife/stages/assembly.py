@@ -74,6 +74,9 @@ def _evidence(doc: Document, name: str, mention: Mention) -> Evidence:
     return Evidence(field=name, text=mention.text(doc), start=mention.start, end=mention.end)
 
 
+# How surely the learned reading must take a sentence for news for the places it lists to be a
+# clash's places ("the attacks were carried out in X, Y and Z"), not a surge of attacks in them.
+NEWS_READING = 0.5
 # "Attacks took place in Kirkuk": an act told with where it happened, not talk of attacks.
 TOLD_WHERE = re.compile(
     r"\b(?:took place|occurred|happened|were carried out|was carried out)\s+(?:in|at|near)\b", re.I
@@ -190,10 +193,8 @@ def assemble_events(doc: Document) -> list[Event]:
             continue
         struck = state_target(doc.text, trigger) if sub == "Attack" else None
         attacked = attacked_forces(trigger, actors, doc.text) if sub == "Attack" and trigger else None
-        if (struck is not None or attacked is not None) and main_victims(figures.mentions) in (
-            None,
-            "unknown",
-        ):
+        no_known_victims = main_victims(figures.mentions) in (None, "unknown")
+        if (struck is not None or attacked is not None) and no_known_victims:
             # "A government convoy was attacked near Bagan", "militants attacked soldiers",
             # "an attack on a police station killed three", "an attack left 12 people dead at a
             # security checkpoint": forces attacked are a battle's side.
@@ -383,7 +384,10 @@ def assemble_events(doc: Document) -> list[Event]:
                     if sub in PROTEST_FAMILY
                     else EVENT_TYPE_OF[t.value.sub_event_type] == kind
                     # "The attacks were carried out in X, Y and Z", told as news of the clash.
-                    or (_same_fight(t.value.sub_event_type, sub) and readings.get(t.sentence, 0.0) >= 0.5)
+                    or (
+                        _same_fight(t.value.sub_event_type, sub)
+                        and readings.get(t.sentence, 0.0) >= NEWS_READING
+                    )
                 )
             }
             listed = listed_places(doc, incident_places, place["mention"], same_kind)

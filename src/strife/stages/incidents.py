@@ -413,7 +413,7 @@ UNREAL_BEFORE = re.compile(rf"\b(?:{PLANNED})\b(?=[^.;,]{{0,40}}$)")
 ANNOUNCED = re.compile(r"\b(?:announced?|announcing)\b(?=[^.;,]{0,40}$)")
 COURT_STEP = re.compile(
     # "at a hearing", "the next hearing": the court's; "forced it to abandon hearing the cases": the crowd's act.
-    r"\b(?:bail|(?:a|the|next|first|last|its|his|her|their|at|court|bail) hearings?|verdict|indict\w*|"
+    r"\b(?:bail|(?:a|the|next|first|last|its|his|her|their|at|court) hearings?|verdict|indict\w*|"
     r"(?:cases?|trial) (?:related to|over|against)|since (?:his|her|their) arrest)\b"
 )
 
