@@ -178,6 +178,8 @@ def test_cities_by_the_english_names_wires_give_them() -> None:
     assert {(e.name, e.iso3) for e in gazetteer.lookup("Salonika")} == {("Thessaloníki", "GRC")}
     assert {(e.name, e.iso3) for e in gazetteer.lookup("Patras")} == {("Pátra", "GRC")}
     assert ("Al Ḩudaydah", "YEM") in {(e.name, e.iso3) for e in gazetteer.lookup("Hodeidah")}
+    # Balochistan's districts as Dawn spells them.
+    assert {(e.name, e.admin1) for e in gazetteer.lookup("Noshki")} == {("Nushki", "Balochistan")}
 
 
 def test_parts_of_continents_and_the_ghouta_are_placed_as_themselves() -> None:
