@@ -178,6 +178,9 @@ def test_cities_by_the_english_names_wires_give_them() -> None:
     assert {(e.name, e.iso3) for e in gazetteer.lookup("Salonika")} == {("Thessaloníki", "GRC")}
     assert {(e.name, e.iso3) for e in gazetteer.lookup("Patras")} == {("Pátra", "GRC")}
     assert ("Al Ḩudaydah", "YEM") in {(e.name, e.iso3) for e in gazetteer.lookup("Hodeidah")}
+    # Waziristan, two districts named as one region: the province's, with no district.
+    (region,) = gazetteer.lookup("Waziristan")
+    assert (region.admin1, region.admin2) == ("Khyber Pakhtunkhwa", None)
     # Balochistan's districts as Dawn spells them.
     assert {(e.name, e.admin1) for e in gazetteer.lookup("Noshki")} == {("Nushki", "Balochistan")}
 
