@@ -1408,3 +1408,19 @@ def test_a_toll_at_a_place_told_inside_a_statement_of_praise_is_news() -> None:
     )
     (event,) = events(text, published="2025-10-08")
     assert (event.sub_event_type, event.fatalities, event.admin2) == ("Armed clash", 19, "Orakzai")
+
+
+def test_a_weekend_attack_is_dated_to_the_weekend_not_to_the_charge() -> None:
+    (event,) = events(
+        "Prosecutors charged a man on Monday with attempted murder after a weekend arson attack on the "
+        "governor's residence in Harrisburg, Pennsylvania.",
+        published="2025-04-15",
+    )
+    assert (event.event_date, event.date_end) == (dt.date(2025, 4, 12), dt.date(2025, 4, 13))
+
+
+def test_a_title_battle_at_a_grand_prix_is_sport() -> None:
+    text = (
+        "The failure at last weekend's Dutch Grand Prix cost him 18 points in his title battle with Piastri."
+    )
+    assert events(text, published="2025-09-08") == []

@@ -67,7 +67,8 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
         r"(?:monetary|money|financial|business) (?:and property )?disputes?|"
         r"robbery|robbers|dacoity|street crime|marital (?:issue|dispute)|honou?r killing|criminals|gangsters|"
         r"outlaws|drug (?:dealers|peddlers|traffickers|pushers)|(?:the )?suspect['’]s accomplices",
-        "sport": r"match|qualifier|innings|wickets?|stumps|goals?|tournament|championship|striker|bowler|batsman",
+        "sport": r"match|qualifier|innings|wickets?|stumps|goals?|tournament|championship|striker|bowler|batsman|"
+        r"grand prix|pole position|pit stop|formula one|title battle",
         "ceremony": r"parade|flypast|military exercise|drills?",
     }.items()
 }

@@ -155,6 +155,19 @@ def _this_week(match: re.Match[str], anchor: dt.date) -> DateValue:
     return DateValue(start, anchor, 2, "relative-to-published")
 
 
+def _weekend(match: re.Match[str], anchor: dt.date) -> DateValue:
+    """ "Over the weekend", "a weekend arson attack": the Saturday and Sunday last past (the one
+    still to come for "this weekend" told on a weekday, which is no event's yet)."""
+    weekday = anchor.weekday()  # Monday 0 … Sunday 6
+    if match.group("this") and weekday < 5:
+        saturday = anchor + dt.timedelta(days=5 - weekday)
+        return DateValue(saturday, saturday + dt.timedelta(days=1), 1, "relative-to-published")
+    if weekday == 5:
+        return DateValue(anchor, anchor, 1, "relative-to-published")
+    sunday = anchor - dt.timedelta(days=(weekday + 1) % 7)
+    return DateValue(sunday - dt.timedelta(days=1), sunday, 1, "relative-to-published")
+
+
 def _last_week(match: re.Match[str], anchor: dt.date) -> DateValue:
     start = anchor - dt.timedelta(days=anchor.weekday() + 7)
     return DateValue(start, start + dt.timedelta(days=6), 2, "relative-to-published")
@@ -236,6 +249,7 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
     (compile_lower(rf"\b(?P<n>{'|'.join(_DAYS_AGO)}) days? ago\b"), _days_ago),
     (compile_lower(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"), _shift(0)),
     (compile_lower(r"\b(?:earlier )?this week\b"), _this_week),
+    (compile_lower(r"\b(?:the|a|last|(?P<this>this)|over the) weekend\b"), _weekend),
     (compile_lower(r"\blast week\b"), _last_week),
     (compile_lower(r"\blast month\b"), _last_month),
     (compile_lower(r"\b(?:earlier )?this month\b"), _this_month),
