@@ -534,20 +534,21 @@ def _one_incident_told_in_parts(events: list[Event]) -> list[Event]:
         if twin is None:
             kept.append(event)
             continue
-        toll = twin if twin.fatalities >= event.fatalities else event
+        # The toll is the same by the condition above: the event told first keeps its fields,
+        # at the more specific place.
         place = event if _within(event, twin) else twin
-        merged = toll.model_copy(
+        merged = twin.model_copy(
             update={
                 **{name: getattr(place, name) for name in PLACE_FIELDS},
                 "evidence": twin.evidence + [e for e in event.evidence if e not in twin.evidence],
                 "notes": write_note(
-                    toll.event_date,
-                    toll.sub_event_type,
-                    toll.actor1,
-                    toll.actor2,
+                    twin.event_date,
+                    twin.sub_event_type,
+                    twin.actor1,
+                    twin.actor2,
                     _where_of(place),
-                    toll.fatalities,
-                    toll.injured,
+                    twin.fatalities,
+                    twin.injured,
                 ),
             }
         )

@@ -551,9 +551,7 @@ class CasualtyStage:
         for match in OF_THEM.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
-                verb = match.group("verb")
-                outcome = "killed" if verb.startswith("kill") else "injured"
-                add(match.start(), match.end(), Casualty(count, outcome, "unknown", ""))
+                add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
         for match in ACTIVE_OTHERS.finditer(text):
             noun = match.group("noun").lower()
             count = quantity(match.group("num"), match.group("qual"))

@@ -430,7 +430,6 @@ FEARED_AFTER = compile_lower(r"\s+(?:threats?|fears?|risks?|alerts?|warnings?|pl
 # report at least this surely gets a trigger of the sub-event type it reads. Its strength is
 # below every row's, so a codebook row in the same incident decides the type.
 LEARNED_INCIDENT = 0.9
-LEARNED_INCIDENT_ARTICLE = 1.01
 LEARNED_STRENGTH = 15
 # The least weight the word cited as evidence must carry for the type it stands for.
 LEARNED_EVIDENCE = 1.0
@@ -571,13 +570,15 @@ class TriggerStage:
         covered = {m.sentence for m in mentions} | {m.sentence for m in voided} | not_acts
         killed = {m.sentence for m in doc.layer("casualties") if m.value.outcome == "killed"}
         readings: list[Mention] = []
-        threshold = LEARNED_INCIDENT if is_note(doc) else LEARNED_INCIDENT_ARTICLE
+        # Learned from notes and headlines, the reading is trusted for a trigger in a note or an
+        # article's lead, where the report tells its own news; not in an article's body.
+        note = is_note(doc)
         for sentence in doc.layer("sentences"):
             feats = features(lower[sentence.start : sentence.end])
             p_incident = self.model.incident_probability(feats)
             readings.append(Mention(sentence.start, sentence.end, "reading", p_incident, sentence.sentence))
-            lead = sentence.sentence < LEAD_SENTENCES
-            if sentence.sentence not in covered and p_incident >= (LEARNED_INCIDENT if lead else threshold):
+            told_as_news = note or sentence.sentence < LEAD_SENTENCES
+            if sentence.sentence not in covered and told_as_news and p_incident >= LEARNED_INCIDENT:
                 learned = _learned_trigger(doc, sentence, self.model, feats, sentence.sentence in killed)
                 if learned is not None:
                     mentions.append(learned)
