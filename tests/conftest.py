@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -108,8 +108,10 @@ class LocalServer:
     """What the `http_server` fixture gives: fill `routes`, read `requests`, build URLs with `url`."""
 
     def __init__(self) -> None:
-        self.routes: dict[str, tuple[int, str, bytes]] = {}
+        # path -> (status, content type, body) or (status, content type, body, more headers)
+        self.routes: dict[str, tuple[Any, ...]] = {}
         self.requests: list[str] = []
+        self.hosts: list[str] = []  # the Host header of each request
         self.port = 0
 
     def url(self, path: str) -> str:
@@ -123,9 +125,14 @@ def http_server():
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             server_state.requests.append(self.path)
-            status, content_type, body = server_state.routes.get(self.path, (404, "text/plain", b"not found"))
+            server_state.hosts.append(self.headers.get("Host", ""))
+            status, content_type, body, *more = server_state.routes.get(
+                self.path, (404, "text/plain", b"not found")
+            )
             self.send_response(status)
             self.send_header("Content-Type", content_type)
+            for name, value in (more[0] if more else {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

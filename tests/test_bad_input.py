@@ -3,16 +3,21 @@ exit code says what happened (0 all read, 1 something skipped, 2 the command its
 
 from __future__ import annotations
 
+import csv
 import functools
+import gzip
+import io
 import json
 import socket
+import sys
+import zlib
 
 import pytest
 
 import strife.cli
 from conftest import QUIET_TEXT, SECOND_TEXT
 from strife.api import to_document
-from strife.document import MAX_TEXT_CHARS
+from strife.document import MAX_TEXT_CHARS, Document
 from strife.pipeline import empty_pipeline
 from strife.readers import Skipped, read_inputs
 from strife.runner import process
@@ -341,3 +346,220 @@ def test_a_country_abbreviated_without_its_last_dot_stops_nothing() -> None:
     outcomes = list(process(iter(docs), jobs=1))
     assert [o.skipped for o in outcomes] == [None, None]
     assert outcomes[0].events[0].actor1 == "Military Forces of the United States"
+
+
+# --- broken compressed files, odd line ends, empty files, feeds the parser chokes on -------------
+
+
+def _records_gz(kind: str, count: int) -> bytes:
+    """`count` invented quiet reports as JSON Lines or CSV (with its header), gzipped."""
+    if kind == "jsonl":
+        lines = [json.dumps({"id": f"q{n}", "text": f"The town council met on day {n} to plan a new bus route."})
+                 for n in range(count)]  # fmt: skip
+    else:
+        lines = [
+            "id,text",
+            *(f"q{n},The town council met on day {n} to plan a new bus route." for n in range(count)),
+        ]
+    return gzip.compress("".join(line + "\n" for line in lines).encode(), mtime=0)
+
+
+def _whole_lines(gz: bytes) -> int:
+    """How many whole lines a gzip stream holds before it breaks off: what a reader can give back."""
+    return zlib.decompressobj(wbits=31).decompress(gz).count(b"\n")
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "csv"])
+def test_truncated_gzip_keeps_what_was_read_and_the_rest_of_the_batch(tmp_path, good, kind):
+    whole = _records_gz(kind, 400)
+    cut = whole[: len(whole) // 2]
+    path = tmp_path / f"export.{kind}.gz"
+    path.write_bytes(cut)
+    lines = _whole_lines(cut)
+    rows = lines - 1 if kind == "csv" else lines  # the CSV's header is no document
+    assert 0 < rows < 400
+
+    items = list(read_inputs([str(path), str(good)]))
+    assert [item.id for item in items[:rows]] == [f"q{n}" for n in range(rows)]
+    assert all(isinstance(item, Document) for item in items[:rows])
+    skipped, last = items[rows:]
+    assert skipped == Skipped(str(path), skipped.reason)
+    assert skipped.reason.startswith(f"compressed file is truncated after line {lines:,} (")
+    assert skipped.reason.endswith("the rest of the file is unread")
+    assert isinstance(last, Document) and last.origin == str(good)
+
+
+def test_truncated_gzip_on_the_command_line(tmp_path, good, run_cli, monkeypatch):
+    path = tmp_path / "export.jsonl.gz"
+    whole = _records_gz("jsonl", 400)
+    path.write_bytes(whole[: len(whole) // 2])
+    lines = _whole_lines(path.read_bytes())
+    code, out, err = run_cli("extract", path, good, "--published", "2025-02-01")
+    assert code == 1
+    assert f"skipped: {path}: compressed file is truncated after line {lines:,}" in err
+    assert_good_one_processed(out, err)
+    assert f"{lines + 1} document(s) read: 1 with events, {lines} with none, 1 skipped" in summary_line(err)
+
+
+def test_gzip_failing_its_checksum_is_corrupt_after_its_last_line(tmp_path, good):
+    whole = bytearray(_records_gz("jsonl", 5))
+    whole[-8:-4] = bytes(b ^ 0xFF for b in whole[-8:-4])  # the CRC-32 in the gzip trailer
+    path = tmp_path / "export.jsonl.gz"
+    path.write_bytes(bytes(whole))
+    items = list(read_inputs([str(path), str(good)]))
+    assert [item.id for item in items[:5]] == ["q0", "q1", "q2", "q3", "q4"]
+    assert items[5].origin == str(path)
+    assert items[5].reason.startswith("compressed file is corrupt after line 5 (CRC check failed")
+    assert items[6].origin == str(good)
+
+
+@pytest.mark.parametrize("name", ["export.jsonl.gz", "export.csv.gz"])
+def test_gzip_with_a_damaged_stream_is_skipped(tmp_path, good, run_cli, name):
+    # A valid gzip header, then deflate data that cannot be inflated: zlib.error, not an OSError.
+    path = tmp_path / name
+    path.write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + b"\xff" * 64)
+    code, out, err = run_cli("extract", path, good, "--published", "2025-02-01")
+    assert code == 1
+    assert (
+        f"skipped: {path}: compressed file is corrupt before its first line (Error -3 while decompressing"
+        in err
+    )
+    assert_good_one_processed(out, err)
+
+
+# A CSV whose rows end in CR LF, but one in a lone CR (as an old spreadsheet wrote it).
+LONE_CR_CSV = (
+    b"id,published,text\r\n"
+    b"cr-1,2025-02-06,Two shopkeepers argued over a stall in the old market on Tuesday\r"
+    b"cr-2,2025-02-06,The district council voted to repaint the bus shelters\r\n"
+)
+
+
+def _id_text(items) -> list[tuple[str, str]]:
+    return [
+        (item.id, item.text) if isinstance(item, Document) else (item.origin, item.reason) for item in items
+    ]
+
+
+def test_csv_with_a_lone_carriage_return_from_stdin(tmp_path, seed_text, run_cli, monkeypatch):
+    file = tmp_path / "export.csv"
+    file.write_bytes(LONE_CR_CSV)
+    from_file = _id_text(read_inputs([str(file)]))
+    assert [id_ for id_, _ in from_file] == ["cr-1", "cr-2"]  # the lone CR ends a row, as in a file
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(LONE_CR_CSV)))
+    assert _id_text(read_inputs(["-"], input_format="csv")) == from_file
+
+    other = tmp_path / "other.csv"  # the rest of the batch, read after stdin
+    with other.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows([["id", "published", "text"], ["seed", "2025-02-01", seed_text]])
+    code, out, err = run_cli("extract", "-", other, "--input-format", "csv", stdin=LONE_CR_CSV)
+    assert code == 0, err
+    assert [e["doc_id"] for e in events_of(out)] == ["seed"]
+    assert "3 document(s) read: 1 with events, 2 with none, 0 skipped" in summary_line(err)
+
+
+def test_csv_with_a_lone_carriage_return_at_a_url(tmp_path, good, http_server, run_cli):
+    http_server.routes["/export.csv"] = (200, "text/csv", LONE_CR_CSV)
+    url = http_server.url("/export.csv")
+    file = tmp_path / "export.csv"
+    file.write_bytes(LONE_CR_CSV)
+    items = list(read_inputs([url, str(good)]))
+    assert _id_text(items[:2]) == _id_text(read_inputs([str(file)]))
+    assert [item.origin for item in items] == [f"{url}:2", f"{url}:3", str(good)]
+    code, out, err = run_cli("extract", url, good, "--published", "2025-02-01")
+    assert code == 0, err
+    assert_good_one_processed(out, err)
+    assert "3 document(s) read: 1 with events, 2 with none, 0 skipped" in summary_line(err)
+
+
+def test_csv_row_the_csv_module_refuses_is_skipped_with_its_reason(tmp_path, good):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "id,text\n"
+        "ok-1,The library extended its opening hours on Saturday.\n"
+        f"huge,{'The same long paragraph again. ' * 20}\n"
+        "ok-3,The ferry timetable changed for the winter.\n",
+        encoding="utf-8",
+    )
+    old_limit = csv.field_size_limit(200)  # a row over the limit: what the csv module refuses
+    try:
+        items = list(read_inputs([str(path), str(good)]))
+    finally:
+        csv.field_size_limit(old_limit)
+    assert [item.id for item in items[:1]] == ["ok-1"]
+    assert items[1] == Skipped(
+        f"{path}:3",
+        "unreadable CSV at line 3 (field larger than field limit (200)): the rest of the file is unread",
+    )
+    assert items[2].origin == str(good) and isinstance(items[2], Document)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.jsonl", b"", "empty file"),
+        ("blank.jsonl", b"\n  \n\n", "empty file (blank lines only)"),
+        ("empty.csv", b"", "empty file"),
+        ("header.csv", b"id,text,published\r\n", "header only, no rows"),
+        ("header-blank.csv", b"id,text\n\n\n", "header only, no rows"),
+        ("empty.jsonl.gz", gzip.compress(b"", mtime=0), "empty file"),
+        ("header.csv.gz", gzip.compress(b"id,text\n", mtime=0), "header only, no rows"),
+    ],
+)
+def test_empty_and_header_only_files_are_accounted_for(tmp_path, good, run_cli, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    report = tmp_path / "report.json"
+    code, out, err = run_cli("extract", path, good, "--published", "2025-02-01", "--report", report)
+    assert code == 1
+    assert f"skipped: {path}: {reason}\n" in err
+    assert_good_one_processed(out, err)
+    assert "1 document(s) read: 1 with events, 0 with none, 1 skipped" in summary_line(err)
+    skipped = json.loads(report.read_text(encoding="utf-8"))["skipped"]
+    assert skipped == [{"id": None, "origin": str(path), "reason": reason}]
+
+
+def test_empty_csv_in_a_directory_is_said_to_be_empty(tmp_path, seed_text):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a-report.txt").write_text(seed_text, encoding="utf-8")
+    (folder / "b-empty.csv").write_bytes(b"")
+    items = list(read_inputs([str(folder)]))
+    assert isinstance(items[0], Document)
+    assert items[1] == Skipped(str(folder / "b-empty.csv"), "empty file")
+
+
+def test_feed_whose_declared_encoding_the_parser_chokes_on(tmp_path, good, run_cli):
+    # feedparser lets the "undefined" codec's UnicodeError out instead of flagging the feed.
+    feed = tmp_path / "wire.rss"
+    feed.write_bytes(
+        b'<?xml version="1.0" encoding="undefined"?><rss version="2.0"><channel><title>Wire</title>'
+        b"<item><guid>w-1</guid><description>The harbour reopened after the storm.</description></item>"
+        b"</channel></rss>"
+    )
+    items = list(read_inputs([str(feed), str(good)]))
+    assert items[0].origin == str(feed)
+    assert items[0].reason.startswith("feed could not be parsed (UnicodeError:")
+    assert items[1].origin == str(good)
+    code, out, err = run_cli("extract", feed, good, "--published", "2025-02-01")
+    assert code == 1
+    assert f"skipped: {feed}: feed could not be parsed (UnicodeError:" in err
+    assert_good_one_processed(out, err)
+
+
+def test_a_lone_surrogate_given_to_ingest_skips_that_document_only(tmp_path):
+    from strife.store import ingest, open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    broken = Document(id="broken", text=QUIET_TEXT + " \ud800", published="2025-02-01")
+    good = Document(id="good", text=SECOND_TEXT, published="2025-02-01")
+    summary = ingest(store, [broken, good])
+    assert summary.stored == 1
+    [skip] = summary.skipped
+    assert (
+        skip["id"] == "broken"
+        and skip["reason"].startswith("cannot be stored:")
+        and "surrogates" in skip["reason"]
+    )
+    store.close()

@@ -153,7 +153,7 @@ def test_the_ranker_weighs_only_features_the_stage_computes() -> None:
     entry = get_gazetteer().lookup("Springfield")[0]
     candidate = Candidate(0, 11, "Springfield", (entry,))
     features = entry_features(
-        entry, candidate, (entry,), Counter(), None, Counter(), False, 0, Evidence([], {}, 0)
+        entry, candidate, (entry,), Counter(), None, Counter(), False, 0, Evidence(Counter(), {}, 0)
     )
     assert set(model[0]) <= set(features)
 

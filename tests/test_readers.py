@@ -614,3 +614,22 @@ def test_a_server_that_keeps_failing_is_named_with_its_status(http_server, run_c
     http_server.routes["/down"] = (503, "text/plain", b"busy")
     result = run_cli("extract", http_server.url("/down"))
     assert "HTTP 503" in result.err and "Error(" not in result.err
+
+
+def test_the_progress_total_counts_empty_and_header_only_files_as_their_skip(tmp_path):
+    from strife.readers import count_documents
+
+    files = {"empty.jsonl": "", "blank.jsonl": "\n\n", "empty.csv": "", "header.csv": "id,text\n",
+             "rows.csv": "id,text\n1,The ferry ran late.\n2,The market closed early.\n"}  # fmt: skip
+    for name, content in files.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)]))
+    assert [type(item).__name__ for item in items] == [
+        "Skipped",
+        "Skipped",
+        "Skipped",
+        "Skipped",
+        "Document",
+        "Document",
+    ]
+    assert count_documents([str(tmp_path)]) == len(items) == 6

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from strife.document import Document
+from strife.readers.errors import FetchError
+from strife.readers.web import Fetched, Validators
 from strife.watch import FeedState, WatchState, backoff, parse_duration, poll_feed, read_feed_list, watch
 
 ARTICLE = (
@@ -198,3 +200,124 @@ def test_strife_watch_stores_each_item_once_and_stops_on_sigterm(feed_server, tm
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert documents.stdout.strip() == "2"  # two items, stored once though polled again
+
+
+# --- one bad feed never stops the others ----------------------------------------------------------
+
+# The "undefined" codec always raises, and feedparser lets its UnicodeError out.
+UNPARSEABLE = (
+    b'<?xml version="1.0" encoding="undefined"?><rss version="2.0"><channel><title>Broken wire</title>'
+    b"<item><guid>b-1</guid><description>The harbour reopened after the storm.</description></item>"
+    b"</channel></rss>"
+)
+NOT_A_FEED = b"<!DOCTYPE html><html><body><p>Our feed has moved.</p></body></html>"
+
+
+def _fake_fetchers(bodies: dict[str, bytes | Exception]):
+    """A conditional fetcher that serves `bodies` by URL (raising those that are exceptions),
+    and a page fetcher that finds no page, so that items keep their summaries."""
+
+    def fetcher(url: str, known: Validators) -> tuple[Fetched | None, Validators]:
+        body = bodies[url]
+        if isinstance(body, Exception):
+            raise body
+        return Fetched(url, 200, body, "application/rss+xml"), Validators()
+
+    def page_fetcher(url: str) -> Fetched:
+        raise FetchError(url, "HTTP 404 Not Found", 404)
+
+    return fetcher, page_fetcher
+
+
+def test_a_feed_the_parser_fails_on_is_a_failed_poll_and_the_others_go_on(tmp_path: Path) -> None:
+    bodies: dict[str, bytes | Exception] = {
+        "https://a.example/feed.xml": UNPARSEABLE,
+        "https://b.example/moved.xml": NOT_A_FEED,
+        "https://c.example/feed.xml": _rss(["1", "2"]),
+    }
+    fetcher, page_fetcher = _fake_fetchers(bodies)
+    received: list[str] = []
+    polls: list = []
+    state_file = tmp_path / "watch-state.json"
+    now = 1_000_000.0
+    watch(list(bodies), lambda items: received.extend(i.id for i in items), 900, state_file, threading.Event(),
+          once=True, clock=lambda: now, on_poll=polls.append, fetcher=fetcher, page_fetcher=page_fetcher)  # fmt: skip
+
+    assert received == ["item-1", "item-2"]  # the good feed, polled after the two bad ones
+    assert [(p.url, p.outcome) for p in polls] == [*zip(bodies, ["failed", "failed", "new"], strict=True)]
+    feeds = WatchState.load(state_file).feeds
+    broken, moved, good = (feeds[url] for url in bodies)
+    assert broken.failures == 1 and broken.next_poll == now + backoff(1, 900)
+    assert broken.last_error and broken.last_error.startswith("feed could not be parsed (UnicodeError:")
+    assert moved.failures == 1 and moved.last_error and moved.last_error.startswith("not an RSS or Atom feed")
+    assert good.failures == 0 and good.seen == ["item-1", "item-2"] and good.next_poll == now + 900
+
+    # Still broken at the next poll: it backs off further, as any failing feed does.
+    later = now + backoff(1, 900)
+    watch(list(bodies), lambda items: None, 900, state_file, threading.Event(), once=True, clock=lambda: later,
+          fetcher=fetcher, page_fetcher=page_fetcher)  # fmt: skip
+    broken = WatchState.load(state_file).feeds["https://a.example/feed.xml"]
+    assert broken.failures == 2 and broken.next_poll == later + backoff(2, 900)
+
+
+def test_an_unexpected_error_in_one_feed_does_not_stop_the_others(tmp_path: Path, caplog) -> None:
+    bodies: dict[str, bytes | Exception] = {
+        "https://a.example/feed.xml": RuntimeError("the parser met something new"),
+        "https://c.example/feed.xml": _rss(["1"]),
+    }
+    fetcher, page_fetcher = _fake_fetchers(bodies)
+    received: list[str] = []
+    polls: list = []
+    state_file = tmp_path / "watch-state.json"
+    with caplog.at_level("WARNING", logger="strife.watch"):
+        watch(list(bodies), lambda items: received.extend(i.id for i in items), 60, state_file, threading.Event(),
+              once=True, clock=lambda: 500.0, on_poll=polls.append, fetcher=fetcher, page_fetcher=page_fetcher)  # fmt: skip
+    assert received == ["item-1"]
+    assert [p.outcome for p in polls] == ["failed", "new"]
+    assert polls[0].error == "unexpected error: RuntimeError: the parser met something new"
+    broken = WatchState.load(state_file).feeds["https://a.example/feed.xml"]
+    assert broken.failures == 1 and broken.last_error == polls[0].error
+    assert broken.next_poll == 500.0 + backoff(1, 60)
+    assert any(r.exc_info and "https://a.example/feed.xml" in r.getMessage() for r in caplog.records)
+
+
+# --- durations too short to be a schedule ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["0s", "0", "0m", "0.5s", "0h0m0s"])
+def test_durations_under_a_second_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match=r"duration too short: .* the least is 1 s"):
+        parse_duration(text)
+    assert parse_duration("1s") == 1.0 and parse_duration("1.5") == 1.5
+
+
+def test_strife_watch_refuses_every_0s(tmp_path: Path, run_cli) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("https://example.org/feed.xml\n")
+    state = tmp_path / "state.json"
+    code, out, err = run_cli("watch", feeds, "--every", "0s", "--once", "--db", f"sqlite:///{tmp_path / 's.db'}",
+                             "--state", state)  # fmt: skip
+    assert code == 2
+    assert (
+        err.strip()
+        == "strife: error: duration too short: '0s' is 0 s; the least is 1 s (write e.g. 15m, 1h, 30s)"
+    )
+    assert out == "" and not state.exists()
+
+
+@pytest.mark.parametrize(
+    "content", ["{not json", '{"feeds": {"https://example.org/f": {"no_such_field": 1}}}', "[1, 2]"]
+)
+def test_a_state_file_that_cannot_be_read_is_one_line(tmp_path: Path, run_cli, content: str) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("https://example.org/feed.xml\n")
+    state = tmp_path / "state.json"
+    state.write_text(content)
+    code, out, err = run_cli(
+        "watch", feeds, "--once", "--db", f"sqlite:///{tmp_path / 's.db'}", "--state", state
+    )
+    assert code == 2 and out == ""
+    assert (
+        err.startswith(f"strife: error: the watch state {state} cannot be read (") and "Traceback" not in err
+    )
+    assert state.read_text() == content  # left for the user to look at

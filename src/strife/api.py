@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from strife.document import Document, coerce_date
+from strife.document import Document, coerce_published
 from strife.event import EVENT_COLUMNS, Event
 from strife.pipeline import Pipeline, default_pipeline
 from strife.readers.errors import Skipped
@@ -44,7 +44,7 @@ def extract(text_or_document: DocumentLike, published: str | dt.date | None = No
     doc = to_document(text_or_document)
     if isinstance(doc, Skipped):
         raise ValueError(f"{doc.origin}: {doc.reason}")
-    return _pipeline()(apply_published_option(doc, coerce_date(published)))
+    return _pipeline()(apply_published_option(doc, coerce_published(published)))
 
 
 def extract_many(
@@ -52,7 +52,7 @@ def extract_many(
 ) -> Iterator[Event]:
     """The events of many reports, in input order; a bad document is logged and passed over."""
     items = (to_document(item, f"<item {n}>") for n, item in enumerate(documents, start=1))
-    for outcome in process(items, jobs=jobs, published=coerce_date(published)):
+    for outcome in process(items, jobs=jobs, published=coerce_published(published)):
         if outcome.skipped:
             log.warning("skipped %s: %s", outcome.origin, outcome.skipped)
         yield from outcome.events

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import os
 import socket
 import sys
 import time
 from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from strife import __version__
 from strife.distributed.partitions import read_any
@@ -23,6 +24,7 @@ from strife.summary import RunSummary, progress_bar
 from strife.writers import FORMATS, EventWriter, format_for_path, make_writer
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+STDOUT = "standard output"  # how a message names it
 
 
 class _Parser(argparse.ArgumentParser):
@@ -358,20 +360,88 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str | None, str]]:
     return pairs
 
 
+class _Output:
+    """Where events go (a file, or standard output), whose failures name it: a full disk is one
+    line, "cannot write out.csv: No space left on device", not a traceback."""
+
+    def __init__(self, stream: TextIO, name: str) -> None:
+        self.stream, self.name = stream, name
+        self.failed = False
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except OSError as err:
+            raise self._failure(err) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as err:
+            raise self._failure(err) from None
+
+    def close(self) -> None:
+        """Close the file (flushing what is left). After a failure it closes quietly: the one
+        line has been said, and what was buffered cannot be written either."""
+        try:
+            self.stream.close()
+        except OSError as err:
+            if not self.failed:
+                raise self._failure(err) from None
+
+    def _failure(self, err: OSError) -> Exception:
+        self.failed = True
+        if self.stream is sys.stdout:
+            _discard_stdout()
+        if isinstance(err, BrokenPipeError):  # the reader went (`| head`): no error, see main
+            return err
+        return UsageError(f"cannot write {self.name}: {err.strerror or err}")
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device: Python flushes it again at exit, and what it
+    still holds would fail a second time, as a traceback, after the one-line error."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, sys.stdout.fileno())
+        finally:
+            os.close(null)
+    except (OSError, ValueError):  # not a real file (a test's capture): nothing to discard
+        pass
+
+
 def _open_writers(stack: ExitStack, pairs: list[tuple[str | None, str]]) -> list[EventWriter]:
     writers: list[EventWriter] = []
     for path, fmt in pairs:
-        try:
-            stream: TextIO = (
-                # Closed by the caller's ExitStack, once the writers are done.
-                stack.enter_context(open(path, "w", encoding="utf-8", newline=""))  # noqa: SIM115
-                if path
-                else sys.stdout
-            )
-        except OSError as err:
-            raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
-        writers.append(make_writer(fmt, stream))
+        if path:
+            try:
+                stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            except OSError as err:
+                raise UsageError(f"cannot write {path}: {err.strerror or err}") from None
+            output = _Output(stream, path)
+            stack.callback(output.close)  # by the caller's ExitStack, once the writers are done
+        else:
+            output = _Output(sys.stdout, STDOUT)
+        writers.append(make_writer(fmt, cast(TextIO, output)))
     return writers
+
+
+def _check_report(path: str | None) -> None:
+    """Refuse, before the run, a --report that could not be written after it: a long run's
+    summary was lost to a mistyped folder, once the work was done."""
+    if not path:
+        return
+    report = Path(path)
+    folder = report.parent
+    if report.is_dir():
+        raise UsageError(f"cannot write the report {path}: it is a folder")
+    if not folder.is_dir():
+        raise UsageError(f"cannot write the report {path}: no folder {folder}")
+    if report.exists() and not os.access(report, os.W_OK):
+        raise UsageError(f"cannot write the report {path}: permission denied")
+    if not report.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write the report {path}: permission denied to make files in {folder}")
 
 
 def _close_writers(writers: list[EventWriter], summary: RunSummary) -> None:
@@ -387,6 +457,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from strife.distributed import command as distributed
 
     pairs = _outputs(args)
+    _check_report(args.report)
     preflight(args.inputs, args.input_format)
     if (shards := distributed.directory_output(pairs)) is not None:
         return distributed.run_extract_to_directory(args, *shards)
@@ -424,10 +495,28 @@ def _progress(args: argparse.Namespace, counted: bool = True) -> Any:
 def _open_store(url: str | None, create: bool = True):
     from strife.store import StoreError, open_store
 
+    _check_lasting_store(url)
     try:
         return open_store(url, create=create)
     except StoreError as err:
         raise UsageError(str(err)) from None
+
+
+def _check_lasting_store(url: str | None) -> None:
+    """Refuse an in-memory store (`sqlite://`): each strife command is a process of its own, so
+    it would start empty and be lost at exit, and an ingest would store everything for nothing."""
+    from strife.store import StoreError
+    from strife.store.database import in_memory, normalise_url
+
+    try:
+        parsed = normalise_url(url)
+    except StoreError as err:
+        raise UsageError(str(err)) from None
+    if in_memory(parsed):
+        raise UsageError(
+            f"--db {url} is an in-memory SQLite database, lost with all it holds when strife exits; "
+            "give a file (sqlite:///PATH, or a path) or postgresql://USER@HOST/DB"
+        )
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -435,6 +524,8 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    _check_lasting_store(args.db)
+    _check_report(args.report)
     preflight(args.inputs, args.input_format)
     from strife.distributed import command as distributed
 
@@ -564,6 +655,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _field_values(pairs: list[str]) -> dict[str, object]:
     """`--set FIELD=VALUE`s: a value is JSON where it parses (12, null, "12"), else text."""
+    from strife.store.database import unstorable
+
     fields: dict[str, object] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
@@ -571,8 +664,11 @@ def _field_values(pairs: list[str]) -> dict[str, object]:
             raise UsageError(f"--set takes FIELD=VALUE, not {pair!r}")
         try:
             fields[name.strip()] = json.loads(value)
-        except json.JSONDecodeError:
+        except ValueError:  # not JSON (JSONDecodeError), or an integer of 5,000 digits
             fields[name.strip()] = value
+        # NaN, 1e999, an integer past the store's columns: refused here, not a database traceback.
+        if problem := unstorable(fields[name.strip()], f"--set {name.strip()}"):
+            raise UsageError(problem)
     return fields
 
 
@@ -808,35 +904,42 @@ def run_gazetteer_reset() -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "extract":
-            return run_extract(args)
-        if args.command == "ingest":
-            return run_ingest(args)
-        if args.command == "export":
-            return run_export(args)
-        if args.command == "watch":
-            return run_watch(args)
-        if args.command == "events":
-            return run_events(args)
-        if args.command == "serve":
-            return run_serve(args)
-        if args.command == "token":
-            return run_token(args)
-        if args.command == "schema":
-            return run_schema()
-        if args.command == "evaluate":
-            return run_evaluate(args)
-        if args.command == "gazetteer":
-            if args.gazetteer_command == "import":
-                return run_gazetteer_import(args)
-            if args.gazetteer_command == "reset-import":
-                return run_gazetteer_reset()
-            return run_gazetteer_info()
+        code = _run(args)
+        # What standard output still holds: a full disk fails here, as one line, not at exit.
+        _Output(sys.stdout, STDOUT).flush()
+        return code
     except UsageError as err:
         print(f"strife: error: {err}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `strife extract ... | head` is a normal way to look
         return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "extract":
+        return run_extract(args)
+    if args.command == "ingest":
+        return run_ingest(args)
+    if args.command == "export":
+        return run_export(args)
+    if args.command == "watch":
+        return run_watch(args)
+    if args.command == "events":
+        return run_events(args)
+    if args.command == "serve":
+        return run_serve(args)
+    if args.command == "token":
+        return run_token(args)
+    if args.command == "schema":
+        return run_schema()
+    if args.command == "evaluate":
+        return run_evaluate(args)
+    if args.command == "gazetteer":
+        if args.gazetteer_command == "import":
+            return run_gazetteer_import(args)
+        if args.gazetteer_command == "reset-import":
+            return run_gazetteer_reset()
+        return run_gazetteer_info()
     raise AssertionError(args.command)
 
 

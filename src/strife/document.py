@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from strife.calendar_bounds import check_published
 
 PublishedBasis = Literal["input", "option", "html-metadata", "feed", "dateline"]
 
@@ -46,6 +48,12 @@ def coerce_date(value: Any) -> dt.date | None:
         except (TypeError, ValueError, IndexError):
             pass
     raise ValueError(f"not a date: {value!r} (expected YYYY-MM-DD)")
+
+
+def coerce_published(value: Any) -> dt.date | None:
+    """`coerce_date` for a publication date, which must also lie between 1900 and tomorrow."""
+    day = coerce_date(value)
+    return None if day is None else check_published(day)
 
 
 # HTML character references a scraper left in ("&#8220 Islamic State&#8221", "&amp;").
@@ -133,6 +141,11 @@ class Document(BaseModel):
     published_basis: PublishedBasis | None = Field(
         None, description="where `published` came from (strife's extension of the spec)"
     )
+
+    @field_validator("published")
+    @classmethod
+    def _publishable(cls, day: dt.date | None) -> dt.date | None:
+        return None if day is None else check_published(day)
 
     # Everything that is not the input itself (origin, warnings, annotation layers) lives in one
     # plain slot, made on first use, rather than in pydantic private attributes: those cost more

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from strife.calendar_bounds import check_event_day
 from strife.taxonomy import EVENT_TYPE_OF, EventType, SubEventType, interaction_code
 
 DateBasis = Literal["explicit", "relative-to-published", "dateline", "published-fallback", "unresolved"]
@@ -97,8 +98,12 @@ class Event(BaseModel):
             if self.date_basis != "unresolved":
                 raise ValueError('an event without a date has date_basis "unresolved"')
             self.time_precision = None
-        elif self.date_end < self.event_date:  # type: ignore[operator]
-            raise ValueError("date_end is before event_date")
+        else:
+            assert self.date_end is not None
+            if self.date_end < self.event_date:
+                raise ValueError("date_end is before event_date")
+            check_event_day(self.event_date, "event_date")
+            check_event_day(self.date_end, "date_end")
         # The toll and its parts tell one story: a dataset whose total is smaller than its own
         # split, or outside its own range, contradicts itself on every chart.
         if not self.fatalities_low <= self.fatalities <= self.fatalities_high:

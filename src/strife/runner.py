@@ -8,6 +8,9 @@ the number of processes.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,6 +20,7 @@ from itertools import islice
 from strife.document import Document
 from strife.event import Event
 from strife.pipeline import Pipeline, default_pipeline
+from strife.pipeline.budget import OverBudget
 from strife.readers import ReadItem, Skipped
 
 PipelineFactory = Callable[[], Pipeline]
@@ -53,8 +57,21 @@ _worker_pipeline: Pipeline | None = None
 _worker_published: dt.date | None = None
 
 
-def _init_worker(factory: PipelineFactory, published: dt.date | None) -> None:
+# How often a worker looks whether the process that started it is still there.
+PARENT_CHECK_S = 1.0
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Leave when the parent is gone: a `--jobs` run killed with `kill -9` cannot stop its
+    workers, which would otherwise wait for work forever, holding their memory."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)
+
+
+def _init_worker(factory: PipelineFactory, published: dt.date | None, parent: int) -> None:
     global _worker_pipeline, _worker_published
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
     _worker_pipeline = factory()
     _worker_published = published
 
@@ -68,6 +85,8 @@ def _process(pipeline: Pipeline, item: ReadItem, published: dt.date | None = Non
     try:
         outcome.events = pipeline(item)
         outcome.dropped = item.annotations.facts.get("dropped", [])
+    except OverBudget as err:
+        outcome.skipped = f"extraction stopped: {err}"
     except Exception as err:  # one broken document must not stop the batch
         outcome.skipped = f"extraction failed: {err.__class__.__name__}: {err}"
     return outcome
@@ -97,7 +116,9 @@ def process(
         for item in items:
             yield _process(pipeline, item, published)
         return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(pipeline_factory, published)) as pool:
+    with ProcessPoolExecutor(
+        jobs, initializer=_init_worker, initargs=(pipeline_factory, published, os.getpid())
+    ) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         for batch in _batches(items, BATCH_SIZE):
             pending.append(pool.submit(_process_batch, batch))

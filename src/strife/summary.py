@@ -7,6 +7,8 @@ import sys
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
+from strife.readers.errors import UsageError
+
 if TYPE_CHECKING:
     from strife.runner import Outcome
 
@@ -58,10 +60,14 @@ class RunSummary:
         stream.write("\n")
 
     def write_report(self, path: str | None) -> None:
-        """The summary as JSON at `path` (`--report`); nothing without one."""
+        """The summary as JSON at `path` (`--report`); nothing without one. A disk that is full
+        or gone is a `UsageError` naming the file, not a traceback after the whole run."""
         if path:
-            with open(path, "w", encoding="utf-8") as stream:
-                self.write_json(stream)
+            try:
+                with open(path, "w", encoding="utf-8") as stream:
+                    self.write_json(stream)
+            except OSError as err:
+                raise UsageError(f"cannot write the report {path}: {err.strerror or err}") from None
 
     def render(self, limit: int = 20) -> str:
         lines = [

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from strife.document import Document
-from strife.readers.errors import FetchError, Skipped
-from strife.readers.feeds import read_feed
+from strife.readers.errors import FetchError, Skipped, UsageError
+from strife.readers.feeds import feed_items, parse_feed
 from strife.readers.web import Fetched, Validators, fetch, fetch_if_changed
 
 log = logging.getLogger("strife.watch")
@@ -58,8 +58,14 @@ class WatchState:
     def load(cls, path: Path) -> WatchState:
         if not path.exists():
             return cls()
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return cls({url: FeedState(**state) for url, state in raw.get("feeds", {}).items()})
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return cls({url: FeedState(**state) for url, state in raw.get("feeds", {}).items()})
+        except (ValueError, TypeError, AttributeError) as err:  # not JSON, or not the state's shape
+            raise UsageError(
+                f"the watch state {path} cannot be read ({err.__class__.__name__}: {err}); move it "
+                "away to start afresh (documents already stored are not stored again)"
+            ) from None
 
     def save(self, path: Path) -> None:
         """Write the state whole or not at all: a kill mid-write leaves the last good copy."""
@@ -89,19 +95,36 @@ def read_feed_list(path: Path) -> list[str]:
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([hms]?)")
 _UNIT_SECONDS = {"h": 3600.0, "m": 60.0, "s": 1.0, "": 1.0}
+# Shorter than this, a schedule would hammer the servers (and "0s" would spin the loop).
+MIN_DURATION_SECONDS = 1.0
 
 
 def parse_duration(text: str) -> float:
-    """Seconds in "15m", "1h30m", "45s" or "90"."""
+    """Seconds in "15m", "1h30m", "45s" or "90"; a second at least."""
     text = text.strip().lower()
     parts = _DURATION.findall(text)
     if not parts or _DURATION.sub("", text).strip():
         raise ValueError(f"not a duration: {text!r} (write e.g. 15m, 1h, 30s)")
-    return sum(float(value) * _UNIT_SECONDS[unit] for value, unit in parts)
+    seconds = sum(float(value) * _UNIT_SECONDS[unit] for value, unit in parts)
+    if seconds < MIN_DURATION_SECONDS:
+        raise ValueError(
+            f"duration too short: {text!r} is {seconds:g} s; the least is {MIN_DURATION_SECONDS:g} s "
+            "(write e.g. 15m, 1h, 30s)"
+        )
+    return seconds
 
 
 def backoff(failures: int, every: float) -> float:
     return min(every, FIRST_RETRY_SECONDS * 2 ** max(0, failures - 1))
+
+
+def record_failure(state: FeedState, reason: str, every: float, now: float) -> Poll:
+    """Keep a failed poll in the feed's state, due again sooner than the schedule, backing off."""
+    state.failures += 1
+    state.last_error = reason
+    state.next_poll = now + backoff(state.failures, every)
+    log.warning("feed %s failed (%s); retrying in %.0f s", state.url, reason, state.next_poll - now)
+    return Poll(state.url, "failed", error=reason)
 
 
 def poll_feed(
@@ -116,17 +139,16 @@ def poll_feed(
     state.polls += 1
     try:
         fetched, validators = fetcher(state.url, Validators(state.etag, state.last_modified))
+        # A body that is no feed, or that the parser chokes on, fails as a server error does
+        # (FeedError is a FetchError): logged, kept in the state, retried with backoff.
+        parsed = parse_feed(fetched.data, state.url) if fetched is not None else None
     except FetchError as err:
-        state.failures += 1
-        state.last_error = err.reason
-        state.next_poll = now + backoff(state.failures, every)
-        log.warning("feed %s failed (%s); retrying in %.0f s", state.url, err.reason, state.next_poll - now)
-        return Poll(state.url, "failed", error=err.reason)
+        return record_failure(state, err.reason, every, now)
     state.failures, state.last_error = 0, None
     state.next_poll = now + every
-    if fetched is None:
+    if parsed is None:
         return Poll(state.url, "unchanged")
-    items = list(read_feed(fetched.data, state.url, page_fetcher, base_url=state.url, seen=set(state.seen)))
+    items = list(feed_items(parsed, state.url, page_fetcher, base_url=state.url, seen=set(state.seen)))
     if items:
         ingest(items)  # stored before the state says so: a stop in between re-reads, never loses
     keys = [item.id for item in items]
@@ -160,7 +182,15 @@ def watch(
             feed = state.feeds[url]
             if stop.is_set() or (feed.next_poll > clock() and not once):
                 continue
-            result = poll_feed(feed, ingest, every, clock(), fetcher, page_fetcher)
+            try:
+                result = poll_feed(feed, ingest, every, clock(), fetcher, page_fetcher)
+            except Exception as err:
+                # A bug, or a store that fails, while polling one feed: the others go on, and
+                # this one is retried later like any failed feed, its traceback in the log.
+                log.exception("feed %s: unexpected error while polling", url)
+                result = record_failure(
+                    feed, f"unexpected error: {err.__class__.__name__}: {err}", every, clock()
+                )
             state.save(state_path)
             if on_poll is not None:
                 on_poll(result)
@@ -179,5 +209,6 @@ __all__ = [
     "parse_duration",
     "poll_feed",
     "read_feed_list",
+    "record_failure",
     "watch",
 ]

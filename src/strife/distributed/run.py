@@ -308,9 +308,12 @@ def ingest_partitions(
                 info.run_ids.extend(result.run_ids)
             if on_partition is not None:
                 on_partition(partition)
-        # An attempt whose worker died left its run `running`: say what became of it.
+        # An attempt whose worker died left its run `running` (or `interrupted`, where the store
+        # was opened on its machine since): say what became of it.
         with store.reading() as session:
-            rows = session.scalars(select(Run).where(Run.status == "running", Run.command == "ingest"))
+            rows = session.scalars(
+                select(Run).where(Run.status.in_(("running", "interrupted")), Run.command == "ingest")
+            )
             lost = [
                 row.id for row in rows if (row.arguments or {}).get("distributed", {}).get("run") == token
             ]

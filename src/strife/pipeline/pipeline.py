@@ -6,11 +6,13 @@ turns the layers into event records. Data flows one way: no stage writes to an e
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from typing import Protocol, runtime_checkable
 
 from strife.document import Document
 from strife.event import Event
+from strife.pipeline.budget import OverBudget, budget_from_env, time_budget
 
 
 @runtime_checkable
@@ -30,12 +32,18 @@ def _no_events(doc: Document) -> list[Event]:
 
 
 class Pipeline:
-    def __init__(self, stages: Sequence[Stage], assemble: Assembler = _no_events) -> None:
+    """Stages, then assembly. `budget_s`: the seconds one document may take before it is
+    stopped with `OverBudget` (None: no limit)."""
+
+    def __init__(
+        self, stages: Sequence[Stage], assemble: Assembler = _no_events, budget_s: float | None = None
+    ) -> None:
         names = [stage.name for stage in stages]
         if len(set(names)) != len(names):
             raise ValueError(f"stage names must be unique: {names}")
         self.stages: list[Stage] = list(stages)
         self.assemble = assemble
+        self.budget_s = budget_s
 
     @property
     def stage_names(self) -> list[str]:
@@ -47,14 +55,20 @@ class Pipeline:
         return doc
 
     def __call__(self, doc: Document) -> list[Event]:
-        return self.assemble(self.annotate(doc))
+        with time_budget(self.budget_s) as deadline:
+            for stage in self.stages:
+                stage(doc)
+                if time.monotonic() > deadline:  # where no timer could interrupt the stage
+                    raise OverBudget(f"took longer than the {self.budget_s:g} s a document may take")
+            return self.assemble(doc)
 
 
 def default_pipeline() -> Pipeline:
-    """The stages strife runs by default, cheap passes first."""
+    """The stages strife runs by default, cheap passes first, with the time budget of a document
+    that `STRIFE_DOCUMENT_BUDGET_S` sets (60 s unless it says otherwise)."""
     from strife.stages import DEFAULT_STAGES, assemble_events
 
-    return Pipeline([factory() for factory in DEFAULT_STAGES], assemble_events)
+    return Pipeline([factory() for factory in DEFAULT_STAGES], assemble_events, budget_from_env())
 
 
 def empty_pipeline() -> Pipeline:

@@ -64,6 +64,9 @@ HYPHEN_MODIFIERS = (
     "administered|occupied|held|bred|raised|headquartered|listed|centric|focused|specific|only"
 )
 _TOKEN = re.compile(rf"[^\s\-]+(?:-(?![A-Z]|(?:{HYPHEN_MODIFIERS})\b)[^\s\-]+)*-?")
+# The most tokens a name is looked up with: a run of hyphenated words ("Al-Qaeda-linked-…")
+# has as many tokens as it likes, and trying each of its spans would be quadratic in them.
+MAX_NAME_TOKENS = 8
 MIN_POPULATION_ALONE = 5_000  # a single word at a sentence's start is a place only if this large
 
 
@@ -117,8 +120,11 @@ TRANSLITERATED_LANDS = re.compile(
 )
 
 
+# Every word starts at a word boundary and has at most 40 letters: otherwise the pattern is
+# tried at each letter of a long capitalised token ("AAAA…", "Al-Qaeda-linked-…" for 5,000
+# letters), each time to the token's end, and the search turns quadratic.
 JOINED_NAME = re.compile(
-    r"(?P<left>(?:\b[A-Z][\w'’.\-]*\s+){0,2}[A-Z][\w'’.\-]*)\s+and\s+(?P<right>[A-Z][\w'’.\-]*)\b"
+    r"(?P<left>(?:\b[A-Z][\w'’.\-]{0,40}\s+){0,2}\b[A-Z][\w'’.\-]{0,40})\s+and\s+(?P<right>[A-Z][\w'’.\-]*)\b"
 )
 
 
@@ -146,7 +152,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
         i = 0
         while i < len(tokens):
             matched = False
-            for j in range(len(tokens), i, -1):
+            for j in range(min(len(tokens), i + MAX_NAME_TOKENS), i, -1):
                 start, end = tokens[i][0], tokens[j - 1][1]
                 surface = text[start:end]
                 # "Rawalpindi's Liaquat Bagh": the possessive ends the name.
@@ -325,11 +331,11 @@ def resolve(
     evidence = None
     if ranker() is not None:
         evidence = Evidence(
-            points=[
+            points=Counter(
                 (e.latitude, e.longitude, c.surface.lower())
                 for c, e in zip(candidates, first, strict=True)
                 if e is not None and e.latitude is not None and e.kind in ("place", "admin2")
-            ],
+            ),
             admin1s_named={},
             votes=sum(context.values()),
         )
@@ -375,7 +381,9 @@ def _sturdy(entries: tuple[GazetteerEntry, ...]) -> bool:
 class Evidence:
     """What the second pass knows of the whole text, for the learned ranker."""
 
-    points: list[tuple[float, float, str]]  # where the first pass put each name, and the name
+    # Where the first pass put each name, the name, and how often: a name a report repeats
+    # counts each time, measured once (a page of repeated items would make ranking quadratic).
+    points: Counter[tuple[float, float, str]]
     admin1s_named: dict[tuple[str, str], set[str]]  # first-level units the text's names may be, and the names
     votes: int  # the country votes of the text, all together
     # Names any of whose entries lie in a one-degree cell, or in a province, with the weight of
@@ -483,15 +491,15 @@ def entry_features(
     surface = candidate.surface.lower()
     near = (
         [
-            distance_km(entry.latitude, entry.longitude, lat, lon)
-            for lat, lon, name in evidence.points
+            (distance_km(entry.latitude, entry.longitude, lat, lon), times)
+            for (lat, lon, name), times in evidence.points.items()
             if name != surface
         ]
         if entry.latitude is not None
         else []
     )
     key = normalise_name(entry.name)
-    nearest = min(near) if near else 20_000.0
+    nearest = min(km for km, _ in near) if near else 20_000.0
     share = context[entry.iso3] / evidence.votes if evidence.votes else 0.0
     around = _around(evidence, entry, surface)
     province = dict(evidence.provinces.get((entry.iso3, entry.admin1), {})) if entry.admin1 else {}
@@ -520,8 +528,8 @@ def entry_features(
         "admin1_shared": float(admin1s.get(entry.admin1, 0) > 1),
         "nearest_log_km": math.log1p(nearest),
         "no_others": float(not near),
-        "within_100km": math.log1p(sum(d <= 100 for d in near)),
-        "within_500km": math.log1p(sum(d <= 500 for d in near)),
+        "within_100km": math.log1p(sum(times for km, times in near if km <= 100)),
+        "within_500km": math.log1p(sum(times for km, times in near if km <= 500)),
         "exact_name": float(key == normalise_name(candidate.surface)),
         "names_around": math.log1p(len(around)),
         "names_around_weighted": sum(around.values()),

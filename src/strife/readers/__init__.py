@@ -18,7 +18,14 @@ from strife.readers.decoding import cap_length, decode_bytes, looks_binary
 from strife.readers.errors import FetchError, Skipped, UsageError
 from strife.readers.feeds import Fetcher, is_feed, read_feed
 from strife.readers.html import html_to_document
-from strife.readers.records import check_csv_header, open_text, read_csv, read_jsonl
+from strife.readers.records import (
+    DECOMPRESSION_ERRORS,
+    check_csv_header,
+    decompression_failure,
+    open_text,
+    read_csv,
+    read_jsonl,
+)
 from strife.readers.web import fetch, is_url
 
 InputFormat = Literal["auto", "text", "html", "jsonl", "csv", "feed"]
@@ -98,19 +105,52 @@ def _read_bytes(
     elif kind in ("jsonl", "csv"):
         import io
 
-        stream = io.StringIO(decode_bytes(data)[0])
+        # A CSV from stdin or a URL reads as the same bytes in a file do (newline=""): a lone
+        # carriage return ends a row instead of raising "new-line character seen in unquoted field".
+        stream = io.StringIO(decode_bytes(data)[0], newline="" if kind == "csv" else "\n")
         yield from _records(stream, kind, origin)
     else:
         yield _text_document(data, origin, reference)
 
 
+class _LineCount:
+    """Lines handed to a reader so far: where a broken file broke, and whether it had any."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self) -> None:
+        self.lines = 0
+
+    def counted(self, stream: Iterable[str]) -> Iterator[str]:
+        for line in stream:
+            self.lines += 1
+            yield line
+
+
 def _records(stream: IO[str], kind: str, origin: str) -> Iterator[ReadItem]:
+    count = _LineCount()
+    read_any = False
     try:
-        yield from (read_jsonl if kind == "jsonl" else read_csv)(stream, origin)
+        for item in (read_jsonl if kind == "jsonl" else read_csv)(count.counted(stream), origin):
+            read_any = True
+            yield item
     except UsageError as err:
         # Only CSVs that preflight could not see (in a directory, on stdin, at a URL) get here:
         # one bad file is skipped rather than ending a batch half-written.
         yield Skipped(origin, str(err).removeprefix(f"{origin}: "))
+        return
+    except DECOMPRESSION_ERRORS as err:
+        # What was read before the break has gone on; the rest of the file is one skipped input.
+        yield Skipped(origin, decompression_failure(err, count.lines))
+        return
+    if not read_any:
+        # Nothing read and nothing wrong is still to be accounted for in the run summary.
+        if not count.lines:
+            yield Skipped(origin, "empty file")
+        else:
+            yield Skipped(
+                origin, "header only, no rows" if kind == "csv" else "empty file (blank lines only)"
+            )
 
 
 def _read_file(path: Path, kind: str, fetcher: Fetcher) -> Iterator[ReadItem]:
@@ -215,7 +255,8 @@ def count_documents(inputs: Iterable[str], input_format: str = "auto") -> int | 
                 total += 1
             elif kind in ("jsonl", "csv") and not file.name.lower().endswith(".gz"):
                 lines = _count_lines(file)
-                total += max(0, lines - 1) if kind == "csv" else lines
+                # An empty or header-only file is still one item: the skip that accounts for it.
+                total += max(1, lines - 1 if kind == "csv" else lines)
             else:
                 return None
     return total

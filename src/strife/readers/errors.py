@@ -24,3 +24,8 @@ class FetchError(Exception):
         self.url = url
         self.reason = reason
         self.status = status
+
+
+class FeedError(FetchError):
+    """What was read is no feed the parser can read. A `FetchError`, so that a watcher backs off
+    from it as from a feed whose server fails."""

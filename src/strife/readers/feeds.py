@@ -8,9 +8,10 @@ from urllib.parse import urljoin
 
 import feedparser
 
+from strife.calendar_bounds import publishable
 from strife.document import Document
 from strife.readers.decoding import cap_length
-from strife.readers.errors import FetchError, Skipped
+from strife.readers.errors import FeedError, FetchError, Skipped
 from strife.readers.html import html_fragment_text, html_to_document
 from strife.readers.web import Fetched, fetch, is_url
 
@@ -29,7 +30,13 @@ def _entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
-            return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+            try:
+                day = dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+            except ValueError:
+                continue
+            # A feed's placeholder date (year 1, 9999) is no publication date: the next key may be.
+            if publishable(day):
+                return day
     return None
 
 
@@ -43,6 +50,23 @@ def item_key(entry: feedparser.FeedParserDict) -> str | None:
     return entry.get("id") or entry.get("link") or None
 
 
+def parse_feed(data: bytes, origin: str) -> feedparser.FeedParserDict:
+    """The feed in `data`; `FeedError` naming `origin` and the reason when there is none."""
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as err:
+        # feedparser turns most bad input into a "bozo" flag, but not all: a declared encoding
+        # whose codec raises (encoding="undefined") escapes as UnicodeError. It is this feed's
+        # fault, never a reason to stop the others.
+        raise FeedError(origin, f"feed could not be parsed ({err.__class__.__name__}: {err})") from err
+    if not parsed.get("version") and not parsed.entries:
+        reason = "not an RSS or Atom feed"
+        if parsed.get("bozo_exception"):
+            reason += f" ({parsed.bozo_exception})"
+        raise FeedError(origin, reason)
+    return parsed
+
+
 def read_feed(
     data: bytes,
     origin: str,
@@ -50,15 +74,28 @@ def read_feed(
     base_url: str | None = None,
     seen: Container[str] = (),
 ) -> Iterator[Document | Skipped]:
-    """One document per item. `base_url` (the feed's own address) resolves relative links;
-    items whose key is in `seen` (read on an earlier poll) are passed over, pages unfetched."""
-    parsed = feedparser.parse(data)
-    if not parsed.get("version") and not parsed.entries:
-        reason = "not an RSS or Atom feed"
-        if parsed.get("bozo_exception"):
-            reason += f" ({parsed.bozo_exception})"
-        yield Skipped(origin, reason)
+    """One document per item, or one `Skipped` when `data` is no feed."""
+    try:
+        parsed = parse_feed(data, origin)
+    except FeedError as err:
+        yield Skipped(origin, err.reason)
         return
+    if not parsed.entries:  # said, as an empty file is: the run summary accounts for every input
+        yield Skipped(origin, "feed has no items")
+        return
+    yield from feed_items(parsed, origin, fetcher, base_url, seen)
+
+
+def feed_items(
+    parsed: feedparser.FeedParserDict,
+    origin: str,
+    fetcher: Fetcher = fetch,
+    base_url: str | None = None,
+    seen: Container[str] = (),
+) -> Iterator[Document | Skipped]:
+    """One document per item of a parsed feed. `base_url` (the feed's own address) resolves
+    relative links; items whose key is in `seen` (read on an earlier poll) are passed over,
+    pages unfetched."""
     source = parsed.feed.get("title") or None
     for index, entry in enumerate(parsed.entries, start=1):
         if item_key(entry) in seen:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import trafilatura
 
-from strife.document import Document, coerce_date
+from strife.document import Document, coerce_published
 from strife.readers.decoding import cap_length
 from strife.readers.errors import Skipped
 
@@ -32,7 +32,7 @@ def html_to_document(
         text = text[len(result.title) :].lstrip()
     text, warning = cap_length(text or result.text)
     try:
-        published = coerce_date(result.date) if result.date else None
+        published = coerce_published(result.date) if result.date else None
     except ValueError:
         published = None
     doc = Document(

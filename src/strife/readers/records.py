@@ -6,14 +6,15 @@ import csv
 import gzip
 import io
 import sys
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
 from pydantic import ValidationError
 
-from strife.document import Document, coerce_date
+from strife.document import Document, coerce_published
 from strife.readers.decoding import cap_length
 from strife.readers.errors import Skipped, UsageError
 
@@ -22,12 +23,24 @@ INPUT_COLUMNS = ("id", "text", "title", "published", "source", "url")
 csv.field_size_limit(sys.maxsize)
 
 
+# What a gzip stream raises when it is cut short (EOFError), damaged (zlib.error) or not gzip at
+# all, or fails its checksum (gzip.BadGzipFile): the file's fault, never the batch's.
+DECOMPRESSION_ERRORS: tuple[type[Exception], ...] = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
 def open_text(path: Path) -> IO[str]:
     """Open a (possibly gzipped) text file, replacing undecodable bytes rather than failing."""
     if path.suffix == ".gz":
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", errors="replace")
     # utf-8-sig: spreadsheets write a byte-order mark that would otherwise join the first column's name
     return path.open(encoding="utf-8-sig", errors="replace", newline="")
+
+
+def decompression_failure(err: Exception, lines: int) -> str:
+    """Why the rest of a gzipped file is unread, and the last line that was read whole."""
+    broken = "truncated" if isinstance(err, EOFError) else "corrupt"
+    where = f"after line {lines:,}" if lines else "before its first line"
+    return f"compressed file is {broken} {where} ({err}): the rest of the file is unread"
 
 
 REPLACED_BYTES = "text holds replacement characters: the input had bytes that are not UTF-8"
@@ -55,7 +68,7 @@ def record_to_document(record: dict[str, Any], origin: str) -> Document | Skippe
     warnings = list(text_warnings)
     published = record.get("published")
     try:
-        published = coerce_date(published)
+        published = coerce_published(published)
     except ValueError as err:
         warnings.append(f"ignored `published`: {err}")
         published = None
@@ -92,7 +105,7 @@ def _finish(doc: Document, origin: str) -> Document | Skipped:
     return doc
 
 
-def read_jsonl(stream: IO[str], origin: str) -> Iterator[Document | Skipped]:
+def read_jsonl(stream: Iterable[str], origin: str) -> Iterator[Document | Skipped]:
     for lineno, line in enumerate(stream, start=1):
         if line.isspace() or not line:
             continue
@@ -126,13 +139,40 @@ def csv_text_column(fieldnames: list[str] | None, origin: str) -> dict[str, str]
 
 
 def check_csv_header(path: Path) -> None:
-    with open_text(path) as stream:
-        csv_text_column(csv.DictReader(stream).fieldnames, str(path))
+    try:
+        with open_text(path) as stream:
+            fieldnames = csv.DictReader(stream).fieldnames
+    except (*DECOMPRESSION_ERRORS, csv.Error):
+        return  # the file is broken, not the command: the reader skips it, saying why
+    if fieldnames is not None:  # an empty file is no usage error either: it is skipped as empty
+        csv_text_column(fieldnames, str(path))
 
 
-def read_csv(stream: IO[str], origin: str) -> Iterator[Document | Skipped]:
+def read_csv(stream: Iterable[str], origin: str) -> Iterator[Document | Skipped]:
+    """One document per row. An empty file (no header) yields nothing: the caller knows whether
+    a file or a range of one was read, so it says so. A row the csv module cannot parse ends
+    the file, skipped with the reason: after a broken quoted field the lines that follow are
+    no rows to trust."""
     reader = csv.DictReader(stream)
-    columns = csv_text_column(reader.fieldnames, origin)
-    for row in reader:
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as err:
+        yield Skipped(origin, f"unreadable CSV header: {err}")
+        return
+    if fieldnames is None:
+        return
+    columns = csv_text_column(fieldnames, origin)
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            line = reader.reader.line_num  # DictReader's own count is updated only on success
+            yield Skipped(
+                f"{origin}:{line}", f"unreadable CSV at line {line} ({err}): the rest of the file is unread"
+            )
+            return
         where = f"{origin}:{reader.line_num}"
         yield record_to_document({col: row.get(name) for col, name in columns.items()}, where)

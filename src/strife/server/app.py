@@ -9,16 +9,20 @@ elsewhere: the server may have no internet, and its users neither).
 import datetime as dt
 import html
 import io
+import math
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import orjson
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel, StringConstraints, ValidationInfo, field_validator
 from sqlalchemy import or_, select
 
 from strife import __version__
@@ -30,11 +34,19 @@ from strife.server.netcheck import URLRefused, check_url, guarded_fetcher
 from strife.server.queries import GROUPINGS, SORTS, EventQuery, QueryError, page, stats
 from strife.store import EventMerged, EventNotFound, InvalidEdit, ReviewConflict, StoreError, describe_event
 from strife.store import review as reviews
-from strife.store.database import Store
+from strife.store.database import MAX_INTEGER, Store, printable, unstorable
 from strife.store.schema import DocumentRow, EventDocument, EventRow
 from strife.writers import make_writer
 
 MAX_LIMIT = 500
+# Caps on a request's filters: a country list a thousand values long made SQLite give up ("Expression
+# tree is too large"), and a LIKE pattern of 60,000 characters ("pattern too complex"). No one
+# searching needs more than these; a request past them is answered 422 naming the limit.
+MAX_FILTER_VALUES = 100  # values of one list filter (country, admin1, event_type, ...)
+MAX_TEXT_FILTER = 500  # characters of one filter value (actor, q, a country's name)
+# Control characters in a text filter: SQLite ends a LIKE pattern at a NUL (so `q=%00` matched
+# every event) and PostgreSQL refuses one outright; none of them is in anything worth finding.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 REVIEW_STATE_HELP = (
     "unreviewed | accepted | edited | rejected, repeated or comma-separated (default: all but rejected)"
 )
@@ -109,7 +121,46 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
-class DocumentIn(BaseModel):
+def _searchable(value: str) -> str:
+    """A text filter's value, refused (422, naming the parameter) if it holds a control character."""
+    if found := CONTROL_CHARACTERS.search(value):
+        raise ValueError(
+            f"a control character ({found.group()!r}, at character {found.start()}) cannot be searched for"
+        )
+    return value
+
+
+def _without_nul(value: str) -> str:
+    """An event's or a document's id, refused (422) if it holds a NUL, which no stored id has and
+    PostgreSQL cannot even compare."""
+    if "\x00" in value:
+        raise ValueError("an id with a NUL character (\\x00): no stored id has one")
+    return value
+
+
+FilterText = Annotated[str, StringConstraints(max_length=MAX_TEXT_FILTER), AfterValidator(_searchable)]
+StoredId = Annotated[str, AfterValidator(_without_nul)]
+
+
+def _values(description: str = "repeat for several") -> Any:
+    """A list filter's query parameter: at most MAX_FILTER_VALUES values."""
+    return Query(max_length=MAX_FILTER_VALUES, description=f"{description} (at most {MAX_FILTER_VALUES})")
+
+
+class _Body(BaseModel):
+    """A JSON request body. Python's JSON reads NaN, Infinity, 1e999, integers of any size and
+    lone surrogates (`"\\ud800"`), none of which the store holds: each is refused here, 422
+    naming the field, before anything is stored."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable(cls, value: Any, info: ValidationInfo) -> Any:
+        if problem := unstorable(value, info.field_name or "body"):
+            raise ValueError(problem)
+        return value
+
+
+class DocumentIn(_Body):
     """A report to store: its text (with what is known of it), or only a URL to fetch it from."""
 
     text: str | None = None
@@ -120,27 +171,27 @@ class DocumentIn(BaseModel):
     id: str | None = None
 
 
-class ReviewNote(BaseModel):
+class ReviewNote(_Body):
     note: str | None = None
 
 
-class EditIn(BaseModel):
+class EditIn(_Body):
     """Fields of the event record to set, by name, and why."""
 
     fields: dict[str, Any]
     note: str | None = None
 
 
-class RejectIn(BaseModel):
+class RejectIn(_Body):
     reason: str | None = None
 
 
-class MergeIn(BaseModel):
+class MergeIn(_Body):
     other: str  # the event that joins this one and goes
     note: str | None = None
 
 
-class SplitIn(BaseModel):
+class SplitIn(_Body):
     doc_id: str | None = None  # the report to take out (default: the last to join)
 
 
@@ -200,18 +251,26 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
     async def _query_error(_request: Request, err: QueryError) -> JSONResponse:
         return JSONResponse({"detail": str(err)}, status_code=400)
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(_request: Request, err: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer, with the inputs it quotes made printable: a NaN or a lone
+        # surrogate quoted as it came cannot be written as JSON, and the 422 became a 500.
+        return JSONResponse({"detail": _quotable(jsonable_encoder(err.errors()))}, status_code=422)
+
     def event_query(
         since: dt.date | None = None,
         until: dt.date | None = None,
-        country: Annotated[list[str], Query(description="name or ISO3; repeat for several")] = [],  # noqa: B006
-        admin1: Annotated[list[str], Query()] = [],  # noqa: B006
-        admin2: Annotated[list[str], Query()] = [],  # noqa: B006
-        event_type: Annotated[list[str], Query()] = [],  # noqa: B006
-        sub_event_type: Annotated[list[str], Query()] = [],  # noqa: B006
-        actor: Annotated[str | None, Query(description="part of actor1's or actor2's name")] = None,
-        min_fatalities: Annotated[int | None, Query(ge=0)] = None,
+        country: Annotated[list[FilterText], _values("name or ISO3; repeat for several")] = [],  # noqa: B006
+        admin1: Annotated[list[FilterText], _values()] = [],  # noqa: B006
+        admin2: Annotated[list[FilterText], _values()] = [],  # noqa: B006
+        event_type: Annotated[list[FilterText], _values()] = [],  # noqa: B006
+        sub_event_type: Annotated[list[FilterText], _values()] = [],  # noqa: B006
+        actor: Annotated[FilterText | None, Query(description="part of actor1's or actor2's name")] = None,
+        min_fatalities: Annotated[int | None, Query(ge=0, le=MAX_INTEGER)] = None,
         bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
-        q: Annotated[str | None, Query(description="text in the notes, the location or the actors")] = None,
+        q: Annotated[
+            FilterText | None, Query(description="text in the notes, the location or the actors")
+        ] = None,
     ) -> EventQuery:
         return EventQuery(
             since, until, country, admin1, admin2, event_type, sub_event_type, actor, min_fatalities, bbox, q
@@ -219,7 +278,7 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
 
     def filters_with_review(
         found: Annotated[EventQuery, Depends(event_query)],
-        review_state: Annotated[list[str], Query(description=REVIEW_STATE_HELP)] = [],  # noqa: B006
+        review_state: Annotated[list[FilterText], _values(REVIEW_STATE_HELP)] = [],  # noqa: B006
         background: Annotated[
             str,
             Query(
@@ -261,7 +320,7 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
         return Response(stream.getvalue(), media_type=MEDIA_TYPES[format], headers=headers)
 
     @app.get("/events/{event_id:path}", dependencies=[reader], summary="One event, its reports and history")
-    def event(event_id: str) -> Response:
+    def event(event_id: StoredId) -> Response:
         """The event's record, the report each field came from, every report of it with its
         evidence spans, and its revisions."""
         try:
@@ -291,11 +350,11 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
         return who.name or f"token {who.token_id}"
 
     @app.post("/events/{event_id:path}/accept", summary="Accept an event as it stands (reviewer)")
-    def accept_event(event_id: str, who: Reviewer, body: ReviewNote | None = None) -> Response:
+    def accept_event(event_id: StoredId, who: Reviewer, body: ReviewNote | None = None) -> Response:
         return reviewed(reviews.accept, store, event_id, reviewer(who), body.note if body else None)
 
     @app.patch("/events/{event_id:path}", summary="Set fields of an event, locking them (reviewer)")
-    def edit_event(event_id: str, body: EditIn, who: Reviewer) -> Response:
+    def edit_event(event_id: StoredId, body: EditIn, who: Reviewer) -> Response:
         """`{"fields": {"fatalities": 12, "admin2": "Kalat"}, "note": "..."}`: the fields a person
         sets are validated as an event record and locked, so no later report overwrites them. 422
         for a field an event does not have, one that says which reports it comes from, or an
@@ -303,25 +362,25 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
         return reviewed(reviews.edit, store, event_id, body.fields, reviewer(who), body.note)
 
     @app.post("/events/{event_id:path}/reject", summary="Reject an event: not an event (reviewer)")
-    def reject_event(event_id: str, who: Reviewer, body: RejectIn | None = None) -> Response:
+    def reject_event(event_id: StoredId, who: Reviewer, body: RejectIn | None = None) -> Response:
         """Rejected events stay in the store (a new report of the incident joins them), and are
         left out of `/events`, `/stats` and exports unless `review_state` asks for them."""
         return reviewed(reviews.reject, store, event_id, reviewer(who), body.reason if body else None)
 
     @app.post("/events/{event_id:path}/merge", summary="Merge another event into this one (reviewer)")
-    def merge_event(event_id: str, body: MergeIn, who: Reviewer) -> Response:
+    def merge_event(event_id: StoredId, body: MergeIn, who: Reviewer) -> Response:
         """`{"other": EVENT_ID}`: the other event's reports join this one, and it goes; looking
         it up afterwards answers 404 with `merged_into`."""
         return reviewed(reviews.merge_events, store, event_id, body.other, reviewer(who), body.note)
 
     @app.post("/events/{event_id:path}/split", summary="Take a report out of an event (reviewer)")
-    def split_event(event_id: str, who: Reviewer, body: SplitIn | None = None) -> Response:
+    def split_event(event_id: StoredId, who: Reviewer, body: SplitIn | None = None) -> Response:
         """`{"doc_id": DOC_ID}` (default: the last report to join) becomes an event of its own;
         the answer is the event as it now is and `split_off`."""
         return reviewed(reviews.split, store, event_id, reviewer(who), body.doc_id if body else None)
 
     @app.get("/documents/{doc_id:path}", dependencies=[reader], summary="One stored report and its events")
-    def document(doc_id: str) -> Response:
+    def document(doc_id: StoredId) -> Response:
         with store.reading() as session:
             row = session.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
             if row is None:
@@ -388,7 +447,10 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
                 {"document": _document(row, text=False), "events": _events_of(session, [row.id])}
                 for row in rows
             ]
-        skipped += [{"origin": s.origin, "reason": s.reason} for s in summary.skipped]
+        # The run summary keeps its skips as dicts (with the id, for --report): the same two keys.
+        skipped += [{"origin": s["origin"], "reason": s["reason"]} for s in summary.skipped]
+        if not summary.stored and not summary.already_stored:  # all of them read, none stored
+            raise HTTPException(422, {"message": "no document could be stored", "skipped": skipped})
         content = {
             "stored": summary.stored,
             "already_stored": summary.already_stored,
@@ -426,7 +488,7 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
         return _json({"tokens": list_tokens(store)})
 
     @app.delete("/tokens/{token_id}", summary="Revoke an API token (admin)")
-    def revoke(token_id: int, _who: Admin) -> Response:
+    def revoke(token_id: Annotated[int, Path(ge=1, le=MAX_INTEGER)], _who: Admin) -> Response:
         if not revoke_token(store, token_id):
             raise HTTPException(404, f"no active token {token_id}")
         return _json({"revoked": token_id})
@@ -437,6 +499,20 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
 
     mount_dashboard(app)  # last: its mount takes every path under /ui
     return app
+
+
+def _quotable(value: Any) -> Any:
+    """A JSON-ready value (a validation error and the input it quotes) that JSON can hold:
+    NaN and infinities as text, lone surrogates as escapes."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {_quotable(key): _quotable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_quotable(item) for item in value]
+    return value
 
 
 def _document(row: DocumentRow, text: bool = True) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
-from strife.store.database import Store
+from strife.store.database import MAX_INTEGER, MIN_INTEGER, Store
 from strife.store.schema import ApiToken, utcnow
 
 ROLES = ("reviewer", "admin")
@@ -51,6 +51,8 @@ def create_token(store: Store, role: str, name: str | None = None) -> tuple[int,
 
 def revoke_token(store: Store, token_id: int) -> bool:
     """Revoke a token; False when there is no such token or it was already revoked."""
+    if not MIN_INTEGER <= token_id <= MAX_INTEGER:  # no token has it, and the database cannot bind it
+        return False
     with store.writing() as session:
         result = session.execute(
             update(ApiToken)

@@ -1,31 +1,50 @@
-"""Submitted URLs must not make the server reach into its own network: the host is resolved
-and every address it has is checked (loopback, private, link-local, reserved, multicast and
-unspecified addresses are refused), and again at every redirect, which is followed by hand.
+"""Submitted URLs must not make the server reach into its own network.
 
-What remains is DNS rebinding (a name that resolves to a public address when checked and a
-private one when fetched, a moment later); a deployment that must rule it out puts the server
-behind an egress proxy.
+A URL is read once, by the parser of the HTTP client that will fetch it (urllib3), and refused
+when another reader could take it for a different host: a backslash, whitespace or a control
+character anywhere, or user information before the host ("http://127.0.0.1:80\\@1.1.1.1/" is
+1.1.1.1 to Python's `urlsplit` and 127.0.0.1 to urllib3). Its host is resolved once; every
+address is checked (loopback, private, link-local, reserved, multicast and unspecified addresses
+are refused), and the connection goes to the address that was checked, not to whatever a second
+lookup answers, so a name that rebinds between check and fetch gains nothing. Redirects are
+followed by hand, each hop read and checked the same way.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
+from urllib3.util import parse_url
 
 from strife.readers.errors import FetchError
-from strife.readers.web import MAX_BYTES, Fetched, _get_pool
+from strife.readers.web import MAX_BYTES, USER_AGENT, Fetched, _get_pool
 
 MAX_REDIRECTS = 5
+# Characters that parsers disagree on inside an authority, or that no well-formed URL holds.
+_AMBIGUOUS = re.compile(r"[\\\x00-\x20\x7f]")
 
 Resolver = Callable[[str, int], list[str]]
 
 
 class URLRefused(ValueError):
     """A URL the server will not fetch, and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a checked URL is fetched from: its host as the client reads it, and its addresses."""
+
+    scheme: str
+    host: str  # as written in the Host header and checked against a TLS certificate
+    port: int
+    request_uri: str
+    addresses: tuple[str, ...]  # empty when private addresses are allowed: resolved at connect
 
 
 def _resolve(host: str, port: int) -> list[str]:
@@ -48,20 +67,46 @@ def forbidden_reason(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> 
     return None
 
 
-def check_url(url: str, *, allow_private: bool = False, resolve: Resolver = _resolve) -> None:
-    """Raise `URLRefused` unless `url` is http(s) to a host whose every address is public."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise URLRefused(f"only http and https URLs can be fetched, not {parts.scheme or 'no scheme'!r}")
-    host = parts.hostname
+def _same_host(python_reads: str, client_reads: str) -> bool:
+    if python_reads.lower() == client_reads.lower():
+        return True
+    try:  # urllib3 writes an international name in its ASCII form
+        return python_reads.encode("idna").decode("ascii").lower() == client_reads.lower()
+    except UnicodeError:
+        return False
+
+
+def _read(url: str) -> tuple[str, str, int, str]:
+    """(scheme, host, port, request URI) as urllib3 will read `url`, or `URLRefused`."""
+    bad = _AMBIGUOUS.search(url)
+    if bad:
+        raise URLRefused(
+            f"the URL holds {bad.group()!r}, which clients read differently; write it percent-encoded"
+        )
+    try:
+        parts = parse_url(url)
+        port = parts.port
+    except (ValueError, urllib3.exceptions.LocationParseError) as err:
+        raise URLRefused(f"not a URL that can be fetched: {err}") from None
+    scheme = (parts.scheme or "").lower()
+    if scheme not in ("http", "https"):
+        raise URLRefused(f"only http and https URLs can be fetched, not {scheme or 'no scheme'!r}")
+    if parts.auth is not None:
+        raise URLRefused("URLs with a user name or password before the host are not fetched")
+    host = (parts.host or "").strip("[]")
     if not host:
         raise URLRefused("the URL has no host")
+    if not _same_host(urlsplit(url).hostname or "", host):
+        raise URLRefused(f"the URL's host reads as {host!r} to one parser and otherwise to another")
+    return scheme, host, port or (443 if scheme == "https" else 80), parts.request_uri
+
+
+def check_url(url: str, *, allow_private: bool = False, resolve: Resolver = _resolve) -> Target:
+    """The `Target` to fetch `url` from; `URLRefused` unless it is an unambiguous http(s) URL to a
+    host whose every address is public (any address when `allow_private`)."""
+    scheme, host, port, request_uri = _read(url)
     if allow_private:
-        return
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError:
-        raise URLRefused("the URL's port is not a number") from None
+        return Target(scheme, host, port, request_uri, ())
     try:
         addresses = [ipaddress.ip_address(host)]
     except ValueError:
@@ -75,6 +120,32 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver = _res
                 f"{host!r} is {address}, a {reason} address: the server does not fetch "
                 "from its own network (start it with --allow-private-urls to allow it)"
             )
+    return Target(scheme, host, port, request_uri, tuple(str(a) for a in addresses))
+
+
+def _pinned_get(target: Target) -> urllib3.BaseHTTPResponse:
+    """GET from the checked address itself, the name kept for the Host header and TLS."""
+    default_port = 443 if target.scheme == "https" else 80
+    host_header = target.host if ":" not in target.host else f"[{target.host}]"
+    if target.port != default_port:
+        host_header += f":{target.port}"
+    options = {
+        "timeout": urllib3.Timeout(connect=10, read=30),
+        "retries": urllib3.Retry(total=2, redirect=False),
+    }
+    pool: urllib3.HTTPConnectionPool
+    if target.scheme == "https":
+        pool = urllib3.HTTPSConnectionPool(
+            target.addresses[0],
+            target.port,
+            server_hostname=target.host,
+            assert_hostname=target.host,
+            **options,
+        )
+    else:
+        pool = urllib3.HTTPConnectionPool(target.addresses[0], target.port, **options)
+    headers = {"Host": host_header, "User-Agent": USER_AGENT}
+    return pool.urlopen("GET", target.request_uri, headers=headers, redirect=False, preload_content=False)
 
 
 def guarded_fetcher(allow_private: bool = False, resolve: Resolver = _resolve) -> Callable[[str], Fetched]:
@@ -83,9 +154,12 @@ def guarded_fetcher(allow_private: bool = False, resolve: Resolver = _resolve) -
 
     def fetch(url: str) -> Fetched:
         for _ in range(MAX_REDIRECTS + 1):
-            check_url(url, allow_private=allow_private, resolve=resolve)
+            target = check_url(url, allow_private=allow_private, resolve=resolve)
             try:
-                response = _get_pool().request("GET", url, preload_content=False, redirect=False)
+                if target.addresses:
+                    response = _pinned_get(target)
+                else:
+                    response = _get_pool().request("GET", url, preload_content=False, redirect=False)
             except urllib3.exceptions.HTTPError as err:
                 raise FetchError(url, f"request failed: {err.__class__.__name__}: {err}") from err
             try:
@@ -105,4 +179,4 @@ def guarded_fetcher(allow_private: bool = False, resolve: Resolver = _resolve) -
     return fetch
 
 
-__all__ = ["URLRefused", "check_url", "forbidden_reason", "guarded_fetcher"]
+__all__ = ["Target", "URLRefused", "check_url", "forbidden_reason", "guarded_fetcher"]

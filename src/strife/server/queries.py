@@ -14,6 +14,7 @@ import orjson
 from sqlalchemy import ColumnElement, Date, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from strife.store.database import MAX_INTEGER, MIN_INTEGER
 from strife.store.export import EventFilter, UnknownFilterValue
 from strife.store.schema import REVIEW_STATES, EventRow
 
@@ -61,7 +62,7 @@ class EventQuery:
 
     def review_states(self) -> list[str]:
         states = [part.strip().lower() for value in self.review_state for part in value.split(",")]
-        states = [state for state in states if state]
+        states = list(dict.fromkeys(state for state in states if state))  # each once
         unknown = sorted(set(states) - set(REVIEW_STATES))
         if unknown:
             raise QueryError(f"review_state is one of {', '.join(REVIEW_STATES)}, not {', '.join(unknown)}")
@@ -144,6 +145,12 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
             key = None if key is None else dt.date.fromisoformat(key)  # None: among the undated
         else:
             key = int(key)
+        # Numbers past the store's integer columns: SQLite cannot bind them (OverflowError) and
+        # PostgreSQL refuses them ("integer out of range"). No cursor of ours holds one.
+        if not all(
+            MIN_INTEGER <= number <= MAX_INTEGER for number in (row_id, key) if isinstance(number, int)
+        ):
+            raise ValueError("out of range")
     except QueryError:
         raise
     except (binascii.Error, orjson.JSONDecodeError, KeyError, TypeError, ValueError):

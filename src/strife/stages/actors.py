@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from strife.document import Document, Mention
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import sentence_of
+from strife.stages.taken_spans import TakenSpans
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,12 +180,12 @@ class ActorStage:
     def __call__(self, doc: Document) -> None:
         text = doc.cased_text
         mentions: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        taken = TakenSpans()
         for match in _FOREIGN.finditer(text):
             # "U.S.", "U.S" and "US" are one country: its name without dots is the key.
             iso3 = FOREIGN_DEMONYMS[match.group("demonym").lower().replace(".", "")]
             actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
-            taken.append(match.span())
+            taken.add(*match.span())
             mentions.append(Mention(*match.span(), "actor", actor, sentence_of(doc, match.start())))
         for m in doc.layer("places"):
             if m.label != "country":
@@ -207,7 +208,7 @@ class ActorStage:
                 actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
             else:
                 continue
-            taken.append((m.start, m.end))
+            taken.add(m.start, m.end)
             mentions.append(Mention(m.start, m.end, "actor", actor, m.sentence))
         places = [(m.start, m.end) for m in doc.layer("places")]
         for match in IDENTITY_GROUPS.finditer(text):
@@ -227,13 +228,13 @@ class ActorStage:
                 if actor is None:
                     continue
                 start, end = match.start(group), match.end(group)
-                taken.append((start, end))
+                taken.add(start, end)
                 mentions.append(Mention(start, end, "actor", actor, sentence_of(doc, start)))
         # Named groups, in the dictionary's order: an earlier alias wins an overlap.
         for m in doc.layer("named_groups"):
-            if any(m.start < e and s < m.end for s, e in taken):
+            if taken.overlaps(m.start, m.end):
                 continue
-            taken.append((m.start, m.end))
+            taken.add(m.start, m.end)
             group = m.value
             side = "state" if group.inter == 1 else "armed"
             actor = Actor(group.name, group.inter, side, named=True)
@@ -245,9 +246,9 @@ class ActorStage:
         for pattern, name, inter, side in _GENERIC:
             for match in pattern.finditer(doc.lower_text):
                 start, end = match.span()
-                if any(start < e and s < end for s, e in taken):
+                if taken.overlaps(start, end):
                     continue
-                taken.append((start, end))
+                taken.add(start, end)
                 actor = Actor(name, inter, side)
                 if movement is not None and REBEL_WORDS.fullmatch(match.group()):
                     actor = movement

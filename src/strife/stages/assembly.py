@@ -10,6 +10,7 @@ the decisions need each other, with the evidence of each field.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import Any
 
 from strife.document import Document, Mention
@@ -114,6 +115,11 @@ def assemble_events(doc: Document) -> list[Event]:
     # An article: sentences of prose, not a note or a list of headlines (which end unstopped).
     stopped = sum(doc.text[start:end].rstrip().endswith(tuple(CLOSERS)) for start, end in spans.values())
     article = not is_note(doc) and 2 * stopped >= len(spans)
+    # The sentences each gazetteer name stands in, looked up per incident (not searched).
+    named_in: dict[str, set[int]] = defaultdict(set)
+    for m in doc.layer("places"):
+        if m.label == "place" and m.value.entry is not None:
+            named_in[m.value.entry.name].add(m.sentence)
     events: list[Event] = []
     # Toll shared out over listed places: (the event as told, the events it became).
     shared: list[tuple[Event, list[Event]]] = []
@@ -392,7 +398,7 @@ def assemble_events(doc: Document) -> list[Event]:
             }
             listed = listed_places(doc, incident_places, place["mention"], same_kind)
             hurt = bool(fatalities or figures.injured)
-            if hurt and article and _told_apart(doc, listed, incident):
+            if hurt and article and _told_apart(named_in, listed, incident):
                 # An article's toll over several places sums the incidents it goes on to tell
                 # one by one ("Six killed across Balochistan" above a paragraph for each).
                 listed = []
@@ -492,15 +498,11 @@ def _same_fight(told: str, sub: str) -> bool:
     return {told, sub} == {"Attack", "Armed clash"}
 
 
-def _told_apart(doc: Document, listed: list[Mention], incident: Incident) -> bool:
-    """Whether the document names one of the listed places again outside the incident."""
-    names = {m.value.entry.name for m in listed}
+def _told_apart(named_in: dict[str, set[int]], listed: list[Mention], incident: Incident) -> bool:
+    """Whether the document names one of the listed places again outside the incident
+    (`named_in`: the sentences each gazetteer name stands in)."""
     own = set(incident.sentences)
-    return any(
-        m.sentence not in own and m.value.entry is not None and m.value.entry.name in names
-        for m in doc.layer("places")
-        if m.label == "place"
-    )
+    return any(named_in.get(m.value.entry.name, set()) - own for m in listed)
 
 
 def _within(inner: Event, outer: Event) -> bool:
@@ -516,11 +518,14 @@ def _one_incident_told_in_parts(events: list[Event]) -> list[Event]:
     the most specific place, where the day, the sub-type and the toll are the same. Not a crowd's:
     a protest day in many towns is one event per town."""
     kept: list[Event] = []
+    # The evidence spans of each kept event, as keys rather than records compared field by
+    # field: a report repeated a hundred times folds a hundred parts into one event.
+    spans_of: list[set[tuple[str, int, int]]] = []
     for event in events:
-        twin = next(
+        at = next(
             (
-                k
-                for k in kept
+                i
+                for i, k in enumerate(kept)
                 if not (k.background or event.background)
                 and k.event_date is not None
                 and (k.event_date, k.date_end, k.sub_event_type)
@@ -531,16 +536,21 @@ def _one_incident_told_in_parts(events: list[Event]) -> list[Event]:
             ),
             None,
         )
-        if twin is None:
+        if at is None:
             kept.append(event)
+            spans_of.append({(e.field, e.start, e.end) for e in event.evidence})
             continue
+        twin = kept[at]
         # The toll is the same by the condition above: the event told first keeps its fields,
         # at the more specific place.
         place = event if _within(event, twin) else twin
+        known = spans_of[at]
+        added = [e for e in event.evidence if (e.field, e.start, e.end) not in known]
+        known.update((e.field, e.start, e.end) for e in added)
         merged = twin.model_copy(
             update={
                 **{name: getattr(place, name) for name in PLACE_FIELDS},
-                "evidence": twin.evidence + [e for e in event.evidence if e not in twin.evidence],
+                "evidence": twin.evidence + added,
                 "notes": write_note(
                     twin.event_date,
                     twin.sub_event_type,
@@ -552,7 +562,7 @@ def _one_incident_told_in_parts(events: list[Event]) -> list[Event]:
                 ),
             }
         )
-        kept[kept.index(twin)] = merged
+        kept[at] = merged
     return kept
 
 

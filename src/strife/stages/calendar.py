@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+# Years whose days strife computes with: far enough from the calendar's ends for any span a
+# report gives, wide enough for the far-off days that stand in for an unknown publication date.
+ARITHMETIC_YEARS = (1000, 9000)
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -24,6 +28,10 @@ def month_number(name: str) -> int:
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None where there is no such day, or none a report means: near the ends of
+    the calendar (year 1, 9999) a day's arithmetic ("the week before") would overflow."""
+    if not ARITHMETIC_YEARS[0] <= year <= ARITHMETIC_YEARS[1]:
+        return None
     try:
         return dt.date(year, month, day)
     except ValueError:

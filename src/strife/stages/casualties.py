@@ -13,6 +13,7 @@ from strife.document import Document, Mention
 from strife.stages.lexicon import compile_lower
 from strife.stages.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, Quantity, quantity
 from strife.stages.sentences import sentence_of
+from strife.stages.taken_spans import TakenSpans
 
 # Who a counted noun is, for the split by party: state forces, armed groups, civilians, unknown.
 VICTIM_NOUNS: dict[str, str] = {
@@ -285,8 +286,10 @@ NOUN_COUNTS = {"couple": "two"}
 # "Woman killed in Indian shelling": a headline's one victim, with no article or number.
 HEADLINE_SINGLE = compile_lower(
     # "Pakistan says Kashmir woman killed…": who says it may open the headline.
-    rf"(?:[\w'’\-]+\s+(?:says?|said|claims?)\s+)?"
-    rf"[\"“‘']?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+(?:was\s+)?"
+    # Words of at most 40 letters: an unbounded word tried at every letter of one long token
+    # ("aaaa…", a 2 MB body) would make the search quadratic.
+    rf"(?:[\w'’\-]{{1,40}}\s+(?:says?|said|claims?)\s+)?"
+    rf"[\"“‘']?(?:[\w'’\-]{{1,40}}\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+(?:was\s+)?"
     rf"(?P<verb>killed|shot dead|gunned down|martyred|injured|wounded|dies|died)\b"
     # "Gunman killed a prayer leader": the noun did the killing.
     r"(?!\s+(?:an?|the|his|her|their|one|two|three|four|five|\d)\b)"
@@ -436,10 +439,10 @@ class CasualtyStage:
     def __call__(self, doc: Document) -> None:
         text = doc.lower_text  # the tables are lower-case; offsets are the text's
         found: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        taken = TakenSpans()
 
         def add(start: int, end: int, value: Casualty) -> None:
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 return
             if YEAR.match(text, start):
                 return  # "March 2021\n5 Baloch militants killed": a year, not a count
@@ -459,7 +462,7 @@ class CasualtyStage:
                 value = replace(value, count=quantity(NOUN_COUNTS[value.noun]))  # "a couple": two
             if PART_MARKER.search(text[max(0, start - 20) : start]):
                 value = Casualty(value.count, value.outcome, value.party, value.noun, value.toll, True)
-            taken.append((start, end))
+            taken.add(start, end)
             found.append(Mention(start, end, "casualty", value, sentence_of(doc, start)))
 
         for match in TOLL.finditer(text):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from strife.document import Document, Mention
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import sentence_of
+from strife.stages.taken_spans import TakenSpans
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,13 +119,13 @@ class ClaimStage:
 
     def __call__(self, doc: Document) -> None:
         claims: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        taken = TakenSpans()
         for pattern, claim in _CLAIMS:  # `unclaimed` first: "no group claimed" is not a claim
             for match in pattern.finditer(doc.lower_text):
                 start, end = match.span()
-                if any(start < e and s < end for s, e in taken):
+                if taken.overlaps(start, end):
                     continue
-                taken.append((start, end))
+                taken.add(start, end)
                 claims.append(Mention(start, end, "claim", claim, sentence_of(doc, start)))
         reporters = [
             Mention(*m.span(), "reporter", reporter, sentence_of(doc, m.start()))

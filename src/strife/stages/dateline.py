@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from strife.calendar_bounds import publishable
 from strife.document import Document, Mention
 from strife.stages.calendar import MONTH_PATTERN, month_number, most_recent, safe_date
 
@@ -84,7 +85,7 @@ class DatelineStage:
         dateline, start, end = found
         doc.set_layer("dateline", [Mention(start, end, "dateline", dateline, 0)])
         doc.annotations.facts["dateline"] = dateline
-        if doc.published is None and dateline.date is not None:
+        if doc.published is None and dateline.date is not None and publishable(dateline.date):
             doc.published = dateline.date
             doc.published_basis = "dateline"
         if doc.source is None and dateline.agency:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from strife.calendar_bounds import is_event_day
 from strife.document import Document, Mention
 from strife.stages.calendar import (
     MONTH_PATTERN,
@@ -23,6 +24,7 @@ from strife.stages.calendar import (
 )
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import sentence_of
+from strife.stages.taken_spans import TakenSpans
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,13 +316,13 @@ class DateStage:
         anchor = doc.anchor_date
         lower = doc.lower_text
         written = writing_day(lower, anchor) if anchor is not None else None
-        taken: list[tuple[int, int]] = [(m.start, m.end) for m in doc.layer("dateline")]
+        taken = TakenSpans([(m.start, m.end) for m in doc.layer("dateline")])
         mentions: list[Mention] = []
         unresolved: list[Mention] = []
         for pattern, resolve in DATE_RULES:
             for match in pattern.finditer(lower):
                 start, end = match.span()
-                if any(start < e and s < end for s, e in taken):
+                if taken.overlaps(start, end):
                     continue
                 if anchor is not None:
                     value = resolve(match, written if getattr(resolve, "from_writing_day", False) else anchor)  # type: ignore[arg-type]
@@ -329,12 +331,14 @@ class DateStage:
                 if value is None and anchor is None and resolve(match, _PROBES[0]) is not None:
                     # A day the text gives relative to a publication date it lacks: the incident
                     # has a day of its own, unknown (not the next sentence's).
-                    taken.append((start, end))
+                    taken.add(start, end)
                     unresolved.append(Mention(start, end, "date", None, sentence_of(doc, start)))
                     continue
                 if value is None or (anchor is not None and value.start > anchor):
                     continue  # never into the future
-                taken.append((start, end))
+                if not is_event_day(value.start) or not is_event_day(value.end):
+                    continue  # "March 3, 1750", "31/12/9999": no incident strife codes
+                taken.add(start, end)
                 if value.precision == 1 and _is_reporting(lower, start, end):
                     value = replace(value, reporting=True)
                 mentions.append(Mention(start, end, "date", value, sentence_of(doc, start)))

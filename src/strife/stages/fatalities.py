@@ -5,6 +5,7 @@ reports differ.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -178,12 +179,17 @@ def named_parties(casualties: list[Mention], actors: list[Mention], text: str) -
     their words name: "15 Afghan Taliban killed", "five Hamas members" count an armed group's
     dead; "shot dead by gunmen" does not count the gunmen."""
     placed = []
+    # Actors by where they start, so that each figure looks only at those inside its own words
+    # (in their given order, the first found wins), not at every actor of a long incident.
+    order = sorted(range(len(actors)), key=lambda k: actors[k].start)
+    starts = [actors[k].start for k in order]
     for m in casualties:
         if m.value.party == "unknown":
+            inside = sorted(order[bisect_left(starts, m.start) : bisect_right(starts, m.end)])
             named = next(
                 (
                     a
-                    for a in actors
+                    for a in map(actors.__getitem__, inside)
                     if m.start <= a.start
                     and a.end <= m.end
                     and a.value.side in ("state", "armed")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from strife.document import Document, Mention
 from strife.stages.event_types import PROTEST_OR_RIOT
@@ -157,10 +159,30 @@ class Incident:
     background: bool = False
     # Whether one of its sentences names an act with its own date and place beside it.
     recalled: bool = False
+    # What its sentences give together (their places, days, victims), grown as sentences are
+    # added rather than gathered anew for each sentence that might join: a long report told as
+    # one incident would make grouping quadratic. Keyed by what is gathered.
+    _gathered: dict[str, tuple[int, set[Any]]] = field(default_factory=dict, repr=False, compare=False)
+    _members: set[int] = field(default_factory=set, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._members = set(self.sentences)
+
+    def __contains__(self, index: int) -> bool:
+        return index in self._members
 
     def add(self, index: int) -> None:
-        if index not in self.sentences:
+        if index not in self._members:
+            self._members.add(index)
             self.sentences.append(index)
+
+    def gathered(self, key: str, of_sentence: Callable[[int], Iterable[Any]]) -> set[Any]:
+        """The union of `of_sentence` over its sentences; `key` names what `of_sentence` gives."""
+        seen, found = self._gathered.get(key, (0, set()))
+        for index in self.sentences[seen:]:
+            found.update(of_sentence(index))
+        self._gathered[key] = (len(self.sentences), found)
+        return found
 
 
 def by_sentence(doc: Document, layer: str) -> dict[int, list[Mention]]:
@@ -350,7 +372,7 @@ def group_incidents(doc: Document) -> list[Incident]:
                     and before >= 0
                     and before not in context
                     and (before in actors or before in triggers)
-                    and not any(before in incident.sentences for incident in incidents)
+                    and not any(before in incident for incident in incidents)
                 ):
                     current.add(before)
             current.add(index)
@@ -360,10 +382,9 @@ def group_incidents(doc: Document) -> list[Incident]:
             current is not None
             and not background
             and any(t.value.sub_event_type in PROTEST_OR_RIOT for t in own)
-            and any(
-                t.value.sub_event_type in PROTEST_OR_RIOT
-                for i in current.sentences
-                for t in triggers.get(i, [])
+            and current.gathered(
+                "protest",
+                lambda i: [True for t in triggers.get(i, []) if t.value.sub_event_type in PROTEST_OR_RIOT],
             )
         ):
             # How a protest went on, or how it was broken up ("police broke it up with baton
@@ -483,7 +504,7 @@ def _other_kind(
     # A word that names the act opens another; a bare "killed" does only where it counts other
     # victims than the incident's ("5 militants killed" after a blast that killed labourers):
     # "32 were killed" after a blast is its toll.
-    known_victims = {c.value.party for i in incident.sentences for c in casualties.get(i, [])}
+    known_victims = incident.gathered("victims", lambda i: [c.value.party for c in casualties.get(i, [])])
     other_victims = any(
         c.value.party in ("state", "armed", "civilian") and c.value.party not in known_victims for c in hurt
     )
@@ -494,12 +515,14 @@ def _other_kind(
         for t in own
         if (t.value.violent and (t.value.strength >= SPECIFIC_TRIGGER or other_victims)) or _news_in_itself(t)
     }
-    known = {
-        EVENT_TYPE_OF[t.value.sub_event_type]
-        for i in incident.sentences
-        for t in triggers.get(i, [])
-        if t.value.strength > LEARNED_STRENGTH
-    }
+    known = incident.gathered(
+        "types",
+        lambda i: [
+            EVENT_TYPE_OF[t.value.sub_event_type]
+            for t in triggers.get(i, [])
+            if t.value.strength > LEARNED_STRENGTH
+        ],
+    )
     return bool(new and known) and not new & known
 
 
@@ -524,11 +547,7 @@ def _lead_place(mentions: list[Mention]) -> list[Mention]:
 
 def _other_place(new: list[Mention], incident: Incident, places: dict[int, list[Mention]]) -> bool:
     fresh = _place_keys(new)
-    known = (
-        set().union(*(_place_keys(places.get(i, [])) for i in incident.sentences))
-        if incident.sentences
-        else set()
-    )
+    known = incident.gathered("places", lambda i: _place_keys(places.get(i, [])))
     # A province and a district in it are one place; two districts, or two provinces, are not.
     return bool(fresh and known) and not any(
         a == b or a.startswith(b + "/") or b.startswith(a + "/") for a in fresh for b in known
@@ -536,7 +555,9 @@ def _other_place(new: list[Mention], incident: Incident, places: dict[int, list[
 
 
 def _other_day(new: list[Mention], incident: Incident, dates: dict[int, list[Mention]]) -> bool:
-    known = [d.value.start for i in incident.sentences for d in dates.get(i, []) if d.value.precision == 1]
+    known = incident.gathered(
+        "days", lambda i: [d.value.start for d in dates.get(i, []) if d.value.precision == 1]
+    )
     fresh = [d.value for d in new if d.value.precision == 1]
     return bool(known and fresh) and all(
         abs((value.start - day).days) > 1 and abs((value.end - day).days) > 1

@@ -8,6 +8,7 @@ stage replaces it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,7 @@ from strife.places.recognise import (
 )
 from strife.stages.implied_places import capitals_unnamed, regions_named, seats_of_state
 from strife.stages.sentences import sentence_of
+from strife.stages.taken_spans import TakenSpans
 from strife.stages.truecase import common_words
 
 # Names people use for countries that pycountry spells otherwise, and demonyms.
@@ -118,7 +120,9 @@ PLACE_KINDS: dict[str, int] = {
     "province": 6, "state": 6, "region": 6, "governorate": 6,
 }  # fmt: skip
 
-_NAME = r"(?P<name>(?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+)"
+# Words of at most 40 letters, so that a long hyphenated token is not read to its end from
+# each of its capitals (quadratic in its length).
+_NAME = r"(?P<name>(?:[A-Z][\w'’\-]{1,40}\s+){0,3}[A-Z][\w'’\-]{1,40})"
 _KIND = "|".join(sorted(PLACE_KINDS, key=len, reverse=True))
 KIND_SUFFIXED = re.compile(rf"\b{_NAME}\s+(?P<kind>{_KIND})\b")
 # Words that start a capitalised run but are not part of a place's name.
@@ -218,6 +222,12 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     names.update(_demonyms())
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), names
+
+
+def _starts_within(starts: list[int], start: int, end: int) -> bool:
+    """Whether any of the sorted `starts` lies in [start, end)."""
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 def _hyphen_joined(text: str, start: int, end: int) -> bool:
@@ -559,14 +569,12 @@ class PlaceStage:
                 continue
             kind = match.group("kind").lower()
             mentions.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
-        taken = [(m.start, m.end) for m in mentions if m.label in ("country", "region")]
-        candidates = [c for c in candidates if not any(c.start < e and s < c.end for s, e in taken)]
+        taken = TakenSpans([(m.start, m.end) for m in mentions if m.label in ("country", "region")])
+        candidates = [c for c in candidates if not taken.overlaps(c.start, c.end)]
         # A name with its kind ("Kalat district") was found above; where the gazetteer knows the
         # name, its entry replaces the bare name.
-        known = [c.start for c in candidates]
-        mentions = [
-            m for m in mentions if not (m.label == "place" and any(m.start <= s < m.end for s in known))
-        ]
+        known = sorted(c.start for c in candidates)
+        mentions = [m for m in mentions if not (m.label == "place" and _starts_within(known, m.start, m.end))]
         # A group that fights in one country only says which country the report is about,
         # as its people's name would ("the FMLN attacked the garrison in San Miguel").
         group_homes = [m.value.country for m in doc.layer("named_groups") if m.value.country is not None]

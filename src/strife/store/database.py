@@ -8,6 +8,8 @@ interleave their merge decisions.
 
 from __future__ import annotations
 
+import contextlib
+import math
 import os
 import sys
 from collections.abc import Iterator
@@ -19,13 +21,18 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Any constant will do: every strife writer takes the same one.
 PG_WRITE_LOCK = 0x5354524946  # "STRIF"
+
+# The largest integer the store's INTEGER columns hold on every backend: PostgreSQL's are 32-bit
+# (SQLite's 64). A value past it is refused up front, so that both answer the same.
+MAX_INTEGER = 2**31 - 1
+MIN_INTEGER = -(2**31)
 
 
 class StoreError(Exception):
@@ -56,7 +63,7 @@ def normalise_url(value: str | None) -> URL:
         value = f"sqlite:///{Path(value).expanduser()}"
     try:
         url = make_url(value)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise StoreError(f"not a database URL: {value!r}") from None
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
@@ -70,6 +77,58 @@ def sqlite_path(url: URL) -> Path | None:
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
     return Path(url.database)
+
+
+def in_memory(url: URL) -> bool:
+    """Whether the URL is an in-memory SQLite database (`sqlite://`, `sqlite:///:memory:`):
+    one that is empty when opened and gone when the process that opened it ends."""
+    return url.get_backend_name() == "sqlite" and sqlite_path(url) is None
+
+
+def printable(text: str) -> str:
+    """`text` with what cannot be encoded as UTF-8 (a lone surrogate) written as an escape, for
+    a message that quotes it."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def unstorable(value: Any, name: str = "value") -> str | None:
+    """Why a JSON value (a request body, an edit) cannot be stored alike in SQLite and
+    PostgreSQL, naming where in it the problem is (`name.key[2]`); None when it can be.
+
+    Refused: text with a NUL character (PostgreSQL cannot hold one) or with a lone surrogate
+    (no UTF-8 for it: half of a UTF-16 pair, cut apart), NaN and infinities (no JSON for them),
+    and integers past the store's integer columns.
+    """
+    # Iterative: a deeply nested value must not exhaust the stack.
+    pending: list[tuple[str, Any]] = [(name, value)]
+    while pending:
+        where, item = pending.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return f"{where}: text with a NUL character (\\x00), which the store cannot hold"
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as err:
+                return (
+                    f"{where}: a lone surrogate ({printable(item[err.start])}) at character {err.start}, which "
+                    "is not Unicode text (half of a UTF-16 pair: was the text cut in two?)"
+                )
+        elif isinstance(item, bool):
+            continue
+        elif isinstance(item, int):
+            if not MIN_INTEGER <= item <= MAX_INTEGER:
+                return f"{where}: an integer out of range (the store holds {MIN_INTEGER} to {MAX_INTEGER})"
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                return f"{where}: {item} is not a number JSON can hold (no NaN or infinity)"
+        elif isinstance(item, dict):
+            for key, member in reversed(item.items()):
+                label = f"{where}.{printable(str(key))}"
+                pending.append((label, member))
+                pending.append((f"{label} (the key)", key))
+        elif isinstance(item, list | tuple):
+            pending.extend((f"{where}[{index}]", member) for index, member in reversed(list(enumerate(item))))
+    return None
 
 
 def _json_dumps(value: Any) -> str:
@@ -195,7 +254,15 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
     if path is not None and not path.exists():
         if not create:
             raise StoreError(f"no store at {path} (strife ingest makes one)")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):  # a file on the way
+            blocker = next((parent for parent in path.parents if parent.exists()), path.parent)
+            raise StoreError(f"cannot make the store {path}: {blocker} is not a folder") from None
+        except OSError as err:  # no permission, a read-only file system
+            raise StoreError(
+                f"cannot make the folder {path.parent} for the store: {err.strerror or err}"
+            ) from None
     try:
         engine = create_engine(parsed, json_serializer=_json_dumps, json_deserializer=orjson.loads)
     except NoSuchModuleError as err:
@@ -213,14 +280,33 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
     )
     try:
         upgrade(store)
-    except OperationalError as err:
+    except DBAPIError as err:  # no server, no such file, a file that is not a database
         engine.dispose()
         reason = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
         raise StoreError(f"cannot open the store at {store.display_url}: {reason}") from None
+    except (ValueError, OSError) as err:  # the driver refusing the path itself (a NUL in it)
+        engine.dispose()
+        raise StoreError(f"cannot open the store at {store.display_url}: {err}") from None
     except BaseException:
         engine.dispose()
         raise
+    from strife.store.runs import interrupt_dead_runs
+
+    with contextlib.suppress(DBAPIError):  # a store this process may not write to keeps its runs
+        interrupt_dead_runs(store.engine)
     return store
 
 
-__all__ = ["Store", "StoreError", "data_dir", "default_url", "normalise_url", "open_store"]
+__all__ = [
+    "MAX_INTEGER",
+    "MIN_INTEGER",
+    "Store",
+    "StoreError",
+    "data_dir",
+    "default_url",
+    "in_memory",
+    "normalise_url",
+    "open_store",
+    "printable",
+    "unstorable",
+]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import hashlib
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from strife.readers import ReadItem, Skipped
 from strife.runner import Outcome, PipelineFactory, apply_published_option, process
 from strife.store.database import Store
 from strife.store.matching import find_match, first_sources, max_span_days, record_of
+from strife.store.runs import this_host
 from strife.store.schema import DocumentRow, EventDocument, EventRow, Revision, Run, event_columns, utcnow
 from strife.summary import RunSummary
 
@@ -284,7 +286,14 @@ def _unused_id(event: Event, taken: set[str]) -> Event:
 
 
 def add_run(session: Session, command: str, arguments: dict[str, Any], user: str | None) -> Run:
-    run = Run(command=command, user=user, strife_version=__version__, arguments=arguments)
+    run = Run(
+        command=command,
+        user=user,
+        strife_version=__version__,
+        arguments=arguments,
+        host=this_host(),
+        pid=os.getpid(),
+    )
     session.add(run)
     session.flush()
     return run
@@ -342,12 +351,15 @@ def ingest(
                 summary.add_warning(outcome.origin, outcome.doc_id or "", message)
             try:
                 stored = ingestor.store_document(incoming, outcome.events)
-            except (DataError, StatementError) as err:
-                if not (isinstance(err, DataError) or isinstance(err.orig, UnicodeError)):
+            except (DataError, StatementError, UnicodeError) as err:
+                if isinstance(err, StatementError) and not (
+                    isinstance(err, DataError) or isinstance(err.orig, UnicodeError)
+                ):
                     raise
-                # Text the database cannot hold (PostgreSQL refuses NUL characters): this
-                # document is skipped, the batch goes on.
-                reason = str(err.orig or err).strip().splitlines()[0]
+                # Text the database cannot hold (PostgreSQL refuses NUL characters, SQLite's
+                # driver a lone surrogate): this document is skipped, the batch goes on.
+                cause = err.orig if isinstance(err, StatementError) else err
+                reason = str(cause or err).strip().splitlines()[0]
                 summary.add_skip(outcome.origin, f"cannot be stored: {reason}", outcome.doc_id)
                 continue
             summary.documents_read += 1

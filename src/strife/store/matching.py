@@ -8,12 +8,13 @@ module finds the candidates for them with an indexed query (same country, dates 
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Connection, Row, bindparam, func, select
 
+from strife.calendar_bounds import shift
 from strife.event import Event
 from strife.merging import DAY_TOLERANCE, Provenance, best_match, merge
 from strife.store.schema import EventRow
@@ -75,11 +76,14 @@ def candidates(connection: Connection, event: Event, max_span: int) -> list[Row[
     """
     if not event.iso3 or event.event_date is None or event.date_end is None:
         return []  # nor with no day to say when (an undated report's event is stored as it is)
+    # Held at the calendar's ends: one stored event with an absurd span (a date typed as year 1
+    # before dates were bounded) must not make every later lookup overflow.
+    tolerance = DAY_TOLERANCE.days
     parameters = {
         "iso3": event.iso3,
-        "earliest": event.event_date - DAY_TOLERANCE - dt.timedelta(days=max_span),
-        "latest": event.date_end + DAY_TOLERANCE,
-        "ends_after": event.event_date - DAY_TOLERANCE,
+        "earliest": shift(event.event_date, -tolerance - max_span),
+        "latest": shift(event.date_end, tolerance),
+        "ends_after": shift(event.event_date, -tolerance),
     }
     return list(connection.execute(CANDIDATES, parameters))
 
@@ -97,7 +101,10 @@ def find_match(connection: Connection, event: Event, max_span: int | None = None
     found: dict[int, Match] = {}
     for pk, record, sources, locked in candidates(connection, event, max_span):
         if not reports.intersection(record["doc_ids"]):
-            stored = Event.model_validate(record)
+            try:
+                stored = Event.model_validate(record)
+            except ValidationError:
+                continue  # a record stored before a rule it breaks (a date out of bounds): not a match
             found[id(stored)] = Match(pk, stored, sources, locked or [])
     best = best_match(event, (match.event for match in found.values()))
     return found[id(best)] if best is not None else None

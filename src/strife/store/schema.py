@@ -72,9 +72,13 @@ class Run(Base):
     command: Mapped[str] = mapped_column(String(32))
     started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    # running → completed, failed or interrupted. A killed run stays `running`; the documents
-    # it stored name it (documents.run_id), and its counts are written when a run ends.
+    # running → completed, failed or interrupted. A killed run is marked interrupted when the
+    # store is next opened on its host (`store.runs`); the documents it stored name it
+    # (documents.run_id), and its counts are written when a run ends.
     status: Mapped[str] = mapped_column(String(16), default="running")
+    # The process that runs it: where `status` says running and that process is gone, it was killed.
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
     user: Mapped[str | None] = mapped_column(String(128))
     strife_version: Mapped[str] = mapped_column(String(32))
     arguments: Mapped[dict[str, Any]] = mapped_column(default=dict)
