@@ -245,6 +245,16 @@ class RoundResult:
     hangs: list[str] = field(default_factory=list)
     skip_reasons: Counter = field(default_factory=Counter)
 
+    def add(self, other: RoundResult) -> None:
+        self.documents += other.documents
+        self.skipped += other.skipped
+        self.events += other.events
+        self.seconds += other.seconds
+        self.crashes += other.crashes
+        self.unaccounted += other.unaccounted
+        self.hangs += other.hangs
+        self.skip_reasons.update(other.skip_reasons)
+
 
 def _keep(out: Path | None, folder: Path, label: str) -> str:
     if out is None:
@@ -336,15 +346,7 @@ def _shard(args: tuple[int, int, int, int, bool, str | None]) -> RoundResult:
     seed, first, rounds, documents, store, out = args
     total = RoundResult()
     for number in range(first, first + rounds):
-        r = run_round(seed, number, documents, store=store, out=Path(out) if out else None)
-        total.documents += r.documents
-        total.skipped += r.skipped
-        total.events += r.events
-        total.seconds += r.seconds
-        total.crashes += r.crashes
-        total.unaccounted += r.unaccounted
-        total.hangs += r.hangs
-        total.skip_reasons.update(r.skip_reasons)
+        total.add(run_round(seed, number, documents, store=store, out=Path(out) if out else None))
     return total
 
 
@@ -382,13 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     with ProcessPoolExecutor(args.jobs) as pool:
         for r in pool.map(_shard, shards):
             done += 1
-            total.documents += r.documents
-            total.skipped += r.skipped
-            total.events += r.events
-            total.crashes += r.crashes
-            total.unaccounted += r.unaccounted
-            total.hangs += r.hangs
-            total.skip_reasons.update(r.skip_reasons)
+            total.add(r)
             if show:
                 rate = (total.documents + total.skipped) / (time.perf_counter() - started)
                 print(f"\r{done}/{len(shards)} shards, {total.documents + total.skipped:,} inputs, {rate:,.0f}/s, "

@@ -1,9 +1,7 @@
-"""A document past its time budget is skipped with that reason and the batch goes on; the
-spans a stage has taken answer as the list they replace did."""
+"""A document past its time budget is skipped with that reason and the batch goes on."""
 
 from __future__ import annotations
 
-import random
 import threading
 import time
 
@@ -13,7 +11,6 @@ from strife.document import Document
 from strife.pipeline import Pipeline
 from strife.pipeline.budget import OverBudget, budget_from_env
 from strife.runner import process
-from strife.stages.taken_spans import TakenSpans
 
 
 class Slow:
@@ -74,15 +71,17 @@ def test_the_budget_from_the_environment(monkeypatch):
             budget_from_env()
 
 
-def test_taken_spans_answer_as_a_list_of_spans_would():
-    rng = random.Random(7)
-    for _ in range(2000):
-        taken, plain = TakenSpans(), []
-        for _ in range(rng.randint(1, 30)):
-            start = rng.randint(0, 80)
-            end = start + rng.randint(0, 10)
-            expected = any(start < e and s < end for s, e in plain)
-            assert taken.overlaps(start, end) == expected, (plain, start, end)
-            if end > start and rng.random() < 0.6:
-                plain.append((start, end))
-                taken.add(start, end)
+def test_a_timer_the_caller_set_is_left_alone():
+    import signal
+
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    signal.setitimer(signal.ITIMER_REAL, 0.5)
+    try:
+        Pipeline([Slow(), Mark()], budget_s=0.1)(Document(id="quick", text="1"))
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0  # still counting down for its owner
+        time.sleep(0.6)
+        assert fired == [signal.SIGALRM]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

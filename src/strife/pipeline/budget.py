@@ -6,7 +6,8 @@ ways no test foresaw (a 2 MB body the server accepts, a page of ten thousand pla
 `serve` holds its ingest lock while it works. Where the pipeline runs in a process's main
 thread (the command line, each `--jobs` worker) a timer interrupts the stage that overruns;
 elsewhere (the server's worker threads, where Python allows no signal) the budget is checked
-between stages.
+between stages, as it is where the program that calls strife keeps a timer (SIGALRM) of
+its own.
 """
 
 from __future__ import annotations
@@ -45,7 +46,13 @@ def budget_from_env() -> float | None:
 
 
 def _can_interrupt() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    # Only in the main thread (where Python runs signal handlers), and never over a timer the
+    # program that called strife has set for itself.
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
 
 
 @contextmanager

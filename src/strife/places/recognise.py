@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -128,6 +129,20 @@ JOINED_NAME = re.compile(
 )
 
 
+def _in_joined(joined: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a run starts or ends inside one of the joined names (sorted, disjoint spans): a
+    bisection, not a scan of every name (a list of "X and Y" names thousands long)."""
+    i = bisect_right(joined, start, key=_span_start) - 1  # the last name starting at or before it
+    if i >= 0 and start < joined[i][1]:
+        return True
+    i = bisect_left(joined, end, key=_span_start) - 1  # the last name starting before its end
+    return i >= 0 and end <= joined[i][1]
+
+
+def _span_start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
 def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:
     found: list[Candidate] = []
     spelt_otherwise = TRANSLITERATED_LANDS.search(text) is not None
@@ -146,7 +161,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                 joined.append((start, match.end()))
                 break
     for run in CAPITALISED_RUN.finditer(text):
-        if any(s <= run.start() < e or s < run.end() <= e for s, e in joined):
+        if _in_joined(joined, run.start(), run.end()):
             continue
         tokens = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run.group())]
         i = 0

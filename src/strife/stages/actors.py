@@ -210,7 +210,7 @@ class ActorStage:
                 continue
             taken.add(m.start, m.end)
             mentions.append(Mention(m.start, m.end, "actor", actor, m.sentence))
-        places = [(m.start, m.end) for m in doc.layer("places")]
+        places = TakenSpans([(m.start, m.end) for m in doc.layer("places")])
         for match in IDENTITY_GROUPS.finditer(text):
             kind = match.group("kind").lower()
             if kind.startswith("communit") and OF_COMMUNITY.search(
@@ -220,9 +220,7 @@ class ActorStage:
             for group in ("a", "b"):
                 name = match.group(group)
                 strong = kind in CLAN_KINDS or kind in COMMUNITY_KINDS
-                if not name or (
-                    not strong and any(match.start(group) < e and s < match.end(group) for s, e in places)
-                ):
+                if not name or (not strong and places.overlaps(match.start(group), match.end(group))):
                     continue
                 actor = identity_actor(name, kind)
                 if actor is None:

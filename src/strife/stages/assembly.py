@@ -521,22 +521,25 @@ def _one_incident_told_in_parts(events: list[Event]) -> list[Event]:
     # The evidence spans of each kept event, as keys rather than records compared field by
     # field: a report repeated a hundred times folds a hundred parts into one event.
     spans_of: list[set[tuple[str, int, int]]] = []
+    # Kept events by what twins share (day, sub-type, toll), in the order kept: each event is
+    # compared with those alone, not with every event of a long report.
+    alike: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for event in events:
+        key = (event.event_date, event.date_end, event.sub_event_type, event.fatalities)
         at = next(
             (
                 i
-                for i, k in enumerate(kept)
-                if not (k.background or event.background)
-                and k.event_date is not None
-                and (k.event_date, k.date_end, k.sub_event_type)
-                == (event.event_date, event.date_end, event.sub_event_type)
+                for i in alike.get(key, ())
+                if not (kept[i].background or event.background)
+                and event.event_date is not None
                 and event.sub_event_type not in PROTEST_FAMILY
-                and (_within(event, k) or _within(k, event))
-                and k.fatalities == event.fatalities > 0
+                and (_within(event, kept[i]) or _within(kept[i], event))
+                and event.fatalities > 0
             ),
             None,
         )
         if at is None:
+            alike[key].append(len(kept))
             kept.append(event)
             spans_of.append({(e.field, e.start, e.end) for e in event.evidence})
             continue
