@@ -85,3 +85,26 @@ def test_a_timer_the_caller_set_is_left_alone():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_the_cycle_collector_is_left_as_it_was_found():
+    import gc
+
+    seen: list[bool] = []
+
+    class Look:
+        name = "look"
+
+        def __call__(self, doc: Document) -> None:
+            seen.append(gc.isenabled())
+
+    pipeline = Pipeline([Look()])
+    assert gc.isenabled()
+    pipeline(Document(id="a", text="1"))
+    assert seen == [False] and gc.isenabled()  # off during the stages, on again after
+    gc.disable()
+    try:
+        pipeline(Document(id="b", text="1"))
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()

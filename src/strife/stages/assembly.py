@@ -526,20 +526,24 @@ def _one_incident_told_in_parts(events: list[Event]) -> list[Event]:
     alike: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for event in events:
         key = (event.event_date, event.date_end, event.sub_event_type, event.fatalities)
+        # Only a dated event with a toll, not a crowd's, has a twin (or is one).
+        can_pair = (
+            event.event_date is not None
+            and event.fatalities > 0
+            and event.sub_event_type not in PROTEST_FAMILY
+        )
         at = next(
             (
                 i
-                for i in alike.get(key, ())
+                for i in (alike.get(key, ()) if can_pair else ())
                 if not (kept[i].background or event.background)
-                and event.event_date is not None
-                and event.sub_event_type not in PROTEST_FAMILY
                 and (_within(event, kept[i]) or _within(kept[i], event))
-                and event.fatalities > 0
             ),
             None,
         )
         if at is None:
-            alike[key].append(len(kept))
+            if can_pair:
+                alike[key].append(len(kept))
             kept.append(event)
             spans_of.append({(e.field, e.start, e.end) for e in event.evidence})
             continue
