@@ -21,6 +21,7 @@ in CI.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import io
 import json
@@ -274,14 +275,13 @@ def run_round(
     seed: int, number: int, documents: int, *, store: bool = False, out: Path | None = None
 ) -> RoundResult:
     """One round: generate, read, extract, write every format (and store); what went wrong."""
-    from strife.pipeline import default_pipeline
     from strife.readers import read_inputs
     from strife.runner import _process
     from strife.writers import WRITERS, make_writer
 
     result = RoundResult()
     rng = random.Random(f"{seed}:{number}")
-    pipeline = _pipeline_cache.get("p") or _pipeline_cache.setdefault("p", default_pipeline())
+    pipeline = _pipeline()
     with tempfile.TemporaryDirectory(prefix="strife-fuzz-") as tmp:
         folder = Path(tmp)
         inputs = write_round(rng, folder, documents)
@@ -327,7 +327,11 @@ def run_round(
     return result
 
 
-_pipeline_cache: dict = {}
+@functools.cache
+def _pipeline():  # one per process: building it loads the tables and the gazetteer
+    from strife.pipeline import default_pipeline
+
+    return default_pipeline()
 
 
 def _store_round(inputs: Inputs, label: str) -> None:

@@ -68,6 +68,7 @@ __all__ = [
     "EARLIEST_PUBLISHED",
     "check_event_day",
     "check_published",
+    "is_event_day",
     "publishable",
     "shift",
     "utc_today",

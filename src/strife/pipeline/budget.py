@@ -28,6 +28,10 @@ BUDGET_ENV = "STRIFE_DOCUMENT_BUDGET_S"
 class OverBudget(Exception):
     """A document took longer than the pipeline allows one document."""
 
+    @classmethod
+    def after(cls, seconds: float | None) -> OverBudget:
+        return cls(f"took longer than the {seconds:g} s a document may take")
+
 
 def budget_from_env() -> float | None:
     """The budget `STRIFE_DOCUMENT_BUDGET_S` sets (0 or "none": no budget), or the default."""
@@ -68,7 +72,7 @@ def time_budget(seconds: float | None) -> Iterator[float]:
         return
 
     def overrun(signum: int, frame: FrameType | None) -> None:
-        raise OverBudget(f"took longer than the {seconds:g} s a document may take")
+        raise OverBudget.after(seconds)
 
     previous = signal.signal(signal.SIGALRM, overrun)
     signal.setitimer(signal.ITIMER_REAL, seconds)

@@ -51,18 +51,18 @@ class Pipeline:
     def stage_names(self) -> list[str]:
         return [stage.name for stage in self.stages]
 
-    def annotate(self, doc: Document) -> Document:
+    def annotate(self, doc: Document, deadline: float = float("inf")) -> Document:
+        """Run the stages; `OverBudget` once the monotonic clock passes `deadline` between two
+        of them (where no timer could interrupt the stage itself)."""
         for stage in self.stages:
             stage(doc)
+            if time.monotonic() > deadline:
+                raise OverBudget.after(self.budget_s)
         return doc
 
     def __call__(self, doc: Document) -> list[Event]:
         with time_budget(self.budget_s) as deadline, _without_cycle_collection():
-            for stage in self.stages:
-                stage(doc)
-                if time.monotonic() > deadline:  # where no timer could interrupt the stage
-                    raise OverBudget(f"took longer than the {self.budget_s:g} s a document may take")
-            return self.assemble(doc)
+            return self.assemble(self.annotate(doc, deadline))
 
 
 @contextmanager

@@ -383,8 +383,12 @@ def group_incidents(doc: Document) -> list[Incident]:
             and not background
             and any(t.value.sub_event_type in PROTEST_OR_RIOT for t in own)
             and current.gathered(
-                "protest",
-                lambda i: [True for t in triggers.get(i, []) if t.value.sub_event_type in PROTEST_OR_RIOT],
+                "protest types",
+                lambda i: [
+                    t.value.sub_event_type
+                    for t in triggers.get(i, [])
+                    if t.value.sub_event_type in PROTEST_OR_RIOT
+                ],
             )
         ):
             # How a protest went on, or how it was broken up ("police broke it up with baton
