@@ -15,9 +15,10 @@ headline from the same outlet on the same date is one report, belonging to every
 cites it: 1,689 headlines, 1,479 reports.
 
 Clustering, as the event store does it: reports arrive in order of publication (ties: data order);
-each event of a report (`strife.extract`) is compared with the stored events of the same iso3 whose
-dates are within a day of its own (event_date..date_end ± 1; an event with no country is no one's
-candidate, as in `strife.store.matching`), leaving out events that already hold
+each event of a report (`strife.extract`) is compared with the stored events in the store's
+window (`merging.in_window`: the same iso3, dates within a day, or within three where the later
+report is dated only by its publication; an event with no country is no one's candidate, as in
+`strife.store.matching`), leaving out events that already hold
 this report (a report's own events are separate incidents by the extractor's decision); it joins
 the best candidate that `strife.merging` accepts (`merging.best_match`), folded in with
 `merge_into`, else it is stored as a new event.
@@ -32,10 +33,10 @@ no event as never merged, which lowers recall only (the extractor's misses).
 
 Baselines, over the same pairs: every report alone (nothing merged), all in one (precision = the
 share of pairs that are gold-same), and "window only": merge whenever the store's candidate window
-(same iso3, within a day) holds, with no rule of `merging` — what the rules add over the window.
+holds, with no rule of `merging` — what the rules add over the window.
 The ceiling joins a candidate exactly when it holds a report of the same UCDP event: the best any
 rules can do with these extracted events and this window. The gold pairs left apart are counted
-by why: the window (no country in one report, two countries, dates more than a day apart) or the
+by why: the window (no country in one report, two countries, dates too far apart) or the
 rules.
 """
 
@@ -129,15 +130,8 @@ def extract_reports(reports: list[Report], jobs: int) -> None:
 
 
 def _window(a: Event, b: Event) -> bool:
-    """The store's candidate window: the same iso3 (an event with none is nobody's candidate, as
-    in `strife.store.matching`), dates (spans) within `merging.DAY_TOLERANCE`."""
-    day = merging.DAY_TOLERANCE
-    return (
-        bool(a.iso3)
-        and a.iso3 == b.iso3
-        and a.event_date - day <= b.date_end
-        and b.event_date - day <= a.date_end
-    )
+    """The store's candidate window (`merging.in_window`)."""
+    return merging.in_window(a, b)
 
 
 Chooser = Callable[[Event, list[Event]], "Event | None"]
@@ -274,7 +268,7 @@ def missed(
     reports: list[Report], predicted: set[tuple[str, str]], gold: set[tuple[str, str]]
 ) -> dict[str, int]:
     """Why the gold pairs of reports with events were not merged: the store's window left them
-    apart (no country in one report, two countries, dates more than a day apart), or the rules
+    apart (no country in one report, two countries, dates too far apart), or the rules
     of `strife.merging` did."""
     events = {r.id: r.events for r in reports if r.events}
     reasons: dict[str, int] = defaultdict(int)
@@ -285,7 +279,7 @@ def missed(
         if any(_window(a, b) for a, b in pairs):
             reasons["in the window: merging said no"] += 1
         elif any(a.iso3 == b.iso3 for a, b in pairs):
-            reasons["dates more than a day apart"] += 1
+            reasons["dates too far apart"] += 1
         elif any(not a.iso3 or not b.iso3 for a, b in pairs):
             reasons["no country in one report"] += 1
         else:

@@ -23,8 +23,9 @@ Ingest, in one run:
 Merge step: a store filled with synthetic events (bulk-inserted, spread over three years and
 five countries, 40% of them in Pakistan), then, for `--probes` new synthetic events drawn from
 the same spread, the step ingest runs for each new event: the candidate query (same country,
-dates within a day; `matching.candidates`) and `strife.merging.same_incident` over each
-candidate (`matching.find_match`). Timed per event, at each store size in `--sizes`.
+dates within `merging.LATER_REPORT_DAYS`, the same province and district or none;
+`matching.candidates`) and `strife.merging.decide` (the codebook's vetoes, the learned model)
+over each candidate (`matching.find_match`). Timed per event, at each store size in `--sizes`.
 
 PostgreSQL rows appear only with `--postgres URL` (a database the benchmark may create schemas
 in; each run uses schemas of its own and drops them).
@@ -325,7 +326,7 @@ def main() -> None:
 
         sizes = sorted(int(size) for size in args.sizes.split(","))
         print(
-            f"merge step per new event (candidate query + same_incident over the candidates), "
+            f"merge step per new event (candidate query + merging.decide over the candidates), "
             f"{args.probes:,} new events at each size; synthetic events over {DAYS} days, 5 countries"
         )
         print(

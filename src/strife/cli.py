@@ -197,6 +197,20 @@ def build_parser() -> argparse.ArgumentParser:
     split.add_argument("--doc", metavar="DOC_ID", help="the report to take out (default: the last to join)")
     _add_db_option(split)
     _add_user_option(split)
+    recluster = events_commands.add_parser(
+        "recluster",
+        help="re-run matching over stored events (after a rule or model change)",
+        description="Compare each stored event dated on or after --since, in the order they were "
+        "stored, with the events stored before it, as a new report is compared, and join it into the "
+        "most likely one the matching now takes for the same incident. Each join is a revision of "
+        "this run (undo one with 'strife events split'); fields a person set hold, and events a "
+        "person split apart stay apart. Prints each join as a JSON line.",
+    )
+    recluster.add_argument(
+        "--since", type=_date_arg, required=True, metavar="DATE", help="events on or after DATE"
+    )
+    _add_db_option(recluster)
+    _add_user_option(recluster)
     show = events_commands.add_parser(
         "show",
         help="an event with its reports, field sources, review and revisions, as JSON",
@@ -694,6 +708,20 @@ def _run_review(args: argparse.Namespace, store) -> int:  # store: strife.store.
     return EXIT_OK
 
 
+def _run_recluster(args: argparse.Namespace, store) -> int:  # store: strife.store.Store
+    from strife.store import recluster
+
+    result = recluster(store, args.since, args.user)
+    for joined in result.joined:
+        sys.stdout.write(json.dumps({"kept": joined.kept, "joined": joined.gone, "note": joined.note}) + "\n")
+    print(
+        f"strife: {result.examined} stored event(s) from {args.since.isoformat()} re-matched: "
+        f"{len(result.joined)} joined into an earlier event of the same incident (run {result.run_id})",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def run_events(args: argparse.Namespace) -> int:
     from strife.store import StoreError, describe_event, split_event
 
@@ -705,6 +733,8 @@ def run_events(args: argparse.Namespace) -> int:
             return EXIT_OK
         if args.events_command in ("accept", "edit", "reject", "merge"):
             return _run_review(args, store)
+        if args.events_command == "recluster":
+            return _run_recluster(args, store)
         result = split_event(store, args.event_id, args.doc, user=args.user)
     except StoreError as err:
         raise UsageError(str(err)) from None

@@ -1,33 +1,30 @@
 """Reports of one incident: deciding that two events are the same incident, and merging them.
 
 One incident reported by ten outlets is one event with ten sources. Two events from different
-reports are the same incident when nothing in them contradicts it and they agree on enough.
+reports are compared only within a window (`in_window`): the same country, dates within a day,
+or up to `LATER_REPORT_DAYS` when the later report is dated only by its publication.
 
-Never one incident (`_never`):
+Never one incident (`_veto`: the codebook's decisions, not evidence to weigh):
 - a background event (a past incident recalled for context is not the report's news);
-- dates more than a day apart (`event_date`..`date_end`, each widened by a day), or a date
-  known only to the month, or a span of more than three days;
 - different countries, provinces or districts; two different towns with no district in
   common (`place_relation`);
-- sub-event types no two outlets would give one incident (`COMPATIBLE_SUB_EVENTS`);
 - two different named armed groups (`actors_relation`);
-- death tolls more than ten times apart (`tolls_contradict`).
+- sub-event types that are one incident only on a condition these reports do not meet (an
+  "attack" and a clash where no forces were hit: `_types_allowed`);
+- a demonstration or a strategic development on another day (ACLED codes one a day).
 
-Enough agreement (`_enough_agreement`) depends on how precisely both are placed:
-- one district or town: compatible types, tolls that do not contradict (unless the same
-  sub-event type on the same day), and on a day apart the same sub-event type or the same toll;
-- two towns of one district: the same day as well;
-- a district and the province it lies in, or both only the province: the same sub-event type,
-  the same named group or agreeing tolls; and on a day apart, agreeing tolls;
-- only the country in common: political violence with a toll in both reports, and on the same
-  day the same sub-event type or agreeing tolls, on a day apart the same toll (three or more);
-- demonstrations and strategic developments need the same day wherever they are.
+Otherwise the evidence is weighed (`pair_features`) by a logistic model learned from pairs whose
+answer is known (`strife.merge_model`, trained by tools/train_merge_model.py): how the places
+relate, whether the types are the same or ones two outlets give one incident
+(`COMPATIBLE_SUB_EVENTS`), the named groups, the days between, whether the tolls match, are
+close, or are too far apart for a rising count (`tolls_contradict`), and the words their
+evidence shares. `decide` gives the verdict with the features that said yes most, which the
+store keeps in the merge's history; `same_incident` the verdict alone; `best_match` picks the
+most likely candidate among a store's.
 
-`same_incident` says yes or no; `incident_score` ranks candidates that pass and `best_match`
-picks one, for a store with several. `merge` folds a new report into a stored event and says
-which report each field came from (`Provenance`); `merge_into` returns the event alone.
-Each rule is a named table or a small function whose comment gives the coding decision it
-encodes. Measured by `benchmarks/merge_ucdp.py`.
+`merge` folds a new report into a stored event and says which report each field came from
+(`Provenance`); `merge_into` returns the event alone. Measured by `benchmarks/merge_ucdp.py`
+and `benchmarks/merge_pairs.py`.
 """
 
 from __future__ import annotations
@@ -36,9 +33,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from strife.event import Event
+from strife.merge_model import MergeModel, merge_model
 from strife.taxonomy import interaction_code
 
 # How far apart two reports' dates may be and still tell one incident: one day either side of
@@ -67,11 +66,28 @@ def _vague_date(e: Event) -> bool:
     return e.time_precision == 3 or e.date_end - e.event_date > MAX_SPAN
 
 
-def _dates_overlap(a: Event, b: Event) -> bool:
-    """The spans, each widened by a day, overlap (and neither date is vague)."""
-    if _vague_date(a) or _vague_date(b):
+# A later report dated only by its publication (no day of its own in the text) may tell an
+# incident of up to this many days before it: a toll updated three days on, "last week's
+# attack" that the text does not date. In UCDP's grouping of its sources outside Pakistan, of
+# the 843 pairs of one incident's reports two to ten days apart, 485 are two or three days
+# apart, and almost all the later one dated by its publication.
+LATER_REPORT_DAYS = 3
+_BY_PUBLICATION = frozenset({"published-fallback", "dateline"})
+
+
+def _later_dated_by_publication(a: Event, b: Event) -> bool:
+    later = a if (a.event_date, a.date_end) > (b.event_date, b.date_end) else b
+    return later.date_basis in _BY_PUBLICATION
+
+
+def in_window(a: Event, b: Event) -> bool:
+    """The two can be compared at all: the same country (an event with none is nobody's match),
+    dates (spans) within a day, or within `LATER_REPORT_DAYS` where the later report is dated
+    only by its publication. The store looks for candidates in this window."""
+    if not (a.iso3 and a.iso3 == b.iso3):
         return False
-    return a.event_date - DAY_TOLERANCE <= b.date_end and b.event_date - DAY_TOLERANCE <= a.date_end
+    gap = _day_gap(a, b)
+    return gap <= DAY_TOLERANCE.days or (gap <= LATER_REPORT_DAYS and _later_dated_by_publication(a, b))
 
 
 def _day_gap(a: Event, b: Event) -> int:
@@ -85,27 +101,10 @@ def _day_gap(a: Event, b: Event) -> int:
     return 0
 
 
-def _same_day(a: Event, b: Event) -> bool:
-    """The spans overlap. (A report dated only by its publication, time_precision 2, counts by
-    that day: two reports published the same day are "the same day".)"""
-    return _day_gap(a, b) == 0
-
-
 # ---------------------------------------------------------------------------------------------
 # Places
 
 PlaceRelation = Literal["same", "district", "contained", "region", "country"]
-
-# How much a place relation says for "one incident" (used to rank candidates): the same town
-# or district says most; a shared country says little, since one country has many incidents a
-# day.
-PLACE_WEIGHT: dict[str, float] = {
-    "same": 3.0,
-    "district": 2.5,
-    "contained": 2.0,
-    "region": 1.5,
-    "country": 1.0,
-}
 
 
 def _norm(name: str | None) -> str:
@@ -422,7 +421,7 @@ def tolls_match(a: Event, b: Event) -> bool:
     return high - low <= high // 10
 
 
-# A toll that can name an incident across a day in a country: one or two dead a day is every
+# A toll that can name an incident across days in a country: one or two dead a day is every
 # day's news in a country at war; three or more dead on one day less so.
 DISTINCTIVE_TOLL = 3
 
@@ -431,84 +430,152 @@ DISTINCTIVE_TOLL = 3
 # The decision
 
 
-# Event types that can join on the country alone: a country's demonstrations and strategic
-# developments of one day are many (ACLED codes a nationwide protest as one event per town), so
-# a report that names only the country cannot say which of them it tells.
+# Event types whose reports can be a day or more apart: ACLED codes a demonstration (or a
+# strategic development) a day and a place, so a protest in Karachi on Sunday and one there on
+# Monday are two events, whatever else agrees. The days' tolerance is for violence (a night
+# attack, a toll reported the next day).
 POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
-def _never(a: Event, b: Event) -> bool:
-    """Never one incident, whatever else agrees."""
-    return (
-        a.background  # a past incident recalled for context is not the report's news
-        or b.background
-        or not _dates_overlap(a, b)
-        or place_relation(a, b) is None
-        or type_compatibility(a, b) == 0
-        or actors_relation(a, b) == "contradict"
-        or tolls_contradict(a, b)
-    )
+_WORD = re.compile(r"[a-z]{4,}")
 
 
-def _enough_agreement(a: Event, b: Event) -> bool:
-    """The vaguer the place, the more the rest must agree.
+def _evidence_words(e: Event) -> set[str]:
+    return {word for span in e.evidence for word in _WORD.findall(span.text.lower())}
 
-    Tolls are evidence, not a rule: they rise as the dead are counted, so two tolls that do not
-    agree still allow one incident told the same way on the same day.
+
+def pair_features(a: Event, b: Event) -> dict[str, float]:
+    """What a coder weighs to call two reports one incident, as numbers for `merge_model`.
+
+    The place (how the two relate: `place_relation`), the types (`type_compatibility`), the
+    named groups, the days between the spans, the tolls (the same, close, different, given by
+    one report or by none, `tolls_contradict`), a date too vague to match by, and the share of
+    the words of their evidence that both use. Pairs that `_veto` rules out are not weighed.
     """
     place = place_relation(a, b)
     types = type_compatibility(a, b)
-    tolls = fatalities_agree(a, b)
-    same_day = _same_day(a, b)
-    same_story = types == 2 and same_day
-    violent = a.event_type in POLITICAL_VIOLENCE and b.event_type in POLITICAL_VIOLENCE
-    if not violent and not same_day:
-        # ACLED codes a demonstration (or a development) a day and a place: a protest in Karachi
-        # on Sunday and one there on Monday are two events. The day's tolerance is for violence
-        # (a night attack, a toll reported the next day).
-        return False
-    if place == "same":
-        # One district or town within a day, compatible types: one incident, unless the tolls
-        # contradict each other (a city has two blasts in two days: 11 dead on Saturday, 2 on
-        # Sunday), or, on two days, neither the type nor the toll is the same.
-        return (tolls is not False or same_story) and (same_day or types == 2 or tolls_match(a, b))
-    if place == "district":
-        # Two towns of one district: the same day, and tolls that do not contradict.
-        return same_day and (tolls is not False or same_story)
-    if place in ("contained", "region"):
-        # A province-level report joins a district-level one only when the rest agrees: the
-        # type, a named group or the toll; a toll that contradicts needs the same story, and a
-        # day apart needs the toll to agree.
-        agree = types == 2 or actors_relation(a, b) == "agree" or tolls is True
-        return agree and (tolls is not False or same_story) and (same_day or tolls is True)
-    # Only the country in common, where many incidents happen a day: political violence (a
-    # country has protests in many towns the same day, each its own event in ACLED), and tolls
-    # on both sides to compare; on the same day, the same sub-event type or agreeing tolls; a
-    # day apart (the next day's report), the same distinctive toll.
-    if not violent:
-        return False
-    if same_day:
-        return (types == 2 and tolls is not None) or tolls is True
-    return tolls_match(a, b) and min(a.fatalities, b.fatalities) >= DISTINCTIVE_TOLL
+    gap = _day_gap(a, b)
+    agree = fatalities_agree(a, b)
+    match = tolls_match(a, b)
+    tolls = (_toll_range(a) is not None) + (_toll_range(b) is not None)
+    words_a, words_b = _evidence_words(a), _evidence_words(b)
+    shared = len(words_a & words_b) / len(words_a | words_b) if words_a and words_b else 0.0
+    return {
+        "place_same": float(place == "same"),
+        "place_district": float(place == "district"),
+        "place_contained": float(place == "contained"),
+        "place_region": float(place == "region"),
+        "place_country": float(place == "country"),
+        "same_sub_event_type": float(types == 2),
+        "compatible_types": float(types == 1),
+        "incompatible_types": float(types == 0),
+        "same_event_type": float(a.event_type == b.event_type),
+        "same_named_group": float(actors_relation(a, b) == "agree"),
+        "same_day": float(gap == 0),
+        "next_day": float(gap == 1),
+        "days_later": float(gap >= 2),
+        "vague_date": float(_vague_date(a) or _vague_date(b)),
+        "tolls_match": float(match),
+        "tolls_close": float(agree is True and not match),
+        "tolls_differ": float(agree is False),
+        "tolls_contradict": float(tolls_contradict(a, b)),
+        "toll_in_one": float(tolls == 1),
+        "no_toll": float(tolls == 0),
+        "distinctive_toll_match": float(match and min(a.fatalities, b.fatalities) >= DISTINCTIVE_TOLL),
+        "evidence_words": shared,
+        "political_violence": float(
+            a.event_type in POLITICAL_VIOLENCE and b.event_type in POLITICAL_VIOLENCE
+        ),
+    }
+
+
+# Each feature in the words a history says why two reports were merged.
+FEATURE_WORDS: dict[str, str] = {
+    "place_same": "the same place",
+    "place_district": "two towns of one district",
+    "place_contained": "a place inside the other's province",
+    "place_region": "the same province",
+    "place_country": "only the country in common",
+    "same_sub_event_type": "the same sub-event type",
+    "compatible_types": "types two outlets give one incident",
+    "incompatible_types": "types no outlet would give one incident",
+    "same_event_type": "the same event type",
+    "same_named_group": "the same named group",
+    "same_day": "the same day",
+    "next_day": "a day apart",
+    "days_later": "a later report, days apart",
+    "vague_date": "a date vague to the week or month",
+    "tolls_match": "the same toll",
+    "tolls_close": "close tolls",
+    "tolls_differ": "different tolls",
+    "tolls_contradict": "tolls too far apart",
+    "toll_in_one": "a toll in one report only",
+    "no_toll": "no toll in either",
+    "distinctive_toll_match": "the same toll of three or more dead",
+    "evidence_words": "shared words in the evidence",
+    "political_violence": "political violence in both",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MatchDecision:
+    """Whether two events tell one incident, how likely the model finds it, and why."""
+
+    same: bool
+    probability: float
+    reasons: tuple[str, ...]  # what said yes most; for a veto, the codebook's reason
+
+    def note(self) -> str:
+        verdict = "same incident" if self.same else "not the same incident"
+        return f"{verdict} (p={self.probability:.2f}): " + "; ".join(self.reasons)
+
+
+def _veto(a: Event, b: Event) -> str | None:
+    """Why the two are never one incident, whatever else agrees (the codebook's decisions, not
+    evidence to weigh), or None."""
+    if a.background or b.background:
+        return "a background event"
+    if not in_window(a, b):
+        return "outside the window (country, days)"
+    if place_relation(a, b) is None:
+        return "two different places"
+    if actors_relation(a, b) == "contradict":
+        return "two different named groups"
+    if frozenset((a.sub_event_type, b.sub_event_type)) in COMPATIBLE_SUB_EVENTS and not _types_allowed(a, b):
+        return "types one incident has only on a condition these reports do not meet"
+    if _day_gap(a, b) > 0 and not (a.event_type in POLITICAL_VIOLENCE and b.event_type in POLITICAL_VIOLENCE):
+        return "a demonstration or development on another day"
+    return None
+
+
+@cache
+def _model() -> MergeModel:
+    model = merge_model()
+    model.check(FEATURE_WORDS)  # weights trained for other features fail here, not mid-ingest
+    return model
+
+
+def decide(a: Event, b: Event) -> MatchDecision:
+    """The decision for two events from different reports, with its reasons."""
+    veto = _veto(a, b)
+    if veto is not None:
+        return MatchDecision(False, 0.0, (veto,))
+    model = _model()
+    features = pair_features(a, b)
+    probability = model.probability(features)
+    reasons = tuple(FEATURE_WORDS[name] for name in model.reasons(features))
+    return MatchDecision(probability >= model.threshold, probability, reasons)
 
 
 def same_incident(a: Event, b: Event) -> bool:
     """Whether two events, from different reports, tell the same incident."""
-    return not _never(a, b) and _enough_agreement(a, b)
+    return decide(a, b).same
 
 
 def incident_score(a: Event, b: Event) -> float | None:
-    """How strongly two events tell one incident (None: they do not); ranks a store's candidates.
-
-    The place says most, then the type, the actors, the tolls and the days between.
-    """
-    if not same_incident(a, b):
-        return None
-    place = place_relation(a, b)
-    score = PLACE_WEIGHT[place or "country"] + type_compatibility(a, b)  # place first, then type
-    score += 1.0 if actors_relation(a, b) == "agree" else 0.0
-    score += 1.0 if tolls_match(a, b) else 0.5 if fatalities_agree(a, b) else 0.0
-    return score - 0.5 * _day_gap(a, b)
+    """How strongly two events tell one incident (None: they do not); ranks a store's candidates."""
+    decision = decide(a, b)
+    return decision.probability if decision.same else None
 
 
 def best_match(event: Event, candidates: Iterable[Event]) -> Event | None:
@@ -516,12 +583,18 @@ def best_match(event: Event, candidates: Iterable[Event]) -> Event | None:
 
     Ties go to the earlier candidate (a store lists them in the order it stored them).
     """
-    best: tuple[float, Event] | None = None
+    found = best_decision(event, candidates)
+    return found[0] if found else None
+
+
+def best_decision(event: Event, candidates: Iterable[Event]) -> tuple[Event, MatchDecision] | None:
+    """The best candidate with the decision that took it (`best_match`), or None."""
+    best: tuple[Event, MatchDecision] | None = None
     for candidate in candidates:
-        score = incident_score(candidate, event)
-        if score is not None and (best is None or score > best[0]):
-            best = (score, candidate)
-    return best[1] if best else None
+        decision = decide(candidate, event)
+        if decision.same and (best is None or decision.probability > best[1].probability):
+            best = (candidate, decision)
+    return best
 
 
 # ---------------------------------------------------------------------------------------------
@@ -794,17 +867,23 @@ def merge_into(stored: Event, new: Event) -> Event:
 __all__ = [
     "COMPATIBLE_SUB_EVENTS",
     "DAY_TOLERANCE",
+    "LATER_REPORT_DAYS",
+    "MatchDecision",
     "Merged",
     "Provenance",
     "actors_relation",
+    "best_decision",
     "best_match",
+    "decide",
     "fatalities_agree",
     "held_fields",
+    "in_window",
     "incident_score",
     "keep_locked",
     "merge",
     "merge_into",
     "named_groups",
+    "pair_features",
     "place_relation",
     "same_incident",
     "settled",

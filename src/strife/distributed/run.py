@@ -239,6 +239,7 @@ def merge_ingest_summary(total: Any, part: Any) -> None:
     total.already_stored += part.already_stored
     total.events_new += part.events_new
     total.events_merged += part.events_merged
+    total.events_joined += part.events_joined
 
 
 def check_store_url(url: str | None, scheduler: str | None) -> str:

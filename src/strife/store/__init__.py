@@ -13,6 +13,7 @@ from strife.store.database import Store, StoreError, data_dir, default_url, open
 from strife.store.export import EventFilter, export_events, stored_events
 from strife.store.history import EventMerged, EventNotFound, describe_event
 from strife.store.ingest import IngestSummary, ingest
+from strife.store.recluster import ReclusterResult, recluster
 from strife.store.review import InvalidEdit, ReviewConflict, ReviewError
 from strife.store.split import SplitError, SplitResult, split_event
 
@@ -22,6 +23,7 @@ __all__ = [
     "EventNotFound",
     "IngestSummary",
     "InvalidEdit",
+    "ReclusterResult",
     "ReviewConflict",
     "ReviewError",
     "SplitError",
@@ -34,6 +36,7 @@ __all__ = [
     "export_events",
     "ingest",
     "open_store",
+    "recluster",
     "review",
     "split_event",
     "stored_events",

@@ -25,12 +25,13 @@ from sqlalchemy.orm import Session
 from strife import __version__
 from strife.document import Document
 from strife.event import Event, make_event_id
-from strife.merging import Provenance, merge
+from strife.merging import Provenance, decide, merge
 from strife.pipeline import default_pipeline
 from strife.readers import ReadItem, Skipped
 from strife.runner import Outcome, PipelineFactory, apply_published_option, process
 from strife.store.database import Store
-from strife.store.matching import find_match, first_sources, max_span_days, record_of
+from strife.store.joining import join_events, split_apart
+from strife.store.matching import Match, find_match, first_sources, max_span_days, record_of
 from strife.store.runs import this_host
 from strife.store.schema import DocumentRow, EventDocument, EventRow, Revision, Run, event_columns, utcnow
 from strife.summary import RunSummary
@@ -110,6 +111,7 @@ class IngestSummary(RunSummary):
     already_stored: int = 0
     events_new: int = 0
     events_merged: int = 0
+    events_joined: int = 0
     run_id: int | None = None
     database: str = ""
 
@@ -121,15 +123,21 @@ class IngestSummary(RunSummary):
             "skipped": len(self.skipped),
             "events_new": self.events_new,
             "events_merged": self.events_merged,
+            "events_joined": self.events_joined,
         }
 
     def render(self, limit: int = 20) -> str:
+        joined = (
+            f" ({self.events_joined} stored pair(s) found to be one incident and joined)"
+            if self.events_joined
+            else ""
+        )
         first = (
             f"strife: {self.documents_read} document(s) read: {self.stored} stored "
             f"({self.with_events} with events, {self.without_events} with none), "
             f"{self.already_stored} already stored, {len(self.skipped)} skipped; "
             f"{self.events} event(s): {self.events_new} new, {self.events_merged} merged into stored "
-            f"events, in {self.seconds:.1f}s (run {self.run_id}, {self.database})"
+            f"events{joined}, in {self.seconds:.1f}s (run {self.run_id}, {self.database})"
         )
         return "\n".join([first, *super().render(limit).split("\n")[1:]])
 
@@ -141,6 +149,7 @@ class _Stored:
     already: bool = False
     new: int = 0
     merged: int = 0
+    joined: int = 0  # stored events brought together (one incident stored twice)
 
 
 @dataclass
@@ -160,7 +169,7 @@ class Ingestor:
         """Store one document and its events in one transaction; False if it was already
         stored (and nothing changed)."""
         with self.store.writing() as session:
-            result = self._store(session.connection(), incoming, events)
+            result = self._store(session, incoming, events)
         summary = self.summary
         if result.already:
             summary.already_stored += 1
@@ -168,11 +177,14 @@ class Ingestor:
         summary.stored += 1
         summary.events_new += result.new
         summary.events_merged += result.merged
+        summary.events_joined += result.joined
         return True
 
-    def _store(self, connection: Connection, incoming: Incoming, events: list[Event]) -> _Stored:
+    def _store(self, session: Session, incoming: Incoming, events: list[Event]) -> _Stored:
         # The ingest's hot path, in SQLAlchemy Core: a few statements per document, without
-        # the ORM's bookkeeping (which doubled the cost of storing).
+        # the ORM's bookkeeping (which doubled the cost of storing). Joining two stored events
+        # (rare) goes through the ORM, as a reviewer's merge does.
+        connection = session.connection()
         like = _documents_like(connection, incoming)
         if any(_same_document(row, incoming) for row in like):
             return _Stored(already=True)
@@ -210,7 +222,7 @@ class Ingestor:
                 event_pk = connection.execute(
                     INSERT_EVENT, {**values, "created_at": now, "created_run_id": self.run_id}
                 ).scalar_one()
-                before, action = None, "create"
+                before, action, note = None, "create", None
                 max_span = max(max_span, values["span_days"])
                 result.new += 1
             else:
@@ -219,8 +231,10 @@ class Ingestor:
                 folded = merge(match.event, event, Provenance(dict(match.sources)), match.locked)
                 values = event_columns(folded.event, folded.provenance.fields)
                 event_pk, before, action = match.pk, record_of(match.event), "merge"
+                note = match.decision.note() if match.decision else None  # why: which features said yes
                 connection.execute(UPDATE_EVENT, {**values, "event_pk": event_pk})
                 result.merged += 1
+                result.joined += self._join_others(session, event_pk, folded.event, match, event.doc_id, now)
             report = record_of(event)
             links.append(
                 {
@@ -243,12 +257,35 @@ class Ingestor:
                     "doc_id": event.doc_id,
                     "before": before,
                     "after": values["record"],
+                    "note": note,
                 }
             )
         if links:
             connection.execute(INSERT_LINKS, links)
             self._revise(connection, revisions)
         return result
+
+    def _join_others(
+        self, session: Session, kept_pk: int, kept: Event, match: Match, doc_id: str, now: dt.datetime
+    ) -> int:
+        """Join into the event a report merged into the other stored events that report also
+        tells, where they tell the same incident as the event it made (not merely each as the
+        report: clusters, not chains) and no report tells both. Return how many were joined."""
+        joined = 0
+        for other in match.others:
+            if set(kept.doc_ids) & set(other.event.doc_ids):
+                continue  # one report told them apart
+            decision = decide(kept, other.event)
+            if not decision.same:
+                continue
+            kept_row, other_row = session.get(EventRow, kept_pk), session.get(EventRow, other.pk)
+            if kept_row is None or other_row is None or split_apart(session, kept_row, other_row):
+                continue
+            join_events(session, kept_row, other_row, action="join", user=self.user, at=now, run_id=self.run_id,
+                        note=f"one incident, joined by the report {doc_id}: {decision.note()}")  # fmt: skip
+            kept = kept_row.event()
+            joined += 1
+        return joined
 
     def _revise(self, connection: Connection, revisions: list[dict[str, Any]]) -> None:
         connection.execute(INSERT_REVISIONS, revisions)

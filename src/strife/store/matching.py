@@ -3,35 +3,41 @@
 The rules — whether two events are one incident, which candidate is the best, how a report
 folds into an event and which report each field then comes from — are `strife.merging`'s. This
 module finds the candidates for them with an indexed query (same country, dates within
-`merging.DAY_TOLERANCE`) and carries the field sources between the store and the merge.
+`merging.LATER_REPORT_DAYS`, narrowed to `merging.in_window` after) and carries the field sources
+between the store and the merge.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Row, bindparam, func, select
+from sqlalchemy import Connection, Row, bindparam, func, or_, select
 
 from strife.calendar_bounds import shift
 from strife.event import Event
-from strife.merging import DAY_TOLERANCE, Provenance, best_match, merge
+from strife.merging import LATER_REPORT_DAYS, MatchDecision, Provenance, decide, merge
 from strife.store.schema import EventRow
 
 EVENTS = EventRow.__table__
 
 # Built once (building costs more than running it): same country, dates within reach. The
 # lower bound on event_date keeps the index range short; date_end is the exact test.
-CANDIDATES = (
-    select(EVENTS.c.id, EVENTS.c.record, EVENTS.c.sources, EVENTS.c.locked_fields)
-    .where(
-        EVENTS.c.iso3 == bindparam("iso3"),
-        EVENTS.c.event_date.between(bindparam("earliest"), bindparam("latest")),
-        EVENTS.c.date_end >= bindparam("ends_after"),
-    )
-    .order_by(EVENTS.c.id)
+# Events of another province or district are never the same incident (`merging.place_relation`):
+# they are left out in the query, from the index, before any record is read. (Names compare as
+# stored: the gazetteer's, one spelling a place.)
+_WHERE = (
+    EVENTS.c.iso3 == bindparam("iso3"),
+    EVENTS.c.event_date.between(bindparam("earliest"), bindparam("latest")),
+    EVENTS.c.date_end >= bindparam("ends_after"),
 )
+_COLUMNS = (EVENTS.c.id, EVENTS.c.record, EVENTS.c.sources, EVENTS.c.locked_fields)
+CANDIDATES = select(*_COLUMNS).where(*_WHERE).order_by(EVENTS.c.id)
+_SAME_ADMIN1 = or_(EVENTS.c.admin1 == bindparam("admin1"), EVENTS.c.admin1.is_(None), EVENTS.c.admin1 == "")
+_SAME_ADMIN2 = or_(EVENTS.c.admin2 == bindparam("admin2"), EVENTS.c.admin2.is_(None), EVENTS.c.admin2 == "")
+CANDIDATES_IN_ADMIN1 = select(*_COLUMNS).where(*_WHERE, _SAME_ADMIN1).order_by(EVENTS.c.id)
+CANDIDATES_IN_ADMIN2 = select(*_COLUMNS).where(*_WHERE, _SAME_ADMIN1, _SAME_ADMIN2).order_by(EVENTS.c.id)
 MAX_SPAN = select(func.max(EVENTS.c.span_days))
 
 
@@ -65,11 +71,16 @@ class Match:
     event: Event
     sources: dict[str, str]
     locked: list[str]
+    decision: MatchDecision | None = None  # why it was taken: the merge's note in the history
+    # The other stored events the new report also tells: one incident stored twice, which the
+    # report brings together (clusters, not chains).
+    others: list[Match] = field(default_factory=list)
 
 
 def candidates(connection: Connection, event: Event, max_span: int) -> list[Row[Any]]:
-    """Stored events (id, record, sources, locked fields) in the same country whose dates come within the
-    tolerance of the new event's, oldest first.
+    """Stored events (id, record, sources, locked fields) in the same country whose dates come
+    within `merging.LATER_REPORT_DAYS` of the new event's, oldest first (`merging.in_window`
+    then keeps those it may be compared with).
 
     An event with no country is never a candidate, nor looked up: with nothing to say where it
     happened, any same-day incident of its type would pass for it. Likewise an undated one.
@@ -78,19 +89,28 @@ def candidates(connection: Connection, event: Event, max_span: int) -> list[Row[
         return []  # nor with no day to say when (an undated report's event is stored as it is)
     # Held at the calendar's ends: one stored event with an absurd span (a date typed as year 1
     # before dates were bounded) must not make every later lookup overflow.
-    tolerance = DAY_TOLERANCE.days
+    tolerance = LATER_REPORT_DAYS
     parameters = {
         "iso3": event.iso3,
         "earliest": shift(event.event_date, -tolerance - max_span),
         "latest": shift(event.date_end, tolerance),
         "ends_after": shift(event.event_date, -tolerance),
     }
-    return list(connection.execute(CANDIDATES, parameters))
+    if event.admin1 and event.admin2:
+        query = CANDIDATES_IN_ADMIN2
+        parameters |= {"admin1": event.admin1, "admin2": event.admin2}
+    elif event.admin1:
+        query = CANDIDATES_IN_ADMIN1
+        parameters["admin1"] = event.admin1
+    else:
+        query = CANDIDATES
+    return list(connection.execute(query, parameters))
 
 
 def find_match(connection: Connection, event: Event, max_span: int | None = None) -> Match | None:
-    """The stored event `event` is another report of (`merging.best_match` among the
-    candidates, which are in the order they were stored), or None.
+    """The stored event `event` is another report of (the most likely among the candidates
+    `merging.decide` takes; ties to the one stored first), or None. The match carries the
+    decision that took it, and the other candidates taken (`Match.others`).
 
     Never one that already has a report from the same document: a document's two events are
     two incidents by its own account.
@@ -106,8 +126,18 @@ def find_match(connection: Connection, event: Event, max_span: int | None = None
             except ValidationError:
                 continue  # a record stored before a rule it breaks (a date out of bounds): not a match
             found[id(stored)] = Match(pk, stored, sources, locked or [])
-    best = best_match(event, (match.event for match in found.values()))
-    return found[id(best)] if best is not None else None
+    taken = []
+    for match in found.values():
+        match.decision = decide(match.event, event)
+        if match.decision.same:
+            taken.append(match)
+    if not taken:
+        return None
+    # The most likely first; ties to the one stored first.
+    taken.sort(key=lambda match: -match.decision.probability)  # type: ignore[union-attr]
+    best, *others = taken
+    best.others = others
+    return best
 
 
 __all__ = ["Match", "candidates", "find_match", "first_sources", "fold", "max_span_days", "record_of"]

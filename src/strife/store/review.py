@@ -32,13 +32,13 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from strife.event import Event
-from strife.merging import Provenance, held_fields, keep_locked, merge, settled
+from strife.merging import settled
 from strife.store.database import Store, StoreError
 from strife.store.history import find_event
-from strife.store.schema import REVIEW_STATES, DocumentRow, EventDocument, EventRow, Revision, utcnow
+from strife.store.joining import join_events, report_links
+from strife.store.schema import REVIEW_STATES, DocumentRow, EventRow, Revision, utcnow
 from strife.store.split import split_event
 from strife.taxonomy import EVENT_TYPE_OF
 
@@ -182,14 +182,6 @@ def edit(
         return row.view()
 
 
-def _links(session: Session, row: EventRow) -> list[EventDocument]:
-    return list(
-        session.scalars(
-            select(EventDocument).where(EventDocument.event_pk == row.id).order_by(EventDocument.id)
-        )
-    )
-
-
 def merge_events(
     store: Store, keep: str, other: str, user: str | None, note: str | None = None
 ) -> dict[str, Any]:
@@ -200,7 +192,7 @@ def merge_events(
         kept, gone = find_event(session, keep), find_event(session, other)
         if kept.id == gone.id:
             raise ReviewConflict(f"event {keep} cannot be merged with itself")
-        kept_links, gone_links = _links(session, kept), _links(session, gone)
+        kept_links, gone_links = report_links(session, kept), report_links(session, gone)
         shared = {link.document_pk for link in kept_links} & {link.document_pk for link in gone_links}
         if shared:
             doc_ids = session.scalars(select(DocumentRow.doc_id).where(DocumentRow.id.in_(shared))).all()
@@ -208,42 +200,8 @@ def merge_events(
                 f"events {kept.event_id} and {gone.event_id} are both reports of {', '.join(sorted(doc_ids))}: "
                 "one report's events cannot be merged (edit the one and reject the other)"
             )
-        before, gone_before = kept.record, gone.record
-        locked = set(kept.locked_fields)
-        event, provenance = kept.event(), Provenance(dict(kept.sources))
-        for link in gone_links:
-            folded = merge(event, link.report_event(), provenance, locked)
-            event, provenance = folded.event, folded.provenance
-        sources = provenance.fields
-        # What a person set on the other event holds too, where nobody set the kept one's.
-        theirs = [name for name in gone.locked_fields if name not in held_fields(locked)]
-        if theirs:
-            event = keep_locked(event, gone.event(), theirs)
-            for name in held_fields(theirs):
-                sources.pop(name, None)
-                if name in gone.sources:
-                    sources[name] = gone.sources[name]
-            locked.update(theirs)
-        sources = {name: doc for name, doc in sources.items() if name not in locked}
-        for link in gone_links:
-            link.event_pk = kept.id
-        session.flush()  # the reports are the kept event's before the other event goes
-        kept.set_event(event, sources)
-        kept.locked_fields = sorted(locked)
-        session.add(_revision(kept, "review-merge", user, before, other_event_id=gone.event_id, note=note))
-        # The other event's last revision: what it was, and the event it is part of now.
-        gone_revision = Revision(
-            event_id=gone.event_id,
-            at=kept.reviewed_at,
-            user=user,
-            action="merged-into",
-            before=gone_before,
-            after=kept.record,
-            other_event_id=kept.event_id,
-            note=note,
-        )
-        session.add(gone_revision)
-        session.delete(gone)
+        kept.reviewed_by, kept.reviewed_at = user, utcnow()
+        join_events(session, kept, gone, action="review-merge", user=user, note=note, at=kept.reviewed_at)
         return kept.view()
 
 

@@ -167,8 +167,9 @@ class EventRow(Base):
         return {**self.record, "review_state": self.review_state, "locked_fields": list(self.locked_fields)}
 
     __table_args__ = (
-        # The merge candidate query: same country, dates near.
-        Index("ix_events_iso3_event_date", "iso3", "event_date"),
+        # The merge candidate query: same country, dates near, then the province and district
+        # (a different one is never the same incident) and the end date, read from the index.
+        Index("ix_events_match", "iso3", "event_date", "admin1", "admin2", "date_end"),
         Index("ix_events_latitude_longitude", "latitude", "longitude"),
         # The API's sort orders with their tie-break (ties by row id): a page of `/events` is one
         # range of one index, however many events share a day or a toll.
@@ -246,7 +247,7 @@ class Revision(Base):
     # The other event of a merge or a split: the one merged in, where this one went, the one a
     # report was split off to or from.
     other_event_id: Mapped[str | None] = mapped_column(String(64))
-    note: Mapped[str | None] = mapped_column(Text)  # a reviewer's reason or note
+    note: Mapped[str | None] = mapped_column(Text)  # a reviewer's reason, or why ingest merged
 
 
 class ApiToken(Base):
