@@ -129,11 +129,6 @@ def extract_reports(reports: list[Report], jobs: int) -> None:
         by_id[event.doc_id].events.append(event)
 
 
-def _window(a: Event, b: Event) -> bool:
-    """The store's candidate window (`merging.in_window`)."""
-    return merging.in_window(a, b)
-
-
 Chooser = Callable[[Event, list[Event]], "Event | None"]
 
 
@@ -144,7 +139,9 @@ def cluster(reports: list[Report], choose: Chooser) -> dict[str, set[int]]:
     for report in reports:
         for event in report.events:
             candidates = [
-                (n, s) for n, s in enumerate(stored) if _window(s, event) and report.id not in s.doc_ids
+                (n, s)
+                for n, s in enumerate(stored)
+                if merging.in_window(s, event) and report.id not in s.doc_ids
             ]
             chosen = choose(event, [s for _, s in candidates]) if candidates else None
             if chosen is None:
@@ -276,7 +273,7 @@ def missed(
         if x not in events or y not in events:
             continue
         pairs = [(a, b) for a in events[x] for b in events[y]]
-        if any(_window(a, b) for a, b in pairs):
+        if any(merging.in_window(a, b) for a, b in pairs):
             reasons["in the window: merging said no"] += 1
         elif any(a.iso3 == b.iso3 for a, b in pairs):
             reasons["dates too far apart"] += 1

@@ -1,7 +1,7 @@
 """Train the same-incident model: which pairs of events from two reports tell one incident.
 
 For every pair of events from two different reports that the store would compare
-(`merging.in_window`) and the codebook does not rule out (`merging._veto`), the matcher
+(`merging.in_window`) and the codebook does not rule out (`merging.veto`), the matcher
 measures `merging.pair_features`. Pairs whose answer is known:
 
 - UCDP GED outside Pakistan (../shared/data/ucdp_ged_world.jsonl: Syria, Mexico, Myanmar and
@@ -56,7 +56,7 @@ def _benchmark(name: str) -> Any:
 
 
 def _weighed(a: Event, b: Event) -> bool:
-    return merging._veto(a, b) is None
+    return merging.veto(a, b) is None
 
 
 def world_pairs(path: Path, jobs: int) -> tuple[list[dict[str, float]], list[bool]]:

@@ -4,7 +4,7 @@ One incident reported by ten outlets is one event with ten sources. Two events f
 reports are compared only within a window (`in_window`): the same country, dates within a day,
 or up to `LATER_REPORT_DAYS` when the later report is dated only by its publication.
 
-Never one incident (`_veto`: the codebook's decisions, not evidence to weigh):
+Never one incident (`veto`: the codebook's decisions, not evidence to weigh):
 - a background event (a past incident recalled for context is not the report's news);
 - different countries, provinces or districts; two different towns with no district in
   common (`place_relation`);
@@ -450,9 +450,12 @@ def pair_features(a: Event, b: Event) -> dict[str, float]:
     The place (how the two relate: `place_relation`), the types (`type_compatibility`), the
     named groups, the days between the spans, the tolls (the same, close, different, given by
     one report or by none, `tolls_contradict`), a date too vague to match by, and the share of
-    the words of their evidence that both use. Pairs that `_veto` rules out are not weighed.
+    the words of their evidence that both use. Pairs that `veto` rules out are not weighed.
     """
-    place = place_relation(a, b)
+    return _features(a, b, place_relation(a, b), actors_relation(a, b))
+
+
+def _features(a: Event, b: Event, place: PlaceRelation | None, actors: str) -> dict[str, float]:
     types = type_compatibility(a, b)
     gap = _day_gap(a, b)
     agree = fatalities_agree(a, b)
@@ -470,7 +473,7 @@ def pair_features(a: Event, b: Event) -> dict[str, float]:
         "compatible_types": float(types == 1),
         "incompatible_types": float(types == 0),
         "same_event_type": float(a.event_type == b.event_type),
-        "same_named_group": float(actors_relation(a, b) == "agree"),
+        "same_named_group": float(actors == "agree"),
         "same_day": float(gap == 0),
         "next_day": float(gap == 1),
         "days_later": float(gap >= 2),
@@ -530,16 +533,20 @@ class MatchDecision:
         return f"{verdict} (p={self.probability:.2f}): " + "; ".join(self.reasons)
 
 
-def _veto(a: Event, b: Event) -> str | None:
+def veto(a: Event, b: Event) -> str | None:
     """Why the two are never one incident, whatever else agrees (the codebook's decisions, not
     evidence to weigh), or None."""
+    return _veto(a, b, place_relation(a, b), actors_relation(a, b))
+
+
+def _veto(a: Event, b: Event, place: PlaceRelation | None, actors: str) -> str | None:
     if a.background or b.background:
         return "a background event"
     if not in_window(a, b):
         return "outside the window (country, days)"
-    if place_relation(a, b) is None:
+    if place is None:
         return "two different places"
-    if actors_relation(a, b) == "contradict":
+    if actors == "contradict":
         return "two different named groups"
     if frozenset((a.sub_event_type, b.sub_event_type)) in COMPATIBLE_SUB_EVENTS and not _types_allowed(a, b):
         return "types one incident has only on a condition these reports do not meet"
@@ -557,11 +564,12 @@ def _model() -> MergeModel:
 
 def decide(a: Event, b: Event) -> MatchDecision:
     """The decision for two events from different reports, with its reasons."""
-    veto = _veto(a, b)
-    if veto is not None:
-        return MatchDecision(False, 0.0, (veto,))
+    place, actors = place_relation(a, b), actors_relation(a, b)  # for the vetoes and the features
+    reason = _veto(a, b, place, actors)
+    if reason is not None:
+        return MatchDecision(False, 0.0, (reason,))
     model = _model()
-    features = pair_features(a, b)
+    features = _features(a, b, place, actors)
     probability = model.probability(features)
     reasons = tuple(FEATURE_WORDS[name] for name in model.reasons(features))
     return MatchDecision(probability >= model.threshold, probability, reasons)
@@ -572,29 +580,20 @@ def same_incident(a: Event, b: Event) -> bool:
     return decide(a, b).same
 
 
-def incident_score(a: Event, b: Event) -> float | None:
-    """How strongly two events tell one incident (None: they do not); ranks a store's candidates."""
-    decision = decide(a, b)
-    return decision.probability if decision.same else None
-
-
 def best_match(event: Event, candidates: Iterable[Event]) -> Event | None:
     """The candidate that is most clearly the same incident as `event`, or None.
 
     Ties go to the earlier candidate (a store lists them in the order it stored them).
     """
-    found = best_decision(event, candidates)
-    return found[0] if found else None
+    ranked = ranked_matches(event, candidates)
+    return ranked[0][0] if ranked else None
 
 
-def best_decision(event: Event, candidates: Iterable[Event]) -> tuple[Event, MatchDecision] | None:
-    """The best candidate with the decision that took it (`best_match`), or None."""
-    best: tuple[Event, MatchDecision] | None = None
-    for candidate in candidates:
-        decision = decide(candidate, event)
-        if decision.same and (best is None or decision.probability > best[1].probability):
-            best = (candidate, decision)
-    return best
+def ranked_matches(event: Event, candidates: Iterable[Event]) -> list[tuple[Event, MatchDecision]]:
+    """The candidates `decide` takes for `event`'s incident, with their decisions, the most
+    likely first (ties in the candidates' order)."""
+    taken = [(candidate, decide(candidate, event)) for candidate in candidates]
+    return sorted(((c, d) for c, d in taken if d.same), key=lambda pair: -pair[1].probability)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -872,20 +871,20 @@ __all__ = [
     "Merged",
     "Provenance",
     "actors_relation",
-    "best_decision",
     "best_match",
     "decide",
     "fatalities_agree",
     "held_fields",
     "in_window",
-    "incident_score",
     "keep_locked",
     "merge",
     "merge_into",
     "named_groups",
     "pair_features",
     "place_relation",
+    "ranked_matches",
     "same_incident",
     "settled",
     "type_compatibility",
+    "veto",
 ]

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Row, bindparam, func, or_, select
 
 from strife.calendar_bounds import shift
 from strife.event import Event
-from strife.merging import LATER_REPORT_DAYS, MatchDecision, Provenance, decide, merge
+from strife.merging import LATER_REPORT_DAYS, MatchDecision, Provenance, merge, ranked_matches
 from strife.store.schema import EventRow
 
 EVENTS = EventRow.__table__
@@ -126,16 +126,12 @@ def find_match(connection: Connection, event: Event, max_span: int | None = None
             except ValidationError:
                 continue  # a record stored before a rule it breaks (a date out of bounds): not a match
             found[id(stored)] = Match(pk, stored, sources, locked or [])
-    taken = []
-    for match in found.values():
-        match.decision = decide(match.event, event)
-        if match.decision.same:
-            taken.append(match)
-    if not taken:
+    ranked = ranked_matches(event, (match.event for match in found.values()))
+    if not ranked:
         return None
-    # The most likely first; ties to the one stored first.
-    taken.sort(key=lambda match: -match.decision.probability)  # type: ignore[union-attr]
-    best, *others = taken
+    for stored, decision in ranked:
+        found[id(stored)].decision = decision
+    best, *others = (found[id(stored)] for stored, _ in ranked)
     best.others = others
     return best
 

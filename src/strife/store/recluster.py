@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from strife.event import Event
-from strife.merging import MatchDecision, decide
+from strife.merging import ranked_matches
 from strife.store.database import Store
 from strife.store.ingest import add_run, current_user
 from strife.store.joining import join_events, split_apart
@@ -52,12 +52,14 @@ def recluster(store: Store, since: dt.date, user: str | None = None) -> Recluste
         pks = session.scalars(
             select(EventRow.id).where(EventRow.event_date >= since).order_by(EventRow.id)
         ).all()
+        # Once: a join folds one stored event into another, so no span grows past the longest.
+        max_span = max_span_days(session.connection())
         for pk in pks:
             row = session.get(EventRow, pk)
             if row is None:
                 continue  # joined into an earlier event already
             result.examined += 1
-            joined = _join_earlier(session, row, run.id, user)
+            joined = _join_earlier(session, row, max_span, run.id, user)
             if joined:
                 result.joined.append(joined)
         run.status, run.finished_at = "completed", utcnow()
@@ -65,29 +67,32 @@ def recluster(store: Store, since: dt.date, user: str | None = None) -> Recluste
     return result
 
 
-def _join_earlier(session: Session, row: EventRow, run_id: int, user: str | None) -> Joined | None:
+def _join_earlier(
+    session: Session, row: EventRow, max_span: int, run_id: int, user: str | None
+) -> Joined | None:
     try:
         event = row.event()
     except ValidationError:
         return None  # a record stored before a rule it breaks: left as it is
-    connection = session.connection()
-    best: tuple[MatchDecision, int] | None = None
-    for pk, record, _sources, _locked in candidates(connection, event, max_span_days(connection)):
+    rows: dict[int, int] = {}  # id(stored event) → its row's key
+    earlier: list[Event] = []
+    for pk, record, _sources, _locked in candidates(session.connection(), event, max_span):
         if pk >= row.id or set(record["doc_ids"]) & set(event.doc_ids):
             continue  # itself, a later event (it joins this one in its turn), or one report's two
         try:
             stored = Event.model_validate(record)
         except ValidationError:
             continue
-        decision = decide(stored, event)
-        if decision.same and (best is None or decision.probability > best[0].probability):
-            best = (decision, pk)
-    if best is None:
+        rows[id(stored)] = pk
+        earlier.append(stored)
+    ranked = ranked_matches(event, earlier)
+    if not ranked:
         return None
-    kept = session.get(EventRow, best[1])
+    best, decision = ranked[0]
+    kept = session.get(EventRow, rows[id(best)])
     if kept is None or split_apart(session, kept, row):
         return None
-    note = f"one incident on reclustering: {best[0].note()}"
+    note = f"one incident on reclustering: {decision.note()}"
     joined = Joined(kept.event_id, row.event_id, note)
     join_events(session, kept, row, action="recluster-join", user=user, note=note, at=utcnow(), run_id=run_id)
     session.flush()  # the joined event is gone before the next candidate query
