@@ -1424,3 +1424,59 @@ def test_a_title_battle_at_a_grand_prix_is_sport() -> None:
         "The failure at last weekend's Dutch Grand Prix cost him 18 points in his title battle with Piastri."
     )
     assert events(text, published="2025-09-08") == []
+
+
+def test_victims_listed_together_are_summed_by_party() -> None:
+    (clash,) = events("Soldier, five militants killed in Kurram gunfight", published="2025-03-02")
+    assert (clash.fatalities, clash.deaths_actor1, clash.deaths_actor2) == (6, 1, 5)
+    (shootout,) = events("Gunfight in Tank leaves 4 policemen, 9 militants dead", published="2025-03-02")
+    assert shootout.fatalities == 13
+    (attack,) = events(
+        "Gunmen shot dead a village councillor and two of his guards in Lakki Marwat on Sunday.",
+        published="2025-03-03",
+    )
+    assert attack.fatalities == 3
+    (ambush,) = events(
+        "A traffic warden and his driver were gunned down in Dera Ismail Khan on Sunday.",
+        published="2025-03-03",
+    )
+    assert ambush.fatalities == 2
+    # A list is plural: the one injured is no second victim of the killing.
+    (raid,) = events(
+        "Militants killed two soldiers in Bannu on Monday and a passer-by was injured.",
+        published="2025-03-04",
+    )
+    assert (raid.fatalities, raid.injured) == (2, 1)
+    # Things are no victims: only the guard counts.
+    (blast,) = events(
+        "A bomb damaged two vehicles and a house in Quetta on Monday, killing a guard.",
+        published="2025-03-04",
+    )
+    assert blast.fatalities == 1
+
+
+def test_vague_counts_take_the_coding_guide_defaults() -> None:
+    (strike,) = events(
+        "Dozens of civilians were killed in air strikes on Idlib on Monday.", published="2025-03-04"
+    )
+    assert (strike.fatalities, strike.fatalities_imputed) == (12, True)
+    (shelling,) = events("Tens of people were killed in shelling on Douma on Monday.", published="2025-03-04")
+    assert (shelling.fatalities, shelling.fatalities_imputed) == (12, True)
+
+
+def test_the_dead_found_and_those_killed_along_with_one_count() -> None:
+    (found,) = events("Police find 4 bodies in Culiacan", published="2025-03-04")
+    assert found.fatalities == 4
+    (body,) = events(
+        "Soldiers found the body of a man with gunshot wounds in Reynosa on Monday.", published="2025-03-04"
+    )
+    assert body.fatalities == 1
+    (drone,) = events(
+        "A commander was killed along with his six guards in a drone strike in Datta Khel on Monday.",
+        published="2025-03-04",
+    )
+    assert drone.fatalities == 7
+    (rank,) = events("Army captain killed in gun battle in Tirah", published="2025-03-04")
+    assert (rank.fatalities, rank.deaths_actor1) == (1, 1)
+    (murders,) = events("Gunmen murder three in Sinaloa", published="2025-03-04")
+    assert murders.fatalities == 3

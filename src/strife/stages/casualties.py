@@ -60,6 +60,11 @@ VICTIM_NOUNS: dict[str, str] = {
     "service members": "state", "servicemen": "state", "servicemembers": "state", "marines": "state",
     "rangers": "state", "paramilitaries": "state", "troopers": "state", "cadets": "state",
     "policewomen": "state", "policewoman": "state", "security men": "state", "army men": "state",
+    # Ranks: "Pakistan Army major killed", "a corporal and a guerrilla have been killed". Not
+    # "major" or "general", which news writes as adjectives ("a major attack").
+    "captains": "state", "colonels": "state", "lieutenants": "state", "brigadiers": "state",
+    "sergeants": "state", "corporals": "state", "havildars": "state", "naiks": "state",
+    "subedars": "state",
 }  # fmt: skip
 # One of them: "a migrant worker was beaten to death", "a 45-year-old woman was martyred".
 VICTIM_NOUNS |= {
@@ -145,7 +150,7 @@ TOLL_OF = compile_lower(rf"\bof\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>{_NOU
 # a number of dead with no noun after it.
 UNCOUNTED = compile_lower(
     rf"\b(?P<verb>kills|killed|killing|kill|claims the lives of|claimed the lives of|claims|leaves|left|shoots? dead|"
-    rf"shot dead|"
+    rf"shot dead|murders?|murdered|"
     rf"executes?|executed|executing|massacres?|massacred)\s+"
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})"
     # "kills nine-year-old" is one child of nine, not nine people.
@@ -238,6 +243,27 @@ NAMED_VICTIM = re.compile(
     r"(?P<gap>(?:[\w'’\-]+\s+){0,5}?)"
     rf"(?P<noun>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|al|bin|ul|de|da))+)\b"
 )
+# "was killed along with two associates": one person and those with him, three dead.
+ALONG_WITH = compile_lower(
+    rf"\b(?:was|has been|had been)\s+(?:(?:also|reportedly|later)\s+)?(?P<verb>{DEATH_WORDS})\s+"
+    rf"(?:along|together)\s+with\s+(?:(?:his|her)\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
+    rf"(?P<num>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>[a-z]+s|[a-z]*men|people)\b"
+)
+# The dead found: "Police find 5 bodies in Juarez", "the bodies of 12 men were recovered", "They
+# find the body of a man", "Body found in cooler".
+# Not "exhumed": the dead of a grave dug up were counted when they died.
+_FOUND = r"(?:found|recovered|discovered|dumped|retrieved)"
+_FIND = rf"(?:finds?|recover(?:s|ed)?|discover(?:s|ed)?|dumps?|retrieves?|{_FOUND})"
+BODIES_FOUND = compile_lower(
+    rf"\b(?P<verb>{_FIND})\s+(?:the\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
+    rf"(?:[\w'’\-]+\s+){{0,2}}?(?:bodies|corpses)\b"
+    rf"|\b(?:(?P<qual2>{QUALIFIER_PATTERN})\s+)?(?P<num2>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,2}}?"
+    rf"(?:bodies|corpses)\s+(?:(?:were|have been|had been|are|was)\s+)?(?P<verb2>{_FOUND})\b"
+)
+BODY_FOUND = compile_lower(
+    rf"\b(?P<verb>{_FIND})\s+(?:the\s+)?(?:body|corpse)\b(?!\s+(?:parts|of\s+(?:water|evidence)))"
+)
+BODY_FOUND_OPENING = compile_lower(rf"\W*(?:an?\s+|the\s+)?(?:body|corpse)\s+(?:was\s+)?{_FOUND}\b")
 # A killing verb after "to" is what someone meant to do ("a plot to kill", "tried to murder").
 INTENDED = compile_lower(
     r"\b(?:plot|plots|plotted|plan|plans|planned|planning|attempt|attempts|attempted|attempting|try|tries|"
@@ -433,6 +459,124 @@ def _make(match: re.Match[str], outcome: str, tag: str = "") -> Casualty | None:
     return Casualty(count, outcome, party, noun)
 
 
+# Victims listed together and counted as one: "a policeman and two militants were killed",
+# "Twelve soldiers, 26 insurgents killed", "killed a councilman and three party leaders",
+# "leaves 3 soldiers, 10 militants dead". Each listed person or group is one member: a count
+# and a noun ("26 insurgents"), one person ("a community leader", "his bodyguard"), or a noun of
+# the table alone ("the driver"; "Policeman, two…" opening a headline).
+# Words that end a noun phrase rather than modify its noun.
+_LIST_STOP = (
+    r"and|or|as|were|was|are|is|in|on|at|by|of|from|with|who|where|the|a|an|his|her|their|while|"
+    r"when|after|including|among|killed|killing|wounded|injured|dead|died|said|says|told|reported|"
+    r"added|claimed|stated"
+)
+_LIST_MOD = rf"(?:(?!(?:{_LIST_STOP})\b)[\w'’\-]{{1,30}}\s+)"
+# "two of his guards"
+_WHOSE = r"(?:of\s+(?:his|her|their|its|the)\s+)?"
+_ONE_OF_TABLE = "|".join(re.escape(n) for n in sorted(SINGULAR_NOUNS, key=len, reverse=True))
+_LIST_MEMBER = (
+    # a count of people: "26 insurgents", "at least 6 members of the Syrian Army"
+    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:{NUMBER_PATTERN})\s+{_WHOSE}{_LIST_MOD}{{0,3}}?"
+    rf"(?:{_NOUN}|[a-z]{{3,}}(?:s|men)|people)\b{_OF_PHRASE}"
+    # one person: "an assistant village head", "his bodyguard"
+    rf"|(?:an?|one|his|her)\s+{_LIST_MOD}{{0,3}}?(?!(?:{_LIST_STOP})\b)[a-z]{{3,}}(?<!s)\b"
+    # one person the table knows: "the driver", "Army officer"
+    rf"|(?:the\s+)?{_LIST_MOD}{{0,2}}?(?:{_ONE_OF_TABLE})\b"
+)
+_LIST_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus)\s+)"
+_LIST = rf"(?P<list>(?:{_LIST_MEMBER})(?:{_LIST_SEP}(?:{_LIST_MEMBER}))+)"
+LISTED_PASSIVE = compile_lower(
+    rf"(?<![\w'’\-]){_LIST}(?:,[^,.;]{{1,60}},)?\s+(?P<gap>{_GAP})(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b"
+)
+# A list is plural: "a soldier and a civilian was injured" is no list of the injured.
+_SINGULAR_VERB = compile_lower(r"\b(?:was|is|has)\b")
+# "…were shot dead", "…had died": a verb that can only be passive, with people of any name.
+_PLURAL_VERB = compile_lower(r"\b(?:were|are|have|had)\b")
+_LIST_VERBS = (
+    r"shot dead|shoots? dead|gunned down|guns? down|shot and killed|killing|killed|kills|kill|"
+    r"executed|executing|executes?|beheaded|beheads?|murder(?:s|ed|ing)?|assassinat(?:es?|ed|ing)|"
+    r"massacred|slaughtered|lynched|left|leaves|leaving|deaths? of|"
+    r"injuring|injured|injures?|wounding|wounded|wounds?"
+)
+LISTED_ACTIVE = compile_lower(
+    rf"\b(?P<verb>{_LIST_VERBS})\s+{_LIST}"
+    r"(?=\s*(?:[,.;:)]|$|(?:in|at|near|on|during|while|when|after|as|by|from|inside|outside|who|and|"
+    r"with|before|dead|killed|injured|wounded|yesterday|today)\b))"
+)
+# "killing 11 civilians, a local aid group said": the last one named speaks, and is no victim.
+_SPEAKS = compile_lower(r"\s*(?:said|says|say|told|reported|added|claimed|stated)\b")
+# "killed a soldier and a civilian was injured": the list after a verb is its object.
+_OBJECT_OF = compile_lower(rf"\b(?:{_LIST_VERBS})\s+$")
+_MEMBER_AT = compile_lower(rf"{_LIST_SEP}?(?P<member>{_LIST_MEMBER})(?={_LIST_SEP}|$)")
+_MEMBER_COUNT = compile_lower(
+    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+{_WHOSE}(?P<mods>{_LIST_MOD}{{0,3}}?)"
+    rf"(?P<noun>{_NOUN}|[a-z]{{3,}}(?:s|men)|people)\b{_OF_PHRASE}$"
+)
+# Words of a list that name no person: "two vehicles and a house", "the army and police".
+_NOT_LISTED = (
+    NOT_PEOPLE
+    | NOT_A_VICTIM
+    | {word[:-1] for word in NOT_PEOPLE if word.endswith("s")}
+    | frozenset("police army military".split())
+)
+
+
+def listed_victims(
+    text: str, start: int, end: int, any_noun: bool = True
+) -> list[tuple[int, int, Casualty]] | None:
+    """The members of a list of victims in text[start:end], each (start, end, casualty), or None
+    where a member names no person (`any_noun` false: or no person the noun table knows)."""
+    members: list[tuple[int, int, Casualty]] = []
+    pos = start
+    while pos < end and (at := _MEMBER_AT.match(text, pos, end)) is not None:
+        member = at.group("member")
+        counted = _MEMBER_COUNT.match(member)
+        if counted is not None:
+            count = quantity(counted.group("num"), counted.group("qual"))
+            noun = counted.group("noun")
+            age = AGE.search(member)
+            if count is not None and age is not None and int(age.group(1)) == count.value:
+                count = quantity("one")  # "a 12-year-old boy and his father"
+            before = counted.group("mods")
+        else:
+            words = member.split()
+            count, noun, before = quantity("one"), words[-1], " ".join(words[:-1])
+        known = noun in VICTIM_NOUNS or noun in SINGULAR_NOUNS
+        if count is None or noun in _NOT_LISTED or YEAR.match(member) or not (known or any_noun):
+            return None
+        party = party_of(noun)
+        if party == "unknown" and (owner := OWNER_BEFORE.search(before)) is not None:
+            party = OWNER_WORDS[owner.group(1)]  # "two army officials"
+        members.append((at.start("member"), at.end("member"), Casualty(count, "killed", party, noun)))
+        pos = at.end()
+    return members if len(members) >= 2 and pos == end else None
+
+
+def _list_groups(members: list[tuple[int, int, Casualty]], outcome: str) -> list[tuple[int, int, Casualty]]:
+    """A list as the figures the toll reads: one per party where the list names each party's
+    people together ("12 soldiers and 3 policemen, 10 militants": 15 of the forces, 10 of the
+    group); one figure of everyone where a member's party is unknown ("2 men and a woman")."""
+    parties = [c.party for _, _, c in members]
+    runs = [p for n, p in enumerate(parties) if n == 0 or parties[n - 1] != p]
+    if "unknown" in parties or len(runs) != len(set(runs)):
+        groups = [members]
+    else:
+        groups = []
+        for member in members:
+            if groups and groups[-1][-1][2].party == member[2].party:
+                groups[-1].append(member)
+            else:
+                groups.append([member])
+    out = []
+    for group in groups:
+        whole = group[0][2]
+        for _, _, more in group[1:]:
+            whole = _joined(whole, more)
+        party = "unknown" if len(groups) == 1 and len(set(parties)) > 1 else whole.party
+        out.append((group[0][0], group[-1][1], replace(whole, outcome=outcome, party=party)))
+    return out
+
+
 class CasualtyStage:
     name = "casualties"
 
@@ -477,6 +621,40 @@ class CasualtyStage:
                 counted = TOLL_OF.search(text, match.start(), match.start("num"))
                 noun = counted.group("noun") if counted else "toll"
                 add(match.start(), match.end(), Casualty(count, "killed", "total", noun, toll=rising))
+        for pattern in (LISTED_ACTIVE, LISTED_PASSIVE):
+            for match in pattern.finditer(text):
+                verb = match.group("verb")
+                outcome = _outcome(verb)
+                if pattern is LISTED_ACTIVE and verb in ("left", "leaves", "leaving"):
+                    # "leaves 3 soldiers, 10 militants dead": what the list was left.
+                    if (state := LEFT_STATE.match(text, match.end())) is None:
+                        continue
+                    outcome = _outcome(state.group("how"))
+                any_noun = True
+                if pattern is LISTED_PASSIVE:
+                    gap = match.group("gap")
+                    if _SINGULAR_VERB.search(gap) or _OBJECT_OF.search(
+                        text, max(0, match.start() - 30), match.start()
+                    ):
+                        continue
+                    # "the region, a drone killed": a bare verb may be active; "were" may not.
+                    any_noun = _PLURAL_VERB.search(gap) is not None
+                members = listed_victims(text, match.start("list"), match.end("list"), any_noun)
+                if members is None or _SPEAKS.match(text, match.end("list")):
+                    continue
+                part = bool(PART_MARKER.search(text[max(0, match.start("list") - 20) : match.start("list")]))
+                groups = _list_groups(members, outcome)
+                # The verb is the list's too: "beheaded in Jacona" names no other victim.
+                groups[0] = (match.start(), *groups[0][1:])
+                groups[-1] = (groups[-1][0], match.end(), groups[-1][2])
+                for start, end, value in groups:
+                    add(start, end, replace(value, part=part))
+        for match in ALONG_WITH.finditer(text):
+            count = quantity(match.group("num"), match.group("qual"))
+            noun = match.group("noun")
+            if count and noun not in NOT_PEOPLE and not YEAR.match(match.group("num")):
+                both = Quantity(count.value + 1, count.low + 1, count.high + 1, count.vague, count.qualifier)
+                add(match.start(), match.end(), Casualty(both, "killed", "unknown", noun))
         for match in PASSIVE_PAIR.finditer(text):
             outcome = _outcome(match.group("verb"))
             first, second = _make(match, outcome, "1"), _make(match, outcome, "2")
@@ -561,6 +739,18 @@ class CasualtyStage:
             if count and not count.vague and noun not in NOT_PEOPLE and not YEAR.match(match.group("num")):
                 value = Casualty(count, _outcome(match.group("verb")), party_of(noun), noun)
                 add(match.start(), match.end(), value)
+        for match in BODIES_FOUND.finditer(text):
+            count = quantity(
+                match.group("num") or match.group("num2"), match.group("qual") or match.group("qual2")
+            )
+            if count and not YEAR.match(match.group("num") or match.group("num2")):
+                add(match.start(), match.end(), Casualty(count, "killed", "unknown", "bodies"))
+        bodies = list(BODY_FOUND.finditer(text))
+        for sentence in doc.layer("sentences"):
+            if (match := BODY_FOUND_OPENING.match(text, sentence.start, sentence.end)) is not None:
+                bodies.append(match)
+        for match in bodies:
+            add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", "body"))
         for match in SELF_KILLED.finditer(text):
             add(match.start(), match.end(), Casualty(quantity("one"), "killed", "armed", "bomber"))
         for match in NAMED_KILLED.finditer(doc.cased_text):

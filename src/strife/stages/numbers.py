@@ -16,14 +16,19 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 
-# Vague quantities and the figure a conservative coder writes for each. "Several" and "a number
-# of" follow the codebook's default for a limited attack (3) and are marked as imputed.
+# Vague quantities and the figure a conservative coder writes for each (docs/coding-guide.md,
+# section 6): "several" and "a number of" are the codebook's default for a limited attack (3),
+# "many" and "scores" its default for a large one (10), "dozens" (and "tens", as Arabic news
+# translated writes it) 12, each marked as imputed.
 VAGUE: dict[str, tuple[int, bool]] = {
     "a dozen": (12, False),
     "half a dozen": (6, False),
-    "dozens of": (24, True),
-    "dozens": (24, True),
-    "scores of": (40, True),
+    "dozens of": (12, True),
+    "dozens": (12, True),
+    "tens of": (12, True),
+    "tens": (12, True),
+    "scores of": (10, True),
+    "scores": (10, True),
     "hundreds of": (200, True),
     "several": (3, True),
     "a number of": (3, True),
