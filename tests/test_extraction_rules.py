@@ -1480,3 +1480,70 @@ def test_the_dead_found_and_those_killed_along_with_one_count() -> None:
     assert (rank.fatalities, rank.deaths_actor1) == (1, 1)
     (murders,) = events("Gunmen murder three in Sinaloa", published="2025-03-04")
     assert murders.fatalities == 3
+
+
+def test_a_headline_naming_another_act_is_another_incident_and_a_bare_killed_is_not() -> None:
+    found = events(
+        "Dozens of junta soldiers killed in Sagaing clashes: resistance\n"
+        "Three children killed by regime shelling in Sagaing region\n"
+        "Daily briefing on the coup",
+        published="2025-03-04",
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [
+        ("Armed clash", 12),
+        ("Shelling/artillery/missile attack", 3),
+    ]
+    (clash,) = events(
+        "Militants attacked a checkpoint in Kurram causing clashes in which four soldiers died. Nine "
+        "militants were also killed.",
+        published="2025-03-04",
+    )
+    assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 13)
+
+
+def test_places_listed_by_their_parts_are_one_event_each() -> None:
+    found = events("Missile shelling targets Daraa city and the countryside of Hama", published="2025-03-04")
+    assert [(e.sub_event_type, e.location) for e in found] == [
+        ("Shelling/artillery/missile attack", "Daraa"),
+        ("Shelling/artillery/missile attack", "Hama"),
+    ]
+    # The toll shared out over the two stays two events, not one place told twice.
+    found = events(
+        "Warplanes struck the eastern countryside of Homs and the outskirts of Palmyra on Monday, killing six "
+        "people.",
+        published="2025-03-04",
+    )
+    assert sorted(e.fatalities for e in found) == [3, 3] and len({e.location for e in found}) == 2
+    # Where a town lies is no list.
+    (attack,) = events(
+        "Gunmen opened fire on a Frontier Corps convoy in Peshawar city, Khyber Pakhtunkhwa province, on Monday.",
+        published="2025-03-04",
+    )
+    assert attack.location == "Peshawar"
+
+
+def test_a_days_tally_under_a_headline_with_a_place_is_no_toll_of_it() -> None:
+    found = events(
+        "Continued clashes in the countryside of Idlib\n"
+        "Fifty-eight people were killed yesterday, including 9 members of the regime forces, and 20 civilians were "
+        "killed in shelling and air strikes",
+        published="2025-03-04",
+    )
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in found] == [("Armed clash", "Idlib", 0)]
+    # A toll of the incident itself, with its day, stays its toll.
+    (blast,) = events(
+        "A bomb exploded in a market in Quetta. Five people were killed yesterday in the blast.",
+        published="2025-03-04",
+    )
+    assert blast.fatalities == 5
+
+
+def test_a_headline_of_one_killed_after_who_says_it_and_a_weapons_uncounted_toll() -> None:
+    (clash,) = events("Pakistan police say militant group member killed in Karachi", published="2025-03-04")
+    assert clash.fatalities == 1
+    (bombing,) = events("A suicide bomber killed a number of tribal elders.", published="2025-03-04")
+    assert (bombing.sub_event_type, bombing.fatalities, bombing.fatalities_imputed) == (
+        "Suicide bomb",
+        4,
+        True,
+    )

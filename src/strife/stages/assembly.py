@@ -538,6 +538,9 @@ def _one_incident_told_in_parts(events: list[Event]) -> list[Event]:
                 for i in (alike.get(key, ()) if can_pair else ())
                 if not (kept[i].background or event.background)
                 and (_within(event, kept[i]) or _within(kept[i], event))
+                # Places one sentence lists ("the countryside of Homs and the outskirts of
+                # Palmyra") are parts of a toll shared out, not one place told twice.
+                and not _same_act(event, kept[i])
             ),
             None,
         )
@@ -571,6 +574,12 @@ def _one_incident_told_in_parts(events: list[Event]) -> list[Event]:
         )
         kept[at] = merged
     return kept
+
+
+def _same_act(one: Event, other: Event) -> bool:
+    """Whether two events were read from the same words naming the act."""
+    acts = {(e.start, e.end) for e in one.evidence if e.field == "sub_event_type"}
+    return any((e.start, e.end) in acts for e in other.evidence if e.field == "sub_event_type")
 
 
 PLACE_FIELDS = (

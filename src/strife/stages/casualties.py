@@ -311,10 +311,11 @@ AGE = re.compile(r"\b(\d{1,3})\s*[- ]?years?[- ]old\b")
 NOUN_COUNTS = {"couple": "two"}
 # "Woman killed in Indian shelling": a headline's one victim, with no article or number.
 HEADLINE_SINGLE = compile_lower(
-    # "Pakistan says Kashmir woman killed…": who says it may open the headline.
+    # "Pakistan says Kashmir woman killed…", "Pakistan police say militant group member killed":
+    # who says it may open the headline.
     # Words of at most 40 letters: an unbounded word tried at every letter of one long token
     # ("aaaa…", a 2 MB body) would make the search quadratic.
-    rf"(?:[\w'’\-]{{1,40}}\s+(?:says?|said|claims?)\s+)?"
+    rf"(?:(?:[\w'’\-]{{1,40}}\s+){{1,3}}?(?:says?|said|claims?)\s+)?"
     rf"[\"“‘']?(?:[\w'’\-]{{1,40}}\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+(?:was\s+)?"
     rf"(?P<verb>killed|shot dead|gunned down|martyred|injured|wounded|dies|died)\b"
     # "Gunman killed a prayer leader": the noun did the killing.

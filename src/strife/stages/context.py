@@ -130,6 +130,8 @@ DAY_TALLY = compile_lower(
     r"\band other circumstances\b"
 )
 
+TALLY_PARTS = compile_lower(r"\bincluding\b")
+
 # Below this learned reading, a note's toll that names no place is a tally of many incidents
 # ("75 persons were killed yesterday, including 9 members of the regime forces").
 TALLY_READING = 0.4
@@ -193,7 +195,15 @@ class ContextStage:
                 or (sentence.sentence not in dated and (cue := WEEKS_TALLY.search(text)) is not None)
             ):
                 label, value = "statistic", ("statistic", cue.group())
-            elif sentence.sentence in counted and not placed and (cue := DAY_TALLY.search(text)) is not None:
+            elif (
+                sentence.sentence in counted
+                and sentence.sentence not in placed_sentences
+                # Judged per sentence where the toll is broken down as tallies are ("75 persons
+                # were killed yesterday, including 9 members of the regime forces"), under a
+                # headline that names its place; per report where it is not.
+                and (not placed or TALLY_PARTS.search(text) is not None)
+                and (cue := DAY_TALLY.search(text)) is not None
+            ):
                 label, value = "statistic", ("statistic", f"a day's toll with no place: {cue.group()!r}")
             elif (kind := non_political_kind(text)) is not None:
                 label, value = "non-political", kind
@@ -215,6 +225,8 @@ class ContextStage:
                 and sentence.sentence not in placed_sentences
                 and sentence.sentence not in dated
                 and not PLACE_BACK.search(text)
+                # "A suicide bomber killed a number of tribal elders": one weapon's toll.
+                and sentence.sentence not in weapons
             ):
                 # "Many people were killed during those days": an uncounted toll with no place and
                 # no day of its own.

@@ -15,8 +15,18 @@ from strife.stages.numbers import NUMBER_PATTERN
 from strife.stages.places import GOVERNMENT_AFTER, PLACE_KINDS, country_name, stands_for_government
 from strife.stages.sentences import is_note
 
+# What names the part of a place a list goes on to ("Daraa city and the countryside of Hama",
+# "the eastern countryside of Homs and the outskirts of Palmyra").
+_PART_WORDS = r"(?:city|town|province|district|governorate|countryside|area|region|village|township)"
+_PART_OF = (
+    r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
+    rf"(?:{_PART_WORDS}|outskirts|suburbs|vicinity|areas|villages)\s+(?:of|in|around)\s+"
+)
 LIST_SEPARATOR = re.compile(
-    r"^(?:\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+|"
+    rf"^(?:(?:\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+)(?i:{_PART_OF})?|"
+    # "Daraa city and Hama", not "Peshawar city, Khyber Pakhtunkhwa province": that is where
+    # the city lies.
+    rf"(?i:\s+{_PART_WORDS}\s+(?:and|or)\s+(?:{_PART_OF})?)|"
     # "four in Vetagrande and two in Zacatecas": a toll counted out over places.
     rf"\s*(?:,\s*)?(?:(?i:and)\s+)?(?i:{NUMBER_PATTERN})\s+(?:(?i:more|others?)\s+)?(?i:in|at)\s+|"
     # "at Mehran University, Jamshoro; Agricultural University, Tandojam; and ...": a list of venues,

@@ -514,20 +514,32 @@ def _other_kind(
     )
     # Drones or missiles downed ("shot down 45 of 78 drones") are another event than the strike
     # they follow, as a strike is another than a clash.
-    new = {
-        EVENT_TYPE_OF[t.value.sub_event_type]
+    named = [
+        t
         for t in own
         if (t.value.violent and (t.value.strength >= SPECIFIC_TRIGGER or other_victims)) or _news_in_itself(t)
-    }
+    ]
+    # Where the sentence names its act in a word of its own ("Two children killed by regime
+    # shelling"), that word is compared with the words of the incident's sentences, and a bare
+    # "killed" beside them is no attack of its own; a bare "killed" alone ("Eleven insurgents
+    # were also killed") is compared with all the incident's acts, a clash's dead among them.
+    specific = _kinds([t for t in named if t.value.strength >= SPECIFIC_TRIGGER])
+    new = specific or _kinds(named)
     known = incident.gathered(
-        "types",
-        lambda i: [
-            EVENT_TYPE_OF[t.value.sub_event_type]
-            for t in triggers.get(i, [])
-            if t.value.strength > LEARNED_STRENGTH
-        ],
+        "specific types" if specific else "types",
+        lambda i: _kinds(
+            [t for t in triggers.get(i, []) if t.value.strength > LEARNED_STRENGTH], specific=bool(specific)
+        ),
     )
     return bool(new and known) and not new & known
+
+
+def _kinds(triggers: list[Mention], specific: bool = False) -> set[str]:
+    """The event types a sentence's acts name; with `specific`, those of its specific words
+    where it has any."""
+    if specific:
+        triggers = [t for t in triggers if t.value.strength >= SPECIFIC_TRIGGER] or triggers
+    return {EVENT_TYPE_OF[t.value.sub_event_type] for t in triggers}
 
 
 def _place_keys(mentions: list[Mention]) -> set[str]:
