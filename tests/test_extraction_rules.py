@@ -1547,3 +1547,14 @@ def test_a_headline_of_one_killed_after_who_says_it_and_a_weapons_uncounted_toll
         4,
         True,
     )
+
+
+def test_a_notes_sentence_is_talk_only_at_a_lower_reading_than_an_articles(monkeypatch) -> None:
+    from strife.stages.incident_model import IncidentModel
+
+    # A reading between the two thresholds: talk in an article, news in a note.
+    monkeypatch.setattr(IncidentModel, "incident_probability", lambda self, feats: 0.05)
+    note = "Gunmen attacked a police post in Bannu on Monday."
+    assert [e.sub_event_type for e in events(note, published="2025-03-04")] == ["Armed clash"]
+    article = note + " " + " ".join(f"The council met on item {n} of its agenda." for n in range(6))
+    assert events(article, published="2025-03-04") == []

@@ -54,6 +54,7 @@ from strife.stages.fatalities import (
 from strife.stages.incident_model import features, incident_model
 from strife.stages.incidents import (
     NOT_AN_INCIDENT,
+    NOTE_NOT_AN_INCIDENT,
     SURE_INCIDENT,
     Incident,
     by_sentence,
@@ -114,7 +115,8 @@ def assemble_events(doc: Document) -> list[Event]:
     readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
     # An article: sentences of prose, not a note or a list of headlines (which end unstopped).
     stopped = sum(doc.text[start:end].rstrip().endswith(tuple(CLOSERS)) for start, end in spans.values())
-    article = not is_note(doc) and 2 * stopped >= len(spans)
+    note = is_note(doc)
+    article = not note and 2 * stopped >= len(spans)
     # The sentences each gazetteer name stands in, looked up per incident (not searched).
     named_in: dict[str, set[int]] = defaultdict(set)
     for m in doc.layer("places"):
@@ -136,7 +138,7 @@ def assemble_events(doc: Document) -> list[Event]:
         first = spans[incident.sentences[0]]
         opening_sentence = Mention(first[0], first[1], "sentence")
         surest = max((readings.get(i, 0.0) for i in incident.sentences), default=0.0)
-        if surest < NOT_AN_INCIDENT and not concrete(incident, layers):
+        if surest < (NOTE_NOT_AN_INCIDENT if note else NOT_AN_INCIDENT) and not concrete(incident, layers):
             # Every sentence of it reads, to the model learned from coded news, as talk about
             # violence rather than a report of it ("the talks on a partial truce", "Tomahawk
             # missiles for Ukraine"): the words of the table alone do not make an event.
