@@ -493,3 +493,10 @@ def test_a_name_with_and_in_it_is_one_place() -> None:
         ("Srinagar", "place"),
         ("Jammu and Kashmir", "admin1"),
     ]
+
+
+def test_a_country_named_over_two_lines_of_a_wrapped_wire_is_the_country() -> None:
+    text = "GUERRILLAS ATTACKED AN ARMY POST IN SAN MARCOS, THE ARMED FORCES OF EL\nSALVADOR REPORTED."
+    doc = default_pipeline().annotate(Document(id="wrapped", text=text))
+    (country,) = [m for m in doc.layer("places") if m.start == text.index("EL\nSALVADOR")]
+    assert (country.label, country.value.name, country.value.iso3) == ("country", "El Salvador", "SLV")

@@ -220,7 +220,8 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
                 names[value] = country.alpha_3
     names.update(COUNTRY_ALIASES)
     names.update(_demonyms())
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # A name may be broken over two lines of a wrapped wire ("EL\nSALVADOR").
+    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), names
 
 
@@ -547,16 +548,17 @@ class PlaceStage:
                 continue
             if _hyphen_joined(text, *match.span()):
                 continue
-            iso3 = names[match.group()]
+            name = " ".join(match.group().split())
+            iso3 = names[name]
             # A country's name usually says where; a demonym ("Russian missiles") or a name used
             # as one ("U.S. air strikes", "the Pakistan Army") often says who.
-            attributive = match.group() in _demonyms() or bool(ATTRIBUTIVE.match(text, match.end()))
+            attributive = name in _demonyms() or bool(ATTRIBUTIVE.match(text, match.end()))
             kind = "demonym" if attributive else "country"
             mention = Mention(
                 match.start(),
                 match.end(),
                 "country",
-                Place(match.group(), kind, iso3, gazetteer.country(iso3)),
+                Place(name, kind, iso3, gazetteer.country(iso3)),
                 sentence_of(doc, match.start()),
             )
             # The demonym of a strike or of fire ("Indian shelling", "Russian drones") says who
