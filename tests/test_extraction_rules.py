@@ -1558,3 +1558,22 @@ def test_a_notes_sentence_is_talk_only_at_a_lower_reading_than_an_articles(monke
     assert [e.sub_event_type for e in events(note, published="2025-03-04")] == ["Armed clash"]
     article = note + " " + " ".join(f"The council met on item {n} of its agenda." for n in range(6))
     assert events(article, published="2025-03-04") == []
+
+
+def test_more_of_the_words_real_reports_use_for_acts() -> None:
+    cases = {
+        "Police and militants were killed in encounters in Bannu district on Monday.": "Armed clash",
+        "Thousands formed a human chain along the coast road in Tokyo on Sunday.": "Peaceful protest",
+        "Troops confiscated an AK-47 rifle and a hand grenade in Kandahar on Monday.": "Disrupted weapons use",
+    }
+    for text, sub in cases.items():
+        assert [e.sub_event_type for e in events(text, published="2025-03-04")] == [sub], text
+    # The table's own words, wherever the sentence stands (the learned reading speaks only in a
+    # note or an article's lead).
+    pipeline = default_pipeline()
+    for text, words in {
+        "A targeted shooting wounded a shopkeeper in Turbat on Monday.": "targeted shooting",
+        "A man rammed his car into a crowd of shoppers in Magdeburg.": "rammed his car into",
+    }.items():
+        doc = pipeline.annotate(to_document({"text": text, "published": "2025-03-04"}))
+        assert [(t.text(doc), t.value.sub_event_type) for t in doc.layer("triggers")] == [(words, "Attack")]

@@ -63,6 +63,19 @@ def test_sentences_respect_abbreviations() -> None:
     assert texts == ["Lt. Col. Ahmed was killed in Kalat.", "Two soldiers were hurt.", "A second paragraph."]
 
 
+def test_each_line_of_a_list_of_headlines_is_a_sentence_of_its_own() -> None:
+    doc = annotate("Clashes in the countryside of Idlib\n58 people were killed yesterday\nTruce talks resume")
+    texts = [m.text(doc) for m in doc.layer("sentences")]
+    assert texts == [
+        "Clashes in the countryside of Idlib",
+        "58 people were killed yesterday",
+        "Truce talks resume",
+    ]
+    # A line wrapped mid-clause ends on a comma, and goes on.
+    doc = annotate("Clashes in Idlib killed,\n58 people on Monday.")
+    assert len(doc.layer("sentences")) == 1
+
+
 def _dates(text: str) -> list[tuple[dt.date, dt.date, int, str]]:
     doc = annotate(text)
     return [(m.value.start, m.value.end, m.value.precision, m.value.basis) for m in doc.layer("dates")]

@@ -72,10 +72,11 @@ def is_note(doc: Document) -> bool:
     return len(doc.layer("sentences")) < ARTICLE_SENTENCES
 
 
-# In a text that has its case, a line that begins with a capital after one that ends without a
-# comma is a line of its own: a headline of a list of headlines, a caption, a heading. (A caseless
-# wire's lines are wrapped mid-sentence, and capitals there are truecased names.)
-_LINE_BOUNDARY = re.compile(r"(?<=[^\s,;:(\-])[ \t]*\n(?=[\"'“‘(]?[A-Z])")
+# In a text that has its case, a line that begins with a capital or a figure after one that
+# ends without a comma is a line of its own: a headline of a list of headlines ("…raids on
+# Palmyra\n68 people were killed yesterday…"), a caption, a heading. (A caseless wire's lines are
+# wrapped mid-sentence, and capitals there are truecased names.)
+_LINE_BOUNDARY = re.compile(r"(?<=[^\s,;:(\-])[ \t]*\n(?=[\"'“‘(]?[A-Z0-9])")
 
 
 class SentenceStage:

@@ -206,7 +206,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:seized|took|snatched|carried off) (?:more than |at least |about )?[\w,]+ (?:pupils|students|schoolchildren|"
      r"passengers|villagers|women|workers|people)", "Abduction/forced disappearance", 50, True),
     # Armed clash: "armed, organised groups fight"
-    (r"clash(?:ed|es)?\b|exchange of (?:fire|gunfire|shelling)|exchanging fire|gun ?fights?\b|fire ?fights?\b|encounter\b|fought|"
+    (r"clash(?:ed|es)?\b|exchange of (?:fire|gunfire|shelling)|exchanging fire|gun ?fights?\b|fire ?fights?\b|encounters?\b|fought|"
      # "killed in fighting with the junta", "forces battling fighters", "SDF advance over IS".
      r"(?:in|during|amid) (?:the )?(?:\w+ )?fighting (?:with|against)\b|battling|"
      r"advanc(?:e|es|ed|ing) (?:over|on|against) (?:the )?(?:[\w-]+ ){0,2}(?:IS|ISIS|militants|rebels|forces|fighters|army)\b|"
@@ -241,6 +241,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"riddled with bullets|sprayed (?:\w+ ){0,3}with bullets|"
      r"assassinat\w+|murder(?:ed|s)?\b|beheaded|stabbed|hacked to death|target(?:ed)? killings?|"
      r"bodies (?:were |was )?(?:found|recovered)|bullet-riddled bod(?:y|ies)|tortur(?:e|ed|ing)\b|martyred|"
+     # "a targeted shooting in Qalat", "rammed his car into a crowd".
+     r"(?:targeted|mass|drive-by|deadly|fatal) shootings?\b|"
+     r"rammed (?:a |an |his |her |their )?(?:\w+ )?(?:car|vehicle|truck|van|lorry) into|"
      r"massacre(?:d|s)?\b|executed|killing spree|(?:burned|torched|set fire to) (?:\w+ )?(?:homes|houses|huts)",
      "Attack", 30, True),
     # A strike held, named as held ("a shutter-down strike was observed in Mastung", "traders
@@ -260,6 +263,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:protesters|demonstrators|residents|workers|farmers|traders|students|villagers|they) blocked (?:the )?"
      r"(?:[\w'’-]+ ){0,3}(?:road|roads|highway|motorway|entrance|railway|traffic|bridge)|"
      r"staged a|dharna|took to the streets|hunger strike|candlelight vigil|chanted slogans|picket(?:ed|ing)|"
+     r"human chains?|"
      r"marching|public meeting|\bjalsa\b|walked through the streets|boycotted (?:court|the courts|classes|work)|"
      # "activists held an impromptu march", "thousands of Egyptians turned out in Tahrir Square".
      r"(?:held|staged|organi[sz]ed|led|joined) (?:a |an |the )?(?:[\w'’-]+ ){0,2}(?:march|marches|procession)\b|"
@@ -279,8 +283,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:weapons|arms) cache|cache of (?:arms|weapons|explosives|ammunition)|"
      r"(?:intercepted|seized|stopped) (?:[\w-]+ ){0,5}?carrying (?:[\w-]+ ){0,3}(?:weapons|arms|missiles|explosives|"
      r"ammunition|rockets|drone components)|"
-     r"(?:seized|confiscated|recovered) (?:\S+ ){0,4}(?:rifles|guns|weapons|arms|explosives|ammunition|grenades|"
-     r"rounds|mortars|detonators)",
+     r"(?:seized|confiscated|recovered) (?:\S+ ){0,4}(?:rifles?|guns?|weapons|arms|explosives|ammunition|"
+     r"grenades?|rounds|mortars?|detonators?)",
      "Disrupted weapons use", 95, False),
     # Drones and missiles downed: air defence's own act, never part of the strike it stopped.
     (r"(?:intercepted|shot down|downed|destroyed) (?:all )?(?:\w+ ){0,3}(?:drones?|missiles?|rockets?)",
