@@ -1577,3 +1577,18 @@ def test_more_of_the_words_real_reports_use_for_acts() -> None:
     }.items():
         doc = pipeline.annotate(to_document({"text": text, "published": "2025-03-04"}))
         assert [(t.text(doc), t.value.sub_event_type) for t in doc.layer("triggers")] == [(words, "Attack")]
+
+
+def test_a_monitors_headline_clause_naming_another_act_is_another_incident() -> None:
+    found = events(
+        "Shells target western Aleppo and continued clashes in Sheikh Maqsoud", published="2025-03-04"
+    )
+    assert [e.sub_event_type for e in found] == ["Shelling/artillery/missile attack", "Armed clash"]
+    found = events(
+        "About 120 airstrikes on Aleppo and its countryside and shelling the city causes more casualties",
+        published="2025-03-04",
+    )
+    assert [e.sub_event_type for e in found] == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    # Arms listed together are one act's.
+    (strike,) = events("Junta mortars and airstrikes kill a girl in Hpapun Township", published="2025-03-04")
+    assert strike.fatalities == 1

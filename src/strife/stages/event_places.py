@@ -19,7 +19,7 @@ from strife.stages.sentences import is_note
 # "the eastern countryside of Homs and the outskirts of Palmyra").
 _PART_WORDS = r"(?:city|town|province|district|governorate|countryside|area|region|village|township)"
 _PART_OF = (
-    r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
+    r"(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
     rf"(?:{_PART_WORDS}|outskirts|suburbs|vicinity|areas|villages)\s+(?:of|in|around)\s+"
 )
 LIST_SEPARATOR = re.compile(

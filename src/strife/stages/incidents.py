@@ -17,7 +17,7 @@ from typing import Any
 from strife.document import Document, Mention
 from strife.stages.event_types import PROTEST_OR_RIOT
 from strife.stages.incident_model import features, incident_model
-from strife.stages.sentences import LEAD_SENTENCES, is_note
+from strife.stages.sentences import CLAUSE, LEAD_SENTENCES, is_note
 from strife.stages.triggers import (
     HELD_STRIKE,
     INTERCEPTION,
@@ -358,6 +358,10 @@ def group_incidents(doc: Document) -> list[Incident]:
                     PLACE_LEAD.match(text) is not None
                     and _other_place(_lead_place(places.get(index, [])), current, places)
                 )
+                # A headline's clause that names an act of its own ("…and explosion leaves
+                # human losses east of the Euphrates" after air strikes on Hama): another
+                # incident where it is another sub-type of act.
+                or (sentence.value == CLAUSE and _other_act(own, current, triggers))
                 or (
                     _other_kind(own, current, triggers, killed, casualties)
                     # "The air force said it shot down 45 drones" after a strike: a calm act named
@@ -534,6 +538,18 @@ def _other_kind(
         lambda i: _kinds(
             [t for t in triggers.get(i, []) if t.value.strength > LEARNED_STRENGTH], specific=bool(specific)
         ),
+    )
+    return bool(new and known) and not new & known
+
+
+def _other_act(own: list[Mention], incident: Incident, triggers: dict[int, list[Mention]]) -> bool:
+    """Whether a clause's specific act is of another sub-type than all the incident's."""
+    new = {t.value.sub_event_type for t in own if t.value.violent and t.value.strength >= SPECIFIC_TRIGGER}
+    known = incident.gathered(
+        "sub-types",
+        lambda i: [
+            t.value.sub_event_type for t in triggers.get(i, []) if t.value.strength >= SPECIFIC_TRIGGER
+        ],
     )
     return bool(new and known) and not new & known
 

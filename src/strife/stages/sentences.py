@@ -112,7 +112,8 @@ class SentenceStage:
 # Aleppo and raids on al-Bab city and casualties in Deir Ezzor"): each act is a sentence of its
 # own, so that each may be an incident of its own.
 COMPOUND_ACT = re.compile(
-    r"\s+and\s+(?=(?:the\s+)?(?:(?:violent|heavy|fierce|renewed|intense|new)\s+)?"
+    r"\s+and\s+(?=(?:the\s+)?(?:(?:violent|heavy|fierce|renewed|intense|new|continued|continuing|ongoing|"
+    r"massive|more|further)\s+)?"
     r"(?:clashes|shelling|shells|raids|air ?strikes|airstrikes|bombardments?|explosions?|an explosion|"
     r"casualties|a casualty)\b)",
     re.I,
@@ -138,8 +139,12 @@ _NAMED = re.compile(
 )
 
 
-# Gunfire listed with what follows it ("an hour of rifle fire and explosions in San Ramon").
-FIRE_WORDS = frozenset({"fire", "gunfire", "firing", "gunshots", "shooting", "shots"})
+# Gunfire or arms listed with what follows them ("an hour of rifle fire and explosions in San
+# Ramon", "Army mortars and air strikes kill a girl").
+FIRE_WORDS = frozenset(
+    {"fire", "gunfire", "firing", "gunshots", "shooting", "shots", "mortars", "rockets", "missiles", "drones",
+     "artillery", "bombs", "grenades", "tanks", "warplanes", "helicopters"}
+)  # fmt: skip
 
 
 def _compound_headline(text: str, span: Mention) -> list[Mention]:
@@ -163,9 +168,9 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
             COMPOUND_ACT.match(" and " + before[-1]) is not None or before[-1].lower() in FIRE_WORDS
         )
         if len(before) >= 3 and not listed and len(text[cut_end : span.end].split()) >= 3:
-            parts.append(_trimmed(text, start, cut_start))
+            parts.append(_trimmed(text, start, cut_start, clause=bool(parts)))
             start = cut_end
-    parts.append(_trimmed(text, start, span.end))
+    parts.append(_trimmed(text, start, span.end, clause=bool(parts)))
     return parts
 
 
@@ -178,12 +183,17 @@ def _is_abbreviation(before: str) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def _trimmed(text: str, start: int, end: int) -> Mention:
+# The value of a sentence cut from a headline after its first act: a clause that tells an act
+# of its own.
+CLAUSE = "clause"
+
+
+def _trimmed(text: str, start: int, end: int, clause: bool = False) -> Mention:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Mention(start, end, "sentence")
+    return Mention(start, end, "sentence", CLAUSE if clause else None)
 
 
 def sentence_of(doc: Document, offset: int) -> int:
