@@ -267,3 +267,16 @@ def test_a_document_whose_extraction_fails_is_counted_and_named(monkeypatch, tmp
     assert result["failed_documents"] == 1 and result["detection"]["fn"] == 1
     first = json.loads(errors.read_text(encoding="utf-8").splitlines()[0])
     assert (first["error"], first["doc_id"]) == ("failed", "g1") and "KeyError" in first["reason"]
+
+
+def test_a_placeholder_publication_date_in_gold_is_scored_as_undated(tmp_path: Path) -> None:
+    record = {
+        "id": "ucdp:placeholder",
+        "text": "Militants killed three soldiers in Bannu on Monday.",
+        "published": "1753-01-01",
+        "gold": {"event_date": "2019-05-06", "country": "Pakistan", "fatalities": 3},
+    }
+    path = tmp_path / "ucdp_sample.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (doc,) = load_gold(path)
+    assert doc.document.published is None and doc.events[0]["fatalities"] == 3

@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 
+from strife.calendar_bounds import publishable
 from strife.document import Document, coerce_date
 from strife.taxonomy import CLAIM_STATUSES, EVENT_TYPE_OF, interaction_code
 
@@ -216,6 +217,10 @@ def _document(record: dict[str, Any], origin: str) -> Document:
     try:
         published = coerce_date(published)
     except ValueError:
+        published = None
+    if published is not None and not publishable(published):
+        # A placeholder ("1753-01-01" in UCDP GED's source dates) is no publication date: the
+        # report is scored as undated rather than stopping the run.
         published = None
     doc = Document(
         id=str(record.get("id") or ""),
