@@ -1592,3 +1592,14 @@ def test_a_monitors_headline_clause_naming_another_act_is_another_incident() -> 
     # Arms listed together are one act's.
     (strike,) = events("Junta mortars and airstrikes kill a girl in Hpapun Township", published="2025-03-04")
     assert strike.fatalities == 1
+
+
+def test_an_arrest_demanded_is_none_and_continued_battles_are_a_clash() -> None:
+    (march,) = events(
+        "Thousands of people marched in Dhaka on Monday to press the government for the arrest and trial of "
+        "the killers of a former minister.",
+        published="2025-03-04",
+    )
+    assert march.sub_event_type == "Peaceful protest"
+    (battle,) = events("Continued battles in the countryside of Homs", published="2025-03-04")
+    assert battle.sub_event_type == "Armed clash"

@@ -217,7 +217,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"security forces|soldiers|troops|army)|ambush(?:ed|es)?\b|stormed (?:a |an |the )?(?:\w+ )?(?:base|camp|post|"
      r"checkpoint|police station|barracks)|"
      r"(?:intelligence[- ]based |search |security |military |counter-?terrorism |clearance |sanitization )operations?|"
-     r"offensive against|battle(?:d)? (?:with|against|for)|"
+     r"offensive against|battle(?:d)? (?:with|against|for)|(?:continued|continuing|ongoing|renewed|fresh) battles\b|"
      # "a 10-hour battle in Kanbalu", "fierce battles near the base": fighting, not a battle of words.
      r"(?:\d+-hour|hours-long|day-long|days-long|fierce|heavy|deadly|bloody|intense) battles?\b|"
      # "Pak forces resort to heavy firing along LoC", "ongoing violent attack between the SDF and
@@ -255,7 +255,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      "Peaceful protest", HELD_STRIKE, False),
     # Peaceful protest: "no violence and no intervention"
     (r"protest(?:ed|s|ing|ers|ors)?\b|demonstrat(?:ion|ions|ed|ors|ing)\b|rall(?:y|ies|ied)\b|sit-ins?\b|"
-     r"march(?:ed|es)? (?:to|towards|on|from|through)|shutter[- ]?downs?|wheel[- ]?jams?|hartals?|"
+     r"march(?:ed|es)? (?:to|towards|on|from|through|in\b)|shutter[- ]?downs?|wheel[- ]?jams?|hartals?|"
      # "a complete strike was, however, observed", "a shutdown was witnessed": a strike held.
      r"(?:strike|shutdown)s? (?:was|were)(?:,? (?:also|however|largely|partially),?)? (?:observed|witnessed)|"
      # "mayors marched Thursday against plans…", "they blocked the entrance to the airport".
@@ -359,6 +359,8 @@ PLANNED = (
     r"could|would|might|shall|will|vow(?:s|ed)? to|threaten(?:s|ed)? to|plan(?:s|ned)? to|planned|planning|"
     r"intend(?:s|ed)? to|hop(?:e|es|ed|ing) to|seek(?:s|ing)? to|sought to|aim(?:s|ed|ing)? to|try(?:ing)? to|"
     r"tried to|push(?:es|ed|ing)? for|call(?:s|ed)? for|calling for|without being|"
+    # "demanding the arrest of the killers", "to press the government for the trial".
+    r"demand(?:s|ed|ing)?(?: for)?|press(?:es|ed|ing)? (?:[\w-]+ ){0,3}?for|"
     # What is only expected: "amid the possibility of an operation", "fearing another operation".
     r"possibility of|prospects? of|fear(?:s|ed|ing)? (?:of )?(?:an? |another )|expected to|imminent|impending|"
     r"looming|upcoming|to be launched|dangers? (?:posed by|of)|risks? (?:posed by|of)"
