@@ -1603,3 +1603,9 @@ def test_an_arrest_demanded_is_none_and_continued_battles_are_a_clash() -> None:
     assert march.sub_event_type == "Peaceful protest"
     (battle,) = events("Continued battles in the countryside of Homs", published="2025-03-04")
     assert battle.sub_event_type == "Armed clash"
+
+
+def test_a_killing_denied_by_no_is_no_incident() -> None:
+    assert events("No Pakistani soldier killed across LoC, says ISPR", published="2025-03-04") == []
+    (attack,) = events("No fewer than 12 people were killed in Quetta on Monday.", published="2025-03-04")
+    assert attack.fatalities == 12
