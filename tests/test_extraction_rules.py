@@ -1606,6 +1606,6 @@ def test_an_arrest_demanded_is_none_and_continued_battles_are_a_clash() -> None:
 
 
 def test_a_killing_denied_by_no_is_no_incident() -> None:
-    assert events("No Pakistani soldier killed across LoC, says ISPR", published="2025-03-04") == []
+    assert events("No Pakistani soldier killed across LoC - Pakistan.", published="2025-03-04") == []
     (attack,) = events("No fewer than 12 people were killed in Quetta on Monday.", published="2025-03-04")
     assert attack.fatalities == 12
