@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from strife.document import Document, Mention
@@ -522,6 +523,27 @@ _NOT_LISTED = (
 )
 
 
+# The passive list read back from its verb: a verb of death or injury, and the list that ends
+# just before it, looked for only in the words before each such verb (a list may start at any
+# word, and a report has few such verbs).
+_HURT_VERB = compile_lower(rf"\b(?:{DEATH_WORDS}|{INJURY_WORDS})\b")
+_LISTED_PASSIVE_BEFORE = compile_lower(LISTED_PASSIVE.pattern + "$")
+LIST_REACH = 250
+
+
+def _listed(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The lists of victims `pattern` reads in `text`, in order."""
+    if pattern is not LISTED_PASSIVE:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for verb in _HURT_VERB.finditer(text):
+        match = _LISTED_PASSIVE_BEFORE.search(text, max(end, verb.start() - LIST_REACH), verb.end())
+        if match is not None:
+            end = match.end()
+            yield match
+
+
 def listed_victims(
     text: str, start: int, end: int, any_noun: bool = True
 ) -> list[tuple[int, int, Casualty]] | None:
@@ -623,7 +645,7 @@ class CasualtyStage:
                 noun = counted.group("noun") if counted else "toll"
                 add(match.start(), match.end(), Casualty(count, "killed", "total", noun, toll=rising))
         for pattern in (LISTED_ACTIVE, LISTED_PASSIVE):
-            for match in pattern.finditer(text):
+            for match in _listed(pattern, text):
                 verb = match.group("verb")
                 outcome = _outcome(verb)
                 if pattern is LISTED_ACTIVE and verb in ("left", "leaves", "leaving"):
@@ -740,13 +762,14 @@ class CasualtyStage:
             if count and not count.vague and noun not in NOT_PEOPLE and not YEAR.match(match.group("num")):
                 value = Casualty(count, _outcome(match.group("verb")), party_of(noun), noun)
                 add(match.start(), match.end(), value)
-        for match in BODIES_FOUND.finditer(text):
+        found_bodies = "bodies" in text or "corpses" in text
+        for match in BODIES_FOUND.finditer(text) if found_bodies else ():
             count = quantity(
                 match.group("num") or match.group("num2"), match.group("qual") or match.group("qual2")
             )
             if count and not YEAR.match(match.group("num") or match.group("num2")):
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", "bodies"))
-        bodies = list(BODY_FOUND.finditer(text))
+        bodies = list(BODY_FOUND.finditer(text)) if "body" in text or "corpse" in text else []
         for sentence in doc.layer("sentences"):
             if (match := BODY_FOUND_OPENING.match(text, sentence.start, sentence.end)) is not None:
                 bodies.append(match)
