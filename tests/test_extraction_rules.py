@@ -1609,3 +1609,13 @@ def test_a_killing_denied_by_no_is_no_incident() -> None:
     assert events("No Pakistani soldier killed across LoC - Pakistan.", published="2025-03-04") == []
     (attack,) = events("No fewer than 12 people were killed in Quetta on Monday.", published="2025-03-04")
     assert attack.fatalities == 12
+
+
+def test_a_treaty_against_violence_is_neither_its_violence_nor_its_city() -> None:
+    (protest,) = events(
+        "Thousands of conservatives protested in Split on Thursday against the ratification of a treaty. "
+        "The so-called Istanbul Convention is the first binding instrument to prevent and combat violence "
+        "against women, including domestic violence, marital rape and female genital mutilation.",
+        published="2025-03-04",
+    )
+    assert (protest.sub_event_type, protest.location) == ("Peaceful protest", "Split")

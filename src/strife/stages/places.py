@@ -348,6 +348,7 @@ NAME_OF_A_TITLE = re.compile(r"[\w,’'\"“]\s+The\s+$")
 TITLE_BEFORE = re.compile(rf"\b(?:{OFFICE_TITLES})\.?\s+$")
 
 
+TREATY_AFTER = re.compile(r"\s+(?:Convention|Protocol|Charter|Principles|Format)\b", re.I)
 ASSASSINATED_AFTER = re.compile(r"['’]?s?\s+assassination\b")
 # A capitalised word just before a name, on the same line.
 # Words that say which part of a place, not whose name: "North Belfast", "Greater Manchester".
@@ -418,6 +419,8 @@ def _has_place_evidence(
         or PLACE_AFTER.match(after)
     ):
         return True
+    if TREATY_AFTER.match(after):
+        return False  # "the Istanbul Convention", "the Minsk Protocol": a treaty's name
     if TITLE_BEFORE.search(before) or ASSASSINATED_AFTER.match(after):
         # "then-president Kennedy", "the Kennedy assassination": a person, however large the town.
         return False

@@ -371,7 +371,9 @@ HYPOTHETICAL_BEFORE = compile_lower(rf"\b(?:{PLANNED})\s+(?:have\s+)?(?:[\w-]+\s
 # against rape", "a pregnancy that was the result of rape"): the subject, not an act reported.
 TOPIC_BEFORE = compile_lower(
     r"\b(?:against|protest(?:s|ed|ing)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|result of|"
-    r"sentence (?:in|for)|law on|cases? of|victims of)\s+(?:[\w'’-]+\s+){0,5}$"
+    r"sentence (?:in|for)|law on|cases? of|victims of|"
+    # "a treaty to prevent and combat violence against women, including marital rape".
+    r"prevent(?:s|ing|ion of)?|combat(?:s|ing)?|tackl(?:e|es|ing)|end(?:ing)?)\s+(?:[\w'’,-]+\s+){0,6}$"
 )
 TOPICS = frozenset({"Sexual violence"})
 # Markets rally too: "the stock market rally", "a relief rally in bonds".
