@@ -500,17 +500,3 @@ def test_a_country_named_over_two_lines_of_a_wrapped_wire_is_the_country() -> No
     doc = default_pipeline().annotate(Document(id="wrapped", text=text))
     (country,) = [m for m in doc.layer("places") if m.start == text.index("EL\nSALVADOR")]
     assert (country.label, country.value.name, country.value.iso3) == ("country", "El Salvador", "SLV")
-
-
-def test_a_name_the_text_gives_a_person_is_no_place_where_it_stands_alone() -> None:
-    text = (
-        "Following a Soviet order, Daniel Ortega met rebel leaders in Managua on Monday. Ortega said the talks "
-        "would go on."
-    )
-    doc = default_pipeline().annotate(Document(id="person", text=text))
-    assert [m.value.name for m in doc.layer("places") if m.label == "place"] == ["Managua"]
-    # A place's name written after another place's is still a place.
-    doc = default_pipeline().annotate(
-        Document(id="place", text="Clashes erupted in Peshawar and North Belfast.")
-    )
-    assert {m.value.name for m in doc.layer("places") if m.label == "place"} == {"Peshawar", "Belfast"}

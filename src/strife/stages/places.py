@@ -350,19 +350,6 @@ TITLE_BEFORE = re.compile(rf"\b(?:{OFFICE_TITLES})\.?\s+$")
 
 TREATY_AFTER = re.compile(r"\s+(?:Convention|Protocol|Charter|Principles|Format)\b", re.I)
 ASSASSINATED_AFTER = re.compile(r"['’]?s?\s+assassination\b")
-# A capitalised word just before a name, on the same line.
-# Words that say which part of a place, not whose name: "North Belfast", "Greater Manchester".
-PLACE_MODIFIERS = frozenset(
-    "north south east west northern southern eastern western central upper lower greater new old "
-    "northeast northwest southeast southwest northeastern northwestern southeastern southwestern".split()
-)
-# Two capitalised words on one line, the first no possessive ("Pakistan's Orakzai").
-FULL_NAME = re.compile(r"\b([A-Z][a-z][\w-]*) ([A-Z][a-z][\w-]*)\b(?![’'-])")
-GIVEN_NAME_PLACE = 50_000
-CALENDAR_WORDS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December".split()
-)
 
 
 def _people(text: str) -> frozenset[str]:
@@ -372,28 +359,6 @@ def _people(text: str) -> frozenset[str]:
         for match in PERSON_TITLE.finditer(text)
         for word in match.group("name").split()
     )
-
-
-def _surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
-    """Words the text writes as the last of a person's name ("Daniel Ortega", "Gilda Flores"):
-    a person's wherever else the text names them alone."""
-    found = set()
-    for match in FULL_NAME.finditer(text):
-        first, last = match.group(1), match.group(2)
-        if (
-            first.lower() not in common_words()
-            and first.lower() not in PLACE_MODIFIERS
-            and first not in CALENDAR_WORDS
-            and _country_pattern()[0].fullmatch(first) is None
-            # "Punjab Lahore", "Gaza City": a place's name, not a given name (the gazetteer
-            # knows villages called Daniel or Gilda too).
-            and not any(
-                e.kind == "admin1" or e.population >= GIVEN_NAME_PLACE for e in gazetteer.lookup(first)
-            )
-            and not gazetteer.lookup(f"{first} {last}")
-        ):
-            found.add(last)
-    return frozenset(found)
 
 
 def _has_place_evidence(
@@ -558,7 +523,7 @@ class PlaceStage:
             for c in find_candidates(text, gazetteer, starts)
             if not any(s < c.end and c.start < e for (s, e), _ in seats)
         ]
-        people, neighbours = _people(text) | _surnames(text, gazetteer), _listed_neighbours(text, found)
+        people, neighbours = _people(text), _listed_neighbours(text, found)
         candidates = [c for c in found if _has_place_evidence(text, c, people, neighbours)]
         # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
         longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
