@@ -1619,3 +1619,11 @@ def test_a_treaty_against_violence_is_neither_its_violence_nor_its_city() -> Non
         published="2025-03-04",
     )
     assert (protest.sub_event_type, protest.location) == ("Peaceful protest", "Split")
+
+
+def test_a_list_of_places_goes_on_past_names_the_gazetteer_does_not_know() -> None:
+    found = events(
+        "Further attacks took place in Kirkuk, Khan Bani Saad, Tuz Khormato and Kut on Monday.",
+        published="2025-03-04",
+    )
+    assert [e.location for e in found] == ["Kirkuk", "Kut"]

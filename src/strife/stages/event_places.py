@@ -22,8 +22,11 @@ _PART_OF = (
     r"(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
     rf"(?:{_PART_WORDS}|outskirts|suburbs|vicinity|areas|villages)\s+(?:of|in|around)\s+"
 )
+_UNKNOWN_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 LIST_SEPARATOR = re.compile(
-    rf"^(?:(?:\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+)(?i:{_PART_OF})?|"
+    # "Kirkuk, Khan Bani Saad, Tuz Khormato, Madain, Kut and Tarmiyah": names the gazetteer
+    # does not know stand in the list between those it does.
+    rf"^(?:(?:\s*,\s*{_UNKNOWN_NAME})*(?:\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+)(?i:{_PART_OF})?|"
     # "Daraa city and Hama", not "Peshawar city, Khyber Pakhtunkhwa province": that is where
     # the city lies.
     rf"(?i:\s+{_PART_WORDS}\s+(?:and|or)\s+(?:{_PART_OF})?)|"
