@@ -1627,3 +1627,15 @@ def test_a_list_of_places_goes_on_past_names_the_gazetteer_does_not_know() -> No
         published="2025-03-04",
     )
     assert [e.location for e in found] == ["Kirkuk", "Kut"]
+
+
+def test_a_toll_with_who_they_were_between_the_count_and_the_verb() -> None:
+    cases = {
+        "At least 12 people including women and children have been killed in a blast in Hub on Monday.": 12,
+        "The blast killed seven (including two policemen) and left 19 wounded in Kalat on Monday.": 7,
+        "Three surveyors travelling in a car were killed by gunmen in Turbat on Monday.": 3,
+        "Police kill 6 linked to the bus bombing in Quetta": 6,
+    }
+    for text, toll in cases.items():
+        (event,) = events(text, published="2025-03-04")
+        assert event.fatalities == toll, text

@@ -119,8 +119,12 @@ _GAP = (
 _OF_WORD = r"(?!(?:were|was|are|is|had|have|has|and|killed|died|injured|wounded)\b)[\w'’\-]+"
 _OF_PHRASE = rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?:{_OF_WORD}\s+){{0,5}}?{_OF_WORD})?"
 # "18 soldiers were killed", "three policemen also lost their lives"
+# Words between the counted people and their verb that say who they were or what they were
+# doing: "55 people including women and children have been killed", "three investigators
+# traveling in a car were killed".
+_ABOUT_THEM = r"(?:\s+(?:including|among them|[a-z]+ing)\s+[^,.;()]{1,60}?(?=\s+(?:were|have|had|are)\b))?"
 PASSIVE = compile_lower(
-    rf"\b{_COUNT}{_OF_PHRASE}(?:,[^,.;]{{1,60}},)?\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
+    rf"\b{_COUNT}{_OF_PHRASE}(?:,[^,.;]{{1,60}},)?{_ABOUT_THEM}\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
 )
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = compile_lower(
@@ -155,7 +159,9 @@ UNCOUNTED = compile_lower(
     rf"executes?|executed|executing|massacres?|massacred)\s+"
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})"
     # "kills nine-year-old" is one child of nine, not nine people.
-    r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|across|outside|inside|and|of them)\b|-(?!years?-old)))"
+    # "The blast killed seven (including two policemen)", "police kill 6 linked to the attack".
+    r"(?=\s*(?:[,.;:(]|$|(?:in|at|near|on|as|after|during|across|outside|inside|and|of them|linked|suspected|"
+    r"accused|wanted|involved|belonging)\b|-(?!years?-old)))"
     # "kill seven at least": the qualifier after the figure.
     r"(?:\s+(?P<after>at least|at most))?"
 )
@@ -355,7 +361,8 @@ NOT_PEOPLE = frozenset(
 )
 COUNTED_OTHERS = compile_lower(
     rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,3}}?"
-    rf"(?P<noun>[a-z]+s|[a-z]*men|people)\s+(?:(?:were|was|have been|had been|are|also|reportedly|all)\s+){{0,2}}"
+    rf"(?P<noun>[a-z]+s|[a-z]*men|people){_ABOUT_THEM}\s+"
+    rf"(?:(?:were|was|have been|had been|are|also|reportedly|reported|all)\s+){{0,2}}"
     rf"(?P<verb>killed|died|dead|wounded|injured|hurt|martyred|perished|slain|executed|assassinated|murdered|"
     rf"shot dead|gunned down|beheaded|lynched|massacred)\b"
 )
