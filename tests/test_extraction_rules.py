@@ -1639,3 +1639,13 @@ def test_a_toll_with_who_they_were_between_the_count_and_the_verb() -> None:
     for text, toll in cases.items():
         (event,) = events(text, published="2025-03-04")
         assert event.fatalities == toll, text
+
+
+def test_the_dead_told_after_an_attack_that_counted_none_are_its_toll() -> None:
+    (bombing,) = events(
+        "A suicide car bomber rammed his vehicle, filled with explosives, into a military checkpoint outside "
+        "the city of Fallujah. "
+        "Four soldiers were killed and 21 others injured.",
+        published="2025-03-04",
+    )
+    assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 5)

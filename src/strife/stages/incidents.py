@@ -517,7 +517,9 @@ def _other_kind(
     # victims than the incident's ("5 militants killed" after a blast that killed labourers):
     # "32 were killed" after a blast is its toll.
     known_victims = incident.gathered("victims", lambda i: [c.value.party for c in casualties.get(i, [])])
-    other_victims = any(
+    # Where the incident has counted no one yet, the dead told next are its toll ("A suicide car
+    # bomber rammed a checkpoint. Four soldiers were killed.").
+    other_victims = bool(known_victims) and any(
         c.value.party in ("state", "armed", "civilian") and c.value.party not in known_victims for c in hurt
     )
     # Drones or missiles downed ("shot down 45 of 78 drones") are another event than the strike
