@@ -1649,3 +1649,14 @@ def test_the_dead_told_after_an_attack_that_counted_none_are_its_toll() -> None:
         published="2025-03-04",
     )
     assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 5)
+
+
+def test_a_truce_counting_its_days_is_no_new_agreement() -> None:
+    assert (
+        events(
+            "The ceasefire agreement ends its sixth day with new casualties in Idlib", published="2025-03-04"
+        )
+        == []
+    )
+    (deal,) = events("The two sides agreed a ceasefire in Doha on Monday.", published="2025-03-04")
+    assert deal.sub_event_type == "Agreement"

@@ -391,7 +391,10 @@ UNREACHED_BEFORE = compile_lower(
 )
 UNREACHED_AFTER = compile_lower(
     r"[\s-]+(?:talks|negotiations|proposals?|plans?|efforts|bids?|mediators?|monitors?|lines?|violations?|"
-    r"frameworks?|terms|hopes|calls?|demands?)\b"
+    r"frameworks?|terms|hopes|calls?|demands?)\b|"
+    # A truce that counts its days was agreed before: "the truce completes its 44th day".
+    r"(?:\s+[\w'’-]+){0,6}?\s+(?:completes?|ends?|finishes|enters?|marks?|reaches|holds? for)\s+(?:its\s+)?"
+    r"(?:\d+\w*|[a-z]+)\s+(?:consecutive\s+|straight\s+)?(?:day|week|month)\b"
 )
 
 # Rockets that carry crews to space and stones thrown at a pillar by pilgrims: words of
