@@ -53,14 +53,13 @@ from strife.stages.fatalities import (
 )
 from strife.stages.incident_model import features, incident_model
 from strife.stages.incidents import (
-    NOT_AN_INCIDENT,
-    NOTE_NOT_AN_INCIDENT,
     SURE_INCIDENT,
     Incident,
     by_sentence,
     concrete,
     drop,
     group_incidents,
+    talk_below,
 )
 from strife.stages.places import country_name
 from strife.stages.sentences import CLOSERS, is_note
@@ -138,7 +137,7 @@ def assemble_events(doc: Document) -> list[Event]:
         first = spans[incident.sentences[0]]
         opening_sentence = Mention(first[0], first[1], "sentence")
         surest = max((readings.get(i, 0.0) for i in incident.sentences), default=0.0)
-        if surest < (NOTE_NOT_AN_INCIDENT if note else NOT_AN_INCIDENT) and not concrete(incident, layers):
+        if surest < talk_below(note) and not concrete(incident, layers):
             # Every sentence of it reads, to the model learned from coded news, as talk about
             # violence rather than a report of it ("the talks on a partial truce", "Tomahawk
             # missiles for Ukraine"): the words of the table alone do not make an event.

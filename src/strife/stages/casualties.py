@@ -118,11 +118,11 @@ _GAP = (
 # injured" is two figures, not one phrase running on to "injured".
 _OF_WORD = r"(?!(?:were|was|are|is|had|have|has|and|killed|died|injured|wounded)\b)[\w'’\-]+"
 _OF_PHRASE = rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?:{_OF_WORD}\s+){{0,5}}?{_OF_WORD})?"
-# "18 soldiers were killed", "three policemen also lost their lives"
 # Words between the counted people and their verb that say who they were or what they were
 # doing: "55 people including women and children have been killed", "three investigators
 # traveling in a car were killed".
 _ABOUT_THEM = r"(?:\s+(?:including|among them|[a-z]+ing)\s+[^,.;()]{1,60}?(?=\s+(?:were|have|had|are)\b))?"
+# "18 soldiers were killed", "three policemen also lost their lives"
 PASSIVE = compile_lower(
     rf"\b{_COUNT}{_OF_PHRASE}(?:,[^,.;]{{1,60}},)?{_ABOUT_THEM}\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
 )

@@ -56,6 +56,11 @@ NOT_AN_INCIDENT = 0.12
 NOTE_NOT_AN_INCIDENT = 0.02
 
 
+def talk_below(note: bool) -> float:
+    """The reading under which a sentence, or an incident, is talk: a note's or an article's."""
+    return NOTE_NOT_AN_INCIDENT if note else NOT_AN_INCIDENT
+
+
 # A weapon the table names this specifically (an air strike, a suicide bomb) is news whatever
 # the reading; a named act (shelling, a rape, a town retaken, a riot) where the text also gives
 # the day and the place.
@@ -288,7 +293,7 @@ def group_incidents(doc: Document) -> list[Incident]:
         # "The leaders pledged not to engage in attacks": a sentence the learned reading calls
         # talk adds no incident and no type of its own; it may still tell of one (supporting).
         recalled = index in recalled_sentences
-        talk = readings.get(index, 1.0) < (NOTE_NOT_AN_INCIDENT if note else NOT_AN_INCIDENT) and not recalled
+        talk = readings.get(index, 1.0) < talk_below(note) and not recalled
         # A note reports the weapon or the specific act it names ("ISIS attacked the company
         # with four Katyusha rockets"), or its protest or arrest ("15 students were arrested for
         # standing silently with placards"), where the reading leans that way at all.
