@@ -427,6 +427,24 @@ def test_private_urls_are_refused_before_any_fetch(client, tokens, monkeypatch, 
     assert "URL refused" in response.json()["detail"] and reason in response.json()["detail"]
 
 
+def test_a_submitted_urls_host_is_resolved_once(client, tokens, monkeypatch):
+    lookups = []
+
+    def getaddrinfo(host, port, **_kwargs):
+        lookups.append(host)
+        return [(None, None, None, "", ("93.184.215.14", port))]
+
+    def unreachable(target):
+        raise netcheck.urllib3.exceptions.NewConnectionError(None, "no network in tests")
+
+    monkeypatch.setattr(netcheck.socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(netcheck, "_pinned_get", unreachable)
+    response = client.post(
+        "/documents", json={"url": "http://news.example/report"}, headers=bearer(tokens["reviewer"])
+    )
+    assert response.status_code == 422 and lookups == ["news.example"]
+
+
 def test_a_local_server_is_not_fetched(client, tokens, http_server):
     http_server.routes["/report"] = (200, "text/plain", REPORT["text"].encode())
     response = client.post(

@@ -30,7 +30,7 @@ from strife.readers import read_inputs
 from strife.readers.errors import Skipped
 from strife.server.auth import Principal, authenticate, list_tokens, revoke_token
 from strife.server.dashboard import mount_dashboard
-from strife.server.netcheck import URLRefused, check_url, guarded_fetcher
+from strife.server.netcheck import URLRefused, guarded_fetcher, read_fetchable
 from strife.server.queries import GROUPINGS, SORTS, EventQuery, QueryError, page, stats
 from strife.store import EventMerged, EventNotFound, InvalidEdit, ReviewConflict, StoreError, describe_event
 from strife.store import review as reviews
@@ -407,14 +407,14 @@ def create_app(store: Store, settings: ServerSettings | None = None) -> FastAPI:
             items = [to_document(body.model_dump(exclude_none=True), "<api>")]
         else:
             assert body.url is not None
-            try:
-                check_url(body.url, allow_private=settings.allow_private_urls)
-            except URLRefused as err:
-                raise HTTPException(400, f"URL refused: {err}") from None
             fetcher = guarded_fetcher(settings.allow_private_urls)
             try:
+                # Read as a URL first, so that no other input (a path, another scheme) is read;
+                # the fetcher then resolves the host once and checks its addresses, and those of
+                # every redirect, before it fetches.
+                read_fetchable(body.url)
                 items = list(read_inputs([body.url], fetcher=fetcher))
-            except URLRefused as err:  # a redirect into a private network
+            except URLRefused as err:
                 raise HTTPException(400, f"URL refused: {err}") from None
         skipped = [
             {"origin": item.origin, "reason": item.reason} for item in items if isinstance(item, Skipped)

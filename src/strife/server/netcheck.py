@@ -76,8 +76,13 @@ def _same_host(python_reads: str, client_reads: str) -> bool:
         return False
 
 
-def _read(url: str) -> tuple[str, str, int, str]:
-    """(scheme, host, port, request URI) as urllib3 will read `url`, or `URLRefused`."""
+def _default_port(scheme: str) -> int:
+    return 443 if scheme == "https" else 80
+
+
+def read_fetchable(url: str) -> tuple[str, str, int, str]:
+    """(scheme, host, port, request URI) as urllib3 will read `url`, or `URLRefused` unless it is
+    an unambiguous http(s) URL. Resolves nothing: `check_url` checks the addresses."""
     bad = _AMBIGUOUS.search(url)
     if bad:
         raise URLRefused(
@@ -98,13 +103,13 @@ def _read(url: str) -> tuple[str, str, int, str]:
         raise URLRefused("the URL has no host")
     if not _same_host(urlsplit(url).hostname or "", host):
         raise URLRefused(f"the URL's host reads as {host!r} to one parser and otherwise to another")
-    return scheme, host, port or (443 if scheme == "https" else 80), parts.request_uri
+    return scheme, host, port or _default_port(scheme), parts.request_uri
 
 
 def check_url(url: str, *, allow_private: bool = False, resolve: Resolver = _resolve) -> Target:
     """The `Target` to fetch `url` from; `URLRefused` unless it is an unambiguous http(s) URL to a
     host whose every address is public (any address when `allow_private`)."""
-    scheme, host, port, request_uri = _read(url)
+    scheme, host, port, request_uri = read_fetchable(url)
     if allow_private:
         return Target(scheme, host, port, request_uri, ())
     try:
@@ -125,9 +130,8 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver = _res
 
 def _pinned_get(target: Target) -> urllib3.BaseHTTPResponse:
     """GET from the checked address itself, the name kept for the Host header and TLS."""
-    default_port = 443 if target.scheme == "https" else 80
     host_header = target.host if ":" not in target.host else f"[{target.host}]"
-    if target.port != default_port:
+    if target.port != _default_port(target.scheme):
         host_header += f":{target.port}"
     options = {
         "timeout": urllib3.Timeout(connect=10, read=30),
@@ -179,4 +183,4 @@ def guarded_fetcher(allow_private: bool = False, resolve: Resolver = _resolve) -
     return fetch
 
 
-__all__ = ["Target", "URLRefused", "check_url", "forbidden_reason", "guarded_fetcher"]
+__all__ = ["Target", "URLRefused", "check_url", "forbidden_reason", "guarded_fetcher", "read_fetchable"]
