@@ -15,8 +15,7 @@ from typing import Any
 
 import orjson
 
-from strife.calendar_bounds import publishable
-from strife.document import Document, coerce_date
+from strife.document import Document, coerce_published
 from strife.taxonomy import CLAIM_STATUSES, EVENT_TYPE_OF, interaction_code
 
 # Keys of a gold event that the scorer reads; absent keys are "not judged".
@@ -213,14 +212,11 @@ def _shared_event(record: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _document(record: dict[str, Any], origin: str) -> Document:
-    published = record.get("published")
     try:
-        published = coerce_date(published)
+        published = coerce_published(record.get("published"))
     except ValueError:
-        published = None
-    if published is not None and not publishable(published):
-        # A placeholder ("1753-01-01" in UCDP GED's source dates) is no publication date: the
-        # report is scored as undated rather than stopping the run.
+        # Not a date, or a placeholder ("1753-01-01" in UCDP GED's source dates) that is no
+        # publication date: the report is scored as undated rather than stopping the run.
         published = None
     doc = Document(
         id=str(record.get("id") or ""),
