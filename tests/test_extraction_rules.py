@@ -1660,3 +1660,71 @@ def test_a_truce_counting_its_days_is_no_new_agreement() -> None:
     )
     (deal,) = events("The two sides agreed a ceasefire in Doha on Monday.", published="2025-03-04")
     assert deal.sub_event_type == "Agreement"
+
+
+def test_a_counted_subject_is_read_back_across_who_they_were() -> None:
+    cases = {
+        "Five teachers from the Government Girls High School in Kohat were killed when gunmen opened fire "
+        "on their van on Monday.": 5,
+        "At least 12 villagers, among them three children, were killed in an air strike on Saraqib on Tuesday.": 12,
+        "Four miners who had been abducted by gunmen last week were found dead near Quetta on Monday.": 4,
+        "Eight guards loyal to the tribal chief have been confirmed killed in an attack in Khost on Monday.": 8,
+        "During the raid on the village, nine people, were killed by the gunmen near Gao on Monday.": 9,
+        "At least six Border Security Force (BSF) personnel are killed in a mine blast in Bijapur on Monday.": 6,
+        "At least 10 Iraqi soldiers and allied tribal fighters were killed in an attack near Rutba on Monday.": 10,
+        "Two Afghan policemen on a motorbike were ambushed and killed by militants in Baghlan on Monday.": 2,
+    }
+    for text, toll in cases.items():
+        found = events(text, published="2025-03-04")
+        assert [e.fatalities for e in found] == [toll], text
+
+
+def test_a_count_that_is_no_subject_of_the_verb_is_not_read_as_one() -> None:
+    for text in (
+        "Police said a search was under way to round up the injured attackers in Bannu on Monday.",
+        "Gunmen attacked 3 checkpoints in Bannu on Monday, and the police said nobody was hurt.",
+        "Five soldiers stormed the hideout near Kunduz on Monday and the militants were killed.",
+    ):
+        doc = to_document({"text": text, "published": "2025-03-04"}, "d")
+        default_pipeline().annotate(doc)
+        assert [m.value.count.value for m in doc.layer("casualties")] == [], text
+
+
+def test_dead_besides_those_counted_add_up_and_one_among_them_does_not() -> None:
+    (attack,) = events(
+        "Militants stormed a police post in Herat on Monday, killing 5 policemen. Three attackers were also killed.",
+        published="2025-03-04",
+    )
+    assert attack.fatalities == 8
+    (siege,) = events(
+        "Gunmen stormed a hotel in Mogadishu on Monday. At least 21 people were killed and five attackers "
+        "were also killed.",
+        published="2025-03-04",
+    )
+    assert siege.fatalities == 26
+    (blast,) = events(
+        "At least 6 civilians were killed in a blast at a market in Ghazni on Friday. A shopkeeper was among "
+        "those killed.",
+        published="2025-03-04",
+    )
+    assert blast.fatalities == 6
+
+
+def test_short_wordings_of_the_dead_real_reports_use() -> None:
+    cases = {
+        "A roadside bomb in Ghazni on Monday left one dead and two others injured.": 1,
+        "One U.S. soldier was killed in a rocket attack in Helmand on Monday.": 1,
+        "A mine hit an army truck near Jowhar on Monday, killing the three soldiers on board.": 3,
+        "A gunman opened fire in a market in Kano on Monday, killing nine before he was shot.": 9,
+        "A man stabbed two people in Hebron on Monday before the attacker was killed by police.": 1,
+        "A bomb went off in a market in Yola on Monday. At least 10 bodies were brought to the hospital.": 10,
+        "Two men stabbed a guard in Hebron on Monday. The soldiers shot and killed both attackers.": 2,
+    }
+    for text, toll in cases.items():
+        found = events(text, published="2025-03-04")
+        assert [e.fatalities for e in found] == [toll], text
+
+
+def test_a_notes_toll_right_after_its_act_is_the_acts_toll() -> None:
+    (ambush,) = events("Rebels ambushed an army convoy near Tumaco. 6 military deaths and 11 wounded.")
+    assert (ambush.fatalities, ambush.injured) == (6, 11)

@@ -97,6 +97,18 @@ def test_the_supplement_places_what_the_tables_leave_unplaced() -> None:
     assert gazetteer.lookup("Miranshah")[0].name == "Miran Shah"
 
 
+def test_a_supplement_town_far_from_a_tables_town_of_its_name_is_another_town() -> None:
+    gazetteer = get_gazetteer()
+    # The tables know only "Acapulco de Juárez"; news writes "Acapulco".
+    (acapulco,) = gazetteer.lookup("Acapulco")
+    assert (acapulco.iso3, acapulco.admin1) == ("MEX", "Guerrero")
+    # A hamlet of Tabasco has the name; the Guerrero town news means is another place.
+    taxcos = [(e.admin1, e.population > 10_000) for e in gazetteer.lookup("Taxco")]
+    assert ("Guerrero", True) in taxcos and ("Tabasco", False) in taxcos
+    # A supplement row for a town the tables have nearby gives that town its spellings, not a twin.
+    assert {e.geonameid > 0 for e in gazetteer.lookup("Khan Yunis")} == {True}
+
+
 def test_a_local_reports_towns_agree_on_their_state() -> None:
     # Springfield is in Illinois among Decatur and Peoria, in Massachusetts among Chicopee and Holyoke.
     found = _places(

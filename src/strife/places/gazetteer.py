@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
@@ -34,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 28
+CACHE_VERSION = 29
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORD = (
@@ -335,6 +336,18 @@ def supplement_regions() -> list[dict[str, Any]]:
     return list(_supplement().get("region", []))
 
 
+# How far apart the supplement's town and the tables' town of one name may lie and be one town.
+SAME_PLACE_KM = 50.0
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance on an equirectangular projection: within a few per cent of the great circle at
+    the ranges that decide between homonyms, and several times cheaper."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
+
+
 def _add_supplement(index: dict[str, list[GazetteerEntry]]) -> None:
     """Places and unit coordinates the tables lack, from `supplement.toml` beside this file."""
     table = _supplement()
@@ -354,7 +367,19 @@ def _add_supplement(index: dict[str, list[GazetteerEntry]]) -> None:
         ]  # fmt: skip
     for number, row in enumerate(rows, start=1):
         key = normalise_name(row["name"])
-        known = [e for e in index.get(key, []) if e.iso3 == row["iso3"] and e.kind == row["kind"]]
+        # A town of the same name far away is another town ("Taxco", Guerrero, is not the
+        # hamlet of Tabasco).
+        known = [
+            e
+            for e in index.get(key, [])
+            if e.iso3 == row["iso3"]
+            and e.kind == row["kind"]
+            and not (
+                row["kind"] == "place"
+                and e.latitude is not None
+                and distance_km(e.latitude, e.longitude, row["latitude"], row["longitude"]) > SAME_PLACE_KM
+            )
+        ]
         if known:
             # A unit the tables have without coordinates gets them; its other facts stay.
             index[key] = [

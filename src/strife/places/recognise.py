@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from strife.places.gazetteer import UNIT_WORDS, Gazetteer, GazetteerEntry, country_records, normalise_name
+from strife.places.gazetteer import (
+    UNIT_WORDS,
+    Gazetteer,
+    GazetteerEntry,
+    country_records,
+    distance_km,
+    normalise_name,
+)
 
 # A run of capitalised words, with the small words that join place names ("Dera Ismail Khan",
 # "Mazar-e Sharif", "Kafr Nabl", "Bay of ..."), and the Arabic article that news may leave
@@ -475,14 +482,6 @@ def is_capital(entry: GazetteerEntry) -> bool:
         and entry.latitude is not None
         and distance_km(entry.latitude, entry.longitude, *point) <= 30
     )
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance on an equirectangular projection: within a few per cent of the great circle at
-    the ranges that decide between homonyms, and several times cheaper."""
-    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    y = math.radians(lat2 - lat1)
-    return 6371.0 * math.hypot(x, y)
 
 
 def entry_features(

@@ -7,10 +7,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from strife.document import Document, Mention
+from strife.stages.casualty_subjects import OPENS_CLAUSE, subjects
 from strife.stages.lexicon import compile_lower
 from strife.stages.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, Quantity, quantity
 from strife.stages.sentences import sentence_of
@@ -89,7 +90,9 @@ INJURY_WORDS = r"injured|wounded|hurt|sustained injuries|received injuries"
 
 _NOUN = "|".join(re.escape(n) for n in sorted(VICTIM_NOUNS, key=len, reverse=True))
 # Up to three words between the number and the noun: "18 Pakistani security personnel".
-_MODIFIERS = r"(?:(?!\d)[\w'’\-]+\s+){0,3}?"  # no figure: "a number of 43 people" counts 43
+# No figure: "a number of 43 people" counts 43. No other clause: "left one dead and two others
+# injured" counts one dead, not one of the others. "One U.S. soldier": an abbreviation's dots.
+_MODIFIERS = r"(?:(?!\d|(?:and|or|were|was|are|is|dead|killed|injured|wounded)\b)(?:[\w'’\-]+|(?:[a-z]\.){2,})\s+){0,3}?"
 
 
 def _count(tag: str = "") -> str:
@@ -131,7 +134,7 @@ ACTIVE = compile_lower(
     rf"\b(?P<verb>shot dead|shoots? dead|gunned down|shot and killed|(?:beat|burned|burnt|stoned|hacked) to death|killing|killed|kills|kill|executed|executing|executes?|beheaded|beheads?|"
     rf"murdered|massacred|slaughtered|lynched|left|leaving|(?:claim|tak|took)\w* the li(?:fe|ves) of|deaths? of|bodies of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
-    rf"eliminating)\s+(?:(?:himself|herself|themselves) and\s+)?{_COUNT}",
+    rf"eliminating)\s+(?:(?:himself|herself|themselves) and\s+)?(?:the\s+)?{_COUNT}",
 )
 # "Eighteen soldiers and twelve militants were killed": two figures sharing one verb
 PASSIVE_PAIR = compile_lower(
@@ -160,7 +163,7 @@ UNCOUNTED = compile_lower(
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})"
     # "kills nine-year-old" is one child of nine, not nine people.
     # "The blast killed seven (including two policemen)", "police kill 6 linked to the attack".
-    r"(?=\s*(?:[,.;:(]|$|(?:in|at|near|on|as|after|during|across|outside|inside|and|of them|linked|suspected|"
+    r"(?=\s*(?:[,.;:(]|$|(?:in|at|near|on|as|after|before|while|when|during|across|outside|inside|and|of them|linked|suspected|"
     r"accused|wanted|involved|belonging)\b|-(?!years?-old)))"
     # "kill seven at least": the qualifier after the figure.
     r"(?:\s+(?P<after>at least|at most))?"
@@ -223,7 +226,7 @@ LIVES = compile_lower(
 # The noun is what the verb acts on; a plural or a function word is no single victim.
 ONE_UNKNOWN = compile_lower(
     r"\b(?:(?P<verb>kills|kill|shoots? dead|guns? down|murders|stabs? to death|behead(?:s|ed)?|"
-    r"assassinat(?:es?|ed))\s+(?:an?\s+|the\s+)?|(?:killed|murdered|shot dead)\s+(?:an?|one)\s+)"
+    r"assassinat(?:es?|ed))\s+(?:an?\s+|the\s+)?|(?:killed|killing|murdered|shot dead)\s+(?:an?|one)\s+)"
     r"(?:[a-z][\w'’\-]*\s+){0,2}?"
     r"(?P<noun>[a-z]+-years?-old|[a-z]{3,}(?<!s))"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|outside|inside|while|from|and)\b|-\s))"
@@ -265,7 +268,9 @@ BODIES_FOUND = compile_lower(
     rf"\b(?P<verb>{_FIND})\s+(?:the\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?:bodies|corpses)\b"
     rf"|\b(?:(?P<qual2>{QUALIFIER_PATTERN})\s+)?(?P<num2>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,2}}?"
-    rf"(?:bodies|corpses)\s+(?:(?:were|have been|had been|are|was)\s+)?(?P<verb2>{_FOUND})\b"
+    rf"(?:bodies|corpses)\s+(?:(?:were|have been|had been|are|was)\s+)?"
+    # "10 bodies were brought to the hospital"
+    rf"(?P<verb2>{_FOUND}|brought)\b"
 )
 BODY_FOUND = compile_lower(
     rf"\b(?P<verb>{_FIND})\s+(?:the\s+)?(?:body|corpse)\b(?!\s+(?:parts|of\s+(?:water|evidence)))"
@@ -310,7 +315,8 @@ SINGLE = compile_lower(
     rf"\b(?P<verb>kills|kill|killed|killing|shoots? dead|shot dead|guns? down|gunned down|murders?|murdered|"
     rf"claimed the life of|claiming the life of|"
     rf"executes?|executed|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
-    rf"(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b(?!['’]s|\s+(?:of|and)\b)"
+    # "killed by the gunman": who killed, not who died.
+    rf"(?!by\b)(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b(?!['’]s|\s+(?:of|and)\b)"
 )
 # A person's age, written as news notes write it: "21-year-old", "21 year old", "21 years old".
 AGE = re.compile(r"\b(\d{1,3})\s*[- ]?years?[- ]old\b")
@@ -345,12 +351,20 @@ PLURAL_UNCOUNTED = compile_lower(
 # "an Apra candidate for deputy was murdered", "a shopkeeper was shot dead": one person the noun
 # table does not know, killed or hurt.
 ONE_KILLED = compile_lower(
-    r"\b(?:a|an|one)\s+(?:[\w'’\-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:(?:for|of|from|in)\s+(?:[\w'’\-]+\s+){1,2}?){0,2}"
+    # "A Central Reserve Police Force jawan was killed": a unit's name may describe him.
+    r"\b(?:a|an|one)\s+(?:(?!(?:who|whom|which|that|was|were|is|the|and|or|by)\b)[\w'’\-]+\s+){0,5}?(?P<noun>[a-z]+)\s+(?:(?:for|of|from|in)\s+(?:[\w'’\-]+\s+){1,2}?){0,2}"
     # "a boy named Abdullah Issa was", "a pharmacist, 45, was"
     r"(?:named\s+(?:[\w'’\-]+\s+){1,3}|,[^,.;]{1,60},\s+)?"
     r"(?:was|has been|had been)\s+(?:(?:also|reportedly|allegedly|later|critically|seriously)\s+)?"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|murdered|"
     r"shot dead|gunned down|assassinated|slain|beheaded|martyred|executed|lynched|wounded|injured)\b"
+)
+# "the attacker was killed", "the driver was shot dead": one person the table knows, named before.
+THE_ONE_KILLED = compile_lower(
+    rf"\bthe\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+(?:was|has been|had been)\s+"
+    r"(?:(?:also|reportedly|allegedly|later|critically|seriously)\s+)?"
+    r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|"
+    r"murdered|shot dead|gunned down|assassinated|slain|beheaded|martyred|executed|lynched|wounded|injured)\b"
 )
 # "seven crew members died", "Nearly 60 Myanmar Regime Forces Killed": a count of people the
 # noun table does not know, before a death or injury verb.
@@ -370,13 +384,17 @@ COUNTED_OTHERS = compile_lower(
 UPDATE = compile_lower(r"\b(?:later|subsequently|since|updated|revised|new)\b")
 # "killing them both", "at least 6 deaths of the Syrian Army": counts with no noun of people.
 BOTH = compile_lower(
-    r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured)\s+(?:them\s+)?both\b|"
+    r"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured)\s+(?:them\s+)?both\b"
+    # "shot and killed both attackers"
+    r"(?:\s+(?:of\s+the\s+)?(?:[\w'’\-]+\s+)?(?:[a-z]+s|[a-z]*men)\b)?|"
     # "They were both shot dead", "both were killed".
     r"\bboth\s+(?:of\s+them\s+)?(?:were\s+|have\s+been\s+)?(?:later\s+)?"
     r"(?P<verb2>killed|shot dead|executed|beheaded|died|wounded|injured)\b"
 )
 DEATHS = compile_lower(
-    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?P<verb>deaths|fatalities|martyrs)\b"
+    # "8 military deaths", "six FMLN deaths": whose deaths may stand between.
+    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?:(?!\d)[\w'’\-]+\s+){{0,2}}?"
+    rf"(?P<verb>deaths|fatalities|martyrs)\b"
 )
 # How a count "left" was left: "the blast left 11 people dead".
 LEFT_STATE = compile_lower(
@@ -401,6 +419,15 @@ NONE_LEADS = re.compile(r"no\s+(?!fewer|less|more)")
 
 # "including 18 soldiers": a part of the total just given, not a new figure
 PART_MARKER = re.compile(r"(?:including|among them|among whom|of whom|of them)\s*$")
+# "6 Taliban attackers were also killed", "killing six other soldiers": dead besides those
+# counted before. Not "two others were killed", which as often tells again of those counted
+# ("killed along with two associates … two others were killed on the spot").
+BESIDES = re.compile(r"\b(?:also|other)\b")
+BESIDES_BEFORE = re.compile(r"\balso\s+$")
+# "An imam was among those killed": one of the dead counted already.
+AMONG_THE_DEAD = re.compile(
+    r"\bamong\s+(?:those|the)\s+(?:killed|dead|victims|casualties|wounded|injured|martyred)\b"
+)
 
 # Headlines tell in the present: "bomber wounds two" hurt them, as "wounded" would.
 _INJURY_VERBS = re.compile(rf"^(?:{INJURY_WORDS}|injuring|wounding|wounds?|injures?|hurts?)$")
@@ -414,6 +441,7 @@ class Casualty:
     noun: str
     toll: bool = False  # a running total that supersedes earlier figures
     part: bool = False  # a part of a total given in the same breath ("including 18 soldiers")
+    besides: bool = False  # more dead than those counted before ("were also killed", "six other soldiers")
 
 
 def _joined(first: Casualty, second: Casualty) -> Casualty:
@@ -486,9 +514,10 @@ _ONE_OF_TABLE = "|".join(re.escape(n) for n in sorted(SINGULAR_NOUNS, key=len, r
 _LIST_MEMBER = (
     # a count of people: "26 insurgents", "at least 6 members of the Syrian Army"
     rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:{NUMBER_PATTERN})\s+{_WHOSE}{_LIST_MOD}{{0,3}}?"
-    rf"(?:{_NOUN}|[a-z]{{3,}}(?:s|men)|people)\b{_OF_PHRASE}"
-    # one person: "an assistant village head", "his bodyguard"
-    rf"|(?:an?|one|his|her)\s+{_LIST_MOD}{{0,3}}?(?!(?:{_LIST_STOP})\b)[a-z]{{3,}}(?<!s)\b"
+    rf"(?:{_NOUN}|[a-z]{{3,}}(?:s|men)|people|staff)\b{_OF_PHRASE}"
+    # one person: "an assistant village head", "his bodyguard", "a civilian employee of the
+    # military", "their driver"
+    rf"|(?:an?|one|his|her|their)\s+{_LIST_MOD}{{0,3}}?(?!(?:{_LIST_STOP})\b)[a-z]{{3,}}(?<!s)\b{_OF_PHRASE}"
     # one person the table knows: "the driver", "Army officer"
     rf"|(?:the\s+)?{_LIST_MOD}{{0,2}}?(?:{_ONE_OF_TABLE})\b"
 )
@@ -519,7 +548,7 @@ _OBJECT_OF = compile_lower(rf"\b(?:{_LIST_VERBS})\s+$")
 _MEMBER_AT = compile_lower(rf"{_LIST_SEP}?(?P<member>{_LIST_MEMBER})(?={_LIST_SEP}|$)")
 _MEMBER_COUNT = compile_lower(
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+{_WHOSE}(?P<mods>{_LIST_MOD}{{0,3}}?)"
-    rf"(?P<noun>{_NOUN}|[a-z]{{3,}}(?:s|men)|people)\b{_OF_PHRASE}$"
+    rf"(?P<noun>{_NOUN}|[a-z]{{3,}}(?:s|men)|people|staff)\b{_OF_PHRASE}$"
 )
 # Words of a list that name no person: "two vehicles and a house", "the army and police".
 _NOT_LISTED = (
@@ -569,7 +598,7 @@ def listed_victims(
                 count = quantity("one")  # "a 12-year-old boy and his father"
             before = counted.group("mods")
         else:
-            words = member.split()
+            words = re.split(r"\s+(?:of|from)\s+", member, maxsplit=1)[0].split()  # "an employee of the army"
             count, noun, before = quantity("one"), words[-1], " ".join(words[:-1])
         known = noun in VICTIM_NOUNS or noun in SINGULAR_NOUNS
         if count is None or noun in _NOT_LISTED or YEAR.match(member) or not (known or any_noun):
@@ -610,6 +639,34 @@ def _list_groups(members: list[tuple[int, int, Casualty]], outcome: str) -> list
 class CasualtyStage:
     name = "casualties"
 
+    @staticmethod
+    def _subjects(
+        doc: Document, text: str, found: list[Mention], add: Callable[[int, int, Casualty], None]
+    ) -> None:
+        """The counted subjects of the verbs of death or injury no figure has read ("Four students
+        from the Faculty of Law were killed"), the verb's sentence the furthest back."""
+        read = TakenSpans([(m.start, m.end) for m in found if not m.value.part])
+        sentences = doc.layer("sentences")
+        for verb in _HURT_VERB.finditer(text):
+            if read.overlaps(verb.start(), verb.end()):
+                continue
+            index = sentence_of(doc, verb.start())
+            floor = sentences[index].start if 0 <= index < len(sentences) else 0
+            for subject in subjects(text, doc.cased_text, verb.start(), floor):
+                count = quantity(subject.num, subject.qual)
+                noun = subject.noun
+                if count is None or noun in NOT_PEOPLE or YEAR.match(subject.num):
+                    continue
+                # "were killed" says many; a bare "killed" after a plural is a headline's.
+                party = party_of(noun)
+                if party == "unknown":
+                    owner = OWNER.search(" " + subject.said_of_them.lower()) or OWNER_BEFORE.search(
+                        subject.mods
+                    )
+                    if owner is not None:
+                        party = VICTIM_NOUNS.get(owner.group(1), OWNER_WORDS.get(owner.group(1), "unknown"))
+                add(subject.start, subject.end, Casualty(count, _outcome(verb.group()), party, noun))
+
     def __call__(self, doc: Document) -> None:
         text = doc.lower_text  # the tables are lower-case; offsets are the text's
         found: list[Mention] = []
@@ -634,8 +691,14 @@ class CasualtyStage:
                 value = replace(value, count=quantity("one"))
             if value.noun in NOUN_COUNTS and value.count.value == 1:
                 value = replace(value, count=quantity(NOUN_COUNTS[value.noun]))  # "a couple": two
-            if PART_MARKER.search(text[max(0, start - 20) : start]):
-                value = Casualty(value.count, value.outcome, value.party, value.noun, value.toll, True)
+            if PART_MARKER.search(text[max(0, start - 20) : start]) or AMONG_THE_DEAD.search(
+                text, start, end + 25
+            ):
+                value = replace(value, part=True)
+            elif " and " not in value.noun and (
+                BESIDES.search(text, start, end) or BESIDES_BEFORE.search(text, max(0, start - 8), start)
+            ):
+                value = replace(value, besides=True)
             taken.add(start, end)
             found.append(Mention(start, end, "casualty", value, sentence_of(doc, start)))
 
@@ -727,6 +790,12 @@ class CasualtyStage:
             for m in ONE_KILLED.finditer(text)
             if m.group("noun").lower() not in NOT_PEOPLE and not m.group("noun").lower().endswith("s")
         ]
+        # "the attacker was killed", not "a man who confronted the attacker was injured".
+        singles += (
+            m
+            for m in THE_ONE_KILLED.finditer(text)
+            if OPENS_CLAUSE.search(text[max(0, m.start() - 12) : m.start()])
+        )
         for match in singles:
             noun = match.group("noun").lower()
             outcome = _outcome(match.group("verb"))
@@ -749,7 +818,7 @@ class CasualtyStage:
         for match in PLURAL_UNCOUNTED.finditer(text):
             noun = match.group("noun").lower()
             between = text[match.end("verb") : match.start("noun")]
-            if not NUMBER_WORD.search(between):
+            if not NUMBER_WORD.search(between) and "both" not in between.split():  # "both attackers": two
                 add(
                     match.start(),
                     match.end(),
@@ -841,5 +910,6 @@ class CasualtyStage:
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
+        self._subjects(doc, text, found, add)
         found.sort(key=lambda m: m.start)
         doc.set_layer("casualties", found)

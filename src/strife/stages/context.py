@@ -175,6 +175,7 @@ class ContextStage:
         # A trigger this specific names the weapon of one incident (a landmine, a bomb blast, a
         # suicide bomb, an air strike), not the shelling or the killings a tally sums.
         weapons = {m.sentence for m in doc.layer("triggers") if m.value.strength >= NAMED_WEAPON}
+        acts = {m.sentence for m in doc.layer("triggers")}
         huge_toll_sentences = {
             m.sentence for m in doc.layer("casualties") if m.value.count.value >= HUGE_TOLL
         }
@@ -216,6 +217,9 @@ class ContextStage:
                 and not PLACE_BACK.search(text)
                 # "killed by a pressure landmine": a toll of one weapon is one incident's.
                 and sentence.sentence not in weapons
+                # "Guerrillas ambush an army truck. 8 military deaths and 20 wounded.": the toll
+                # of the act told just before, not a tally of its own.
+                and sentence.sentence - 1 not in acts
             ):
                 reading = readings[sentence.sentence]
                 label = "statistic"

@@ -8,8 +8,8 @@ import re
 from typing import Any
 
 from strife.document import Document, Mention
-from strife.places.gazetteer import UNIT_WORD, get_gazetteer, strip_diacritics
-from strife.places.recognise import distance_km, is_capital
+from strife.places.gazetteer import UNIT_WORD, distance_km, get_gazetteer, strip_diacritics
+from strife.places.recognise import is_capital
 from strife.stages.incidents import Incident
 from strife.stages.numbers import NUMBER_PATTERN
 from strife.stages.places import GOVERNMENT_AFTER, PLACE_KINDS, country_name, stands_for_government

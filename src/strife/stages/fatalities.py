@@ -106,7 +106,38 @@ def count_casualties(
     # differ ("three died, while the NGO counted five").
     per_party: dict[str, list[int]] = defaultdict(list)
     previous: Mention | None = None
-    for m in sorted((m for m in killed if not m.value.toll), key=lambda m: m.start):
+    counted = [m for m in killed if not m.value.toll]
+    # A part of a figure of its own party ("4 civilians were killed … an imam was among those
+    # killed") is inside it, neither another report of it nor more dead.
+    whole: dict[str, int] = {}
+    for m in counted:
+        if not m.value.part:
+            whole[m.value.party] = max(whole.get(m.value.party, 0), m.value.count.value)
+    counted = [
+        m for m in counted if not (m.value.part and m.value.count.value <= whole.get(m.value.party, 0))
+    ]
+    # "killing 4 people … 6 attackers were also killed": dead besides those counted, added to them
+    # whichever party they are. Not where nothing came before them to be besides; nor where they
+    # are besides another party's figure in their own sentence ("the death of 12 militants, but 18
+    # soldiers also lost their lives"), which the parties already add up; nor where the same count
+    # of the same people was given before (the sentence tells again of them).
+    first = min((m.start for m in counted), default=0)
+    besides = [
+        m
+        for m in counted
+        if m.value.besides
+        and m.start > first
+        and not any(
+            o.sentence == m.sentence and o.start < m.start and o.value.party not in ("unknown", "total")
+            for o in counted
+        )
+        and not any(
+            o is not m and o.value.party == m.value.party and o.value.count.value == m.value.count.value
+            for o in counted
+        )
+    ]
+    counted = [m for m in counted if m not in besides]
+    for m in sorted(counted, key=lambda m: m.start):
         party = m.value.party
         listed = (
             previous is not None
@@ -149,6 +180,10 @@ def count_casualties(
     else:
         total = low = parts_low
         high = parts_total
+    for m in besides:
+        total, low, high = total + m.value.count.value, low + m.value.count.value, high + m.value.count.value
+        named[m.value.party] = named.get(m.value.party, 0) + m.value.count.value
+        figures.imputed |= m.value.count.vague
     # The bomber died by his own device even where no one else did ("a suicide bomber wounded
     # two"): a suicide bombing always has one dead.
     if (

@@ -524,8 +524,12 @@ def _other_kind(
     known_victims = incident.gathered("victims", lambda i: [c.value.party for c in casualties.get(i, [])])
     # Where the incident has counted no one yet, the dead told next are its toll ("A suicide car
     # bomber rammed a checkpoint. Four soldiers were killed.").
+    # Dead told as besides those counted ("Three attackers were also killed") are more of its own.
     other_victims = bool(known_victims) and any(
-        c.value.party in ("state", "armed", "civilian") and c.value.party not in known_victims for c in hurt
+        c.value.party in ("state", "armed", "civilian")
+        and c.value.party not in known_victims
+        and not c.value.besides
+        for c in hurt
     )
     # Drones or missiles downed ("shot down 45 of 78 drones") are another event than the strike
     # they follow, as a strike is another than a clash.
