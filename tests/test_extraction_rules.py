@@ -1728,3 +1728,40 @@ def test_short_wordings_of_the_dead_real_reports_use() -> None:
 def test_a_notes_toll_right_after_its_act_is_the_acts_toll() -> None:
     (ambush,) = events("Rebels ambushed an army convoy near Tumaco. 6 military deaths and 11 wounded.")
     assert (ambush.fatalities, ambush.injured) == (6, 11)
+
+
+def test_a_recall_in_a_trailing_clause_leaves_the_sentences_own_news() -> None:
+    (attack,) = events(
+        "At least four people were killed in a bomb attack in Baqubah on Monday, which comes two days after "
+        "a series of explosions that claimed 16 lives.",
+        published="2025-03-04",
+    )
+    assert attack.fatalities == 4
+    (shooting,) = events(
+        "Gunmen opened fire on a campaign office in Lashkar Gah on Monday, killing 8 including the candidate; "
+        "the Taliban have carried out similar attacks in the area in the past.",
+        published="2025-03-04",
+    )
+    assert shooting.fatalities == 8
+    # An aside on who acted is no trailing clause: the protesters' earlier peace is background.
+    assert events("The protesters, who had previously been peaceful, threw stones at the police.") == []
+
+
+def test_a_weapon_of_war_is_coded_whatever_the_setting_and_a_gas_blast_is_not() -> None:
+    (bombing,) = events(
+        "A car bomb tore through a cafe packed with fans watching a football match in Baqubah on Tuesday, "
+        "killing at least 16 people.",
+        published="2025-03-04",
+    )
+    assert (bombing.sub_event_type, bombing.fatalities) == ("Remote explosive/landmine/IED", 16)
+    assert events("A gas cylinder blast killed four people at a restaurant in Lahore on Monday.") == []
+
+
+def test_one_killed_with_a_list_of_others_and_names_told_in_the_present() -> None:
+    cases = {
+        "The provincial governor is killed along with his driver and three bodyguards by ETA in Bilbao.": 5,
+        "Pieter van Dam was murdered by militants in Mopti on Monday.": 1,
+    }
+    for text, toll in cases.items():
+        found = events(text, published="2025-03-04")
+        assert [e.fatalities for e in found] == [toll], text

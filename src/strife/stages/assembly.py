@@ -106,6 +106,12 @@ def assemble_events(doc: Document) -> list[Event]:
         name: by_sentence(doc, name)
         for name in ("triggers", "casualties", "dates", "places", "actors", "claims", "reporters")
     }
+    # The acts and tolls of a clause that recalls an earlier incident ("…, which comes two days
+    # after explosions that claimed 16 lives") are that incident's, not the sentence's.
+    for clause in doc.layer("recalled_clauses"):
+        for name in ("triggers", "casualties"):
+            here = layers[name].get(clause.sentence, [])
+            layers[name][clause.sentence] = [m for m in here if not clause.start <= m.start < clause.end]
     dateline_end = max((m.end for m in doc.layer("dateline")), default=0)
     # Days the text gives relative to a publication date it lacks (only ever found without one).
     unresolved_days = {m.sentence for m in doc.layer("unresolved_dates")}

@@ -163,7 +163,7 @@ UNCOUNTED = compile_lower(
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})"
     # "kills nine-year-old" is one child of nine, not nine people.
     # "The blast killed seven (including two policemen)", "police kill 6 linked to the attack".
-    r"(?=\s*(?:[,.;:(]|$|(?:in|at|near|on|as|after|before|while|when|during|across|outside|inside|and|of them|linked|suspected|"
+    r"(?=\s*(?:[,.;:(]|$|(?:in|at|near|on|as|after|before|while|when|including|during|across|outside|inside|and|of them|linked|suspected|"
     r"accused|wanted|involved|belonging)\b|-(?!years?-old)))"
     # "kill seven at least": the qualifier after the figure.
     r"(?:\s+(?P<after>at least|at most))?"
@@ -195,8 +195,9 @@ _NAME_WORD = (
     r"The|A|An)\b)[A-Z][a-z]+"
 )
 NAMED_KILLED = re.compile(
-    rf"\b(?P<noun>{_NAME_WORD}(?:[ -](?:{_NAME_WORD}|al|bin|ul|ud|de|da)){{1,3}}),?\s+(?:[^,.;]{{1,80}},\s+)?"
-    r"(?:was|has been|had been)\s+(?:(?:also|reportedly|allegedly|later)\s+)?"
+    # "Theo van Gogh was murdered", "Airey Neave is killed" (history told in the present).
+    rf"\b(?P<noun>{_NAME_WORD}(?:[ -](?:{_NAME_WORD}|al|bin|ibn|abu|ul|ud|de|da|del|van|von|der|den)){{1,3}}),?\s+"
+    r"(?:[^,.;]{1,80},\s+)?(?:was|is|has been|had been)\s+(?:(?:also|reportedly|allegedly|later)\s+)?"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|tortured) to death|killed|murdered|shot dead|"
     r"gunned down|assassinated|slain|beheaded|martyred|executed|lynched)\b"
 )
@@ -255,9 +256,14 @@ NAMED_VICTIM = re.compile(
 )
 # "was killed along with two associates": one person and those with him, three dead.
 ALONG_WITH = compile_lower(
-    rf"\b(?:was|has been|had been)\s+(?:(?:also|reportedly|later)\s+)?(?P<verb>{DEATH_WORDS})\s+"
+    rf"\b(?:was|is|has been|had been)\s+(?:(?:also|reportedly|later)\s+)?(?P<verb>{DEATH_WORDS})\s+"
     rf"(?:along|together)\s+with\s+(?:(?:his|her)\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
     rf"(?P<num>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>[a-z]+s|[a-z]*men|people)\b"
+)
+# "is killed along with his driver and three bodyguards": one person and a list of those with him.
+ALONG_WITH_LIST = compile_lower(
+    rf"\b(?:was|is|has been|had been)\s+(?:(?:also|reportedly|later)\s+)?(?P<verb>{DEATH_WORDS})\s+"
+    r"(?:along|together)\s+with\s+"
 )
 # The dead found: "Police find 5 bodies in Juarez", "the bodies of 12 men were recovered", "They
 # find the body of a man", "Body found in cooler".
@@ -545,6 +551,7 @@ LISTED_ACTIVE = compile_lower(
 _SPEAKS = compile_lower(r"\s*(?:said|says|say|told|reported|added|claimed|stated)\b")
 # "killed a soldier and a civilian was injured": the list after a verb is its object.
 _OBJECT_OF = compile_lower(rf"\b(?:{_LIST_VERBS})\s+$")
+_LIST_AT = compile_lower(_LIST)
 _MEMBER_AT = compile_lower(rf"{_LIST_SEP}?(?P<member>{_LIST_MEMBER})(?={_LIST_SEP}|$)")
 _MEMBER_COUNT = compile_lower(
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+{_WHOSE}(?P<mods>{_LIST_MOD}{{0,3}}?)"
@@ -742,6 +749,16 @@ class CasualtyStage:
                 groups[-1] = (groups[-1][0], match.end(), groups[-1][2])
                 for start, end, value in groups:
                     add(start, end, replace(value, part=part))
+        for match in ALONG_WITH_LIST.finditer(text):
+            listed = _LIST_AT.match(text, match.end())
+            members = listed_victims(text, listed.start("list"), listed.end("list")) if listed else None
+            if listed is not None and members is not None:
+                dead = sum(value.count.value for _, _, value in members) + 1
+                add(
+                    match.start(),
+                    listed.end(),
+                    Casualty(Quantity(dead, dead, dead, False, None), "killed", "unknown", "people"),
+                )
         for match in ALONG_WITH.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
             noun = match.group("noun")

@@ -7,12 +7,13 @@ a recalled past incident is an event with `background: true` only when it has it
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from strife.document import Document, Mention
 from strife.stages.calendar import MONTH_PATTERN
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import LEAD_SENTENCES, is_note
-from strife.stages.triggers import NAMED_WEAPON
+from strife.stages.triggers import NAMED_WEAPON, SPECIFIC_TRIGGER
 
 STATISTIC_CUES = compile_lower(
     # "in 444 attacks", "in dozens of operations"; not "in two separate incidents", which are
@@ -40,6 +41,25 @@ BACKGROUND_CUES = compile_lower(
     # "The attacks came after 23 terrorists were killed a day ago": the earlier incident.
     r"\b(?:came|comes|come) (?:a day |two days |days |hours |a week |weeks )?after\b|\b(?:a|one|two|three|four|five|several|few) days? ago\b",
 )
+
+# Where a recall stands in a clause that trails the sentence's own news ("At least four killed in
+# an attack, which comes two days after a series of explosions", "…killing three of them, this
+# came after threats", "…in Lashkar Gah; the Taliban has done similar attacks there in the
+# past"): only that clause is background.
+# Not the comma of "10,000", nor one that opens an aside about who acted ("the protesters, who had
+# previously been peaceful, resisted").
+CLAUSE_BREAK = compile_lower(r"[,;:](?=\s)(?!\s+(?:who|whom|whose)\b)|\s[—–-]\s|\bwhich\b|\bbut\b")
+
+
+def trailing_recall(text: str, start: int, cue_start: int, own_ends: list[int]) -> int | None:
+    """Where the clause that holds a recall cue begins (the sentence starts at `start`), where the
+    sentence's own act or toll (`own_ends`, where each ends) is told in a clause before it; None
+    where it is not."""
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, start, cue_start)]
+    if not breaks or not any(end <= breaks[-1] for end in own_ends):
+        return None
+    return breaks[-1]
+
 
 # "Last week" recalls an earlier incident once the report has told its own; in its opening
 # sentences it dates the report's own news ("protesters heckled the president last week").
@@ -184,6 +204,16 @@ class ContextStage:
         if doc.title and (kind := non_political_kind(doc.title.lower())) is not None:
             doc.annotations.facts["non_political"] = kind
         flags: list[Mention] = []
+        recalled: list[Mention] = []
+        # A sentence's own news: a toll, or an act in a word of its own (not "Hostage" of "Tel Aviv's
+        # Hostage Square", a name's word where the text writes names with capitals).
+        own_ends: dict[int, list[int]] = defaultdict(list)
+        cased = not doc.text.isupper() and not doc.text.islower()
+        for m in doc.layer("casualties"):
+            own_ends[m.sentence].append(m.end)
+        for m in doc.layer("triggers"):
+            if m.value.strength >= SPECIFIC_TRIGGER and not (cased and doc.text[m.start].isupper()):
+                own_ends[m.sentence].append(m.end)
         for sentence in doc.layer("sentences"):
             text = doc.lower_text[sentence.start : sentence.end]
             value: tuple[str, str] | None = None
@@ -235,8 +265,20 @@ class ContextStage:
                 # "Many people were killed during those days": an uncounted toll with no place and
                 # no day of its own.
                 label, value = "statistic", ("statistic", "an uncounted toll with no place or day of its own")
+            elif (cue := BACKGROUND_CUES.search(text)) is not None and (
+                tail := trailing_recall(
+                    doc.lower_text,
+                    sentence.start,
+                    sentence.start + cue.start(),
+                    own_ends.get(sentence.sentence, []),
+                )
+            ) is not None:
+                recalled.append(
+                    Mention(tail, sentence.end, "recalled clause", cue.group(), sentence.sentence)
+                )
+                continue
             elif (
-                BACKGROUND_CUES.search(text)
+                cue is not None
                 or sentence.sentence in past_year_sentences
                 or (sentence.sentence >= LEAD_SENTENCES and RECALLED_AFTER_LEAD.search(text))
             ):
@@ -245,3 +287,4 @@ class ContextStage:
                 continue
             flags.append(Mention(sentence.start, sentence.end, label, value, sentence.sentence))
         doc.set_layer("context", flags)
+        doc.set_layer("recalled_clauses", recalled)

@@ -25,6 +25,7 @@ from strife.stages.triggers import (
     LEARNED_STRENGTH,
     NAMED_WEAPON,
     PLANNED,
+    SPECIFIC_TRIGGER,
 )
 from strife.taxonomy import EVENT_TYPE_OF
 
@@ -140,11 +141,6 @@ def concrete(incident: Incident, layers: dict[str, dict[int, list[Mention]]]) ->
     )
 
 
-# A trigger this strong names the weapon or the act (a roadside bomb, an armed clash): no
-# report's opening words about an accident or a crime undo it.
-SPECIFIC_TRIGGER = 40
-
-
 def drop(doc: Document, sentence: Mention, reason: tuple[str, str]) -> None:
     """Keep why a sentence that told of violence was not coded, for `strife evaluate --errors`."""
     kind, cue = reason
@@ -235,9 +231,13 @@ def group_incidents(doc: Document) -> list[Incident]:
         # Judged per incident, never per document: a sentence of its own accident, disaster,
         # epidemic, crime or sport is dropped, and in a report that opens on one, a sentence
         # with no sign of its own of a political actor. A protest, or a sentence that names an
-        # armed actor, is coded whatever words stand near it.
+        # armed actor or a weapon of war ("a car bomb tore through a cafe of men watching a
+        # football match", "a bomb derailed two coaches"), is coded whatever words stand near it.
         own = [t for t in triggers.get(index, []) if t.value.strength > LEARNED_STRENGTH]
-        political = armed or any(t.value.sub_event_type in PROTEST_OR_RIOT for t in own)
+        political = armed or any(
+            t.value.sub_event_type in PROTEST_OR_RIOT or WAR_WEAPON.search(doc.lower_text, t.start, t.end)
+            for t in own
+        )
         specific = any(t.value.strength >= SPECIFIC_TRIGGER for t in own)
         reason = None
         if flag == "statistic" or (flag == "non-political" and not political):
@@ -471,6 +471,12 @@ SPEAKER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|say|says|told|added|reported|
 CRIME_MOTIVE = re.compile(r"enmity|feud|dispute|robbery|dacoity|honou?r killing|marital")
 # How many sentences after an incident its motive may still be told.
 CRIME_MOTIVE_REACH = 3
+
+
+# A weapon of war in an act's own words: not a blast or a jet, which gas and air shows have too.
+WAR_WEAPON = re.compile(
+    r"\b(?:bomb|bombs|bomber|bombers|bombing|ieds?|rockets?|missiles?|mortars?|grenades?|landmines?)\b"
+)
 
 
 def _political(

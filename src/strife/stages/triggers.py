@@ -42,6 +42,9 @@ TERRITORY_TYPES = frozenset(
 # A blast of gas, a boiler or fireworks is an accident's, not a bomb's.
 NOT_A_BOMB = r"(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)"
 
+# A trigger this strong names the weapon or the act (a roadside bomb, an armed clash): no
+# report's opening words about an accident or a crime undo it.
+SPECIFIC_TRIGGER = 40
 # A row this strong names the weapon of one incident (a landmine, a bomb blast, a suicide bomb,
 # an air strike), not the shelling or the killings a tally sums.
 NAMED_WEAPON = 70
