@@ -1765,3 +1765,24 @@ def test_one_killed_with_a_list_of_others_and_names_told_in_the_present() -> Non
     for text, toll in cases.items():
         found = events(text, published="2025-03-04")
         assert [e.fatalities for e in found] == [toll], text
+
+
+def test_killings_counted_by_name_and_no_riot_without_a_crowd() -> None:
+    (attack,) = events("Eight violent homicides on Thursday in Tijuana", published="2025-03-04")
+    assert (attack.sub_event_type, attack.fatalities) == ("Attack", 8)
+    # A rate is a tally, not an incident.
+    assert (
+        events("Nearly nine homicides a day on average in Tijuana in November", published="2025-03-04") == []
+    )
+
+
+def test_a_figure_after_a_month_is_its_day_not_a_count() -> None:
+    doc = to_document(
+        {
+            "text": "Weeks after the September 24 deaths in Leh, the market remains shut.",
+            "published": "2025-10-11",
+        },
+        "d",
+    )
+    default_pipeline().annotate(doc)
+    assert [m.value.count.value for m in doc.layer("casualties")] == []

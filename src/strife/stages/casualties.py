@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from strife.document import Document, Mention
+from strife.stages.calendar import MONTHS
 from strife.stages.casualty_subjects import OPENS_CLAUSE, subjects
 from strife.stages.lexicon import compile_lower
 from strife.stages.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, Quantity, quantity
@@ -300,6 +301,8 @@ NOT_A_VICTIM = frozenset(
     "itself all more several dozen scores many few others".split()
 )
 NUMBER_WORD = compile_lower(rf"\b(?:{NUMBER_PATTERN})\b|\d")
+# A month just before a figure, in the same sentence: the figure is its day.
+DAY_OF_MONTH = compile_lower(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\s+$")
 # A year where a count would stand: news writes counts in the thousands with a comma.
 YEAR = re.compile(r"(?:19|20)\d\d\b(?!,)")
 # "Bomb kills soldier", "gunmen kill police officer": one person, headline style, no number.
@@ -400,7 +403,8 @@ BOTH = compile_lower(
 DEATHS = compile_lower(
     # "8 military deaths", "six FMLN deaths": whose deaths may stand between.
     rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?:(?!\d)[\w'’\-]+\s+){{0,2}}?"
-    rf"(?P<verb>deaths|fatalities|martyrs)\b"
+    # "Eight violent homicides", "13 murders in three days": killings counted.
+    rf"(?P<verb>deaths|fatalities|martyrs|homicides|murders|killings|executions)\b"
 )
 # How a count "left" was left: "the blast left 11 people dead".
 LEFT_STATE = compile_lower(
@@ -682,8 +686,10 @@ class CasualtyStage:
         def add(start: int, end: int, value: Casualty) -> None:
             if taken.overlaps(start, end):
                 return
-            if YEAR.match(text, start):
-                return  # "March 2021\n5 Baloch militants killed": a year, not a count
+            if YEAR.match(text, start) or DAY_OF_MONTH.search(text, max(0, start - 12), start):
+                # "March 2021\n5 Baloch militants killed": a year, not a count; "the September 24
+                # killings": a day.
+                return
             if INTENDED.search(text, max(0, start - 30), start) and KILL_VERB.match(text, start):
                 return  # "a plot to kill General Pinochet": wanted, not done
             if (

@@ -11,16 +11,11 @@ from strife.document import Mention
 from strife.stages.casualties import SELF_KILLED
 from strife.stages.fatalities import GRIEVANCE, GRIEVANCE_REACH, main_victims
 from strife.stages.incident_model import WORD, features, incident_model, stem
-from strife.stages.triggers import CROWD
+from strife.stages.triggers import CROWD_WORDS
 
 # The strength of the table's rows of fighting: "clashes", "gun battle", "ambush".
 CLASH_STRENGTH = 40
 
-# Words that name a crowd, whose burning is a violent demonstration's.
-CROWD_WORDS = re.compile(
-    rf"\b(?:{CROWD}|crowds?|mobs?|riot(?:s|ers|ing|ed)?|protests?|demonstrations?|rall(?:y|ies)|agitation|"
-    r"group of (?:about |some |more than |nearly )?\d[\d,]*)\b"
-)
 
 PROTEST_TYPES = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}

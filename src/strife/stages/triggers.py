@@ -29,6 +29,13 @@ class Trigger:
 CROWD = r"supporters|activists|workers|protest(?:e|o)rs|demonstrators|students|villagers|residents|traders|lawyers|mourners"
 # A crowd that moves in or out takes or yields no territory.
 CROWD_BEFORE = re.compile(rf"\b(?:{CROWD}|crowds?|marchers)\b")
+# Words that name a crowd, whose burning is a violent demonstration's.
+CROWD_WORDS = re.compile(
+    rf"\b(?:{CROWD}|crowds?|mobs?|riot(?:s|ers|ing|ed)?|protests?|demonstrations?|rall(?:y|ies)|agitation|"
+    r"youths?|hundreds of|thousands of|group of (?:about |some |more than |nearly )?\d[\d,]*)\b"
+)
+# A riot is a crowd's: "Eight violent homicides" names none.
+CROWD_TYPES = frozenset({"Violent demonstration", "Mob violence"})
 CROWD_MOVES = Trigger("Peaceful protest", 20, False)
 TERRITORY_TYPES = frozenset(
     {
@@ -483,6 +490,8 @@ def _learned_trigger(
     for sub, _ in ranked[:TYPES_TRIED]:
         if sub in CALM_TYPES and NO_PROTEST_PURPOSE.search(text):
             return None  # codebook: a crowd at prayers, a feast or a funeral is not protesting
+        if sub in CROWD_TYPES and CROWD_WORDS.search(text) is None:
+            continue
         column = model.classes.index(sub)
         best, best_weight = None, 0.0
         for word, stemmed in words:
