@@ -400,11 +400,12 @@ BOTH = compile_lower(
     r"\bboth\s+(?:of\s+them\s+)?(?:were\s+|have\s+been\s+)?(?:later\s+)?"
     r"(?P<verb2>killed|shot dead|executed|beheaded|died|wounded|injured)\b"
 )
+DEATH_NOUNS = ("deaths", "fatalities", "martyrs", "homicides", "murders", "killings", "executions")
 DEATHS = compile_lower(
     # "8 military deaths", "six FMLN deaths": whose deaths may stand between.
     rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?:(?!\d)[\w'’\-]+\s+){{0,2}}?"
     # "Eight violent homicides", "13 murders in three days": killings counted.
-    rf"(?P<verb>deaths|fatalities|martyrs|homicides|murders|killings|executions)\b"
+    rf"(?P<verb>{'|'.join(DEATH_NOUNS)})\b"
 )
 # How a count "left" was left: "the blast left 11 people dead".
 LEFT_STATE = compile_lower(
@@ -755,7 +756,8 @@ class CasualtyStage:
                 groups[-1] = (groups[-1][0], match.end(), groups[-1][2])
                 for start, end, value in groups:
                     add(start, end, replace(value, part=part))
-        for match in ALONG_WITH_LIST.finditer(text):
+        along = "along with" in text or "together with" in text
+        for match in ALONG_WITH_LIST.finditer(text) if along else ():
             listed = _LIST_AT.match(text, match.end())
             members = listed_victims(text, listed.start("list"), listed.end("list")) if listed else None
             if listed is not None and members is not None:
@@ -765,7 +767,7 @@ class CasualtyStage:
                     listed.end(),
                     Casualty(Quantity(dead, dead, dead, False, None), "killed", "unknown", "people"),
                 )
-        for match in ALONG_WITH.finditer(text):
+        for match in ALONG_WITH.finditer(text) if along else ():
             count = quantity(match.group("num"), match.group("qual"))
             noun = match.group("noun")
             if count and noun not in NOT_PEOPLE and not YEAR.match(match.group("num")):
@@ -925,7 +927,8 @@ class CasualtyStage:
         for match in BOTH.finditer(text):
             verb = match.group("verb") or match.group("verb2")
             add(match.start(), match.end(), Casualty(quantity("two"), _outcome(verb), "unknown", ""))
-        for match in DEATHS.finditer(text):
+        counted_by_name = any(word in text for word in DEATH_NOUNS)
+        for match in DEATHS.finditer(text) if counted_by_name else ():
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
