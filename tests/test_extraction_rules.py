@@ -1786,3 +1786,19 @@ def test_a_figure_after_a_month_is_its_day_not_a_count() -> None:
     )
     default_pipeline().annotate(doc)
     assert [m.value.count.value for m in doc.layer("casualties")] == []
+
+
+def test_a_crowds_violence_in_the_words_real_notes_use_and_one_event_when_it_turns_violent() -> None:
+    for text in (
+        "Hundreds of students protesting fee rises scuffled with police in Blantyre on Monday.",
+        "Women protesting the war stoned the U.S. information center in Pristina on Monday.",
+        "Calm returned to Libreville on Monday after violent protests by opposition supporters on Sunday.",
+    ):
+        found = events(text, published="2025-03-04")
+        assert [e.sub_event_type for e in found] == ["Violent demonstration"], text
+    (riot,) = events(
+        "Residents of Mahebourg blocked streets on Monday night to protest against water cuts. Used tyres "
+        "were burnt on the road while the crowd demonstrated violently against the authorities.",
+        published="2025-03-04",
+    )
+    assert riot.sub_event_type == "Violent demonstration"

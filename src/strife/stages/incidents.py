@@ -576,7 +576,15 @@ def _kinds(triggers: list[Mention], specific: bool = False) -> set[str]:
     where it has any."""
     if specific:
         triggers = [t for t in triggers if t.value.strength >= SPECIFIC_TRIGGER] or triggers
-    return {EVENT_TYPE_OF[t.value.sub_event_type] for t in triggers}
+    return {
+        CROWD_KIND.get(EVENT_TYPE_OF[t.value.sub_event_type], EVENT_TYPE_OF[t.value.sub_event_type])
+        for t in triggers
+    }
+
+
+# A crowd's protest and its turning violent are one event (codebook: a demonstration in which
+# the demonstrators turn violent is a violent demonstration), not two kinds of act.
+CROWD_KIND = {"Protests": "a crowd", "Riots": "a crowd"}
 
 
 def _place_keys(mentions: list[Mention]) -> set[str]:

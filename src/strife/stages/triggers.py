@@ -150,7 +150,13 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"stone[- ]throwing|torched|set (?:on )?fire to|set ablaze|ransacked|vandali[sz](?:ed|ing|m)|"
      r"(?:petrol|gasoline|fire) ?bombs? (?:were |was )?(?:thrown|hurled)|(?:threw|hurled) (?:\w+ )?(?:petrol|gasoline|fire) ?bombs?|"
      r"molotov cocktails?|"
-     r"burn(?:ed|t|ing) tyres|went on (?:the|a) rampage|smashed (?:the )?(?:windows|windscreens|vehicles|cars)|"
+     # "burnt used tyres", "tires were set alight", "scuffled with police", "demonstrated
+     # violently", "stoned the information centre".
+     r"burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires)|(?:tyres|tires) (?:were |was )?(?:burnt|burned|set (?:alight|ablaze|on fire))|"
+     r"scuffl(?:e|es|ed|ing) with (?:the )?(?:police|security|riot|troops|forces|soldiers|officers|guards)|"
+     r"demonstrat(?:ed|ing) violently|violent(?: and \w+)? (?:protests?|demonstrations?)|"
+     r"stoned (?:the |a |an )?(?:[\w.-]+ ){0,3}?(?:police|embassy|cent(?:er|re)|offices?|buildings?|vehicles?|cars?|bus(?:es)?|"
+     r"convoy|motorcade|station|houses?|homes?)|went on (?:the|a) rampage|smashed (?:the )?(?:windows|windscreens|vehicles|cars)|"
      r"stormed (?:the )?(?:parliament|assembly|office|police station|court)|"
      r"(?:protest(?:e|o)rs|demonstrators|crowds?|people|supporters|students|workers) (?:\w+ ){0,2}(?:stormed|rammed|"
      r"broke into|forced their way into|attacked (?:several |the )?(?:embass|office|building|home|house))|"
