@@ -112,6 +112,9 @@ RULED_OUT = re.compile(r"\b(?:ruled out|rule out|no (?:sign|evidence|indication)
 # puts among "800 killed in six weeks" keeps its day.
 WEEKS_TALLY = compile_lower(
     rf"\bduring (?:the month of )?{MONTH_PATTERN}\b(?!\s+\d)|"
+    # "there are 101 homicides in March": killings counted by name over a month.
+    r"\b\d[\d,]* (?:\w+ ){0,2}(?:homicides|murders|killings|executions)\b[^.;]{0,30}?"
+    rf"\bin (?:the month of )?{MONTH_PATTERN}\b(?!\s+\d)|"
     # "Nearly nine homicides a day on average"
     r"\b(?:on )?average\b|\b(?:a|per) day\b(?!\s+(?:after|before|earlier|later|ago|of|when|since)\b)|"
     r"\bin (?:only |just )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:weeks|months)\b"
