@@ -1770,10 +1770,11 @@ def test_one_killed_with_a_list_of_others_and_names_told_in_the_present() -> Non
 def test_killings_counted_by_name_and_no_riot_without_a_crowd() -> None:
     (attack,) = events("Eight violent homicides on Thursday in Tijuana", published="2025-03-04")
     assert (attack.sub_event_type, attack.fatalities) == ("Attack", 8)
-    # A rate is a tally, not an incident.
+    # A rate, or a month's count, is a tally, not an incident.
     assert (
         events("Nearly nine homicides a day on average in Tijuana in November", published="2025-03-04") == []
     )
+    assert events("Tijuana reached 40 homicides in November", published="2025-12-04") == []
 
 
 def test_a_figure_after_a_month_is_its_day_not_a_count() -> None:
