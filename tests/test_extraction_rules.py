@@ -1803,3 +1803,12 @@ def test_a_crowds_violence_in_the_words_real_notes_use_and_one_event_when_it_tur
         published="2025-03-04",
     )
     assert riot.sub_event_type == "Violent demonstration"
+
+
+def test_a_list_goes_on_to_the_outskirts_of_a_city_described_at_length() -> None:
+    found = events(
+        "Two bomb attacks struck in the Bannu district and the outskirts of the major north-western "
+        "Pakistani city of Peshawar on Monday.",
+        published="2025-03-04",
+    )
+    assert sorted(e.location for e in found) == ["Bannu", "Peshawar"]

@@ -21,6 +21,8 @@ _PART_WORDS = r"(?:city|town|province|district|governorate|countryside|area|regi
 _PART_OF = (
     r"(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
     rf"(?:{_PART_WORDS}|outskirts|suburbs|vicinity|areas|villages)\s+(?:of|in|around)\s+"
+    # "the outskirts of the major north-western Pakistani city of Peshawar"
+    rf"(?:(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?{_PART_WORDS}\s+of\s+)?"
 )
 _UNKNOWN_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 LIST_SEPARATOR = re.compile(

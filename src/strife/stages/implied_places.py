@@ -83,7 +83,8 @@ def seats_of_state(doc: Document, places: list[Mention], country: str | None) ->
 @lru_cache(maxsize=1)
 def _region_patterns() -> list[tuple[re.Pattern[str], str, str]]:
     return [
-        (re.compile(r"\b(?:" + "|".join(r["phrases"]) + ")", re.I), r["unit"], r["iso3"])
+        # Whole words: "north-western Pakistani city" names the city, not the region.
+        (re.compile(r"\b(?:" + "|".join(r["phrases"]) + r")(?![\w-])", re.I), r["unit"], r["iso3"])
         for r in supplement_regions()
     ]
 
