@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from strife.document import Document, Mention
 from strife.stages.calendar import MONTHS
-from strife.stages.casualty_subjects import OPENS_CLAUSE, subjects
+from strife.stages.casualty_subjects import OPENS_CLAUSE, subject_of
 from strife.stages.lexicon import compile_lower
 from strife.stages.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, Quantity, quantity
 from strife.stages.sentences import sentence_of
@@ -664,20 +664,20 @@ class CasualtyStage:
                 continue
             index = sentence_of(doc, verb.start())
             floor = sentences[index].start if 0 <= index < len(sentences) else 0
-            for subject in subjects(text, doc.cased_text, verb.start(), floor):
-                count = quantity(subject.num, subject.qual)
-                noun = subject.noun
-                if count is None or noun in NOT_PEOPLE or YEAR.match(subject.num):
-                    continue
-                # "were killed" says many; a bare "killed" after a plural is a headline's.
-                party = party_of(noun)
-                if party == "unknown":
-                    owner = OWNER.search(" " + subject.said_of_them.lower()) or OWNER_BEFORE.search(
-                        subject.mods
-                    )
-                    if owner is not None:
-                        party = VICTIM_NOUNS.get(owner.group(1), OWNER_WORDS.get(owner.group(1), "unknown"))
-                add(subject.start, subject.end, Casualty(count, _outcome(verb.group()), party, noun))
+            subject = subject_of(text, doc.cased_text, verb.start(), floor)
+            if subject is None:
+                continue
+            count = quantity(subject.num, subject.qual)
+            noun = subject.noun
+            if count is None or noun in NOT_PEOPLE or YEAR.match(subject.num):
+                continue
+            # Whose they are: "members of the security forces", "three police personnel".
+            party = party_of(noun)
+            if party == "unknown":
+                owner = OWNER.search(" " + subject.said_of_them.lower()) or OWNER_BEFORE.search(subject.mods)
+                if owner is not None:
+                    party = VICTIM_NOUNS.get(owner.group(1), OWNER_WORDS.get(owner.group(1), "unknown"))
+            add(subject.start, subject.end, Casualty(count, _outcome(verb.group()), party, noun))
 
     def __call__(self, doc: Document) -> None:
         text = doc.lower_text  # the tables are lower-case; offsets are the text's

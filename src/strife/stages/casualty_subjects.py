@@ -14,7 +14,6 @@ a sentence. It is the grammar of the English subject, not a list of phrases.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from strife.stages.lexicon import compile_lower
@@ -31,7 +30,6 @@ AUXILIARIES = compile_lower(
     # "were ambushed and killed": what befell them first.
     r"subsequently|eventually|then|found|[a-z]+ly|[a-z]+ed\s+and))*\s*$"
 )
-PLURAL_AUXILIARY = compile_lower(r"\b(?:were|are|have|had)\b")
 
 # The counted people: a number, up to four words that describe them, and a plural noun.
 # Not "a" or "an", which count one, and no verb among the describing words ("an operation was
@@ -97,22 +95,22 @@ def _said_of_them_fits(gap: str) -> bool:
     return CLAUSE_WORD.search(rest) is None
 
 
-def subjects(text: str, cased: str, verb_start: int, floor: int) -> Iterator[Subject]:
+def subject_of(text: str, cased: str, verb_start: int, floor: int) -> Subject | None:
     """The counted subject of the verb at `verb_start`, read no further back than `floor` (the
-    sentence's start): at most one. `text` is lower-case, `cased` the same text as written."""
+    sentence's start), or None. `text` is lower-case, `cased` the same text as written."""
     if text.endswith("the ", max(floor, verb_start - 4), verb_start):
-        return  # "the injured", "the dead": people, not a verb
+        return None  # "the injured", "the dead": people, not a verb
     tail = AUXILIARIES.search(text, max(floor, verb_start - 60), verb_start)
     stem_end = tail.start() if tail is not None else verb_start
     begin = max(floor, verb_start - SUBJECT_REACH)
-    best: Subject | None = None
     for match in COUNTED.finditer(text, begin, stem_end):
         # The words just before it, the sentence's start among them where it is near.
         if not OPENS_CLAUSE.search(text[max(floor, match.start() - 12) : match.start()]):
             continue  # an object ("attacked 3 checkpoints") or whose ("of the 40 passengers")
         gap = cased[match.end() : stem_end]
         if _said_of_them_fits(gap):
-            best = Subject(
+            # The first that fits opens the clause; later ones are inside it.
+            return Subject(
                 match.start(),
                 match.end(),
                 match.group("num"),
@@ -121,15 +119,7 @@ def subjects(text: str, cased: str, verb_start: int, floor: int) -> Iterator[Sub
                 match.group("mods"),
                 gap,
             )
-            break  # the first that fits opens the clause; later ones are inside it
-    if best is not None:
-        yield best
+    return None
 
 
-def plural_verb(text: str, verb_start: int, floor: int) -> bool:
-    """Whether a plural auxiliary stands right before the verb ("were", "have been")."""
-    tail = AUXILIARIES.search(text, max(floor, verb_start - 60), verb_start)
-    return tail is not None and PLURAL_AUXILIARY.search(tail.group()) is not None
-
-
-__all__ = ["Subject", "plural_verb", "subjects"]
+__all__ = ["Subject", "subject_of"]

@@ -232,7 +232,8 @@ def group_incidents(doc: Document) -> list[Incident]:
         # epidemic, crime or sport is dropped, and in a report that opens on one, a sentence
         # with no sign of its own of a political actor. A protest, or a sentence that names an
         # armed actor or a weapon of war ("a car bomb tore through a cafe of men watching a
-        # football match", "a bomb derailed two coaches"), is coded whatever words stand near it.
+        # football match", "a bomb exploded where they had gathered for a parade"), is coded
+        # whatever words stand near it.
         own = [t for t in triggers.get(index, []) if t.value.strength > LEARNED_STRENGTH]
         political = armed or any(
             t.value.sub_event_type in PROTEST_OR_RIOT or WAR_WEAPON.search(doc.lower_text, t.start, t.end)
