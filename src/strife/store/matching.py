@@ -107,10 +107,13 @@ def candidates(connection: Connection, event: Event, max_span: int) -> list[Row[
     return list(connection.execute(query, parameters))
 
 
-def find_match(connection: Connection, event: Event, max_span: int | None = None) -> Match | None:
+def find_match(
+    connection: Connection, event: Event, max_span: int | None = None, stored_before: int | None = None
+) -> Match | None:
     """The stored event `event` is another report of (the most likely among the candidates
     `merging.decide` takes; ties to the one stored first), or None. The match carries the
-    decision that took it, and the other candidates taken (`Match.others`).
+    decision that took it, and the other candidates taken (`Match.others`). `stored_before`: only
+    events stored before the one of this key (reclustering a stored event).
 
     Never one that already has a report from the same document: a document's two events are
     two incidents by its own account.
@@ -120,6 +123,8 @@ def find_match(connection: Connection, event: Event, max_span: int | None = None
     reports = set(event.doc_ids)
     found: dict[int, Match] = {}
     for pk, record, sources, locked in candidates(connection, event, max_span):
+        if stored_before is not None and pk >= stored_before:
+            continue
         if not reports.intersection(record["doc_ids"]):
             try:
                 stored = Event.model_validate(record)

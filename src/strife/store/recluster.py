@@ -19,12 +19,10 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from strife.event import Event
-from strife.merging import ranked_matches
 from strife.store.database import Store
 from strife.store.ingest import add_run, current_user
 from strife.store.joining import join_events, split_apart
-from strife.store.matching import candidates, max_span_days
+from strife.store.matching import find_match, max_span_days
 from strife.store.schema import EventRow, utcnow
 
 
@@ -74,25 +72,14 @@ def _join_earlier(
         event = row.event()
     except ValidationError:
         return None  # a record stored before a rule it breaks: left as it is
-    rows: dict[int, int] = {}  # id(stored event) → its row's key
-    earlier: list[Event] = []
-    for pk, record, _sources, _locked in candidates(session.connection(), event, max_span):
-        if pk >= row.id or set(record["doc_ids"]) & set(event.doc_ids):
-            continue  # itself, a later event (it joins this one in its turn), or one report's two
-        try:
-            stored = Event.model_validate(record)
-        except ValidationError:
-            continue
-        rows[id(stored)] = pk
-        earlier.append(stored)
-    ranked = ranked_matches(event, earlier)
-    if not ranked:
+    # Events stored after it join it in their turn; one report's two events are two incidents.
+    match = find_match(session.connection(), event, max_span, stored_before=row.id)
+    if match is None or match.decision is None:
         return None
-    best, decision = ranked[0]
-    kept = session.get(EventRow, rows[id(best)])
+    kept = session.get(EventRow, match.pk)
     if kept is None or split_apart(session, kept, row):
         return None
-    note = f"one incident on reclustering: {decision.note()}"
+    note = f"one incident on reclustering: {match.decision.note()}"
     joined = Joined(kept.event_id, row.event_id, note)
     join_events(session, kept, row, action="recluster-join", user=user, note=note, at=utcnow(), run_id=run_id)
     session.flush()  # the joined event is gone before the next candidate query
