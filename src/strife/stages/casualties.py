@@ -256,16 +256,16 @@ NAMED_VICTIM = re.compile(
     rf"(?P<noun>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|al|bin|ul|de|da))+)\b"
 )
 # "was killed along with two associates": one person and those with him, three dead.
-ALONG_WITH = compile_lower(
-    rf"\b(?:was|is|has been|had been)\s+(?:(?:also|reportedly|later)\s+)?(?P<verb>{DEATH_WORDS})\s+"
-    rf"(?:along|together)\s+with\s+(?:(?:his|her)\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
-    rf"(?P<num>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>[a-z]+s|[a-z]*men|people)\b"
-)
-# "is killed along with his driver and three bodyguards": one person and a list of those with him.
-ALONG_WITH_LIST = compile_lower(
+_KILLED_ALONG_WITH = (
     rf"\b(?:was|is|has been|had been)\s+(?:(?:also|reportedly|later)\s+)?(?P<verb>{DEATH_WORDS})\s+"
     r"(?:along|together)\s+with\s+"
 )
+ALONG_WITH = compile_lower(
+    _KILLED_ALONG_WITH + rf"(?:(?:his|her)\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
+    rf"(?P<num>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>[a-z]+s|[a-z]*men|people)\b"
+)
+# "is killed along with his driver and three bodyguards": one person and a list of those with him.
+ALONG_WITH_LIST = compile_lower(_KILLED_ALONG_WITH)
 # The dead found: "Police find 5 bodies in Juarez", "the bodies of 12 men were recovered", "They
 # find the body of a man", "Body found in cooler".
 # Not "exhumed": the dead of a grave dug up were counted when they died.
@@ -359,22 +359,21 @@ PLURAL_UNCOUNTED = compile_lower(
 )
 # "an Apra candidate for deputy was murdered", "a shopkeeper was shot dead": one person the noun
 # table does not know, killed or hurt.
-ONE_KILLED = compile_lower(
-    # "A Central Reserve Police Force jawan was killed": a unit's name may describe him.
-    r"\b(?:a|an|one)\s+(?:(?!(?:who|whom|which|that|was|were|is|the|and|or|by)\b)[\w'’\-]+\s+){0,5}?(?P<noun>[a-z]+)\s+(?:(?:for|of|from|in)\s+(?:[\w'’\-]+\s+){1,2}?){0,2}"
-    # "a boy named Abdullah Issa was", "a pharmacist, 45, was"
-    r"(?:named\s+(?:[\w'’\-]+\s+){1,3}|,[^,.;]{1,60},\s+)?"
+# How one person's death or wound is told after the person: "was shot dead", "has been
+# critically injured".
+_ONE_WAS_HURT = (
     r"(?:was|has been|had been)\s+(?:(?:also|reportedly|allegedly|later|critically|seriously)\s+)?"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|murdered|"
     r"shot dead|gunned down|assassinated|slain|beheaded|martyred|executed|lynched|wounded|injured)\b"
 )
-# "the attacker was killed", "the driver was shot dead": one person the table knows, named before.
-THE_ONE_KILLED = compile_lower(
-    rf"\bthe\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+(?:was|has been|had been)\s+"
-    r"(?:(?:also|reportedly|allegedly|later|critically|seriously)\s+)?"
-    r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|"
-    r"murdered|shot dead|gunned down|assassinated|slain|beheaded|martyred|executed|lynched|wounded|injured)\b"
+ONE_KILLED = compile_lower(
+    # "A Central Reserve Police Force jawan was killed": a unit's name may describe him.
+    r"\b(?:a|an|one)\s+(?:(?!(?:who|whom|which|that|was|were|is|the|and|or|by)\b)[\w'’\-]+\s+){0,5}?(?P<noun>[a-z]+)\s+(?:(?:for|of|from|in)\s+(?:[\w'’\-]+\s+){1,2}?){0,2}"
+    # "a boy named Abdullah Issa was", "a pharmacist, 45, was"
+    r"(?:named\s+(?:[\w'’\-]+\s+){1,3}|,[^,.;]{1,60},\s+)?" + _ONE_WAS_HURT
 )
+# "the attacker was killed", "the driver was shot dead": one person the table knows, named before.
+THE_ONE_KILLED = compile_lower(rf"\bthe\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+" + _ONE_WAS_HURT)
 # "seven crew members died", "Nearly 60 Myanmar Regime Forces Killed": a count of people the
 # noun table does not know, before a death or injury verb.
 NOT_PEOPLE = frozenset(
@@ -579,13 +578,14 @@ _LISTED_PASSIVE_BEFORE = compile_lower(LISTED_PASSIVE.pattern + "$")
 LIST_REACH = 250
 
 
-def _listed(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The lists of victims `pattern` reads in `text`, in order."""
+def _listed(pattern: re.Pattern[str], text: str, hurt_verbs: list[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The lists of victims `pattern` reads in `text`, in order (`hurt_verbs`: the text's verbs
+    of death or injury, `_HURT_VERB`'s matches)."""
     if pattern is not LISTED_PASSIVE:
         yield from pattern.finditer(text)
         return
     end = 0
-    for verb in _HURT_VERB.finditer(text):
+    for verb in hurt_verbs:
         match = _LISTED_PASSIVE_BEFORE.search(text, max(end, verb.start() - LIST_REACH), verb.end())
         if match is not None:
             end = match.end()
@@ -653,13 +653,18 @@ class CasualtyStage:
 
     @staticmethod
     def _subjects(
-        doc: Document, text: str, found: list[Mention], add: Callable[[int, int, Casualty], None]
+        doc: Document,
+        text: str,
+        hurt_verbs: list[re.Match[str]],
+        found: list[Mention],
+        add: Callable[[int, int, Casualty], None],
     ) -> None:
-        """The counted subjects of the verbs of death or injury no figure has read ("Four students
-        from the Faculty of Law were killed"), the verb's sentence the furthest back."""
+        """The counted subjects of the verbs of death or injury (`hurt_verbs`) no figure has read
+        ("Four students from the Faculty of Law were killed"), the verb's sentence the furthest
+        back."""
         read = TakenSpans([(m.start, m.end) for m in found if not m.value.part])
         sentences = doc.layer("sentences")
-        for verb in _HURT_VERB.finditer(text):
+        for verb in hurt_verbs:
             if read.overlaps(verb.start(), verb.end()):
                 continue
             index = sentence_of(doc, verb.start())
@@ -681,6 +686,9 @@ class CasualtyStage:
 
     def __call__(self, doc: Document) -> None:
         text = doc.lower_text  # the tables are lower-case; offsets are the text's
+        # The verbs of death or injury, found once: passive lists and counted subjects are read
+        # back from them.
+        hurt_verbs = list(_HURT_VERB.finditer(text))
         found: list[Mention] = []
         taken = TakenSpans()
 
@@ -729,7 +737,7 @@ class CasualtyStage:
                 noun = counted.group("noun") if counted else "toll"
                 add(match.start(), match.end(), Casualty(count, "killed", "total", noun, toll=rising))
         for pattern in (LISTED_ACTIVE, LISTED_PASSIVE):
-            for match in _listed(pattern, text):
+            for match in _listed(pattern, text, hurt_verbs):
                 verb = match.group("verb")
                 outcome = _outcome(verb)
                 if pattern is LISTED_ACTIVE and verb in ("left", "leaves", "leaving"):
@@ -936,6 +944,6 @@ class CasualtyStage:
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
-        self._subjects(doc, text, found, add)
+        self._subjects(doc, text, hurt_verbs, found, add)
         found.sort(key=lambda m: m.start)
         doc.set_layer("casualties", found)
