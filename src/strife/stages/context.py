@@ -14,6 +14,7 @@ from strife.stages.calendar import MONTH_PATTERN
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import LEAD_SENTENCES, is_note
 from strife.stages.triggers import NAMED_WEAPON, SPECIFIC_TRIGGER
+from strife.stages.truecase import is_caseless
 
 STATISTIC_CUES = compile_lower(
     # "in 444 attacks", "in dozens of operations"; not "in two separate incidents", which are
@@ -213,7 +214,7 @@ class ContextStage:
         # A sentence's own news: a toll, or an act in a word of its own (not "Hostage" of "Tel Aviv's
         # Hostage Square", a name's word where the text writes names with capitals).
         own_ends: dict[int, list[int]] = defaultdict(list)
-        cased = not doc.text.isupper() and not doc.text.islower()
+        cased = not is_caseless(doc.text)
         for m in doc.layer("casualties"):
             own_ends[m.sentence].append(m.end)
         for m in doc.layer("triggers"):
