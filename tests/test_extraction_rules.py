@@ -244,6 +244,19 @@ def test_a_headline_about_one_person_killed_counts_one() -> None:
     assert attack.fatalities == 1
 
 
+def test_headline_tolls_in_vague_words_ranks_and_a_place_before_a_colon() -> None:
+    # Coding guide, section 6: "dozens" is 12 and "several" 3, both imputed.
+    (bombing,) = events("Dozens killed in market bombing in Quetta", published="2013-01-10")
+    assert (bombing.fatalities, bombing.fatalities_imputed) == (12, True)
+    (attack,) = events("Several killed as gunmen storm a wedding in Kandahar", published="2013-01-10")
+    assert attack.fatalities == 3
+    # A rank right before its verb is a person, never "a major attack".
+    (clash,) = events("Army major killed in gun battle with militants in Bajaur", published="2013-01-10")
+    assert (clash.fatalities, clash.deaths_actor1 or clash.deaths_actor2) == (1, 1)
+    (shooting,) = events("Uruapan: Father shot dead inside his church", published="2013-01-10")
+    assert shooting.fatalities == 1
+
+
 def test_fighting_words_of_wire_and_monitor_headlines() -> None:
     for text in (
         "The factions target regime forces in the countryside of Hama on Friday",

@@ -331,6 +331,10 @@ SINGLE = compile_lower(
 AGE = re.compile(r"\b(\d{1,3})\s*[- ]?years?[- ]old\b")
 # Nouns that count more than one: "kill Gurkha couple" is two dead.
 NOUN_COUNTS = {"couple": "two"}
+# Nouns that are a person only right before the verb: "Army major killed" (not "a major attack"),
+# "militia leader's kin dies".
+HEADLINE_ONLY_NOUNS = {"major": "state", "general": "state", "kin": "civilian"}
+_HEADLINE_ONLY = "|".join(HEADLINE_ONLY_NOUNS)
 # "Woman killed in Indian shelling": a headline's one victim, with no article or number.
 HEADLINE_SINGLE = compile_lower(
     # "Pakistan says Kashmir woman killed…", "Pakistan police say militant group member killed":
@@ -338,7 +342,9 @@ HEADLINE_SINGLE = compile_lower(
     # Words of at most 40 letters: an unbounded word tried at every letter of one long token
     # ("aaaa…", a 2 MB body) would make the search quadratic.
     rf"(?:(?:[\w'’\-]{{1,40}}\s+){{1,3}}?(?:says?|said|claims?)\s+)?"
-    rf"[\"“‘']?(?:[\w'’\-]{{1,40}}\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+(?:was\s+)?"
+    # "Cd Obregon: Father shot dead inside church": a place may head it.
+    rf"(?P<lead>(?:[\w.'’\-]{{1,40}}\s+){{0,2}}[\w.'’\-]{{1,40}}:\s+)?"
+    rf"[\"“‘']?(?:[\w'’\-]{{1,40}}\s+){{0,2}}?(?P<noun>{_SINGULAR}|{_HEADLINE_ONLY})\s+(?:was\s+)?"
     rf"(?P<verb>killed|shot dead|gunned down|martyred|injured|wounded|dies|died)\b"
     # "Gunman killed a prayer leader": the noun did the killing.
     r"(?!\s+(?:an?|the|his|her|their|one|two|three|four|five|\d)\b)"
@@ -417,6 +423,9 @@ BARE = compile_lower(
     rf"(?:(?:were|have been|had been|are)\s+(?:(?:also|reportedly|all)\s+)?)?"
     rf"(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt|slain|massacred|murdered)\b"
 )
+# Vague words that stand for a toll on their own ("Dozens killed in blast", "tens were killed"),
+# as "some" or "a" do not.
+TOLL_WORDS = frozenset({"dozens", "tens", "scores", "several", "many", "hundreds", "a number of", "a few"})
 # "They shot a cyclist to death", "stabbed two men to death": the victims between verb and end.
 TO_DEATH = compile_lower(
     rf"\b(?P<verb>shot|stabbed|beat|hacked|burned|burnt|stoned|tortured|clubbed)\s+(?P<num>{NUMBER_PATTERN})\s+"
@@ -462,7 +471,7 @@ def _joined(first: Casualty, second: Casualty) -> Casualty:
 
 def party_of(noun: str) -> str:
     """Whose a counted noun is, plural or singular ("soldiers", "a security official")."""
-    return VICTIM_NOUNS.get(noun, SINGULAR_NOUNS.get(noun, "unknown"))
+    return VICTIM_NOUNS.get(noun) or SINGULAR_NOUNS.get(noun) or HEADLINE_ONLY_NOUNS.get(noun, "unknown")
 
 
 def _outcome(verb: str) -> str:
@@ -832,7 +841,11 @@ class CasualtyStage:
         for match in singles:
             noun = match.group("noun").lower()
             outcome = _outcome(match.group("verb"))
-            add(match.start(), match.end(), Casualty(quantity("one"), outcome, party_of(noun), noun))
+            # The place that heads a headline, or a report's dateline, is not the victim's words.
+            start = (
+                match.end("lead") if match.re is HEADLINE_SINGLE and match.group("lead") else match.start()
+            )
+            add(start, match.end(), Casualty(quantity("one"), outcome, party_of(noun), noun))
         for match in COUNTED_OTHERS.finditer(text):
             noun = match.group("noun").lower()
             count = quantity(match.group("num"), match.group("qual"))
@@ -942,7 +955,7 @@ class CasualtyStage:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
         for match in BARE.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
-            if count and not count.vague:
+            if count and (not count.vague or match.group("num").lower() in TOLL_WORDS):
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
         self._subjects(doc, text, hurt_verbs, found, add)
         found.sort(key=lambda m: m.start)
