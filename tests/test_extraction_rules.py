@@ -772,6 +772,25 @@ def test_a_headline_that_claims_the_lives_of_n_counts_them() -> None:
     assert (attack.event_type, attack.fatalities) == ("Violence against civilians", 7)
 
 
+def test_a_learned_weapon_type_needs_its_weapon_named_and_a_fraction_counts_no_one() -> None:
+    # Codebook: a suicide bombing is told by its bomber; "civilians" is no evidence of one.
+    (killing,) = events(
+        "In 72 hours, the crimes of the regime and its allies claim the lives of more than 40 "
+        "civilians, two thirds of them children"
+    )
+    assert killing.sub_event_type != "Suicide bomb"
+    assert killing.fatalities == 40  # no bomber added, and "two thirds" is no two dead
+
+
+def test_deaths_of_each_side_are_summed() -> None:
+    (clash,) = events(
+        "Fighting between the army and the rebels caused at least 4 deaths of the army and at least "
+        "9 deaths of the rebels on Sunday.",
+        published="2024-03-12",
+    )
+    assert clash.fatalities == 13
+
+
 def test_a_toll_that_reaches_n_in_a_district_the_tables_lack() -> None:
     (attack,) = events(
         "Balochistan: Death toll of military personnel killed in Bolan reaches 11, BLA claims responsibility"

@@ -93,7 +93,8 @@ _NOUN = "|".join(re.escape(n) for n in sorted(VICTIM_NOUNS, key=len, reverse=Tru
 # Up to three words between the number and the noun: "18 Pakistani security personnel".
 # No figure: "a number of 43 people" counts 43. No other clause: "left one dead and two others
 # injured" counts one dead, not one of the others. "One U.S. soldier": an abbreviation's dots.
-_MODIFIERS = r"(?:(?!\d|(?:and|or|were|was|are|is|dead|killed|injured|wounded)\b)(?:[\w'’\-]+|(?:[a-z]\.){2,})\s+){0,3}?"
+# No fraction: "two thirds of them women" counts no two.
+_MODIFIERS = r"(?:(?!\d|(?:and|or|were|was|are|is|dead|killed|injured|wounded|thirds|quarters|fifths|tenths|percent)\b)(?:[\w'’\-]+|(?:[a-z]\.){2,})\s+){0,3}?"
 
 
 def _count(tag: str = "") -> str:
@@ -411,6 +412,9 @@ DEATHS = compile_lower(
     rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?:(?!\d)[\w'’\-]+\s+){{0,2}}?"
     # "Eight violent homicides", "13 murders in three days": killings counted.
     rf"(?P<verb>{'|'.join(DEATH_NOUNS)})\b"
+    # "6 deaths of the Syrian Army and 10 of the Islamic State": whose they were, for the split.
+    r"(?:\s+(?:of|among)\s+(?:the\s+)?(?!(?:and|or|in|on|at|as|after|when|during|while)\b)[\w'’\-]+"
+    r"(?:[ \t]+(?!(?:and|or|in|on|at|as|after|when|during|while)\b)[\w'’\-]+){0,3})?"
 )
 # How a count "left" was left: "the blast left 11 people dead".
 LEFT_STATE = compile_lower(

@@ -466,6 +466,16 @@ LEARNED_EVIDENCE = 1.0
 TYPE_EVIDENCE = 0.5
 TYPES_TRIED = 3
 CALM_TYPES = frozenset({"Peaceful protest"})
+# Codebook: these sub-event types are defined by their weapon, so the learned reading gives one
+# only to a sentence that names that weapon ("civilians" is no evidence of a suicide bombing).
+WEAPON_OF_TYPE: dict[str, re.Pattern[str]] = {
+    "Suicide bomb": compile_lower(
+        r"\b(?:suicide|self-detonat\w*|blew (?:himself|herself|themselves) up|explosive vests?|"
+        r"fidayee\w*|istishhad\w*)"
+    ),
+    "Grenade": compile_lower(r"\bgrenades?\b"),
+    "Chemical weapon": compile_lower(r"\b(?:chemical|chlorine|sarin|mustard gas|nerve agent|toxic gas)"),
+}
 # The types an incident in which people were killed can have.
 DEADLY_TYPES = frozenset(
     {"Armed clash", "Attack", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
@@ -497,6 +507,8 @@ def _learned_trigger(
         if sub in CALM_TYPES and NO_PROTEST_PURPOSE.search(text):
             return None  # codebook: a crowd at prayers, a feast or a funeral is not protesting
         if sub in CROWD_TYPES and CROWD_WORDS.search(text) is None:
+            continue
+        if sub in WEAPON_OF_TYPE and WEAPON_OF_TYPE[sub].search(text) is None:
             continue
         column = model.classes.index(sub)
         best, best_weight = None, 0.0
