@@ -782,6 +782,19 @@ def test_a_learned_weapon_type_needs_its_weapon_named_and_a_fraction_counts_no_o
     assert killing.fatalities == 40  # no bomber added, and "two thirds" is no two dead
 
 
+def test_each_suicide_bomber_counts_among_the_dead() -> None:
+    (bombing,) = events(
+        "Two female suicide bombers blew themselves up at a busy bus station in Gombe, killing 12 "
+        "people and wounding 30.",
+        published="2024-03-12",
+    )
+    assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 14)
+    (single,) = events(
+        "A suicide bomber killed 12 people at a mosque in Quetta on Friday.", published="2024-03-12"
+    )
+    assert single.fatalities == 13
+
+
 def test_deaths_of_each_side_are_summed() -> None:
     (clash,) = events(
         "Fighting between the army and the rebels caused at least 4 deaths of the army and at least "

@@ -44,6 +44,7 @@ from strife.stages.event_types import (
 from strife.stages.fatalities import (
     BOMBER_INCLUDED,
     Share,
+    bombers_dead,
     count_casualties,
     grievances,
     main_victims,
@@ -195,7 +196,10 @@ def assemble_events(doc: Document) -> list[Event]:
         bomber_counted = any(
             BOMBER_INCLUDED.search(doc.text[spans[i][0] : spans[i][1]]) for i in incident.sentences
         )
-        figures = count_casualties(casualty_mentions, sub, bomber_counted, reporter_mentions)
+        told = " ".join(doc.text[spans[i][0] : spans[i][1]] for i in sorted(incident.sentences))
+        figures = count_casualties(
+            casualty_mentions, sub, bomber_counted, reporter_mentions, bombers_dead(told)
+        )
         if incident.background and not figures.mentions and not incident.recalled:
             # Spec: a past incident recalled with its own date and place is an event.
             drop(

@@ -19,6 +19,28 @@ BOMBER_INCLUDED = re.compile(
     r"(?:bomber|attacker)s? (?:is|was|were) among the dead)\b",
     re.I,
 )
+# How many bombers died by their own devices: "two suicide bombers", "twin suicide attacks"; a
+# plural with no number ("female suicide bombers attacked two camps") is at least two.
+BOMBERS = re.compile(
+    rf"\b(?:(?P<num>{NUMBER_PATTERN})\s+(?:suspected\s+)?(?:female\s+)?suicide bombers|"
+    r"(?P<twin>twin|double)\s+suicide\s+(?:attacks|bombings|blasts|explosions)|"
+    r"(?P<plural>suicide bombers))\b",
+    re.I,
+)
+MOST_BOMBERS = 10
+
+
+def bombers_dead(text: str) -> int:
+    """How many suicide bombers a passage tells of (one where it gives no number)."""
+    most = 1
+    for match in BOMBERS.finditer(text):
+        if match.group("num"):
+            parsed = parse_number(match.group("num"))
+            count = parsed[0] if parsed and not parsed[1] else 2
+        else:
+            count = 2
+        most = max(most, min(count, MOST_BOMBERS))
+    return most
 
 
 # What a crowd protested: "torched police vehicles after a man died in custody", "marched
@@ -83,10 +105,12 @@ def count_casualties(
     sub_event_type: str,
     bomber_counted: bool = False,
     reporters: list[Mention] | None = None,
+    bombers: int = 1,
 ) -> Figures:
     """Totals versus parts, tolls superseding, counts from different parties as a range.
     `bomber_counted`: the text says its toll already includes the suicide bomber. `reporters`:
-    who speaks in the text; a figure is the nearest speaker's in its sentence."""
+    who speaks in the text; a figure is the nearest speaker's in its sentence. `bombers`: how
+    many suicide bombers died by their own devices."""
     figures = Figures(mentions=mentions)
     killed = [m for m in mentions if m.value.outcome == "killed"]
     # "Gunmen killed him": the one a pronoun stands for is among the dead counted otherwise.
@@ -191,8 +215,9 @@ def count_casualties(
         and not bomber_counted
         and not any(m.value.noun.endswith("bomber") for m in killed)
     ):
-        total, low, high = total + 1, low + 1, high + 1  # codebook: the bomber counts among the dead
-        named["armed"] = named.get("armed", 0) + 1
+        # Codebook: the bomber counts among the dead.
+        total, low, high = total + bombers, low + bombers, high + bombers
+        named["armed"] = named.get("armed", 0) + bombers
     figures.fatalities, figures.low, figures.high = total, min(low, total), max(high, total)
     figures.by_party = named
     if not named and totals:
