@@ -76,6 +76,19 @@ def test_a_village_missing_from_the_gazetteer_falls_back_to_its_district() -> No
     assert (event.location, event.admin2, event.geo_precision) == ("Kalat", "Kalat", 2)
 
 
+def test_a_name_that_runs_on_is_not_the_metropolis_abroad_that_begins_it() -> None:
+    # "San Jose Loma" is no place the gazetteer knows; San Jose, California is not it.
+    (clash,) = extract(
+        "Clashes were reported in San Jose Loma and in San Martin, where FMLN rebels were driven "
+        "back by Salvadoran troops.",
+        published="1989-11-20",
+    )
+    assert clash.country == "El Salvador" and clash.location == "San Martín"
+    # A town's institution is still the town: "Quetta Police" is in Quetta.
+    (attack,) = extract("Gunmen shot dead two Quetta Police officers on Sunday.", published="2025-02-04")
+    assert attack.location == "Quetta"
+
+
 def test_near_a_town_is_precision_two() -> None:
     (event,) = extract("A roadside bomb killed two soldiers near Wana on Monday.", published="2025-02-04")
     assert (event.location, event.geo_precision) == ("Wana", 2)

@@ -669,14 +669,21 @@ def _choose(
             home
             and best.iso3 not in home
             and support <= 0
-            and best.population < FOREIGN_MIN_POPULATION
             and best.kind in ("place", "admin2")
-            and not (
-                # "Israeli troops raided Jenin", "stormed a camp in Jenin": a town of some size
-                # named bare after a preposition of place is that town, not a surname.
-                best.population >= LOCATIVE_FOREIGN_MIN_POPULATION
-                and normalise_name(best.name) == normalise_name(candidate.surface)
-                and LOCATIVE_BEFORE.search(text, max(0, candidate.start - 12), candidate.start)
+            and (
+                # "San Jose Guayabal" in a report from El Salvador: a name that runs on is a
+                # longer name the gazetteer lacks, not the metropolis abroad that begins it.
+                _runs_on(text, candidate.end)
+                or (
+                    best.population < FOREIGN_MIN_POPULATION
+                    and not (
+                        # "Israeli troops raided Jenin", "stormed a camp in Jenin": a town of some
+                        # size named bare after a preposition of place is that town, not a surname.
+                        best.population >= LOCATIVE_FOREIGN_MIN_POPULATION
+                        and normalise_name(best.name) == normalise_name(candidate.surface)
+                        and LOCATIVE_BEFORE.search(text, max(0, candidate.start - 12), candidate.start)
+                    )
+                )
             )
         ):
             chosen.append(None)
@@ -686,6 +693,25 @@ def _choose(
 
 
 LOCATIVE_FOREIGN_MIN_POPULATION = 20_000
+# A capitalised word right after a name, on the same line, and not the word of a unit ("San
+# Antonio Avenue", "San Jose Guayabal"; not "Quetta District").
+RUNS_ON = re.compile(r"[ \t](?P<word>[A-Z][a-z][\w'’\-]*)")
+
+
+# Words that follow a town's name in the name of its institution: "Athens Police", "Quebec City".
+INSTITUTION_WORDS = frozenset(
+    "City Police Hospital Airport University International Public Regional Crown Court Council "
+    "Municipal Metropolitan Central Port Station Prison Jail".split()
+)
+
+
+def _runs_on(text: str, end: int) -> bool:
+    match = RUNS_ON.match(text, end)
+    if match is None or match.group("word") in INSTITUTION_WORDS:
+        return False
+    return UNIT_WORDS.fullmatch(" " + match.group("word").lower()) is None
+
+
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around|into)\s+$")
 
 
