@@ -89,6 +89,13 @@ def test_a_name_that_runs_on_is_not_the_metropolis_abroad_that_begins_it() -> No
     assert attack.location == "Quetta"
 
 
+def test_ciudad_before_a_spanish_towns_name_is_the_town() -> None:
+    (clash,) = extract(
+        "FMLN rebels clashed with army troops in Ciudad Delgado on Monday.", published="1989-11-20"
+    )
+    assert (clash.location, clash.admin1, clash.country) == ("Delgado", "San Salvador", "El Salvador")
+
+
 def test_near_a_town_is_precision_two() -> None:
     (event,) = extract("A roadside bomb killed two soldiers near Wana on Monday.", published="2025-02-04")
     assert (event.location, event.geo_precision) == ("Wana", 2)

@@ -150,6 +150,12 @@ def _span_start(span: tuple[int, int]) -> int:
     return span[0]
 
 
+CIUDAD = re.compile(r"(?:Ciudad|CIUDAD)\s+(?=\S)")
+SPANISH_SPEAKING = frozenset(
+    "ARG BOL CHL COL CRI CUB DOM ECU ESP GNQ GTM HND MEX NIC PAN PER PRY PRI SLV URY VEN".split()
+)
+
+
 def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:
     found: list[Candidate] = []
     spelt_otherwise = TRANSLITERATED_LANDS.search(text) is not None
@@ -185,6 +191,13 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                 if all(w in STOPWORDS for w in words):
                     continue
                 entries = gazetteer.lookup(surface)
+                if not entries and (bare := CIUDAD.match(surface)) is not None:
+                    # "Ciudad Delgado": GeoNames often lists a Spanish town by its name alone.
+                    entries = tuple(
+                        e
+                        for e in gazetteer.lookup(surface[bare.end() :])
+                        if e.kind == "place" and e.iso3 in SPANISH_SPEAKING
+                    )
                 if surface.endswith(" City") and entries and all(e.kind != "place" for e in entries):
                     # "Dublin City Schools": Dublin, Ohio, as well as Ireland's county Dublin City.
                     entries += tuple(e for e in gazetteer.lookup(surface[:-5]) if e.kind == "place")
