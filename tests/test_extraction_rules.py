@@ -793,6 +793,13 @@ def test_each_suicide_bomber_counts_among_the_dead() -> None:
         "A suicide bomber killed 12 people at a mosque in Quetta on Friday.", published="2024-03-12"
     )
     assert single.fatalities == 13
+    # Bombers who only tried are not among the dead by their own devices.
+    (plot,) = events(
+        "Nine suicide bombers attempted to storm a market in Maiduguri on Sunday; one of them blew "
+        "herself up, killing four people.",
+        published="2024-03-12",
+    )
+    assert plot.fatalities == 5
 
 
 def test_deaths_of_each_side_are_summed() -> None:

@@ -902,7 +902,9 @@ class CasualtyStage:
         for match in bodies:
             add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", "body"))
         for match in SELF_KILLED.finditer(text):
-            add(match.start(), match.end(), Casualty(quantity("one"), "killed", "armed", "bomber"))
+            # "blew himself up, killing four people": the four are his victims, he is one more.
+            bomber = Casualty(quantity("one"), "killed", "armed", "bomber", besides=True)
+            add(match.start(), match.end(), bomber)
         for match in NAMED_KILLED.finditer(doc.cased_text):
             add(match.start("noun"), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
         for match in NAMED_COUNT.finditer(doc.cased_text):

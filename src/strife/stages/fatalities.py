@@ -21,13 +21,16 @@ BOMBER_INCLUDED = re.compile(
 )
 # How many bombers died by their own devices: "two suicide bombers", "twin suicide attacks"; a
 # plural with no number ("female suicide bombers attacked two camps") is at least two.
+# Not those who only tried ("14 suicide bombers attempted to attack the city").
 BOMBERS = re.compile(
     rf"\b(?:(?P<num>{NUMBER_PATTERN})\s+(?:suspected\s+)?(?:female\s+)?suicide bombers|"
     r"(?P<twin>twin|double)\s+suicide\s+(?:attacks|bombings|blasts|explosions)|"
-    r"(?P<plural>suicide bombers))\b",
+    r"(?P<plural>suicide bombers))\b"
+    r"(?![^.;]{0,40}\b(?:attempted|tried|planned|plotted|were arrested|were caught|were shot)\b)",
     re.I,
 )
-MOST_BOMBERS = 10
+# Twin and triple bombings are common; a larger number is a plot's or a campaign's, not the dead.
+MOST_BOMBERS = 4
 
 
 def bombers_dead(text: str) -> int:
@@ -150,7 +153,8 @@ def count_casualties(
         m
         for m in counted
         if m.value.besides
-        and m.start > first
+        # "blew himself up, killing four": the bomber is one more, told before or after them.
+        and (m.start > first or m.value.noun == "bomber")
         and not any(
             o.sentence == m.sentence and o.start < m.start and o.value.party not in ("unknown", "total")
             for o in counted
@@ -210,14 +214,17 @@ def count_casualties(
         figures.imputed |= m.value.count.vague
     # The bomber died by his own device even where no one else did ("a suicide bomber wounded
     # two"): a suicide bombing always has one dead.
+    self_dead = sum(m.value.count.value for m in besides if m.value.noun == "bomber")
     if (
         sub_event_type == "Suicide bomb"
         and not bomber_counted
-        and not any(m.value.noun.endswith("bomber") for m in killed)
+        and not any(m.value.noun.endswith("bomber") and m not in besides for m in killed)
+        and bombers > self_dead
     ):
         # Codebook: the bomber counts among the dead.
-        total, low, high = total + bombers, low + bombers, high + bombers
-        named["armed"] = named.get("armed", 0) + bombers
+        more = bombers - self_dead
+        total, low, high = total + more, low + more, high + more
+        named["armed"] = named.get("armed", 0) + more
     figures.fatalities, figures.low, figures.high = total, min(low, total), max(high, total)
     figures.by_party = named
     if not named and totals:
