@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from strife import extract
 from strife.api import to_document
 from strife.event import Event
@@ -800,6 +802,29 @@ def test_each_suicide_bomber_counts_among_the_dead() -> None:
         published="2024-03-12",
     )
     assert plot.fatalities == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # One person and his kin are two dead.
+        ("A tribal elder and his son were shot dead in Bajaur on Sunday.", 2),
+        # An initialism in brackets among the words that say who he was.
+        (
+            "A Central Reserve Police Force (CRPF) jawan was killed when Maoists triggered a blast in Sukma.",
+            1,
+        ),
+        # What befell him first.
+        ("A village headman was abducted and later killed by Maoists in Malkangiri district.", 1),
+        # Who he was, in a longer phrase.
+        ("A spokesman for the main opposition alliance was shot dead in Beira on Monday.", 1),
+        # The attackers' dead are people the table knows.
+        ("The perpetrator was shot dead by police at the scene of the attack in Nice.", 1),
+    ],
+)
+def test_one_person_killed_as_news_words_him(text: str, dead: int) -> None:
+    (event,) = events(text, published="2024-03-12")
+    assert event.fatalities == dead
 
 
 def test_deaths_of_each_side_are_summed() -> None:

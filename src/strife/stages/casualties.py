@@ -68,6 +68,9 @@ VICTIM_NOUNS: dict[str, str] = {
     "captains": "state", "colonels": "state", "lieutenants": "state", "brigadiers": "state",
     "sergeants": "state", "corporals": "state", "havildars": "state", "naiks": "state",
     "subedars": "state",
+    "perpetrators": "armed", "shooters": "armed", "hijackers": "armed", "assassins": "armed",
+    "informants": "civilian", "informers": "civilian", "patrons": "civilian", "customers": "civilian",
+    "shoppers": "civilian", "abductees": "civilian", "captives": "civilian", "family members": "civilian",
 }  # fmt: skip
 # One of them: "a migrant worker was beaten to death", "a 45-year-old woman was martyred".
 VICTIM_NOUNS |= {
@@ -213,10 +216,20 @@ NAMED_COUNT = re.compile(
 # "Leader of La Linea in Chihuahua killed": a headline whose subject is one person, however
 # the headline goes on about whose and where.
 HEADLINE_ONE = compile_lower(
-    r"^\W*(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+(?:of|from|in)\s+[^.;:,]{0,90}?\s+"
+    # Not "… and his brother were gunned down" (PAIR_WITH_KIN): two people.
+    r"^\W*(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+(?:of|from|in)\s+(?:(?!\b(?:were|and (?:his|her|their))\b)[^.;:,]){0,90}?\s+"
     r"(?:(?:was|has been)\s+)?(?P<verb>killed|shot dead|gunned down|assassinated|murdered|executed|slain)"
     # "… was shot dead by unidentified gunmen."
     r"(?:\s+(?:by|in|on|at|near)\b[^.;:]*)?\W*$"
+)
+# "The governor of Galgaduud and his brother were gunned down": one person and his kin, two dead.
+_KIN = (
+    r"brother|sister|son|daughter|wife|husband|father|mother|nephew|niece|cousin|uncle|bodyguard|driver|guard"
+)
+PAIR_WITH_KIN = compile_lower(
+    r"\b(?:a|an|the|one)\s+(?:[\w'’\-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:(?:of|from|in|for)\s+(?:[\w'’\-]+\s+){1,4}?)?"
+    rf"and\s+(?:his|her)\s+(?:[\w'’\-]+\s+)?(?:{_KIN})\s+were\s+(?:(?:also|later|both)\s+)?"
+    r"(?P<verb>killed|shot dead|gunned down|murdered|assassinated|slain|executed|shot and killed|beheaded|wounded|injured)\b"
 )
 # "Terror attacks claim 8 lives": lives counted, headline style; what a war "has claimed" is a
 # running toll.
@@ -370,12 +383,17 @@ PLURAL_UNCOUNTED = compile_lower(
 # critically injured".
 _ONE_WAS_HURT = (
     r"(?:was|has been|had been)\s+(?:(?:also|reportedly|allegedly|later|critically|seriously)\s+)?"
+    # "A postmaster was kidnapped and later killed": what befell him first.
+    r"(?:(?:kidnapped|abducted|captured|seized|tortured|taken hostage)\s+and\s+(?:(?:later|then|subsequently)\s+)?)?"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|murdered|"
     r"shot dead|gunned down|assassinated|slain|beheaded|martyred|executed|lynched|wounded|injured)\b"
 )
 ONE_KILLED = compile_lower(
     # "A Central Reserve Police Force jawan was killed": a unit's name may describe him.
-    r"\b(?:a|an|one)\s+(?:(?!(?:who|whom|which|that|was|were|is|the|and|or|by)\b)[\w'’\-]+\s+){0,5}?(?P<noun>[a-z]+)\s+(?:(?:for|of|from|in)\s+(?:[\w'’\-]+\s+){1,2}?){0,2}"
+    # "A Border Security Force (BSF) officer": an initialism in brackets may stand among them.
+    r"\b(?:a|an|one)\s+(?:(?!(?:who|whom|which|that|was|were|is|the|and|or|by)\b)(?:[\w'’\-]+|\([\w.\-]{1,12}\))\s+){0,5}?"
+    # "A negotiator for the main opposition party was shot dead": who he was, in a phrase or two.
+    r"(?P<noun>[a-z]+)\s+(?:(?:for|of|from|in)\s+(?:(?!(?:was|were|is)\b)[\w'’\-]+\s+){1,4}?){0,2}"
     # "a boy named Abdullah Issa was", "a pharmacist, 45, was"
     r"(?:named\s+(?:[\w'’\-]+\s+){1,3}|,[^,.;]{1,60},\s+)?" + _ONE_WAS_HURT
 )
@@ -915,6 +933,10 @@ class CasualtyStage:
                 party = OWNER_WORDS[owner.group(1)] if owner else party_of(noun.split()[-1])
                 value = Casualty(count, _outcome(match.group("verb").lower()), party, noun)
                 add(match.start(), match.end(), value)
+        for match in PAIR_WITH_KIN.finditer(text):
+            noun = match.group("noun")
+            pair = Casualty(quantity("two"), _outcome(match.group("verb")), party_of(noun), noun)
+            add(match.start(), match.end(), pair)
         for sentence in doc.layer("sentences"):
             match = HEADLINE_ONE.match(text, sentence.start, sentence.end)
             if (
