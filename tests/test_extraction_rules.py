@@ -820,6 +820,9 @@ def test_each_suicide_bomber_counts_among_the_dead() -> None:
         ("A spokesman for the main opposition alliance was shot dead in Beira on Monday.", 1),
         # The attackers' dead are people the table knows.
         ("The perpetrator was shot dead by police at the scene of the attack in Nice.", 1),
+        # Deaths worded as sacrifice, and everyone on board counted with "all".
+        ("An officer and four soldiers sacrificed their lives while repulsing an attack in Upper Dir.", 5),
+        ("A bomb exploded on the bus near Kandahar, killing all 14 people on board.", 14),
     ],
 )
 def test_one_person_killed_as_news_words_him(text: str, dead: int) -> None:

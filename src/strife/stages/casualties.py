@@ -86,7 +86,8 @@ VICTIM_NOUNS |= {
 DEATH_WORDS = (
     r"killed|dead|died|die|dies|martyred|shot dead|gunned down|lost (?:their|his|her) li(?:fe|ves)|"
     r"(?:shot|stabbed|tortured|hacked|clubbed|burnt|burned|beaten) to death|murdered|massacred|"
-    r"perished|slain|embraced martyrdom|succumbed to (?:their|his|her) injuries|"
+    r"perished|slain|embraced martyrdom|embraced shahadat|succumbed to (?:their|his|her) injuries|"
+    r"(?:sacrificed|laid down) (?:their|his|her) li(?:fe|ves)|"
     r"(?:beaten|burned|burnt|hacked|stoned)(?: and (?:beaten|burned|burnt|hacked|stoned))? to death|lynched|"
     r"executed|beheaded|shot and killed"
 )
@@ -103,7 +104,8 @@ _MODIFIERS = r"(?:(?!\d|(?:and|or|were|was|are|is|dead|killed|injured|wounded|th
 def _count(tag: str = "") -> str:
     """A counted noun phrase; `tag` keeps group names apart when two appear in one pattern."""
     return (
-        rf"(?:(?P<qual{tag}>{QUALIFIER_PATTERN})\s+)?(?:between\s+(?P<low{tag}>{NUMBER_PATTERN})\s+and\s+)?"
+        # "killing all 21 people on board": every one of them, counted.
+        rf"(?:all\s+(?=\d))?(?:(?P<qual{tag}>{QUALIFIER_PATTERN})\s+)?(?:between\s+(?P<low{tag}>{NUMBER_PATTERN})\s+and\s+)?"
         rf"(?P<num{tag}>{NUMBER_PATTERN})\s+{_MODIFIERS}[\"“‘']?(?P<noun{tag}>{_NOUN})\b[\"”’']?"
     )
 
