@@ -823,9 +823,16 @@ def test_each_suicide_bomber_counts_among_the_dead() -> None:
         # Deaths worded as sacrifice, and everyone on board counted with "all".
         ("An officer and four soldiers sacrificed their lives while repulsing an attack in Upper Dir.", 5),
         ("A bomb exploded on the bus near Kandahar, killing all 14 people on board.", 14),
+        # A range is its low end; a count of hurts is no count of dead; a flight's number is none.
+        ("A car bomb exploded at a checkpoint in Mogadishu, killing 6–9 soldiers.", 6),
+        ("A bomb went off in a bar in Kampala, resulting in the death of one person and eight injuries.", 1),
+        ("Gunmen hijacked Flight 321 over Sindh but the hijacker was killed by commandos.", 1),
+        # Active, not a headline's passive: the bomber killed seven.
+        ("A suicide bomber killed 7 and injured 30 at a wedding in Kunduz.", 8),
+        ("A gunfight in Bijapur left a toll of four militants killed and a jawan injured.", 4),
     ],
 )
-def test_one_person_killed_as_news_words_him(text: str, dead: int) -> None:
+def test_the_dead_as_news_words_them(text: str, dead: int) -> None:
     (event,) = events(text, published="2024-03-12")
     assert event.fatalities == dead
 

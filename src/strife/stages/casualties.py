@@ -98,14 +98,21 @@ _NOUN = "|".join(re.escape(n) for n in sorted(VICTIM_NOUNS, key=len, reverse=Tru
 # No figure: "a number of 43 people" counts 43. No other clause: "left one dead and two others
 # injured" counts one dead, not one of the others. "One U.S. soldier": an abbreviation's dots.
 # No fraction: "two thirds of them women" counts no two.
-_MODIFIERS = r"(?:(?!\d|(?:and|or|were|was|are|is|dead|killed|injured|wounded|thirds|quarters|fifths|tenths|percent)\b)(?:[\w'’\-]+|(?:[a-z]\.){2,})\s+){0,3}?"
+# No number word either: "left a balance of three militants killed" counts three, not "a".
+_NOT_MODIFIER = (
+    "and or were was are is dead killed injured wounded thirds quarters fifths tenths percent "
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty dozens? hundreds?"
+).split()
+_MODIFIERS = rf"(?:(?!\d|(?:{'|'.join(_NOT_MODIFIER)})\b)(?:[\w'’\-]+|(?:[a-z]\.){{2,}})\s+){{0,3}}?"
 
 
 def _count(tag: str = "") -> str:
     """A counted noun phrase; `tag` keeps group names apart when two appear in one pattern."""
     return (
         # "killing all 21 people on board": every one of them, counted.
-        rf"(?:all\s+(?=\d))?(?:(?P<qual{tag}>{QUALIFIER_PATTERN})\s+)?(?:between\s+(?P<low{tag}>{NUMBER_PATTERN})\s+and\s+)?"
+        # "killing 10–15 people": a range, as "between 10 and 15".
+        rf"(?:all\s+(?=\d))?(?:(?P<qual{tag}>{QUALIFIER_PATTERN})\s+)?"
+        rf"(?:between\s+(?P<low{tag}>{NUMBER_PATTERN})\s+and\s+|(?P<dash{tag}>\d+)\s*[-–]\s*(?=\d))?"
         rf"(?P<num{tag}>{NUMBER_PATTERN})\s+{_MODIFIERS}[\"“‘']?(?P<noun{tag}>{_NOUN})\b[\"”’']?"
     )
 
@@ -132,6 +139,12 @@ _OF_PHRASE = rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?:{_OF_WORD}\s+){{0,5}}?{_OF_WOR
 # doing: "55 people including women and children have been killed", "three investigators
 # traveling in a car were killed".
 _ABOUT_THEM = r"(?:\s+(?:including|among them|[a-z]+ing)\s+[^,.;()]{1,60}?(?=\s+(?:were|have|had|are)\b))?"
+# A bare verb after its noun with an object after it is active ("a bomber killed 7"), where no
+# auxiliary made it passive ("two soldiers were killed two days ago").
+_ACTIVE_AFTER = compile_lower(
+    rf"\s+(?:(?:{QUALIFIER_PATTERN})\s+)?(?:\d|(?:an?|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
+_AUXILIARY = compile_lower(r"\b(?:was|were|is|are|been|be|being|has|have|had|got)\b")
 # "18 soldiers were killed", "three policemen also lost their lives"
 PASSIVE = compile_lower(
     rf"\b{_COUNT}{_OF_PHRASE}(?:,[^,.;]{{1,60}},)?{_ABOUT_THEM}\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
@@ -409,8 +422,9 @@ NOT_PEOPLE = frozenset(
     "shops villages areas districts kilometres kilometers miles km rounds votes seats".split()
 )
 COUNTED_OTHERS = compile_lower(
-    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,3}}?"
-    rf"(?P<noun>[a-z]+s|[a-z]*men|people){_ABOUT_THEM}\s+"
+    # Not a clause's words: "Flight 427 but is killed".
+    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:(?!(?:but|and|or|who|which|that|is|was)\b)[\w'’\-]+\s+){{0,3}}?"
+    rf"(?P<noun>(?!(?:is|was|has|his|its|this|us|as)\b)[a-z]+s|[a-z]*men|people){_ABOUT_THEM}\s+"
     rf"(?:(?:were|was|have been|had been|are|also|reportedly|reported|all)\s+){{0,2}}"
     rf"(?P<verb>killed|died|dead|wounded|injured|hurt|martyred|perished|slain|executed|assassinated|murdered|"
     rf"shot dead|gunned down|beheaded|lynched|massacred)\b"
@@ -519,8 +533,9 @@ OWNER = re.compile(
 
 def _make(match: re.Match[str], outcome: str, tag: str = "") -> Casualty | None:
     count = quantity(match.group("num" + tag), match.group("qual" + tag), None)
-    if match.groupdict().get("low" + tag):
-        count = quantity(match.group("low" + tag), None, match.group("num" + tag))
+    low = match.groupdict().get("low" + tag) or match.groupdict().get("dash" + tag)
+    if low:
+        count = quantity(low, None, match.group("num" + tag))
     if count is None:
         return None
     noun = match.group("noun" + tag).lower()
@@ -557,7 +572,8 @@ _ONE_OF_TABLE = "|".join(re.escape(n) for n in sorted(SINGULAR_NOUNS, key=len, r
 _LIST_MEMBER = (
     # a count of people: "26 insurgents", "at least 6 members of the Syrian Army"
     rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:{NUMBER_PATTERN})\s+{_WHOSE}{_LIST_MOD}{{0,3}}?"
-    rf"(?:{_NOUN}|[a-z]{{3,}}(?:s|men)|people|staff)\b{_OF_PHRASE}"
+    # Not a count of hurts: "the death of one person, and ten injuries".
+    rf"(?:{_NOUN}|(?!(?:injuries|casualties|deaths|fatalities|wounds)\b)[a-z]{{3,}}(?:s|men)|people|staff)\b{_OF_PHRASE}"
     # one person: "an assistant village head", "his bodyguard", "a civilian employee of the
     # military", "their driver"
     rf"|(?:an?|one|his|her|their)\s+{_LIST_MOD}{{0,3}}?(?!(?:{_LIST_STOP})\b)[a-z]{{3,}}(?<!s)\b{_OF_PHRASE}"
@@ -827,6 +843,12 @@ class CasualtyStage:
                     add(match.start("num" + tag), match.end("noun" + tag), value)
         for pattern in (ACTIVE, PASSIVE):
             for match in pattern.finditer(text):
+                if (
+                    pattern is PASSIVE
+                    and _ACTIVE_AFTER.match(text, match.end())
+                    and not _AUXILIARY.search(text, match.end("noun"), match.start("verb"))
+                ):
+                    continue  # "A suicide bomber killed 7 and injured 35": he killed, not was killed
                 outcome = _outcome(match.group("verb"))
                 if match.group("verb") in ("left", "leaving"):
                     # "left 11 dead" counts; "left 11 residents without power" does not.
