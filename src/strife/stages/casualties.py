@@ -408,7 +408,7 @@ ONE_KILLED = compile_lower(
     # "A Border Security Force (BSF) officer": an initialism in brackets may stand among them.
     r"\b(?:a|an|one)\s+(?:(?!(?:who|whom|which|that|was|were|is|the|and|or|by)\b)(?:[\w'’\-]+|\([\w.\-]{1,12}\))\s+){0,5}?"
     # "A negotiator for the main opposition party was shot dead": who he was, in a phrase or two.
-    r"(?P<noun>[a-z]+)\s+(?:(?:for|of|from|in)\s+(?:(?!(?:was|were|is)\b)[\w'’\-]+\s+){1,4}?){0,2}"
+    r"(?P<noun>[a-z]+(?:-[a-z]+)*)\s+(?:(?:for|of|from|in)\s+(?:(?!(?:was|were|is)\b)[\w'’\-]+\s+){1,4}?){0,2}"
     # "a boy named Abdullah Issa was", "a pharmacist, 45, was"
     r"(?:named\s+(?:[\w'’\-]+\s+){1,3}|,[^,.;]{1,60},\s+)?" + _ONE_WAS_HURT
 )
