@@ -37,7 +37,7 @@ CAPITALISED_RUN = re.compile(
 # Capitalised words that are names of nothing on a map in news prose, though GeoNames has
 # a village of each.
 STOPWORDS = frozenset(
-    """the a an in on at of from by for and or but with after before as police army military security
+    """the a an in on at of from by for and or but with after before as police army military security en
     abu umm ibn bin tomahawk patriot hellfire scud kinzhal iskander kalibr
     forces government president prime minister ministry chief general commander officer officials
     official spokesman spokesperson minister's court high supreme national federal provincial district

@@ -16,6 +16,8 @@ from strife.stages.casualty_subjects import OPENS_CLAUSE, subject_of
 from strife.stages.lexicon import compile_lower
 from strife.stages.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, Quantity, quantity
 from strife.stages.sentences import sentence_of
+from strife.stages.spanish import killings as spanish_killings
+from strife.stages.spanish import reads_spanish
 from strife.stages.taken_spans import TakenSpans
 
 # Who a counted noun is, for the split by party: state forces, armed groups, civilians, unknown.
@@ -1009,6 +1011,12 @@ class CasualtyStage:
             count = quantity(match.group("num"), match.group("qual"))
             if count and (not count.vague or match.group("num").lower() in TOLL_WORDS):
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
+        # A Spanish sentence: the Spanish rows count its dead and hurt.
+        for sentence in doc.layer("sentences"):
+            if reads_spanish(text[sentence.start : sentence.end]):
+                for k in spanish_killings(text, sentence.start, sentence.end):
+                    count = Quantity(k.count, k.count, k.count)
+                    add(k.start, k.end, Casualty(count, k.outcome, k.party, k.noun))
         self._subjects(doc, text, hurt_verbs, found, add)
         found.sort(key=lambda m: m.start)
         doc.set_layer("casualties", found)

@@ -330,7 +330,9 @@ PERSON_TITLE = re.compile(
 )
 # Words before a name that say it is where something is: "in Nice", "near the Post".
 PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|at|near|from|to|outside|across|around|into|towards?|via|through)\s+(?:the\s+)?$", re.I
+    # "en Celaya": Spanish headlines place their towns so too.
+    r"\b(?:in|at|near|from|to|outside|across|around|into|towards?|via|through|en)\s+(?:the\s+)?$",
+    re.I,
 )
 
 

@@ -14,6 +14,8 @@ from strife.stages.actors import FOREIGN_DEMONYMS
 from strife.stages.incident_model import WORD, IncidentModel, features, incident_model, stem
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import LEAD_SENTENCES, is_note, sentence_of
+from strife.stages.spanish import acts as spanish_acts
+from strife.stages.spanish import reads_spanish
 
 
 @dataclass(frozen=True, slots=True)
@@ -602,6 +604,12 @@ class TriggerStage:
                     voided.append(Mention(*match.span(), "voided", trigger, sentence_of(doc, match.start())))
                     continue
                 mentions.append(Mention(*match.span(), "trigger", trigger, sentence_of(doc, match.start())))
+        # A Spanish sentence ("Matan a dos hombres en Uruapan"): the Spanish rows read its acts.
+        for sentence in doc.layer("sentences"):
+            if reads_spanish(lower[sentence.start : sentence.end]):
+                for start, end, sub, strength in spanish_acts(lower, sentence.start, sentence.end):
+                    trigger = Trigger(sub, strength, True)
+                    mentions.append(Mention(start, end, "trigger", trigger, sentence.sentence))
         for place in doc.layer("places"):
             if place.label != "place":
                 continue
