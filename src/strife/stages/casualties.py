@@ -17,7 +17,7 @@ from strife.stages.lexicon import compile_lower
 from strife.stages.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, Quantity, quantity
 from strife.stages.sentences import sentence_of
 from strife.stages.spanish import killings as spanish_killings
-from strife.stages.spanish import reads_spanish
+from strife.stages.spanish import spanish_sentences
 from strife.stages.taken_spans import TakenSpans
 
 # Who a counted noun is, for the split by party: state forces, armed groups, civilians, unknown.
@@ -1012,8 +1012,9 @@ class CasualtyStage:
             if count and (not count.vague or match.group("num").lower() in TOLL_WORDS):
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
         # A Spanish sentence: the Spanish rows count its dead and hurt.
-        for sentence in doc.layer("sentences"):
-            if reads_spanish(text[sentence.start : sentence.end]):
+        spanish = spanish_sentences(doc)
+        for sentence in doc.layer("sentences") if spanish else ():
+            if sentence.sentence in spanish:
                 for k in spanish_killings(text, sentence.start, sentence.end):
                     count = Quantity(k.count, k.count, k.count)
                     add(k.start, k.end, Casualty(count, k.outcome, k.party, k.noun))

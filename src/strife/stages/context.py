@@ -13,7 +13,7 @@ from strife.document import Document, Mention
 from strife.stages.calendar import MONTH_PATTERN
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import LEAD_SENTENCES, is_note
-from strife.stages.spanish import reads_spanish
+from strife.stages.spanish import spanish_sentences
 from strife.stages.spanish import tally as spanish_tally
 from strife.stages.triggers import NAMED_WEAPON, SPECIFIC_TRIGGER
 from strife.stages.truecase import is_caseless
@@ -188,6 +188,7 @@ class ContextStage:
         past_year_sentences = {m.sentence for m in doc.layer("dates") if m.value.past_year}
         # A toll in the thousands is a war's or a year's, not one incident's.
         counted = {m.sentence for m in doc.layer("casualties")}
+        spanish = spanish_sentences(doc)
         # The most dead a sentence counts: a tally counts several ("el tercero en 24 horas" is one).
         most_dead: dict[int, int] = defaultdict(int)
         for m in doc.layer("casualties"):
@@ -238,7 +239,7 @@ class ContextStage:
                 or (sentence.sentence not in dated and (cue := WEEKS_TALLY.search(text)) is not None)
                 or (
                     most_dead[sentence.sentence] > 1
-                    and reads_spanish(text)
+                    and sentence.sentence in spanish
                     and (cue := spanish_tally(text)) is not None
                 )
             ):

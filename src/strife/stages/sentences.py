@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from strife.document import Document, Mention
+from strife.stages.spanish import SPANISH_FACT, reads_spanish
 from strife.stages.truecase import is_caseless
 
 # Abbreviations that end in a full stop without ending a sentence.
@@ -106,6 +107,11 @@ class SentenceStage:
         for index, span in enumerate(spans):
             span.sentence = index
         doc.set_layer("sentences", spans)
+        # Which sentences are Spanish ("Matan a dos hombres en Uruapan"): the stages after read
+        # them with the Spanish rows.
+        doc.annotations.facts[SPANISH_FACT] = frozenset(
+            s.sentence for s in spans if reads_spanish(text[s.start : s.end])
+        )
 
 
 # A monitor's headline that joins acts in different places ("Clashes in the countryside of

@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from strife.document import Document
 from strife.stages.lexicon import compile_lower
 
 LEXICON_PATH = Path(__file__).with_name("spanish.toml")
 _WORD = re.compile(r"[a-záéíóúñü]+")
 # English words a Spanish sentence does not have ("the", "of"): a sentence with them is English
 # that quotes a Spanish name ("the Cartel de Sinaloa").
-ENGLISH = frozenset("the of and in to was were is are has have by for with from at on".split())
+_ENGLISH = re.compile(r"\b(?:the|of|and|in|to|was|were|is|are|has|have|by|for|with|from|at|on)\b")
+# Where the sentence stage keeps the Spanish sentences' numbers.
+SPANISH_FACT = "spanish_sentences"
 # How many Spanish function words, and how large a share of the words, make a sentence Spanish.
 MIN_FUNCTION_WORDS = 1
 MIN_SHARE = 0.12
@@ -94,17 +97,23 @@ def lexicon() -> Lexicon:
 
 def reads_spanish(text: str) -> bool:
     """Whether a sentence is written in Spanish: its function words, and no English ones."""
-    words = _WORD.findall(text.lower())
-    if not words:
-        return False
-    spanish = sum(w in lexicon().function_words for w in words)
-    english = sum(w in ENGLISH for w in words)
-    return spanish >= MIN_FUNCTION_WORDS and spanish / len(words) >= MIN_SHARE and english * 3 <= spanish
+    lower = text.lower()
+    spanish = len(_function_words().findall(lower))
+    if spanish < MIN_FUNCTION_WORDS:
+        return False  # most English sentences end here, with no word of the list
+    words = len(_WORD.findall(lower))
+    english = len(_ENGLISH.findall(lower))
+    return spanish / words >= MIN_SHARE and english * 3 <= spanish
 
 
-def spanish_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences (start, end) of a text that read as Spanish."""
-    return [(s, e) for s, e in sentences if reads_spanish(text[s:e])]
+@cache
+def _function_words() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(lexicon().function_words, key=len, reverse=True)) + r")\b")
+
+
+def spanish_sentences(doc: Document) -> frozenset[int]:
+    """The sentences of a document that read as Spanish, as the sentence stage found them."""
+    return doc.annotations.facts.get(SPANISH_FACT, frozenset())
 
 
 def acts(lower: str, start: int, end: int) -> Iterator[tuple[int, int, str, int]]:

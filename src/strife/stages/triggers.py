@@ -15,7 +15,7 @@ from strife.stages.incident_model import WORD, IncidentModel, features, incident
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import LEAD_SENTENCES, is_note, sentence_of
 from strife.stages.spanish import acts as spanish_acts
-from strife.stages.spanish import reads_spanish
+from strife.stages.spanish import spanish_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -605,8 +605,9 @@ class TriggerStage:
                     continue
                 mentions.append(Mention(*match.span(), "trigger", trigger, sentence_of(doc, match.start())))
         # A Spanish sentence ("Matan a dos hombres en Uruapan"): the Spanish rows read its acts.
-        for sentence in doc.layer("sentences"):
-            if reads_spanish(lower[sentence.start : sentence.end]):
+        spanish = spanish_sentences(doc)
+        for sentence in doc.layer("sentences") if spanish else ():
+            if sentence.sentence in spanish:
                 for start, end, sub, strength in spanish_acts(lower, sentence.start, sentence.end):
                     trigger = Trigger(sub, strength, True)
                     mentions.append(Mention(start, end, "trigger", trigger, sentence.sentence))
