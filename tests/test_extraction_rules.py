@@ -837,6 +837,24 @@ def test_the_dead_as_news_words_them(text: str, dead: int) -> None:
     assert event.fatalities == dead
 
 
+def test_a_crowds_grievance_in_numbers_is_no_statistic_and_old_country_names_are_countries() -> None:
+    # "25 percent" is what the students protested, not a tally of violence.
+    (protest,) = events(
+        "Hundreds of students rallied outside the education ministry in Harare on Monday to protest "
+        "a 25 percent cut to their grants.",
+        published="1994-05-09",
+    )
+    assert (protest.sub_event_type, protest.location) == ("Peaceful protest", "Harare")
+    (rally,) = events(
+        "Thousands of people protested across Bosnia on Monday against corruption.", published="2014-02-10"
+    )
+    assert rally.country == "Bosnia and Herzegovina"
+    (shooting,) = events(
+        "Soldiers fired on demonstrators in Kinshasa, Zaire, killing three.", published="1991-09-23"
+    )
+    assert shooting.country == "Democratic Republic of Congo"
+
+
 def test_deaths_of_each_side_are_summed() -> None:
     (clash,) = events(
         "Fighting between the army and the rebels caused at least 4 deaths of the army and at least "

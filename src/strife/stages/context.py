@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from strife.document import Document, Mention
 from strife.stages.calendar import MONTH_PATTERN
+from strife.stages.event_types import PROTEST_OR_RIOT
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import LEAD_SENTENCES, is_note
 from strife.stages.spanish import spanish_sentences
@@ -32,9 +33,16 @@ STATISTIC_CUES = compile_lower(
     # Counts of attacks over a period: "79 terrorist attacks last month", "a total of 59,775 operations".
     r"\b\d[\d,]* (?:\w+ ){0,2}(?:attacks|incidents|operations|strikes|raids)\b[^.;]{0,40}\b(?:last|this|past) "
     r"(?:week|month|year)\b|\ba total of \d[\d,]* (?:\w+ ){0,2}(?:attacks|incidents|operations|strikes|raids)\b|"
-    r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\baccording to (?:a|the) (?:data|tally)\b|"
-    r"\btally\b|\bstatistics\b|\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b|"
+    r"\baccording to (?:a|the) (?:data|tally)\b|"
     r"\b(?:tens|hundreds) of thousands of (?:people )?(?:have been |were )?(?:killed|dead|displaced|died|uprooted)\b",
+)
+# Words of numbers over time that make a statistic of a sentence that counts the dead or hurt
+# ("2024 was the deadliest year, with deaths up 40 percent") or tells no crowd's act; not of a
+# crowd's ("students stormed the ministry to protest a 25 percent cut to their grants", "gays
+# rallied against the ban of the annual parade"), whose numbers are its grievance.
+TOLL_STATISTIC_CUES = compile_lower(
+    r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\btally\b|\bstatistics\b|"
+    r"\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b"
 )
 BACKGROUND_CUES = compile_lower(
     r"\bfollows? (?:a|an|the) (?:series|spate|wave|string)\b|\bin the past\b|\bpreviously\b|"
@@ -209,6 +217,7 @@ class ContextStage:
         # suicide bomb, an air strike), not the shelling or the killings a tally sums.
         weapons = {m.sentence for m in doc.layer("triggers") if m.value.strength >= NAMED_WEAPON}
         acts = {m.sentence for m in doc.layer("triggers")}
+        crowd_acts = {m.sentence for m in doc.layer("triggers") if m.value.sub_event_type in PROTEST_OR_RIOT}
         huge_toll_sentences = {
             m.sentence for m in doc.layer("casualties") if m.value.count.value >= HUGE_TOLL
         }
@@ -230,7 +239,10 @@ class ContextStage:
         for sentence in doc.layer("sentences"):
             text = doc.lower_text[sentence.start : sentence.end]
             value: tuple[str, str] | None = None
-            if (cue := STATISTIC_CUES.search(text)) is not None:
+            if (cue := STATISTIC_CUES.search(text)) is not None or (
+                (sentence.sentence in counted or sentence.sentence not in crowd_acts)
+                and (cue := TOLL_STATISTIC_CUES.search(text)) is not None
+            ):
                 label, value = "statistic", ("statistic", cue.group())
             elif sentence.sentence in huge_toll_sentences:
                 label, value = "statistic", ("statistic", f"a toll of {HUGE_TOLL:,} or more")

@@ -44,6 +44,10 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Pak": "PAK",
     "U.K.": "GBR", "USA": "USA", "U.S.A.": "USA", "UAE": "ARE", "U.A.E.": "ARE", "DPRK": "PRK",
     "Saudi": "SAU", "Vatican": "VAT", "Vatican City": "VAT", "Holy See": "VAT",
+    # Short and former names news still writes: "across Bosnia", "in Zaire" (a 1990s note).
+    "Bosnia": "BIH", "Macedonia": "MKD", "Czech Republic": "CZE", "Kosovo": "XKX", "Brunei": "BRN",
+    "Cape Verde": "CPV", "Swaziland": "SWZ", "East Timor": "TLS", "The Gambia": "GMB",
+    "Micronesia": "FSM", "Zaire": "COD", "Rhodesia": "ZWE", "Yugoslavia": "SRB",
 }  # fmt: skip
 DEMONYMS: dict[str, str] = {
     "Pakistani": "PAK", "Afghan": "AFG", "Indian": "IND", "Nigerian": "NGA", "Somali": "SOM",
@@ -72,7 +76,7 @@ ATTRIBUTIVE = re.compile(
 # ACLED's names for countries that pycountry spells otherwise ("Congo, The Democratic Republic
 # of the"); the rest take pycountry's common name, or its name.
 ACLED_COUNTRY_NAMES: dict[str, str] = {
-    "COD": "Democratic Republic of Congo", "COG": "Republic of Congo", "RUS": "Russia",
+    "XKX": "Kosovo", "COD": "Democratic Republic of Congo", "COG": "Republic of Congo", "RUS": "Russia",
     "PSE": "Palestine", "CIV": "Ivory Coast", "TUR": "Turkey", "CZE": "Czech Republic",
     "SWZ": "eSwatini", "CPV": "Cape Verde", "TLS": "East Timor", "BRN": "Brunei",
     "FSM": "Micronesia", "GMB": "Gambia", "BHS": "Bahamas", "VAT": "Vatican City",
