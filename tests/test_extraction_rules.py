@@ -830,6 +830,19 @@ def test_each_suicide_bomber_counts_among_the_dead() -> None:
         # Active, not a headline's passive: the bomber killed seven.
         ("A suicide bomber killed 7 and injured 30 at a wedding in Kunduz.", 8),
         ("A gunfight in Bijapur left a toll of four militants killed and a jawan injured.", 4),
+        # Who they were in brackets, or in a list with commas; a total; Islamic State's initials.
+        ("Nine people (six soldiers and three civilians) were killed in a bombing in Hilla.", 9),
+        (
+            "At least 11 people including two policemen, a child and a guard were killed in a blast in Quetta.",
+            11,
+        ),
+        ("The bombing in Tripoli killed a total of seven people and injured 20.", 7),
+        ("Three IS militants were shot dead by police in Dagestan on Monday.", 3),
+        ("Two boys aged 9 and 7 were killed when a shell hit their home in Kotli.", 2),
+        ("Militants executed 12 of the 40 kidnapped workers near Palmyra.", 12),
+        ("Four Central African Republic soldiers were killed in an ambush near Bangassou.", 4),
+        # A count is no noun phrase past a place's or a time's phrase.
+        ("The gunfight in Bajaur went on for about 10 hours and left the militants killed.", 0),
     ],
 )
 def test_the_dead_as_news_words_them(text: str, dead: int) -> None:

@@ -73,6 +73,8 @@ VICTIM_NOUNS: dict[str, str] = {
     "perpetrators": "armed", "shooters": "armed", "hijackers": "armed", "assassins": "armed",
     "informants": "civilian", "informers": "civilian", "patrons": "civilian", "customers": "civilian",
     "shoppers": "civilian", "abductees": "civilian", "captives": "civilian", "family members": "civilian",
+    # "6 military killed", as translated reports write it.
+    "military": "state",
 }  # fmt: skip
 # One of them: "a migrant worker was beaten to death", "a 45-year-old woman was martyred".
 VICTIM_NOUNS |= {
@@ -96,16 +98,23 @@ DEATH_WORDS = (
 INJURY_WORDS = r"injured|wounded|hurt|sustained injuries|received injuries"
 
 _NOUN = "|".join(re.escape(n) for n in sorted(VICTIM_NOUNS, key=len, reverse=True))
-# Up to three words between the number and the noun: "18 Pakistani security personnel".
+# Up to four words between the number and the noun: "18 Pakistani security personnel", "three
+# Democratic Republic of Congo soldiers".
 # No figure: "a number of 43 people" counts 43. No other clause: "left one dead and two others
 # injured" counts one dead, not one of the others. "One U.S. soldier": an abbreviation's dots.
 # No fraction: "two thirds of them women" counts no two.
 # No number word either: "left a balance of three militants killed" counts three, not "a".
-_NOT_MODIFIER = (
-    "and or were was are is dead killed injured wounded thirds quarters fifths tenths percent "
-    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty dozens? hundreds?"
-).split()
-_MODIFIERS = rf"(?:(?!\d|(?:{'|'.join(_NOT_MODIFIER)})\b)(?:[\w'’\-]+|(?:[a-z]\.){{2,}})\s+){{0,3}}?"
+_NOT_MODIFIER = [
+    *"and or were was are dead killed injured wounded thirds quarters fifths tenths percent".split(),
+    # Nor a clause, a place's or a time's phrase: "for about 12 hours which left the militants
+    # killed", "jets kill 17 in anti-militant offensive / Pak military kills…".
+    *"which who that when hours days weeks months years minutes in on at near during after before".split(),
+    *"but over across into through under against since while as".split(),
+    *"two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty dozens? hundreds?".split(),
+    # "Two IS militants": the Islamic State, not a verb.
+    "is(?! (?:militants|fighters|jihadists|members|gunmen|attackers|suspects))",
+]
+_MODIFIERS = rf"(?:(?!\d|(?:{'|'.join(_NOT_MODIFIER)})\b)(?:[\w'’\-]+|(?:[a-z]\.){{2,}})\s+){{0,4}}?"
 
 
 def _count(tag: str = "") -> str:
@@ -113,7 +122,7 @@ def _count(tag: str = "") -> str:
     return (
         # "killing all 21 people on board": every one of them, counted.
         # "killing 10–15 people": a range, as "between 10 and 15".
-        rf"(?:all\s+(?=\d))?(?:(?P<qual{tag}>{QUALIFIER_PATTERN})\s+)?"
+        rf"(?:all\s+(?=\d)|a total of\s+)?(?:(?P<qual{tag}>{QUALIFIER_PATTERN})\s+)?"
         rf"(?:between\s+(?P<low{tag}>{NUMBER_PATTERN})\s+and\s+|(?P<dash{tag}>\d+)\s*[-–]\s*(?=\d))?"
         rf"(?P<num{tag}>{NUMBER_PATTERN})\s+{_MODIFIERS}[\"“‘']?(?P<noun{tag}>{_NOUN})\b[\"”’']?"
     )
@@ -140,7 +149,9 @@ _OF_PHRASE = rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?:{_OF_WORD}\s+){{0,5}}?{_OF_WOR
 # Words between the counted people and their verb that say who they were or what they were
 # doing: "55 people including women and children have been killed", "three investigators
 # traveling in a car were killed".
-_ABOUT_THEM = r"(?:\s+(?:including|among them|[a-z]+ing)\s+[^,.;()]{1,60}?(?=\s+(?:were|have|had|are)\b))?"
+_ABOUT_THEM = (
+    r"(?:\s+(?:including|among them|aged|[a-z]+ing)\s+[^.;()]{1,70}?(?=\s+(?:were|have|had|are)\b))?"
+)
 # A bare verb after its noun with an object after it is active ("a bomber killed 7"), where no
 # auxiliary made it passive ("two soldiers were killed two days ago").
 _ACTIVE_AFTER = compile_lower(
@@ -149,7 +160,8 @@ _ACTIVE_AFTER = compile_lower(
 _AUXILIARY = compile_lower(r"\b(?:was|were|is|are|been|be|being|has|have|had|got)\b")
 # "18 soldiers were killed", "three policemen also lost their lives"
 PASSIVE = compile_lower(
-    rf"\b{_COUNT}{_OF_PHRASE}(?:,[^,.;]{{1,60}},)?{_ABOUT_THEM}\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
+    # "Twelve people (nine soldiers and three civilians) are killed": who they were, in brackets.
+    rf"\b{_COUNT}{_OF_PHRASE}(?:,[^,.;]{{1,60}},|\s*\([^()]{{1,80}}\))?{_ABOUT_THEM}\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
 )
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = compile_lower(
@@ -167,7 +179,8 @@ PASSIVE_PAIR = compile_lower(
 # local among the dead.
 CONTINUATION = compile_lower(
     rf"\s*(?:,\s*|\s+and\s+|,\s*and\s+|as well as\s+){_COUNT}"
-    r"(?=\s*(?:[,.;:)]|$|(?:and|or|were|was|who|in|on|at|near|including|among|of|from|while|when)\b))"
+    # Not one with a verb of its own: "killed two soldiers and 4 others were injured".
+    r"(?=\s*(?:[,.;:)]|$|(?:and|or|who|in|on|at|near|including|among|of|from|while|when)\b))"
 )
 # "the death toll rose to 30", "death toll climbed to 12"
 TOLL = compile_lower(
@@ -201,8 +214,9 @@ ACTIVE_OTHERS = compile_lower(
 )
 # "managing to injure one of them", "killing two of them": a count of people named just before.
 OF_THEM = compile_lower(
-    rf"\b(?P<verb>kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing))\s+"
-    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+them\b"
+    rf"\b(?P<verb>kill(?:s|ed|ing)?|execut(?:es|ed|ing)|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing))\s+"
+    # "killing twelve of the helicopter's occupants", "executed 175 of the 300 workers".
+    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+(?:them|those|the|their)\b"
 )
 # "detonating it and killing himself", "blew himself up": the bomber died by his own device.
 SELF_KILLED = compile_lower(
@@ -342,7 +356,18 @@ SINGULAR_NOUNS: dict[str, str] = {
     for noun, party in VICTIM_NOUNS.items()
     if not noun.endswith(("s", "men"))
     and noun
-    not in {"police", "fc", "personnel", "security personnel", "children", "women", "men", "people", "member"}
+    not in {
+        "police",
+        "fc",
+        "personnel",
+        "security personnel",
+        "children",
+        "women",
+        "men",
+        "people",
+        "member",
+        "military",
+    }
 } | {
     noun[:-1]: party
     for noun, party in VICTIM_NOUNS.items()
@@ -358,6 +383,7 @@ SINGLE = compile_lower(
     # "killed by the gunman": who killed, not who died.
     rf"(?!by\b)(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b(?!['’]s|\s+(?:of|and)\b)"
 )
+AGED_BEFORE = compile_lower(r"\baged\s+(?:\d+\s*(?:and|to|-)\s*)?$")
 # A person's age, written as news notes write it: "21-year-old", "21 year old", "21 years old".
 AGE = re.compile(r"\b(\d{1,3})\s*[- ]?years?[- ]old\b")
 # Nouns that count more than one: "kill Gurkha couple" is two dead.
@@ -421,7 +447,9 @@ THE_ONE_KILLED = compile_lower(rf"\bthe\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_S
 NOT_PEOPLE = frozenset(
     "attacks strikes airstrikes blasts explosions clashes bombs shells rockets missiles drones incidents "
     "years days months hours weeks times cases raids operations houses homes vehicles cars buildings "
-    "shops villages areas districts kilometres kilometers miles km rounds votes seats".split()
+    "shops villages areas districts kilometres kilometers miles km rounds votes seats "
+    # Acts, not people: "the gunfight in Bajaur … left the militants killed".
+    "gunfight fighting battle operation raid ambush shootout clash encounter attack blast explosion bombing".split()
 )
 COUNTED_OTHERS = compile_lower(
     # Not a clause's words: "Flight 427 but is killed".
@@ -758,6 +786,8 @@ class CasualtyStage:
                 or NONE_LEADS.match(text, start)
             ):
                 return  # "no one was killed", "no Pakistani soldier killed": nobody, not one
+            if AGED_BEFORE.search(text, max(0, start - 16), start):
+                return  # "Two girls aged 6 and 4 are killed": ages, not a count
             age = AGE.search(text, start, end)
             if age is not None and int(age.group(1)) == value.count.value:
                 # "Gunmen shot dead 25 year old shopkeeper": an age, and one person.
@@ -833,6 +863,8 @@ class CasualtyStage:
                 both = Quantity(count.value + 1, count.low + 1, count.high + 1, count.vague, count.qualifier)
                 add(match.start(), match.end(), Casualty(both, "killed", "unknown", noun))
         for match in PASSIVE_PAIR.finditer(text):
+            if _OBJECT_OF.search(text, max(0, match.start() - 30), match.start()):
+                continue  # "A bomb killed two soldiers and 4 others were injured": the first is killed
             outcome = _outcome(match.group("verb"))
             first, second = _make(match, outcome, "1"), _make(match, outcome, "2")
             if first is not None and second is not None and first.party == second.party:

@@ -15,7 +15,8 @@ from strife.stages.numbers import NUMBER_PATTERN, parse_number
 
 # "stood at 54, the attacker included": the bomber is already among the dead.
 BOMBER_INCLUDED = re.compile(
-    r"\b(?:(?:attacker|bomber)s? included|including (?:the )?(?:suicide )?(?:bomber|attacker)s?|"
+    # "At least 13 people including civilians, police cadets and a suicide bomber".
+    r"\b(?:(?:attacker|bomber)s? included|including (?:[^.;]{0,60}?\b(?:and|,) )?(?:an? |the )?(?:suicide )?(?:bomber|attacker)s?|"
     r"(?:bomber|attacker)s? (?:is|was|were) among the dead)\b",
     re.I,
 )
