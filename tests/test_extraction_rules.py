@@ -841,6 +841,13 @@ def test_each_suicide_bomber_counts_among_the_dead() -> None:
         ("Two boys aged 9 and 7 were killed when a shell hit their home in Kotli.", 2),
         ("Militants executed 12 of the 40 kidnapped workers near Palmyra.", 12),
         ("Four Central African Republic soldiers were killed in an ambush near Bangassou.", 4),
+        # One subject, two verbs; the dead by name of their death.
+        ("Two gunmen attacked a checkpoint near Hebron with knives and were shot dead by soldiers.", 2),
+        ("Four brothers were abducted by militants in Diyala and were later executed.", 4),
+        ("Unknown militants fatally shot three policemen outside a mosque in Quetta.", 3),
+        ("A landmine went off in Upper Dir, resulting in the death of a Pakistani soldier.", 1),
+        ("A group of 14 Afghan Local Police recruits were shot to death by an infiltrator in Uruzgan.", 14),
+        ("A settler stabbed a shopkeeper in Hebron. The man was pronounced dead in hospital.", 1),
         # A count is no noun phrase past a place's or a time's phrase.
         ("The gunfight in Bajaur went on for about 10 hours and left the militants killed.", 0),
     ],

@@ -91,7 +91,7 @@ DEATH_WORDS = (
     r"killed|dead|died|die|dies|martyred|shot dead|gunned down|lost (?:their|his|her) li(?:fe|ves)|"
     r"(?:shot|stabbed|tortured|hacked|clubbed|burnt|burned|beaten) to death|murdered|massacred|"
     r"perished|slain|embraced martyrdom|embraced shahadat|succumbed to (?:their|his|her) injuries|"
-    r"(?:sacrificed|laid down) (?:their|his|her) li(?:fe|ves)|"
+    r"(?:sacrificed|laid down) (?:their|his|her) li(?:fe|ves)|pronounced dead|had (?:their|his|her) heads? cut off|"
     r"(?:beaten|burned|burnt|hacked|stoned)(?: and (?:beaten|burned|burnt|hacked|stoned))? to death|lynched|"
     r"executed|beheaded|shot and killed"
 )
@@ -165,7 +165,7 @@ PASSIVE = compile_lower(
 )
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = compile_lower(
-    rf"\b(?P<verb>shot dead|shoots? dead|gunned down|shot and killed|(?:beat|burned|burnt|stoned|hacked) to death|killing|killed|kills|kill|executed|executing|executes?|beheaded|beheads?|"
+    rf"\b(?P<verb>shot dead|shoots? dead|gunned down|shot and killed|fatally (?:shot|stabbed|wounded)|(?:beat|burned|burnt|stoned|hacked) to death|killing|killed|kills|kill|executed|executing|executes?|beheaded|beheads?|"
     rf"murdered|massacred|slaughtered|lynched|left|leaving|(?:claim|tak|took)\w* the li(?:fe|ves) of|deaths? of|bodies of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
     rf"eliminating)\s+(?:(?:himself|herself|themselves) and\s+)?(?:the\s+)?{_COUNT}",
@@ -198,7 +198,7 @@ UNCOUNTED = compile_lower(
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})"
     # "kills nine-year-old" is one child of nine, not nine people.
     # "The blast killed seven (including two policemen)", "police kill 6 linked to the attack".
-    r"(?=\s*(?:[,.;:(]|$|(?:in|at|near|on|as|after|before|while|when|including|during|across|outside|inside|and|of them|linked|suspected|"
+    r"(?=\s*(?:[,.;:(]|$|(?:in|at|near|on|as|after|before|while|when|including|during|across|outside|inside|and|by|of them|linked|suspected|"
     r"accused|wanted|involved|belonging)\b|-(?!years?-old)))"
     # "kill seven at least": the qualifier after the figure.
     r"(?:\s+(?P<after>at least|at most))?"
@@ -378,7 +378,7 @@ SINGULAR_NOUNS: dict[str, str] = {
 _SINGULAR = "|".join(re.escape(n) for n in sorted(SINGULAR_NOUNS, key=len, reverse=True))
 SINGLE = compile_lower(
     rf"\b(?P<verb>kills|kill|killed|killing|shoots? dead|shot dead|guns? down|gunned down|murders?|murdered|"
-    rf"claimed the life of|claiming the life of|"
+    rf"claimed the life of|claiming the life of|death of|"
     rf"executes?|executed|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
     # "killed by the gunman": who killed, not who died.
     rf"(?!by\b)(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b(?!['’]s|\s+(?:of|and)\b)"
@@ -429,7 +429,7 @@ _ONE_WAS_HURT = (
     # "A postmaster was kidnapped and later killed": what befell him first.
     r"(?:(?:kidnapped|abducted|captured|seized|tortured|taken hostage)\s+and\s+(?:(?:later|then|subsequently)\s+)?)?"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|murdered|"
-    r"shot dead|gunned down|assassinated|slain|beheaded|martyred|executed|lynched|wounded|injured)\b"
+    r"shot dead|gunned down|assassinated|slain|beheaded|martyred|executed|lynched|pronounced dead|wounded|injured)\b"
 )
 ONE_KILLED = compile_lower(
     # "A Central Reserve Police Force jawan was killed": a unit's name may describe him.
@@ -457,7 +457,16 @@ COUNTED_OTHERS = compile_lower(
     rf"(?P<noun>(?!(?:is|was|has|his|its|this|us|as)\b)[a-z]+s|[a-z]*men|people){_ABOUT_THEM}\s+"
     rf"(?:(?:were|was|have been|had been|are|also|reportedly|reported|all)\s+){{0,2}}"
     rf"(?P<verb>killed|died|dead|wounded|injured|hurt|martyred|perished|slain|executed|assassinated|murdered|"
-    rf"shot dead|gunned down|beheaded|lynched|massacred)\b"
+    rf"shot dead|gunned down|beheaded|lynched|massacred|(?:shot|stabbed|beaten|burned|burnt|hacked) to death)\b"
+)
+# "Two Palestinians attacked a soldier with knives and were shot dead", "Three brothers were
+# kidnapped by militants and were later executed": counted people who acted or were acted on,
+# then died, the subject of both verbs.
+SHARED_SUBJECT = compile_lower(
+    rf"(?:^|(?<=[.;:]\s))\W*(?:the\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+{_MODIFIERS}"
+    rf"(?P<noun>{_NOUN}|[a-z]{{3,}}s|[a-z]*men)\s+(?:(?:were|was)\s+)?[a-z]+(?:ed|ew|ot|ght|ook)\b[^.;:]{{0,100}}?"
+    rf",?\s+and\s+(?:were|was)\s+(?:(?:later|also|subsequently|then|eventually|all|both)\s+)?"
+    rf"(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b"
 )
 # "A provincial minister later put the death toll at 42": a later figure is an update.
 UPDATE = compile_lower(r"\b(?:later|subsequently|since|updated|revised|new)\b")
@@ -875,7 +884,7 @@ class CasualtyStage:
             for tag, value in (("1", first), ("2", second)):
                 if value is not None:
                     add(match.start("num" + tag), match.end("noun" + tag), value)
-        for pattern in (ACTIVE, PASSIVE):
+        for pattern in (SHARED_SUBJECT, ACTIVE, PASSIVE):
             for match in pattern.finditer(text):
                 if (
                     pattern is PASSIVE
