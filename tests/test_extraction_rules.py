@@ -848,6 +848,12 @@ def test_each_suicide_bomber_counts_among_the_dead() -> None:
         ("A landmine went off in Upper Dir, resulting in the death of a Pakistani soldier.", 1),
         ("A group of 14 Afghan Local Police recruits were shot to death by an infiltrator in Uruzgan.", 14),
         ("A settler stabbed a shopkeeper in Hebron. The man was pronounced dead in hospital.", 1),
+        # Bodies left, victims claimed, the executed counted, lives lost in the present tense.
+        ("Gunmen leave three bodies on a highway near Celaya", 3),
+        ("Cartel violence claims six more victims in Zacatecas", 6),
+        ("14 Executed in Michoacan over the weekend, 2 Women Among Them", 14),
+        ("Two teenagers lose their lives after an armed attack in Iguala", 2),
+        ("Sicarios dismember two men in Irapuato and leave a message", 2),
         # A count is no noun phrase past a place's or a time's phrase.
         ("The gunfight in Bajaur went on for about 10 hours and left the militants killed.", 0),
     ],

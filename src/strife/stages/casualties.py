@@ -73,6 +73,7 @@ VICTIM_NOUNS: dict[str, str] = {
     "perpetrators": "armed", "shooters": "armed", "hijackers": "armed", "assassins": "armed",
     "informants": "civilian", "informers": "civilian", "patrons": "civilian", "customers": "civilian",
     "shoppers": "civilian", "abductees": "civilian", "captives": "civilian", "family members": "civilian",
+    "taliban": "armed", "taleban": "armed",
     # "6 military killed", as translated reports write it.
     "military": "state",
 }  # fmt: skip
@@ -88,7 +89,7 @@ VICTIM_NOUNS |= {
 }
 
 DEATH_WORDS = (
-    r"killed|dead|died|die|dies|martyred|shot dead|gunned down|lost (?:their|his|her) li(?:fe|ves)|"
+    r"killed|dead|died|die|dies|martyred|shot dead|gunned down|(?:lost|lose|loses|losing) (?:their|his|her) li(?:fe|ves)|"
     r"(?:shot|stabbed|tortured|hacked|clubbed|burnt|burned|beaten) to death|murdered|massacred|"
     r"perished|slain|embraced martyrdom|embraced shahadat|succumbed to (?:their|his|her) injuries|"
     r"(?:sacrificed|laid down) (?:their|his|her) li(?:fe|ves)|pronounced dead|had (?:their|his|her) heads? cut off|"
@@ -112,7 +113,7 @@ _NOT_MODIFIER = [
     *"but over across into through under against since while as".split(),
     *"two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty dozens? hundreds?".split(),
     # "Two IS militants": the Islamic State, not a verb.
-    "is(?! (?:militants|fighters|jihadists|members|gunmen|attackers|suspects))",
+    "is(?! (?:militants|fighters|jihadists|members|gunmen|attackers|suspects|activists|operatives|terrorists|commanders))",
 ]
 _MODIFIERS = rf"(?:(?!\d|(?:{'|'.join(_NOT_MODIFIER)})\b)(?:[\w'’\-]+|(?:[a-z]\.){{2,}})\s+){{0,4}}?"
 
@@ -165,7 +166,7 @@ PASSIVE = compile_lower(
 )
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = compile_lower(
-    rf"\b(?P<verb>shot dead|shoots? dead|gunned down|shot and killed|fatally (?:shot|stabbed|wounded)|(?:beat|burned|burnt|stoned|hacked) to death|killing|killed|kills|kill|executed|executing|executes?|beheaded|beheads?|"
+    rf"\b(?P<verb>shot dead|shoots? dead|gunned down|shot and killed|fatally (?:shot|stabbed|wounded)|(?:beat|burned|burnt|stoned|hacked) to death|killing|killed|kills|kill|executed|executing|executes?|beheaded|beheads?|dismember(?:s|ed)?|"
     rf"murdered|massacred|slaughtered|lynched|left|leaving|(?:claim|tak|took)\w* the li(?:fe|ves) of|deaths? of|bodies of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
     rf"eliminating)\s+(?:(?:himself|herself|themselves) and\s+)?(?:the\s+)?{_COUNT}",
@@ -194,8 +195,8 @@ TOLL_OF = compile_lower(rf"\bof\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>{_NOU
 UNCOUNTED = compile_lower(
     rf"\b(?P<verb>kills|killed|killing|kill|claims the lives of|claimed the lives of|claims|leaves|left|shoots? dead|"
     rf"shot dead|murders?|murdered|"
-    rf"executes?|executed|executing|massacres?|massacred)\s+"
-    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})"
+    rf"executes?|executed|executing|massacres?|massacred|dismembers?|dismembered|beheads?|beheaded)\s+"
+    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})(?:\s+more)?"
     # "kills nine-year-old" is one child of nine, not nine people.
     # "The blast killed seven (including two policemen)", "police kill 6 linked to the attack".
     r"(?=\s*(?:[,.;:(]|$|(?:in|at|near|on|as|after|before|while|when|including|during|across|outside|inside|and|by|of them|linked|suspected|"
@@ -266,7 +267,8 @@ PAIR_WITH_KIN = compile_lower(
 # running toll.
 LIVES = compile_lower(
     rf"\b(?<!has )(?<!have )(?<!had )(?P<verb>claim(?:s|ed)?|cost(?:s)?)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
-    rf"(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?lives\b"
+    # "Drug-cartel wars claim five more victims".
+    rf"(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?:lives|victims)\b"
 )
 # "Bomb kills religious leader", "gunmen kill vaccinator", "kills nine-year-old": one victim the
 # noun table does not know, named by a bare noun between a killing verb and where it happened.
@@ -315,7 +317,10 @@ ALONG_WITH_LIST = compile_lower(_KILLED_ALONG_WITH)
 # find the body of a man", "Body found in cooler".
 # Not "exhumed": the dead of a grave dug up were counted when they died.
 _FOUND = r"(?:found|recovered|discovered|dumped|retrieved)"
-_FIND = rf"(?:finds?|recover(?:s|ed)?|discover(?:s|ed)?|dumps?|retrieves?|{_FOUND})"
+# "They leave two dismembered bodies", "gunmen abandoned three bodies": bodies left by killers.
+_FIND = (
+    rf"(?:finds?|recover(?:s|ed)?|discover(?:s|ed)?|dumps?|retrieves?|leaves?|left|abandon(?:s|ed)?|{_FOUND})"
+)
 BODIES_FOUND = compile_lower(
     rf"\b(?P<verb>{_FIND})\s+(?:the\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?:bodies|corpses)\b"
@@ -429,7 +434,7 @@ _ONE_WAS_HURT = (
     # "A postmaster was kidnapped and later killed": what befell him first.
     r"(?:(?:kidnapped|abducted|captured|seized|tortured|taken hostage)\s+and\s+(?:(?:later|then|subsequently)\s+)?)?"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|murdered|"
-    r"shot dead|gunned down|assassinated|slain|beheaded|martyred|executed|lynched|pronounced dead|wounded|injured)\b"
+    r"shot dead|gunned down|assassinated|slain|beheaded|dismembered|martyred|executed|lynched|pronounced dead|wounded|injured)\b"
 )
 ONE_KILLED = compile_lower(
     # "A Central Reserve Police Force jawan was killed": a unit's name may describe him.
@@ -498,7 +503,7 @@ BARE = compile_lower(
     rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
     # "At least 32 were killed": the people left unnamed.
     rf"(?:(?:were|have been|had been|are)\s+(?:(?:also|reportedly|all)\s+)?)?"
-    rf"(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt|slain|massacred|murdered)\b"
+    rf"(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt|slain|massacred|murdered|executed|beheaded)\b"
 )
 # Vague words that stand for a toll on their own ("Dozens killed in blast", "tens were killed"),
 # as "some" or "a" do not.
