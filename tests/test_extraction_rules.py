@@ -881,6 +881,15 @@ def test_a_crowds_grievance_in_numbers_is_no_statistic_and_old_country_names_are
     assert shooting.country == "Democratic Republic of Congo"
 
 
+def test_an_attacker_arrested_at_the_scene_makes_no_arrest_event() -> None:
+    (stabbing,) = events(
+        "A bus driver was stabbed in the neck at a station in Beersheba on Sunday by a man from "
+        "Hebron. The attacker was arrested at the scene.",
+        published="2017-07-24",
+    )
+    assert stabbing.sub_event_type == "Attack"
+
+
 def test_deaths_of_each_side_are_summed() -> None:
     (clash,) = events(
         "Fighting between the army and the rebels caused at least 4 deaths of the army and at least "

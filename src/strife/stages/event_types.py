@@ -34,7 +34,14 @@ def pick_type(mentions: list[Mention], deaths: bool) -> Mention | None:
     """The strongest trigger; where people died, the strongest violent one (a report of a
     foiled attack that killed no one is a strategic development, one that killed is not)."""
     pool = ([m for m in mentions if m.value.violent] if deaths else []) or mentions
-    return max(pool, key=lambda m: (m.value.strength, -m.start)) if pool else None
+    best = max(pool, key=lambda m: (m.value.strength, -m.start)) if pool else None
+    if best is not None and best.value.sub_event_type == "Arrests":
+        # "A man was stabbed in Petah Tikva; the attacker was arrested at the scene": the act is
+        # the incident, the arrest its end.
+        violent = [m for m in pool if m.value.violent]
+        if violent:
+            return max(violent, key=lambda m: (m.value.strength, -m.start))
+    return best
 
 
 def protested_acts(text: str, triggers: list[Mention], protests: list[Mention]) -> list[Mention]:
