@@ -854,6 +854,8 @@ def test_each_suicide_bomber_counts_among_the_dead() -> None:
         ("14 Executed in Michoacan over the weekend, 2 Women Among Them", 14),
         ("Two teenagers lose their lives after an armed attack in Iguala", 2),
         ("Sicarios dismember two men in Irapuato and leave a message", 2),
+        ("Police locate five corpses with signs of torture in Dolores Hidalgo", 5),
+        ("Uruapan: Gunmen Leave Dismembered Corpse Outside a Church", 1),
         # A count is no noun phrase past a place's or a time's phrase.
         ("The gunfight in Bajaur went on for about 10 hours and left the militants killed.", 0),
     ],

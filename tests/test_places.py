@@ -96,6 +96,17 @@ def test_ciudad_before_a_spanish_towns_name_is_the_town() -> None:
     assert (clash.location, clash.admin1, clash.country) == ("Delgado", "San Salvador", "El Salvador")
 
 
+def test_myanmars_states_by_their_older_names() -> None:
+    (clash,) = extract(
+        "Resistance fighters killed 14 junta soldiers in Karen State on Sunday.", published="2023-02-06"
+    )
+    assert (clash.admin1, clash.country) == ("Kayin", "Myanmar")
+    (strike,) = extract(
+        "Junta airstrikes killed nine villagers in Arakan State on Monday.", published="2023-02-06"
+    )
+    assert strike.admin1 == "Rakhine"
+
+
 def test_near_a_town_is_precision_two() -> None:
     (event,) = extract("A roadside bomb killed two soldiers near Wana on Monday.", published="2025-02-04")
     assert (event.location, event.geo_precision) == ("Wana", 2)

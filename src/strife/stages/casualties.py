@@ -318,9 +318,7 @@ ALONG_WITH_LIST = compile_lower(_KILLED_ALONG_WITH)
 # Not "exhumed": the dead of a grave dug up were counted when they died.
 _FOUND = r"(?:found|recovered|discovered|dumped|retrieved)"
 # "They leave two dismembered bodies", "gunmen abandoned three bodies": bodies left by killers.
-_FIND = (
-    rf"(?:finds?|recover(?:s|ed)?|discover(?:s|ed)?|dumps?|retrieves?|leaves?|left|abandon(?:s|ed)?|{_FOUND})"
-)
+_FIND = rf"(?:finds?|locates?|recover(?:s|ed)?|discover(?:s|ed)?|dumps?|retrieves?|leaves?|left|abandon(?:s|ed)?|{_FOUND})"
 BODIES_FOUND = compile_lower(
     rf"\b(?P<verb>{_FIND})\s+(?:the\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?:bodies|corpses)\b"
@@ -330,7 +328,8 @@ BODIES_FOUND = compile_lower(
     rf"(?P<verb2>{_FOUND}|brought)\b"
 )
 BODY_FOUND = compile_lower(
-    rf"\b(?P<verb>{_FIND})\s+(?:the\s+)?(?:body|corpse)\b(?!\s+(?:parts|of\s+(?:water|evidence)))"
+    # "Cartel leaves dismembered corpse": what the body was may stand between.
+    rf"\b(?P<verb>{_FIND})\s+(?:an?\s+|the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?:body|corpse)\b(?!\s+(?:parts|of\s+(?:water|evidence)))"
 )
 BODY_FOUND_OPENING = compile_lower(rf"\W*(?:an?\s+|the\s+)?(?:body|corpse)\s+(?:was\s+)?{_FOUND}\b")
 # A killing verb after "to" is what someone meant to do ("a plot to kill", "tried to murder").
