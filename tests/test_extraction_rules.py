@@ -892,6 +892,21 @@ def test_an_attacker_arrested_at_the_scene_makes_no_arrest_event() -> None:
     assert stabbing.sub_event_type == "Attack"
 
 
+def test_a_beating_to_death_by_an_armed_group_is_an_attack_and_by_a_mob_mob_violence() -> None:
+    (killing,) = events(
+        "Militants beat her to death in front of her house in Kunar on Friday.", published="2021-03-08"
+    )
+    assert (killing.sub_event_type, killing.fatalities) == ("Attack", 1)
+    (lynching,) = events(
+        "A mob beat a man to death in Sialkot on Friday over blasphemy claims.", published="2021-03-08"
+    )
+    assert lynching.sub_event_type == "Mob violence"
+    (shooting,) = events(
+        "They shot him to death as he left a grocery store in Culiacan on Friday.", published="2021-03-08"
+    )
+    assert shooting.fatalities == 1
+
+
 def test_deaths_of_each_side_are_summed() -> None:
     (clash,) = events(
         "Fighting between the army and the rebels caused at least 4 deaths of the army and at least "

@@ -286,7 +286,8 @@ PRONOUN_KILLED = compile_lower(
     r"\b(?P<verb>kills?|killed|killing|murder(?:s|ed)?|execut(?:es?|ed)|stab(?:s|bed) to death|"
     r"shoot(?:s)? dead|shot dead|guns? down|gunned down|assassinat(?:es?|ed)|lynch(?:es|ed)?|hang(?:s|ed)?)\s+"
     r"(?P<noun>him|her)\b(?!\s*(?:self|and)\b)"
-    r"|\b(?P<verb2>shoots?|shot)\s+(?P<noun2>him|her)\s+dead\b"
+    # "shot him dead", "They shot him to death", "beat her to death".
+    r"|\b(?P<verb2>shoots?|shot|stabbed|beat|beaten|hacked|burned|burnt|stoned)\s+(?P<noun2>him|her)\s+(?:dead|to death)\b"
     # "He was gunned down near his residence": the one the report has named, as the subject.
     r"|\b(?P<noun3>he|she)\s+(?:was|had been|has been)\s+(?:(?:allegedly|reportedly|later)\s+)?"
     r"(?P<verb3>shot dead|gunned down|shot and killed|killed|murdered|assassinated|(?:stabbed|beaten) to death)\b"

@@ -295,4 +295,8 @@ def incident_type(
             sub = _refine_type("Attack", parties, sides)
         elif not deaths and any(t.value.sub_event_type == "Looting/property destruction" for t in triggers):
             sub = "Looting/property destruction"
+    if sub == "Mob violence" and "armed" in sides and CROWD_WORDS.search(opening) is None:
+        # "Militants beat her to death": a killing by an armed group, no crowd's (codebook: mob
+        # violence is a crowd's, "without organised weapons").
+        sub = _refine_type("Attack", parties, sides)
     return sub
