@@ -855,6 +855,9 @@ def test_each_suicide_bomber_counts_among_the_dead() -> None:
         ("Two teenagers lose their lives after an armed attack in Iguala", 2),
         ("Sicarios dismember two men in Irapuato and leave a message", 2),
         ("Police locate five corpses with signs of torture in Dolores Hidalgo", 5),
+        # Others counted after someone named; the slaughtered; a bomb that only injures.
+        ("A village imam and three others were slaughtered by gunmen in Zamfara State.", 4),
+        ("A parcel bomb injures 14 at a hotel in Medellin.", 0),
         ("Uruapan: Gunmen Leave Dismembered Corpse Outside a Church", 1),
         # A count is no noun phrase past a place's or a time's phrase.
         ("The gunfight in Bajaur went on for about 10 hours and left the militants killed.", 0),

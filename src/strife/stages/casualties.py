@@ -91,7 +91,7 @@ VICTIM_NOUNS |= {
 DEATH_WORDS = (
     r"killed|dead|died|die|dies|martyred|shot dead|gunned down|(?:lost|lose|loses|losing) (?:their|his|her) li(?:fe|ves)|"
     r"(?:shot|stabbed|tortured|hacked|clubbed|burnt|burned|beaten) to death|murdered|massacred|"
-    r"perished|slain|embraced martyrdom|embraced shahadat|succumbed to (?:their|his|her) injuries|"
+    r"perished|slain|slaughtered|embraced martyrdom|embraced shahadat|succumbed to (?:their|his|her) injuries|"
     r"(?:sacrificed|laid down) (?:their|his|her) li(?:fe|ves)|pronounced dead|had (?:their|his|her) heads? cut off|"
     r"(?:beaten|burned|burnt|hacked|stoned)(?: and (?:beaten|burned|burnt|hacked|stoned))? to death|lynched|"
     r"executed|beheaded|shot and killed"
@@ -195,7 +195,9 @@ TOLL_OF = compile_lower(rf"\bof\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>{_NOU
 UNCOUNTED = compile_lower(
     rf"\b(?P<verb>kills|killed|killing|kill|claims the lives of|claimed the lives of|claims|leaves|left|shoots? dead|"
     rf"shot dead|murders?|murdered|"
-    rf"executes?|executed|executing|massacres?|massacred|dismembers?|dismembered|beheads?|beheaded)\s+"
+    rf"executes?|executed|executing|massacres?|massacred|dismembers?|dismembered|beheads?|beheaded|"
+    # "A package bomb injures 32 on the 30th floor".
+    rf"injures?|injured|injuring|wounds?|wounded|wounding)\s+"
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})(?:\s+more)?"
     # "kills nine-year-old" is one child of nine, not nine people.
     # "The blast killed seven (including two policemen)", "police kill 6 linked to the attack".
@@ -609,7 +611,8 @@ _LIST_STOP = (
     r"when|after|including|among|killed|killing|wounded|injured|dead|died|said|says|told|reported|"
     r"added|claimed|stated"
 )
-_LIST_MOD = rf"(?:(?!(?:{_LIST_STOP})\b)[\w'’\-]{{1,30}}\s+)"
+# "a U.N. independent contractor": an abbreviation's dots among the words.
+_LIST_MOD = rf"(?:(?!(?:{_LIST_STOP})\b)(?:[\w'’\-]{{1,30}}|(?:[a-z]\.){{2,}})\s+)"
 # "two of his guards"
 _WHOSE = r"(?:of\s+(?:his|her|their|its|the)\s+)?"
 _ONE_OF_TABLE = "|".join(re.escape(n) for n in sorted(SINGULAR_NOUNS, key=len, reverse=True))
@@ -706,7 +709,14 @@ def listed_victims(
             words = re.split(r"\s+(?:of|from)\s+", member, maxsplit=1)[0].split()  # "an employee of the army"
             count, noun, before = quantity("one"), words[-1], " ".join(words[:-1])
         known = noun in VICTIM_NOUNS or noun in SINGULAR_NOUNS
-        if count is None or noun in _NOT_LISTED or YEAR.match(member) or not (known or any_noun):
+        # "a village imam and four others": others counted after someone named are people too.
+        others = noun == "others" and counted is not None and bool(members)
+        if (
+            count is None
+            or (noun in _NOT_LISTED and not others)
+            or YEAR.match(member)
+            or not (known or any_noun)
+        ):
             return None
         party = party_of(noun)
         if party == "unknown" and (owner := OWNER_BEFORE.search(before)) is not None:
@@ -967,7 +977,7 @@ class CasualtyStage:
         for match in UNCOUNTED.finditer(text):
             count = quantity(match.group("num"), match.group("qual") or match.group("after"))
             if count and not count.vague:
-                add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
+                add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
         for match in OF_THEM.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
