@@ -332,7 +332,7 @@ BODIES_FOUND = compile_lower(
 )
 BODY_FOUND = compile_lower(
     # "Cartel leaves dismembered corpse": what the body was may stand between.
-    rf"\b(?P<verb>{_FIND})\s+(?:an?\s+|the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?:body|corpse)\b(?!\s+(?:parts|of\s+(?:water|evidence)))"
+    rf"\b(?P<verb>{_FIND})\s+(?:an?\s+|the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?:body|corpse)\b(?!\s+(?:parts|counts?|of\s+(?:water|evidence)))"
 )
 BODY_FOUND_OPENING = compile_lower(rf"\W*(?:an?\s+|the\s+)?(?:body|corpse)\s+(?:was\s+)?{_FOUND}\b")
 # A killing verb after "to" is what someone meant to do ("a plot to kill", "tried to murder").

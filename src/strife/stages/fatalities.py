@@ -35,7 +35,8 @@ MOST_BOMBERS = 4
 
 
 def bombers_dead(text: str) -> int:
-    """How many suicide bombers a passage tells of (one where it gives no number)."""
+    """How many suicide bombers a passage tells of: one where it names one or gives no number
+    for them, two for a plural with none ("suicide bombers struck")."""
     most = 1
     for match in BOMBERS.finditer(text):
         if match.group("num"):
