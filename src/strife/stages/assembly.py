@@ -196,10 +196,13 @@ def assemble_events(doc: Document) -> list[Event]:
         bomber_counted = any(
             BOMBER_INCLUDED.search(doc.text[spans[i][0] : spans[i][1]]) for i in incident.sentences
         )
-        told = " ".join(doc.text[spans[i][0] : spans[i][1]] for i in sorted(incident.sentences))
-        figures = count_casualties(
-            casualty_mentions, sub, bomber_counted, reporter_mentions, bombers_dead(told)
+        # How many bombers died matters to a suicide bombing only.
+        bombers = (
+            bombers_dead(" ".join(doc.text[spans[i][0] : spans[i][1]] for i in sorted(incident.sentences)))
+            if sub == "Suicide bomb"
+            else 1
         )
+        figures = count_casualties(casualty_mentions, sub, bomber_counted, reporter_mentions, bombers)
         if incident.background and not figures.mentions and not incident.recalled:
             # Spec: a past incident recalled with its own date and place is an event.
             drop(

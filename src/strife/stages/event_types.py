@@ -34,14 +34,20 @@ def pick_type(mentions: list[Mention], deaths: bool) -> Mention | None:
     """The strongest trigger; where people died, the strongest violent one (a report of a
     foiled attack that killed no one is a strategic development, one that killed is not)."""
     pool = ([m for m in mentions if m.value.violent] if deaths else []) or mentions
-    best = max(pool, key=lambda m: (m.value.strength, -m.start)) if pool else None
-    if best is not None and best.value.sub_event_type == "Arrests":
+    if not pool:
+        return None
+    best = max(pool, key=_strongest)
+    violent = [m for m in pool if m.value.violent]
+    if best.value.sub_event_type == "Arrests" and violent:
         # "A man was stabbed in Petah Tikva; the attacker was arrested at the scene": the act is
         # the incident, the arrest its end.
-        violent = [m for m in pool if m.value.violent]
-        if violent:
-            return max(violent, key=lambda m: (m.value.strength, -m.start))
+        return max(violent, key=_strongest)
     return best
+
+
+def _strongest(trigger: Mention) -> tuple[int, int]:
+    """A trigger's rank: the strongest, then the first told."""
+    return trigger.value.strength, -trigger.start
 
 
 def protested_acts(text: str, triggers: list[Mention], protests: list[Mention]) -> list[Mention]:
