@@ -1960,3 +1960,35 @@ def test_a_list_goes_on_to_the_outskirts_of_a_city_described_at_length() -> None
         published="2025-03-04",
     )
     assert sorted(e.location for e in found) == ["Bannu", "Peshawar"]
+
+
+def test_a_group_killed_with_no_number_before_the_verb_is_several() -> None:
+    # Coding guide, section 6: people killed with no number are "several" (3), imputed.
+    (ambush,) = events("Soldiers killed in ambush in northern Mali")
+    assert (ambush.fatalities, ambush.fatalities_imputed) == (3, True)
+    (raid,) = events("Villagers were massacred during an army raid on Kyauktaw township on Sunday.")
+    assert (raid.fatalities, raid.fatalities_imputed) == (3, True)
+    (militia,) = events("Ambush kills pro-junta militia members in Sagaing: resistance")
+    assert militia.fatalities == 3
+    # A count in the clause covers them; a figure given later stands.
+    (listed,) = events(
+        "At least 10 soldiers and pro-government fighters were killed in an attack near Rutba."
+    )
+    assert listed.fatalities == 10
+    (later,) = events(
+        "Soldiers killed in ambush in Mali. Two soldiers died when their truck was hit on Monday."
+    )
+    assert later.fatalities == 2
+    # The verb with an object is the act of those before it, who are not its dead.
+    (active,) = events("Troops killed militants in North Waziristan on Monday, the ISPR said.")
+    assert active.fatalities == 3
+    doc = to_document({"text": "Troops killed militants in Bannu."}, "d")
+    default_pipeline().annotate(doc)
+    assert [m.value.noun for m in doc.layer("casualties")] == ["militants"]
+
+
+def test_numerous_dead_are_many() -> None:
+    (wave,) = events(
+        "A wave of targeted killings swept Karachi, with numerous people killed across the city."
+    )
+    assert (wave.fatalities, wave.fatalities_imputed) == (10, True)

@@ -418,14 +418,35 @@ HEADLINE_SINGLE = compile_lower(
 _PLURAL = "|".join(
     re.escape(n)
     for n in sorted(VICTIM_NOUNS, key=len, reverse=True)
-    if n.endswith(("s", "men", "people", "children"))
-    and n not in ("others", "bodies", "members", "persons", "officers")
+    if n.endswith(("s", "men", "people", "children")) and n not in ("others", "bodies")
 )
 PLURAL_UNCOUNTED = compile_lower(
     rf"\b(?P<verb>kills|kill|killed|killing|massacred|massacre|executed|execute|executes)\s+(?!(?:of|by)\b)(?:more\s+)?"
     # "no one was killed when militants attacked": a clause's word ends the object.
     rf"(?:(?!(?:when|as|while|after|before|during|in|at|on|near|and|but|since|because|if)\b)[\w'’\-]+\s+){{0,2}}?"
     rf"(?P<noun>{_PLURAL})\b"
+)
+# "Soldiers killed in ambush", "Civilians were massacred in a village raid": people killed, told
+# before the verb, with no number. Only where the verb ends its phrase (a place, a time, a
+# clause follows), so "Troops killed militants" is no count of troops.
+_PLURAL_BEFORE = "|".join(
+    re.escape(n)
+    for n in sorted(VICTIM_NOUNS, key=len, reverse=True)
+    if n.endswith(("s", "men", "people", "children")) and n not in ("others", "bodies")
+)
+PLURAL_UNCOUNTED_BEFORE = compile_lower(
+    rf"(?<![\w'’\-])(?P<noun>{_PLURAL_BEFORE})\s+(?:(?:were|are|have been|had been|also|reportedly)\s+){{0,2}}"
+    r"(?P<verb>killed|massacred|executed|martyred|shot dead|gunned down|slain|beheaded)"
+    r"(?=\s*(?:$|[,.;:!?—–]|\s-\s|(?:in|on|at|near|by|as|when|while|after|during|and|yesterday|today|"
+    r"overnight|amid|across|outside|inside|following|along|since|last|this)\b))"
+)
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n,(]")
+# Before such a plural, what makes it no new uncounted group: a count in its clause ("two
+# soldiers", "10 soldiers and pro-government fighters"), a group told before ("the soldiers",
+# "those civilians"), a whole ("families of soldiers killed").
+_PLURAL_COUNTED_BEFORE = compile_lower(
+    rf"\b(?:{NUMBER_PATTERN})\b|\d|\b(?:the|these|those|both|all|of|their|his|her|its|our|no|other)"
+    r"(?:\s+[\w'’\-]+){0,3}\s+$"
 )
 # "an Apra candidate for deputy was murdered", "a shopkeeper was shot dead": one person the noun
 # table does not know, killed or hurt.
@@ -1070,6 +1091,16 @@ class CasualtyStage:
             count = quantity(match.group("num"), match.group("qual"))
             if count and (not count.vague or match.group("num").lower() in TOLL_WORDS):
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
+        # Last: a group killed with no number, where no pattern above counted them.
+        for match in PLURAL_UNCOUNTED_BEFORE.finditer(text):
+            clause = _CLAUSE_BREAK.split(text[max(0, match.start() - 60) : match.start()])[-1]
+            if not _PLURAL_COUNTED_BEFORE.search(" " + clause):
+                noun = match.group("noun").lower()
+                add(
+                    match.start(),
+                    match.end(),
+                    Casualty(quantity("several"), "killed", VICTIM_NOUNS[noun], noun),
+                )
         # A Spanish sentence: the Spanish rows count its dead and hurt.
         spanish = spanish_sentences(doc)
         for sentence in doc.layer("sentences") if spanish else ():

@@ -217,6 +217,7 @@ class ContextStage:
         # suicide bomb, an air strike), not the shelling or the killings a tally sums.
         weapons = {m.sentence for m in doc.layer("triggers") if m.value.strength >= NAMED_WEAPON}
         acts = {m.sentence for m in doc.layer("triggers")}
+        named_acts = {m.sentence for m in doc.layer("triggers") if m.value.strength >= SPECIFIC_TRIGGER}
         crowd_acts = {m.sentence for m in doc.layer("triggers") if m.value.sub_event_type in PROTEST_OR_RIOT}
         huge_toll_sentences = {
             m.sentence for m in doc.layer("casualties") if m.value.count.value >= HUGE_TOLL
@@ -289,8 +290,9 @@ class ContextStage:
                 and sentence.sentence not in placed_sentences
                 and sentence.sentence not in dated
                 and not PLACE_BACK.search(text)
-                # "A suicide bomber killed a number of tribal elders": one weapon's toll.
-                and sentence.sentence not in weapons
+                # "A suicide bomber killed a number of tribal elders": one weapon's toll;
+                # "Soldiers killed in ambush in northern Mali": one act's.
+                and sentence.sentence not in named_acts
             ):
                 # "Many people were killed during those days": an uncounted toll with no place and
                 # no day of its own.

@@ -35,6 +35,7 @@ VAGUE: dict[str, tuple[int, bool]] = {
     "a few": (3, True),
     "some": (3, True),
     "many": (10, True),
+    "numerous": (10, True),
     "a": (1, False),
     "an": (1, False),
 }
