@@ -1681,6 +1681,13 @@ def test_places_listed_by_their_parts_are_one_event_each() -> None:
         published="2025-03-04",
     )
     assert sorted(e.fatalities for e in found) == [3, 3] and len({e.location for e in found}) == 2
+    # "as well as" lists one more.
+    found = events(
+        "Striking teachers marched in Multan on Monday, and the protests spread to Bahawalpur and Sahiwal as well "
+        "as Vehari.",
+        published="2025-03-04",
+    )
+    assert [e.location for e in found] == ["Multan", "Bahawalpur", "Sahiwal", "Vehari"]
     # Where a town lies is no list.
     (attack,) = events(
         "Gunmen opened fire on a Frontier Corps convoy in Peshawar city, Khyber Pakhtunkhwa province, on Monday.",

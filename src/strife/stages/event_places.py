@@ -28,7 +28,8 @@ _UNKNOWN_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 LIST_SEPARATOR = re.compile(
     # "Kirkuk, Khan Bani Saad, Tuz Khormato, Madain, Kut and Tarmiyah": names the gazetteer
     # does not know stand in the list between those it does.
-    rf"^(?:(?:\s*,\s*{_UNKNOWN_NAME})*(?:\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+)(?i:{_PART_OF})?|"
+    # "Daloa and Daoukro as well as Korhogo".
+    rf"^(?:(?:\s*,\s*{_UNKNOWN_NAME})*(?:\s*,\s*(?:(?i:and|or|as well as)\s+)?|\s+(?i:and|or|as well as)\s+)(?i:{_PART_OF})?|"
     # "Daraa city and Hama", not "Peshawar city, Khyber Pakhtunkhwa province": that is where
     # the city lies.
     rf"(?i:\s+{_PART_WORDS}\s+(?:and|or)\s+(?:{_PART_OF})?)|"
