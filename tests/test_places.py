@@ -56,6 +56,13 @@ def test_people_and_sentence_openers_are_not_places() -> None:
     assert names == []
 
 
+def test_a_headline_that_ends_on_a_town_keeps_it_before_a_line_that_opens_on_a_figure() -> None:
+    found = _places("Casualties in raids on Palmyra\n68 people were killed yesterday across the country")
+    assert ("Palmyra", "SYR", "Homs") in found
+    # A clause numbered on its own line is still no place.
+    assert _places("Police imposed Section 144 in the district.") == []
+
+
 def test_event_at_a_town_has_its_coordinates_and_units() -> None:
     (event,) = extract(
         "Gunmen shot dead four labourers in Turbat on Sunday, police said.", published="2025-02-04"

@@ -423,8 +423,9 @@ BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b")
 
 
 # A word numbered is a clause of a law or a rule, not a place, unless a town so large that a
-# figure after it is a count ("Kabul 12 killed").
-NUMBERED = re.compile(r"\s+\d")
+# figure after it is a count ("Kabul 12 killed"). On its own line: a headline that ends on a
+# town ("raids on Palmyra") is no clause numbered by the figure that opens the next line.
+NUMBERED = re.compile(r"[ \t]+\d")
 NUMBERED_PLACE_POPULATION = 100_000
 
 
