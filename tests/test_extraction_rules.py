@@ -375,7 +375,7 @@ def test_a_victim_named_by_a_pronoun_is_one_dead_unless_counted_already() -> Non
         "Two journalists were shot dead in Karachi on Monday. Police said the gunmen killed him as he left."
     )
     assert attack.fatalities == 2
-    (note,) = events("They kill him while he was buying bread inside the shop")
+    (note,) = events("They kill him while he was buying bread inside a shop in Culiacan")
     assert (note.sub_event_type, note.fatalities) == ("Attack", 1)
 
 
@@ -1999,3 +1999,35 @@ def test_numerous_dead_are_many() -> None:
         "A wave of targeted killings swept Karachi, with numerous people killed across the city."
     )
     assert (wave.fatalities, wave.fatalities_imputed) == (10, True)
+
+
+def test_a_death_with_no_place_no_doer_and_no_side_is_crime() -> None:
+    # Coding guide, section 2: crime without a political side is no event.
+    for text in (
+        "Body found under a bridge",
+        "Three dead and two injured during the early hours of Tuesday",
+        "Encuentran dos cuerpos en una camioneta",
+    ):
+        assert events(text) == [], text
+    # Who did it, a victim of a side, a place or a word of creed keeps it.
+    for text in (
+        "A shopkeeper was stabbed to death by two men after insulting the Prophet.",
+        "Two policemen shot dead",
+        "Man shot dead in Quetta",
+        "Asesinan a un activista",
+    ):
+        assert len(events(text)) == 1, text
+
+
+def test_an_attempt_survived_and_corpses_dumped_are_attacks() -> None:
+    (attempt,) = events("Provincial minister survives assassination bid in Pakistan")
+    assert (attempt.sub_event_type, attempt.fatalities) == ("Attack", 0)
+    # Bodies with no number are several (3), imputed; bodies told of before are none more.
+    (dumped,) = events("Culiacan, Sinaloa: Gunmen Dump Corpses Outside a Church")
+    assert (dumped.sub_event_type, dumped.fatalities, dumped.fatalities_imputed) == ("Attack", 3, True)
+    (found,) = events("Bodies found in a ravine near Culiacan on Sunday")
+    assert found.fatalities == 3
+    (counted,) = events(
+        "Three men were shot dead in Culiacan on Sunday. Police later recovered the bodies from a ravine."
+    )
+    assert counted.fatalities == 3

@@ -24,6 +24,7 @@ from strife.stages.actor_roles import (
     state_target,
 )
 from strife.stages.claim_status import settle_claim
+from strife.stages.context import DEATH_ONLY, POLITICAL_SIDE
 from strife.stages.event_dates import incident_date, recalled_without_month
 from strife.stages.event_notes import write_note
 from strife.stages.event_places import (
@@ -64,7 +65,7 @@ from strife.stages.incidents import (
 )
 from strife.stages.places import country_name
 from strife.stages.sentences import CLOSERS, is_note
-from strife.stages.triggers import DEADLY_TYPES, SUPPORTING
+from strife.stages.triggers import DEADLY_TYPES, NAMED_WEAPON, SPECIFIC_TRIGGER, SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
 # Dates that are the report's, not the incident's; an article dates its own news (a headline
@@ -222,6 +223,8 @@ def assemble_events(doc: Document) -> list[Event]:
         if (
             sub == "Attack"
             and not figures.mentions
+            # "survives an assassination bid", "dumps corpses": a named act is no bare "attack".
+            and (trigger is None or trigger.value.strength < SPECIFIC_TRIGGER)
             and not any(m.value.side == "civilian" for m in actors)
             and surest < SURE_INCIDENT
             and not incident.background
@@ -285,6 +288,16 @@ def assemble_events(doc: Document) -> list[Event]:
             sub = "Violent demonstration"  # codebook: a crowd at a demonstration is not a mob
         a1, a2 = choose_actors(sub, actors, parties, trigger, casualty_mentions, trigger_mentions, doc.text)
         a1, a2 = infer_striker(doc, sub, a1, a2, trigger, actors, casualty_mentions, event_iso3)
+        if note and _nobodys_killing(sub, a1, parties, place, event_iso3, trigger_mentions, doc):
+            # Coding guide: crime without a political side is no event ("Body found under a
+            # bridge", "Three dead during the last hours of Wednesday"). A note's word of a side
+            # anywhere ("the reason for the assassination") may be this death's.
+            drop(
+                doc,
+                opening_sentence,
+                ("crime", "a death with no place, no one who did it and no one political"),
+            )
+            continue
         a1, a2, claim_mention, claim_status, claimed_by = settle_claim(
             sub,
             a1,
@@ -463,6 +476,32 @@ def assemble_events(doc: Document) -> list[Event]:
             "text dates them only relative to publication (give --published, or a `published` field)"
         )
     return events
+
+
+def _nobodys_killing(
+    sub: str,
+    attacker: Mention | None,
+    parties: set[str],
+    place: dict[str, Any],
+    iso3: str | None,
+    triggers: list[Mention],
+    doc: Document,
+) -> bool:
+    """Whether a note tells of a death and nothing that makes it political: no place or country,
+    no attacker named, none of the dead of a side (a soldier, a militant), no weapon of war, only
+    words of a death for its act, and no word of a side or of who did it."""
+    return (
+        sub == "Attack"
+        and iso3 is None
+        and place["location"] is None
+        and (attacker is None or attacker.end <= attacker.start)
+        and parties <= {"unknown", "civilian"}
+        and all(
+            t.value.strength < NAMED_WEAPON and DEATH_ONLY.search(doc.lower_text[t.start : t.end])
+            for t in triggers
+        )
+        and not POLITICAL_SIDE.search(doc.lower_text)
+    )
 
 
 def _where(place: dict[str, Any], country: str | None) -> str | None:

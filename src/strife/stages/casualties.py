@@ -440,6 +440,14 @@ PLURAL_UNCOUNTED_BEFORE = compile_lower(
     r"(?=\s*(?:$|[,.;:!?—–]|\s-\s|(?:in|on|at|near|by|as|when|while|after|during|and|yesterday|today|"
     r"overnight|amid|across|outside|inside|following|along|since|last|this)\b))"
 )
+# "CJNG dumps corpses", "Bodies found in Culiacan": the dead of a killing, with no number.
+BODIES_UNCOUNTED = compile_lower(
+    # Not "recovered the bodies": bodies told of before.
+    r"\b(?:(?:dump(?:s|ed|ing)?|found|finds?|recovered|discovered|locate[sd]?|left)\s+"
+    r"(?:(?!(?:the|these|those|their|his|her|its|of)\b)[\w'’\-]+\s+){0,2}?"
+    r"(?P<noun>bodies|corpses)|(?P<noun2>bodies|corpses)\s+(?:were\s+|have been\s+|are\s+)?"
+    r"(?:found|dumped|recovered|discovered|located|left))\b"
+)
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n,(]")
 # Before such a plural, what makes it no new uncounted group: a count in its clause ("two
 # soldiers", "10 soldiers and pro-government fighters"), a group told before ("the soldiers",
@@ -1101,6 +1109,11 @@ class CasualtyStage:
                     match.end(),
                     Casualty(quantity("several"), "killed", VICTIM_NOUNS[noun], noun),
                 )
+        for match in BODIES_UNCOUNTED.finditer(text) if found_bodies else ():
+            clause = _CLAUSE_BREAK.split(text[max(0, match.start() - 60) : match.start()])[-1]
+            if not NUMBER_WORD.search(match.group()) and not _PLURAL_COUNTED_BEFORE.search(" " + clause):
+                noun = match.group("noun") or match.group("noun2")
+                add(match.start(), match.end(), Casualty(quantity("several"), "killed", "unknown", noun))
         # A Spanish sentence: the Spanish rows count its dead and hurt.
         spanish = spanish_sentences(doc)
         for sentence in doc.layer("sentences") if spanish else ():

@@ -105,6 +105,30 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
 }
 
 
+# Coding guide, section 2: a killing with no armed group named is still political where its
+# victim is one of these (a police officer, a politician, a journalist, an activist, a cleric, a
+# polio worker), or where the text names who did it or a side of faith, creed or war; in English
+# or in Spanish.
+POLITICAL_SIDE = compile_lower(
+    r"\b(?:police(?:m[ae]n)?|officers?|soldiers?|troops|militants?|rebels?|politicians?|lawmakers?|"
+    r"legislators?|candidates?|mayors?|councill?ors?|ministers?|officials?|leaders?|activists?|journalists?|"
+    r"reporters?|clerics?|imams?|priests?|pastors?|judges?|polio|vaccinators?|tribal elders?|"
+    r"islamists?|islamic|jihadists?|extremists?|terror\w*|insurgents?|guerrillas?|christians?|muslims?|hindus?|"
+    r"sikhs?|shias?|shiites?|sunnis?|sectarian|religio\w+|prophet|blasphem\w*|political|election\w*|"
+    r"ceasefire|truce|war|army|military|base|checkpoint|convoy|assassinat\w*|snipers?|gunm[ae]n|attackers?|"
+    r"assailants?|himself|herself|themselves|"
+    r"polic[ií]as?|agentes?|militares?|soldados?|activistas?|periodistas?|alcaldes?|regidore?s?|"
+    r"diputad[oa]s?|candidat[oa]s?|l[ií]der(?:es)?|funcionari[oa]s?|sacerdotes?|defensor(?:a|es)?)\b"
+    # "killed by three men", "asesinado por sicarios": who did it is named.
+    r"|\b(?:by|por)\s+(?!(?:the\s+)?(?:time|end|morning|evening|night|noon|midnight)\b)"
+)
+# The words of a death alone: a killing, a body found, a homicide.
+DEATH_ONLY = compile_lower(
+    r"\b(?:kill\w*|murder\w*|execut\w*|shot|shoot\w*|dead|dies?|died|death|bod(?:y|ies)|corpses?|remains|"
+    r"homicides?|slain|stabbed|asesin\w*|cad[aá]ver\w*|cuerpos?|muert\w*|ejecut\w*|ultim\w*|matan?)\b"
+)
+
+
 def non_political_kind(text: str) -> tuple[str, str] | None:
     """(kind, the words that say so) for a lower-cased sentence about an accident, a disaster,
     an epidemic, a crime, sport or a ceremony; None otherwise."""

@@ -259,11 +259,17 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"riddled with bullets|sprayed (?:\w+ ){0,3}with bullets|"
      r"assassinat\w+|murder(?:ed|s)?\b|beheaded|stabbed|hacked to death|target(?:ed)? killings?|"
      r"bodies (?:were |was )?(?:found|recovered)|bullet-riddled bod(?:y|ies)|tortur(?:e|ed|ing)\b|martyred|"
+
      # "a targeted shooting in Qalat", "rammed his car into a crowd".
      r"(?:targeted|mass|drive-by|deadly|fatal) shootings?\b|"
      r"rammed (?:a |an |his |her |their )?(?:\w+ )?(?:car|vehicle|truck|van|lorry) into|"
      r"massacre(?:d|s)?\b|executed|killing spree|(?:burned|torched|set fire to) (?:\w+ )?(?:homes|houses|huts)",
      "Attack", 30, True),
+    # "CJNG dumps corpses", "a leader survives an assassination bid": the act itself, named (a
+    # killing shown by its bodies, an attempt on a life), even where no one died.
+    (r"dump(?:s|ed|ing)? (?:the )?(?:\w+ )?(?:bodies|corpses)|"
+     r"surviv(?:es|ed|ing) (?:an? )?(?:\w+ )?(?:assassination|attack|ambush|bombing|gun attack)",
+     "Attack", 45, True),
     # A strike held, named as held ("a shutter-down strike was observed in Mastung", "traders
     # observed a complete shutdown"): codebook, a protest action that took place, not a call for one.
     (r"(?:shutter[- ]?down|wheel[- ]?jam|complete|partial|general|province-?wide|city-?wide|country-?wide|nation-?wide)"
