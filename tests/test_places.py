@@ -63,6 +63,17 @@ def test_a_headline_that_ends_on_a_town_keeps_it_before_a_line_that_opens_on_a_f
     assert _places("Police imposed Section 144 in the district.") == []
 
 
+def test_a_surname_after_a_given_name_is_a_person_and_stays_one() -> None:
+    # A wire in capitals: every word a name once truecased.
+    found = _places(
+        "THE ELN KIDNAPPED SPANISH BUSINESSMAN JOSE LUIS BERROCAL TWO MONTHS AGO IN QUITO. GUERRILLAS "
+        "SEIZED HIM AT THE HOTEL WHERE BERROCAL WAS STAYING."
+    )
+    assert [name for name, _, _ in found] == ["SPANISH", "QUITO"]
+    # A province or a large city keeps its name whoever bears it.
+    assert ("Lahore", "PAK", "Punjab") in _places("Police said Ahmed Lahore was arrested in Lahore.")
+
+
 def test_event_at_a_town_has_its_coordinates_and_units() -> None:
     (event,) = extract(
         "Gunmen shot dead four labourers in Turbat on Sunday, police said.", published="2025-02-04"

@@ -87,6 +87,16 @@ class Candidate:
     unit: bool = False  # named with its kind: "Kalat district", "Fairfield County"
 
 
+# First names news puts before a surname ("Carlos" of "Carlos Pizarro"), learned from the news
+# by tools/build_given_names.py: a town's name right after one is a person's.
+GIVEN_NAMES_PATH = Path(__file__).with_name("given_names.txt")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return frozenset(GIVEN_NAMES_PATH.read_text(encoding="utf-8").split())
+
+
 # Abbreviations news writes for provinces and states (AP style for the American states), as
 # the gazetteer names them.
 ABBREVIATIONS: dict[str, str] = {

@@ -23,6 +23,7 @@ from strife.places.recognise import (
     Candidate,
     distance_km,
     find_candidates,
+    given_names,
     is_capital,
     resolve,
 )
@@ -355,15 +356,30 @@ TITLE_BEFORE = re.compile(rf"\b(?:{OFFICE_TITLES})\.?\s+$")
 
 
 TREATY_AFTER = re.compile(r"\s+(?:Convention|Protocol|Charter|Principles|Format)\b", re.I)
+# The word just before a name, on its line: a given name there makes the name a surname.
+WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 ASSASSINATED_AFTER = re.compile(r"['’]?s?\s+assassination\b")
 
 
+# A person's name after its given name: "Pablo Martin Berrocal", then "Berrocal" alone.
+NAMED_PERSON = re.compile(r"\b([A-Z][a-z]+)(?=[ \t]+((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)\b)")
+
+
 def _people(text: str) -> frozenset[str]:
-    """The words of the names that titles and roles introduce in the text."""
+    """The words of the names that titles, roles and given names introduce in the text."""
+    given = given_names()
     return frozenset(
-        word.strip("’'").removesuffix("’s").removesuffix("'s")
-        for match in PERSON_TITLE.finditer(text)
-        for word in match.group("name").split()
+        [
+            word.strip("’'").removesuffix("’s").removesuffix("'s")
+            for match in PERSON_TITLE.finditer(text)
+            for word in match.group("name").split()
+        ]
+        + [
+            word
+            for match in NAMED_PERSON.finditer(text)
+            if match.group(1) in given
+            for word in match.group(2).split()
+        ]
     )
 
 
@@ -392,6 +408,11 @@ def _has_place_evidence(
         return True
     if TREATY_AFTER.match(after):
         return False  # "the Istanbul Convention", "the Minsk Protocol": a treaty's name
+    if (given := WORD_BEFORE.search(before)) is not None and given.group(1) in given_names():
+        # "Carlos Pizarro", "Pablo Martin Berrocal": a surname, unless a province or a large city.
+        return any(
+            e.kind == "admin1" or e.population >= PERSON_NAME_PLACE_POPULATION for e in candidate.entries
+        )
     if TITLE_BEFORE.search(before) or ASSASSINATED_AFTER.match(after):
         # "then-president Kennedy", "the Kennedy assassination": a person, however large the town.
         return False
