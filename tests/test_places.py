@@ -70,6 +70,16 @@ def test_a_surname_after_a_given_name_is_a_person_and_stays_one() -> None:
         "SEIZED HIM AT THE HOTEL WHERE BERROCAL WAS STAYING."
     )
     assert [name for name, _, _ in found] == ["SPANISH", "QUITO"]
+    # The surname stands for the person after a preposition too.
+    found = _places(
+        "M-19 COMMANDER CARLOS PIZARRO RELEASED A COMMUNIQUE IN BOGOTA. ACCORDING TO PIZARRO, THE ATTACK WAS "
+        "STAGED BY THE ARMY."
+    )
+    assert [name for name, _, _ in found] == ["BOGOTA"]
+    # A transcript's speaker, named in brackets at the head of a line, is no place.
+    assert _places("The blast killed two people in Bogota.\n(Carrillo) General, who planted it?") == [
+        ("Bogota", "COL", "Bogota")
+    ]
     # A province or a large city keeps its name whoever bears it.
     assert ("Lahore", "PAK", "Punjab") in _places("Police said Ahmed Lahore was arrested in Lahore.")
 

@@ -6,11 +6,13 @@
 Many surnames are also towns somewhere ("Ortega", "Pizarro", "Mandela"). A name the gazetteer
 knows, right after a given name ("Carlos Pizarro", "Pablo Martin Berrocal"), is a person's, not a
 place. The list is learned, not written: spaCy's small English pipeline reads the 2025 news
-(Dawn/APP and wire) and the Wikipedia incident descriptions of `../shared/data`, leaving out every
+(Dawn/APP and wire), the Wikipedia incident descriptions and MUC-4 of `../shared/data`, leaving out every
 document of the real-text gold (`tests/corpus/real/manifest.json`), and a word is a given name
 where it opens a person's name of two words or more at least MIN_FIRST times, at least RATIO times
-as often as spaCy reads it as (part of) a place, a group or a people, and news writes it
-capitalised (it is not in `common_words.txt`). The list is words, not text.
+as often as spaCy reads it as a place, a group or a people or the first word of one, and news writes it
+capitalised (it is not in `common_words.txt`). MUC-4's wires, in capitals, are read truecased
+(`strife.stages.truecase`): they name the people of Latin America's wars. The list is words, not
+text.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from strife.evaluation.gold import find_shared_data  # noqa: E402
 from strife.places.recognise import GIVEN_NAMES_PATH  # noqa: E402
-from strife.stages.truecase import common_words  # noqa: E402
+from strife.stages.truecase import common_words, truecase  # noqa: E402
 
-SOURCES = ("news_pk_2025.jsonl", "news_world_2025.jsonl", "wiki_terror_incidents.jsonl")
+SOURCES = ("news_pk_2025.jsonl", "news_world_2025.jsonl", "wiki_terror_incidents.jsonl", "muc4_grit.jsonl")
 MIN_FIRST = 3
 RATIO = 3
 # Words that open place names as often as people's ("San Pedro Sula", "Port Louis"), and titles.
@@ -56,7 +58,8 @@ def texts(shared: Path, leave_out: set[str]) -> Iterator[str]:
             for line in f:
                 record = json.loads(line)
                 if record["id"] not in leave_out:
-                    yield record.get("text") or ""
+                    # A wire in capitals (MUC-4) is read with its names' capitals restored.
+                    yield truecase(record.get("text") or "")
 
 
 def main() -> None:
@@ -72,8 +75,10 @@ def main() -> None:
             words = [t.text for t in ent]
             if ent.label_ == "PERSON" and len(words) >= 2 and WORD.fullmatch(words[0]):
                 first[words[0]] += 1
-            elif ent.label_ in ("GPE", "LOC", "FAC", "NORP", "ORG"):
-                other.update(w for w in words if WORD.fullmatch(w))
+            elif ent.label_ in ("GPE", "LOC", "FAC", "NORP", "ORG") and WORD.fullmatch(words[0]):
+                # A place or a group, or the word that opens one ("Jordan", "Beit Lahia", "Lakki
+                # Marwat"); not a later word of one ("San Francisco" leaves Francisco a given name).
+                other[words[0]] += 1
         if n % 1000 == 0:
             print(f"{n} documents", file=sys.stderr)
     common = common_words()

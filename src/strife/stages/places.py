@@ -366,25 +366,37 @@ NAMED_PERSON = re.compile(r"\b([A-Z][a-z]+)(?=[ \t]+((?:[A-Z][a-z]+[ \t]+){0,2}[
 
 
 def _people(text: str) -> frozenset[str]:
-    """The words of the names that titles, roles and given names introduce in the text."""
-    given = given_names()
+    """The words of the names that titles and roles introduce in the text."""
     return frozenset(
-        [
-            word.strip("’'").removesuffix("’s").removesuffix("'s")
-            for match in PERSON_TITLE.finditer(text)
-            for word in match.group("name").split()
-        ]
-        + [
-            word
-            for match in NAMED_PERSON.finditer(text)
-            if match.group(1) in given
-            for word in match.group(2).split()
-        ]
+        word.strip("’'").removesuffix("’s").removesuffix("'s")
+        for match in PERSON_TITLE.finditer(text)
+        for word in match.group("name").split()
     )
 
 
+def _surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """The words that follow a given name in the text: a person's, wherever they stand again
+    ("according to Pizarro", "the attack on Merino"). Not where the two words are a place's name
+    ("Lakki Marwat", "Datta Khel")."""
+    given = given_names()
+    return frozenset(
+        word
+        for match in NAMED_PERSON.finditer(text)
+        if match.group(1) in given and not gazetteer.lookup(f"{match.group(1)} {match.group(2).split()[0]}")
+        for word in match.group(2).split()
+    )
+
+
+# A transcript's speaker, named in brackets at the head of a line: "(Carrillo) General, how many…".
+SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*\($")
+
+
 def _has_place_evidence(
-    text: str, candidate: Candidate, people: frozenset[str], neighbours: frozenset[int] = frozenset()
+    text: str,
+    candidate: Candidate,
+    people: frozenset[str],
+    neighbours: frozenset[int] = frozenset(),
+    surnames: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a name the gazetteer knows is a place here. A word news writes in small letters
     ("First", "Post", "Leader") is a place only where its context says so; a name a title gives
@@ -400,6 +412,16 @@ def _has_place_evidence(
         return False  # "Putin said in English", "a screen that said — in English only —"
     if word.lower() in common_words() and NAME_OF_A_TITLE.search(before):
         return False  # "according to The Post", "told The Independent": a paper, not a town
+    if SPEAKER_BEFORE.search(before) and after.startswith(")"):
+        return False  # "(Carrillo) General, how many were killed?": who speaks, in a transcript
+    if word in surnames or (
+        (given := WORD_BEFORE.search(before)) is not None and given.group(1) in given_names()
+    ):
+        # "Carlos Pizarro", then "according to Pizarro": a person's name, unless a province or a
+        # large city.
+        return any(
+            e.kind == "admin1" or e.population >= PERSON_NAME_PLACE_POPULATION for e in candidate.entries
+        )
     if (
         PLACE_PREPOSITION.search(before)
         or candidate.start in neighbours  # "Becker, Clay, Douglas and Grant counties"
@@ -408,11 +430,6 @@ def _has_place_evidence(
         return True
     if TREATY_AFTER.match(after):
         return False  # "the Istanbul Convention", "the Minsk Protocol": a treaty's name
-    if (given := WORD_BEFORE.search(before)) is not None and given.group(1) in given_names():
-        # "Carlos Pizarro", "Pablo Martin Berrocal": a surname, unless a province or a large city.
-        return any(
-            e.kind == "admin1" or e.population >= PERSON_NAME_PLACE_POPULATION for e in candidate.entries
-        )
     if TITLE_BEFORE.search(before) or ASSASSINATED_AFTER.match(after):
         # "then-president Kennedy", "the Kennedy assassination": a person, however large the town.
         return False
@@ -551,8 +568,12 @@ class PlaceStage:
             for c in find_candidates(text, gazetteer, starts)
             if not any(s < c.end and c.start < e for (s, e), _ in seats)
         ]
-        people, neighbours = _people(text), _listed_neighbours(text, found)
-        candidates = [c for c in found if _has_place_evidence(text, c, people, neighbours)]
+        people, neighbours, surnames = (
+            _people(text),
+            _listed_neighbours(text, found),
+            _surnames(text, gazetteer),
+        )
+        candidates = [c for c in found if _has_place_evidence(text, c, people, neighbours, surnames)]
         # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
         longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
         # Continents and world regions: toponyms, though never an event's place; not inside a
