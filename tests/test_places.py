@@ -84,6 +84,12 @@ def test_a_surname_after_a_given_name_is_a_person_and_stays_one() -> None:
     assert ("Lahore", "PAK", "Punjab") in _places("Police said Ahmed Lahore was arrested in Lahore.")
 
 
+def test_spellings_learned_from_ucdp_headlines_are_the_towns_they_spell() -> None:
+    # tools/mine_place_aliases.py: the Syrian monitor's spellings of towns GeoNames spells otherwise.
+    assert _places("Clashes in Der-Ezzor countryside") == [("Der-Ezzor", "SYR", "Deir ez-Zor")]
+    assert _places("SDF advance over IS in Menbej countryside") == [("Menbej", "SYR", "Aleppo")]
+
+
 def test_event_at_a_town_has_its_coordinates_and_units() -> None:
     (event,) = extract(
         "Gunmen shot dead four labourers in Turbat on Sunday, police said.", published="2025-02-04"
