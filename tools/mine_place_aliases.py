@@ -9,7 +9,8 @@ SequenceMatcher ratio of at least MIN_RATIO), the spelling is a candidate alias 
 gazetteer's entry for that place within NEAR_KM of UCDP's point. A spelling becomes an alias
 where at least MIN_RECORDS headlines give it for one entry and none for another. Every document
 of the real-text gold (`tests/corpus/real/manifest.json`) is left out. The output is the
-`[[place]]` rows of `src/strife/places/supplement.toml`'s block of mined aliases.
+`[[place]]` rows of `src/strife/places/supplement.toml`'s block of mined aliases: a spelling that
+already resolves is no candidate, so remove that block before mining again.
 """
 
 from __future__ import annotations
