@@ -2031,3 +2031,13 @@ def test_an_attempt_survived_and_corpses_dumped_are_attacks() -> None:
         "Three men were shot dead in Culiacan on Sunday. Police later recovered the bodies from a ravine."
     )
     assert counted.fatalities == 3
+
+
+def test_one_dead_told_with_a_clause_about_him_or_his_wounds() -> None:
+    for text in (
+        "A shopkeeper who was held hostage was shot dead by the gunmen in Pattani on Monday.",
+        "A soldier was stabbed in Hebron on Monday by a man, who was subsequently shot and killed by troops.",
+        "A 60-year-old farmer succumbed to his injuries after being beaten by militiamen in Tshikapa on Monday.",
+    ):
+        (event,) = events(text)
+        assert event.fatalities == 1, text

@@ -461,7 +461,7 @@ _PLURAL_COUNTED_BEFORE = compile_lower(
 # How one person's death or wound is told after the person: "was shot dead", "has been
 # critically injured".
 _ONE_WAS_HURT = (
-    r"(?:was|has been|had been)\s+(?:(?:also|reportedly|allegedly|later|critically|seriously)\s+)?"
+    r"(?:was|has been|had been)\s+(?:(?:also|reportedly|allegedly|later|critically|seriously|subsequently|then|eventually)\s+)?"
     # "A postmaster was kidnapped and later killed": what befell him first.
     r"(?:(?:kidnapped|abducted|captured|seized|tortured|taken hostage)\s+and\s+(?:(?:later|then|subsequently)\s+)?)?"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|murdered|"
@@ -472,9 +472,14 @@ ONE_KILLED = compile_lower(
     # "A Border Security Force (BSF) officer": an initialism in brackets may stand among them.
     r"\b(?:a|an|one)\s+(?:(?!(?:who|whom|which|that|was|were|is|the|and|or|by)\b)(?:[\w'’\-]+|\([\w.\-]{1,12}\))\s+){0,5}?"
     # "A negotiator for the main opposition party was shot dead": who he was, in a phrase or two.
-    r"(?P<noun>[a-z]+(?:-[a-z]+)*)\s+(?:(?:for|of|from|in)\s+(?:(?!(?:was|were|is)\b)[\w'’\-]+\s+){1,4}?){0,2}"
+    r"(?P<noun>[a-z]+(?:-[a-z]+)*)(?:\s+|(?=,\s*who\b))(?:(?:for|of|from|in)\s+(?:(?!(?:was|were|is)\b)[\w'’\-]+\s+){1,4}?){0,2}"
     # "a boy named Abdullah Issa was", "a pharmacist, 45, was"
-    r"(?:named\s+(?:[\w'’\-]+\s+){1,3}|,[^,.;]{1,60},\s+)?" + _ONE_WAS_HURT
+    r"(?:named\s+(?:[\w'’\-]+\s+){1,3}|,[^,.;]{1,60},\s+)?"
+    # "an employee who was held hostage was shot dead", "a man, who was later shot and killed".
+    r"(?:,?\s*who\s+(?:(?:was|had been)\s+(?!(?:also|reportedly|allegedly|later|subsequently|then|eventually)\b)"
+    r"(?:[\w'’\-]+\s+){1,3}?(?=(?:was|has been|had been)\b))?)?"
+    # "A 74-year-old man succumbed to his injuries": the wounds of an attack told after.
+    rf"(?:{_ONE_WAS_HURT}|(?P<verb2>succumbed to (?:his|her) (?:injuries|wounds)|died of (?:his|her) (?:injuries|wounds))\b)"
 )
 # "the attacker was killed", "the driver was shot dead": one person the table knows, named before.
 THE_ONE_KILLED = compile_lower(rf"\bthe\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+" + _ONE_WAS_HURT)
@@ -976,7 +981,8 @@ class CasualtyStage:
         )
         for match in singles:
             noun = match.group("noun").lower()
-            outcome = _outcome(match.group("verb"))
+            # "succumbed to his injuries": a death (ONE_KILLED's verb2, which only it has).
+            outcome = _outcome(match.group("verb")) if match.group("verb") else "killed"
             # The place that heads a headline, or a report's dateline, is not the victim's words.
             start = (
                 match.end("lead") if match.re is HEADLINE_SINGLE and match.group("lead") else match.start()
