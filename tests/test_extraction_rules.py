@@ -2041,3 +2041,13 @@ def test_one_dead_told_with_a_clause_about_him_or_his_wounds() -> None:
     ):
         (event,) = events(text)
         assert event.fatalities == 1, text
+
+
+def test_both_of_a_group_and_a_name_assassinated_in_a_headline() -> None:
+    (clash,) = events("Two gunmen attacked a checkpoint in Grozny on Monday. Both attackers were shot dead.")
+    assert clash.fatalities == 2
+    (killing,) = events("Former minister Rahim Baksh assassinated in a bomb blast in Quetta on Monday")
+    assert killing.fatalities == 1
+    # A name that did the killing counts no one of its own.
+    (strike,) = events("Islamic State gunned down two policemen in Kirkuk on Monday")
+    assert strike.fatalities == 2

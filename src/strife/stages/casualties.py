@@ -236,9 +236,13 @@ _NAME_WORD = (
 NAMED_KILLED = re.compile(
     # "Theo van Gogh was murdered", "Airey Neave is killed" (history told in the present).
     rf"\b(?P<noun>{_NAME_WORD}(?:[ -](?:{_NAME_WORD}|al|bin|ibn|abu|ul|ud|de|da|del|van|von|der|den)){{1,3}}),?\s+"
-    r"(?:[^,.;]{1,80},\s+)?(?:was|is|has been|had been)\s+(?:(?:also|reportedly|allegedly|later)\s+)?"
+    r"(?:[^,.;]{1,80},\s+)?(?:(?:was|is|has been|had been)\s+(?:(?:also|reportedly|allegedly|later)\s+)?"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|tortured) to death|killed|murdered|shot dead|"
     r"gunned down|assassinated|slain|beheaded|martyred|executed|lynched)\b"
+    # "Former prime minister Rajiv Gandhi assassinated in a bomb blast": a headline's bare
+    # participle, with no one after it that the name would have killed.
+    r"|(?P<verb2>assassinated|shot dead|gunned down)\b"
+    r"(?!\s+(?:an?|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d)\b))"
 )
 # "15 Afghan Taliban killed", "Nearly 60 Myanmar Regime Forces Killed": a count of a group by
 # its name, headline style. Read on the cased text.
@@ -517,7 +521,8 @@ BOTH = compile_lower(
     # "shot and killed both attackers"
     r"(?:\s+(?:of\s+the\s+)?(?:[\w'’\-]+\s+)?(?:[a-z]+s|[a-z]*men)\b)?|"
     # "They were both shot dead", "both were killed".
-    r"\bboth\s+(?:of\s+them\s+)?(?:were\s+|have\s+been\s+)?(?:later\s+)?"
+    # "Both attackers were shot dead".
+    r"\bboth\s+(?:of\s+them\s+|(?:[\w'’\-]+\s+)?(?:[a-z]+s|[a-z]*men)\s+)?(?:were\s+|have\s+been\s+)?(?:later\s+)?"
     r"(?P<verb2>killed|shot dead|executed|beheaded|died|wounded|injured)\b"
 )
 DEATH_NOUNS = ("deaths", "fatalities", "martyrs", "homicides", "murders", "killings", "executions")
