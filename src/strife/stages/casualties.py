@@ -433,13 +433,8 @@ PLURAL_UNCOUNTED = compile_lower(
 # "Soldiers killed in ambush", "Civilians were massacred in a village raid": people killed, told
 # before the verb, with no number. Only where the verb ends its phrase (a place, a time, a
 # clause follows), so "Troops killed militants" is no count of troops.
-_PLURAL_BEFORE = "|".join(
-    re.escape(n)
-    for n in sorted(VICTIM_NOUNS, key=len, reverse=True)
-    if n.endswith(("s", "men", "people", "children")) and n not in ("others", "bodies")
-)
 PLURAL_UNCOUNTED_BEFORE = compile_lower(
-    rf"(?<![\w'’\-])(?P<noun>{_PLURAL_BEFORE})\s+(?:(?:were|are|have been|had been|also|reportedly)\s+){{0,2}}"
+    rf"(?<![\w'’\-])(?P<noun>{_PLURAL})\s+(?:(?:were|are|have been|had been|also|reportedly)\s+){{0,2}}"
     r"(?P<verb>killed|massacred|executed|martyred|shot dead|gunned down|slain|beheaded)"
     r"(?=\s*(?:$|[,.;:!?—–]|\s-\s|(?:in|on|at|near|by|as|when|while|after|during|and|yesterday|today|"
     r"overnight|amid|across|outside|inside|following|along|since|last|this)\b))"
@@ -453,9 +448,9 @@ BODIES_UNCOUNTED = compile_lower(
     r"(?:found|dumped|recovered|discovered|located|left))\b"
 )
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n,(]")
-# Before such a plural, what makes it no new uncounted group: a count in its clause ("two
-# soldiers", "10 soldiers and pro-government fighters"), a group told before ("the soldiers",
-# "those civilians"), a whole ("families of soldiers killed").
+# Before such a plural, what makes it no new uncounted group: a count anywhere in its clause ("two
+# soldiers", "10 soldiers and pro-government fighters", "a group of villagers"), a group told
+# before ("the soldiers", "those civilians"), a whole ("families of soldiers killed").
 _PLURAL_COUNTED_BEFORE = compile_lower(
     rf"\b(?:{NUMBER_PATTERN})\b|\d|\b(?:the|these|those|both|all|of|their|his|her|its|our|no|other)"
     r"(?:\s+[\w'’\-]+){0,3}\s+$"

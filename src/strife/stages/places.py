@@ -399,8 +399,9 @@ def _has_place_evidence(
     surnames: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a name the gazetteer knows is a place here. A word news writes in small letters
-    ("First", "Post", "Leader") is a place only where its context says so; a name a title gives
-    to a person ("Freeland", "Volodymyr") is none, unless a province or a large city."""
+    ("First", "Post", "Leader") is a place only where its context says so; a name a title or a
+    given name gives to a person ("Freeland", "Volodymyr", "Pizarro") is none, unless a province
+    or a large city."""
     if candidate.unit or " " in candidate.surface or candidate.surface in ABBREVIATIONS:
         return True
     before = text[max(0, candidate.start - 20) : candidate.start]

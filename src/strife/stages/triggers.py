@@ -259,7 +259,6 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"riddled with bullets|sprayed (?:\w+ ){0,3}with bullets|"
      r"assassinat\w+|murder(?:ed|s)?\b|beheaded|stabbed|hacked to death|target(?:ed)? killings?|"
      r"bodies (?:were |was )?(?:found|recovered)|bullet-riddled bod(?:y|ies)|tortur(?:e|ed|ing)\b|martyred|"
-
      # "a targeted shooting in Qalat", "rammed his car into a crowd".
      r"(?:targeted|mass|drive-by|deadly|fatal) shootings?\b|"
      r"rammed (?:a |an |his |her |their )?(?:\w+ )?(?:car|vehicle|truck|van|lorry) into|"
