@@ -455,6 +455,14 @@ _PLURAL_COUNTED_BEFORE = compile_lower(
     rf"\b(?:{NUMBER_PATTERN})\b|\d|\b(?:the|these|those|both|all|of|their|his|her|its|our|no|other)"
     r"(?:\s+[\w'’\-]+){0,3}\s+$"
 )
+
+
+def _uncounted_before(text: str, start: int) -> bool:
+    """Whether the clause before `start` leaves the plural there uncounted (`_PLURAL_COUNTED_BEFORE`)."""
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 60) : start])[-1]
+    return _PLURAL_COUNTED_BEFORE.search(" " + clause) is None
+
+
 # "an Apra candidate for deputy was murdered", "a shopkeeper was shot dead": one person the noun
 # table does not know, killed or hurt.
 # How one person's death or wound is told after the person: "was shot dead", "has been
@@ -1107,8 +1115,7 @@ class CasualtyStage:
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
         # Last: a group killed with no number, where no pattern above counted them.
         for match in PLURAL_UNCOUNTED_BEFORE.finditer(text):
-            clause = _CLAUSE_BREAK.split(text[max(0, match.start() - 60) : match.start()])[-1]
-            if not _PLURAL_COUNTED_BEFORE.search(" " + clause):
+            if _uncounted_before(text, match.start()):
                 noun = match.group("noun").lower()
                 add(
                     match.start(),
@@ -1116,8 +1123,7 @@ class CasualtyStage:
                     Casualty(quantity("several"), "killed", VICTIM_NOUNS[noun], noun),
                 )
         for match in BODIES_UNCOUNTED.finditer(text) if found_bodies else ():
-            clause = _CLAUSE_BREAK.split(text[max(0, match.start() - 60) : match.start()])[-1]
-            if not NUMBER_WORD.search(match.group()) and not _PLURAL_COUNTED_BEFORE.search(" " + clause):
+            if not NUMBER_WORD.search(match.group()) and _uncounted_before(text, match.start()):
                 noun = match.group("noun") or match.group("noun2")
                 add(match.start(), match.end(), Casualty(quantity("several"), "killed", "unknown", noun))
         # A Spanish sentence: the Spanish rows count its dead and hurt.

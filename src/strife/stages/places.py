@@ -420,9 +420,7 @@ def _has_place_evidence(
     ):
         # "Carlos Pizarro", then "according to Pizarro": a person's name, unless a province or a
         # large city.
-        return any(
-            e.kind == "admin1" or e.population >= PERSON_NAME_PLACE_POPULATION for e in candidate.entries
-        )
+        return _outweighs_a_person(candidate)
     if (
         PLACE_PREPOSITION.search(before)
         or candidate.start in neighbours  # "Becker, Clay, Douglas and Grant counties"
@@ -435,9 +433,7 @@ def _has_place_evidence(
         # "then-president Kennedy", "the Kennedy assassination": a person, however large the town.
         return False
     if word in people:
-        return any(
-            e.kind == "admin1" or e.population >= PERSON_NAME_PLACE_POPULATION for e in candidate.entries
-        )
+        return _outweighs_a_person(candidate)
     return word.lower() not in common_words() or word.isupper()
 
 
@@ -487,6 +483,11 @@ def _listed_neighbours(text: str, candidates: list[Candidate]) -> frozenset[int]
 
 # A city this large keeps its name whoever else bears it ("Chief Minister Punjab"; "Mr Lahore").
 PERSON_NAME_PLACE_POPULATION = 500_000
+
+
+def _outweighs_a_person(candidate: Candidate) -> bool:
+    """Whether a name a person also bears stays a place: a province, or a large city."""
+    return any(e.kind == "admin1" or e.population >= PERSON_NAME_PLACE_POPULATION for e in candidate.entries)
 
 
 # How near the country a place of the text may be and still speak for the country's reading.
