@@ -19,6 +19,7 @@ from strife.stages.sentences import sentence_of
 from strife.stages.spanish import killings as spanish_killings
 from strife.stages.spanish import spanish_sentences
 from strife.stages.taken_spans import TakenSpans
+from strife.stages.truecase import common_words
 
 # Who a counted noun is, for the split by party: state forces, armed groups, civilians, unknown.
 VICTIM_NOUNS: dict[str, str] = {
@@ -225,17 +226,19 @@ OF_THEM = compile_lower(
 SELF_KILLED = compile_lower(
     r"\b(?P<verb>killing|killed|kills|blowing|blew|blows)\s+(?:him|her)self(?:\s+up)?\b"
 )
-# "Gul Mohammad, head of the council, was gunned down": a person named, killed. Read on the
-# cased text, where a name is capitalised.
+# "Gul Mohammad, head of the council, was gunned down", "Artan was killed on scene": a person
+# named, killed. Read on the cased text, where a name is capitalised.
 _NAME_WORD = (
     r"(?!(?:Army|Forces?|Police|Province|District|City|State|Party|Movement|Front|Group|Council|"
     r"Ministry|Government|Republic|Islamic|National|United|Brigade|Corps|Regiment|Guard|Street|Road|Town|"
     r"Village|Camp|Hospital|University|School|Mosque|Church|Market|Station|Airport|Bridge|Valley|Agency|"
     r"The|A|An)\b)[A-Z][a-z]+"
 )
+# A word after this is a place or a thing, not a person named alone ("a resident of Yarka").
+PLACE_OF = re.compile(r"\b(?:of|in|from|at|near|to|on|for|with|by|the)\s+$", re.I)
 NAMED_KILLED = re.compile(
     # "Theo van Gogh was murdered", "Airey Neave is killed" (history told in the present).
-    rf"\b(?P<noun>{_NAME_WORD}(?:[ -](?:{_NAME_WORD}|al|bin|ibn|abu|ul|ud|de|da|del|van|von|der|den)){{1,3}}),?\s+"
+    rf"\b(?P<noun>{_NAME_WORD}(?:[ -](?:{_NAME_WORD}|al|bin|ibn|abu|ul|ud|de|da|del|van|von|der|den)){{0,3}}),?\s+"
     r"(?:[^,.;]{1,80},\s+)?(?:(?:was|is|has been|had been)\s+(?:(?:also|reportedly|allegedly|later)\s+)?"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|tortured) to death|killed|murdered|shot dead|"
     r"gunned down|assassinated|slain|beheaded|martyred|executed|lynched)\b"
@@ -340,6 +343,14 @@ BODY_FOUND = compile_lower(
 )
 BODY_FOUND_OPENING = compile_lower(rf"\W*(?:an?\s+|the\s+)?(?:body|corpse)\s+(?:was\s+)?{_FOUND}\b")
 # A killing verb after "to" is what someone meant to do ("a plot to kill", "tried to murder").
+# What might have been, not what was: "the bombing could have caused a chain reaction,
+# killing thousands of people".
+COUNTERFACTUAL = compile_lower(r"\b(?:could|would|might)\s+(?:well\s+)?have\b[^.;:!?]{0,50}$")
+# A death that a crowd protests or a probe looks into, told as the grievance, not as the act.
+GRIEVANCE_BEFORE = compile_lower(
+    r"\b(?:over|against|protest(?:s|ed|ing)?|mourn(?:s|ed|ing)?|justice for|probe into|inquiry into|"
+    r"investigation into|outrage at|anger (?:at|over))\s+(?:the\s+)?$"
+)
 INTENDED = compile_lower(
     r"\b(?:plot|plots|plotted|plan|plans|planned|planning|attempt|attempts|attempted|attempting|try|tries|"
     r"tried|trying|bid|conspiracy|conspired|threat|threats|threatened|threatening|vow|vows|vowed|sought|"
@@ -477,7 +488,7 @@ _ONE_WAS_HURT = (
 ONE_KILLED = compile_lower(
     # "A Central Reserve Police Force jawan was killed": a unit's name may describe him.
     # "A Border Security Force (BSF) officer": an initialism in brackets may stand among them.
-    r"\b(?:a|an|one)\s+(?:(?!(?:who|whom|which|that|was|were|is|the|and|or|by)\b)(?:[\w'’\-]+|\([\w.\-]{1,12}\))\s+){0,5}?"
+    r"\b(?:a|an|one|another)\s+(?:(?!(?:who|whom|which|that|was|were|is|the|and|or|by)\b)(?:[\w'’\-]+|\([\w.\-]{1,12}\))\s+){0,5}?"
     # "A negotiator for the main opposition party was shot dead": who he was, in a phrase or two.
     r"(?P<noun>[a-z]+(?:-[a-z]+)*)(?:\s+|(?=,\s*who\b))(?:(?:for|of|from|in)\s+(?:(?!(?:was|were|is)\b)[\w'’\-]+\s+){1,4}?){0,2}"
     # "a boy named Abdullah Issa was", "a pharmacist, 45, was"
@@ -567,7 +578,7 @@ PART_MARKER = re.compile(r"(?:including|among them|among whom|of whom|of them)\s
 # "6 Taliban attackers were also killed", "killing six other soldiers": dead besides those
 # counted before. Not "two others were killed", which as often tells again of those counted
 # ("killed along with two associates … two others were killed on the spot").
-BESIDES = re.compile(r"\b(?:also|other)\b")
+BESIDES = re.compile(r"\b(?:also|other|another)\b")
 BESIDES_BEFORE = re.compile(r"\balso\s+$")
 # "An imam was among those killed": one of the dead counted already.
 AMONG_THE_DEAD = re.compile(
@@ -849,6 +860,10 @@ class CasualtyStage:
                 return
             if INTENDED.search(text, max(0, start - 30), start) and KILL_VERB.match(text, start):
                 return  # "a plot to kill General Pinochet": wanted, not done
+            if COUNTERFACTUAL.search(text, max(0, start - 60), start):
+                return
+            if text.startswith("death", start) and GRIEVANCE_BEFORE.search(text, max(0, start - 30), start):
+                return  # "a demonstration over the death of a student": why they marched, not who died
             if (
                 NO_ONE.search(text, max(0, start - 4), start + 4)
                 or NONE_OF.search(text, max(0, start - 30), start)
@@ -1051,7 +1066,18 @@ class CasualtyStage:
             # "blew himself up, killing four people": the four are his victims, he is one more.
             bomber = Casualty(quantity("one"), "killed", "armed", "bomber", besides=True)
             add(match.start(), match.end(), bomber)
+        # "A security man, 50 km west of the city of Baqubah, was killed": one dead, whose name
+        # is no name; read after the counted subjects, which may count them ("Three people,
+        # including officer Salim Barakat of Yarka, was killed").
+        after_subjects: list[re.Match[str]] = []
         for match in NAMED_KILLED.finditer(doc.cased_text):
+            name = match.group("noun")
+            if " " not in name and "-" not in name:
+                if name.lower() in common_words():
+                    continue  # "Everyone was killed": a word, not one person named
+                if PLACE_OF.search(doc.cased_text, max(0, match.start("noun") - 8), match.start("noun")):
+                    after_subjects.append(match)
+                    continue
             add(match.start("noun"), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
         for match in NAMED_COUNT.finditer(doc.cased_text):
             count = quantity(match.group("num").lower(), match.group("qual") and match.group("qual").lower())
@@ -1134,5 +1160,7 @@ class CasualtyStage:
                     count = Quantity(k.count, k.count, k.count)
                     add(k.start, k.end, Casualty(count, k.outcome, k.party, k.noun))
         self._subjects(doc, text, hurt_verbs, found, add)
+        for match in after_subjects:
+            add(match.start("noun"), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
         found.sort(key=lambda m: m.start)
         doc.set_layer("casualties", found)

@@ -45,7 +45,9 @@ TOLL_STATISTIC_CUES = compile_lower(
     r"\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b"
 )
 BACKGROUND_CUES = compile_lower(
-    r"\bfollows? (?:a|an|the) (?:series|spate|wave|string)\b|\bin the past\b|\bpreviously\b|"
+    # "in the past 24 hours": a monitor's fresh news, not a recall.
+    r"\bfollows? (?:a|an|the) (?:series|spate|wave|string)\b|\bin the past\b(?!\s+(?:[\w-]+\s+)?hours\b)|"
+    r"\bpreviously\b|"
     r"\bhas long been\b|\bhistory of\b|\brecalled\b|\bearlier this (?:year|month)\b|"
     r"\blast (?:year|month)\b|\bsince (?:the )?(?:\d{4}|[A-Z]\w+'s)|\bin recent (?:years|months|weeks)\b|"
     r"\bbroader surge\b|\bsurge in (?:attacks|violence)\b|\bha(?:s|ve) (?:also )?(?:intensified|increased|escalated|stepped up)\b|"
@@ -315,8 +317,11 @@ class ContextStage:
                 and sentence.sentence not in dated
                 and not PLACE_BACK.search(text)
                 # "A suicide bomber killed a number of tribal elders": one weapon's toll;
-                # "Soldiers killed in ambush in northern Mali": one act's.
+                # "Soldiers killed in ambush in northern Mali": one act's; "Seven soldiers were
+                # killed when terrorists raided the post. Several terrorists were killed": the
+                # act told just before, named or counted.
                 and sentence.sentence not in named_acts
+                and sentence.sentence - 1 not in named_acts | (counted - vague)
             ):
                 # "Many people were killed during those days": an uncounted toll with no place and
                 # no day of its own.
