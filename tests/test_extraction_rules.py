@@ -2051,3 +2051,80 @@ def test_both_of_a_group_and_a_name_assassinated_in_a_headline() -> None:
     # A name that did the killing counts no one of its own.
     (strike,) = events("Islamic State gunned down two policemen in Kirkuk on Monday")
     assert strike.fatalities == 2
+
+
+def test_one_named_alone_another_dead_and_a_named_person_of_a_place() -> None:
+    (ramming,) = events(
+        "A man named Ali Farah drove his car into students at a campus in Mogadishu on Monday. Farah was "
+        "killed on scene."
+    )
+    assert ramming.fatalities == 1
+    (stabbing,) = events(
+        "Two men stabbed passengers on a bus in Hebron on Monday, leaving two dead. Another man succumbed "
+        "to his wounds on Tuesday."
+    )
+    assert stabbing.fatalities == 3
+    # A place after "of" is no one killed beside the three the sentence counts.
+    (shooting,) = events(
+        "Three people, including police officer Salim Haddad of Yarka was killed in Haifa on Monday when a "
+        "gunman opened fire on a restaurant."
+    )
+    assert shooting.fatalities == 3
+    # A word of the language is nobody named.
+    doc = to_document({"text": "Everyone was killed.", "published": "2025-03-04"}, "d")
+    default_pipeline().annotate(doc)
+    assert doc.layer("casualties") == []
+
+
+def test_a_vague_toll_after_a_counted_act_is_its_own_and_a_counterfactual_toll_is_none() -> None:
+    (raid,) = events(
+        "Seven soldiers were killed when militants raided an army post in Diffa on Monday. Several "
+        "militants were killed and eight were captured."
+    )
+    assert (raid.fatalities, raid.fatalities_imputed) == (10, True)
+    (foiled,) = events(
+        "A truck bomb was detonated at a gas depot in Haifa on Monday. The blast could have caused a chain "
+        "reaction, killing thousands of people."
+    )
+    assert foiled.fatalities == 0
+
+
+def test_a_separate_or_another_named_strike_is_another_incident() -> None:
+    text = (
+        "An Israeli strike on a house in Tyre on Saturday killed three people, the ministry said. "
+        "A separate strike in Tyre killed one person and wounded four."
+    )
+    assert sorted((e.location, e.fatalities) for e in events(text)) == [("Tyre", 1), ("Tyre", 3)]
+    text = (
+        "A Russian missile attack on Odesa on Sunday killed two people, officials said. Another Russian "
+        "drone attack on Odesa injured 18 people, including four children."
+    )
+    assert sorted((e.fatalities, e.injured) for e in events(text)) == [(0, 18), (2, None)]
+
+
+def test_a_monitors_past_24_hours_is_fresh_news_and_a_death_protested_is_no_toll() -> None:
+    (clash,) = events(
+        "Dozens were killed in attacks by ISIS on al-Tabaqa and its countryside in the past 24 hours",
+        published="2017-05-02",
+    )
+    assert (clash.location, clash.fatalities) == ("Al-Tabqa", 12)
+    (beating,) = events(
+        "A reporter was beaten by two men in Banja Luka on Sunday while returning from a demonstration "
+        "over the death of a student."
+    )
+    assert beating.fatalities == 0
+
+
+def test_two_weekdays_of_a_report_with_no_publication_date_are_two_incidents() -> None:
+    text = (
+        "Thousands marched through the Bel Air district of Port-au-Prince on Friday. On Monday, "
+        "police opened fire on a demonstration in Port-au-Prince and killed three people."
+    )
+    found = extract({"id": "d", "text": text})
+    assert sorted((e.event_type == "Protests", e.fatalities) for e in found) == [(False, 3), (True, 0)]
+    # A weekday that names a thing ("before Sunday's election") is no day of an incident.
+    text = (
+        "A rally in Diyarbakir on Friday ended in panic as two explosions killed two people. The blasts "
+        "came as the leader addressed supporters before Sunday's election."
+    )
+    assert len(extract({"id": "d", "text": text})) == 1

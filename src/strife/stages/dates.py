@@ -328,11 +328,13 @@ class DateStage:
                     value = resolve(match, written if getattr(resolve, "from_writing_day", False) else anchor)  # type: ignore[arg-type]
                 else:
                     value = _without_anchor(resolve, match)
-                if value is None and anchor is None and resolve(match, _PROBES[0]) is not None:
+                if value is None and anchor is None and (stand_in := resolve(match, _PROBES[0])) is not None:
                     # A day the text gives relative to a publication date it lacks: the incident
-                    # has a day of its own, unknown (not the next sentence's).
+                    # has a day of its own, unknown (not the next sentence's). Its value is the day
+                    # against a stand-in publication date: comparable with the report's other such
+                    # days ("on Friday" and "on Monday" are two days), and with nothing else.
                     taken.add(start, end)
-                    unresolved.append(Mention(start, end, "date", None, sentence_of(doc, start)))
+                    unresolved.append(Mention(start, end, "date", stand_in, sentence_of(doc, start)))
                     continue
                 if value is None or (anchor is not None and value.start > anchor):
                     continue  # never into the future

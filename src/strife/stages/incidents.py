@@ -30,13 +30,26 @@ from strife.stages.triggers import (
 from strife.taxonomy import EVENT_TYPE_OF
 
 # A sentence that opens with these words starts a new incident.
+_OTHER_ACTS = (
+    r"(?:attack|incident|clash|blast|explosion|exchange of fire|operation|raid|strike|ambush|bomb|grenade|"
+    r"truck|vehicle|bus|car|house|shop|school|checkpost|village)s?\b"
+)
 NEW_INCIDENT = re.compile(
-    r"\b(?:in (?:a |another )?separate\b|separately|in another\b|another (?:attack|incident|clash|blast|"
-    r"explosion|exchange of fire|operation|raid|strike|ambush|bomb|grenade|truck|vehicle|bus|car|house|"
-    r"shop|school|checkpost|village)s?\b|meanwhile|elsewhere|in a similar incident|"
+    rf"\b(?:in (?:a |another )?separate\b|separately|in another\b|a separate {_OTHER_ACTS}|another {_OTHER_ACTS}|"
+    r"meanwhile|elsewhere|in a similar incident|"
     r"earlier,? on|on the same day|the same day|also on|(?:also|further|separately) reported that)\b",
     re.I,
 )
+# "Another Russian drone attack on Kharkiv", "another Israeli strike": another act, whose doer or
+# weapon stands between. Read on the cased text, where a doer's name is capitalised.
+ANOTHER_NAMED_ACT = re.compile(
+    r"\b[Aa]nother (?:(?:[A-Z][\w'’-]+|drone|missile|rocket|air|aerial|suicide|car|roadside|deadly|fresh) ){1,3}"
+    + _OTHER_ACTS
+)
+
+
+# A weekday, not one whose thing is named ("before Sunday's election").
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!\s*['’]?\s*s\b)")
 
 
 # A sentence that opens on where it happened: "In Rawalpindi's Liaquat Bagh, ...".
@@ -69,6 +82,11 @@ SPECIFIC_WEAPON = 85
 
 
 NAMED_ACT = 56
+
+
+def _tells_another(text: str) -> bool:
+    """Whether a sentence says in its words that it tells another incident than the one before."""
+    return NEW_INCIDENT.search(text) is not None or ANOTHER_NAMED_ACT.search(text) is not None
 
 
 def recalled_with_date_and_place(index: int, layers: dict[str, dict[int, list[Mention]]], lower: str) -> bool:
@@ -202,6 +220,12 @@ def group_incidents(doc: Document) -> list[Incident]:
     casualties = by_sentence(doc, "casualties")
     dates = by_sentence(doc, "dates")
     unresolved_days = {m.sentence for m in doc.layer("unresolved_dates")}
+    # Weekdays only: "today" and "yesterday" in a text put together from several reports are
+    # each report's own, and may be one day.
+    stand_in_days: dict[int, list[Mention]] = defaultdict(list)
+    for m in doc.layer("unresolved_dates"):
+        if WEEKDAY.search(doc.lower_text, m.start, min(len(doc.lower_text), m.end + 4)):
+            stand_in_days[m.sentence].append(m)
     supporting = [by_sentence(doc, name) for name in ("places", "claims", "reporters")]
     places = supporting[0]
     claims = supporting[1]
@@ -344,9 +368,16 @@ def group_incidents(doc: Document) -> list[Incident]:
             opens = (
                 current is None
                 or background  # a recalled incident is one sentence's worth: its own figures only
-                or NEW_INCIDENT.search(text) is not None
+                or _tells_another(text)
                 or current.background != background
                 or _other_day(dates.get(index, []), current, dates)
+                # "marched peacefully on Friday … On Monday, police opened fire on a march", with
+                # no publication date to resolve either day against: two days all the same, where
+                # the later one tells violence of its own.
+                or (
+                    bool(killed or violent)
+                    and _other_day(stand_in_days.get(index, []), current, stand_in_days, "stand-in days")
+                )
                 # ACLED's unit is one place: new figures somewhere else are another incident, and
                 # so is a sentence that opens on another place ("In Rawalpindi, supporters...").
                 # A protest day in many cities is one event per city (coding guide).
@@ -616,9 +647,11 @@ def _other_place(new: list[Mention], incident: Incident, places: dict[int, list[
     )
 
 
-def _other_day(new: list[Mention], incident: Incident, dates: dict[int, list[Mention]]) -> bool:
+def _other_day(
+    new: list[Mention], incident: Incident, dates: dict[int, list[Mention]], key: str = "days"
+) -> bool:
     known = incident.gathered(
-        "days", lambda i: [d.value.start for d in dates.get(i, []) if d.value.precision == 1]
+        key, lambda i: [d.value.start for d in dates.get(i, []) if d.value.precision == 1]
     )
     fresh = [d.value for d in new if d.value.precision == 1]
     return bool(known and fresh) and all(
