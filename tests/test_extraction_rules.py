@@ -2128,3 +2128,19 @@ def test_two_weekdays_of_a_report_with_no_publication_date_are_two_incidents() -
         "came as the leader addressed supporters before Sunday's election."
     )
     assert len(extract({"id": "d", "text": text})) == 1
+
+
+def test_a_vehicle_hijacked_is_an_abduction_and_a_debate_hijacked_is_no_act() -> None:
+    (hijacking,) = events(
+        "Gunmen hijacked a passenger bus near Turbat on Monday and took its 30 passengers away."
+    )
+    assert hijacking.sub_event_type == "Abduction/forced disappearance"
+    (train,) = events("The Jaffar Express train was hijacked by militants near Bolan on Tuesday.")
+    assert train.sub_event_type == "Abduction/forced disappearance"
+    # The table reads no act in a debate hijacked (what the learned reading makes of it is its own).
+    doc = to_document(
+        {"text": "The opposition hijacked the debate in parliament on Monday.", "published": "2025-03-04"},
+        "d",
+    )
+    default_pipeline().annotate(doc)
+    assert [t.value.strength for t in doc.layer("triggers") if t.value.strength > 15] == []

@@ -218,6 +218,12 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Abduction: "a kidnapping or disappearance with no other violence reported"
     (r"kidnapp?(?:ed|ing|ings|ers?|s)\b|abduct(?:ed|ion|ions|ing|s|ors?)\b|taken hostage|held hostage|hostages?\b|"
      r"forcibly disappeared|enforced disappearances?|went missing after|whisked away|"
+     # "the train was hijacked near Bolan", "gunmen hijacked a bus": a vehicle and those aboard
+     # seized, not a debate or aid "hijacked".
+     r"hijack(?:ed|ing|s)? (?:of )?(?:a |an |the )?(?:[\w'’-]+ ){0,3}?(?:train|plane|aircraft|airliner|flight|bus|"
+     r"coach|ship|vessel|boat|truck|lorry|tanker|vehicle|car|van)s?\b|"
+     r"(?:train|plane|aircraft|airliner|flight|bus|coach|ship|vessel|boat|truck|lorry|tanker|vehicle|car|van)s? "
+     r"(?:was |were |had been |has been )?hijacked|hijackers\b|"
      r"picked up by (?:men in plain clothes|security agencies|intelligence)|"
      r"(?:took|seized|snatched|dragged|whisked) (?:a |an |the )?(?:\w+ ){0,3}(?:teacher|journalist|activist|man|woman|"
      r"doctor|student|trader|businessman|engineer|official) (?:away )?from (?:his|her|their) (?:home|house|shop|car|office)|"
