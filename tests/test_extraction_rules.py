@@ -2144,3 +2144,13 @@ def test_a_vehicle_hijacked_is_an_abduction_and_a_debate_hijacked_is_no_act() ->
     )
     default_pipeline().annotate(doc)
     assert [t.value.strength for t in doc.layer("triggers") if t.value.strength > 15] == []
+
+
+def test_threats_make_no_learned_act() -> None:
+    # Coding guide: threats are no events, whatever the learned reading makes of their words.
+    assert (
+        events(
+            "Air travel was disrupted on Thursday after bomb threats were made targeting airports in Ottawa."
+        )
+        == []
+    )

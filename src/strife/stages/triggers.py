@@ -395,6 +395,7 @@ PLANNED = (
     r"looming|upcoming|to be launched|dangers? (?:posed by|of)|risks? (?:posed by|of)"
 )
 PLANNED_ANYWHERE = compile_lower(rf"\b(?:{PLANNED})\b")
+THREATS = compile_lower(r"\b(?:threats?|hoax(?:es)?|(?:bomb|security) scares?)\b")
 HYPOTHETICAL_BEFORE = compile_lower(rf"\b(?:{PLANNED})\s+(?:have\s+)?(?:[\w-]+\s+){{0,3}}$")
 # Sexual violence that a crowd marched against, or a law or a sentence speaks of ("protest
 # against rape", "a pregnancy that was the result of rape"): the subject, not an act reported.
@@ -502,6 +503,10 @@ def _learned_trigger(
 ) -> Mention | None:
     """`deadly`: the sentence counts people killed."""
     text = doc.lower_text[sentence.start : sentence.end]
+    if THREATS.search(text):
+        # Coding guide: threats are no events ("bomb threats were made targeting airports"); a
+        # sentence that tells an act beside its threats names it in a word of the table.
+        return None
     ranked = model.sub_event_types(feats)
     if deadly:
         # People died: no protest or development, whatever else the words suggest.
