@@ -2154,3 +2154,33 @@ def test_threats_make_no_learned_act() -> None:
         )
         == []
     )
+
+
+def test_a_recalled_incident_takes_no_later_sentence_and_a_units_name_is_no_act() -> None:
+    text = (
+        "PESHAWAR: Two policemen were injured when a hand grenade was hurled at a police post in Peshawar on "
+        "Wednesday night, police said. The attackers fled on a motorbike. Officials said the attack came after "
+        "the 2023 Malam Jabba attack that killed four soldiers. The bomb disposal unit reached the spot on "
+        "Thursday and collected evidence. Police registered a case. Senior officers visited the injured in "
+        "hospital. A search operation was launched in the area."
+    )
+    found = events(text, published="2025-01-23")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Grenade", 0)]
+
+
+def test_a_recalled_incident_takes_no_date_from_the_sentence_after_it() -> None:
+    text = (
+        "PESHAWAR: Two policemen were injured when a hand grenade was hurled at a police post in Peshawar on "
+        "Wednesday night, police said. The attackers fled on a motorbike. Officials said the attack came after "
+        "the 2023 Malam Jabba attack that killed four soldiers. The army chief visited Swat on January 3. "
+        "Police registered a case. Senior officers visited the injured in hospital."
+    )
+    found = events(text, published="2025-01-23")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Grenade", 0)]
+
+
+def test_an_act_named_by_a_past_year_is_a_recall() -> None:
+    text = (
+        "The man was linked to the 2021 Kabul airport attack that killed 13 soldiers, police in Quetta said."
+    )
+    assert events(text, published="2025-08-17") == []

@@ -421,7 +421,12 @@ def group_incidents(doc: Document) -> list[Incident]:
                 ):
                     current.add(before)
             current.add(index)
-        elif current is not None and not background and any(index in layer for layer in supporting):
+        elif (
+            current is not None
+            and not background
+            and not current.background
+            and any(index in layer for layer in supporting)
+        ):
             current.add(index)
         elif (
             current is not None

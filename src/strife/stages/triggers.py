@@ -395,6 +395,11 @@ PLANNED = (
     r"looming|upcoming|to be launched|dangers? (?:posed by|of)|risks? (?:posed by|of)"
 )
 PLANNED_ANYWHERE = compile_lower(rf"\b(?:{PLANNED})\b")
+# An act's word that names a group ("its suicide bomber unit, the Majeed Brigade", "a bomb
+# squad"): who they are, not what happened.
+GROUP_AFTER = compile_lower(
+    r"\s+(?:units?|wings?|squads?|cells?|networks?|brigades?|battalions?|divisions?)\b"
+)
 THREATS = compile_lower(r"\b(?:threats?|hoax(?:es)?|(?:bomb|security) scares?)\b")
 HYPOTHETICAL_BEFORE = compile_lower(rf"\b(?:{PLANNED})\s+(?:have\s+)?(?:[\w-]+\s+){{0,3}}$")
 # Sexual violence that a crowd marched against, or a law or a sentence speaks of ("protest
@@ -583,7 +588,7 @@ class TriggerStage:
                 if no_weapons and sentence_of(doc, match.start()) in no_weapons:
                     continue
                 before = lower[max(0, match.start() - 60) : match.start()]
-                if SUPPORTING.search(before):
+                if SUPPORTING.search(before) or GROUP_AFTER.match(lower, match.end()):
                     continue
                 if trigger.sub_event_type in TOPICS and TOPIC_BEFORE.search(before):
                     continue
