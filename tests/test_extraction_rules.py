@@ -2184,3 +2184,14 @@ def test_an_act_named_by_a_past_year_is_a_recall() -> None:
         "The man was linked to the 2021 Kabul airport attack that killed 13 soldiers, police in Quetta said."
     )
     assert events(text, published="2025-08-17") == []
+
+
+def test_a_car_ploughed_into_a_rally_is_an_attack_at_the_town_not_at_a_holiday() -> None:
+    (ramming,) = events(
+        "An Afghan man was arrested for ploughing a car into a street rally in Munich, killing two people."
+    )
+    assert (ramming.sub_event_type, ramming.fatalities, ramming.location) == ("Attack", 2, "Munich")
+    (market,) = events(
+        "A man drove his car into a crowd of shoppers at a Christmas market in Magdeburg on Friday, killing five."
+    )
+    assert (market.sub_event_type, market.location) == ("Attack", "Magdeburg")

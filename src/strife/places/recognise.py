@@ -44,6 +44,7 @@ STOPWORDS = frozenset(
     state islamic republic party people's people news agency reuters afp ap xinhua app dawn said says
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december eid ramadan muslim muslims christian hindu sikh shia sunni
+    christmas easter diwali holi thanksgiving halloween passover hanukkah nowruz ashura muharram
     council assembly senate parliament committee union front movement group league university college
     school hospital station road street highway bridge camp base hotel market mosque church temple
     north south east west northern southern eastern western central upper lower greater new old

@@ -268,6 +268,12 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      # "a targeted shooting in Qalat", "rammed his car into a crowd".
      r"(?:targeted|mass|drive-by|deadly|fatal) shootings?\b|"
      r"rammed (?:a |an |his |her |their )?(?:\w+ )?(?:car|vehicle|truck|van|lorry) into|"
+     # "ploughing into a street rally", "drove his car into a crowd of shoppers": the crowd is
+     # who was hit, not a protest.
+     r"(?:rammed|rams|ramming|plough(?:ed|s|ing)?|plow(?:ed|s|ing)?|drove|drives|driving|slammed|smashed|mowed|mowing) "
+     r"(?:(?:a |an |his |her |their |the )?(?:[\w-]+ )?(?:car|vehicle|truck|van|lorry|suv|bus) )?(?:down |into )"
+     r"(?:a |an |the )?(?:[\w-]+ ){0,2}?(?:crowds?|rally|march|procession|people|pedestrians|shoppers|worshippers|"
+     r"mourners|demonstrators|protesters|gathering|group)\b|"
      r"massacre(?:d|s)?\b|executed|killing spree|(?:burned|torched|set fire to) (?:\w+ )?(?:homes|houses|huts)",
      "Attack", 30, True),
     # "CJNG dumps corpses", "a leader survives an assassination bid": the act itself, named (a
