@@ -577,3 +577,20 @@ def test_a_country_named_over_two_lines_of_a_wrapped_wire_is_the_country() -> No
     doc = default_pipeline().annotate(Document(id="wrapped", text=text))
     (country,) = [m for m in doc.layer("places") if m.start == text.index("EL\nSALVADOR")]
     assert (country.label, country.value.name, country.value.iso3) == ("country", "El Salvador", "SLV")
+
+
+def test_names_written_without_letters_unicode_does_not_decompose() -> None:
+    from strife.places.gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    for written, name in (("Diyarbakir", "Diyarbakır"), ("Lodz", "Łódź"), ("Tromso", "Tromsø")):
+        assert name in {e.name for e in gazetteer.lookup(written)}, written
+
+
+def test_the_city_of_a_name_is_that_name_not_the_word_before() -> None:
+    from strife import extract
+
+    # A note written in small letters, as Mass Mobilization's are: "kurdish city" is no city's name.
+    text = "two explosions killed two people at a rally in the predominantly kurdish city of zarbanabad on friday."
+    (blast,) = extract({"id": "d", "text": text})
+    assert blast.location != "Kurdish"

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 30
+CACHE_VERSION = 31
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORD = (
@@ -72,10 +72,19 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _FIELDS = tuple(GazetteerEntry.__dataclass_fields__)
 
 
+# Letters that Unicode does not decompose into a base letter and a mark, as news writes them
+# in ASCII: "Diyarbakır" is "Diyarbakir", "Łódź" is "Lodz", "Tromsø" is "Tromso".
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H",
+     "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "þ": "th", "Þ": "Th"}
+)  # fmt: skip
+
+
 def strip_diacritics(text: str) -> str:
     """ "Wazīristān" → "Waziristan"; ASCII text is returned as it is, without decomposing."""
     if text.isascii():
         return text
+    text = text.translate(_UNDECOMPOSED)
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

@@ -130,6 +130,7 @@ PLACE_KINDS: dict[str, int] = {
 _NAME = r"(?P<name>(?:[A-Z][\w'’\-]{1,40}\s+){0,3}[A-Z][\w'’\-]{1,40})"
 _KIND = "|".join(sorted(PLACE_KINDS, key=len, reverse=True))
 KIND_SUFFIXED = re.compile(rf"\b{_NAME}\s+(?P<kind>{_KIND})\b")
+NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
 # Words that start a capitalised run but are not part of a place's name.
 LEADING_NOISE = frozenset(
     [
@@ -624,6 +625,8 @@ class PlaceStage:
             if not name:
                 continue
             kind = match.group("kind").lower()
+            if kind in ("city", "town") and NAMED_AFTER.match(text, match.end()):
+                continue  # "the Kurdish city of Diyarbakir": the city's name comes after it
             mentions.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
         taken = TakenSpans([(m.start, m.end) for m in mentions if m.label in ("country", "region")])
         candidates = [c for c in candidates if not taken.overlaps(c.start, c.end)]
