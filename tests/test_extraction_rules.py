@@ -2195,3 +2195,12 @@ def test_a_car_ploughed_into_a_rally_is_an_attack_at_the_town_not_at_a_holiday()
         "A man drove his car into a crowd of shoppers at a Christmas market in Magdeburg on Friday, killing five."
     )
     assert (market.sub_event_type, market.location) == ("Attack", "Magdeburg")
+
+
+def test_a_protest_in_a_town_and_a_nearby_one_and_riots_in_the_capital_and_in_another_town() -> None:
+    found = events(
+        "A thousand people demonstrated in Versailles and nearby Louveciennes on Saturday against the plan."
+    )
+    assert sorted(e.location for e in found) == ["Louveciennes", "Versailles"]
+    found = events("Riots also occurred in the capital, Sanaa, and in Dhamar on Friday.")
+    assert sorted(e.location for e in found) == ["Dhamār", "Sanaa"]

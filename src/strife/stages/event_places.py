@@ -29,7 +29,10 @@ LIST_SEPARATOR = re.compile(
     # "Kirkuk, Khan Bani Saad, Tuz Khormato, Madain, Kut and Tarmiyah": names the gazetteer
     # does not know stand in the list between those it does.
     # "Daloa and Daoukro as well as Korhogo".
-    rf"^(?:(?:\s*,\s*{_UNKNOWN_NAME})*(?:\s*,\s*(?:(?i:and|or|as well as)\s+)?|\s+(?i:and|or|as well as)\s+)(?i:{_PART_OF})?|"
+    # "Versailles and nearby Louveciennes", "the capital, Sanaa, and in Dhamar".
+    rf"^(?:(?:\s*,\s*{_UNKNOWN_NAME})*(?:\s*,\s*(?:(?i:and|or|as well as)\s+)?|\s+(?i:and|or|as well as)\s+)"
+    r"(?i:(?:in|at)\s+)?(?i:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+(?:(?:town|village|city)\s+of\s+)?)?"
+    rf"(?i:{_PART_OF})?|"
     # "Daraa city and Hama", not "Peshawar city, Khyber Pakhtunkhwa province": that is where
     # the city lies.
     rf"(?i:\s+{_PART_WORDS}\s+(?:and|or)\s+(?:{_PART_OF})?)|"
