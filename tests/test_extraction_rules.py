@@ -2204,3 +2204,12 @@ def test_a_protest_in_a_town_and_a_nearby_one_and_riots_in_the_capital_and_in_an
     assert sorted(e.location for e in found) == ["Louveciennes", "Versailles"]
     found = events("Riots also occurred in the capital, Sanaa, and in Dhamar on Friday.")
     assert sorted(e.location for e in found) == ["Dhamār", "Sanaa"]
+
+
+def test_a_crowd_on_the_streets_or_occupying_a_plant_is_a_protest() -> None:
+    for text in (
+        "Thousands of people came down onto the streets of Dhaka on Friday to press for the trial of the killers.",
+        "Hundreds of workers at a car company seized the factory in Incheon on Monday, pledging to hold it.",
+    ):
+        (protest,) = events(text)
+        assert protest.sub_event_type == "Peaceful protest", text

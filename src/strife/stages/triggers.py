@@ -304,6 +304,12 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:held|staged|organi[sz]ed|led|joined) (?:a |an |the )?(?:[\w'’-]+ ){0,2}(?:march|marches|procession)\b|"
      r"(?:thousands|hundreds|dozens|crowds?|millions) (?:[\w'’-]+ ){0,3}(?:turned out|poured into|filled|packed|thronged)\b|"
      r"poured (?:into|onto) the streets|filled the streets|"
+     # "thousands came down onto the streets", "hit the streets".
+     r"(?:came|come|comes|coming) (?:out |down )?(?:on ?to|into|in|on) the streets|hit the streets|"
+     # "hundreds of workers seized the plant, pledging to hold it": a crowd occupying a place.
+     r"(?:workers|students|protesters|demonstrators|farmers|employees|activists|miners|teachers|strikers) "
+     r"(?:[\w'’-]+ ){0,6}?(?:occupied|occupying|seized|took over|taking over|stormed into) (?:the |a |an )?"
+     r"(?:[\w'’-]+ ){0,4}?(?:plant|factory|building|offices?|campus|university|square|premises|headquarters|mine)\b|"
      r"gathered (?:outside|in front of) (?:the )?(?:\w+ ){0,3}(?:office|press club|parliament|assembly|court|headquarters)",
      # Not violent: a protest is an event where the report tells when or where it was held, not
      # wherever an analysis mentions protests.
