@@ -2210,6 +2210,7 @@ def test_a_crowd_on_the_streets_or_occupying_a_plant_is_a_protest() -> None:
     for text in (
         "Thousands of people came down onto the streets of Dhaka on Friday to press for the trial of the killers.",
         "Hundreds of workers at a car company seized the factory in Incheon on Monday, pledging to hold it.",
+        "More than 500 people launched a dawn blockade at the Faslane naval base on Monday.",
     ):
         (protest,) = events(text)
         assert protest.sub_event_type == "Peaceful protest", text

@@ -304,6 +304,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:held|staged|organi[sz]ed|led|joined) (?:a |an |the )?(?:[\w'’-]+ ){0,2}(?:march|marches|procession)\b|"
      r"(?:thousands|hundreds|dozens|crowds?|millions) (?:[\w'’-]+ ){0,3}(?:turned out|poured into|filled|packed|thronged)\b|"
      r"poured (?:into|onto) the streets|filled the streets|"
+     # "more than 500 people launched a dawn blockade at the base": a crowd's blockade, not a
+     # state's of a country ("imposed a blockade").
+     r"(?:launch(?:ed|es|ing)?|stag(?:ed|es|ing|e)|mount(?:ed|ing)?|set up|held|began) (?:a |an )?(?:[\w-]+ ){0,2}?blockades?\b|"
      # "thousands came down onto the streets", "hit the streets".
      r"(?:came|come|comes|coming) (?:out |down )?(?:on ?to|into|in|on) the streets|hit the streets|"
      # "hundreds of workers seized the plant, pledging to hold it": a crowd occupying a place.
