@@ -2214,3 +2214,10 @@ def test_a_crowd_on_the_streets_or_occupying_a_plant_is_a_protest() -> None:
     ):
         (protest,) = events(text)
         assert protest.sub_event_type == "Peaceful protest", text
+
+
+def test_killings_counted_as_a_noun_and_a_years_tally_beside_them() -> None:
+    (murders,) = events("Three murders in Culiacan on Sunday as the cartel war rages")
+    assert murders.fatalities == 3
+    (executions,) = events("Mexicali: 4 executed on Sunday, 131 murders this year")
+    assert executions.fatalities == 4

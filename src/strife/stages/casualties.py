@@ -289,6 +289,7 @@ ONE_UNKNOWN = compile_lower(
     r"(?P<noun>[a-z]+-years?-old|[a-z]{3,}(?<!s))"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|outside|inside|while|from|and)\b|-\s))"
 )
+COUNT_BEFORE = compile_lower(rf"\b(?:{NUMBER_PATTERN})\s+$")
 # "They kill him while he was buying…", "gunmen shot her dead": one victim named only by a
 # pronoun. Where the incident counts its dead otherwise, they are among them (fatalities.py).
 PRONOUN_KILLED = compile_lower(
@@ -346,6 +347,7 @@ BODY_FOUND_OPENING = compile_lower(rf"\W*(?:an?\s+|the\s+)?(?:body|corpse)\s+(?:
 # What might have been, not what was: "the bombing could have caused a chain reaction,
 # killing thousands of people".
 COUNTERFACTUAL = compile_lower(r"\b(?:could|would|might)\s+(?:well\s+)?have\b[^.;:!?]{0,50}$")
+TALLY_AFTER = compile_lower(r"\s+(?:so far\s+)?(?:this|last)\s+(?:year|month)\b|\s+so far\b")
 # A death that a crowd protests or a probe looks into, told as the grievance, not as the act.
 GRIEVANCE_BEFORE = compile_lower(
     r"\b(?:over|against|protest(?:s|ed|ing)?|mourn(?:s|ed|ing)?|justice for|probe into|inquiry into|"
@@ -862,6 +864,8 @@ class CasualtyStage:
                 return  # "a plot to kill General Pinochet": wanted, not done
             if COUNTERFACTUAL.search(text, max(0, start - 60), start):
                 return
+            if TALLY_AFTER.match(text, end):
+                return  # "131 murders this year": a tally beside the incident's own count
             if text.startswith("death", start) and GRIEVANCE_BEFORE.search(text, max(0, start - 30), start):
                 return  # "a demonstration over the death of a student": why they marched, not who died
             if (
@@ -1110,6 +1114,8 @@ class CasualtyStage:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", "lives"))
         for match in ONE_UNKNOWN.finditer(text):
             noun = match.group("noun").lower()
+            if match.group("verb") and COUNT_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+                continue  # "Three murders in Culiacan": a count of killings, not a verb
             if noun not in NOT_A_VICTIM and noun not in NOT_PEOPLE and not NUMBER_WORD.fullmatch(noun):
                 add(match.start(), match.end(), Casualty(quantity("one"), "killed", party_of(noun), noun))
         for match in NAMED_VICTIM.finditer(doc.cased_text):
