@@ -2156,26 +2156,28 @@ def test_threats_make_no_learned_act() -> None:
     )
 
 
-def test_a_recalled_incident_takes_no_later_sentence_and_a_units_name_is_no_act() -> None:
-    text = (
-        "PESHAWAR: Two policemen were injured when a hand grenade was hurled at a police post in Peshawar on "
-        "Wednesday night, police said. The attackers fled on a motorbike. Officials said the attack came after "
-        "the 2023 Malam Jabba attack that killed four soldiers. The bomb disposal unit reached the spot on "
-        "Thursday and collected evidence. Police registered a case. Senior officers visited the injured in "
-        "hospital. A search operation was launched in the area."
-    )
-    found = events(text, published="2025-01-23")
-    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Grenade", 0)]
+# A grenade attack, told with a recalled incident after it.
+GRENADE_ATTACK = (
+    "PESHAWAR: Two policemen were injured when a hand grenade was hurled at a police post in Peshawar on "
+    "Wednesday night, police said. The attackers fled on a motorbike. Officials said the attack came after "
+    "the 2023 Malam Jabba attack that killed four soldiers. "
+)
 
 
-def test_a_recalled_incident_takes_no_date_from_the_sentence_after_it() -> None:
-    text = (
-        "PESHAWAR: Two policemen were injured when a hand grenade was hurled at a police post in Peshawar on "
-        "Wednesday night, police said. The attackers fled on a motorbike. Officials said the attack came after "
-        "the 2023 Malam Jabba attack that killed four soldiers. The army chief visited Swat on January 3. "
-        "Police registered a case. Senior officers visited the injured in hospital."
-    )
-    found = events(text, published="2025-01-23")
+@pytest.mark.parametrize(
+    "rest",
+    [
+        # An act's word that names a group ("the bomb disposal unit") is no act.
+        "The bomb disposal unit reached the spot on Thursday and collected evidence. Police registered a case. "
+        "Senior officers visited the injured in hospital. A search operation was launched in the area.",
+        # The recalled incident takes no date from the sentence after it.
+        "The army chief visited Swat on January 3. Police registered a case. Senior officers visited the "
+        "injured in hospital.",
+    ],
+    ids=["unit", "date-after-recall"],
+)
+def test_a_recalled_incident_takes_no_later_sentence_and_a_units_name_is_no_act(rest: str) -> None:
+    found = events(GRENADE_ATTACK + rest, published="2025-01-23")
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Grenade", 0)]
 
 

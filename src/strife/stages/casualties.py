@@ -289,6 +289,7 @@ ONE_UNKNOWN = compile_lower(
     r"(?P<noun>[a-z]+-years?-old|[a-z]{3,}(?<!s))"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|outside|inside|while|from|and)\b|-\s))"
 )
+# A count before the word makes it a noun: "Three murders in Culiacan".
 COUNT_BEFORE = compile_lower(rf"\b(?:{NUMBER_PATTERN})\s+$")
 # "They kill him while he was buying…", "gunmen shot her dead": one victim named only by a
 # pronoun. Where the incident counts its dead otherwise, they are among them (fatalities.py).
@@ -343,16 +344,17 @@ BODY_FOUND = compile_lower(
     rf"\b(?P<verb>{_FIND})\s+(?:an?\s+|the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?:body|corpse)\b(?!\s+(?:parts|counts?|of\s+(?:water|evidence)))"
 )
 BODY_FOUND_OPENING = compile_lower(rf"\W*(?:an?\s+|the\s+)?(?:body|corpse)\s+(?:was\s+)?{_FOUND}\b")
-# A killing verb after "to" is what someone meant to do ("a plot to kill", "tried to murder").
 # What might have been, not what was: "the bombing could have caused a chain reaction,
 # killing thousands of people".
 COUNTERFACTUAL = compile_lower(r"\b(?:could|would|might)\s+(?:well\s+)?have\b[^.;:!?]{0,50}$")
+# A count of a year's or a month's dead, told beside the incident's: "131 murders this year".
 TALLY_AFTER = compile_lower(r"\s+(?:so far\s+)?(?:this|last)\s+(?:year|month)\b|\s+so far\b")
 # A death that a crowd protests or a probe looks into, told as the grievance, not as the act.
 GRIEVANCE_BEFORE = compile_lower(
     r"\b(?:over|against|protest(?:s|ed|ing)?|mourn(?:s|ed|ing)?|justice for|probe into|inquiry into|"
     r"investigation into|outrage at|anger (?:at|over))\s+(?:the\s+)?$"
 )
+# A killing verb after "to" is what someone meant to do ("a plot to kill", "tried to murder").
 INTENDED = compile_lower(
     r"\b(?:plot|plots|plotted|plan|plans|planned|planning|attempt|attempts|attempted|attempting|try|tries|"
     r"tried|trying|bid|conspiracy|conspired|threat|threats|threatened|threatening|vow|vows|vowed|sought|"

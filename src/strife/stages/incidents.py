@@ -29,11 +29,12 @@ from strife.stages.triggers import (
 )
 from strife.taxonomy import EVENT_TYPE_OF
 
-# A sentence that opens with these words starts a new incident.
+# What "another" or "a separate" names when it names another incident.
 _OTHER_ACTS = (
     r"(?:attack|incident|clash|blast|explosion|exchange of fire|operation|raid|strike|ambush|bomb|grenade|"
     r"truck|vehicle|bus|car|house|shop|school|checkpost|village)s?\b"
 )
+# A sentence that opens with these words starts a new incident.
 NEW_INCIDENT = re.compile(
     rf"\b(?:in (?:a |another )?separate\b|separately|in another\b|a separate {_OTHER_ACTS}|another {_OTHER_ACTS}|"
     r"meanwhile|elsewhere|in a similar incident|"

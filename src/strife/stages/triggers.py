@@ -415,6 +415,7 @@ PLANNED_ANYWHERE = compile_lower(rf"\b(?:{PLANNED})\b")
 GROUP_AFTER = compile_lower(
     r"\s+(?:units?|wings?|squads?|cells?|networks?|brigades?|battalions?|divisions?)\b"
 )
+# Coding guide: threats are no events; the learned reading does not read an act beside them.
 THREATS = compile_lower(r"\b(?:threats?|hoax(?:es)?|(?:bomb|security) scares?)\b")
 HYPOTHETICAL_BEFORE = compile_lower(rf"\b(?:{PLANNED})\s+(?:have\s+)?(?:[\w-]+\s+){{0,3}}$")
 # Sexual violence that a crowd marched against, or a law or a sentence speaks of ("protest
