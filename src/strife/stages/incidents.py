@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from strife.document import Document, Mention
+from strife.stages.calendar import WEEKDAY_PATTERN
 from strife.stages.event_types import PROTEST_OR_RIOT
 from strife.stages.incident_model import features, incident_model
 from strife.stages.sentences import CLAUSE, LEAD_SENTENCES, is_note
@@ -50,7 +51,7 @@ ANOTHER_NAMED_ACT = re.compile(
 
 
 # A weekday, not one whose thing is named ("before Sunday's election").
-WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!\s*['’]?\s*s\b)")
+WEEKDAY = re.compile(rf"\b{WEEKDAY_PATTERN}\b(?!\s*['’]?\s*s\b)")
 
 
 # A sentence that opens on where it happened: "In Rawalpindi's Liaquat Bagh, ...".
