@@ -191,6 +191,26 @@ def test_casualty_wordings_of_headlines() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # One person by a bare noun the victim table does not know, with a verb that befalls people.
+        ("Town councillor slain in northern Honduras", 1),
+        ("Taxi driver executed in Ciudad Juarez", 1),
+        ("Governor's nephew murdered in Sinaloa", 1),
+        # Killings counted by their word; "the double homicide" is the one already counted.
+        ("Triple homicide reported in Culiacan", 3),
+        ("An armed attack in Uruapan left 2 dead. The double homicide occurred near the market.", 2),
+        # Not one bare subject: a count, an auxiliary, or who killed.
+        ("Three killed in mortar fire near Kotli", 3),
+        ("Two gunmen attacked a checkpoint in Grozny on Monday. Both attackers were shot dead.", 2),
+        ("Islamic State killed at least 7 in Raqqa", 7),
+    ],
+)
+def test_headline_subjects_killed(text: str, deaths: int) -> None:
+    assert toll(text) == deaths
+
+
 def test_more_casualty_wordings() -> None:
     assert toll("A pharmacist was shot and killed by two gunmen in Quetta on Monday.") == 1
     assert toll("A boy named Ali Khan was beheaded by militants in Swat on Monday.") == 1

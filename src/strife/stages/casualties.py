@@ -95,7 +95,7 @@ DEATH_WORDS = (
     r"perished|slain|slaughtered|embraced martyrdom|embraced shahadat|succumbed to (?:their|his|her) injuries|"
     r"(?:sacrificed|laid down) (?:their|his|her) li(?:fe|ves)|pronounced dead|had (?:their|his|her) heads? cut off|"
     r"(?:beaten|burned|burnt|hacked|stoned)(?: and (?:beaten|burned|burnt|hacked|stoned))? to death|lynched|"
-    r"executed|beheaded|shot and killed"
+    r"executed|beheaded|decapitated|dismembered|shot and killed"
 )
 INJURY_WORDS = r"injured|wounded|hurt|sustained injuries|received injuries"
 
@@ -263,6 +263,30 @@ HEADLINE_ONE = compile_lower(
     # "… was shot dead by unidentified gunmen."
     r"(?:\s+(?:by|in|on|at|near)\b[^.;:]*)?\W*$"
 )
+# "Town councillor slain in northern Honduras", "Taxi driver executed in Ciudad Juarez": a headline's subject, one
+# person by a bare singular noun the noun table need not know, since these verbs befall people.
+# Not "Bill killed in Senate": the noun is checked against things (NOT_PEOPLE) and plurals.
+HEADLINE_BARE = compile_lower(
+    r"(?P<lead>(?:[\w.'’\-]{1,40}\s+){0,2}[\w.'’\-]{1,40}:\s+)?"
+    r"[\"“‘']?(?:(?!(?:and|or|of|in|at|the|a|an)\b)[\w'’\-]{1,40}\s+){0,2}?"
+    r"(?P<noun>[a-z]{3,40}(?:['’]s\s+[a-z]{3,40})?)\s+(?:was\s+)?"
+    r"(?P<verb>killed|slain|murdered|assassinated|executed|beheaded|decapitated|lynched|shot dead|gunned down|"
+    r"(?:shot|stabbed|beaten|hacked|burned|burnt|tortured) to death)\b"
+    # Where or how it befell them, or nothing: "… executed in Ciudad Juarez", "…slain: police".
+    r"(?=\s*(?:$|[,:;(\-–—]|(?:in|at|near|by|on|after|during|inside|outside|while|as|amid|over)\b))"
+    # "Islamic State killed at least 5": who killed, and a count.
+    r"(?!\s*at\s+(?:least|most|leas)\b)"
+)
+# Words that head such a subject without being one person: "Another strike killed", "both".
+NOT_A_HEADLINE_VICTIM = frozenset(
+    "both those these all each either none strike attack was were are been being".split()
+)
+# "Triple homicide reported in Culiacan": killings counted by their word; "the double homicide" is one
+# told before.
+MULTIPLE_KILLING = compile_lower(
+    r"(?<!the )(?<!this )(?<!that )\b(?P<num>double|triple|quadruple)\s+(?P<verb>homicide|murder|killing|execution)s?\b"
+)
+MULTIPLES = {"double": "two", "triple": "three", "quadruple": "four"}
 # "The governor of Galgaduud and his brother were gunned down": one person and his kin, two dead.
 _KIN = (
     r"brother|sister|son|daughter|wife|husband|father|mother|nephew|niece|cousin|uncle|bodyguard|driver|guard"
@@ -613,6 +637,22 @@ def _joined(first: Casualty, second: Casualty) -> Casualty:
 def party_of(noun: str) -> str:
     """Whose a counted noun is, plural or singular ("soldiers", "a security official")."""
     return VICTIM_NOUNS.get(noun) or SINGULAR_NOUNS.get(noun) or HEADLINE_ONLY_NOUNS.get(noun, "unknown")
+
+
+def _headline_victim(text: str, sentence: Mention) -> re.Match[str] | None:
+    """A headline's one victim: by a noun the table knows, or by a bare singular noun."""
+    if (match := HEADLINE_SINGLE.match(text, sentence.start, sentence.end)) is not None:
+        return match
+    match = HEADLINE_BARE.match(text, sentence.start, sentence.end)
+    if (
+        match is None
+        or match.group("noun").endswith("s")
+        or match.group("noun").split()[-1] in NOT_PEOPLE | NOT_A_VICTIM | NOT_A_HEADLINE_VICTIM
+        # "Two killed in Indian shelling": a count, read as such elsewhere.
+        or NUMBER_WORD.search(text, sentence.start, match.end("noun"))
+    ):
+        return None
+    return match
 
 
 def _outcome(verb: str) -> str:
@@ -995,7 +1035,7 @@ class CasualtyStage:
         # One person: "kills soldier", "Woman killed in shelling", "a candidate was murdered".
         singles = list(SINGLE.finditer(text))
         for sentence in doc.layer("sentences"):
-            if (match := HEADLINE_SINGLE.match(text, sentence.start, sentence.end)) is not None:
+            if (match := _headline_victim(text, sentence)) is not None:
                 singles.append(match)
         singles += [
             m
@@ -1014,7 +1054,9 @@ class CasualtyStage:
             outcome = _outcome(match.group("verb")) if match.group("verb") else "killed"
             # The place that heads a headline, or a report's dateline, is not the victim's words.
             start = (
-                match.end("lead") if match.re is HEADLINE_SINGLE and match.group("lead") else match.start()
+                match.end("lead")
+                if match.re in (HEADLINE_SINGLE, HEADLINE_BARE) and match.group("lead")
+                else match.start()
             )
             add(start, match.end(), Casualty(quantity("one"), outcome, party_of(noun), noun))
         for match in COUNTED_OTHERS.finditer(text):
@@ -1110,6 +1152,12 @@ class CasualtyStage:
                     match.end(),
                     Casualty(quantity("one"), "killed", party_of(noun), noun),
                 )
+        for match in MULTIPLE_KILLING.finditer(text):
+            add(
+                match.start(),
+                match.end(),
+                Casualty(quantity(MULTIPLES[match.group("num")]), "killed", "unknown", ""),
+            )
         for match in LIVES.finditer(text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
