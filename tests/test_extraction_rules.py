@@ -1904,6 +1904,25 @@ def test_a_recall_in_a_trailing_clause_leaves_the_sentences_own_news() -> None:
     assert events("The protesters, who had previously been peaceful, threw stones at the police.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 300 nurses took to the streets of Lusaka yesterday in the biggest protest since the 2019 strike.",
+        "Hundreds of farmers marched in Nakuru on Saturday against the land law passed last month.",
+    ],
+)
+def test_an_act_of_a_fresh_day_set_against_the_past_is_news(text: str) -> None:
+    (protest,) = events(text)
+    assert (protest.sub_event_type, protest.background) == ("Peaceful protest", False)
+
+
+def test_the_day_a_source_spoke_does_not_make_a_recalled_killing_fresh() -> None:
+    (recalled,) = events(
+        "LUSAKA: The union said on Monday that 15 nurses killed by soldiers in Lusaka last month were shot."
+    )
+    assert (recalled.fatalities, recalled.background) == (15, True)
+
+
 def test_a_weapon_of_war_is_coded_whatever_the_setting_and_a_gas_blast_is_not() -> None:
     (bombing,) = events(
         "A car bomb tore through a cafe packed with fans watching a football match in Baqubah on Tuesday, "

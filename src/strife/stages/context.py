@@ -74,6 +74,17 @@ def trailing_recall(text: str, start: int, cue_start: int, own_ends: list[int]) 
     return breaks[-1]
 
 
+# Cues that set the sentence's act against the past ("the biggest since 1990", "the law passed last
+# month") rather than tell a past act, where the act itself has a day of the report's own, told
+# before them ("…attacked the train last month …, the paper reported on Sunday" recalls).
+COMPARED_WITH_PAST = compile_lower(r"^(?:since|last|earlier|in recent|in the past)")
+# Not the day a source spoke ("the Red Crescent said on Monday that medics killed last month…").
+FRESH_DAY = compile_lower(
+    r"(?<!said )(?<!says )(?<!reported )(?<!announced )(?<!stated )(?<!confirmed )\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening)|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
+
+
 # "Last week" recalls an earlier incident once the report has told its own; in its opening
 # sentences it dates the report's own news ("protesters heckled the president last week").
 RECALLED_AFTER_LEAD = compile_lower(r"\blast week\b")
@@ -339,7 +350,16 @@ class ContextStage:
                 )
                 continue
             elif (
-                cue is not None
+                (
+                    cue is not None
+                    # "Teachers took to the streets yesterday, in the biggest protest since the
+                    # 1990 strikes": an act of a fresh day, compared with the past, not recalled.
+                    and not (
+                        COMPARED_WITH_PAST.search(cue.group())
+                        and FRESH_DAY.search(text, 0, cue.start())
+                        and sentence.sentence in acts
+                    )
+                )
                 or sentence.sentence in past_year_sentences
                 or (sentence.sentence >= LEAD_SENTENCES and RECALLED_AFTER_LEAD.search(text))
             ):
