@@ -211,6 +211,20 @@ def test_headline_subjects_killed(text: str, deaths: int) -> None:
     assert toll(text) == deaths
 
 
+def test_victims_described_by_whom_they_belong_to_or_how_they_were_killed() -> None:
+    assert toll("A tailor belonging to the Hazara community was killed in a shooting in Quetta.") == 1
+    assert toll("Maoists slit the throat of a road contractor in Bijapur district.") == 1
+    (stabbing,) = extract(
+        {"text": "A 20-year-old student was stabbed with a knife by an attacker in Hebron."}
+    )
+    assert (stabbing.fatalities, stabbing.injured) == (0, 1)
+    # A statistics office is a name, not a tally.
+    (blast,) = extract(
+        {"text": "A roadside bomb exploded, injuring a policeman of the Central Statistics Office in Kabul."}
+    )
+    assert (blast.sub_event_type, blast.injured) == ("Remote explosive/landmine/IED", 1)
+
+
 def test_more_casualty_wordings() -> None:
     assert toll("A pharmacist was shot and killed by two gunmen in Quetta on Monday.") == 1
     assert toll("A boy named Ali Khan was beheaded by militants in Swat on Monday.") == 1

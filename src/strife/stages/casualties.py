@@ -308,7 +308,8 @@ LIVES = compile_lower(
 # The noun is what the verb acts on; a plural or a function word is no single victim.
 ONE_UNKNOWN = compile_lower(
     r"\b(?:(?P<verb>kills|kill|shoots? dead|guns? down|murders|stabs? to death|behead(?:s|ed)?|"
-    r"assassinat(?:es?|ed))\s+(?:an?\s+|the\s+)?|(?:killed|killing|murdered|shot dead)\s+(?:an?|one)\s+)"
+    r"assassinat(?:es?|ed)|sl(?:it|its|itting) (?:the )?throats? of)\s+(?:an?\s+|the\s+)?|"
+    r"(?:killed|killing|murdered|shot dead)\s+(?:an?|one)\s+)"
     r"(?:[a-z][\w'’\-]*\s+){0,2}?"
     r"(?P<noun>[a-z]+-years?-old|[a-z]{3,}(?<!s))"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|outside|inside|while|from|and)\b|-\s))"
@@ -511,14 +512,20 @@ _ONE_WAS_HURT = (
     # "A postmaster was kidnapped and later killed": what befell him first.
     r"(?:(?:kidnapped|abducted|captured|seized|tortured|taken hostage)\s+and\s+(?:(?:later|then|subsequently)\s+)?)?"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|murdered|"
-    r"shot dead|gunned down|assassinated|slain|beheaded|dismembered|martyred|executed|lynched|pronounced dead|wounded|injured)\b"
+    r"shot dead|gunned down|assassinated|slain|beheaded|dismembered|martyred|executed|lynched|pronounced dead|wounded|injured|"
+    # "An 18-year-old was stabbed with a screwdriver": hurt. Not "was shot", which as often
+    # tells a death ("was shot in the head and later died") or an accident.
+    r"stabbed(?! to death))\b"
 )
 ONE_KILLED = compile_lower(
     # "A Central Reserve Police Force jawan was killed": a unit's name may describe him.
     # "A Border Security Force (BSF) officer": an initialism in brackets may stand among them.
     r"\b(?:a|an|one|another)\s+(?:(?!(?:who|whom|which|that|was|were|is|the|and|or|by)\b)(?:[\w'’\-]+|\([\w.\-]{1,12}\))\s+){0,5}?"
     # "A negotiator for the main opposition party was shot dead": who he was, in a phrase or two.
-    r"(?P<noun>[a-z]+(?:-[a-z]+)*)(?:\s+|(?=,\s*who\b))(?:(?:for|of|from|in)\s+(?:(?!(?:was|were|is)\b)[\w'’\-]+\s+){1,4}?){0,2}"
+    # "A shopkeeper belonging to the Hazara community was killed": or whom he belonged to.
+    r"(?P<noun>[a-z]+(?:-[a-z]+)*)(?:\s+|(?=,\s*who\b))(?:(?:for|of|from|in|belonging to|working (?:for|with|at)|"
+    r"employed (?:by|at)|affiliated (?:to|with)|associated with|linked to|hailing from)\s+"
+    r"(?:(?!(?:was|were|is)\b)[\w'’\-]+\s+){1,4}?){0,2}"
     # "a boy named Abdullah Issa was", "a pharmacist, 45, was"
     r"(?:named\s+(?:[\w'’\-]+\s+){1,3}|,[^,.;]{1,60},\s+)?"
     # "an employee who was held hostage was shot dead", "a man, who was later shot and killed".
@@ -614,7 +621,7 @@ AMONG_THE_DEAD = re.compile(
 )
 
 # Headlines tell in the present: "bomber wounds two" hurt them, as "wounded" would.
-_INJURY_VERBS = re.compile(rf"^(?:{INJURY_WORDS}|injuring|wounding|wounds?|injures?|hurts?)$")
+_INJURY_VERBS = re.compile(rf"^(?:{INJURY_WORDS}|injuring|wounding|wounds?|injures?|hurts?|stabbed)$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ STATISTIC_CUES = compile_lower(
 # crowd's ("students stormed the ministry to protest a 25 percent cut to their grants", "gays
 # rallied against the ban of the annual parade"), whose numbers are its grievance.
 TOLL_STATISTIC_CUES = compile_lower(
-    r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\btally\b|\bstatistics\b|"
+    r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\btally\b|(?<!bureau of )\bstatistics\b(?! (?:office|bureau|department|division|agency|authority))|"
     r"\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b"
 )
 BACKGROUND_CUES = compile_lower(
