@@ -225,6 +225,25 @@ def test_victims_described_by_whom_they_belong_to_or_how_they_were_killed() -> N
     assert (blast.sub_event_type, blast.injured) == ("Remote explosive/landmine/IED", 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # One count of a noun two words qualify.
+        ("At least five FC and Levies personnel were killed in an ambush near Turbat.", 5),
+        ("Six police and army soldiers were killed in an attack on a checkpost in Tank.", 6),
+        # One person and the others killed with him.
+        ("Gunmen killed the district police chief along with four other policemen in Zhob.", 5),
+        ("A local councillor, together with two police guards, was killed in a bomb attack in Kunduz.", 3),
+        ("Militants burned 4 villagers alive in Kananga.", 4),
+        # Two figures, or a figure and its verb, are not one count.
+        ("Two soldiers and a civilian were killed in a blast in Quetta.", 3),
+        ("An explosion in a mosque in Jalalabad left one dead and at least eight others wounded.", 1),
+    ],
+)
+def test_counts_of_people_joined_by_and_or_with(text: str, deaths: int) -> None:
+    assert toll(text) == deaths
+
+
 def test_more_casualty_wordings() -> None:
     assert toll("A pharmacist was shot and killed by two gunmen in Quetta on Monday.") == 1
     assert toll("A boy named Ali Khan was beheaded by militants in Swat on Monday.") == 1

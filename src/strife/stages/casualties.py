@@ -348,6 +348,35 @@ ALONG_WITH = compile_lower(
     _KILLED_ALONG_WITH + rf"(?:(?:his|her)\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
     rf"(?P<num>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>[a-z]+s|[a-z]*men|people)\b"
 )
+_ALONG_OTHERS = (
+    rf"(?:along|together)\s+with\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
+    r"(?:other\s+|more\s+)?(?:[\w'’\-]+\s+){0,2}?(?P<noun>[a-z]+s|[a-z]*men|people)\b"
+)
+# "Militants killed the district police chief along with nine other policemen": one and the
+# others, killed by one verb.
+ACTIVE_ALONG_WITH = compile_lower(
+    r"\b(?P<verb>killed|killing|kills|murdered|executed|shot dead|gunned down)\s+(?:the|a|an)\s+"
+    r"(?:(?!(?:and|or|in|at|on|near)\b)[\w'’\-]+\s+){0,4}?" + _ALONG_OTHERS
+)
+# "An anti-Taliban politician, together with three police officers, was killed".
+ASIDE_ALONG_WITH = compile_lower(
+    r"\b(?:a|an|the|one)\s+(?:[\w'’\-]+\s+){0,4}?[a-z]+,\s+"
+    + _ALONG_OTHERS
+    + rf",\s+(?:was|were|has been|had been)\s+(?:(?:also|reportedly|later)\s+)?(?P<verb>{DEATH_WORDS})\b"
+)
+# "At least four FC and police personnel were killed", "Eight police and army soldiers have been
+# killed": one count of a noun that two words qualify, joined by "and".
+_COORDINATED_WORD = (
+    rf"(?!(?:and|or|were|was|are|is|have|has|had|dead|killed|injured|wounded|left|leaving|at|least|more|than|"
+    rf"others?|{NUMBER_PATTERN})\b)[a-z][\w'’\-]*\s+"
+)
+COORDINATED = compile_lower(
+    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?!(?:an?|one)\b)(?P<num>{NUMBER_PATTERN})\s+"
+    rf"(?P<first>(?:{_COORDINATED_WORD}){{1,3}}?)and\s+(?:{_COORDINATED_WORD}){{0,4}}?(?P<noun>{_NOUN})\b"
+    rf"\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b"
+)
+# "Islamic State burned 5 civilians alive".
+BURNED_ALIVE = compile_lower(rf"\bburn(?:ed|t|s|ing)?\s+(?:the\s+)?{_COUNT}\s+alive\b")
 # "is killed along with his driver and three bodyguards": one person and a list of those with him.
 ALONG_WITH_LIST = compile_lower(_KILLED_ALONG_WITH)
 # The dead found: "Police find 5 bodies in Juarez", "the bodies of 12 men were recovered", "They
@@ -999,6 +1028,30 @@ class CasualtyStage:
             if count and noun not in NOT_PEOPLE and not YEAR.match(match.group("num")):
                 both = Quantity(count.value + 1, count.low + 1, count.high + 1, count.vague, count.qualifier)
                 add(match.start(), match.end(), Casualty(both, "killed", "unknown", noun))
+        for pattern in (ACTIVE_ALONG_WITH, ASIDE_ALONG_WITH) if along else ():
+            for match in pattern.finditer(text):
+                count = quantity(match.group("num"), match.group("qual"))
+                noun = match.group("noun")
+                if count and noun not in NOT_PEOPLE and not YEAR.match(match.group("num")):
+                    both = Quantity(
+                        count.value + 1, count.low + 1, count.high + 1, count.vague, count.qualifier
+                    )
+                    add(
+                        match.start(),
+                        match.end(),
+                        Casualty(both, _outcome(match.group("verb")), "unknown", noun),
+                    )
+        for match in COORDINATED.finditer(text):
+            # "two soldiers and police were killed" is two figures: the words before "and" name
+            # no counted people of their own.
+            first = match.group("first").split()
+            if any(w in VICTIM_NOUNS and w.endswith(("s", "men", "people")) for w in first):
+                continue
+            if (value := _make(match, _outcome(match.group("verb")))) is not None:
+                add(match.start(), match.end(), value)
+        for match in BURNED_ALIVE.finditer(text) if "alive" in text else ():
+            if (value := _make(match, "killed")) is not None:
+                add(match.start(), match.end(), value)
         for match in PASSIVE_PAIR.finditer(text):
             if _OBJECT_OF.search(text, max(0, match.start() - 30), match.start()):
                 continue  # "A bomb killed two soldiers and 4 others were injured": the first is killed
