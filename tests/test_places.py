@@ -222,6 +222,20 @@ def test_saint_and_st_are_one_name() -> None:
     assert {e.iso3 for e in get_gazetteer().lookup("St. Petersburg")} >= {"RUS", "USA"}
 
 
+@pytest.mark.parametrize(
+    ("name", "admin1"),
+    [
+        ("Dagestan", "Dagestan"),
+        ("Ingushetia", "Ingushetia"),
+        ("Kursk region", "Kursk"),
+        ("West Java", "West Java"),
+    ],
+)
+def test_a_unit_is_found_by_the_name_news_gives_it(name: str, admin1: str) -> None:
+    # GeoNames names them "Dagestan, Respublika", "Kurskaya oblast'", "Jawa Barat".
+    assert any(e.kind == "admin1" and e.name == admin1 for e in get_gazetteer().lookup(name))
+
+
 def test_the_ranker_weighs_only_features_the_stage_computes() -> None:
     from strife.places.recognise import Candidate, Evidence, entry_features, ranker
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 31
+CACHE_VERSION = 32
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORD = (
@@ -304,7 +304,9 @@ class Gazetteer:
                                    seat[0] if seat else 0, derived=True,
                                    seat_latitude=seat[1] if seat else None,
                                    seat_longitude=seat[2] if seat else None)  # fmt: skip
-            for key in {normalise_name(n) for n in all_names if strip_diacritics(n).isascii()}:
+            # The name news writes ("Dagestan", "Kursk" for Kurskaya oblast') is a key too, not
+            # only GeoNames' own and its aliases.
+            for key in {normalise_name(n) for n in (name, *all_names) if strip_diacritics(n).isascii()}:
                 if len(key) >= 3:  # two-letter codes ("NO" for Nord) are not how news names places
                     index[key].append(entry)
         for row in cities:
