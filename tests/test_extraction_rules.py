@@ -954,6 +954,14 @@ def test_forces_named_by_their_country_are_who_struck() -> None:
     assert (strike.actor1, strike.inter2) == ("Military Forces of Pakistan", 3)
 
 
+def test_a_states_strikes_on_armed_men_with_no_country_named_are_at_home() -> None:
+    (strikes,) = events("Nigerian air strikes kill 40 insurgents, military says")
+    assert (strikes.country, strikes.actor1) == ("Nigeria", "Military Forces of Nigeria")
+    # People struck otherwise may be across a border: no country is guessed.
+    (shelling,) = events("Three villagers killed in Indian shelling")
+    assert shelling.country is None
+
+
 def test_a_town_abroad_named_after_in_is_kept_though_the_text_names_another_country() -> None:
     (raid,) = events("Israeli forces killed three people in Jenin on Monday.")
     assert (raid.location, raid.country) == ("Jenin", "Palestine")

@@ -29,6 +29,7 @@ from strife.stages.event_dates import incident_date, recalled_without_month
 from strife.stages.event_notes import write_note
 from strife.stages.event_places import (
     entry_place,
+    home_country,
     incident_place,
     listed_places,
     struck_country,
@@ -310,7 +311,9 @@ def assemble_events(doc: Document) -> list[Event]:
             event_country,
             event_iso3,
         )
-        target = struck_country(place, a1, gather("places"), event_iso3)
+        target = struck_country(place, a1, gather("places"), event_iso3) or home_country(
+            place, a1, a2, event_iso3
+        )
         if target is not None:
             event_iso3, event_country = target, country_name(target)
             if place["admin1"] is None:

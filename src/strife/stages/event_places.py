@@ -475,6 +475,26 @@ def struck_country(
     return None
 
 
+def home_country(
+    place: dict[str, Any], striker: Mention | None, struck: Mention | None, event_iso3: str | None
+) -> str | None:
+    """A state's forces named by their country that strike armed men ("Pakistan air strikes kill
+    35 militants"), where the report names no country at all: their own country, whose
+    insurgents they fight, as its reports of such strikes are. Not where they strike people
+    otherwise ("two killed in Indian shelling"): that is as often across a border."""
+    if (
+        event_iso3 is None
+        and place["iso3"] is None
+        and striker is not None
+        and striker.value.iso3
+        and striker.value.side == "state"
+        and struck is not None
+        and struck.value.side == "armed"
+    ):
+        return str(striker.value.iso3)
+    return None
+
+
 def struck_place(place: dict[str, Any], iso3: str) -> dict[str, Any]:
     """The event's place once the striker's own country, which stood for it, gives way to the
     struck country: that country, at its point, for assembly to name."""
