@@ -32,6 +32,25 @@ def test_tallies_are_not_incidents() -> None:
     assert _events("Between January and September, the army killed 393 guerrillas in the eastern area.") == []
 
 
+_FOLLOW_UP = (
+    " The operation was launched on reports of the presence of militants in the area. Officials said the "
+    "area had been cleared. Residents said markets remained closed in the town. Traders said they feared "
+    "further losses. The district administration announced compensation for the families."
+)
+
+
+def test_an_articles_first_sentence_is_its_news_though_it_gives_no_day() -> None:
+    text = (
+        "BANNU: A soldier was martyred and two militants were killed in an exchange of fire with security "
+        "forces in the Jani Khel area of Bannu, the military's media wing said." + _FOLLOW_UP
+    )
+    (clash,) = _events(text, published="2025-03-03")
+    assert (clash.location, clash.fatalities, clash.event_date) == ("Bannu", 3, dt.date(2025, 3, 3))
+    # Told further down with no day of its own, violence is talk about it, not news.
+    later = "BANNU: Markets reopened in the town." + _FOLLOW_UP + " Two militants were killed in Bannu."
+    assert _events(later, published="2025-03-03") == []
+
+
 def _places(text: str) -> list[str]:
     doc = Document(id="t", text=text, published=dt.date(2025, 3, 10))
     default_pipeline()(doc)

@@ -87,6 +87,13 @@ TOLD_WHERE = re.compile(
 )
 
 
+def _opens_the_report(doc: Document, incident: Incident, spans: dict[int, tuple[int, int]]) -> bool:
+    """Whether the incident starts in the report's first sentence, which is not a summary bullet
+    ("• Attack on Deir al-Balah leaves buildings flattened" restates what the body tells)."""
+    first = min(incident.sentences)
+    return first == 0 and not doc.text[spans[first][0] : spans[first][1]].lstrip().startswith("•")
+
+
 def _told_before(event: Event, told: list[Event]) -> bool:
     """Whether the report told an event of this kind at this place on these days before, with
     no toll of its own that the one told lacks ("a series of attacks across the district,
@@ -247,9 +254,11 @@ def assemble_events(doc: Document) -> list[Event]:
         chosen, event_date, date_end, precision, basis = incident_date(
             doc, incident, date_mentions, layers["dates"], events, unresolved_days, casualty_mentions
         )
-        if basis in PUBLICATION_FALLBACK and article:
+        if basis in PUBLICATION_FALLBACK and article and not _opens_the_report(doc, incident, spans):
             # A whole article dates the incidents it reports; one it leaves without a day, or a
-            # day of the incident told before it, is talk about violence, not news of it.
+            # day of the incident told before it, is talk about violence, not news of it. The
+            # one its first sentence tells is its news, on the day it was published
+            # ("SOUTH WAZIRISTAN: A soldier was martyred in a firefight…").
             drop(doc, opening_sentence, ("undated", "an incident an article gives no day of its own"))
             continue
 
