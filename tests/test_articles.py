@@ -7,6 +7,7 @@ import datetime as dt
 from strife.api import extract
 from strife.document import Document
 from strife.pipeline import default_pipeline
+from strife.stages.context import non_political_kind
 
 
 def _events(text: str, published: str = "2025-03-10") -> list:
@@ -49,6 +50,12 @@ def test_an_articles_first_sentence_is_its_news_though_it_gives_no_day() -> None
     # Told further down with no day of its own, violence is talk about it, not news.
     later = "BANNU: Markets reopened in the town." + _FOLLOW_UP + " Two militants were killed in Bannu."
     assert _events(later, published="2025-03-03") == []
+
+
+def test_a_place_stormed_is_no_storm() -> None:
+    assert non_political_kind("protesters storm busan court after it extends detention") is None
+    assert non_political_kind("supporters of the president storm parliament") is None
+    assert non_political_kind("a storm killed five people in busan") == ("disaster", "storm")
 
 
 def _places(text: str) -> list[str]:

@@ -147,8 +147,26 @@ def non_political_kind(text: str) -> tuple[str, str] | None:
     an epidemic, a crime, sport or a ceremony; None otherwise."""
     for kind, pattern in NON_POLITICAL_KINDS.items():
         if (match := pattern.search(text)) is not None and not RULED_OUT.search(text, 0, match.start()):
+            if match.group() == "storm" and (
+                STORMED_BY.search(text, max(0, match.start() - 40), match.start())
+                or STORMED_PLACE.match(text, match.end())
+            ):
+                continue  # "Protesters storm court", "supporters storm parliament": an act, not weather
             return kind, match.group()
     return None
+
+
+# What is stormed: a building or a place held.
+STORMED_PLACE = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:parliament|court|building|offices?|headquarters|"
+    r"compound|capitol|embassy|palace|(?:police\s+)?station|prison|jail|camp|base|airport|assembly|"
+    r"ministry|consulate|residence|house|streets)\b"
+)
+# Who storms a place: a crowd or a force, not the weather.
+STORMED_BY = re.compile(
+    r"\b(?:protesters|demonstrators|supporters|crowds?|mobs?|rioters|students|workers|troops|forces|"
+    r"soldiers|police|militants|gunmen|rebels|fighters|insurgents|men|they)\s+(?:\w+\s+)?$"
+)
 
 
 # "Police ruled out the possibility of a robbery": the motive named is the one set aside.
