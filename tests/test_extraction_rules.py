@@ -279,6 +279,13 @@ def test_plans_calls_and_court_steps_about_protests_and_arrests_are_no_events() 
         "Thousands protested in Lahore on Friday against a law that critics say will weaken the courts."
     )
     assert protest.sub_event_type == "Peaceful protest"
+    # A court step the crowd marched against is what it wanted, not a step of its own.
+    (march,) = events(
+        "About 300 protesters marched on the magistrate's court in Otjiwarongo on Monday to hand over a "
+        "petition opposing bail for the accused."
+    )
+    assert march.sub_event_type == "Peaceful protest"
+    assert events("Twelve protesters arrested in Otjiwarongo were granted bail on Monday.") == []
 
 
 def test_police_shootouts_with_criminals_and_trends_are_no_incidents() -> None:

@@ -495,10 +495,20 @@ COURT_STEP = re.compile(
 )
 
 
+# Words that open what a crowd wants or opposes.
+PURPOSE = re.compile(r"\b(?:to|against|over|opposing|demanding|protesting|calling for|in support of)\b")
+
+
 def _unreal(lower: str, sentence: Mention, trigger: Mention) -> re.Match[str] | None:
     """The words that make a protest, an arrest or an agreement no event of its own."""
     crowd = trigger.value.sub_event_type in PROTEST_OR_RIOT or trigger.value.sub_event_type == "Arrests"
-    if crowd and (court := COURT_STEP.search(lower, sentence.start, sentence.end)) is not None:
+    if (
+        crowd
+        and (court := COURT_STEP.search(lower, sentence.start, sentence.end)) is not None
+        # "300 protesters marched on the court to hand over a petition opposing bail": what they
+        # marched for, told after the march, is no court step of theirs.
+        and not (court.start() > trigger.end and PURPOSE.search(lower, trigger.end, court.start()))
+    ):
         return court
     before = lower[sentence.start : trigger.start]
     return UNREAL_BEFORE.search(before) or (ANNOUNCED.search(before) if crowd else None)
