@@ -244,6 +244,19 @@ def test_counts_of_people_joined_by_and_or_with(text: str, deaths: int) -> None:
     assert toll(text) == deaths
 
 
+def test_hurt_then_dead_and_property_burned_by_armed_men() -> None:
+    (stabbing,) = extract({"text": "A shopkeeper had been stabbed several times and died at the scene in Hebron on Monday.",
+                           "published": "2025-03-04"})  # fmt: skip
+    assert stabbing.fatalities == 1
+    (stabbings,) = extract({"text": "Two police officers and a guard were stabbed with a knife in Hebron on Monday.",
+                            "published": "2025-03-04"})  # fmt: skip
+    assert (stabbings.fatalities, stabbings.injured) == (0, 3)
+    (arson,) = extract(
+        {"text": "A cattle ranch was set on fire by guerrillas in the department of San Pedro."}
+    )
+    assert arson.sub_event_type == "Looting/property destruction"
+
+
 def test_more_casualty_wordings() -> None:
     assert toll("A pharmacist was shot and killed by two gunmen in Quetta on Monday.") == 1
     assert toll("A boy named Ali Khan was beheaded by militants in Swat on Monday.") == 1

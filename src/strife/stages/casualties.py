@@ -95,9 +95,11 @@ DEATH_WORDS = (
     r"perished|slain|slaughtered|embraced martyrdom|embraced shahadat|succumbed to (?:their|his|her) injuries|"
     r"(?:sacrificed|laid down) (?:their|his|her) li(?:fe|ves)|pronounced dead|had (?:their|his|her) heads? cut off|"
     r"(?:beaten|burned|burnt|hacked|stoned)(?: and (?:beaten|burned|burnt|hacked|stoned))? to death|lynched|"
-    r"executed|beheaded|decapitated|dismembered|shot and killed"
+    r"executed|beheaded|decapitated|dismembered|shot and killed|"
+    # "had been stabbed a number of times and died at the scene": hurt, then dead.
+    r"(?:stabbed|shot|beaten|wounded|injured)\b[^.;]{0,50}?\band\s+(?:later\s+|subsequently\s+|then\s+)?(?:died|succumbed)\b"
 )
-INJURY_WORDS = r"injured|wounded|hurt|sustained injuries|received injuries"
+INJURY_WORDS = r"injured|wounded|hurt|sustained injuries|received injuries|stabbed(?! to death)"
 
 _NOUN = "|".join(re.escape(n) for n in sorted(VICTIM_NOUNS, key=len, reverse=True))
 # Up to four words between the number and the noun: "18 Pakistani security personnel", "three
@@ -540,11 +542,15 @@ _ONE_WAS_HURT = (
     r"(?:was|has been|had been)\s+(?:(?:also|reportedly|allegedly|later|critically|seriously|subsequently|then|eventually)\s+)?"
     # "A postmaster was kidnapped and later killed": what befell him first.
     r"(?:(?:kidnapped|abducted|captured|seized|tortured|taken hostage)\s+and\s+(?:(?:later|then|subsequently)\s+)?)?"
+    # "had been stabbed a number of times and died at the scene": hurt, then dead (no verb
+    # group: a death).
+    r"(?:(?:stabbed|shot|beaten|wounded|injured)\b[^.;]{0,50}?\band\s+(?:later\s+|subsequently\s+|then\s+)?"
+    r"(?:died|succumbed)\b|"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|murdered|"
     r"shot dead|gunned down|assassinated|slain|beheaded|dismembered|martyred|executed|lynched|pronounced dead|wounded|injured|"
     # "An 18-year-old was stabbed with a screwdriver": hurt. Not "was shot", which as often
     # tells a death ("was shot in the head and later died") or an accident.
-    r"stabbed(?! to death))\b"
+    r"stabbed(?! to death))\b)"
 )
 ONE_KILLED = compile_lower(
     # "A Central Reserve Police Force jawan was killed": a unit's name may describe him.

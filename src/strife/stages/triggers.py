@@ -191,8 +191,14 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:pylons?|(?:power|electricity|transmission) (?:poles?|lines?|towers?)|(?:gas |oil )?pipelines?|"
      r"railway (?:tracks?|lines?)|rail (?:tracks?|lines?)|bridges?)|"
      r"(?:pylons?|towers?|pipelines?|bridges?|planes?|aircraft|helicopters?|vehicles?|buses|trucks?|offices?|"
-     r"schools?|buildings?|shops?|homes|houses|stations?|tracks?) (?:was |were |had been |have been )"
-     r"(?:dynamited|blown up|torched|set (?:on fire|ablaze|alight)|burned down|burnt down|demolished|razed|vandali[sz]ed)",
+     r"schools?|buildings?|shops?|homes|houses|stations?|tracks?|excavators?|machinery|tractors?|cranes?) "
+     r"(?:was |were |had been |have been )"
+     r"(?:dynamited|blown up|torched|set (?:on fire|ablaze|alight)|burned down|burnt down|demolished|razed|vandali[sz]ed)|"
+     # "A ranch was set on fire by guerrillas": whatever burned, by whom says it was no accident.
+     r"(?:was |were |had been |have been )(?:set (?:on fire|ablaze|alight)|torched|burned down|burnt down|"
+     r"dynamited|blown up) by (?:the |a |an |a group of |suspected |armed |unidentified |unknown )?(?:\w+ )?"
+     r"(?:guerrillas?|militants?|rebels?|insurgents?|gunmen|terrorists?|maoists?|naxal\w*|armed men|attackers|"
+     r"assailants|extremists?|jihadists?|separatists?|paramilitar\w+|militiam[ae]n|militias?)\b",
      "Looting/property destruction", 44, False),
     # Mob violence: "a mob attacks others outside a demonstration, without organised weapons"
     # A lynching stays mob violence though police then fire tear gas at the crowd.
