@@ -248,6 +248,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"checkpoint|police station|barracks)|"
      r"(?:intelligence[- ]based |search |security |military |counter-?terrorism |clearance |sanitization )operations?|"
      r"offensive against|battle(?:d)? (?:with|against|for)|(?:continued|continuing|ongoing|renewed|fresh) battles\b|"
+     # "Battles continue along the Falam-Kalay road", as fighting does.
+     r"battles (?:continu\w+|rag\w+|erupt\w*|broke out|resum\w+|intensif\w+|escalat\w+)|"
      # "a 10-hour battle in Kanbalu", "fierce battles near the base": fighting, not a battle of words.
      r"(?:\d+-hour|hours-long|day-long|days-long|fierce|heavy|deadly|bloody|intense) battles?\b|"
      # "Pak forces resort to heavy firing along LoC", "ongoing violent attack between the SDF and
