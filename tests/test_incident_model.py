@@ -244,6 +244,28 @@ def test_counts_of_people_joined_by_and_or_with(text: str, deaths: int) -> None:
     assert toll(text) == deaths
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 6-month-old baby is bayoneted to death in an attack on a farm near Mutare.",
+        "A policeman that was on patrol was shot dead by insurgents in Hawija.",
+        "One woman selling fruit on the street was killed in a blast in Pattani.",
+        "Community leader Jorge Rios was found dead after an attack by militants in Tumaco.",
+        "Critic Salem Mansour was fatally shot by gunmen in Benghazi.",
+        "Rockets landed on a building in Sderot, killing a 60-year-old man and injuring nine others.",
+        "Militants beheaded a 12-year-old boy in Darzab district.",
+    ],
+)
+def test_one_victim_however_described(text: str) -> None:
+    assert toll(text) == 1
+
+
+def test_a_sentence_to_death_is_no_death() -> None:
+    assert (
+        extract({"text": "He was sentenced to death by a court in Lahore.", "published": "2025-03-03"}) == []
+    )
+
+
 def test_hurt_then_dead_and_property_burned_by_armed_men() -> None:
     (stabbing,) = extract({"text": "A shopkeeper had been stabbed several times and died at the scene in Hebron on Monday.",
                            "published": "2025-03-04"})  # fmt: skip

@@ -95,6 +95,8 @@ DEATH_WORDS = (
     r"perished|slain|slaughtered|embraced martyrdom|embraced shahadat|succumbed to (?:their|his|her) injuries|"
     r"(?:sacrificed|laid down) (?:their|his|her) li(?:fe|ves)|pronounced dead|had (?:their|his|her) heads? cut off|"
     r"(?:beaten|burned|burnt|hacked|stoned)(?: and (?:beaten|burned|burnt|hacked|stoned))? to death|lynched|"
+    # "bayoneted to death", "bludgeoned to death": how, not whether; not a court's sentence.
+    r"(?!sentenced|condemned)[a-z]+ed to death|"
     r"executed|beheaded|decapitated|dismembered|shot and killed|"
     # "had been stabbed a number of times and died at the scene": hurt, then dead.
     r"(?:stabbed|shot|beaten|wounded|injured)\b[^.;]{0,50}?\band\s+(?:later\s+|subsequently\s+|then\s+)?(?:died|succumbed)\b"
@@ -242,8 +244,10 @@ NAMED_KILLED = re.compile(
     # "Theo van Gogh was murdered", "Airey Neave is killed" (history told in the present).
     rf"\b(?P<noun>{_NAME_WORD}(?:[ -](?:{_NAME_WORD}|al|bin|ibn|abu|ul|ud|de|da|del|van|von|der|den)){{0,3}}),?\s+"
     r"(?:[^,.;]{1,80},\s+)?(?:(?:was|is|has been|had been)\s+(?:(?:also|reportedly|allegedly|later)\s+)?"
+    # "is kidnapped and murdered", "was found dead", "was fatally shot".
+    r"(?:(?:kidnapped|abducted|captured|tortured) and\s+(?:(?:later|then)\s+)?)?"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|tortured) to death|killed|murdered|shot dead|"
-    r"gunned down|assassinated|slain|beheaded|martyred|executed|lynched)\b"
+    r"gunned down|assassinated|slain|beheaded|martyred|executed|lynched|found dead|fatally (?:shot|stabbed|wounded))\b"
     # "Former prime minister Rajiv Gandhi assassinated in a bomb blast": a headline's bare
     # participle, with no one after it that the name would have killed.
     r"|(?P<verb2>assassinated|shot dead|gunned down)\b"
@@ -312,7 +316,7 @@ ONE_UNKNOWN = compile_lower(
     r"\b(?:(?P<verb>kills|kill|shoots? dead|guns? down|murders|stabs? to death|behead(?:s|ed)?|"
     r"assassinat(?:es?|ed)|sl(?:it|its|itting) (?:the )?throats? of)\s+(?:an?\s+|the\s+)?|"
     r"(?:killed|killing|murdered|shot dead)\s+(?:an?|one)\s+)"
-    r"(?:[a-z][\w'’\-]*\s+){0,2}?"
+    r"(?:(?:[a-z][\w'’\-]*|\d+-[\w'’\-]+)\s+){0,2}?"
     r"(?P<noun>[a-z]+-years?-old|[a-z]{3,}(?<!s))"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|outside|inside|while|from|and)\b|-\s))"
 )
@@ -463,7 +467,9 @@ SINGLE = compile_lower(
     rf"claimed the life of|claiming the life of|death of|"
     rf"executes?|executed|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
     # "killed by the gunman": who killed, not who died.
-    rf"(?!by\b)(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b(?!['’]s|\s+(?:of|and)\b)"
+    # Not "killing a man and his son" (a pair, PAIR_WITH_KIN); "killing a man and injuring nine".
+    rf"(?!by\b)(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b"
+    r"(?!['’]s|\s+of\b|\s+and\b(?!\s+(?:injur|wound|leav|left|hurt)))"
 )
 AGED_BEFORE = compile_lower(r"\baged\s+(?:\d+\s*(?:and|to|-)\s*)?$")
 # A person's age, written as news notes write it: "21-year-old", "21 year old", "21 years old".
@@ -539,7 +545,7 @@ def _uncounted_before(text: str, start: int) -> bool:
 # How one person's death or wound is told after the person: "was shot dead", "has been
 # critically injured".
 _ONE_WAS_HURT = (
-    r"(?:was|has been|had been)\s+(?:(?:also|reportedly|allegedly|later|critically|seriously|subsequently|then|eventually)\s+)?"
+    r"(?:was|is|has been|had been)\s+(?:(?:also|reportedly|allegedly|later|critically|seriously|subsequently|then|eventually)\s+)?"
     # "A postmaster was kidnapped and later killed": what befell him first.
     r"(?:(?:kidnapped|abducted|captured|seized|tortured|taken hostage)\s+and\s+(?:(?:later|then|subsequently)\s+)?)?"
     # "had been stabbed a number of times and died at the scene": hurt, then dead (no verb
@@ -548,6 +554,7 @@ _ONE_WAS_HURT = (
     r"(?:died|succumbed)\b|"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|murdered|"
     r"shot dead|gunned down|assassinated|slain|beheaded|dismembered|martyred|executed|lynched|pronounced dead|wounded|injured|"
+    r"fatally (?:shot|stabbed|wounded|injured)|(?!sentenced|condemned)[a-z]+ed to death|"
     # "An 18-year-old was stabbed with a screwdriver": hurt. Not "was shot", which as often
     # tells a death ("was shot in the head and later died") or an accident.
     r"stabbed(?! to death))\b)"
@@ -564,7 +571,9 @@ ONE_KILLED = compile_lower(
     # "a boy named Abdullah Issa was", "a pharmacist, 45, was"
     r"(?:named\s+(?:[\w'’\-]+\s+){1,3}|,[^,.;]{1,60},\s+)?"
     # "an employee who was held hostage was shot dead", "a man, who was later shot and killed".
-    r"(?:,?\s*who\s+(?:(?:was|had been)\s+(?!(?:also|reportedly|allegedly|later|subsequently|then|eventually)\b)"
+    # A participle's phrase: "One woman selling fruit on the street was killed".
+    r"(?:[a-z]+ing\s+(?:(?!(?:was|were|is|who|that)\b)[\w'’\-]+\s+){0,5}?)?"
+    r"(?:,?\s*(?:who|that)\s+(?:(?:was|had been)\s+(?!(?:also|reportedly|allegedly|later|subsequently|then|eventually)\b)"
     r"(?:[\w'’\-]+\s+){1,3}?(?=(?:was|has been|had been)\b))?)?"
     # "A 74-year-old man succumbed to his injuries": the wounds of an attack told after.
     rf"(?:{_ONE_WAS_HURT}|(?P<verb2>succumbed to (?:his|her) (?:injuries|wounds)|died of (?:his|her) (?:injuries|wounds))\b)"
