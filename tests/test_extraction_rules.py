@@ -368,6 +368,21 @@ def test_marching_against_and_blocking_a_road_are_protests() -> None:
     assert blockade.event_type == "Protests"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "residents barricaded roads with logs in mpeketoni on saturday, complaining that the road was never built.",
+        "some 5,000 people turned out in galway yesterday in support of a campaign to keep the hospital open.",
+        "some 300 teachers took part in yesterday s two hour stoppage at the county schools in sligo.",
+        "tens of thousands of people flooded the streets of caracas on thursday to oppose the referendum.",
+        "more than 400 farmers carrying placards gathered at the district office in nakuru on monday.",
+    ],
+)
+def test_a_crowds_wordings_of_protest_in_notes(text: str) -> None:
+    (protest,) = extract({"text": text})
+    assert protest.event_type == "Protests", text
+
+
 def test_a_note_codes_what_the_reading_takes_for_an_incident() -> None:
     # No day and no place the gazetteer knows; the learned reading (p about 0.93) decides.
     (protest,) = extract(

@@ -310,8 +310,13 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"marching|public meeting|\bjalsa\b|walked through the streets|boycotted (?:court|the courts|classes|work)|"
      # "activists held an impromptu march", "thousands of Egyptians turned out in Tahrir Square".
      r"(?:held|staged|organi[sz]ed|led|joined) (?:a |an |the )?(?:[\w'’-]+ ){0,2}(?:march|marches|procession)\b|"
-     r"(?:thousands|hundreds|dozens|crowds?|millions) (?:[\w'’-]+ ){0,3}(?:turned out|poured into|filled|packed|thronged)\b|"
-     r"poured (?:into|onto) the streets|filled the streets|"
+     r"(?:thousands|hundreds|dozens|crowds?|millions|\d[\d,]* people) (?:[\w'’-]+ ){0,3}(?:turned out|poured into|filled|packed|thronged)\b|"
+     r"poured (?:into|onto) the streets|(?:filled|flooded|thronged) the streets|"
+     # "residents barricaded roads with tyres", "carried placards", "took part in a one-hour stoppage".
+     r"barricad(?:ed|ing) (?:the )?(?:[\w'’-]+ ){0,3}(?:roads?|streets?|highways?|junctions?)\b|"
+     r"(?:carr(?:ied|ying)|held|holding|waved|waving) (?:[\w'’-]+ ){0,2}placards\b|"
+     r"(?:took part|taking part|participated|joined) in (?:a |an |the |their )?(?:[\w'’-]+ ){0,4}"
+     r"(?:stoppage|walkout|work stoppage|sit-in|strike action)\b|"
      # "more than 500 people launched a dawn blockade at the base": a crowd's blockade, not a
      # state's of a country ("imposed a blockade").
      r"(?:launch(?:ed|es|ing)?|stag(?:ed|es|ing|e)|mount(?:ed|ing)?|set up|held|began) (?:a |an )?(?:[\w-]+ ){0,2}?blockades?\b|"
