@@ -264,6 +264,7 @@ def test_fighting_words_of_wire_and_monitor_headlines() -> None:
         "The factions target regime forces in the countryside of Hama on Friday",
         "Violent attack between the SDF and ISIS east of Deir Ezzor on Friday",
         "Battles continue near Hpakant on Friday as the junta loses ground",
+        "CDF and Burma Army suffer casualties during fighting in southern Kayah State",
     ):
         (clash,) = events(text)
         assert clash.event_type == "Battles", text

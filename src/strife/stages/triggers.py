@@ -239,6 +239,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"clash(?:ed|es)?\b|exchange of (?:fire|gunfire|shelling)|exchanging fire|gun ?fights?\b|fire ?fights?\b|encounters?\b|fought|"
      # "killed in fighting with the junta", "forces battling fighters", "SDF advance over IS".
      r"(?:in|during|amid) (?:the )?(?:\w+ )?fighting (?:with|against)\b|battling|"
+     # "casualties during fighting in southern Chin State": not fighting fires or corruption.
+     r"(?:during|amid) (?:the )?(?:heavy |fierce |renewed |intense |fresh )?fighting\b"
+     r"(?! (?:fires?|corruption|poverty|crime|for|back|over|to)\b)|"
      r"advanc(?:e|es|ed|ing) (?:over|on|against) (?:the )?(?:[\w-]+ ){0,2}(?:IS|ISIS|militants|rebels|forces|fighters|army)\b|"
      r"gun battles?|shoot-?outs?|exchanged fire|heavy fighting|fierce fighting|fighting (?:between|broke out|erupted|"
      r"continu\w+|intensif\w+|increas\w+|rag\w+|escalat\w+)|"
