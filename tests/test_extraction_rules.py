@@ -986,6 +986,16 @@ def test_a_states_strikes_on_armed_men_with_no_country_named_are_at_home() -> No
     assert shelling.country is None
 
 
+def test_fire_across_a_line_reaches_the_other_side_of_a_divided_region() -> None:
+    (shelling,) = events("Indian shelling kills three villagers in Kashmir on Monday")
+    assert (shelling.country, shelling.admin1) == ("Pakistan", "Azad Kashmir")
+    (firing,) = events("Pakistani firing kills two farmers in Kashmir on Monday")
+    assert firing.country == "India"
+    # Troops who kill militants there fight on their own side.
+    (raid,) = events("Indian troops kill two militants in Kashmir on Monday")
+    assert raid.country == "India"
+
+
 def test_a_town_abroad_named_after_in_is_kept_though_the_text_names_another_country() -> None:
     (raid,) = events("Israeli forces killed three people in Jenin on Monday.")
     assert (raid.location, raid.country) == ("Jenin", "Palestine")

@@ -28,6 +28,7 @@ from strife.stages.context import DEATH_ONLY, POLITICAL_SIDE
 from strife.stages.event_dates import incident_date, recalled_without_month
 from strife.stages.event_notes import write_note
 from strife.stages.event_places import (
+    across_the_line,
     entry_place,
     home_country,
     incident_place,
@@ -85,6 +86,10 @@ NEWS_READING = 0.5
 TOLD_WHERE = re.compile(
     r"\b(?:took place|occurred|happened|were carried out|was carried out)\s+(?:in|at|near)\b", re.I
 )
+
+
+# Fire across a line: "Indian firing", "cross-border fire".
+FIRE = re.compile(r"\b(?:fir(?:e|ed|ing)|shell(?:s|ed|ing)?|gunfire)\b", re.I)
 
 
 def _opens_the_report(doc: Document, incident: Incident, spans: dict[int, tuple[int, int]]) -> bool:
@@ -320,6 +325,14 @@ def assemble_events(doc: Document) -> list[Event]:
             event_country,
             event_iso3,
         )
+        # Fire named by the act or by who fired ("Pakistani firing kills two").
+        remote = sub in ("Shelling/artillery/missile attack", "Air/drone strike") or any(
+            m is not None and FIRE.search(doc.text, m.start, m.end + 12) is not None for m in (trigger, a1)
+        )
+        if (across := across_the_line(doc, place, a1, a2, remote)) is not None:
+            place = across
+            event_iso3 = across["iso3"]
+            event_country = country_name(event_iso3)
         target = struck_country(place, a1, gather("places"), event_iso3) or home_country(
             place, a1, a2, event_iso3
         )

@@ -475,6 +475,46 @@ def struck_country(
     return None
 
 
+# A divided region's side that a state's fire across the line reaches is a large unit.
+ACROSS_THE_LINE_POPULATION = 100_000
+
+
+def across_the_line(
+    doc: Document, place: dict[str, Any], striker: Mention | None, struck: Mention | None, remote: bool
+) -> dict[str, Any] | None:
+    """Forces named by their country whose fire (`remote`: shelling, firing, strikes) hits other
+    than armed men in a region named as two countries hold it ("Indian shelling in Kashmir"):
+    the other country's side, which their fire reaches, not their own. Troops that kill
+    militants there fight on their own side."""
+    mention = place.get("mention")
+    if (
+        mention is None
+        # "JERUSALEM:" is where the report was filed, not the region fired at.
+        or doc.text.startswith(":", mention.end)
+        or not remote
+        or (struck is not None and struck.value.side == "armed")
+        or striker is None
+        or striker.value.side != "state"
+        or not striker.value.iso3
+        or place["iso3"] != striker.value.iso3
+    ):
+        return None
+    other = [
+        e
+        for e in get_gazetteer().lookup(doc.text[mention.start : mention.end])
+        if e.kind in ("admin1", "admin2")
+        and e.iso3 != striker.value.iso3
+        and e.population >= ACROSS_THE_LINE_POPULATION
+    ]
+    if len(other) != 1:
+        return None
+    return {
+        **entry_place(other[0], 3 if other[0].kind == "admin1" else 2),
+        "mention": mention,
+        "iso3": other[0].iso3,
+    }
+
+
 def home_country(
     place: dict[str, Any], striker: Mention | None, struck: Mention | None, event_iso3: str | None
 ) -> str | None:
