@@ -203,6 +203,7 @@ def test_casualty_wordings_of_headlines() -> None:
         ("An armed attack in Uruapan left 2 dead. The double homicide occurred near the market.", 2),
         # Not one bare subject: a count, an auxiliary, or who killed.
         ("Three killed in mortar fire near Kotli", 3),
+        ("Two Kashmiris said killed in Indian shelling.", 2),
         ("Two gunmen attacked a checkpoint in Grozny on Monday. Both attackers were shot dead.", 2),
         ("Islamic State killed at least 7 in Raqqa", 7),
     ],

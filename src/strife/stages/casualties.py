@@ -258,6 +258,8 @@ NAMED_KILLED = re.compile(
 NAMED_COUNT = re.compile(
     rf"(?i:\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN}))\s+"
     r"(?P<noun>(?:[A-Z][\w'’\-]*\s+){1,3}?)(?:(?:were|have been|had been|are)\s+)?"
+    # "Five Kashmiris reported killed", "Three Pakistanis said killed".
+    r"(?:(?:said|reported|feared|believed)\s+(?:to\s+(?:have\s+been|be)\s+)?)?"
     r"(?P<verb>[Kk]illed|[Dd]ead|[Ww]ounded|[Ii]njured|[Ss]lain)\b"
 )
 # "Leader of La Linea in Chihuahua killed": a headline whose subject is one person, however
