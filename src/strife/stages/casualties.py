@@ -89,17 +89,20 @@ VICTIM_NOUNS |= {
     and noun not in ("forces", "security forces", "levies", "khawarij")
 }
 
+# "bayoneted to death", "bludgeoned to death": how, not whether; not a court's sentence.
+_TO_DEATH_ANY_MEANS = r"(?!sentenced|condemned)[a-z]+ed to death"
+# "had been stabbed a number of times and died at the scene": hurt, then dead.
+_HURT_THEN_DIED = (
+    r"(?:stabbed|shot|beaten|wounded|injured)\b[^.;]{0,50}?\band\s+(?:later\s+|subsequently\s+|then\s+)?"
+    r"(?:died|succumbed)\b"
+)
 DEATH_WORDS = (
     r"killed|dead|died|die|dies|martyred|shot dead|gunned down|(?:lost|lose|loses|losing) (?:their|his|her) li(?:fe|ves)|"
     r"(?:shot|stabbed|tortured|hacked|clubbed|burnt|burned|beaten) to death|murdered|massacred|"
     r"perished|slain|slaughtered|embraced martyrdom|embraced shahadat|succumbed to (?:their|his|her) injuries|"
     r"(?:sacrificed|laid down) (?:their|his|her) li(?:fe|ves)|pronounced dead|had (?:their|his|her) heads? cut off|"
     r"(?:beaten|burned|burnt|hacked|stoned)(?: and (?:beaten|burned|burnt|hacked|stoned))? to death|lynched|"
-    # "bayoneted to death", "bludgeoned to death": how, not whether; not a court's sentence.
-    r"(?!sentenced|condemned)[a-z]+ed to death|"
-    r"executed|beheaded|decapitated|dismembered|shot and killed|"
-    # "had been stabbed a number of times and died at the scene": hurt, then dead.
-    r"(?:stabbed|shot|beaten|wounded|injured)\b[^.;]{0,50}?\band\s+(?:later\s+|subsequently\s+|then\s+)?(?:died|succumbed)\b"
+    rf"{_TO_DEATH_ANY_MEANS}|executed|beheaded|decapitated|dismembered|shot and killed|{_HURT_THEN_DIED}"
 )
 INJURY_WORDS = r"injured|wounded|hurt|sustained injuries|received injuries|stabbed(?! to death)"
 
@@ -271,8 +274,9 @@ HEADLINE_ONE = compile_lower(
     # "… was shot dead by unidentified gunmen."
     r"(?:\s+(?:by|in|on|at|near)\b[^.;:]*)?\W*$"
 )
-# "Town councillor slain in northern Honduras", "Taxi driver executed in Ciudad Juarez": a headline's subject, one
-# person by a bare singular noun the noun table need not know, since these verbs befall people.
+# "Town councillor slain in northern Honduras", "Taxi driver executed in Ciudad Juarez": a
+# headline's subject, one person by a bare singular noun the noun table need not know, since these
+# verbs befall people.
 # Not "Bill killed in Senate": the noun is checked against things (NOT_PEOPLE) and plurals.
 HEADLINE_BARE = compile_lower(
     r"(?P<lead>(?:[\w.'’\-]{1,40}\s+){0,2}[\w.'’\-]{1,40}:\s+)?"
@@ -289,10 +293,11 @@ HEADLINE_BARE = compile_lower(
 NOT_A_HEADLINE_VICTIM = frozenset(
     "both those these all each either none strike attack was were are been being".split()
 )
-# "Triple homicide reported in Culiacan": killings counted by their word; "the double homicide" is one
-# told before.
+# "Triple homicide reported in Culiacan": killings counted by their word; "the double homicide"
+# is one told before.
 MULTIPLE_KILLING = compile_lower(
-    r"(?<!the )(?<!this )(?<!that )\b(?P<num>double|triple|quadruple)\s+(?P<verb>homicide|murder|killing|execution)s?\b"
+    r"(?<!the )(?<!this )(?<!that )\b(?P<num>double|triple|quadruple)\s+"
+    r"(?P<verb>homicide|murder|killing|execution)s?\b"
 )
 MULTIPLES = {"double": "two", "triple": "three", "quadruple": "four"}
 # "The governor of Galgaduud and his brother were gunned down": one person and his kin, two dead.
@@ -550,13 +555,11 @@ _ONE_WAS_HURT = (
     r"(?:was|is|has been|had been)\s+(?:(?:also|reportedly|allegedly|later|critically|seriously|subsequently|then|eventually)\s+)?"
     # "A postmaster was kidnapped and later killed": what befell him first.
     r"(?:(?:kidnapped|abducted|captured|seized|tortured|taken hostage)\s+and\s+(?:(?:later|then|subsequently)\s+)?)?"
-    # "had been stabbed a number of times and died at the scene": hurt, then dead (no verb
-    # group: a death).
-    r"(?:(?:stabbed|shot|beaten|wounded|injured)\b[^.;]{0,50}?\band\s+(?:later\s+|subsequently\s+|then\s+)?"
-    r"(?:died|succumbed)\b|"
+    # Hurt, then dead: outside the verb group, which a death does without.
+    rf"(?:{_HURT_THEN_DIED}|"
     r"(?P<verb>shot and killed|(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured) to death|killed|murdered|"
     r"shot dead|gunned down|assassinated|slain|beheaded|dismembered|martyred|executed|lynched|pronounced dead|wounded|injured|"
-    r"fatally (?:shot|stabbed|wounded|injured)|(?!sentenced|condemned)[a-z]+ed to death|"
+    rf"fatally (?:shot|stabbed|wounded|injured)|{_TO_DEATH_ANY_MEANS}|"
     # "An 18-year-old was stabbed with a screwdriver": hurt. Not "was shot", which as often
     # tells a death ("was shot in the head and later died") or an accident.
     r"stabbed(?! to death))\b)"

@@ -41,7 +41,9 @@ STATISTIC_CUES = compile_lower(
 # crowd's ("students stormed the ministry to protest a 25 percent cut to their grants", "gays
 # rallied against the ban of the annual parade"), whose numbers are its grievance.
 TOLL_STATISTIC_CUES = compile_lower(
-    r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\btally\b|(?<!bureau of )\bstatistics\b(?! (?:office|bureau|department|division|agency|authority))|"
+    r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\btally\b|"
+    # Not a body's name: "the Central Statistics Office", "the Bureau of Statistics".
+    r"(?<!bureau of )\bstatistics\b(?! (?:office|bureau|department|division|agency|authority))|"
     r"\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b"
 )
 BACKGROUND_CUES = compile_lower(
@@ -80,7 +82,8 @@ def trailing_recall(text: str, start: int, cue_start: int, own_ends: list[int]) 
 COMPARED_WITH_PAST = compile_lower(r"^(?:since|last|earlier|in recent|in the past)")
 # Not the day a source spoke ("the Red Crescent said on Monday that medics killed last month…").
 FRESH_DAY = compile_lower(
-    r"(?<!said )(?<!says )(?<!reported )(?<!announced )(?<!stated )(?<!confirmed )\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening)|"
+    r"(?<!said )(?<!says )(?<!reported )(?<!announced )(?<!stated )(?<!confirmed )"
+    r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening)|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
 

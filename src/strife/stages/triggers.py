@@ -313,7 +313,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"marching|public meeting|\bjalsa\b|walked through the streets|boycotted (?:court|the courts|classes|work)|"
      # "activists held an impromptu march", "thousands of Egyptians turned out in Tahrir Square".
      r"(?:held|staged|organi[sz]ed|led|joined) (?:a |an |the )?(?:[\w'’-]+ ){0,2}(?:march|marches|procession)\b|"
-     r"(?:thousands|hundreds|dozens|crowds?|millions|\d[\d,]* people) (?:[\w'’-]+ ){0,3}(?:turned out|poured into|filled|packed|thronged)\b|"
+     r"(?:thousands|hundreds|dozens|crowds?|millions|\d[\d,]* people) (?:[\w'’-]+ ){0,3}"
+     r"(?:turned out|poured into|filled|packed|thronged)\b|"
      r"poured (?:into|onto) the streets|(?:filled|flooded|thronged) the streets|"
      # "residents barricaded roads with tyres", "carried placards", "took part in a one-hour stoppage".
      r"barricad(?:ed|ing) (?:the )?(?:[\w'’-]+ ){0,3}(?:roads?|streets?|highways?|junctions?)\b|"
