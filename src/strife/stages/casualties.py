@@ -296,9 +296,9 @@ NOT_A_HEADLINE_VICTIM = frozenset(
 # "Triple homicide reported in Culiacan": killings counted by their word; "the double homicide"
 # is one told before.
 MULTIPLE_KILLING = compile_lower(
-    r"(?<!the )(?<!this )(?<!that )\b(?P<num>double|triple|quadruple)\s+"
-    r"(?P<verb>homicide|murder|killing|execution)s?\b"
+    r"\b(?P<num>double|triple|quadruple)\s+(?P<verb>homicide|murder|killing|execution)s?\b"
 )
+TOLD_BEFORE = compile_lower(r"\b(?:the|this|that)\s+$")
 MULTIPLES = {"double": "two", "triple": "three", "quadruple": "four"}
 # "The governor of Galgaduud and his brother were gunned down": one person and his kin, two dead.
 _KIN = (
@@ -1233,6 +1233,8 @@ class CasualtyStage:
                     Casualty(quantity("one"), "killed", party_of(noun), noun),
                 )
         for match in MULTIPLE_KILLING.finditer(text):
+            if TOLD_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+                continue
             add(
                 match.start(),
                 match.end(),

@@ -43,7 +43,7 @@ STATISTIC_CUES = compile_lower(
 TOLL_STATISTIC_CUES = compile_lower(
     r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\btally\b|"
     # Not a body's name: "the Central Statistics Office", "the Bureau of Statistics".
-    r"(?<!bureau of )\bstatistics\b(?! (?:office|bureau|department|division|agency|authority))|"
+    r"\bstatistics\b(?<!bureau of statistics)(?! (?:office|bureau|department|division|agency|authority))|"
     r"\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b"
 )
 BACKGROUND_CUES = compile_lower(
