@@ -280,3 +280,52 @@ def test_a_placeholder_publication_date_in_gold_is_scored_as_undated(tmp_path: P
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     (doc,) = load_gold(path)
     assert doc.document.published is None and doc.events[0]["fatalities"] == 3
+
+
+def _unseen_benchmark():
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "unseen_samples.py"
+    spec = importlib.util.spec_from_file_location("unseen_samples", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_unseen_sample_leaves_out_what_was_coded_trained_on_or_a_digest(tmp_path: Path) -> None:
+    bench = _unseen_benchmark()
+    from strife.stages.incident_model import held_out
+
+    ids = [f"u:{n}" for n in range(40)]
+    kept = [i for i in ids if held_out(i)][:3]
+    trained = next(i for i in ids if not held_out(i))
+    text = "Gunmen killed two policemen in Bannu on Monday."
+    records = [
+        {
+            "id": kept[0],
+            "text": text,
+            "published": "2025-03-04",
+            "gold": {"fatalities": 2, "country": "Pakistan"},
+        },
+        {
+            "id": kept[1],
+            "text": text,
+            "published": "1753-01-01",
+            "gold": {"fatalities": 3, "country": "Pakistan (x)"},
+        },
+        {"id": kept[2], "text": "Pakistan April 2020", "meta": {"generic_headline": True}, "gold": {}},
+        {"id": trained, "text": text, "gold": {"fatalities": 2}},
+    ]
+    path = tmp_path / "ucdp_ged_pakistan.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    # The first record counts as coded by us: only the second is left.
+    sample = list(bench.sample(path, {kept[0]}, 10))
+    assert [r["id"] for r in sample] == [kept[1]]
+    assert sample and bench.document(sample[0]).published is None  # a placeholder date is none
+    counts = bench.measure("ucdp_ged_pakistan.jsonl", list(bench.sample(path, set(), 10)), jobs=1)
+    assert counts == {
+        "records": 2, "with an event": 2, "with a toll": 2, "toll exact": 1, "toll, no event": 0, "country right": 2,
+    }  # fmt: skip
