@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 
 from strife.document import Document, Mention
-from strife.stages.calendar import MONTH_PATTERN
+from strife.stages.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
 from strife.stages.event_types import PROTEST_OR_RIOT
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import LEAD_SENTENCES, is_note
@@ -84,7 +84,7 @@ COMPARED_WITH_PAST = compile_lower(r"^(?:since|last|earlier|in recent|in the pas
 FRESH_DAY = compile_lower(
     r"(?<!said )(?<!says )(?<!reported )(?<!announced )(?<!stated )(?<!confirmed )"
     r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening)|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    rf"on {WEEKDAY_PATTERN})\b"
 )
 
 
