@@ -608,3 +608,21 @@ def test_the_city_of_a_name_is_that_name_not_the_word_before() -> None:
     text = "two explosions killed two people at a rally in the predominantly kurdish city of zarbanabad on friday."
     (blast,) = extract({"id": "d", "text": text})
     assert blast.location != "Kurdish"
+
+
+def test_the_initials_of_a_body_in_brackets_are_no_town() -> None:
+    # "(MOR)" after a movement's name is its initials, not Mór in Hungary, in capitals or not.
+    for text in (
+        "THE SELF-STYLED OCTOBER REVOLUTIONARY MOVEMENT (MOR) CLAIMED THE KILLING OF THE MAYOR IN LIMA.",
+        "The self-styled October Revolutionary Movement (MOR) claimed the killing of the mayor in Lima.",
+    ):
+        found = _places(text)
+        assert [iso3 for _, iso3, _ in found] == ["PER"], text
+
+
+def test_a_caseless_wires_wrapped_line_after_an_abbreviation_goes_on() -> None:
+    doc = Document(
+        text="THE FMLN SET FIRE TO A RESIDENCE OF U.S.\nMILITARY ADVISERS IN SAN SALVADOR.  THE ARMY SAID SO."
+    )
+    default_pipeline().annotate(doc)
+    assert [m.text(doc)[:12] for m in doc.layer("sentences")] == ["THE FMLN SET", "THE ARMY SAI"]

@@ -162,6 +162,13 @@ def _span_start(span: tuple[int, int]) -> int:
 
 
 CIUDAD = re.compile(r"(?:Ciudad|CIUDAD)\s+(?=\S)")
+# "the Oriental Revolutionary Movement (MOR)": the initials of the body named before them, not a
+# town of that name (Mór, Hungary), in a report written in capitals as much as in one that is not.
+ACRONYM_OF_BODY = re.compile(
+    r"\b(?:movement|front|army|party|union|command|organi[sz]ation|group|alliance|committee|forces|brigades?|"
+    r"council|federation|association|commandos?|battalion|league|coordinator|agency|bureau|service)\s*\($",
+    re.I,
+)
 SPANISH_SPEAKING = frozenset(
     "ARG BOL CHL COL CRI CUB DOM ECU ESP GNQ GTM HND MEX NIC PAN PER PRY PRI SLV URY VEN".split()
 )
@@ -236,6 +243,12 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                     # whole name only ("in the Jabal al-Zawiya area" is not Jabalia).
                     entries = gazetteer.lookup_spelling(surface)
                 if not entries:
+                    continue
+                if (
+                    " " not in surface
+                    and text[end : end + 1] == ")"
+                    and ACRONYM_OF_BODY.search(text, max(0, start - 60), start)
+                ):
                     continue
                 tail = [] if possessive else [text[s:e].lower().strip(".,") for s, e in tokens[j:]]
                 before = text[tokens[i - 1][0] : tokens[i - 1][1]].lower() if i else ""

@@ -77,6 +77,7 @@ def is_note(doc: Document) -> bool:
 # ends without a comma is a line of its own: a headline of a list of headlines ("…raids on
 # Palmyra\n68 people were killed yesterday…"), a caption, a heading. (A caseless wire's lines are
 # wrapped mid-sentence, and capitals there are truecased names.)
+_PARAGRAPH = re.compile(r"\n\s*\n")
 _LINE_BOUNDARY = re.compile(r"(?<=[^\s,;:(\-])[ \t]*\n(?=[\"'“‘(]?[A-Z0-9])")
 
 
@@ -88,14 +89,17 @@ class SentenceStage:
         spans: list[Mention] = []
         start = 0
         boundaries = [(m.start(), m.end(), m.group()) for m in _BOUNDARY.finditer(text)]
-        if not is_caseless(doc.text):
+        caseless = is_caseless(doc.text)
+        if not caseless:
             boundaries = sorted(
                 {*boundaries, *((m.start(), m.end(), m.group()) for m in _LINE_BOUNDARY.finditer(text))}
             )
         for end, after, gap in boundaries:
             if end < start:
                 continue  # inside a boundary already taken
-            if "\n" not in gap and _is_abbreviation(text[max(start, end - 30) : end]):
+            # A caseless wire wraps its lines mid-sentence: "U.S.\nMILITARY ADVISERS" goes on.
+            wrapped = caseless and _PARAGRAPH.search(gap) is None
+            if ("\n" not in gap or wrapped) and _is_abbreviation(text[max(start, end - 30) : end]):
                 continue
             if text[start:end].strip():
                 spans.append(_trimmed(text, start, end))
