@@ -2284,3 +2284,31 @@ def test_killings_counted_as_a_noun_and_a_years_tally_beside_them() -> None:
     assert murders.fatalities == 3
     (executions,) = events("Mexicali: 4 executed on Sunday, 131 murders this year")
     assert executions.fatalities == 4
+
+
+def test_armed_sides_confronting_bombs_placed_and_property_dynamited() -> None:
+    (clash,) = events(
+        "The guerrillas confronted the army in the northern neighbourhoods of San Salvador on Monday."
+    )
+    assert clash.sub_event_type == "Armed clash"
+    # Lawmakers who face down soldiers fight no battle.
+    standoff = events("Lawmakers confronting soldiers in parliament voted down the decree on Monday.")
+    assert "Armed clash" not in {e.sub_event_type for e in standoff}
+    (bomb,) = events("Terrorists placed a charge of dynamite under a bus in Lima on Monday.")
+    assert bomb.sub_event_type == "Remote explosive/landmine/IED"
+    (sabotage,) = events(
+        "Rebels attacked two cotton plants in San Miguel on Monday, destroying heavy equipment."
+    )
+    assert sabotage.sub_event_type in ("Looting/property destruction", "Attack")
+    (dynamited,) = events("The army said the rebels dynamited several residences in Santa Ana on Monday.")
+    assert dynamited.sub_event_type == "Looting/property destruction"
+
+
+def test_an_outbreak_is_an_epidemic_only_of_a_disease() -> None:
+    # "A new guerrilla group outbreak" is no epidemic to veto the killing after it.
+    (killing,) = events(
+        "The minister dismissed the possibility of a new guerrilla group outbreak in the country. "
+        "On Monday two missionaries were murdered by an armed group in downtown La Paz."
+    )
+    assert killing.fatalities == 2
+    assert events("A measles outbreak killed 111 children in Kandahar in January.") == []

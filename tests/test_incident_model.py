@@ -225,6 +225,12 @@ def test_casualty_wordings_of_headlines() -> None:
         ("Critic Salem Mansour was fatally shot by gunmen in Benghazi.", 1),
         ("Rockets landed on a building in Sderot, killing a 60-year-old man and injuring nine others.", 1),
         ("Militants beheaded a 12-year-old boy in Darzab district.", 1),
+        # Office-holders killed, with the place of their office after them.
+        ("Rebels shot dead the mayor of Bambari on Monday.", 1),
+        ("Gunmen killed the governor of Kunar province on Monday.", 1),
+        # The dead found, whose body it was told between, or how the bodies looked.
+        ("The bullet-riddled body of a tribal elder was found in Mir Ali on Monday.", 1),
+        ("Two bodies, one of them headless, were found in Soyapango on Monday.", 2),
     ],
 )
 def test_casualty_wordings(text: str, deaths: int) -> None:
@@ -415,3 +421,24 @@ def test_a_word_that_names_no_act_is_no_evidence_of_one() -> None:
     doc = Document(text="Tijuana reached 40 homicides in November")
     default_pipeline().annotate(doc)
     assert [m.text(doc) for m in doc.layer("triggers") if m.value.strength == LEARNED_STRENGTH] == []
+
+
+def test_an_office_holders_death_or_a_plot_to_kill_is_no_killing() -> None:
+    # News reports a senator's death of old age in the words of a killing's.
+    assert extract({"text": "The Senate seat fell vacant after the death of a senator in Karachi on April 8.",
+                    "published": "2025-04-20"}) == []  # fmt: skip
+    (plot,) = extract({"text": "Police said on Monday they had foiled a plot to kill a leader of the group in Surrey.",
+                       "published": "2025-04-20"})  # fmt: skip
+    assert (plot.sub_event_type, plot.fatalities) == ("Disrupted weapons use", 0)
+
+
+def test_hurt_in_a_limb_and_an_attack_attempted() -> None:
+    # An attack tried is an attack made; a marine shot in the shoulder is hurt.
+    (attack,) = extract({"text": "An armed group tried to attack the residence of the ambassador in Bogota on Monday. "
+                         "A marine guard was shot in the shoulder.", "published": "2025-04-20"})  # fmt: skip
+    assert (attack.fatalities, attack.injured) == (0, 1)
+    # A truce tried for is not made.
+    assert (
+        extract({"text": "Mediators tried to broker a truce in Bogota on Monday.", "published": "2025-04-20"})
+        == []
+    )

@@ -77,7 +77,18 @@ VICTIM_NOUNS: dict[str, str] = {
     "taliban": "armed", "taleban": "armed",
     # "6 military killed", as translated reports write it.
     "military": "state",
+    "peasants": "civilian", "campesinos": "civilian", "businessmen": "civilian", "businessman": "civilian",
 }  # fmt: skip
+# Office-holders killed for what they are: "guerrillas killed the mayor", "gunmen shot dead two
+# councillors". Codebook: officials who bear no arms are civilians. Their "death" alone is no
+# killing: news reports a senator's death of old age in the same words.
+OFFICE_NOUNS = frozenset(
+    {
+        "mayors", "governors", "councillors", "councilors", "politicians", "lawmakers", "legislators",
+        "senators", "candidates", "prosecutors",
+    }
+)  # fmt: skip
+VICTIM_NOUNS |= dict.fromkeys(OFFICE_NOUNS, "civilian")
 # One of them: "a migrant worker was beaten to death", "a 45-year-old woman was martyred".
 VICTIM_NOUNS |= {
     noun[:-1]: party
@@ -104,7 +115,12 @@ DEATH_WORDS = (
     r"(?:beaten|burned|burnt|hacked|stoned)(?: and (?:beaten|burned|burnt|hacked|stoned))? to death|lynched|"
     rf"{_TO_DEATH_ANY_MEANS}|executed|beheaded|decapitated|dismembered|shot and killed|{_HURT_THEN_DIED}"
 )
-INJURY_WORDS = r"injured|wounded|hurt|sustained injuries|received injuries|stabbed(?! to death)"
+# "A marine was shot in the shoulder": hit in a limb, hurt; a shot to the head or the chest may
+# have killed, and says neither.
+INJURY_WORDS = (
+    r"injured|wounded|hurt|sustained injuries|received injuries|stabbed(?! to death)|"
+    r"shot\s+in\s+the\s+(?:(?:left|right)\s+)?(?:shoulders?|legs?|arms?|hands?|foot|feet|thighs?|knees?|ankles?|hips?)"
+)
 
 _NOUN = "|".join(re.escape(n) for n in sorted(VICTIM_NOUNS, key=len, reverse=True))
 # Up to four words between the number and the noun: "18 Pakistani security personnel", "three
@@ -402,7 +418,8 @@ BODIES_FOUND = compile_lower(
     rf"\b(?P<verb>{_FIND})\s+(?:the\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?:bodies|corpses)\b"
     rf"|\b(?:(?P<qual2>{QUALIFIER_PATTERN})\s+)?(?P<num2>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,2}}?"
-    rf"(?:bodies|corpses)\s+(?:(?:were|have been|had been|are|was)\s+)?"
+    # "Two bodies, one headless and the other with bullet wounds, were found".
+    rf"(?:bodies|corpses)(?:,[^,.;]{{1,60}},)?\s+(?:(?:were|have been|had been|are|was)\s+)?"
     # "10 bodies were brought to the hospital"
     rf"(?P<verb2>{_FOUND}|brought)\b"
 )
@@ -411,6 +428,11 @@ BODY_FOUND = compile_lower(
     rf"\b(?P<verb>{_FIND})\s+(?:an?\s+|the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?:body|corpse)\b(?!\s+(?:parts|counts?|of\s+(?:water|evidence)))"
 )
 BODY_FOUND_OPENING = compile_lower(rf"\W*(?:an?\s+|the\s+)?(?:body|corpse)\s+(?:was\s+)?{_FOUND}\b")
+# "the bullet-riddled body of a tribal elder was found in Mir Ali": whose body stands between.
+BODY_OF_FOUND = compile_lower(
+    rf"\b(?:an?\s+|the\s+)(?:[\w'’\-]+\s+){{0,2}}?(?:body|corpse)\s+of\s+(?:an?\s+|the\s+)?"
+    rf"(?:[\w'’\-]+\s+){{0,5}}?(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?{_FOUND}\b"
+)
 # What might have been, not what was: "the bombing could have caused a chain reaction,
 # killing thousands of people".
 COUNTERFACTUAL = compile_lower(r"\b(?:could|would|might)\s+(?:well\s+)?have\b[^.;:!?]{0,50}$")
@@ -470,13 +492,15 @@ SINGULAR_NOUNS: dict[str, str] = {
 }
 _SINGULAR = "|".join(re.escape(n) for n in sorted(SINGULAR_NOUNS, key=len, reverse=True))
 SINGLE = compile_lower(
-    rf"\b(?P<verb>kills|kill|killed|killing|shoots? dead|shot dead|guns? down|gunned down|murders?|murdered|"
+    # Not "a plot to kill a leader of the group": what was meant, not done.
+    rf"(?<!\bto\s)\b(?P<verb>kills|kill|killed|killing|shoots? dead|shot dead|guns? down|gunned down|murders?|murdered|"
     rf"claimed the life of|claiming the life of|death of|"
     rf"executes?|executed|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
     # "killed by the gunman": who killed, not who died.
     # Not "killing a man and his son" (a pair, PAIR_WITH_KIN); "killing a man and injuring nine".
     rf"(?!by\b)(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b"
-    r"(?!['’]s|\s+of\b|\s+and\b(?!\s+(?:injur|wound|leav|left|hurt)))"
+    # "killed the mayor of Hostigal": the office's place or body, after it, is no other victim.
+    r"(?!['’]s|\s+and\b(?!\s+(?:injur|wound|leav|left|hurt)))"
 )
 AGED_BEFORE = compile_lower(r"\baged\s+(?:\d+\s*(?:and|to|-)\s*)?$")
 # A person's age, written as news notes write it: "21-year-old", "21 year old", "21 years old".
@@ -709,6 +733,11 @@ def _headline_victim(text: str, sentence: Mention) -> re.Match[str] | None:
     ):
         return None
     return match
+
+
+def _natural_death(verb: str, noun: str) -> bool:
+    """ "The death of a senator": an office-holder's death, which news words alike however it came."""
+    return verb.lower().startswith("death") and (noun in OFFICE_NOUNS or f"{noun}s" in OFFICE_NOUNS)
 
 
 def _outcome(verb: str) -> str:
@@ -1100,7 +1129,7 @@ class CasualtyStage:
                         continue
                     outcome = _outcome(state.group("how"))
                 value = _make(match, outcome)
-                if value is None:
+                if value is None or _natural_death(match.group("verb"), value.noun):
                     continue
                 add(match.start(), match.end(), value)
                 end = match.end()
@@ -1130,6 +1159,8 @@ class CasualtyStage:
         )
         for match in singles:
             noun = match.group("noun").lower()
+            if match.group("verb") and _natural_death(match.group("verb"), noun):
+                continue
             # "succumbed to his injuries": a death (ONE_KILLED's verb2, which only it has).
             outcome = _outcome(match.group("verb")) if match.group("verb") else "killed"
             # The place that heads a headline, or a report's dateline, is not the victim's words.
@@ -1184,7 +1215,11 @@ class CasualtyStage:
             )
             if count and not YEAR.match(match.group("num") or match.group("num2")):
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", "bodies"))
-        bodies = list(BODY_FOUND.finditer(text)) if "body" in text or "corpse" in text else []
+        bodies = (
+            [*BODY_FOUND.finditer(text), *BODY_OF_FOUND.finditer(text)]
+            if "body" in text or "corpse" in text
+            else []
+        )
         for sentence in doc.layer("sentences"):
             if (match := BODY_FOUND_OPENING.match(text, sentence.start, sentence.end)) is not None:
                 bodies.append(match)

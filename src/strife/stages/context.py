@@ -108,7 +108,9 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
         r"sank|sinking",
         "disaster": r"earthquake|quake|aftershocks?|floods?|flooding|landslides?|cyclone|storm|monsoon|torrential|"
         r"rain-related|heatwave|lightning|avalanche|wildfires?",
-        "epidemic": r"cholera|dengue|outbreak|epidemic|pandemic|coronavirus|covid(?:-19)?",
+        # An outbreak of a disease, not "an outbreak of violence" or "a new guerrilla group outbreak".
+        "epidemic": r"cholera|dengue|ebola|measles|mpox|epidemic|pandemic|coronavirus|covid(?:-19)?|"
+        r"(?:disease|virus|viral|flu|influenza) outbreaks?|outbreaks? of (?:[\w-]+ )?(?:disease|virus|flu|influenza|infection)s?",
         # A land dispute between tribes is communal violence (Kurram); a quarrel over money is a crime.
         "crime": r"personal enmity|old enmity|family feud|feud|land dispute|property dispute|domestic dispute|"
         r"(?:monetary|money|financial|business) (?:and property )?disputes?|"

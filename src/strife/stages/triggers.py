@@ -98,6 +98,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      # An unexploded shell is an incident where it went off or hurt someone, not where found.
      r"(?:killed|injured|wounded|exploded|went off|blast|explosion)[^.;]{0,50}?unexploded (?:ordnance|shells?|mortars?|devices?|bombs?)|"
      r"unexploded (?:ordnance|shells?|mortars?|devices?|bombs?)[^.;]{0,60}?(?:exploded|went off|blew up|detonated|killed|injured|wounded)|planted (?:a |an )?(?:bomb|explosive)|bomb went off|"
+     # "placed a charge of dynamite under a bus", "left a bomb at the gate".
+     r"(?:placed|left|hid) (?:a |an |the |two |three |several )?(?:[\w-]+ )?(?:charges? of )?"
+     r"(?:bombs?|explosives?|dynamite|explosive charges?)\b(?! (?:disposal|squads?|experts?))|"
      r"car bomb|motorcycle bomb|bicycle bomb|(?:bomb|explosives?) (?:planted|attached|hidden|exploded|detonated)|"
      # "The company's office is bombed": a building bombed, the bomb not named.
      r"(?:was|were|is|are|has been|have been|had been) bombed\b|"
@@ -165,8 +168,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      # A crowd, not an armed group, that fights: "clashes between supporters of Hasina and
      # security personnel", "students clashed with police".
      r"clash(?:es|ed)? (?:broke out |erupted )?between (?:the )?(?:[\w'’-]+ ){0,3}?(?:" + CROWD + r")\b|"
-     r"(?:" + CROWD + r") (?:[\w'’-]+ ){0,6}?clash(?:ed|es)? with (?:the )?(?:police|security|rangers|riot|troops|"
-     r"forces|soldiers)",
+     r"(?:" + CROWD + r") (?:[\w'’-]+ ){0,6}?(?:clash(?:ed|es)? with|confront(?:ed|ing)) (?:the )?(?:police|security|"
+     r"rangers|riot|troops|forces|soldiers)",
      # Codebook: demonstrators who turn violent make a violent demonstration, police intervention or not.
      "Violent demonstration", 56, True),
     # Looting/property destruction: "looting or destruction without violence to people"; by a
@@ -176,8 +179,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:carted|carried|made) (?:off|away) (?:with )?(?:\w+ ){0,5}(?:food|goods|supplies|livestock|cattle|gold|"
      r"valuables|materials|equipment|cash|property|vehicles)|"
      r"(?:demolished|bulldozed|razed|torch(?:ed|es)?|set (?:fire|ablaze) to|set on fire|burned down|burnt down|blew up|"
-     r"arson attacks? (?:on|against)|"
-     r"destroyed|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:[\w'’]+ ){0,3}(?:schools?|offices?|vehicles?|"
+     r"arson attacks? (?:on|against)|dynamit(?:ed|ing)|"
+     r"destroy(?:ed|ing)|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:[\w'’]+ ){0,3}(?:schools?|offices?|vehicles?|"
+     r"residences?|"
      r"buses|cars|outposts?|(?:police |security )?(?:posts?|stations?|check ?posts?)|"
      r"trucks?|shops?|markets?|buildings?|machinery|(?:mobile |telecom |communication )?towers?|bridges?|"
      r"museums?|propert(?:y|ies)|warehouses?|shrines?|health (?:centre|center)s?|equipment|excavators?|"
@@ -245,6 +249,11 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"advanc(?:e|es|ed|ing) (?:over|on|against) (?:the )?(?:[\w-]+ ){0,2}(?:IS|ISIS|militants|rebels|forces|fighters|army)\b|"
      r"gun battles?|shoot-?outs?|exchanged fire|heavy fighting|fierce fighting|fighting (?:between|broke out|erupted|"
      r"continu\w+|intensif\w+|increas\w+|rag\w+|escalat\w+)|"
+     # "the guerrillas … confronted the army in Escalon": one armed side meets another (not
+     # "lawmakers, confronting soldiers in parliament").
+     r"(?:guerrillas|rebels|militants|insurgents|fighters|gunmen|terrorists|subversives|troops|soldiers|army|forces) "
+     r"(?:[\w'’,()-]+ ){0,8}?confront(?:ed|ing|s)? (?:the )?(?:[\w-]+ ){0,2}?(?:army|troops|soldiers|forces|"
+     r"guerrillas|rebels|militants|insurgents|fighters|patrols?|units?)\b|"
      r"attacked (?:a |an |the )?(?:\w+ )?(?:check ?post|checkpoint|convoy|camp|post|police station|base|patrol|"
      r"detachment|outpost|garrison|barracks|"
      r"security forces|soldiers|troops|army)|ambush(?:ed|es)?\b|stormed (?:a |an |the )?(?:\w+ )?(?:base|camp|post|"
@@ -435,6 +444,12 @@ GROUP_AFTER = compile_lower(
 # Coding guide: threats are no events; the learned reading does not read an act beside them.
 THREATS = compile_lower(r"\b(?:threats?|hoax(?:es)?|(?:bomb|security) scares?)\b")
 HYPOTHETICAL_BEFORE = compile_lower(rf"\b(?:{PLANNED})\s+(?:have\s+)?(?:[\w-]+\s+){{0,3}}$")
+# "An armed group tried to attack the residence … a marine was shot": an attack attempted is an
+# attack made; a deal or an arrest tried for is not made.
+ATTEMPTED = compile_lower(r"tried to\b")
+ATTEMPTS_MADE = frozenset(
+    {"Attack", "Armed clash", "Violent demonstration", "Mob violence", "Grenade", "Suicide bomb"}
+)
 # Sexual violence that a crowd marched against, or a law or a sentence speaks of ("protest
 # against rape", "a pregnancy that was the result of rape"): the subject, not an act reported.
 TOPIC_BEFORE = compile_lower(
@@ -650,8 +665,14 @@ class TriggerStage:
                     UNREACHED_BEFORE.search(before) or UNREACHED_AFTER.match(lower, match.end())
                 ):
                     continue
+                hypothetical = HYPOTHETICAL_BEFORE.search(before)
                 if (
-                    HYPOTHETICAL_BEFORE.search(before)
+                    (
+                        hypothetical is not None
+                        and not (
+                            trigger.sub_event_type in ATTEMPTS_MADE and ATTEMPTED.match(hypothetical.group())
+                        )
+                    )
                     or NEGATED_BEFORE.search(before)
                     or FEARED_AFTER.match(lower, match.end(), match.end() + 12)
                 ):
