@@ -2312,3 +2312,15 @@ def test_an_outbreak_is_an_epidemic_only_of_a_disease() -> None:
     )
     assert killing.fatalities == 2
     assert events("A measles outbreak killed 111 children in Kandahar in January.") == []
+
+
+def test_shots_fired_at_someone_are_an_attack_and_a_dismissal_is_not() -> None:
+    (shooting,) = events("Unknown gunmen fired at the house of a local leader in Quetta on Monday.")
+    assert shooting.sub_event_type == "Attack"
+    (gunboat,) = events("A gunboat fired several shots at a survey vessel off southern Belize on Sunday.")
+    assert gunboat.event_type in ("Violence against civilians", "Battles")
+    for text in (
+        "The minister was fired on Monday by the prime minister in Islamabad.",
+        "The coach was fired at the end of the season in Karachi.",
+    ):
+        assert events(text) == [], text

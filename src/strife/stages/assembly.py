@@ -65,9 +65,10 @@ from strife.stages.incidents import (
     group_incidents,
     talk_below,
 )
+from strife.stages.lexicon import compile_lower
 from strife.stages.places import country_name
 from strife.stages.sentences import CLOSERS, is_note
-from strife.stages.triggers import DEADLY_TYPES, NAMED_WEAPON, SPECIFIC_TRIGGER, SUPPORTING
+from strife.stages.triggers import DEADLY_TYPES, FIRED_AT, NAMED_WEAPON, SPECIFIC_TRIGGER, SUPPORTING
 from strife.taxonomy import EVENT_TYPE_OF, interaction_code
 
 # Dates that are the report's, not the incident's; an article dates its own news (a headline
@@ -87,6 +88,8 @@ TOLD_WHERE = re.compile(
     r"\b(?:took place|occurred|happened|were carried out|was carried out)\s+(?:in|at|near)\b", re.I
 )
 
+# Shots fired at someone are an attack made, whoever was hit: no bare "attack".
+SHOTS_FIRED = compile_lower(FIRED_AT)
 
 # Fire across a line: "Indian firing", "cross-border fire".
 FIRE = re.compile(r"\b(?:fir(?:e|ed|ing)|shell(?:s|ed|ing)?|gunfire)\b", re.I)
@@ -245,6 +248,7 @@ def assemble_events(doc: Document) -> list[Event]:
             and not any(
                 TOLD_WHERE.search(doc.text, *spans[i]) and layers["places"].get(i) for i in incident.sentences
             )
+            and not any(SHOTS_FIRED.search(doc.lower_text, *spans[i]) for i in incident.sentences)
         ):
             # A bare "attack" with no victims and no figures is talk, not an incident.
             drop(doc, opening_sentence, ("talk", "an attack named with no victims and no figures"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from strife.document import Document, Mention
 from strife.stages.actors import FOREIGN_DEMONYMS
+from strife.stages.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
 from strife.stages.incident_model import WORD, IncidentModel, features, incident_model, stem
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import LEAD_SENTENCES, is_note, sentence_of
@@ -54,6 +55,16 @@ NOT_A_BOMB = r"(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)"
 # A trigger this strong names the weapon or the act (a roadside bomb, an armed clash): no
 # report's opening words about an accident or a crime undo it.
 SPECIFIC_TRIGGER = 40
+# "gunmen fired at the house of a local leader", "a gunboat fired on a survey vessel": shots fired
+# at someone, an attack whoever was hit. Not one dismissed ("was fired on Monday", "fired at the
+# end of the season"), nor shots into the air.
+FIRED_AT = (
+    r"(?<!was )(?<!were )(?<!been )(?<!be )(?<!got )(?<!get )"
+    # Not "firing on" ("reports of forces firing on people" tells a habit, not an incident), nor
+    # "fires at" ("triggering fires at infrastructure").
+    r"fired (?:(?:several |two |three |a few |\w+ )?(?:shots|rounds|bullets|volleys) )?(?:at|on|upon) "
+    rf"(?!(?:the )?(?:air|sky|end|start|beginning|close|height)\b|{WEEKDAY_PATTERN}\b|{MONTH_PATTERN}|\d)"
+)
 # A row this strong names the weapon of one incident (a landmine, a bomb blast, a suicide bomb,
 # an air strike), not the shelling or the killings a tally sums.
 NAMED_WEAPON = 70
@@ -280,6 +291,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      "Armed clash", 40, True),
     # Attack (violence against civilians): shootings, killings, beatings, arson of homes
     (r"shot dead|gunned down|killed|opened fire|shot (?:and|at)|attack(?:ed|s)?\b|machine-?gunned|strafed|"
+
      # "Fighters assaulted the city", "an assault on the post": not an assault rifle, nor a charge.
      r"(?<!sexual )(?<!sexually )assault(?:ed|s|ing)?\b(?! (?:rifles?|weapons?|guns?|charges?|cases?|vehicles?)\b)|"
      r"riddled with bullets|sprayed (?:\w+ ){0,3}with bullets|"
@@ -294,7 +306,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:(?:a |an |his |her |their |the )?(?:[\w-]+ )?(?:car|vehicle|truck|van|lorry|suv|bus) )?(?:down |into )"
      r"(?:a |an |the )?(?:[\w-]+ ){0,2}?(?:crowds?|rally|march|procession|people|pedestrians|shoppers|worshippers|"
      r"mourners|demonstrators|protesters|gathering|group)\b|"
-     r"massacre(?:d|s)?\b|executed|killing spree|(?:burned|torched|set fire to) (?:\w+ )?(?:homes|houses|huts)",
+     r"massacre(?:d|s)?\b|executed|killing spree|(?:burned|torched|set fire to) (?:\w+ )?(?:homes|houses|huts)|"
+     + FIRED_AT,
      "Attack", 30, True),
     # "CJNG dumps corpses", "a leader survives an assassination bid": the act itself, named (a
     # killing shown by its bodies, an attempt on a life), even where no one died.
