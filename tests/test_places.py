@@ -626,3 +626,13 @@ def test_a_caseless_wires_wrapped_line_after_an_abbreviation_goes_on() -> None:
     )
     default_pipeline().annotate(doc)
     assert [m.text(doc)[:12] for m in doc.layer("sentences")] == ["THE FMLN SET", "THE ARMY SAI"]
+
+
+def test_a_town_of_a_unit_named_with_its_kind_is_never_a_namesake_elsewhere() -> None:
+    # The gazetteer knows no Santo Domingo in Cauca: the town stays unplaced, and the report
+    # keeps its department, not the Dominican capital.
+    found = _places("The adviser visited the rebel camp in Santo Domingo, Cauca Department, on Monday.")
+    assert [(name, iso3) for name, iso3, _ in found] == [("Cauca Department", "COL")]
+    # A town and the state it is in, then the county: the state stays.
+    found = _places("The property lies in Sanford, Florida, near Orlando, Florida in Seminole County.")
+    assert ("Florida", "USA", "Florida") in found

@@ -325,6 +325,19 @@ POSSESSIVE = re.compile(r"['’]s\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}?")
 PART_OF = re.compile(rf"\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?", re.I)
 
 
+_LEVEL = {"admin1": 1, "admin2": 2}
+
+
+def _sibling_unit(entries: tuple[GazetteerEntry, ...], container: tuple[GazetteerEntry, ...]) -> bool:
+    """Whether a name may be a unit of the country of the unit named after it, of its level or
+    above: "Kabul, Nangarhar Province" is a list, "Orlando, Florida in Seminole County" a town."""
+    deepest: dict[str, int] = {}
+    for e in container:
+        if e.kind in _LEVEL:
+            deepest[e.iso3] = max(deepest.get(e.iso3, 0), _LEVEL[e.kind])
+    return any(e.kind in _LEVEL and _LEVEL[e.kind] <= deepest.get(e.iso3, 0) for e in entries)
+
+
 def _inside(candidate: Candidate, container: tuple[GazetteerEntry, ...]) -> tuple[GazetteerEntry, ...]:
     """The entries of a name that lie in one of the units the next name may be: "Houston, Texas"
     is in the state, or in Texas County, Missouri; the ranker weighs the two."""
@@ -634,7 +647,20 @@ def _choose(
         following = candidates[number + 1] if number + 1 < len(candidates) else None
         if text and following is not None and CONTAINED_BY.fullmatch(text, candidate.end, following.start):
             inside = _inside(candidate, following.entries)
-            if not inside and PART_OF.fullmatch(text, candidate.end, following.start):
+            if (
+                not inside
+                and (
+                    PART_OF.fullmatch(text, candidate.end, following.start)
+                    # "Santo Domingo, Cauca Department": a town of a unit named with its kind, which
+                    # the gazetteer lacks there; not a namesake elsewhere. (A unit of the same country
+                    # before it is a list: "Kabul, Nangarhar Province".)
+                    or (
+                        following.unit
+                        and "," in text[candidate.end : following.start]
+                        and not _sibling_unit(pool, following.entries)
+                    )
+                )
+            ):
                 chosen.append(None)
                 continue
             pool = inside or pool
