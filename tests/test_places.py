@@ -636,3 +636,13 @@ def test_a_town_of_a_unit_named_with_its_kind_is_never_a_namesake_elsewhere() ->
     # A town and the state it is in, then the county: the state stays.
     found = _places("The property lies in Sanford, Florida, near Orlando, Florida in Seminole County.")
     assert ("Florida", "USA", "Florida") in found
+
+
+def test_a_persons_name_that_was_a_provinces_old_name_is_the_person() -> None:
+    # Vargas was the former name of La Guaira state: under a title, and again alone, a man.
+    found = _places("General Oscar Vargas spoke in Santiago on Monday. Vargas said the plan was foiled.")
+    assert all(iso3 != "VEN" for _, iso3, _ in found), found
+    # A province by its own name stays one beside a person who bears it.
+    assert ("Punjab", "PAK", "Punjab") in _places(
+        "Chief Minister Punjab said the police were deployed in Punjab."
+    )

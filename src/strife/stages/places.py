@@ -17,7 +17,7 @@ from itertools import pairwise
 import pycountry
 
 from strife.document import Document, Mention
-from strife.places.gazetteer import Gazetteer, GazetteerEntry, country_records, get_gazetteer
+from strife.places.gazetteer import Gazetteer, GazetteerEntry, country_records, get_gazetteer, normalise_name
 from strife.places.recognise import (
     ABBREVIATIONS,
     Candidate,
@@ -487,8 +487,14 @@ PERSON_NAME_PLACE_POPULATION = 500_000
 
 
 def _outweighs_a_person(candidate: Candidate) -> bool:
-    """Whether a name a person also bears stays a place: a province, or a large city."""
-    return any(e.kind == "admin1" or e.population >= PERSON_NAME_PLACE_POPULATION for e in candidate.entries)
+    """Whether a name a person also bears stays a place: a province by its own name (not "Vargas",
+    a state's former name, for General Oscar Vargas), or a large city."""
+    name = normalise_name(candidate.surface)
+    return any(
+        (e.kind == "admin1" and normalise_name(e.name) == name)
+        or e.population >= PERSON_NAME_PLACE_POPULATION
+        for e in candidate.entries
+    )
 
 
 # How near the country a place of the text may be and still speak for the country's reading.
