@@ -2324,3 +2324,11 @@ def test_shots_fired_at_someone_are_an_attack_and_a_dismissal_is_not() -> None:
         "The coach was fired at the end of the season in Karachi.",
     ):
         assert events(text) == [], text
+
+
+def test_an_anti_terrorist_operation_after_an_attack_is_another_incident() -> None:
+    found = events(
+        "A ranger was killed in a grenade attack in Lyari, Karachi, on Monday. "
+        "Later, during an anti-terrorist operation, five militants were killed."
+    )
+    assert sorted((e.sub_event_type, e.fatalities) for e in found) == [("Armed clash", 5), ("Grenade", 1)]

@@ -646,3 +646,11 @@ def test_a_persons_name_that_was_a_provinces_old_name_is_the_person() -> None:
     assert ("Punjab", "PAK", "Punjab") in _places(
         "Chief Minister Punjab said the police were deployed in Punjab."
     )
+
+
+def test_a_district_named_with_its_kind_before_a_wider_unit_stays_the_district() -> None:
+    # "Panjgur district, Makran division": a district the gazetteer knows, not a town to drop.
+    found = _places(
+        "Three barbers were shot dead in the Gowargo area of Panjgur district, Makran division, on Sunday."
+    )
+    assert any(name.startswith("Panjgur") and iso3 == "PAK" for name, iso3, _ in found), found

@@ -656,6 +656,7 @@ def _choose(
                     # before it is a list: "Kabul, Nangarhar Province".)
                     or (
                         following.unit
+                        and not candidate.unit
                         and "," in text[candidate.end : following.start]
                         and not _sibling_unit(pool, following.entries)
                     )

@@ -269,7 +269,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"detachment|outpost|garrison|barracks|"
      r"security forces|soldiers|troops|army)|ambush(?:ed|es)?\b|stormed (?:a |an |the )?(?:\w+ )?(?:base|camp|post|"
      r"checkpoint|police station|barracks)|"
-     r"(?:intelligence[- ]based |search |security |military |counter-?terrorism |clearance |sanitization )operations?|"
+     r"(?:intelligence[- ]based |search |security |military |counter-?terrorism |clearance |sanitization |"
+     r"anti[- ]?terror(?:ist|ism)? |anti[- ]?militant |counter[- ]?insurgency )operations?|"
      r"offensive against|battle(?:d)? (?:with|against|for)|(?:continued|continuing|ongoing|renewed|fresh) battles\b|"
      # "Battles continue along the Falam-Kalay road", as fighting does.
      r"battles (?:continu\w+|rag\w+|erupt\w*|broke out|resum\w+|intensif\w+|escalat\w+)|"
