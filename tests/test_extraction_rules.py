@@ -2332,3 +2332,11 @@ def test_an_anti_terrorist_operation_after_an_attack_is_another_incident() -> No
         "Later, during an anti-terrorist operation, five militants were killed."
     )
     assert sorted((e.sub_event_type, e.fatalities) for e in found) == [("Armed clash", 5), ("Grenade", 1)]
+
+
+def test_traders_shuttering_their_shops_protest_and_shops_closed_for_a_holiday_do_not() -> None:
+    (shutdown,) = events(
+        "In Isfahan, merchants in the bazaar shuttered their shops on Sunday over the fuel price rise."
+    )
+    assert (shutdown.sub_event_type, shutdown.location) == ("Peaceful protest", "Isfahan")
+    assert events("Shops were closed in Lahore on Sunday for the Eid holiday.") == []

@@ -333,6 +333,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:[\w'’-]+ ){0,3}(?:road|roads|highway|motorway|entrance|railway|traffic|bridge)|"
      r"staged a|dharna|took to the streets|hunger strike|candlelight vigil|chanted slogans|picket(?:ed|ing)|"
      r"human chains?|"
+     # "merchants in the bazaar shuttered their shops": a shutter-down, as traders protest.
+     r"(?:shuttered|shut|closed|downed the shutters of) (?:down )?their (?:shops|businesses|stores|markets)\b|"
      r"marching|public meeting|\bjalsa\b|walked through the streets|boycotted (?:court|the courts|classes|work)|"
      # "activists held an impromptu march", "thousands of Egyptians turned out in Tahrir Square".
      r"(?:held|staged|organi[sz]ed|led|joined) (?:a |an |the )?(?:[\w'’-]+ ){0,2}(?:march|marches|procession)\b|"
