@@ -654,3 +654,11 @@ def test_a_district_named_with_its_kind_before_a_wider_unit_stays_the_district()
         "Three barbers were shot dead in the Gowargo area of Panjgur district, Makran division, on Sunday."
     )
     assert any(name.startswith("Panjgur") and iso3 == "PAK" for name, iso3, _ in found), found
+
+
+def test_a_part_of_a_town_the_gazetteer_knows_only_abroad_keeps_its_name() -> None:
+    # The gazetteer's San Ramon lies in California and Costa Rica; "the San Ramon area" of San
+    # Salvador is neither, and stays a named place of its own, unplaced.
+    found = _places("Rifle fire was heard for an hour in the San Ramon area of San Salvador.")
+    assert ("San Ramon area", None, None) in found
+    assert ("San Salvador", "SLV", "San Salvador") in found

@@ -626,6 +626,7 @@ class PlaceStage:
             # struck, and is no vote for where: that is most often the other side of a front.
             counts[iso3] += 0 if _names_striker(text, mention) else 1 if attributive else 2
             mentions.append(mention)
+        suffixed: list[Mention] = []
         for match in KIND_SUFFIXED.finditer(text):
             name, start = _strip_noise(match.group("name"), match.start("name"))
             if not name:
@@ -633,13 +634,9 @@ class PlaceStage:
             kind = match.group("kind").lower()
             if kind in ("city", "town") and NAMED_AFTER.match(text, match.end()):
                 continue  # "the Kurdish city of Diyarbakir": the city's name comes after it
-            mentions.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
+            suffixed.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
         taken = TakenSpans([(m.start, m.end) for m in mentions if m.label in ("country", "region")])
         candidates = [c for c in candidates if not taken.overlaps(c.start, c.end)]
-        # A name with its kind ("Kalat district") was found above; where the gazetteer knows the
-        # name, its entry replaces the bare name.
-        known = sorted(c.start for c in candidates)
-        mentions = [m for m in mentions if not (m.label == "place" and _starts_within(known, m.start, m.end))]
         # A group that fights in one country only says which country the report is about,
         # as its people's name would ("the FMLN attacked the garrison in San Miguel").
         group_homes = [m.value.country for m in doc.layer("named_groups") if m.value.country is not None]
@@ -711,6 +708,13 @@ class PlaceStage:
                     sentence_of(doc, candidate.start),
                 )
             )
+        # A name with its kind ("Kalat district") was found above; where the gazetteer placed the
+        # name, its entry replaces the bare name; where it knows the name only abroad ("the San
+        # Ramon area" of San Salvador), the bare name stays.
+        placed_starts = sorted(
+            c.start for c, entry in zip(candidates, resolved, strict=True) if entry is not None
+        )
+        mentions += [m for m in suffixed if not _starts_within(placed_starts, m.start, m.end)]
         mentions.sort(key=lambda m: m.start)
         # The report's country: its countries and demonyms, and the country of every town and
         # province it names ("refugees from Eritrea and Ethiopia evicted in Rome" is Italian news).
