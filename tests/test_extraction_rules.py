@@ -2340,3 +2340,11 @@ def test_traders_shuttering_their_shops_protest_and_shops_closed_for_a_holiday_d
     )
     assert (shutdown.sub_event_type, shutdown.location) == ("Peaceful protest", "Isfahan")
     assert events("Shops were closed in Lahore on Sunday for the Eid holiday.") == []
+
+
+def test_a_headline_of_property_destroyed_after_a_battles_headline_is_its_own_event() -> None:
+    found = events(
+        "Over 30 Junta Troops Killed in 10-Hour Battle in Kanbalu Township\n"
+        "Junta Soldiers Torch Village After Cutting Power in Myanmar's Sagaing"
+    )
+    assert sorted(e.sub_event_type for e in found) == ["Armed clash", "Looting/property destruction"]

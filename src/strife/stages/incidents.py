@@ -401,6 +401,16 @@ def group_incidents(doc: Document) -> list[Incident]:
                 # human losses east of the Euphrates" after air strikes on Hama): another
                 # incident where it is another sub-type of act.
                 or (sentence.value == CLAUSE and _other_act(own, current, triggers))
+                # "Junta Soldiers Torch Village After Cutting Power in Myanmar's Sagaing", a
+                # headline after a battle's: destruction at a place, with no one hurt, is an event
+                # of its own. (An article's "rubble of destroyed buildings" is a strike's aftermath.)
+                or (
+                    note
+                    and not violent
+                    and not killed
+                    and placed
+                    and _other_calm_act(calm, "Looting/property destruction", current, triggers)
+                )
                 or (
                     _other_kind(own, current, triggers, killed, casualties)
                     # "The air force said it shot down 45 drones" after a strike: a calm act named
@@ -618,6 +628,18 @@ def _other_act(own: list[Mention], incident: Incident, triggers: dict[int, list[
         ],
     )
     return bool(new and known) and not new & known
+
+
+def _other_calm_act(
+    calm: list[Mention], sub: str, incident: Incident, triggers: dict[int, list[Mention]]
+) -> bool:
+    """Whether a sentence's calm act of sub-type `sub` follows an incident of violence that told none."""
+    if not any(t.value.sub_event_type == sub for t in calm):
+        return False
+    told = incident.gathered(
+        "acts", lambda i: [(t.value.sub_event_type, t.value.violent) for t in triggers.get(i, [])]
+    )
+    return any(violent for _, violent in told) and not any(kind == sub for kind, _ in told)
 
 
 def _kinds(triggers: list[Mention], specific: bool = False) -> set[str]:
