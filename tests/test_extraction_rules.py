@@ -2348,3 +2348,24 @@ def test_a_headline_of_property_destroyed_after_a_battles_headline_is_its_own_ev
         "Junta Soldiers Torch Village After Cutting Power in Myanmar's Sagaing"
     )
     assert sorted(e.sub_event_type for e in found) == ["Armed clash", "Looting/property destruction"]
+
+
+def test_a_digests_heading_and_a_span_of_months_are_tallies() -> None:
+    for text in (
+        "Reported civilian deaths from Coalition airstrikes January – August 2018",
+        "Clash Summary: Fighting Raged in Northern Shan State in September",
+    ):
+        assert events(text, published="2018-10-01") == [], text
+
+
+def test_an_armed_actor_beside_an_accident_is_its_victim() -> None:
+    # The vigilante leader was hurt in the crash: no attack.
+    assert (
+        events("Jet crash kills 1, injures 4, including a doctor who leads a vigilante group in Michoacan")
+        == []
+    )
+    # Armed men who attacked a coal mine made an attack, whatever a mine's name suggests.
+    (attack,) = events(
+        "At least 20 miners were killed in an attack by armed men on a coal mine in Duki on Monday."
+    )
+    assert attack.fatalities == 20

@@ -29,6 +29,10 @@ STATISTIC_CUES = compile_lower(
     r"so far this year|this year alone|since the (?:start|beginning) of|deadliest year|"
     # A span of months: "between January and September the army inflicted 800 casualties".
     rf"\b(?:between|from) (?:early |late |mid-)?{MONTH_PATTERN} (?:\d{{4}} )?(?:and|to|through|until) (?:early |late |mid-)?{MONTH_PATTERN}\b|"
+    # "deaths from Coalition airstrikes January – August 2018".
+    rf"\b{MONTH_PATTERN} (?:\d{{4}} )?(?:–|—|-) ?{MONTH_PATTERN} \d{{4}}\b|"
+    # A digest's heading: "Clash Summary: Chaos Reigned in Northern Shan State in September".
+    r"\b(?:clash|conflict|security|incident|monthly|weekly) (?:summary|round-?up)\b|"
     r"\bduring the same period\b|\bin the first (?:\w+ )?(?:months|weeks|quarter|half)\b|"
     # Counts of attacks over a period: "79 terrorist attacks last month", "a total of 59,775 operations".
     r"\b\d[\d,]* (?:\w+ ){0,2}(?:attacks|incidents|operations|strikes|raids)\b[^.;]{0,40}\b(?:last|this|past) "

@@ -72,6 +72,10 @@ NOT_AN_INCIDENT = 0.12
 NOTE_NOT_AN_INCIDENT = 0.02
 
 
+# A killing's bare verb, which an accident's toll uses as much as an attack's.
+BARE_KILLING = re.compile(r"kill(?:s|ed|ing)?|died|dies|dead")
+
+
 def talk_below(note: bool) -> float:
     """The reading under which a sentence, or an incident, is talk: a note's or an article's."""
     return NOTE_NOT_AN_INCIDENT if note else NOT_AN_INCIDENT
@@ -261,7 +265,13 @@ def group_incidents(doc: Document) -> list[Incident]:
         # football match", "a bomb exploded where they had gathered for a parade"), is coded
         # whatever words stand near it.
         own = [t for t in triggers.get(index, []) if t.value.strength > LEARNED_STRENGTH]
-        political = armed or any(
+        # An armed actor named beside an accident or a disaster is its victim, not its cause,
+        # where the sentence names no act of war of its own ("Mexico jet crash kills 1, injures 4,
+        # including doctor who leads vigilante group").
+        mishap = (cues.get(index) or ("",))[0] in ("accident", "disaster") and all(
+            BARE_KILLING.fullmatch(doc.lower_text, t.start, t.end) for t in own
+        )
+        political = (armed and not mishap) or any(
             t.value.sub_event_type in PROTEST_OR_RIOT or WAR_WEAPON.search(doc.lower_text, t.start, t.end)
             for t in own
         )
