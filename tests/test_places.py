@@ -662,3 +662,12 @@ def test_a_part_of_a_town_the_gazetteer_knows_only_abroad_keeps_its_name() -> No
     found = _places("Rifle fire was heard for an hour in the San Ramon area of San Salvador.")
     assert ("San Ramon area", None, None) in found
     assert ("San Salvador", "SLV", "San Salvador") in found
+
+
+def test_a_given_name_before_a_surname_is_a_person() -> None:
+    # Michael is also a parish of the Isle of Man, Scott a county of Iowa; Vladimir an oblast.
+    text = "Minister Michael Noonan met Scott Walsh in Dublin, and President Vladimir Putin spoke later."
+    assert [name for name, _, _ in _places(text)] == ["Dublin"]
+    # Not before a word news writes small: the state stays.
+    found = _places("Georgia Power crews restored lines in Atlanta, a spokesman for Georgia Power said.")
+    assert ("Georgia", "USA", "Georgia") in found, found

@@ -359,6 +359,8 @@ TITLE_BEFORE = re.compile(rf"\b(?:{OFFICE_TITLES})\.?\s+$")
 TREATY_AFTER = re.compile(r"\s+(?:Convention|Protocol|Charter|Principles|Format)\b", re.I)
 # The word just before a name, on its line: a given name there makes the name a surname.
 WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+# A capitalised word just after a name, on its line: the surname after a given name.
+SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 ASSASSINATED_AFTER = re.compile(r"['’]?s?\s+assassination\b")
 
 
@@ -416,6 +418,14 @@ def _has_place_evidence(
         return False  # "according to The Post", "told The Independent": a paper, not a town
     if SPEAKER_BEFORE.search(before) and after.startswith(")"):
         return False  # "(Carrillo) General, how many were killed?": who speaks, in a transcript
+    if (
+        word in given_names()
+        and (surname := SURNAME_AFTER.match(after)) is not None
+        and surname.group(1).lower() not in common_words()
+    ):
+        # "Minister for Finance Michael Noonan", "President Vladimir Putin": a given name before
+        # a surname is a person's (not before a word news writes small: "Georgia Power").
+        return False
     if word in surnames or (
         (given := WORD_BEFORE.search(before)) is not None and given.group(1) in given_names()
     ):
@@ -488,10 +498,11 @@ PERSON_NAME_PLACE_POPULATION = 500_000
 
 def _outweighs_a_person(candidate: Candidate) -> bool:
     """Whether a name a person also bears stays a place: a province by its own name (not "Vargas",
-    a state's former name, for General Oscar Vargas), or a large city."""
+    a state's former name, for General Oscar Vargas; not "Michael", a parish the gazetteer counts
+    no one in), or a large city."""
     name = normalise_name(candidate.surface)
     return any(
-        (e.kind == "admin1" and normalise_name(e.name) == name)
+        (e.kind == "admin1" and e.population > 0 and normalise_name(e.name) == name)
         or e.population >= PERSON_NAME_PLACE_POPULATION
         for e in candidate.entries
     )
