@@ -671,3 +671,8 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
     # Not before a word news writes small: the state stays.
     found = _places("Georgia Power crews restored lines in Atlanta, a spokesman for Georgia Power said.")
     assert ("Georgia", "USA", "Georgia") in found, found
+
+
+def test_a_place_after_a_sentences_opening_conjunction_is_found() -> None:
+    found = _places("Though Kunar officials said 46 militants died, the Taliban said 13 were killed.")
+    assert ("Kunar", "AFG", "Kunar") in found, found

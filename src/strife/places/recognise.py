@@ -52,6 +52,8 @@ STOPWORDS = frozenset(
     inspector superintendent deputy assistant senior junior director secretary governor mayor
     reading mobile independence union liberty unity victory justice freedom peace hope mercy
     sunday's monday's amid despite during following meanwhile however
+    though although while whilst when whereas if unless since because yet also then still later
+    earlier elsewhere separately overnight yesterday today tonight
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
     thousands dozens dozen scores most many several both each every other another few
