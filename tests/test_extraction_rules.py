@@ -2369,3 +2369,12 @@ def test_an_armed_actor_beside_an_accident_is_its_victim() -> None:
         "At least 20 miners were killed in an attack by armed men on a coal mine in Duki on Monday."
     )
     assert attack.fatalities == 20
+
+
+def test_people_burned_alive_by_gunmen_are_an_attacks_dead_and_by_a_mob_a_mobs() -> None:
+    (attack,) = events(
+        "Gunmen stormed a school in Yobe on Monday, and some of the students were burned alive."
+    )
+    assert (attack.sub_event_type, attack.fatalities, attack.fatalities_imputed) == ("Attack", 3, True)
+    (lynching,) = events("A mob burned a man alive in Sialkot on Monday over a blasphemy accusation.")
+    assert lynching.sub_event_type == "Mob violence"

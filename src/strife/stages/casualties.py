@@ -547,6 +547,12 @@ PLURAL_UNCOUNTED_BEFORE = compile_lower(
     r"(?=\s*(?:$|[,.;:!?—–]|\s-\s|(?:in|on|at|near|by|as|when|while|after|during|and|yesterday|today|"
     r"overnight|amid|across|outside|inside|following|along|since|last|this)\b))"
 )
+# "Some of the students were burned alive": a part, uncounted, of a group told before.
+SOME_OF_THEM = compile_lower(
+    rf"\b(?:some|several|many|a number) of (?:the|them|those)\s+(?:(?P<noun>{_PLURAL})\s+)?(?:were|had been|have been)\s+"
+    r"(?:\w+\s+)?(?P<verb>killed|shot dead|burned alive|burnt alive|burned to death|burnt to death|beheaded|executed|"
+    r"massacred|slain|hacked to death)\b"
+)
 # "CJNG dumps corpses", "Bodies found in Culiacan": the dead of a killing, with no number.
 BODIES_UNCOUNTED = compile_lower(
     # Not "recovered the bodies": bodies told of before.
@@ -1321,6 +1327,13 @@ class CasualtyStage:
                     match.end(),
                     Casualty(quantity("several"), "killed", VICTIM_NOUNS[noun], noun),
                 )
+        for match in SOME_OF_THEM.finditer(text):
+            noun = (match.group("noun") or "").lower()
+            add(
+                match.start(),
+                match.end(),
+                Casualty(quantity("several"), "killed", VICTIM_NOUNS.get(noun, "unknown"), noun),
+            )
         for match in BODIES_UNCOUNTED.finditer(text) if found_bodies else ():
             if not NUMBER_WORD.search(match.group()) and _uncounted_before(text, match.start()):
                 noun = match.group("noun") or match.group("noun2")

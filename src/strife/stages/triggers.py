@@ -218,7 +218,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Mob violence: "a mob attacks others outside a demonstration, without organised weapons"
     # A lynching stays mob violence though police then fire tear gas at the crowd.
     (r"lynch(?:ed|ing|ings)?\b|beaten to death|beat (?:him|her|them|\w+) to death|stoned (?:and beaten )?to death|"
-     r"burned (?:alive|to death)|burnt (?:alive|to death)|(?:beat|thrashed|lynched) (?:\w+ ){0,3}(?:men|man|women|woman|"
+     # Burned alive by a crowd ("a mob burned him alive"); by gunmen, an attack's killing.
+     r"(?:crowds?|mobs?|villagers|residents|people) (?:[\w'’-]+ ){0,4}?burn(?:ed|t) (?:\w+ ){0,2}(?:alive|to death)|"
+     r"(?:beat|thrashed|lynched) (?:\w+ ){0,3}(?:men|man|women|woman|"
      r"suspects?|youths?|boys?) accused of|angry (?:crowd|residents|villagers) (?:attacked|beat|torched|set)",
      "Mob violence", 57, True),
     (r"\bmob\b|mob attack|communal (?:clash(?:es)?|violence|riots?)|sectarian clash(?:es)?",
@@ -308,6 +310,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:a |an |the )?(?:[\w-]+ ){0,2}?(?:crowds?|rally|march|procession|people|pedestrians|shoppers|worshippers|"
      r"mourners|demonstrators|protesters|gathering|group)\b|"
      r"massacre(?:d|s)?\b|executed|killing spree|(?:burned|torched|set fire to) (?:\w+ )?(?:homes|houses|huts)|"
+     r"burn(?:ed|t) (?:alive|to death)|"
      + FIRED_AT,
      "Attack", 30, True),
     # "CJNG dumps corpses", "a leader survives an assassination bid": the act itself, named (a
