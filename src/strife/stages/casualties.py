@@ -742,7 +742,8 @@ def _headline_victim(text: str, sentence: Mention) -> re.Match[str] | None:
 
 
 def _natural_death(verb: str, noun: str) -> bool:
-    """ "The death of a senator": an office-holder's death, which news words alike however it came."""
+    """Whether a count is an office-holder's death ("the death of a senator"), which news words
+    alike however it came."""
     return verb.lower().startswith("death") and (noun in OFFICE_NOUNS or f"{noun}s" in OFFICE_NOUNS)
 
 
