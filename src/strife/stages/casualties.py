@@ -1078,13 +1078,8 @@ class CasualtyStage:
                     listed.end(),
                     Casualty(Quantity(dead, dead, dead, False, None), "killed", "unknown", "people"),
                 )
-        for match in ALONG_WITH.finditer(text) if along else ():
-            count = quantity(match.group("num"), match.group("qual"))
-            noun = match.group("noun")
-            if count and noun not in NOT_PEOPLE and not YEAR.match(match.group("num")):
-                both = Quantity(count.value + 1, count.low + 1, count.high + 1, count.vague, count.qualifier)
-                add(match.start(), match.end(), Casualty(both, "killed", "unknown", noun))
-        for pattern in (ACTIVE_ALONG_WITH, ASIDE_ALONG_WITH) if along else ():
+        # One person and the others counted with them: the count and one more.
+        for pattern in (ALONG_WITH, ACTIVE_ALONG_WITH, ASIDE_ALONG_WITH) if along else ():
             for match in pattern.finditer(text):
                 count = quantity(match.group("num"), match.group("qual"))
                 noun = match.group("noun")

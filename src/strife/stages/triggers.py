@@ -59,10 +59,11 @@ SPECIFIC_TRIGGER = 40
 # at someone, an attack whoever was hit. Not one dismissed ("was fired on Monday", "fired at the
 # end of the season"), nor shots into the air.
 FIRED_AT = (
-    r"(?<!was )(?<!were )(?<!been )(?<!be )(?<!got )(?<!get )"
     # Not "firing on" ("reports of forces firing on people" tells a habit, not an incident), nor
-    # "fires at" ("triggering fires at infrastructure").
-    r"fired (?:(?:several |two |three |a few |\w+ )?(?:shots|rounds|bullets|volleys) )?(?:at|on|upon) "
+    # "fires at" ("triggering fires at infrastructure"). The passive is looked for behind "fired",
+    # so that the scan of a text tries it only where the word stands.
+    r"fired (?<!was fired )(?<!were fired )(?<!been fired )(?<!be fired )(?<!got fired )(?<!get fired )"
+    r"(?:(?:several |two |three |a few |\w+ )?(?:shots|rounds|bullets|volleys) )?(?:at|on|upon) "
     rf"(?!(?:the )?(?:air|sky|end|start|beginning|close|height)\b|{WEEKDAY_PATTERN}\b|{MONTH_PATTERN}|\d)"
 )
 # A row this strong names the weapon of one incident (a landmine, a bomb blast, a suicide bomb,
