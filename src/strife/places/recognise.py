@@ -179,8 +179,8 @@ SPANISH_SPEAKING = frozenset(
 def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:
     found: list[Candidate] = []
     spelt_otherwise = TRANSLITERATED_LANDS.search(text) is not None
-    letters = [c for c in text[:2000] if c.isalpha()]
-    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)  # all-caps wire copy
+    letters = list(filter(str.isalpha, text[:2000]))
+    shouting = bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters)  # all-caps wire copy
     # "Jammu and Kashmir", "Azad Jammu and Kashmir": one name with "and" in it, not two places.
     joined: list[tuple[int, int]] = []
     for match in JOINED_NAME.finditer(text):

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from strife.document import Document, Mention
-from strife.stages.lexicon import compile_lower
+from strife.stages.lexicon import compile_lower, scan
 from strife.stages.sentences import sentence_of
 from strife.stages.taken_spans import TakenSpans
 
@@ -181,7 +181,7 @@ class ActorStage:
         text = doc.cased_text
         mentions: list[Mention] = []
         taken = TakenSpans()
-        for match in _FOREIGN.finditer(text):
+        for match in scan(_FOREIGN, text):
             # "U.S.", "U.S" and "US" are one country: its name without dots is the key.
             iso3 = FOREIGN_DEMONYMS[match.group("demonym").lower().replace(".", "")]
             actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
@@ -211,7 +211,7 @@ class ActorStage:
             taken.add(m.start, m.end)
             mentions.append(Mention(m.start, m.end, "actor", actor, m.sentence))
         places = TakenSpans([(m.start, m.end) for m in doc.layer("places")])
-        for match in IDENTITY_GROUPS.finditer(text):
+        for match in scan(IDENTITY_GROUPS, text):
             kind = match.group("kind").lower()
             if kind.startswith("communit") and OF_COMMUNITY.search(
                 text, max(0, match.start() - 12), match.start()
@@ -242,7 +242,7 @@ class ActorStage:
         rebels = {m.value.name: m.value for m in mentions if m.value.inter == 2 and m.value.named}
         movement = next(iter(rebels.values())) if len(rebels) == 1 else None
         for pattern, name, inter, side in _GENERIC:
-            for match in pattern.finditer(doc.lower_text):
+            for match in scan(pattern, doc.lower_text):
                 start, end = match.span()
                 if taken.overlaps(start, end):
                     continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from strife.document import Document, Mention
 from strife.stages.calendar import MONTHS
 from strife.stages.casualty_subjects import OPENS_CLAUSE, subject_of
-from strife.stages.lexicon import compile_lower
+from strife.stages.lexicon import compile_lower, scan
 from strife.stages.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, Quantity, quantity
 from strife.stages.sentences import sentence_of
 from strife.stages.spanish import killings as spanish_killings
@@ -870,7 +870,7 @@ def _listed(pattern: re.Pattern[str], text: str, hurt_verbs: list[re.Match[str]]
     """The lists of victims `pattern` reads in `text`, in order (`hurt_verbs`: the text's verbs
     of death or injury, `_HURT_VERB`'s matches)."""
     if pattern is not LISTED_PASSIVE:
-        yield from pattern.finditer(text)
+        yield from scan(pattern, text)
         return
     end = 0
     for verb in hurt_verbs:
@@ -983,7 +983,7 @@ class CasualtyStage:
         text = doc.lower_text  # the tables are lower-case; offsets are the text's
         # The verbs of death or injury, found once: passive lists and counted subjects are read
         # back from them.
-        hurt_verbs = list(_HURT_VERB.finditer(text))
+        hurt_verbs = list(scan(_HURT_VERB, text))
         found: list[Mention] = []
         taken = TakenSpans()
 
@@ -1027,7 +1027,7 @@ class CasualtyStage:
             taken.add(start, end)
             found.append(Mention(start, end, "casualty", value, sentence_of(doc, start)))
 
-        for match in TOLL.finditer(text):
+        for match in scan(TOLL, text):
             count = quantity(match.group("num"), match.group("qual"))
             if count:
                 # A toll that rose is an update and supersedes; one that "stood at" N is a figure
@@ -1068,7 +1068,7 @@ class CasualtyStage:
                 for start, end, value in groups:
                     add(start, end, replace(value, part=part))
         along = "along with" in text or "together with" in text
-        for match in ALONG_WITH_LIST.finditer(text) if along else ():
+        for match in scan(ALONG_WITH_LIST, text) if along else ():
             listed = _LIST_AT.match(text, match.end())
             members = listed_victims(text, listed.start("list"), listed.end("list")) if listed else None
             if listed is not None and members is not None:
@@ -1080,7 +1080,7 @@ class CasualtyStage:
                 )
         # One person and the others counted with them: the count and one more.
         for pattern in (ALONG_WITH, ACTIVE_ALONG_WITH, ASIDE_ALONG_WITH) if along else ():
-            for match in pattern.finditer(text):
+            for match in scan(pattern, text):
                 count = quantity(match.group("num"), match.group("qual"))
                 noun = match.group("noun")
                 if count and noun not in NOT_PEOPLE and not YEAR.match(match.group("num")):
@@ -1092,7 +1092,7 @@ class CasualtyStage:
                         match.end(),
                         Casualty(both, _outcome(match.group("verb")), "unknown", noun),
                     )
-        for match in COORDINATED.finditer(text):
+        for match in scan(COORDINATED, text):
             # "two soldiers and police were killed" is two figures: the words before "and" name
             # no counted people of their own.
             first = match.group("first").split()
@@ -1100,10 +1100,10 @@ class CasualtyStage:
                 continue
             if (value := _make(match, _outcome(match.group("verb")))) is not None:
                 add(match.start(), match.end(), value)
-        for match in BURNED_ALIVE.finditer(text) if "alive" in text else ():
+        for match in scan(BURNED_ALIVE, text) if "alive" in text else ():
             if (value := _make(match, "killed")) is not None:
                 add(match.start(), match.end(), value)
-        for match in PASSIVE_PAIR.finditer(text):
+        for match in scan(PASSIVE_PAIR, text):
             if _OBJECT_OF.search(text, max(0, match.start() - 30), match.start()):
                 continue  # "A bomb killed two soldiers and 4 others were injured": the first is killed
             outcome = _outcome(match.group("verb"))
@@ -1117,7 +1117,7 @@ class CasualtyStage:
                 if value is not None:
                     add(match.start("num" + tag), match.end("noun" + tag), value)
         for pattern in (SHARED_SUBJECT, ACTIVE, PASSIVE):
-            for match in pattern.finditer(text):
+            for match in scan(pattern, text):
                 if (
                     pattern is PASSIVE
                     and _ACTIVE_AFTER.match(text, match.end())
@@ -1144,19 +1144,19 @@ class CasualtyStage:
                     add(follow.start(), follow.end(), more)
                     end = follow.end()
         # One person: "kills soldier", "Woman killed in shelling", "a candidate was murdered".
-        singles = list(SINGLE.finditer(text))
+        singles = list(scan(SINGLE, text))
         for sentence in doc.layer("sentences"):
             if (match := _headline_victim(text, sentence)) is not None:
                 singles.append(match)
         singles += [
             m
-            for m in ONE_KILLED.finditer(text)
+            for m in scan(ONE_KILLED, text)
             if m.group("noun").lower() not in NOT_PEOPLE and not m.group("noun").lower().endswith("s")
         ]
         # "the attacker was killed", not "a man who confronted the attacker was injured".
         singles += (
             m
-            for m in THE_ONE_KILLED.finditer(text)
+            for m in scan(THE_ONE_KILLED, text)
             if OPENS_CLAUSE.search(text[max(0, m.start() - 12) : m.start()])
         )
         for match in singles:
@@ -1172,7 +1172,7 @@ class CasualtyStage:
                 else match.start()
             )
             add(start, match.end(), Casualty(quantity("one"), outcome, party_of(noun), noun))
-        for match in COUNTED_OTHERS.finditer(text):
+        for match in scan(COUNTED_OTHERS, text):
             noun = match.group("noun").lower()
             count = quantity(match.group("num"), match.group("qual"))
             if (
@@ -1182,12 +1182,12 @@ class CasualtyStage:
             ):
                 party = VICTIM_NOUNS.get(noun, "unknown")
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), party, noun))
-        for match in TO_DEATH.finditer(text):
+        for match in scan(TO_DEATH, text):
             count = quantity(match.group("num"))
             noun = match.group("noun").lower()
             if count and noun not in NOT_PEOPLE:
                 add(match.start(), match.end(), Casualty(count, "killed", party_of(noun), noun))
-        for match in PLURAL_UNCOUNTED.finditer(text):
+        for match in scan(PLURAL_UNCOUNTED, text):
             noun = match.group("noun").lower()
             between = text[match.end("verb") : match.start("noun")]
             if not NUMBER_WORD.search(between) and "both" not in between.split():  # "both attackers": two
@@ -1196,29 +1196,29 @@ class CasualtyStage:
                     match.end(),
                     Casualty(quantity("several"), "killed", VICTIM_NOUNS[noun], noun),
                 )
-        for match in UNCOUNTED.finditer(text):
+        for match in scan(UNCOUNTED, text):
             count = quantity(match.group("num"), match.group("qual") or match.group("after"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
-        for match in OF_THEM.finditer(text):
+        for match in scan(OF_THEM, text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
-        for match in ACTIVE_OTHERS.finditer(text):
+        for match in scan(ACTIVE_OTHERS, text):
             noun = match.group("noun").lower()
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague and noun not in NOT_PEOPLE and not YEAR.match(match.group("num")):
                 value = Casualty(count, _outcome(match.group("verb")), party_of(noun), noun)
                 add(match.start(), match.end(), value)
         found_bodies = "bodies" in text or "corpses" in text
-        for match in BODIES_FOUND.finditer(text) if found_bodies else ():
+        for match in scan(BODIES_FOUND, text) if found_bodies else ():
             count = quantity(
                 match.group("num") or match.group("num2"), match.group("qual") or match.group("qual2")
             )
             if count and not YEAR.match(match.group("num") or match.group("num2")):
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", "bodies"))
         bodies = (
-            [*BODY_FOUND.finditer(text), *BODY_OF_FOUND.finditer(text)]
+            [*scan(BODY_FOUND, text), *scan(BODY_OF_FOUND, text)]
             if "body" in text or "corpse" in text
             else []
         )
@@ -1227,7 +1227,7 @@ class CasualtyStage:
                 bodies.append(match)
         for match in bodies:
             add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", "body"))
-        for match in SELF_KILLED.finditer(text):
+        for match in scan(SELF_KILLED, text):
             # "blew himself up, killing four people": the four are his victims, he is one more.
             bomber = Casualty(quantity("one"), "killed", "armed", "bomber", besides=True)
             add(match.start(), match.end(), bomber)
@@ -1235,7 +1235,7 @@ class CasualtyStage:
         # is no name; read after the counted subjects, which may count them ("Three people,
         # including officer Salim Barakat of Yarka, was killed").
         after_subjects: list[re.Match[str]] = []
-        for match in NAMED_KILLED.finditer(doc.cased_text):
+        for match in scan(NAMED_KILLED, doc.cased_text):
             name = match.group("noun")
             if " " not in name and "-" not in name:
                 if name.lower() in common_words():
@@ -1244,7 +1244,7 @@ class CasualtyStage:
                     after_subjects.append(match)
                     continue
             add(match.start("noun"), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
-        for match in NAMED_COUNT.finditer(doc.cased_text):
+        for match in scan(NAMED_COUNT, doc.cased_text):
             count = quantity(match.group("num").lower(), match.group("qual") and match.group("qual").lower())
             if count and not count.vague and not YEAR.match(match.group("num")):
                 noun = match.group("noun").strip().lower()
@@ -1252,7 +1252,7 @@ class CasualtyStage:
                 party = OWNER_WORDS[owner.group(1)] if owner else party_of(noun.split()[-1])
                 value = Casualty(count, _outcome(match.group("verb").lower()), party, noun)
                 add(match.start(), match.end(), value)
-        for match in PAIR_WITH_KIN.finditer(text):
+        for match in scan(PAIR_WITH_KIN, text):
             noun = match.group("noun")
             pair = Casualty(quantity("two"), _outcome(match.group("verb")), party_of(noun), noun)
             add(match.start(), match.end(), pair)
@@ -1269,7 +1269,7 @@ class CasualtyStage:
                     match.end(),
                     Casualty(quantity("one"), "killed", party_of(noun), noun),
                 )
-        for match in MULTIPLE_KILLING.finditer(text):
+        for match in scan(MULTIPLE_KILLING, text):
             if TOLD_BEFORE.search(text, max(0, match.start() - 6), match.start()):
                 continue
             add(
@@ -1277,45 +1277,45 @@ class CasualtyStage:
                 match.end(),
                 Casualty(quantity(MULTIPLES[match.group("num")]), "killed", "unknown", ""),
             )
-        for match in LIVES.finditer(text):
+        for match in scan(LIVES, text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", "lives"))
-        for match in ONE_UNKNOWN.finditer(text):
+        for match in scan(ONE_UNKNOWN, text):
             noun = match.group("noun").lower()
             if match.group("verb") and COUNT_BEFORE.search(text, max(0, match.start() - 24), match.start()):
                 continue  # "Three murders in Culiacan": a count of killings, not a verb
             if noun not in NOT_A_VICTIM and noun not in NOT_PEOPLE and not NUMBER_WORD.fullmatch(noun):
                 add(match.start(), match.end(), Casualty(quantity("one"), "killed", party_of(noun), noun))
-        for match in NAMED_VICTIM.finditer(doc.cased_text):
+        for match in scan(NAMED_VICTIM, doc.cased_text):
             gap = match.group("gap").lower()
             # "killed two soldiers and Hamas commander X": the figure is counted elsewhere.
             if not NUMBER_WORD.search(gap) and not any(w in VICTIM_NOUNS for w in gap.split()):
                 add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
-        for match in PRONOUN_KILLED.finditer(text):
+        for match in scan(PRONOUN_KILLED, text):
             noun = (
                 match.group("noun")
                 or match.group("noun2")
                 or {"he": "him", "she": "her"}[match.group("noun3")]
             )
             add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", noun))
-        for match in ANOTHER.finditer(text):
+        for match in scan(ANOTHER, text):
             noun = match.group("noun")
             add(match.start(), match.end(), Casualty(quantity("one"), "killed", VICTIM_NOUNS[noun], noun))
-        for match in BOTH.finditer(text):
+        for match in scan(BOTH, text):
             verb = match.group("verb") or match.group("verb2")
             add(match.start(), match.end(), Casualty(quantity("two"), _outcome(verb), "unknown", ""))
         counted_by_name = any(word in text for word in DEATH_NOUNS)
-        for match in DEATHS.finditer(text) if counted_by_name else ():
+        for match in scan(DEATHS, text) if counted_by_name else ():
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
-        for match in BARE.finditer(text):
+        for match in scan(BARE, text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and (not count.vague or match.group("num").lower() in TOLL_WORDS):
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
         # Last: a group killed with no number, where no pattern above counted them.
-        for match in PLURAL_UNCOUNTED_BEFORE.finditer(text):
+        for match in scan(PLURAL_UNCOUNTED_BEFORE, text):
             if _uncounted_before(text, match.start()):
                 noun = match.group("noun").lower()
                 add(
@@ -1323,14 +1323,14 @@ class CasualtyStage:
                     match.end(),
                     Casualty(quantity("several"), "killed", VICTIM_NOUNS[noun], noun),
                 )
-        for match in SOME_OF_THEM.finditer(text):
+        for match in scan(SOME_OF_THEM, text):
             noun = (match.group("noun") or "").lower()
             add(
                 match.start(),
                 match.end(),
                 Casualty(quantity("several"), "killed", VICTIM_NOUNS.get(noun, "unknown"), noun),
             )
-        for match in BODIES_UNCOUNTED.finditer(text) if found_bodies else ():
+        for match in scan(BODIES_UNCOUNTED, text) if found_bodies else ():
             if not NUMBER_WORD.search(match.group()) and _uncounted_before(text, match.start()):
                 noun = match.group("noun") or match.group("noun2")
                 add(match.start(), match.end(), Casualty(quantity("several"), "killed", "unknown", noun))

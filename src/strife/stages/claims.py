@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from strife.document import Document, Mention
-from strife.stages.lexicon import compile_lower
+from strife.stages.lexicon import compile_lower, scan
 from strife.stages.sentences import sentence_of
 from strife.stages.taken_spans import TakenSpans
 
@@ -121,7 +121,7 @@ class ClaimStage:
         claims: list[Mention] = []
         taken = TakenSpans()
         for pattern, claim in _CLAIMS:  # `unclaimed` first: "no group claimed" is not a claim
-            for match in pattern.finditer(doc.lower_text):
+            for match in scan(pattern, doc.lower_text):
                 start, end = match.span()
                 if taken.overlaps(start, end):
                     continue
@@ -130,7 +130,7 @@ class ClaimStage:
         reporters = [
             Mention(*m.span(), "reporter", reporter, sentence_of(doc, m.start()))
             for pattern, reporter, folded in _REPORTERS
-            for m in pattern.finditer(doc.lower_text if folded else doc.text)
+            for m in scan(pattern, doc.lower_text if folded else doc.text)
         ]
         doc.set_layer("claims", sorted(claims, key=lambda m: m.start))
         doc.set_layer("reporters", sorted(reporters, key=lambda m: m.start))

@@ -22,7 +22,7 @@ from strife.stages.calendar import (
     most_recent,
     safe_date,
 )
-from strife.stages.lexicon import compile_lower
+from strife.stages.lexicon import compile_lower, scan
 from strife.stages.sentences import sentence_of
 from strife.stages.taken_spans import TakenSpans
 
@@ -145,7 +145,7 @@ def writing_day(lower: str, anchor: dt.date) -> dt.date:
     report that says things were said on its own day of publication was written that day."""
     said = {
         last_weekday(WEEKDAYS[m.group("w").lower()], anchor)
-        for m in _WEEKDAY_SAID.finditer(lower)
+        for m in scan(_WEEKDAY_SAID, lower)
         if _is_reporting(lower, *m.span())
     }
     day_before = anchor - dt.timedelta(days=1)
@@ -328,7 +328,7 @@ class DateStage:
         mentions: list[Mention] = []
         unresolved: list[Mention] = []
         for pattern, resolve in DATE_RULES:
-            for match in pattern.finditer(lower):
+            for match in scan(pattern, lower):
                 start, end = match.span()
                 if taken.overlaps(start, end):
                     continue

@@ -18,6 +18,7 @@ from strife.places.gazetteer import (
     supplement_regions,
 )
 from strife.places.recognise import is_capital
+from strife.stages.lexicon import scan
 from strife.stages.sentences import sentence_of
 
 # Where a text implies a place: the span that implies it, and the gazetteer entry.
@@ -35,7 +36,7 @@ THE_CAPITAL = re.compile(
 def capitals_unnamed(
     doc: Document, places: list[Mention], names: dict[str, str], country: str | None
 ) -> list[Implied]:
-    matches = list(THE_CAPITAL.finditer(doc.cased_text))
+    matches = list(scan(THE_CAPITAL, doc.cased_text))
     if not matches:
         return []
     named = [
@@ -74,7 +75,7 @@ def seats_of_state(doc: Document, places: list[Mention], country: str | None) ->
         return []
     named = {m.sentence for m in places if m.label == "place"}
     found = []
-    for match in STATE_SEAT.finditer(doc.cased_text):
+    for match in scan(STATE_SEAT, doc.cased_text):
         if sentence_of(doc, match.start()) not in named:
             found.append((*match.span(), entry))
     return found
@@ -94,7 +95,7 @@ def regions_named(doc: Document, gazetteer: Gazetteer) -> list[Implied]:
     Kashmir"; `supplement.toml`)."""
     found = []
     for pattern, unit, iso3 in _region_patterns():
-        for match in pattern.finditer(doc.cased_text):
+        for match in scan(pattern, doc.cased_text):
             entry = next((e for e in gazetteer.lookup(unit) if e.iso3 == iso3 and e.kind == "admin1"), None)
             if entry is not None:
                 found.append((*match.span(), entry))

@@ -19,7 +19,7 @@ import itertools
 import json
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,8 @@ SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 SHORT_WORDS = 4  # "bus", "was", "has" keep their ending
 
 
+# News repeats its words: a bounded cache, since numbers and names never stop coming.
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     if word[0].isdigit():
         return "<num>"
@@ -48,7 +50,7 @@ def stem(word: str) -> str:
 
 def features(text: str) -> set[str]:
     """Stemmed words and adjacent pairs of a passage; case and inflection folded."""
-    words = [stem(w) for w in WORD.findall(text.lower())]
+    words = list(map(stem, WORD.findall(text.lower())))
     found = set(words)
     found.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     return found

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strife.document import Document, Mention
-from strife.stages.lexicon import required_literal
+from strife.stages.lexicon import required_literal, scan
 from strife.stages.sentences import sentence_of
 from strife.stages.truecase import is_caseless
 
@@ -67,6 +67,6 @@ class NamedGroupStage:
         for pattern, group, literal in _NAMED_CASELESS if is_caseless(doc.text) else _NAMED:
             if literal is not None and literal not in lower:
                 continue
-            for match in pattern.finditer(text):
+            for match in scan(pattern, text):
                 mentions.append(Mention(*match.span(), "named_group", group, sentence_of(doc, match.start())))
         doc.set_layer("named_groups", mentions)

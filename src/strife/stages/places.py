@@ -28,6 +28,7 @@ from strife.places.recognise import (
     resolve,
 )
 from strife.stages.implied_places import capitals_unnamed, regions_named, seats_of_state
+from strife.stages.lexicon import scan
 from strife.stages.sentences import sentence_of
 from strife.stages.taken_spans import TakenSpans
 from strife.stages.truecase import common_words
@@ -372,7 +373,7 @@ def _people(text: str) -> frozenset[str]:
     """The words of the names that titles and roles introduce in the text."""
     return frozenset(
         word.strip("’'").removesuffix("’s").removesuffix("'s")
-        for match in PERSON_TITLE.finditer(text)
+        for match in scan(PERSON_TITLE, text)
         for word in match.group("name").split()
     )
 
@@ -384,7 +385,7 @@ def _surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
     given = given_names()
     return frozenset(
         word
-        for match in NAMED_PERSON.finditer(text)
+        for match in scan(NAMED_PERSON, text)
         if match.group(1) in given and not gazetteer.lookup(f"{match.group(1)} {match.group(2).split()[0]}")
         for word in match.group(2).split()
     )
@@ -572,7 +573,7 @@ class PlaceStage:
         counts: Counter[str] = Counter()
         gazetteer = get_gazetteer()
         starts = {m.start for m in doc.layer("sentences")}
-        seats = [(m.span(), SEATS_OF_GOVERNMENT[m.group()]) for m in SEAT_PATTERN.finditer(text)]
+        seats = [(m.span(), SEATS_OF_GOVERNMENT[m.group()]) for m in scan(SEAT_PATTERN, text)]
         for (start, end), iso3 in seats:
             mentions.append(
                 Mention(
@@ -598,7 +599,7 @@ class PlaceStage:
         longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
         # Continents and world regions: toponyms, though never an event's place; not inside a
         # longer name ("West Darfur").
-        for match in REGION_PATTERN.finditer(text):
+        for match in scan(REGION_PATTERN, text):
             if any(s <= match.start() and match.end() <= e and (s, e) != match.span() for s, e in longer):
                 continue
             lat, lon = REGIONS[match.group()]
@@ -612,7 +613,7 @@ class PlaceStage:
                 )
             )
         regions = [(m.start, m.end) for m in mentions]
-        for match in pattern.finditer(text):
+        for match in scan(pattern, text):
             if any(
                 s <= match.start() and match.end() <= e and (s, e) != match.span()
                 for s, e in longer + regions
@@ -638,7 +639,7 @@ class PlaceStage:
             counts[iso3] += 0 if _names_striker(text, mention) else 1 if attributive else 2
             mentions.append(mention)
         suffixed: list[Mention] = []
-        for match in KIND_SUFFIXED.finditer(text):
+        for match in scan(KIND_SUFFIXED, text):
             name, start = _strip_noise(match.group("name"), match.start("name"))
             if not name:
                 continue

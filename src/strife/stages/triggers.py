@@ -13,7 +13,7 @@ from strife.document import Document, Mention
 from strife.stages.actors import FOREIGN_DEMONYMS
 from strife.stages.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
 from strife.stages.incident_model import WORD, IncidentModel, features, incident_model, stem
-from strife.stages.lexicon import compile_lower
+from strife.stages.lexicon import compile_lower, scan
 from strife.stages.sentences import LEAD_SENTENCES, is_note, sentence_of
 from strife.stages.spanish import acts as spanish_acts
 from strife.stages.spanish import spanish_sentences
@@ -649,10 +649,10 @@ class TriggerStage:
         voided: list[Mention] = []
         # "A capsule mounted on a Falcon 9 rocket", "the symbolic stoning of the devil": words of
         # weapons and riots in a sentence that names neither make no act, learned or not.
-        no_weapons = {sentence_of(doc, m.start()) for m in NOT_WEAPONS.finditer(lower)}
+        no_weapons = {sentence_of(doc, m.start()) for m in scan(NOT_WEAPONS, lower)}
         not_acts: set[int] = set(no_weapons)
         for pattern, trigger in _COMPILED:
-            for match in pattern.finditer(lower):
+            for match in scan(pattern, lower):
                 if no_weapons and sentence_of(doc, match.start()) in no_weapons:
                     continue
                 before = lower[max(0, match.start() - 60) : match.start()]
