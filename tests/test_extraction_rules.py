@@ -2182,7 +2182,11 @@ def test_two_weekdays_of_a_report_with_no_publication_date_are_two_incidents() -
         "police opened fire on a demonstration in Port-au-Prince and killed three people."
     )
     found = extract({"id": "d", "text": text})
-    assert sorted((e.event_type == "Protests", e.fatalities) for e in found) == [(False, 3), (True, 0)]
+    # Fire on the demonstration is force against it (codebook), on a day of its own.
+    assert sorted((e.sub_event_type, e.fatalities) for e in found) == [
+        ("Excessive force against protesters", 3),
+        ("Peaceful protest", 0),
+    ]
     # A weekday that names a thing ("before Sunday's election") is no day of an incident.
     text = (
         "A rally in Diyarbakir on Friday ended in panic as two explosions killed two people. The blasts "
@@ -2378,3 +2382,17 @@ def test_people_burned_alive_by_gunmen_are_an_attacks_dead_and_by_a_mob_a_mobs()
     assert (attack.sub_event_type, attack.fatalities, attack.fatalities_imputed) == ("Attack", 3, True)
     (lynching,) = events("A mob burned a man alive in Sialkot on Monday over a blasphemy accusation.")
     assert lynching.sub_event_type == "Mob violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, the police opened fire on a demonstration in Gonaives and killed at least three people.",
+        "Soldiers fired on a funeral procession in Sagaing on Tuesday, killing four.",
+        "Troops shot into a march of teachers in Kisumu on Friday, killing two.",
+    ],
+)
+def test_fire_on_a_demonstration_is_force_against_the_protest(text: str) -> None:
+    (shooting,) = events(text)
+    assert shooting.sub_event_type == "Excessive force against protesters"
+    assert shooting.fatalities >= 2
