@@ -149,7 +149,7 @@ def _openings(parsed: list[tuple[Any, Any]]) -> tuple[set[tuple[str, bool]], boo
                 walk(rest, prefix, bounded)  # no round at all
             if high != 0:
                 # One round, then the rounds left (as many as the pattern allows) and the rest.
-                left = (op, (max(low - 1, 0), high if high is _c.MAXREPEAT else high - 1, body))
+                left = (op, (max(low - 1, 0), high if high == _c.MAXREPEAT else high - 1, body))
                 walk((list(body), [left], *rest), prefix, bounded)
         else:
             out.add((prefix, bounded))
