@@ -1,4 +1,4 @@
-"""Compiling the stages' pattern tables for speed.
+"""Compiling the stages' pattern tables, and running them, for speed.
 
 Python's `re` is markedly slower case-insensitively; the stages match their tables against the
 document's lower-cased text instead (`Document.lower_text`, same offsets), with patterns
@@ -12,9 +12,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _constants as _c  # the parse tree of `re` itself: what a pattern can open with
-from re import _parser
 from typing import Any
+
+try:  # the parse tree of `re` itself: what a pattern can open with (Python 3.11 on)
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # a Python without them: every scan is a plain `finditer`
+    _c = _parser = None  # type: ignore[assignment]
 
 
 def lowered(pattern: str) -> str:
@@ -168,7 +172,7 @@ class _Openings:
 
 @lru_cache(maxsize=1024)
 def _word_openings(pattern: re.Pattern[str]) -> _Openings | None:
-    if pattern.flags & re.VERBOSE:
+    if _parser is None or pattern.flags & re.VERBOSE:
         return None
     try:
         openings, folded = _openings(list(_parser.parse(pattern.pattern, pattern.flags)))
