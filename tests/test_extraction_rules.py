@@ -2396,3 +2396,15 @@ def test_fire_on_a_demonstration_is_force_against_the_protest(text: str) -> None
     (shooting,) = events(text)
     assert shooting.sub_event_type == "Excessive force against protesters"
     assert shooting.fatalities >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Insurgents attacked a power station in Kunduz on Monday.", 1),
+        ("Militants attacked two oil tankers on the Quetta highway on Tuesday night.", 1),
+        ("The minister condemned attacks on the constitution on Monday.", 0),
+    ],
+)
+def test_an_attack_on_a_thing_is_an_act_though_no_one_was_hurt(text: str, found: int) -> None:
+    assert len(events(text)) == found

@@ -88,6 +88,16 @@ TOLD_WHERE = re.compile(
     r"\b(?:took place|occurred|happened|were carried out|was carried out)\s+(?:in|at|near)\b", re.I
 )
 
+# An attack on a thing, not on a cause or a policy: "an attack on a power pylon", "attacked a
+# convoy of trucks".
+THING_ATTACKED = compile_lower(
+    r"\battack(?:s|ed)?\s+(?:on\s+)?(?:a|an|the|two|three|several)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:pylons?|(?:power|transmission|electricity) (?:lines?|towers?|stations?|plants?)|pipelines?|"
+    r"bridges?|railway|trains?|vehicles?|convoys?|trucks?|buses|bus|tankers?|offices?|buildings?|"
+    r"(?:police|railway|power|petrol) stations?|checkposts?|check ?points?|posts?|camps?|bases?|"
+    r"schools?|mosques?|churches?|temples?|shrines?|homes?|houses?|residences?|shops?|markets?)\b"
+)
+
 # Shots fired at someone are an attack made, whoever was hit: no bare "attack".
 SHOTS_FIRED = compile_lower(FIRED_AT)
 
@@ -249,6 +259,8 @@ def assemble_events(doc: Document) -> list[Event]:
                 TOLD_WHERE.search(doc.text, *spans[i]) and layers["places"].get(i) for i in incident.sentences
             )
             and not any(SHOTS_FIRED.search(doc.lower_text, *spans[i]) for i in incident.sentences)
+            # "a Shining Path attack on a power pylon": a thing struck is an act done.
+            and not any(THING_ATTACKED.search(doc.lower_text, *spans[i]) for i in incident.sentences)
         ):
             # A bare "attack" with no victims and no figures is talk, not an incident.
             drop(doc, opening_sentence, ("talk", "an attack named with no victims and no figures"))
