@@ -129,6 +129,11 @@ def test_a_changed_text_is_caught_by_the_evidence_digest() -> None:
         "sub_event_type 'Attack' is not one of 'Battles'",
         "interaction 31 should be 13",
     ]
+    # A one-day event ends on its own day (spec): a coder's empty date_end is caught.
+    open_ended = {**event, "date_end": None}
+    assert validate_real_event(open_ended, record, quoted=False) == [
+        "date_end missing: it equals event_date for a one-day event (spec)"
+    ]
 
 
 def test_the_written_corpus_leaves_the_real_set_out() -> None:

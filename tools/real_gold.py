@@ -77,6 +77,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     10: {"seed": 20261212, "kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12},
     11: {"seed": 20261213, "sample": SHORT_DRAW, "per_batch": 27},
     12: {"seed": 20261214, "kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12},
+    13: {"seed": 20261215, "sample": SHORT_DRAW, "per_batch": 27},
 }
 
 

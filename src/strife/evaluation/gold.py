@@ -116,6 +116,8 @@ def validate_real_event(event: dict[str, Any], record: dict[str, Any], *, quoted
     start, end, published = _iso(event["event_date"]), _iso(event["date_end"]), _iso(record.get("published"))
     if start and end and end < start:
         problems.append("date_end before event_date")
+    if event["event_date"] is not None and event["date_end"] is None:
+        problems.append("date_end missing: it equals event_date for a one-day event (spec)")
     if start and published and start > published + dt.timedelta(days=1):
         problems.append(f"event_date {start} after publication {published}")
     if event["time_precision"] not in (1, 2, 3, None):
