@@ -2408,3 +2408,18 @@ def test_fire_on_a_demonstration_is_force_against_the_protest(text: str) -> None
 )
 def test_an_attack_on_a_thing_is_an_act_though_no_one_was_hurt(text: str, found: int) -> None:
     assert len(events(text)) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Fighting has continued in Kunduz since dawn on Monday.", 1),
+        ("Further fighting was reported on Tuesday in Lashkar Gah, Helmand province.", 1),
+        ("There was heavy fighting on Sunday in the Shah Wali Kot district of Kandahar.", 1),
+        ("Fighting has raged in the region for most of the past two years.", 0),
+    ],
+)
+def test_fighting_told_as_happening_at_a_place_is_a_clash(text: str, found: int) -> None:
+    found_events = events(text)
+    assert len(found_events) == found
+    assert all(e.sub_event_type == "Armed clash" for e in found_events)

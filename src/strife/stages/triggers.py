@@ -265,6 +265,12 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"advanc(?:e|es|ed|ing) (?:over|on|against) (?:the )?(?:[\w-]+ ){0,2}(?:IS|ISIS|militants|rebels|forces|fighters|army)\b|"
      r"gun battles?|shoot-?outs?|exchanged fire|heavy fighting|fierce fighting|fighting (?:between|broke out|erupted|"
      r"continu\w+|intensif\w+|increas\w+|rag\w+|escalat\w+)|"
+     # "Fighting has continued in San Miguel", not "fighting has raged for 18 months" (a war's span).
+     r"fighting (?:has|had|have) (?:continued|resumed)(?! (?:for|since|over|throughout)\b)|"
+     # "Further fighting was reported in Zacatecoluca", "there is fighting in the Montserrat
+     # district", "fighting is taking place in El Carmen": fighting told as happening somewhere.
+     r"(?:further|renewed|fresh|sporadic) fighting\b|there (?:is|was|has been) (?:heavy |fierce )?fighting\b|"
+     r"fighting (?:is|was|has been) (?:taking place|reported|under ?way|going on)|fighting took place|"
      # "the guerrillas … confronted the army in Escalon": one armed side meets another (not
      # "lawmakers, confronting soldiers in parliament").
      r"(?:guerrillas|rebels|militants|insurgents|fighters|gunmen|terrorists|subversives|troops|soldiers|army|forces) "
