@@ -2423,3 +2423,11 @@ def test_fighting_told_as_happening_at_a_place_is_a_clash(text: str, found: int)
     found_events = events(text)
     assert len(found_events) == found
     assert all(e.sub_event_type == "Armed clash" for e in found_events)
+
+
+def test_one_bus_or_car_destroyed_is_destruction_and_a_business_is_not_a_bus() -> None:
+    (bus,) = events("Guerrillas blew up a public bus in Soyapango on Tuesday; no one was hurt.")
+    assert bus.sub_event_type == "Looting/property destruction"
+    (car,) = events("Militants torched a car outside the district office in Kurram on Friday.")
+    assert car.sub_event_type == "Looting/property destruction"
+    assert events("The floods destroyed a business district in Swat on Friday.") == []

@@ -196,7 +196,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"arson attacks? (?:on|against)|dynamit(?:ed|ing)|"
      r"destroy(?:ed|ing)|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:[\w'’]+ ){0,3}(?:schools?|offices?|vehicles?|"
      r"residences?|"
-     r"buses|cars|outposts?|(?:police |security )?(?:posts?|stations?|check ?posts?)|"
+     r"bus(?:es)?\b|cars?\b|jeeps?\b|ambulances?\b|outposts?|(?:police |security )?(?:posts?|stations?|check ?posts?)|"
      r"trucks?|shops?|markets?|buildings?|machinery|(?:mobile |telecom |communication )?towers?|bridges?|"
      r"museums?|propert(?:y|ies)|warehouses?|shrines?|health (?:centre|center)s?|equipment|excavators?|"
      r"bulldozers?|loaders?|tractors?|cranes?|tankers?|bowsers?|containers?|homes|houses|huts|crops|churches|mosques|temples|"
