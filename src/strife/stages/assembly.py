@@ -94,7 +94,7 @@ THING_ATTACKED = compile_lower(
     r"\battack(?:s|ed)?\s+(?:on\s+)?(?:a|an|the|two|three|several)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:pylons?|(?:power|transmission|electricity) (?:lines?|towers?|stations?|plants?)|pipelines?|"
     r"bridges?|railway|trains?|vehicles?|convoys?|trucks?|buses|bus|tankers?|offices?|buildings?|"
-    r"(?:police|railway|power|petrol) stations?|checkposts?|check ?points?|posts?|camps?|bases?|"
+    r"(?:police|railway|petrol) stations?|checkposts?|check ?points?|posts?|camps?|bases?|"
     r"schools?|mosques?|churches?|temples?|shrines?|homes?|houses?|residences?|shops?|markets?)\b"
 )
 
