@@ -1328,7 +1328,7 @@ class CasualtyStage:
             add(
                 match.start(),
                 match.end(),
-                Casualty(quantity("several"), "killed", VICTIM_NOUNS.get(noun, "unknown"), noun),
+                Casualty(quantity("several"), "killed", party_of(noun), noun),
             )
         for match in scan(BODIES_UNCOUNTED, text) if found_bodies else ():
             if not NUMBER_WORD.search(match.group()) and _uncounted_before(text, match.start()):

@@ -164,7 +164,8 @@ def _openings(parsed: list[tuple[Any, Any]]) -> tuple[set[tuple[str, bool]], boo
 
 @dataclass(frozen=True, slots=True)
 class _Openings:
-    prefixes: tuple[str, ...]
+    whole: tuple[str, ...]  # the prefixes an index key is (PREFIX_LENGTH long)
+    short: tuple[str, ...]  # the prefixes an index key starts with
     # Where the pattern is case-blind: its prefixes as a pattern of the same flags, so that
     # `re` itself decides which words open with one.
     folded: re.Pattern[str] | None
@@ -185,17 +186,19 @@ def _word_openings(pattern: re.Pattern[str]) -> _Openings | None:
     every = {prefix for prefix, _ in openings}
     # A word that opens with "0" opens with "0" whatever follows: "00" adds no word.
     prefixes = tuple(sorted(p for p in every if not any(p != q and p.startswith(q) for q in every)))
+    whole = tuple(p for p in prefixes if len(p) == PREFIX_LENGTH)
+    short = tuple(p for p in prefixes if len(p) < PREFIX_LENGTH)
     if not (folded or pattern.flags & re.IGNORECASE):
-        return _Openings(prefixes, None)
+        return _Openings(whole, short, None)
     alternatives = "|".join(re.escape(prefix).replace("0", r"\d") for prefix in prefixes)
-    return _Openings(prefixes, re.compile(f"(?:{alternatives})", re.IGNORECASE))
+    return _Openings(whole, short, re.compile(f"(?:{alternatives})", re.IGNORECASE))
 
 
 def word_prefixes(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """The prefixes (any digit written 0) every match of `pattern` opens a word with, or None
     where a match may start elsewhere or the pattern is beyond this analysis."""
     openings = _word_openings(pattern)
-    return None if openings is None else openings.prefixes
+    return None if openings is None else tuple(sorted(openings.whole + openings.short))
 
 
 @lru_cache(maxsize=8)
@@ -222,13 +225,13 @@ def scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             if openings.folded.match(key):
                 positions += starts
     else:
-        for prefix in openings.prefixes:
-            if len(prefix) == PREFIX_LENGTH:
-                positions += index.get(prefix, ())
-            else:
-                for key, starts in index.items():
-                    if key.startswith(prefix):
-                        positions += starts
+        for prefix in openings.whole:
+            positions += index.get(prefix, ())
+        if short := openings.short:
+            # One pass over the text's words for all the short prefixes together.
+            for key, starts in index.items():
+                if key.startswith(short):
+                    positions += starts
     end = 0
     for start in sorted(set(positions)):
         if start < end:
