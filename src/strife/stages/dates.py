@@ -60,6 +60,16 @@ def _explicit(match: re.Match[str], anchor: dt.date) -> DateValue | None:
     return DateValue(day, day, 1, "explicit") if day else None
 
 
+def _short_year(match: re.Match[str], anchor: dt.date) -> DateValue | None:
+    """ "14 Apr 13", a digest's or a wire's date line: a two-digit year, read as one only where it
+    is the publication's year or the one before ("on 14 April 12 people died" is no year)."""
+    year = 2000 + int(match.group("yy"))
+    if year not in (anchor.year, anchor.year - 1):
+        return None
+    day = safe_date(year, month_number(match.group("m")), int(match.group("d")))
+    return DateValue(day, day, 1, "explicit") if day else None
+
+
 def _iso(match: re.Match[str], anchor: dt.date) -> DateValue | None:
     day = safe_date(int(match.group("y")), int(match.group("mo")), int(match.group("d")))
     return DateValue(day, day, 1, "explicit") if day else None
@@ -219,6 +229,13 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         ),
         _range,
     ),
+    (
+        compile_lower(
+            r"\b(?P<d>\d{1,2})\s+(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\s+(?P<yy>\d{2})"
+            r"(?=\s*(?:$|[\n\"'”)]))"
+        ),
+        _short_year,
+    ),
     (compile_lower(rf"\b{_DM}{_YEAR}\b"), _explicit),
     (compile_lower(rf"\b{_MD}{_YEAR}\b"), _explicit),
     (compile_lower(rf"\b(?P<m>{MONTH_PATTERN})\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b"), _month_year),
@@ -344,7 +361,14 @@ class DateStage:
                     taken.add(start, end)
                     unresolved.append(Mention(start, end, "date", stand_in, sentence_of(doc, start)))
                     continue
-                if value is None or (anchor is not None and value.start > anchor):
+                if value is None:
+                    continue
+                if anchor is not None and value.start > anchor:
+                    if value.basis == "explicit":
+                        # A day the text writes out is that day, if later than the report (a
+                        # digest's date line, "elections on 14 April 2026"): no shorter rule reads
+                        # it as another ("14 April" of the year before).
+                        taken.add(start, end)
                     continue  # never into the future
                 if not is_event_day(value.start) or not is_event_day(value.end):
                     continue  # "March 3, 1750", "31/12/9999": no incident strife codes
