@@ -136,7 +136,8 @@ COMPOUND_ACT = re.compile(
 # post in Bannu and killed two soldiers" is one act.
 CLAUSE_ACT = re.compile(
     r"(?:\s+and|,?\s+while|;)\s+(?=(?:[\w'’-]+\s+){0,5}?"
-    r"(?:shell(?:s|ed)?|bombard(?:s|ed)?|target(?:s|ed)?|strike|struck|raid(?:s|ed)?|attack(?:s|ed)?|"
+    r"(?:shell(?:s|ed|ing)?|bombard(?:s|ed)?|target(?:s|ed)?|(?:air)?strikes?|struck|raid(?:s|ed)?|attack(?:s|ed)?|"
+    r"warplanes|bombings?|missiles|rockets|massacres?|execut(?:es|ed)|explode[sd]?|"
     r"ambush(?:es|ed)?|kill(?:s|ed)?|clash(?:es|ed)?|explosions?|blasts?|leaves|left|casualties|"
     r"wounded|injured|seize[sd]?|capture[sd]?|storm(?:s|ed)?|abduct(?:s|ed)?|kidnap(?:s|ped)?)\b)",
     re.I,
