@@ -676,3 +676,20 @@ def test_a_given_name_before_a_surname_is_a_person() -> None:
 def test_a_place_after_a_sentences_opening_conjunction_is_found() -> None:
     found = _places("Though Kunar officials said 46 militants died, the Taliban said 13 were killed.")
     assert ("Kunar", "AFG", "Kunar") in found, found
+
+
+def test_a_town_news_names_without_its_qualifier_is_found() -> None:
+    # GeoNames writes "Técpan de Galeana" and "Tepecoacuilco de Trujano"; news writes the head.
+    found = _places("Two men were shot dead in Tecpan and a third in Tepecoacuilco, Guerrero, Mexico.")
+    assert ("Tecpan", "MEX", "Guerrero") in found, found
+    assert ("Tepecoacuilco", "MEX", "Guerrero") in found, found
+    # A first name is no town's head: "Jesús de Otoro" gives no "Jesus".
+    assert [name for name, _, _ in _places("Jesus spoke to reporters in Tegucigalpa, Honduras.")] == [
+        "Tegucigalpa",
+        "Honduras",
+    ]
+
+
+def test_a_canton_or_municipality_named_with_its_kind_is_a_place() -> None:
+    found = _places("The army shelled the Quebrantahuesos canton and the Tilapitas municipality.")
+    assert [name for name, _, _ in found] == ["Quebrantahuesos canton", "Tilapitas municipality"]

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 32
+CACHE_VERSION = 33
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORD = (
@@ -309,6 +309,7 @@ class Gazetteer:
             for key in {normalise_name(n) for n in (name, *all_names) if strip_diacritics(n).isascii()}:
                 if len(key) >= 3:  # two-letter codes ("NO" for Nord) are not how news names places
                     index[key].append(entry)
+        shortened: list[tuple[str, GazetteerEntry]] = []
         for row in cities:
             name, gid, units_of, country = row[0], int(row[1]), row[2], row[3]
             unit_list = [int(i) for i in units_of.split("|") if i]
@@ -324,6 +325,12 @@ class Gazetteer:
                 index[key].append(entry)
             if (bare := _without_article(key, entry)) is not None:
                 index[bare].append(entry)
+            if (short := _without_qualifier(key, entry)) is not None:
+                shortened.append((short, entry))
+        # "Taxco" for Taxco de Alarcón, where no town of the country has the short name itself.
+        for short, entry in shortened:
+            if not any(e.iso3 == entry.iso3 for e in index.get(short, ())):
+                index[short].append(replace(entry, name=_QUALIFIER.split(entry.name, 1)[0]))
         _add_supplement(index)
         _current_districts(index)
         _palestinian_units(index)
@@ -521,6 +528,42 @@ def _without_article(key: str, entry: GazetteerEntry) -> str | None:
     from strife.stages.truecase import common_words  # strife.stages imports this module
 
     return None if words[1] in common_words() else words[1]
+
+
+# Countries whose towns carry a qualifier their news leaves out: "Taxco de Alarcón" is "Taxco",
+# "Tecpan de Galeana" "Tecpan".
+QUALIFIED_NAMES = frozenset(
+    "MEX GTM SLV HND NIC CRI PAN COL VEN ECU PER BOL CHL ARG URY PRY CUB DOM ESP PRT BRA".split()
+)
+_QUALIFIER = re.compile(r" (?:de|del|do|da|dos|das)(?: la| las| los)? ", re.I)
+# Heads that are no town's name without what follows them ("Villa de Zaachila", "San Juan de
+# los Lagos").
+_GENERIC_HEADS = frozenset(
+    "villa ciudad san santa santo sao puerto porto real nueva nuevo nova novo heroica valle vale colonia barrio "
+    "rancho ejido cabo isla ilha playa praia pueblo boca cerro loma paso vega soledad general doctor presidente "
+    "coronel campo estacion barra nuestra senora dolores uno tres cuatro cinco seis siete ocho nueve diez once "
+    "doce trece veinte treinta primero primera".split()
+)
+QUALIFIED_MIN_POPULATION = 5_000
+
+
+def _without_qualifier(key: str, entry: GazetteerEntry) -> str | None:
+    """The key of a town's name without the qualifier news leaves out; only for towns large
+    enough that the short name is theirs, and never a word of English."""
+    if entry.iso3 not in QUALIFIED_NAMES or entry.population < QUALIFIED_MIN_POPULATION:
+        return None
+    head = _QUALIFIER.split(key, 1)
+    words = head[0].split()
+    if len(head) < 2 or not 1 <= len(words) <= 2 or words[0] in _GENERIC_HEADS or len(head[0]) < 4:
+        return None
+    # strife.places.recognise and strife.stages import this module.
+    from strife.places.recognise import given_names
+    from strife.stages.truecase import common_words
+
+    # "Jesús de Otoro", "Bernardo de Irigoyen": a first name alone is a person's.
+    if head[0] in common_words() or words[0] in {name.lower() for name in given_names()}:
+        return None
+    return head[0]
 
 
 def spelling_key(name: str) -> str | None:
