@@ -318,7 +318,15 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:(?:a |an |his |her |their |the )?(?:[\w-]+ )?(?:car|vehicle|truck|van|lorry|suv|bus) )?(?:down |into )"
      r"(?:a |an |the )?(?:[\w-]+ ){0,2}?(?:crowds?|rally|march|procession|people|pedestrians|shoppers|worshippers|"
      r"mourners|demonstrators|protesters|gathering|group)\b|"
-     r"massacre(?:d|s)?\b|executed|killing spree|(?:burned|torched|set fire to) (?:\w+ )?(?:homes|houses|huts)|"
+     r"massacre(?:d|s)?\b|executed|killing spree|"
+     # "They execute a motorcyclist in El Tomatal", "ISIS executes 12 in Palmyra"; not a plan,
+     # an order or a warrant carried out.
+     r"execut(?:es?|ing)(?= (?!(?:(?:the|a|an|its|their|his|her|this|that) )?(?:[\w-]+ )?(?:plans?|orders?|warrants?|"
+     r"projects?|strateg\w+|programm?e?s?|contracts?|deals?|agreements?|polic(?:y|ies)|operations?|missions?|"
+     r"tasks?|decisions?|dut(?:y|ies)|work|budgets?|moves?|transactions?|sentences?|instructions?|commands?|"
+     r"judge?ments?|verdicts?|rulings?|steps?|measures?|reforms?|functions?|code|scripts?|"
+     r"trades?|manoeuvres?|maneuvers?|exercises?|attacks?)\b)[\w-])|"
+     r"(?:burned|torched|set fire to) (?:\w+ )?(?:homes|houses|huts)|"
      r"burn(?:ed|t) (?:alive|to death)|"
      + FIRED_AT,
      "Attack", 30, True),
