@@ -90,12 +90,16 @@ TOLD_WHERE = re.compile(
 
 # An attack on a thing, not on a cause or a policy: "an attack on a power pylon", "attacked a
 # convoy of trucks".
-THING_ATTACKED = compile_lower(
-    r"\battack(?:s|ed)?\s+(?:on\s+)?(?:a|an|the|two|three|several)\s+(?:[\w-]+\s+){0,2}?"
+_THINGS = (
     r"(?:pylons?|(?:power|transmission|electricity) (?:lines?|towers?|stations?|plants?)|pipelines?|"
     r"bridges?|railway|trains?|vehicles?|convoys?|trucks?|buses|bus|tankers?|offices?|buildings?|"
     r"(?:police|railway|petrol) stations?|checkposts?|check ?points?|posts?|camps?|bases?|"
     r"schools?|mosques?|churches?|temples?|shrines?|homes?|houses?|residences?|shops?|markets?)\b"
+)
+# The thing before its verb, too: "five mosques were attacked with a sledgehammer".
+THING_ATTACKED = compile_lower(
+    r"\battack(?:s|ed)?\s+(?:on\s+)?(?:a|an|the|two|three|several)\s+(?:[\w-]+\s+){0,2}?" + _THINGS + "|"
+    r"\b" + _THINGS + r"\s+(?:were|was|have been|has been|had been|are|is|being)\s+(?:\w+\s+)?attacked\b"
 )
 
 # Shots fired at someone are an attack made, whoever was hit: no bare "attack".
