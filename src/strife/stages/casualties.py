@@ -78,6 +78,7 @@ VICTIM_NOUNS: dict[str, str] = {
     # "6 military killed", as translated reports write it.
     "military": "state",
     "peasants": "civilian", "campesinos": "civilian", "businessmen": "civilian", "businessman": "civilian",
+    "watchmen": "civilian", "watchman": "civilian", "chowkidars": "civilian",
 }  # fmt: skip
 # Office-holders killed for what they are: "guerrillas killed the mayor", "gunmen shot dead two
 # councillors". Codebook: officials who bear no arms are civilians. Their "death" alone is no
@@ -179,8 +180,14 @@ _ABOUT_THEM = (
 )
 # A bare verb after its noun with an object after it is active ("a bomber killed 7"), where no
 # auxiliary made it passive ("two soldiers were killed two days ago").
+# What follows a verb whose subject did it to someone: "killed 7", "murdered the mayor", "shot
+# Mayor Chamorro". A headline's passive has none ("Four soldiers killed in Kurram").
 _ACTIVE_AFTER = compile_lower(
-    rf"\s+(?:(?:{QUALIFIER_PATTERN})\s+)?(?:\d|(?:an?|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+    # Not a time: "22 soldiers embraced martyrdom a day ago", "killed the night before".
+    r"(?!\s+(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[a-z]+\s+)?(?:days?|weeks?|months?|"
+    r"years?(?![\s-]+old)|nights?|hours?|minutes?|mornings?|evenings?|afternoons?|fortnight|decades?|while|day|time)\b)"
+    rf"\s+(?:(?:{QUALIFIER_PATTERN})\s+)?(?:\d|(?:an?|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"|(?:" + "|".join(sorted((re.escape(n) for n in VICTIM_NOUNS), key=len, reverse=True)) + r")\b)"
 )
 _AUXILIARY = compile_lower(r"\b(?:was|were|is|are|been|be|being|has|have|had|got)\b")
 # "18 soldiers were killed", "three policemen also lost their lives"
@@ -747,6 +754,14 @@ def _natural_death(verb: str, noun: str) -> bool:
     return verb.lower().startswith("death") and (noun in OFFICE_NOUNS or f"{noun}s" in OFFICE_NOUNS)
 
 
+def _acts_on_object(text: str, subject_end: int, verb: re.Match[str]) -> bool:
+    """Whether the verb after a counted subject takes an object with no auxiliary between them:
+    the subject are the doers ("four alleged terrorists murdered Mayor Chamorro")."""
+    return _ACTIVE_AFTER.match(text, verb.end()) is not None and not _AUXILIARY.search(
+        text, subject_end, verb.start()
+    )
+
+
 def _outcome(verb: str) -> str:
     return "injured" if _INJURY_VERBS.match(verb.strip()) else "killed"
 
@@ -971,6 +986,8 @@ class CasualtyStage:
             noun = subject.noun
             if count is None or noun in NOT_PEOPLE or YEAR.match(subject.num):
                 continue
+            if _acts_on_object(text, subject.end, verb):
+                continue  # "four alleged terrorists murdered the mayor": they killed, not died
             # Whose they are: "members of the security forces", "three police personnel".
             party = party_of(noun)
             if party == "unknown":
