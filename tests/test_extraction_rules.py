@@ -2431,3 +2431,59 @@ def test_one_bus_or_car_destroyed_is_destruction_and_a_business_is_not_a_bus() -
     (car,) = events("Militants torched a car outside the district office in Kurram on Friday.")
     assert car.sub_event_type == "Looting/property destruction"
     assert events("The floods destroyed a business district in Swat on Friday.") == []
+
+
+def test_a_headline_clause_with_its_own_air_strikes_and_place_is_its_own_event() -> None:
+    found = events(
+        "Casualties in the battles of Aleppo northern countryside and warplanes carry out more airstrikes "
+        "on Idlib countryside",
+        published="2016-04-17",
+    )
+    assert [e.admin1 for e in found] == ["Aleppo", "Idlib"]
+    assert found[1].sub_event_type == "Air/drone strike"
+
+
+def test_a_digest_date_line_with_a_two_digit_year_is_that_year() -> None:
+    # "14 Apr 13": the day after publication, in 2013, not 14 April 2012.
+    (found,) = events(
+        "8 killed in market blast in Pakistan's northwest\nHighlights from the Nawa-e Waqt newspaper 14 Apr 13",
+        published="2013-04-13",
+    )
+    assert found.event_date is not None and found.event_date.year == 2013
+    # A figure after a day and month is no year.
+    (toll,) = events("On 14 April 12 people were killed in a bomb blast in Quetta.", published="2013-04-20")
+    assert toll.event_date is not None and toll.event_date.isoformat() == "2013-04-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("They execute a motorcyclist in Tecpan on Sunday", 1),
+        ("ISIS executes 12 civilians in Palmyra", 1),
+        ("The government will execute the plan in Tecpan on Sunday", 0),
+        ("Police were executing a search warrant in Taxco on Sunday", 0),
+    ],
+)
+def test_an_execution_told_in_the_present_is_a_killing(text: str, found: int) -> None:
+    assert len(events(text, published="2020-03-03")) == found
+
+
+def test_things_attacked_before_their_verb_are_an_act() -> None:
+    (found,) = events("Five mosques were attacked with a sledgehammer in Birmingham on Sunday.")
+    assert found.sub_event_type == "Attack"
+
+
+def test_a_counted_subject_that_kills_someone_is_the_killers_not_the_dead() -> None:
+    (found,) = events(
+        "Four alleged terrorists murdered Mayor Alfredo Chamorro in the small town of Pallanchacra on Tuesday.",
+        published="2025-03-05",
+    )
+    assert found.fatalities == 1
+    # A time after the verb is no object: they died.
+    (martyrs,) = events(
+        "Twenty-two security personnel embraced martyrdom a day ago in Harnai, officials said.",
+        published="2025-03-05",
+    )
+    assert martyrs.fatalities == 22
+    (guard,) = events("Several men last night wounded a watchman at an apartment building in Cali.")
+    assert (guard.fatalities, guard.injured) == (0, 1)
