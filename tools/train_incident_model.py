@@ -16,14 +16,16 @@ dev and test, is left out so that the gold stays unseen):
   and state response (violent protesters → Violent demonstration; killings or shootings →
   Excessive force; beatings, dispersal or arrests → Protest with intervention; else Peaceful).
 - Wikipedia incident descriptions (CC BY-SA): incidents, typed from their attack type.
-- MUC-4: reports with an incident template are incidents; reports without one are not.
+- MUC-4: reports with an incident template are incidents. A report without one has no terrorist
+  incident by MUC-4's definition, which leaves out the battles the codebook codes: of its opening
+  sentences, those in which the rules find no violent word and no casualty figure are not.
 - Sentences of the 2025 news coded by the team (training/incident_sentences.jsonl, built by
   tools/sentence_labels.py): incident or not, the sub-event type, or why not (statistic,
   accident, disaster, epidemic, crime, sport, talk). In-domain and hard (most carry a word the
   rules read as violence), they weigh more than the rest. The reasons train a third model, which
   says why a passage is no incident.
 - Not incidents: sentences of the unlabelled 2025 news (Dawn/APP and wire) in which strife's
-  rules find neither a violent word nor a casualty figure, and MUC-4 reports with no template.
+  rules find neither a violent word nor a casualty figure, and the MUC-4 sentences above.
 
 Held out: a fifth of each source by a hash of its id; the scores are written into the model.
 """
@@ -207,17 +209,38 @@ def examples(shared: Path, skip: set[str], pool_sentences: int):
             continue
         sub = wiki_type((r.get("gold_extra") or {}).get("attack_type"))
         yield "wiki", r["id"], sentences(r["text"])[0], True, sub
+    yield from muc4_examples(shared, skip)
+    yield from pool_negatives(shared, skip, pool_sentences)
+
+
+# The least strength of a table's row that names a fight ("clashes", "fighting continues") rather
+# than an attack or a killing, which MUC-4's no-template reports mostly recall or condemn.
+BATTLE_STRENGTH = 40
+
+
+def muc4_examples(shared: Path, skip: set[str]):
+    """MUC-4: a report with an incident template is an incident. One without is no *terrorist*
+    incident by MUC-4's definition, which leaves out the army's battles with the guerrillas that
+    the codebook codes ("fighting continues in Zacatecoluca"): of its opening sentences, only
+    those in which the rules see no violent word and no casualty figure are non-incidents."""
+    from strife.pipeline.pipeline import default_pipeline
+
+    pipe = default_pipeline()
     for r in read(shared / "muc4_grit.jsonl"):
         if r["id"] in skip:
             continue
-        has = bool((r.get("meta") or {}).get("has_template"))
-        parts = sentences(r["text"])
-        if has:
-            yield "muc4", r["id"], " ".join(parts[:2]), True, None
-        else:
-            for i, s in enumerate(parts[:6]):
-                yield "muc4", f"{r['id']}#{i}", s, False, None
-    yield from pool_negatives(shared, skip, pool_sentences)
+        if (r.get("meta") or {}).get("has_template"):
+            yield "muc4", r["id"], " ".join(sentences(r["text"])[:2]), True, None
+            continue
+        doc = pipe.annotate(Document(id=r["id"], text=r["text"]))
+        # A fight, a bombing or a toll the table names; "the murder of the Jesuits", "attacks"
+        # recalled in a statement stay the talk they mostly are.
+        busy = {m.sentence for m in doc.layer("triggers") if m.value.strength >= BATTLE_STRENGTH} | {
+            m.sentence for m in doc.layer("casualties")
+        }
+        for m in doc.layer("sentences")[:6]:
+            if m.sentence not in busy:
+                yield "muc4", f"{r['id']}#{m.sentence}", doc.text[m.start : m.end], False, None
 
 
 def pool_negatives(shared: Path, skip: set[str], limit: int):
