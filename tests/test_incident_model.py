@@ -184,6 +184,7 @@ def test_casualty_wordings_of_headlines() -> None:
     assert toll("Gunmen kill police officer in Quetta") == 1
     assert toll("Woman killed in shelling near the Line of Control in Kotli.") == 1
     assert toll("Gunmen shot a shopkeeper to death in Peshawar on Monday.") == 1
+    assert toll("Two more killed in Sagaing as junta troops raid villages") == 2  # more of them
     assert toll("Seventeen members of the uprising forces and a local police commander were killed "
                 "in an attack by the Taliban in Balkh province on Monday.") == 18  # fmt: skip
     (strike,) = extract(

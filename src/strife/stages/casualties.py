@@ -677,6 +677,8 @@ LEFT_STATE = compile_lower(
 # "five dead", "10 killed in blast" (headline style, no noun)
 BARE = compile_lower(
     rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
+    # "Two more killed in Sagaing": more of them, as the report goes on.
+    r"(?:more\s+)?"
     # "At least 32 were killed": the people left unnamed.
     rf"(?:(?:were|have been|had been|are)\s+(?:(?:also|reportedly|all)\s+)?)?"
     rf"(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt|slain|massacred|murdered|executed|beheaded)\b"
