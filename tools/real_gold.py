@@ -78,6 +78,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     11: {"seed": 20261213, "sample": SHORT_DRAW, "per_batch": 27},
     12: {"seed": 20261214, "kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12},
     13: {"seed": 20261215, "sample": SHORT_DRAW, "per_batch": 27},
+    14: {"seed": 20261216, "sample": SHORT_DRAW, "per_batch": 27},
 }
 
 
