@@ -2487,3 +2487,16 @@ def test_a_counted_subject_that_kills_someone_is_the_killers_not_the_dead() -> N
     assert martyrs.fatalities == 22
     (guard,) = events("Several men last night wounded a watchman at an apartment building in Cali.")
     assert (guard.fatalities, guard.injured) == (0, 1)
+
+
+def test_a_running_toll_told_after_the_days_own_count_leaves_the_incident_its_count() -> None:
+    (found,) = events(
+        "Air strikes kill 9 villagers today in Idlib and raise the death toll to 85 during 6 days of bombardment",
+        published="2018-01-08",
+    )
+    assert (found.admin1, found.fatalities) == ("Idlib", 9)
+    # The running toll alone is a tally.
+    assert (
+        events("The bombardment raised the death toll in Idlib to 85 during 6 days", published="2018-01-08")
+        == []
+    )

@@ -756,6 +756,27 @@ def _natural_death(verb: str, noun: str) -> bool:
     return verb.lower().startswith("death") and (noun in OFFICE_NOUNS or f"{noun}s" in OFFICE_NOUNS)
 
 
+# A toll that rose to a figure over a span of time: "…kill 16 citizens today and raise the death
+# toll to 120 civilian casualties during 11 days".
+RUNNING_SPAN = compile_lower(
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:(?:during|over|within|in)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+    r"(?:less than\s+|more than\s+)?(?:\d+|[a-z]+)\s+(?:consecutive\s+)?(?:days|hours|weeks|months)\b|since\b)"
+)
+
+
+def _without_running_tolls(text: str, found: list[Mention]) -> list[Mention]:
+    """The counts without a running toll over days that a sentence gives after its own count:
+    the incident's dead are the count told first, the toll sums many incidents."""
+    running = {
+        id(m)
+        for m in found
+        if m.value.party == "total"
+        and RUNNING_SPAN.match(text, m.end)
+        and any(o.sentence == m.sentence and o.value.party != "total" and o.end <= m.start for o in found)
+    }
+    return [m for m in found if id(m) not in running] if running else found
+
+
 def _acts_on_object(text: str, subject_end: int, verb: re.Match[str]) -> bool:
     """Whether the verb after a counted subject takes an object with no auxiliary between them:
     the subject are the doers ("four alleged terrorists murdered Mayor Chamorro")."""
@@ -1364,4 +1385,4 @@ class CasualtyStage:
         for match in after_subjects:
             add(match.start("noun"), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
         found.sort(key=lambda m: m.start)
-        doc.set_layer("casualties", found)
+        doc.set_layer("casualties", _without_running_tolls(text, found))

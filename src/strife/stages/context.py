@@ -243,6 +243,24 @@ PLACE_BACK = compile_lower(
 HUGE_TOLL = 1_000
 
 
+# "…and raise the death toll to 120 during 11 days": a running toll, told after the news.
+RUNNING_TOLL = compile_lower(
+    r"\b(?:rais(?:e|es|ed|ing)|bring(?:s|ing)?|brought|push(?:es|ed|ing)?|tak(?:e|es|ing)|took)\s+the\s+"
+    r"(?:death\s+|overall\s+|total\s+)?toll\b"
+)
+
+
+def _after_own_count(
+    cue: re.Match[str], text: str, sentence: Mention, own_counts: dict[int, list[int]]
+) -> bool:
+    """Whether a span of time belongs to a running toll told after the sentence's own count
+    ("kill 16 citizens today and raise the death toll to 120 … during 11 days")."""
+    tolls = list(RUNNING_TOLL.finditer(text, 0, cue.start()))
+    return bool(tolls) and any(
+        end - sentence.start <= tolls[-1].start() for end in own_counts.get(sentence.sentence, [])
+    )
+
+
 def _only_vague_counts(casualties: list[Mention]) -> set[int]:
     """Sentences whose every count of people is a vague default ("many", "hundreds")."""
     vague: dict[int, bool] = {}
@@ -296,8 +314,12 @@ class ContextStage:
         # Hostage Square", a name's word where the text writes names with capitals).
         own_ends: dict[int, list[int]] = defaultdict(list)
         cased = not is_caseless(doc.text)
+        # Where each sentence's counts end, relative to it: a span after a running toll that
+        # follows one of them is the toll's, not the sentence's own count's.
+        own_counts: dict[int, list[int]] = defaultdict(list)
         for m in doc.layer("casualties"):
             own_ends[m.sentence].append(m.end)
+            own_counts[m.sentence].append(m.end)
         for m in doc.layer("triggers"):
             if m.value.strength >= SPECIFIC_TRIGGER and not (cased and doc.text[m.start].isupper()):
                 own_ends[m.sentence].append(m.end)
@@ -312,7 +334,10 @@ class ContextStage:
             elif sentence.sentence in huge_toll_sentences:
                 label, value = "statistic", ("statistic", f"a toll of {HUGE_TOLL:,} or more")
             elif sentence.sentence in counted and (
-                (cue := SPAN_CUES.search(text)) is not None
+                (
+                    (cue := SPAN_CUES.search(text)) is not None
+                    and not _after_own_count(cue, text, sentence, own_counts)
+                )
                 or (sentence.sentence not in dated and (cue := WEEKS_TALLY.search(text)) is not None)
                 or (
                     most_dead[sentence.sentence] > 1
