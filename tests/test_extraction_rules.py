@@ -2500,3 +2500,11 @@ def test_a_running_toll_told_after_the_days_own_count_leaves_the_incident_its_co
         events("The bombardment raised the death toll in Idlib to 85 during 6 days", published="2018-01-08")
         == []
     )
+
+
+def test_animals_killed_are_no_toll() -> None:
+    found = events(
+        "About 300 people marched in Nairobi on Saturday against poaching. More than 550 Rhinos have been "
+        "killed in Kenya during that time."
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Peaceful protest", 0)]

@@ -629,7 +629,10 @@ NOT_PEOPLE = frozenset(
     "years days months hours weeks times cases raids operations houses homes vehicles cars buildings "
     "shops villages areas districts kilometres kilometers miles km rounds votes seats "
     # Acts, not people: "the gunfight in Bajaur … left the militants killed".
-    "gunfight fighting battle operation raid ambush shootout clash encounter attack blast explosion bombing".split()
+    "gunfight fighting battle operation raid ambush shootout clash encounter attack blast explosion bombing "
+    # Animals: "more than 550 rhinos have been killed" in a protest against poaching.
+    "animals rhinos elephants lions tigers cattle cows goats sheep camels horses donkeys dogs birds livestock "
+    "buffaloes pigs chickens poultry fish dolphins whales sharks wolves bears monkeys".split()
 )
 COUNTED_OTHERS = compile_lower(
     # Not a clause's words: "Flight 427 but is killed".
@@ -1286,8 +1289,13 @@ class CasualtyStage:
             add(match.start("noun"), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
         for match in scan(NAMED_COUNT, doc.cased_text):
             count = quantity(match.group("num").lower(), match.group("qual") and match.group("qual").lower())
-            if count and not count.vague and not YEAR.match(match.group("num")):
-                noun = match.group("noun").strip().lower()
+            noun = match.group("noun").strip().lower()
+            if (
+                count
+                and not count.vague
+                and not YEAR.match(match.group("num"))
+                and noun.split()[-1] not in NOT_PEOPLE
+            ):
                 owner = OWNER_BEFORE.search(noun)
                 party = OWNER_WORDS[owner.group(1)] if owner else party_of(noun.split()[-1])
                 value = Casualty(count, _outcome(match.group("verb").lower()), party, noun)
