@@ -2508,3 +2508,16 @@ def test_animals_killed_are_no_toll() -> None:
         "killed in Kenya during that time."
     )
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Peaceful protest", 0)]
+
+
+def test_a_span_of_months_that_says_who_the_protesters_are_is_no_tally() -> None:
+    # A note with no publication date, as protest notes come.
+    (found,) = extract(
+        {
+            "text": "Some 80 former soldiers, recruited by a junta in power between March 2001 and June 2002, "
+            "on Monday began a hunger strike in Abidjan to demand their pensions."
+        }
+    )
+    assert found.sub_event_type == "Peaceful protest"
+    # Between two months, a toll is a tally.
+    assert events("Between January and September the army killed 800 militants in Kunar.") == []

@@ -27,10 +27,6 @@ STATISTIC_CUES = compile_lower(
     r"(?:eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)(?<!\b[2-9]) "
     r"(?:of )?(?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
     r"so far this year|this year alone|since the (?:start|beginning) of|deadliest year|"
-    # A span of months: "between January and September the army inflicted 800 casualties".
-    rf"\b(?:between|from) (?:early |late |mid-)?{MONTH_PATTERN} (?:\d{{4}} )?(?:and|to|through|until) (?:early |late |mid-)?{MONTH_PATTERN}\b|"
-    # "deaths from Coalition airstrikes January – August 2018".
-    rf"\b{MONTH_PATTERN} (?:\d{{4}} )?(?:–|—|-) ?{MONTH_PATTERN} \d{{4}}\b|"
     # A digest's heading: "Clash Summary: Chaos Reigned in Northern Shan State in September".
     r"\b(?:clash|conflict|security|incident|monthly|weekly) (?:summary|round-?up)\b|"
     r"\bduring the same period\b|\bin the first (?:\w+ )?(?:months|weeks|quarter|half)\b|"
@@ -48,7 +44,12 @@ TOLL_STATISTIC_CUES = compile_lower(
     r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\btally\b|"
     # Not a body's name: "the Central Statistics Office", "the Bureau of Statistics".
     r"\bstatistics\b(?<!bureau of statistics)(?! (?:office|bureau|department|division|agency|authority))|"
-    r"\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b"
+    r"\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b|"
+    # A span of months: "between January and September the army inflicted 800 casualties"; not
+    # the years of a junta whose recruits "launched a hunger strike".
+    rf"\b(?:between|from) (?:early |late |mid-)?{MONTH_PATTERN} (?:\d{{4}} )?(?:and|to|through|until) (?:early |late |mid-)?{MONTH_PATTERN}\b|"
+    # "deaths from Coalition airstrikes January – August 2018".
+    rf"\b{MONTH_PATTERN} (?:\d{{4}} )?(?:–|—|-) ?{MONTH_PATTERN} \d{{4}}\b"
 )
 BACKGROUND_CUES = compile_lower(
     # "in the past 24 hours": a monitor's fresh news, not a recall.
