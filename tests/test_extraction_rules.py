@@ -2425,6 +2425,13 @@ def test_fighting_told_as_happening_at_a_place_is_a_clash(text: str, found: int)
     assert all(e.sub_event_type == "Armed clash" for e in found_events)
 
 
+def test_machines_burned_are_destroyed() -> None:
+    (found,) = extract(
+        {"text": "Three trucks were burned belonging to a logging firm in the commune of Collipulli, Chile."}
+    )
+    assert found.sub_event_type == "Looting/property destruction"
+
+
 def test_one_bus_or_car_destroyed_is_destruction_and_a_business_is_not_a_bus() -> None:
     (bus,) = events("Guerrillas blew up a public bus in Soyapango on Tuesday; no one was hurt.")
     assert bus.sub_event_type == "Looting/property destruction"

@@ -211,7 +211,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:pylons?|towers?|pipelines?|bridges?|planes?|aircraft|helicopters?|vehicles?|buses|trucks?|offices?|"
      r"schools?|buildings?|shops?|homes|houses|stations?|tracks?|excavators?|machinery|tractors?|cranes?) "
      r"(?:was |were |had been |have been )"
-     r"(?:dynamited|blown up|torched|set (?:on fire|ablaze|alight)|burned down|burnt down|demolished|razed|vandali[sz]ed)|"
+     # "Two excavators were burned": things burned are destroyed, not hurt.
+     r"(?:dynamited|blown up|torched|set (?:on fire|ablaze|alight)|burn(?:ed|t)(?: down)?|demolished|razed|vandali[sz]ed)|"
      # "A ranch was set on fire by guerrillas": whatever burned, by whom says it was no accident.
      r"(?:was |were |had been |have been )(?:set (?:on fire|ablaze|alight)|torched|burned down|burnt down|"
      r"dynamited|blown up) by (?:the |a |an |a group of |suspected |armed |unidentified |unknown )?(?:\w+ )?"
