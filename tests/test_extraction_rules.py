@@ -2528,3 +2528,19 @@ def test_a_span_of_months_that_says_who_the_protesters_are_is_no_tally() -> None
     assert found.sub_event_type == "Peaceful protest"
     # Between two months, a toll is a tally.
     assert events("Between January and September the army killed 800 militants in Kunar.") == []
+
+
+def test_an_incident_measured_against_the_past_is_no_tally() -> None:
+    (found,) = events(
+        "In one of the deadliest days since the start of the truce, clashes between the army and rebels "
+        "killed 6 fighters east of Idlib",
+        published="2019-09-04",
+    )
+    assert (found.sub_event_type, found.fatalities) == ("Armed clash", 6)
+    # A toll since the start of something is a tally.
+    assert (
+        events(
+            "Clashes have killed 600 fighters in Idlib since the start of the truce", published="2019-09-04"
+        )
+        == []
+    )

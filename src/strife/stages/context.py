@@ -244,6 +244,24 @@ PLACE_BACK = compile_lower(
 HUGE_TOLL = 1_000
 
 
+# "In one of the highest death tolls since the start of the ceasefire, 25 casualties in clashes":
+# the incident measured against the past, not a toll over it.
+COMPARED_BEFORE = compile_lower(
+    r"\b(?:highest|deadliest|worst|largest|biggest|heaviest|bloodiest|most intense|fiercest)\b[^.;,]{0,40}$"
+)
+
+
+def _statistic_cue(text: str) -> re.Match[str] | None:
+    """The first cue of a statistic in a sentence that is not a comparison with the past."""
+    for cue in STATISTIC_CUES.finditer(text):
+        if cue.group().startswith("since") and COMPARED_BEFORE.search(
+            text, max(0, cue.start() - 60), cue.start()
+        ):
+            continue
+        return cue
+    return None
+
+
 # "…and raise the death toll to 120 during 11 days": a running toll, told after the news.
 RUNNING_TOLL = compile_lower(
     r"\b(?:rais(?:e|es|ed|ing)|bring(?:s|ing)?|brought|push(?:es|ed|ing)?|tak(?:e|es|ing)|took)\s+the\s+"
@@ -327,7 +345,7 @@ class ContextStage:
         for sentence in doc.layer("sentences"):
             text = doc.lower_text[sentence.start : sentence.end]
             value: tuple[str, str] | None = None
-            if (cue := STATISTIC_CUES.search(text)) is not None or (
+            if (cue := _statistic_cue(text)) is not None or (
                 (sentence.sentence in counted or sentence.sentence not in crowd_acts)
                 and (cue := TOLL_STATISTIC_CUES.search(text)) is not None
             ):
