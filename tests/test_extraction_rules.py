@@ -2544,3 +2544,22 @@ def test_an_incident_measured_against_the_past_is_no_tally() -> None:
         )
         == []
     )
+
+
+def test_an_undated_communique_dates_its_days_by_the_day_it_is_signed() -> None:
+    text = (
+        "On 11 November our forces attacked the garrison in Usulutan, killing 4 soldiers.\n\n"
+        "General command, San Salvador, 18 December 1989."
+    )
+    (found,) = extract({"text": text})
+    assert found.event_date is not None and found.event_date.isoformat() == "1989-11-11"
+    # A day written out in the body is an incident's, perhaps years before: it dates nothing else.
+    filler = "The command called on the people to organise and to support the struggle. " * 5
+    body = (
+        filler
+        + "The communique recalled the massacre of 19 June 1986 in the prison. "
+        + filler
+        + "On 11 November our forces attacked the garrison in Usulutan, killing 4 soldiers."
+    )
+    dated = [e.event_date for e in extract({"text": body}) if e.location == "Usulután"]
+    assert dated == [None]

@@ -334,6 +334,33 @@ def _without_anchor(
     return replace(first, past_year=False)
 
 
+# The rules of a day and a month, whose year a day written out elsewhere in the text may give.
+DAY_AND_MONTH = frozenset({_explicit, _range})
+_WRITTEN_DAY = (
+    compile_lower(rf"\b{_DM},?\s+(?P<y>(?:19|20)\d{{2}})\b"),
+    compile_lower(rf"\b{_MD},?\s+(?P<y>(?:19|20)\d{{2}})\b"),
+)
+
+
+# Where a text's own date stands: its head (a dateline) or its foot (a communique's signature),
+# not its body, where a day written out is an incident's, perhaps years before.
+DATE_LINE_REACH = 300
+
+
+def _latest_written_day(lower: str) -> dt.date | None:
+    """The latest day an undated text writes out with its year at its head or its foot, if any."""
+    head, foot = DATE_LINE_REACH, len(lower) - DATE_LINE_REACH
+    days = [
+        day
+        for pattern in _WRITTEN_DAY
+        for match in scan(pattern, lower)
+        if (match.start() < head or match.start() >= foot)
+        and (day := _day(match, _PROBES[0])) is not None
+        and is_event_day(day)
+    ]
+    return max(days, default=None)
+
+
 class DateStage:
     name = "dates"
 
@@ -344,6 +371,9 @@ class DateStage:
         taken = TakenSpans([(m.start, m.end) for m in doc.layer("dateline")])
         mentions: list[Mention] = []
         unresolved: list[Mention] = []
+        # An undated text that writes its own day out with its year ("18 December 1989" under a
+        # communique) says which year its days without one ("on 11 November") fall in.
+        latest = _latest_written_day(lower) if anchor is None else None
         for pattern, resolve in DATE_RULES:
             for match in scan(pattern, lower):
                 start, end = match.span()
@@ -353,6 +383,8 @@ class DateStage:
                     value = resolve(match, written if getattr(resolve, "from_writing_day", False) else anchor)  # type: ignore[arg-type]
                 else:
                     value = _without_anchor(resolve, match)
+                    if value is None and latest is not None and resolve in DAY_AND_MONTH:
+                        value = resolve(match, latest)
                 if value is None and anchor is None and (stand_in := resolve(match, _PROBES[0])) is not None:
                     # A day the text gives relative to a publication date it lacks: the incident
                     # has a day of its own, unknown (not the next sentence's). Its value is the day
