@@ -2563,3 +2563,16 @@ def test_an_undated_communique_dates_its_days_by_the_day_it_is_signed() -> None:
     )
     dated = [e.event_date for e in extract({"text": body}) if e.location == "Usulután"]
     assert dated == [None]
+
+
+def test_excerpts_of_several_reports_in_a_note_are_sentences_and_another_weekday_another_protest() -> None:
+    text = (
+        "thousands of teachers marched in valletta on sunday against the pay freeze... ; 2 police said the "
+        "march was peaceful... ; 3 on tuesday, teachers blocked the harbour road and police used pepper spray "
+        "to clear them."
+    )
+    found = extract({"text": text})
+    assert [e.sub_event_type for e in found] == ["Peaceful protest", "Protest with intervention"]
+    doc = default_pipeline().annotate(to_document({"text": text}))
+    # "2 police said": the excerpt's number is no count.
+    assert not any(doc.text[m.start : m.end].startswith("2") for m in doc.layer("casualties"))

@@ -18,7 +18,7 @@ from strife.document import Document, Mention
 from strife.stages.calendar import WEEKDAY_PATTERN
 from strife.stages.event_types import PROTEST_OR_RIOT
 from strife.stages.incident_model import features, incident_model
-from strife.stages.sentences import CLAUSE, LEAD_SENTENCES, is_note
+from strife.stages.sentences import CLAUSE, EXCERPT_FACT, LEAD_SENTENCES, is_note
 from strife.stages.triggers import (
     HELD_STRIKE,
     INTERCEPTION,
@@ -252,6 +252,7 @@ def group_incidents(doc: Document) -> list[Incident]:
     # incident (p >= LEARNED_INCIDENT, as for a learned trigger) is news though it gives no day
     # ("about 200 church members marched peacefully in protest").
     note = is_note(doc)
+    excerpts = doc.annotations.facts.get(EXCERPT_FACT, frozenset())
     incidents: list[Incident] = []
     current: Incident | None = None
     for sentence in doc.layer("sentences"):
@@ -381,6 +382,10 @@ def group_incidents(doc: Document) -> list[Incident]:
                 current is None
                 or background  # a recalled incident is one sentence's worth: its own figures only
                 or _tells_another(text)
+                # An excerpt of another report, strung after the one before in a note, that tells
+                # another weekday ("…; 6 on monday morning, protesters controlled major
+                # thoroughfares" after Sunday's tear gas).
+                or (index in excerpts and _another_weekday(index, current, stand_in_days))
                 or current.background != background
                 or _other_day(dates.get(index, []), current, dates)
                 # "marched peacefully on Friday … On Monday, police opened fire on a march", with
@@ -694,6 +699,16 @@ def _other_place(new: list[Mention], incident: Incident, places: dict[int, list[
     return bool(fresh and known) and not any(
         a == b or a.startswith(b + "/") or b.startswith(a + "/") for a in fresh for b in known
     )
+
+
+def _another_weekday(index: int, incident: Incident, stand_in_days: dict[int, list[Mention]]) -> bool:
+    """Whether a sentence tells a weekday (of a report with no publication date) other than the
+    incident's, or one where the incident told none."""
+    own = stand_in_days.get(index, [])
+    known = incident.gathered(
+        "stand-in days", lambda i: [d.value.start for d in stand_in_days.get(i, []) if d.value.precision == 1]
+    )
+    return bool(own) and (not known or _other_day(own, incident, stand_in_days, "stand-in days"))
 
 
 def _other_day(

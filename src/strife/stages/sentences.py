@@ -59,7 +59,12 @@ ABBREVIATIONS = frozenset(
         "rs",
     ]
 )
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•])|\n\s*\n|\n(?=[•\-*]\s)")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•])|\n\s*\n|\n(?=[•\-*]\s)|" + r"(?<=[.!?])\s*;\s*\d{1,2}\s+"
+)
+# Where a note strings numbered excerpts of several reports together ("…on friday... ; 2 there was
+# a large police presence"): each excerpt is a report of its own, perhaps of another day.
+_EXCERPT = re.compile(r"\s*;\s*\d{1,2}\s+$")
 # What ends a sentence of prose, its closing quote or bracket included.
 CLOSERS = ".!?\"'”’)"
 # A report's lead: its opening sentences, which tell its own news.
@@ -111,6 +116,9 @@ class SentenceStage:
         for index, span in enumerate(spans):
             span.sentence = index
         doc.set_layer("sentences", spans)
+        doc.annotations.facts[EXCERPT_FACT] = frozenset(
+            s.sentence for s in spans[1:] if _EXCERPT.search(text, max(0, s.start - 8), s.start)
+        )
         # Which sentences are Spanish ("Matan a dos hombres en Uruapan"): the stages after read
         # them with the Spanish rows.
         doc.annotations.facts[SPANISH_FACT] = frozenset(
@@ -183,6 +191,9 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
             start = cut_end
     parts.append(_trimmed(text, start, span.end, clause=bool(parts)))
     return parts
+
+
+EXCERPT_FACT = "excerpt_starts"
 
 
 def _is_abbreviation(before: str) -> bool:
