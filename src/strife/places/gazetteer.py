@@ -561,7 +561,7 @@ def _without_qualifier(key: str, entry: GazetteerEntry) -> str | None:
     from strife.stages.truecase import common_words
 
     # "Jesús de Otoro", "Bernardo de Irigoyen": a first name alone is a person's.
-    if head[0] in common_words() or words[0] in {name.lower() for name in given_names()}:
+    if head[0] in common_words() or words[0].title() in given_names():
         return None
     return head[0]
 

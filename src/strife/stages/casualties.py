@@ -178,10 +178,9 @@ _OF_PHRASE = rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?:{_OF_WORD}\s+){{0,5}}?{_OF_WOR
 _ABOUT_THEM = (
     r"(?:\s+(?:including|among them|aged|[a-z]+ing)\s+[^.;()]{1,70}?(?=\s+(?:were|have|had|are)\b))?"
 )
-# A bare verb after its noun with an object after it is active ("a bomber killed 7"), where no
-# auxiliary made it passive ("two soldiers were killed two days ago").
-# What follows a verb whose subject did it to someone: "killed 7", "murdered the mayor", "shot
-# Mayor Chamorro". A headline's passive has none ("Four soldiers killed in Kurram").
+# A bare verb after its noun with an object after it is active ("a bomber killed 7", "murdered
+# Mayor Chamorro"), where no auxiliary made it passive ("two soldiers were killed two days ago");
+# a headline's passive has none ("Four soldiers killed in Kurram").
 _ACTIVE_AFTER = compile_lower(
     # Not a time: "22 soldiers embraced martyrdom a day ago", "killed the night before".
     r"(?!\s+(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[a-z]+\s+)?(?:days?|weeks?|months?|"

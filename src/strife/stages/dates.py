@@ -63,10 +63,10 @@ def _explicit(match: re.Match[str], anchor: dt.date) -> DateValue | None:
 def _short_year(match: re.Match[str], anchor: dt.date) -> DateValue | None:
     """ "14 Apr 13", a digest's or a wire's date line: a two-digit year, read as one only where it
     is the publication's year or the one before ("on 14 April 12 people died" is no year)."""
-    year = 2000 + int(match.group("yy"))
-    if year not in (anchor.year, anchor.year - 1):
+    years = [year for year in (anchor.year, anchor.year - 1) if year % 100 == int(match.group("yy"))]
+    if not years:
         return None
-    day = safe_date(year, month_number(match.group("m")), int(match.group("d")))
+    day = safe_date(years[0], month_number(match.group("m")), int(match.group("d")))
     return DateValue(day, day, 1, "explicit") if day else None
 
 

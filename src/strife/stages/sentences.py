@@ -59,12 +59,15 @@ ABBREVIATIONS = frozenset(
         "rs",
     ]
 )
+# A note may string numbered excerpts of several reports together ("…on friday... ; 2 there was a
+# large police presence"): each excerpt is a report of its own, perhaps of another day, and its
+# number no count.
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•])|\n\s*\n|\n(?=[•\-*]\s)|" + r"(?<=[.!?])\s*;\s*\d{1,2}\s+"
+    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9•])|\n\s*\n|\n(?=[•\-*]\s)|(?<=[.!?])\s*;\s*\d{1,2}\s+"
 )
-# Where a note strings numbered excerpts of several reports together ("…on friday... ; 2 there was
-# a large police presence"): each excerpt is a report of its own, perhaps of another day.
 _EXCERPT = re.compile(r"\s*;\s*\d{1,2}\s+$")
+# The fact that holds the sentences that open such an excerpt.
+EXCERPT_FACT = "excerpt_starts"
 # What ends a sentence of prose, its closing quote or bracket included.
 CLOSERS = ".!?\"'”’)"
 # A report's lead: its opening sentences, which tell its own news.
@@ -191,9 +194,6 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
             start = cut_end
     parts.append(_trimmed(text, start, span.end, clause=bool(parts)))
     return parts
-
-
-EXCERPT_FACT = "excerpt_starts"
 
 
 def _is_abbreviation(before: str) -> bool:
