@@ -18,7 +18,7 @@ dev and test, is left out so that the gold stays unseen):
 - Wikipedia incident descriptions (CC BY-SA): incidents, typed from their attack type.
 - MUC-4: reports with an incident template are incidents. A report without one has no terrorist
   incident by MUC-4's definition, which leaves out the battles the codebook codes: of its opening
-  sentences, those in which the rules find no violent word and no casualty figure are not.
+  sentences, those in which the rules find no fight or bombing and no casualty figure are not.
 - Sentences of the 2025 news coded by the team (training/incident_sentences.jsonl, built by
   tools/sentence_labels.py): incident or not, the sub-event type, or why not (statistic,
   accident, disaster, epidemic, crime, sport, talk). In-domain and hard (most carry a word the
@@ -222,7 +222,8 @@ def muc4_examples(shared: Path, skip: set[str]):
     """MUC-4: a report with an incident template is an incident. One without is no *terrorist*
     incident by MUC-4's definition, which leaves out the army's battles with the guerrillas that
     the codebook codes ("fighting continues in Zacatecoluca"): of its opening sentences, only
-    those in which the rules see no violent word and no casualty figure are non-incidents."""
+    those in which the rules see no fight or bombing (a row of `BATTLE_STRENGTH` or more) and no
+    casualty figure are non-incidents."""
     from strife.pipeline.pipeline import default_pipeline
 
     pipe = default_pipeline()
