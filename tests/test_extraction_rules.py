@@ -2576,3 +2576,11 @@ def test_excerpts_of_several_reports_in_a_note_are_sentences_and_another_weekday
     doc = default_pipeline().annotate(to_document({"text": text}))
     # "2 police said": the excerpt's number is no count.
     assert not any(doc.text[m.start : m.end].startswith("2") for m in doc.layer("casualties"))
+
+
+def test_a_headline_clause_with_its_own_striker_and_toll_is_another_act() -> None:
+    found = events("Army strikes kill 20 militants in Kurram, drone kills 4", published="2015-01-04")
+    assert sorted(e.fatalities for e in found) == [4, 20]
+    # One striker's dead and hurt are one act.
+    (one,) = events("Bomb kills 12, injures 30 in Quetta", published="2015-01-04")
+    assert (one.fatalities, one.injured) == (12, 30)

@@ -416,6 +416,13 @@ def group_incidents(doc: Document) -> list[Incident]:
                 # human losses east of the Euphrates" after air strikes on Hama): another
                 # incident where it is another sub-type of act.
                 or (sentence.value == CLAUSE and _other_act(own, current, triggers))
+                # "Pakistan strikes kill 31 militants, drone kills 7": a clause with a toll of its
+                # own after one that gave its own is another act's.
+                or (
+                    sentence.value == CLAUSE
+                    and bool(killed)
+                    and bool(current.gathered("tolls", lambda i: [c.start for c in casualties.get(i, [])]))
+                )
                 # "Junta Soldiers Torch Village After Cutting Power in Myanmar's Sagaing", a
                 # headline after a battle's: destruction at a place, with no one hurt, is an event
                 # of its own. (An article's "rubble of destroyed buildings" is a strike's aftermath.)

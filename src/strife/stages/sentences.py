@@ -169,10 +169,23 @@ FIRE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "Pakistan strikes kill 31 militants, drone kills 7": after a comma, another striker's own toll,
+# where the clause before it counts its own ("Bomb kills 12, injures 30" is one act).
+COUNTED_ACT = re.compile(
+    r",\s+(?=(?:the\s+|a\s+|an\s+)?(?:[a-z][\w'’-]*\s+){1,2}(?:kills?|killed)\s+(?:at\s+least\s+)?\d)", re.I
+)
+_KILLS_COUNT = re.compile(r"\bkill(?:s|ed)?\s+(?:at\s+least\s+)?\d", re.I)
+
+
 def _compound_headline(text: str, span: Mention) -> list[Mention]:
     """A note's sentence cut where it joins another act, each part with three words at least."""
     cuts = sorted(
         {m.span() for m in COMPOUND_ACT.finditer(text, span.start, span.end)}
+        | {
+            m.span()
+            for m in COUNTED_ACT.finditer(text, span.start, span.end)
+            if _KILLS_COUNT.search(text, span.start, m.start())
+        }
         | {
             m.span()
             for m in CLAUSE_ACT.finditer(text, span.start, span.end)
