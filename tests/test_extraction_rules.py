@@ -2584,3 +2584,20 @@ def test_a_headline_clause_with_its_own_striker_and_toll_is_another_act() -> Non
     # One striker's dead and hurt are one act.
     (one,) = events("Bomb kills 12, injures 30 in Quetta", published="2015-01-04")
     assert (one.fatalities, one.injured) == (12, 30)
+
+
+def test_a_clause_said_to_tell_another_act_is_another_incident() -> None:
+    found = extract(
+        {
+            "text": "A bomb struck a police van in the city of Turbat, whereas a targeted shooting occurred "
+            "in the town of Panjgur, both in Balochistan."
+        }
+    )
+    assert [e.location for e in found] == ["Turbat", "Panjgur"]
+    found = extract(
+        {
+            "text": "A YPG commander was shot dead by gunmen in Raqqa, Syria, and in the meantime 2 other "
+            "YPG were killed near an oil field."
+        }
+    )
+    assert sorted(e.fatalities for e in found) == [1, 2]

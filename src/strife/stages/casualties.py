@@ -281,7 +281,8 @@ NAMED_KILLED = re.compile(
 # "15 Afghan Taliban killed", "Nearly 60 Myanmar Regime Forces Killed": a count of a group by
 # its name, headline style. Read on the cased text.
 NAMED_COUNT = re.compile(
-    rf"(?i:\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN}))\s+"
+    # "2 other SDF were killed": more of them than those told before.
+    rf"(?i:\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN}))\s+(?:other\s+|more\s+)?"
     r"(?P<noun>(?:[A-Z][\w'’\-]*\s+){1,3}?)(?:(?:were|have been|had been|are)\s+)?"
     # "Five Kashmiris reported killed", "Three Pakistanis said killed".
     r"(?:(?:said|reported|feared|believed)\s+(?:to\s+(?:have\s+been|be)\s+)?)?"

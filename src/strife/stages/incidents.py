@@ -50,6 +50,10 @@ ANOTHER_NAMED_ACT = re.compile(
 )
 
 
+# What opens a clause said to tell another act (`sentences.ANOTHER_ACT`).
+ANOTHER_BEFORE = re.compile(r"\b(?:whereas|in the meantime|meanwhile|separately|elsewhere),?\s*$", re.I)
+
+
 # A weekday, not one whose thing is named ("before Sunday's election").
 WEEKDAY = re.compile(rf"\b{WEEKDAY_PATTERN}\b(?!\s*['’]?\s*s\b)")
 
@@ -416,6 +420,13 @@ def group_incidents(doc: Document) -> list[Incident]:
                 # human losses east of the Euphrates" after air strikes on Hama): another
                 # incident where it is another sub-type of act.
                 or (sentence.value == CLAUSE and _other_act(own, current, triggers))
+                # "…in Turbat, whereas a targeted shooting occurred in Qalat": a clause said to
+                # tell another act.
+                or (
+                    sentence.value == CLAUSE
+                    and ANOTHER_BEFORE.search(doc.cased_text, max(0, sentence.start - 30), sentence.start)
+                    is not None
+                )
                 # "Pakistan strikes kill 31 militants, drone kills 7": a clause with a toll of its
                 # own after one that gave its own is another act's.
                 or (

@@ -174,6 +174,14 @@ FIRE_WORDS = frozenset(
 COUNTED_ACT = re.compile(
     r",\s+(?=(?:the\s+|a\s+|an\s+)?(?:[a-z][\w'’-]*\s+){1,2}(?:kills?|killed)\s+(?:at\s+least\s+)?\d)", re.I
 )
+# "…was shot dead by gunmen and in the meantime 2 other SDF were killed near an oil field",
+# "…struck a vehicle in Turbat, whereas a targeted shooting occurred in Qalat": another act,
+# said to be another.
+ANOTHER_ACT = re.compile(
+    r"(?:,?\s+whereas|,?\s+and\s+(?:in\s+the\s+meantime|meanwhile|separately|elsewhere)),?\s+(?="
+    + CLAUSE_ACT.pattern.split("(?=", 1)[1],
+    re.I,
+)
 _KILLS_COUNT = re.compile(r"\bkill(?:s|ed)?\s+(?:at\s+least\s+)?\d", re.I)
 
 
@@ -181,6 +189,7 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
     """A note's sentence cut where it joins another act, each part with three words at least."""
     cuts = sorted(
         {m.span() for m in COMPOUND_ACT.finditer(text, span.start, span.end)}
+        | {m.span() for m in ANOTHER_ACT.finditer(text, span.start, span.end)}
         | {
             m.span()
             for m in COUNTED_ACT.finditer(text, span.start, span.end)
