@@ -2601,3 +2601,13 @@ def test_a_clause_said_to_tell_another_act_is_another_incident() -> None:
         }
     )
     assert sorted(e.fatalities for e in found) == [1, 2]
+
+
+def test_an_undated_report_place_by_place_makes_its_arrests_events() -> None:
+    text = (
+        "Here is a report on the army's actions. In Soyapango, the rebels murdered two watchmen at a factory. "
+        "The rebels fled. The army is in control of the area. The people support the army. "
+        "In Ciudad Delgado, members of the security corps arrested three persons carrying rifles."
+    )
+    found = extract({"text": text})
+    assert [e.sub_event_type for e in found] == ["Attack", "Arrests"]

@@ -354,6 +354,13 @@ def group_incidents(doc: Document) -> list[Incident]:
                 and (not talk or any(t.value.strength >= NAMED_ACT for t in calm))
                 and (
                     day
+                    # A report with no date at all ("In Ciudad Delgado, the security corps
+                    # arrested three persons"): where it happened, told first, stands for when.
+                    or (
+                        doc.anchor_date is None
+                        and PLACE_LEAD.match(text) is not None
+                        and bool(_lead_place(places.get(index, [])))
+                    )
                     or (index < LEAD_SENTENCES and (index in places or sure))
                     or leaning
                     # "About 6,000 demonstrated in Berlin": a crowd at a town, read surely as news.
