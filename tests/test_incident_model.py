@@ -185,6 +185,7 @@ def test_casualty_wordings_of_headlines() -> None:
     assert toll("Woman killed in shelling near the Line of Control in Kotli.") == 1
     assert toll("Gunmen shot a shopkeeper to death in Peshawar on Monday.") == 1
     assert toll("Two more killed in Sagaing as junta troops raid villages") == 2  # more of them
+    assert toll("Retreating from Kunduz on Monday, the militants abandoned 27 of their dead comrades.") == 27
     assert toll("Seventeen members of the uprising forces and a local police commander were killed "
                 "in an attack by the Taliban in Balkh province on Monday.") == 18  # fmt: skip
     (strike,) = extract(

@@ -689,6 +689,11 @@ BARE = compile_lower(
 # Vague words that stand for a toll on their own ("Dozens killed in blast", "tens were killed"),
 # as "some" or "a" do not.
 TOLL_WORDS = frozenset({"dozens", "tens", "scores", "several", "many", "hundreds", "a number of", "a few"})
+# "abandoned 27 of their dead comrades", "left behind 12 of their dead": the dead of a side, counted.
+OF_THEIR_DEAD = compile_lower(
+    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+(?:their|its|his|our)\s+"
+    r"(?P<verb>dead|killed)\b"
+)
 # "They shot a cyclist to death", "stabbed two men to death": the victims between verb and end.
 TO_DEATH = compile_lower(
     rf"\b(?P<verb>shot|stabbed|beat|hacked|burned|burnt|stoned|tortured|clubbed)\s+(?P<num>{NUMBER_PATTERN})\s+"
@@ -1225,6 +1230,11 @@ class CasualtyStage:
             ):
                 party = VICTIM_NOUNS.get(noun, "unknown")
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), party, noun))
+        for match in scan(OF_THEIR_DEAD, text):
+            if (count := quantity(match.group("num"), match.group("qual"))) and not YEAR.match(
+                match.group("num")
+            ):
+                add(match.start(), match.end(), Casualty(count, "killed", "unknown", "dead"))
         for match in scan(TO_DEATH, text):
             count = quantity(match.group("num"))
             noun = match.group("noun").lower()
