@@ -18,7 +18,7 @@ from strife.document import Document, Mention
 from strife.stages.calendar import WEEKDAY_PATTERN
 from strife.stages.event_types import PROTEST_OR_RIOT
 from strife.stages.incident_model import features, incident_model
-from strife.stages.sentences import CLAUSE, EXCERPT_FACT, LEAD_SENTENCES, is_note
+from strife.stages.sentences import ANOTHER, CLAUSE, EXCERPT_FACT, LEAD_SENTENCES, is_note
 from strife.stages.triggers import (
     HELD_STRIKE,
     INTERCEPTION,
@@ -51,7 +51,7 @@ ANOTHER_NAMED_ACT = re.compile(
 
 
 # What opens a clause said to tell another act (`sentences.ANOTHER_ACT`).
-ANOTHER_BEFORE = re.compile(r"\b(?:whereas|in the meantime|meanwhile|separately|elsewhere),?\s*$", re.I)
+ANOTHER_BEFORE = re.compile(rf"\b(?:whereas|{ANOTHER}),?\s*$", re.I)
 
 
 # A weekday, not one whose thing is named ("before Sunday's election").

@@ -145,14 +145,15 @@ COMPOUND_ACT = re.compile(
 # ("and the regime forces shell south of the capital", "while clashes in Chittagong left one
 # dead"). It is an act of its own only where each side names a place (`_NAMED`): "attacked a
 # post in Bannu and killed two soldiers" is one act.
-CLAUSE_ACT = re.compile(
-    r"(?:\s+and|,?\s+while|;)\s+(?=(?:[\w'’-]+\s+){0,5}?"
+# A clause that names an act within its first words.
+_ACT_AHEAD = (
+    r"(?=(?:[\w'’-]+\s+){0,5}?"
     r"(?:shell(?:s|ed|ing)?|bombard(?:s|ed)?|target(?:s|ed)?|(?:air)?strikes?|struck|raid(?:s|ed)?|attack(?:s|ed)?|"
     r"warplanes|bombings?|missiles|rockets|massacres?|execut(?:es|ed)|explode[sd]?|"
     r"ambush(?:es|ed)?|kill(?:s|ed)?|clash(?:es|ed)?|explosions?|blasts?|leaves|left|casualties|"
-    r"wounded|injured|seize[sd]?|capture[sd]?|storm(?:s|ed)?|abduct(?:s|ed)?|kidnap(?:s|ped)?)\b)",
-    re.I,
+    r"wounded|injured|seize[sd]?|capture[sd]?|storm(?:s|ed)?|abduct(?:s|ed)?|kidnap(?:s|ped)?)\b)"
 )
+CLAUSE_ACT = re.compile(r"(?:\s+and|,?\s+while|;)\s+" + _ACT_AHEAD, re.I)
 # A name past a clause's first word: where it happened, in a headline ("in the countryside of
 # Homs", "in Shekh Said", "south of the capital").
 _NAMED = re.compile(
@@ -177,11 +178,8 @@ COUNTED_ACT = re.compile(
 # "…was shot dead by gunmen and in the meantime 2 other SDF were killed near an oil field",
 # "…struck a vehicle in Turbat, whereas a targeted shooting occurred in Qalat": another act,
 # said to be another.
-ANOTHER_ACT = re.compile(
-    r"(?:,?\s+whereas|,?\s+and\s+(?:in\s+the\s+meantime|meanwhile|separately|elsewhere)),?\s+(?="
-    + CLAUSE_ACT.pattern.split("(?=", 1)[1],
-    re.I,
-)
+ANOTHER = r"in\s+the\s+meantime|meanwhile|separately|elsewhere"
+ANOTHER_ACT = re.compile(rf"(?:,?\s+whereas|,?\s+and\s+(?:{ANOTHER})),?\s+" + _ACT_AHEAD, re.I)
 _KILLS_COUNT = re.compile(r"\bkill(?:s|ed)?\s+(?:at\s+least\s+)?\d", re.I)
 
 
