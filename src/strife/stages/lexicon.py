@@ -212,6 +212,17 @@ def word_starts(text: str) -> dict[str, list[int]]:
     return index
 
 
+@lru_cache(maxsize=8)
+def _short_starts(text: str) -> dict[str, list[int]]:
+    """Where the words of `text` start, by each of their keys' shorter prefixes (one character,
+    two, …): a pattern's short prefixes are looked up, not tried against every key of the text."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for key, starts in word_starts(text).items():
+        for length in range(1, min(len(key), PREFIX_LENGTH - 1) + 1):
+            index[key[:length]] += starts
+    return index
+
+
 def scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, trying the pattern only where a match can begin."""
     openings = _word_openings(pattern)
@@ -228,10 +239,9 @@ def scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         for prefix in openings.whole:
             positions += index.get(prefix, ())
         if short := openings.short:
-            # One pass over the text's words for all the short prefixes together.
-            for key, starts in index.items():
-                if key.startswith(short):
-                    positions += starts
+            by_prefix = _short_starts(text)
+            for prefix in short:
+                positions += by_prefix.get(prefix, ())
     end = 0
     for start in sorted(set(positions)):
         if start < end:
