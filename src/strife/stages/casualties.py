@@ -785,11 +785,11 @@ def _without_running_tolls(text: str, found: list[Mention]) -> list[Mention]:
     return [m for m in found if id(m) not in running] if running else found
 
 
-def _acts_on_object(text: str, subject_end: int, verb: re.Match[str]) -> bool:
+def _acts_on_object(text: str, subject_end: int, verb_start: int, verb_end: int) -> bool:
     """Whether the verb after a counted subject takes an object with no auxiliary between them:
     the subject are the doers ("four alleged terrorists murdered Mayor Chamorro")."""
-    return _ACTIVE_AFTER.match(text, verb.end()) is not None and not _AUXILIARY.search(
-        text, subject_end, verb.start()
+    return _ACTIVE_AFTER.match(text, verb_end) is not None and not _AUXILIARY.search(
+        text, subject_end, verb_start
     )
 
 
@@ -1017,7 +1017,7 @@ class CasualtyStage:
             noun = subject.noun
             if count is None or noun in NOT_PEOPLE or YEAR.match(subject.num):
                 continue
-            if _acts_on_object(text, subject.end, verb):
+            if _acts_on_object(text, subject.end, verb.start(), verb.end()):
                 continue  # "four alleged terrorists murdered the mayor": they killed, not died
             # Whose they are: "members of the security forces", "three police personnel".
             party = party_of(noun)
@@ -1166,10 +1166,8 @@ class CasualtyStage:
                     add(match.start("num" + tag), match.end("noun" + tag), value)
         for pattern in (SHARED_SUBJECT, ACTIVE, PASSIVE):
             for match in scan(pattern, text):
-                if (
-                    pattern is PASSIVE
-                    and _ACTIVE_AFTER.match(text, match.end())
-                    and not _AUXILIARY.search(text, match.end("noun"), match.start("verb"))
+                if pattern is PASSIVE and _acts_on_object(
+                    text, match.end("noun"), match.start("verb"), match.end("verb")
                 ):
                     continue  # "A suicide bomber killed 7 and injured 35": he killed, not was killed
                 outcome = _outcome(match.group("verb"))

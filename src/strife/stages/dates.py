@@ -206,6 +206,11 @@ def _after_previous(days: int) -> Callable[[re.Match[str], dt.date], DateValue]:
     return resolve
 
 
+# A day and a month, with the year where written: "31 January 2025", "January 31".
+DAY_MONTH = compile_lower(rf"\b{_DM}{_YEAR}\b")
+MONTH_DAY = compile_lower(rf"\b{_MD}{_YEAR}\b")
+
+
 # The date expressions, most specific first; an earlier rule's span hides later ones.
 DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], DateValue | None]], ...] = (
     (
@@ -236,8 +241,8 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         ),
         _short_year,
     ),
-    (compile_lower(rf"\b{_DM}{_YEAR}\b"), _explicit),
-    (compile_lower(rf"\b{_MD}{_YEAR}\b"), _explicit),
+    (DAY_MONTH, _explicit),
+    (MONTH_DAY, _explicit),
     (compile_lower(rf"\b(?P<m>{MONTH_PATTERN})\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b"), _month_year),
     # A month without its year, after a preposition ("in March"; "May" alone may be a verb).
     (
@@ -336,10 +341,6 @@ def _without_anchor(
 
 # The rules of a day and a month, whose year a day written out elsewhere in the text may give.
 DAY_AND_MONTH = frozenset({_explicit, _range})
-_WRITTEN_DAY = (
-    compile_lower(rf"\b{_DM},?\s+(?P<y>(?:19|20)\d{{2}})\b"),
-    compile_lower(rf"\b{_MD},?\s+(?P<y>(?:19|20)\d{{2}})\b"),
-)
 
 
 # Where a text's own date stands: its head (a dateline) or its foot (a communique's signature),
@@ -352,9 +353,10 @@ def _latest_written_day(lower: str) -> dt.date | None:
     head, foot = DATE_LINE_REACH, len(lower) - DATE_LINE_REACH
     days = [
         day
-        for pattern in _WRITTEN_DAY
+        for pattern in (DAY_MONTH, MONTH_DAY)
         for match in scan(pattern, lower)
-        if (match.start() < head or match.start() >= foot)
+        if match.group("y")
+        and (match.start() < head or match.start() >= foot)
         and (day := _day(match, _PROBES[0])) is not None
         and is_event_day(day)
     ]

@@ -730,18 +730,21 @@ def _another_weekday(index: int, incident: Incident, stand_in_days: dict[int, li
     """Whether a sentence tells a weekday (of a report with no publication date) other than the
     incident's, or one where the incident told none."""
     own = stand_in_days.get(index, [])
-    known = incident.gathered(
-        "stand-in days", lambda i: [d.value.start for d in stand_in_days.get(i, []) if d.value.precision == 1]
-    )
+    known = _known_days(incident, stand_in_days, "stand-in days")
     return bool(own) and (not known or _other_day(own, incident, stand_in_days, "stand-in days"))
+
+
+def _known_days(incident: Incident, dates: dict[int, list[Mention]], key: str) -> set[Any]:
+    """The days its sentences give, to the day (`key` names which dates are gathered)."""
+    return incident.gathered(
+        key, lambda i: [d.value.start for d in dates.get(i, []) if d.value.precision == 1]
+    )
 
 
 def _other_day(
     new: list[Mention], incident: Incident, dates: dict[int, list[Mention]], key: str = "days"
 ) -> bool:
-    known = incident.gathered(
-        key, lambda i: [d.value.start for d in dates.get(i, []) if d.value.precision == 1]
-    )
+    known = _known_days(incident, dates, key)
     fresh = [d.value for d in new if d.value.precision == 1]
     return bool(known and fresh) and all(
         abs((value.start - day).days) > 1 and abs((value.end - day).days) > 1
