@@ -79,6 +79,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     12: {"seed": 20261214, "kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12},
     13: {"seed": 20261215, "sample": SHORT_DRAW, "per_batch": 27},
     14: {"seed": 20261216, "sample": SHORT_DRAW, "per_batch": 27},
+    15: {"seed": 20261217, "sample": SHORT_DRAW, "per_batch": 27},
 }
 
 
