@@ -235,6 +235,11 @@ def test_casualty_wordings_of_headlines() -> None:
         ("Critic Salem Mansour was fatally shot by gunmen in Benghazi.", 1),
         ("Rockets landed on a building in Sderot, killing a 60-year-old man and injuring nine others.", 1),
         ("Militants beheaded a 12-year-old boy in Darzab district.", 1),
+        # Killed "to death" by any verb in any tense, the victims counted between.
+        ("Soldiers torture three villagers to death in Magway", 3),
+        ("Troops burn two men to death in a village of Sagaing", 2),
+        # Who was among the dead, between a headline's count and its verb.
+        ("Two more including 16-year-old boy killed as regime continues crackdown in Mandalay", 2),
         # Office-holders killed, with the place of their office after them.
         ("Rebels shot dead the mayor of Bambari on Monday.", 1),
         ("Gunmen killed the governor of Kunar province on Monday.", 1),
@@ -265,6 +270,16 @@ def test_a_sentence_to_death_is_no_death() -> None:
     assert (
         extract({"text": "He was sentenced to death by a court in Lahore.", "published": "2025-03-03"}) == []
     )
+    assert extract({"text": "Court sentences three men to death in Lahore", "published": "2025-03-03"}) == []
+
+
+def test_an_attack_on_a_town_is_an_act_done_not_talk() -> None:
+    (attack,) = extract(
+        {"text": "Military attacks Karen State’s Kawkareik from ground and air", "published": "2023-03-03"}
+    )
+    assert attack.location == "Kawkareik"
+    (raid,) = extract({"text": "Rebels attacked the town of Bunia", "published": "2023-03-03"})
+    assert raid.location == "Bunia"
 
 
 def test_hurt_then_dead_and_property_burned_by_armed_men() -> None:

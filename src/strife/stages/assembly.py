@@ -102,6 +102,12 @@ THING_ATTACKED = compile_lower(
     r"\b" + _THINGS + r"\s+(?:were|was|have been|has been|had been|are|is|being)\s+(?:\w+\s+)?attacked\b"
 )
 
+# An attack on a place the text names, a town taken as the object: "Military attacks Karen
+# State's Kawkareik from ground and air", "rebels attacked the town of Bunia".
+PLACE_ATTACKED = re.compile(
+    r"\battack(?:s|ed|ing)?\s+(?:on\s+)?(?:the\s+)?(?:(?:town|city|village|district|camp) of\s+)?$", re.I
+)
+
 # Shots fired at someone are an attack made, whoever was hit: no bare "attack".
 SHOTS_FIRED = compile_lower(FIRED_AT)
 
@@ -265,6 +271,11 @@ def assemble_events(doc: Document) -> list[Event]:
             and not any(SHOTS_FIRED.search(doc.lower_text, *spans[i]) for i in incident.sentences)
             # "a Shining Path attack on a power pylon": a thing struck is an act done.
             and not any(THING_ATTACKED.search(doc.lower_text, *spans[i]) for i in incident.sentences)
+            and not any(
+                m.label == "place" and PLACE_ATTACKED.search(doc.text, max(0, m.start - 40), m.start)
+                for i in incident.sentences
+                for m in layers["places"].get(i, [])
+            )
         ):
             # A bare "attack" with no victims and no figures is talk, not an incident.
             drop(doc, opening_sentence, ("talk", "an attack named with no victims and no figures"))

@@ -682,6 +682,8 @@ BARE = compile_lower(
     rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
     # "Two more killed in Sagaing": more of them, as the report goes on.
     r"(?:more\s+)?"
+    # "Two more including 16-year-old boy killed": who was among them, in a headline's few words.
+    r"(?:including\s+(?:(?!(?:who|that|which|were|was|and|in|on|at|as|by)\b)[\w'’\-]+\s+){1,4}?)?"
     # "At least 32 were killed": the people left unnamed.
     rf"(?:(?:were|have been|had been|are)\s+(?:(?:also|reportedly|all)\s+)?)?"
     rf"(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt|slain|massacred|murdered|executed|beheaded)\b"
@@ -695,8 +697,10 @@ OF_THEIR_DEAD = compile_lower(
     r"(?P<verb>dead|killed)\b"
 )
 # "They shot a cyclist to death", "stabbed two men to death": the victims between verb and end.
+# Whatever the verb and its tense ("torture three villagers to death", "burn two men to death"),
+# but a court's sentence.
 TO_DEATH = compile_lower(
-    rf"\b(?P<verb>shot|stabbed|beat|hacked|burned|burnt|stoned|tortured|clubbed)\s+(?P<num>{NUMBER_PATTERN})\s+"
+    rf"\b(?P<verb>(?!sentenc|condemn)[a-z]+)\s+(?P<num>{NUMBER_PATTERN})\s+"
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>[a-z]+)\s+to death\b"
 )
 NO_ONE = re.compile(r"\bno[ -]one\b", re.I)
