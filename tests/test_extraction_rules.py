@@ -2586,6 +2586,20 @@ def test_a_headline_clause_with_its_own_striker_and_toll_is_another_act() -> Non
     assert (one.fatalities, one.injured) == (12, 30)
 
 
+def test_a_headline_clause_whose_act_takes_a_place_as_its_object_is_another_act() -> None:
+    found = events(
+        "Shells target Douma and the regime forces shell a town in the countryside of Daraa",
+        published="2017-01-04",
+    )
+    assert [e.location for e in found] == ["Douma", "Daraa"]
+    # Jets that strike a town strike from the air; they are no walkout.
+    found = events("Jets strike Idlib and rebels shell Kafranbel", published="2017-01-04")
+    assert [(e.sub_event_type, e.location) for e in found] == [
+        ("Air/drone strike", "Idlib"),
+        ("Shelling/artillery/missile attack", "Kafranbel"),
+    ]
+
+
 def test_a_clause_said_to_tell_another_act_is_another_incident() -> None:
     found = extract(
         {
@@ -2611,3 +2625,28 @@ def test_an_undated_report_place_by_place_makes_its_arrests_events() -> None:
     )
     found = extract({"text": text})
     assert [e.sub_event_type for e in found] == ["Attack", "Arrests"]
+
+
+def test_an_incident_told_with_a_period_and_its_month_is_dated_by_the_month() -> None:
+    found = extract(
+        {
+            "text": "Since 2022, the Pakistani military has carried out at least three airstrikes in eastern "
+            "Afghanistan, the most significant occurring in December 2024, when jets targeted camps in Paktika.",
+            "published": "2025-08-17",
+        }
+    )
+    assert [(e.event_date, e.date_end) for e in found] == [(dt.date(2024, 12, 1), dt.date(2024, 12, 31))]
+
+
+def test_more_wordings_of_acts_and_of_another_incident() -> None:
+    (burning,) = events("A group of strangers burned seven machines on the road near Curacautín on Monday.")
+    assert burning.sub_event_type == "Looting/property destruction"
+    (dispersal,) = events("On Wednesday, a march was broken up by police in Beni.")
+    assert dispersal.sub_event_type == "Protest with intervention"
+    (assault,) = events("On Monday the guerrillas continued attacking military positions in Mejicanos.")
+    assert assault.sub_event_type == "Armed clash"
+    found = events(
+        "Two trucks were burned in an arson attack at Collipulli on Monday. In other incident a group "
+        "of strangers burned seven machines on the road near Curacautín."
+    )
+    assert [e.location for e in found] == ["Collipulli", "Curacautín"]

@@ -240,6 +240,8 @@ def test_casualty_wordings_of_headlines() -> None:
         ("Troops burn two men to death in a village of Sagaing", 2),
         # Who was among the dead, between a headline's count and its verb.
         ("Two more including 16-year-old boy killed as regime continues crackdown in Mandalay", 2),
+        # One victim, dead, in a headline.
+        ("Child dead, five injured after military shells a village in Magway", 1),
         # Office-holders killed, with the place of their office after them.
         ("Rebels shot dead the mayor of Bambari on Monday.", 1),
         ("Gunmen killed the governor of Kunar province on Monday.", 1),

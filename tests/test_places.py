@@ -84,6 +84,13 @@ def test_a_surname_after_a_given_name_is_a_person_and_stays_one() -> None:
     assert ("Lahore", "PAK", "Punjab") in _places("Police said Ahmed Lahore was arrested in Lahore.")
 
 
+def test_a_name_joined_to_another_by_an_article_is_no_place_of_its_own() -> None:
+    # Numan in Nigeria, Rās in India: the halves of longer Syrian names.
+    assert _places("Warplanes strike Maarat al-Numan") == []
+    assert _places("Clashes near Ras al-Ain on Monday") == []
+    assert _places("Clashes in al-Bab") == [("al-Bab", "SYR", "Aleppo")]
+
+
 def test_spellings_learned_from_ucdp_headlines_are_the_towns_they_spell() -> None:
     # tools/mine_place_aliases.py: the Syrian monitor's spellings of towns GeoNames spells otherwise.
     assert _places("Clashes in Der-Ezzor countryside") == [("Der-Ezzor", "SYR", "Deir ez-Zor")]
@@ -436,6 +443,12 @@ def test_the_capital_unnamed_is_the_capital_named_before_or_the_reports_own() ->
         "Ukrainian officials said a Russian drone attack killed three civilians in the capital Kyiv on Sunday. "
         "Reporters in the capital saw emergency workers treating the wounded."
     ) == ["Kyiv"]
+    # A country's capital by the country's name; a province's capital is no country's.
+    assert located("A suicide car bomb killed seven people at a police station in Somalia's capital.") == [
+        "Mogadishu"
+    ]
+    assert located("A bomb exploded in the capital of Iraq on Monday, killing four people.") == ["Baghdad"]
+    assert located("A bomb exploded in Dagestan's capital on Monday, killing four people.") != ["Moscow"]
 
 
 def test_capital_units_have_their_english_names_as_acled_writes_them() -> None:

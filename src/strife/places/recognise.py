@@ -30,6 +30,7 @@ from strife.places.gazetteer import (
 # "Mazar-e Sharif", "Kafr Nabl", "Bay of ..."), and the Arabic article that news may leave
 # lower-case before one ("al-Bab", "el-Arish").
 _ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an)-"
+ARTICLE_TOKEN = re.compile(_ARTICLE)
 CAPITALISED_RUN = re.compile(
     rf"(?:\b{_ARTICLE})?\b[A-Z][\w'’.\-]*"
     rf"(?:\s+(?:(?:al|el|ul|e|i|de|del|di|da|la|le|of|bin|ibn)\s+|{_ARTICLE})?[A-Z][\w'’.\-]*){{0,4}}"
@@ -273,7 +274,11 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
                     or (i == 0 and _large(entries))  # "Quetta Karachi highway", "Peshawar Zalmi"
                     or (head_ok and _metropolis(entries))  # "the Winnipeg Fire Paramedic Service"
                 )
-                if not part_ok:
+                # "Maarat al-Numan", "Ras al-Ain": a name joined to another by an article is part of
+                # a longer name, not Numan in Nigeria or Ras in India.
+                if not part_ok or (i >= 2 and ARTICLE_TOKEN.fullmatch(before)):
+                    continue
+                if tail and ARTICLE_TOKEN.fullmatch(tail[0]):
                     continue
                 if (
                     len(words) == 1

@@ -528,7 +528,7 @@ HEADLINE_SINGLE = compile_lower(
     # "Cd Obregon: Father shot dead inside church": a place may head it.
     rf"(?P<lead>(?:[\w.'’\-]{{1,40}}\s+){{0,2}}[\w.'’\-]{{1,40}}:\s+)?"
     rf"[\"“‘']?(?:[\w'’\-]{{1,40}}\s+){{0,2}}?(?P<noun>{_SINGULAR}|{_HEADLINE_ONLY})\s+(?:was\s+)?"
-    rf"(?P<verb>killed|shot dead|gunned down|martyred|injured|wounded|dies|died)\b"
+    rf"(?P<verb>killed|shot dead|gunned down|martyred|injured|wounded|dies|died|dead)\b"
     # "Gunman killed a prayer leader": the noun did the killing.
     r"(?!\s+(?:an?|the|his|her|their|one|two|three|four|five|\d)\b)"
 )

@@ -44,7 +44,9 @@ def incident_date(
         or date_mentions
     )
     if day_dates:
-        chosen = day_dates[0]
+        # The narrowest span told, the first of equals: "since 2022 ... in December 2024, when
+        # jets targeted" is December 2024.
+        chosen = min(day_dates, key=lambda m: m.value.end - m.value.start)
         event_date, date_end, precision, basis = (
             chosen.value.start,
             chosen.value.end,

@@ -27,9 +27,13 @@ Implied = tuple[int, int, GazetteerEntry]
 
 # "Shelling south of the capital", "the Salvadoran capital": the capital last named before it, or
 # else the capital of the report's country, or of the demonym's, where no name of it follows
-# ("the capital, Sanaa", "the capital Kabul").
+# ("the capital, Sanaa", "the capital Kabul"). "Somalia's capital", "the capital of Somalia":
+# the capital of the country named, where it is a country (not "Dagestan's capital").
+_NO_NAME_AFTER = r"(?!\s*(?:city\b\s*)?(?:,\s*|of\s+(?:the\s+)?)?[A-Z])"
 THE_CAPITAL = re.compile(
-    r"\bthe (?:(?P<demonym>[A-Z][a-z]+) )?capital\b(?!\s*(?:city\b\s*)?(?:,\s*|of\s+(?:the\s+)?)?[A-Z])"
+    rf"\b(?:the (?:(?P<demonym>[A-Z][a-z]+) )?(?P<word>capital)\b{_NO_NAME_AFTER}"
+    rf"|(?P<owner>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s (?P<word2>capital)\b{_NO_NAME_AFTER}"
+    r"|the (?P<word3>capital) (?:city )?of (?P<of>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)"
 )
 
 
@@ -44,7 +48,7 @@ def capitals_unnamed(
     ]
     found = []
     for match in matches:
-        demonym = match.group("demonym")
+        demonym = match.group("demonym") or match.group("owner") or match.group("of")
         before = [entry for start, entry in named if start < match.start()]
         if demonym:
             iso3 = names.get(demonym)
@@ -54,8 +58,9 @@ def capitals_unnamed(
         else:
             entry = capital_entry(country) if country else None
         if entry is not None:
-            # The word "capital" alone: the demonym before it stays the country's mention.
-            found.append((match.end() - len("capital"), match.end(), entry))
+            # The word "capital" alone: the country named beside it stays the country's mention.
+            word = next(w for w in ("word", "word2", "word3") if match.group(w))
+            found.append((*match.span(word), entry))
     return found
 
 

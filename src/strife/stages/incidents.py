@@ -37,7 +37,8 @@ _OTHER_ACTS = (
 )
 # A sentence that opens with these words starts a new incident.
 NEW_INCIDENT = re.compile(
-    rf"\b(?:in (?:a |another )?separate\b|separately|in another\b|a separate {_OTHER_ACTS}|another {_OTHER_ACTS}|"
+    rf"\b(?:in (?:a |another )?separate\b|separately|in another\b|in other {_OTHER_ACTS}|a separate {_OTHER_ACTS}|"
+    rf"another {_OTHER_ACTS}|"
     r"meanwhile|elsewhere|in a similar incident|"
     r"earlier,? on|on the same day|the same day|also on|(?:also|further|separately) reported that)\b",
     re.I,

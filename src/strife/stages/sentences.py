@@ -156,9 +156,12 @@ _ACT_AHEAD = (
 CLAUSE_ACT = re.compile(r"(?:\s+and|,?\s+while|;)\s+" + _ACT_AHEAD, re.I)
 # A name past a clause's first word: where it happened, in a headline ("in the countryside of
 # Homs", "in Shekh Said", "south of the capital").
+# Or the place an act takes as its object: "Shells target Douma", "jets strike Idlib".
 _NAMED = re.compile(
     r"\s(?:in|on|at|near|around|(?:countryside|outskirts|vicinity|north|south|east|west|city|town|province|"
     r"district|area|region)\s+of)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,3}[A-Z]|capital\b)"
+    r"|\s(?:target(?:s|ed)?|shell(?:s|ed)?|bomb(?:s|ed)?|strike|strikes|struck|pound(?:s|ed)?|"
+    r"raid(?:s|ed)?|storm(?:s|ed)?)\s+[A-Z][a-z]"
 )
 
 

@@ -37,8 +37,15 @@ CROWD_WORDS = re.compile(
     rf"\b(?:{CROWD}|crowds?|mobs?|riot(?:s|ers|ing|ed)?|protests?|demonstrations?|rall(?:y|ies)|agitation|"
     r"youths?|hundreds of|thousands of|group of (?:about |some |more than |nearly )?\d[\d,]*)\b"
 )
-# A riot is a crowd's: "Eight violent homicides" names none.
-CROWD_TYPES = frozenset({"Violent demonstration", "Mob violence"})
+# A riot, or a demonstration met by force, is a crowd's: "Eight violent homicides" names none.
+CROWD_TYPES = frozenset(
+    {
+        "Violent demonstration",
+        "Mob violence",
+        "Excessive force against protesters",
+        "Protest with intervention",
+    }
+)
 CROWD_MOVES = Trigger("Peaceful protest", 20, False)
 TERRITORY_TYPES = frozenset(
     {
@@ -92,7 +99,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Air/drone strike: "any air-to-ground attack, helicopters included, without a ground exchange"
     (r"drone (?:strike|attack|hit|struck)s?|air ?strikes?|air raids?|aerial (?:bombardment|strike|attack|bombing|shelling)s?|"
      r"bombed from the air|helicopter gunships?|gunship helicopters?|warplanes?|fighter jets?|"
-     r"(?:jets|aircraft|helicopters?) (?:bombed|struck|fired|pounded|hit|attack(?:ed|s)?|strafed|shelled)|barrel bombs?|glide bombs?|"
+     r"(?:jets|aircraft|helicopters?) (?:bomb(?:s|ed)?|struck|strike|fired|pound(?:s|ed)?|hits?|attack(?:ed|s)?|strafed|shell(?:s|ed)?|target(?:s|ed)?)|barrel bombs?|glide bombs?|"
      r"quadcopter|armed drones?|kamikaze drones?|shahed drones?|drone-dropped|aerial bombs?|guided bombs?|"
      r"drones? (?:attacked|hit|struck|targeted|slammed)|"
      # "Junta bombs island town": a state's forces bomb from the air.
@@ -156,6 +163,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"tear ?gas|teargas|baton[- ]charg\w+|lathi[- ]?charg\w+|water cannons?|rubber bullets|pepper spray|"
      r"dispersed (?:the )?(?:protest(?:e|o)rs|demonstrators|rally|crowd|protest|marchers|sit-in)|"
      r"broke up (?:the |a |an )?(?:[\w-]+ ){0,4}?(?:protest|rally|sit-in|demonstration|march|gathering)|"
+     # "a march was broken up in Beni", "the rallies were dispersed".
+     r"(?:protest|rall(?:y|ie)|sit-in|demonstration|march(?:e)?|gathering)s? (?:was |were |had been |has been |have been )"
+     r"(?:forcibly |violently |brutally )?(?:broken up|dispersed)|"
      r"(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protest(?:e|o)rs|demonstrators|marchers)|"
      r"(?:to disperse|dispersing|dispersed) (?:\w+ ){0,4}(?:protest|demonstrat|march|rall|sit-in|crowd|women|students|workers|supporters)\w*|"
      r"fired (?:warning )?(?:shots )?(?:in|into) the air",
@@ -192,12 +202,12 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"set (?:\w+ ){1,3}(?:on fire|ablaze|alight)|"
      r"(?:carted|carried|made) (?:off|away) (?:with )?(?:\w+ ){0,5}(?:food|goods|supplies|livestock|cattle|gold|"
      r"valuables|materials|equipment|cash|property|vehicles)|"
-     r"(?:demolished|bulldozed|razed|torch(?:ed|es)?|set (?:fire|ablaze) to|set on fire|burned down|burnt down|blew up|"
+     r"(?:demolished|bulldozed|razed|torch(?:ed|es)?|set (?:fire|ablaze) to|set on fire|burn(?:ed|t|s)(?: down)?|blew up|"
      r"arson attacks? (?:on|against)|dynamit(?:ed|ing)|"
      r"destroy(?:ed|ing)|vandali[sz]ed) (?:a |an |the |several |two |three |\w+ )?(?:[\w'’]+ ){0,3}(?:schools?|offices?|vehicles?|"
      r"residences?|"
      r"bus(?:es)?\b|cars?\b|jeeps?\b|ambulances?\b|outposts?|(?:police |security )?(?:posts?|stations?|check ?posts?)|"
-     r"trucks?|shops?|markets?|buildings?|machinery|(?:mobile |telecom |communication )?towers?|bridges?|"
+     r"trucks?|shops?|markets?|buildings?|machinery|machines|(?:mobile |telecom |communication )?towers?|bridges?|"
      r"museums?|propert(?:y|ies)|warehouses?|shrines?|health (?:centre|center)s?|equipment|excavators?|"
      r"bulldozers?|loaders?|tractors?|cranes?|tankers?|bowsers?|containers?|homes|houses|huts|crops|churches|mosques|temples|"
      r"villages?|"
@@ -277,8 +287,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:guerrillas|rebels|militants|insurgents|fighters|gunmen|terrorists|subversives|troops|soldiers|army|forces) "
      r"(?:[\w'’,()-]+ ){0,8}?confront(?:ed|ing|s)? (?:the )?(?:[\w-]+ ){0,2}?(?:army|troops|soldiers|forces|"
      r"guerrillas|rebels|militants|insurgents|fighters|patrols?|units?)\b|"
-     r"attacked (?:a |an |the )?(?:\w+ )?(?:check ?post|checkpoint|convoy|camp|post|police station|base|patrol|"
-     r"detachment|outpost|garrison|barracks|"
+     r"attack(?:ed|ing) (?:a |an |the )?(?:\w+ )?(?:check ?post|checkpoint|convoy|camp|post|police station|base|patrol|"
+     r"detachment|outpost|garrison|barracks|positions|"
      r"security forces|soldiers|troops|army)|ambush(?:ed|es)?\b|stormed (?:a |an |the )?(?:\w+ )?(?:base|camp|post|"
      r"checkpoint|police station|barracks)|"
      r"(?:intelligence[- ]based |search |security |military |counter-?terrorism |clearance |sanitization |"
