@@ -46,7 +46,12 @@ def test_an_articles_first_sentence_is_its_news_though_it_gives_no_day() -> None
         "forces in the Jani Khel area of Bannu, the military's media wing said." + _FOLLOW_UP
     )
     (clash,) = _events(text, published="2025-03-03")
-    assert (clash.location, clash.fatalities, clash.event_date) == ("Bannu", 3, dt.date(2025, 3, 3))
+    assert (clash.location, clash.admin2, clash.fatalities, clash.event_date) == (
+        "Jani Khel",
+        "Bannu",
+        3,
+        dt.date(2025, 3, 3),
+    )
     # Told further down with no day of its own, violence is talk about it, not news.
     later = "BANNU: Markets reopened in the town." + _FOLLOW_UP + " Two militants were killed in Bannu."
     assert _events(later, published="2025-03-03") == []

@@ -63,7 +63,7 @@ def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_we
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "
         "Mangochar area of Kalat district on Friday night, leaving four soldiers dead."
     )
-    assert clash.location == "Kalat" and clash.geo_precision == 2
+    assert (clash.location, clash.admin2, clash.geo_precision) == ("Mangochar", "Kalat", 2)
     (shooting,) = events(
         "QUETTA: One person was killed and 14 injured when security forces opened fire on a convoy of "
         "Baloch Yakjehti Committee supporters travelling to Gwadar near Mastung on Saturday."

@@ -71,8 +71,10 @@ def _event(text: str = TEXT):
 
 
 def test_import_by_url_gives_village_precision(cache: Path, http_server, run_cli) -> None:
+    # Before: the village by its name, at its district's seat (precision 2); after: at itself.
     before = _event()
-    assert (before.location, before.geo_precision) == ("Kalat", 2)
+    assert (before.location, before.admin2, before.geo_precision) == ("Mangochar", "Kalat", 2)
+    assert before.latitude != 28.93
 
     http_server.routes["/PK.zip"] = (200, "application/zip", _zip(ROWS[:5]))
     url = http_server.url("/PK.zip")

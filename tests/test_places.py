@@ -84,6 +84,35 @@ def test_a_surname_after_a_given_name_is_a_person_and_stays_one() -> None:
     assert ("Lahore", "PAK", "Punjab") in _places("Police said Ahmed Lahore was arrested in Lahore.")
 
 
+def test_a_part_the_text_says_lies_in_a_town_is_the_location_with_the_towns_units() -> None:
+    (event,) = extract(
+        {
+            "text": "Militants attacked a police post in the Zarif Khel area of Bannu on Monday, killing two "
+            "policemen.",
+            "published": "2025-03-04",
+        }
+    )
+    bannu = next(e for e in get_gazetteer().lookup("Bannu") if e.kind == "place")
+    assert (event.location, event.admin1, event.country) == ("Zarif Khel", "Khyber Pakhtunkhwa", "Pakistan")
+    assert (event.latitude, event.longitude) == (bannu.latitude, bannu.longitude)
+    # Parts listed with their kind in the plural, each an event; "Guadalupe" is no town of Mexico.
+    found = extract(
+        {
+            "text": "On Monday fighting raged in the Los Alpes, Guadalupe and San Patricio neighborhoods of "
+            "San Salvador.",
+            "published": "1989-11-14",
+        }
+    )
+    assert [(e.location, e.country) for e in found] == [
+        ("Los Alpes", "El Salvador"),
+        ("Guadalupe", "El Salvador"),
+        ("San Patricio", "El Salvador"),
+    ]
+    # Towns the gazetteer knows in the province that holds them keep their own entries.
+    places = _places("Four were killed in Mastung, Zhob, Bolan and Turbat areas of Balochistan.")
+    assert ("Zhob", "PAK", "Balochistan") in places and ("Mastung", "PAK", "Balochistan") in places
+
+
 def test_a_name_joined_to_another_by_an_article_is_no_place_of_its_own() -> None:
     # Numan in Nigeria, Rās in India: the halves of longer Syrian names.
     assert _places("Warplanes strike Maarat al-Numan") == []
@@ -111,10 +140,10 @@ def test_event_at_a_town_has_its_coordinates_and_units() -> None:
     assert event.latitude == pytest.approx(26.0, abs=0.05) and event.geonameid == 1163054
 
 
-def test_a_village_missing_from_the_gazetteer_falls_back_to_its_district() -> None:
+def test_a_village_missing_from_the_gazetteer_stands_at_its_districts_seat() -> None:
     text = "Two soldiers were killed in a clash with militants in the Mangochar area of Kalat district on Friday."
     (event,) = extract(text, published="2025-02-01")
-    assert (event.location, event.admin2, event.geo_precision) == ("Kalat", "Kalat", 2)
+    assert (event.location, event.admin2, event.geo_precision) == ("Mangochar", "Kalat", 2)
 
 
 def test_a_name_that_runs_on_is_not_the_metropolis_abroad_that_begins_it() -> None:
@@ -671,9 +700,9 @@ def test_a_district_named_with_its_kind_before_a_wider_unit_stays_the_district()
 
 def test_a_part_of_a_town_the_gazetteer_knows_only_abroad_keeps_its_name() -> None:
     # The gazetteer's San Ramon lies in California and Costa Rica; "the San Ramon area" of San
-    # Salvador is neither, and stays a named place of its own, unplaced.
+    # Salvador is neither: a part of San Salvador, placed there.
     found = _places("Rifle fire was heard for an hour in the San Ramon area of San Salvador.")
-    assert ("San Ramon area", None, None) in found
+    assert ("San Ramon area", "SLV", "San Salvador") in found
     assert ("San Salvador", "SLV", "San Salvador") in found
 
 

@@ -66,6 +66,7 @@ from strife.stages.incidents import (
     talk_below,
 )
 from strife.stages.lexicon import compile_lower
+from strife.stages.place_parts import held_by_district, place_identity
 from strife.stages.places import country_name
 from strife.stages.sentences import CLOSERS, is_note
 from strife.stages.triggers import DEADLY_TYPES, FIRED_AT, NAMED_WEAPON, SPECIFIC_TRIGGER, SUPPORTING
@@ -491,13 +492,15 @@ def assemble_events(doc: Document) -> list[Event]:
             told = events[-1]
             for n, other in enumerate(listed, start=1):
                 entry = other.value.entry
-                fields = entry_place(entry, {"place": 1, "admin2": 2}.get(entry.kind, 3))
+                fields = entry_place(
+                    entry, 2 if held_by_district(entry) else {"place": 1, "admin2": 2}.get(entry.kind, 3)
+                )
                 events.append(
                     told.model_copy(
                         update={
                             **fields,
                             **(_share(told, shares[n], fatalities) if shares else {}),
-                            "event_id": make_event_id(doc.id, number, sub, entry.geonameid),
+                            "event_id": make_event_id(doc.id, number, sub, place_identity(entry)),
                             "notes": write_note(
                                 event_date,
                                 sub,

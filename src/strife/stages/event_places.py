@@ -12,6 +12,7 @@ from strife.places.gazetteer import UNIT_WORD, distance_km, get_gazetteer, strip
 from strife.places.recognise import is_capital
 from strife.stages.incidents import Incident
 from strife.stages.numbers import NUMBER_PATTERN
+from strife.stages.place_parts import held_by_district, place_identity
 from strife.stages.places import GOVERNMENT_AFTER, PLACE_KINDS, country_name, stands_for_government
 from strife.stages.sentences import is_note
 
@@ -89,7 +90,7 @@ def listed_places(
         else:
             runs.append([m])
         run_end = m.end
-    seen = {entry.geonameid}
+    seen = {place_identity(entry)}
     listed = []
     for run in runs:
         if chosen not in run and len(run) < 2:
@@ -102,12 +103,12 @@ def listed_places(
         for m in run:
             other = m.value.entry
             if (
-                other.geonameid not in seen
+                place_identity(other) not in seen
                 and other.iso3 == entry.iso3
                 # "Usulutan" the town and "Usulután" the department: one place of the list.
                 and strip_diacritics(other.name) != strip_diacritics(entry.name)
             ):
-                seen.add(other.geonameid)
+                seen.add(place_identity(other))
                 listed.append(m)
     return listed
 
@@ -352,7 +353,9 @@ def _choose_place(doc: Document, places: list[Mention], core: set[int] | None = 
         near = bool(NEAR.search(doc.text[max(0, best.start - 25) : best.start]))
         # Codebook: 1 the town itself; 2 near a town, or a district (a village the gazetteer
         # lacks falls back to its district); 3 only a province or country.
-        precision = 1 if rank == 1 and not near else 2 if rank <= 2 or near else 3
+        precision = (
+            1 if rank == 1 and not near and not held_by_district(entry) else 2 if rank <= 2 or near else 3
+        )
         if entry.kind == "country":
             return {**empty, "location": country_name(entry.iso3), "geo_precision": 3, "mention": best, "iso3": entry.iso3,
                     "latitude": entry.latitude, "longitude": entry.longitude}  # fmt: skip

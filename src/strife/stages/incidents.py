@@ -18,6 +18,7 @@ from strife.document import Document, Mention
 from strife.stages.calendar import WEEKDAY_PATTERN
 from strife.stages.event_types import PROTEST_OR_RIOT
 from strife.stages.incident_model import features, incident_model
+from strife.stages.place_parts import is_section
 from strife.stages.sentences import ANOTHER, CLAUSE, EXCERPT_FACT, LEAD_SENTENCES, is_note
 from strife.stages.triggers import (
     HELD_STRIKE,
@@ -704,7 +705,10 @@ def _place_keys(mentions: list[Mention]) -> set[str]:
     keys = set()
     for m in mentions:
         entry = m.value.entry if m.label == "place" else None
-        if entry is not None and entry.kind in ("place", "admin2"):
+        if is_section(entry):
+            # A part of a town ("the Los Alpes neighborhood" of San Salvador) lies in the town.
+            keys.add(f"{entry.iso3}/{entry.admin1}/{entry.admin2}/{entry.name}")
+        elif entry is not None and entry.kind in ("place", "admin2"):
             keys.add(f"{entry.iso3}/{entry.admin1}/{entry.admin2 or entry.name}")
         elif entry is not None and entry.kind == "admin1":
             keys.add(f"{entry.iso3}/{entry.name}")

@@ -29,6 +29,7 @@ from strife.places.recognise import (
 )
 from strife.stages.implied_places import capitals_unnamed, regions_named, seats_of_state
 from strife.stages.lexicon import scan
+from strife.stages.place_parts import listed_parts, parts_held
 from strife.stages.sentences import sentence_of
 from strife.stages.taken_spans import TakenSpans
 from strife.stages.truecase import common_words
@@ -648,6 +649,13 @@ class PlaceStage:
             if kind in ("city", "town") and NAMED_AFTER.match(text, match.end()):
                 continue  # "the Kurdish city of Diyarbakir": the city's name comes after it
             suffixed.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
+        # "the Los Alpes, Guadalupe and San Patricio neighborhoods": each a part of that kind, a
+        # place where the text says what holds them (below).
+        listed: list[Mention] = []
+        for part_start, part_end, kind in listed_parts(text):
+            name, start = _strip_noise(text[part_start:part_end], part_start)
+            if name and not any(m.start <= start < m.end for m in suffixed):
+                listed.append(Mention(start, part_end, "place", Place(name, kind), sentence_of(doc, start)))
         taken = TakenSpans([(m.start, m.end) for m in mentions if m.label in ("country", "region")])
         candidates = [c for c in candidates if not taken.overlaps(c.start, c.end)]
         # A group that fights in one country only says which country the report is about,
@@ -724,6 +732,14 @@ class PlaceStage:
         # A name with its kind ("Kalat district") was found above; where the gazetteer placed the
         # name, its entry replaces the bare name; where it knows the name only abroad ("the San
         # Ramon area" of San Salvador), the bare name stays.
+        # A part the text says lies in a town it names ("the Zarif Khel area of Bannu") is that
+        # town's section, not its namesake elsewhere.
+        placed_here = [m for m in mentions if m.label == "place"]
+        home = Counter(m.value.iso3 for m in placed_here if m.value.entry is not None).most_common(1)
+        sections, replaced = parts_held(text, suffixed + listed, placed_here, home[0][0] if home else None)
+        if sections:
+            mentions = [m for m in mentions if m.start not in replaced] + sections
+            suffixed = [m for m in suffixed if not any(s.start == m.start for s in sections)]
         placed_starts = sorted(
             c.start for c, entry in zip(candidates, resolved, strict=True) if entry is not None
         )

@@ -1,0 +1,185 @@
+"""Parts of a town that a text names as its parts: "the Zarif Khel area of Bannu", "the Los
+Alpes, Guadalupe and San Patricio neighborhoods of San Salvador".
+
+The gazetteer knows the town and seldom its villages, quarters and areas; where the text says
+which town or district a part lies in, the part is the event's location with the town's units
+and coordinates (GeoNames' PPLX, a section of a populated place), rather than the town alone,
+or a namesake abroad ("Guadalupe" in Mexico).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from strife.document import Mention
+from strife.places.gazetteer import GazetteerEntry, distance_km
+
+# GeoNames' feature code for a section of a populated place; and ours for a village or an
+# area known only by its district, which stands at the district's seat (codebook: precision 2).
+SECTION = "PPLX"
+DISTRICT_SECTION = "PPLX-ADM2"
+# The kinds of name that are parts of a town or a district, as `PLACE_KINDS` names them.
+# Not a market or a bazaar: "the Christmas market of Magdeburg" is no place called Christmas.
+PART_KINDS = frozenset(
+    {
+        "village",
+        "town",
+        "neighbourhood",
+        "neighborhood",
+        "canton",
+        "hamlet",
+        "barrio",
+        "area",
+        "locality",
+        "sector",
+    }
+)
+# What joins a part, or a list of them, to the place that holds it: "… area of Bannu", "…
+# neighborhoods in the city of Aleppo".
+HELD_BY = re.compile(
+    r"(?:\s+(?:neighbou?rhoods|villages|areas|localities|sectors|cantons|hamlets|barrios))?"
+    r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town|district|province|department|municipality|capital)\s+of\s+)?"
+)
+# Nearer than this to the holding place, a part the gazetteer itself knows keeps its own entry
+# ("the Mejicanos area of San Salvador" is the town of Mejicanos).
+OWN_ENTRY_KM = 30.0
+# A list's part the gazetteer places this near its first known part is that town, not a namesake
+# ("Spin Boldak" beside Chaman, across a border; "Guadalupe" beside Ciudad Delgado is Mexico's).
+SIBLING_KM = 300.0
+LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
+# Parts listed before their kind in the plural: "the Los Alpes, Guadalupe and San Patricio
+# neighborhoods", each a part of that kind.
+_PART_NAME = r"[A-Z][\w'’\-]{1,40}(?:\s+[A-Z][\w'’\-]{1,40}){0,3}"
+_PLURAL_KINDS = {
+    "neighbourhoods": "neighbourhood", "neighborhoods": "neighborhood", "villages": "village", "areas": "area",
+    "localities": "locality", "sectors": "sector", "cantons": "canton", "hamlets": "hamlet", "barrios": "barrio",
+}  # fmt: skip
+LISTED_PARTS = re.compile(
+    rf"\b(?P<names>{_PART_NAME}(?:\s*,\s*{_PART_NAME})*,?\s+and\s+{_PART_NAME})\s+"
+    rf"(?P<kind>{'|'.join(_PLURAL_KINDS)})\b"
+)
+_NAME_IN_LIST = re.compile(_PART_NAME)
+
+
+def listed_parts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each part named in a plural list of parts."""
+    found = []
+    for match in LISTED_PARTS.finditer(text):
+        kind = _PLURAL_KINDS[match.group("kind")]
+        for name in _NAME_IN_LIST.finditer(text, match.start("names"), match.end("names")):
+            found.append((name.start(), name.end(), kind))
+    return found
+
+
+def section_of(holder: GazetteerEntry, name: str) -> GazetteerEntry:
+    """A part of `holder` by its name: the holder's units and coordinates (its seat, for a unit)."""
+    admin1 = holder.name if holder.kind == "admin1" else holder.admin1
+    admin2 = holder.name if holder.kind == "admin2" else holder.admin2
+    if admin2 is None and holder.kind == "place":
+        admin2 = holder.name  # a city its district tables leave out stands for its district
+    latitude, longitude = (
+        (holder.seat_latitude, holder.seat_longitude)
+        if holder.seat_latitude is not None
+        else (holder.latitude, holder.longitude)
+    )
+    return replace(
+        holder,
+        name=name,
+        kind="place",
+        admin1=admin1,
+        admin2=admin2,
+        latitude=latitude,
+        longitude=longitude,
+        population=0,
+        derived=False,
+        feature=DISTRICT_SECTION if holder.kind == "admin2" else SECTION,
+        seat_latitude=None,
+        seat_longitude=None,
+    )
+
+
+def is_section(entry: GazetteerEntry | None) -> bool:
+    return entry is not None and entry.feature in (SECTION, DISTRICT_SECTION)
+
+
+def held_by_district(entry: GazetteerEntry) -> bool:
+    """A part placed at its district's seat: near the town the event took place in, not in it."""
+    return entry.feature == DISTRICT_SECTION
+
+
+def place_identity(entry: GazetteerEntry) -> Any:
+    """What tells two places apart: the gazetteer's id, and a part's name beside its holder's."""
+    return (entry.geonameid, entry.name) if is_section(entry) else entry.geonameid
+
+
+def parts_held(
+    text: str, parts: list[Mention], placed: list[Mention], home: str | None
+) -> tuple[list[Mention], set[int]]:
+    """The parts (`parts`: names with a part's kind, unresolved) that the text says lie in a
+    place the gazetteer resolved (`placed`), as sections of it; and the starts of resolved
+    mentions inside them that they replace (a namesake far from the holder). `home`: the
+    country most of the text's resolved places lie in.
+
+    The holder is the place named after the part or its list ("… neighborhoods of San
+    Salvador"); or, for a list that names none, the first part of it the gazetteer knows near
+    the others ("clashes in Ciudad Delgado, Los Alpes, Guadalupe and San Patricio neighborhoods")."""
+    by_start = {m.start: m for m in placed if m.value.entry is not None}
+    found: list[Mention] = []
+    replaced: set[int] = set()
+    for chain in _chains(
+        text, sorted((m for m in parts if m.value.kind in PART_KINDS), key=lambda m: m.start)
+    ):
+        held = HELD_BY.match(text, chain[-1].end)
+        holder = by_start.get(held.end()) if held else None
+        known = {
+            id(part): [m for m in placed if part.start <= m.start < part.end and m.value.entry is not None]
+            for part in chain
+        }
+        reach = OWN_ENTRY_KM
+        if holder is None and len(chain) > 1:
+            # Only a town of the report's own country: a list of unknown names whose first the
+            # gazetteer placed abroad ("the San Benito and San Francisco neighborhoods") has none.
+            holder = next(
+                (
+                    m
+                    for part in chain
+                    for m in known[id(part)]
+                    if m.value.entry.kind == "place" and m.value.iso3 == home
+                ),
+                None,
+            )
+            reach = SIBLING_KM
+        # A town or a district holds its parts; a province ("the Bagan area in Khyber
+        # Pakhtunkhwa's Lower Kurram") says too little of where.
+        if holder is None or holder.value.entry.kind not in ("place", "admin2"):
+            continue
+        for part in chain:
+            inside = known[id(part)]
+            if any(_inside(m.value.entry, holder.value.entry, reach) for m in inside):
+                continue
+            replaced.update(m.start for m in inside)
+            entry = section_of(holder.value.entry, part.value.name)
+            found.append(Mention(part.start, part.end, "place", replace(part.value, entry=entry, iso3=entry.iso3),
+                                 part.sentence))  # fmt: skip
+    return found, replaced
+
+
+def _chains(text: str, parts: list[Mention]) -> list[list[Mention]]:
+    """Parts listed one after another ("Los Alpes, Guadalupe, and San Patricio"), each list once."""
+    chains: list[list[Mention]] = []
+    for part in parts:
+        if chains and LIST_GAP.fullmatch(text, chains[-1][-1].end, part.start):
+            chains[-1].append(part)
+        else:
+            chains.append([part])
+    return chains
+
+
+def _inside(entry: GazetteerEntry, holder: GazetteerEntry, reach: float) -> bool:
+    """Whether the gazetteer's own reading of a part's name lies in or near its holder."""
+    if entry.iso3 == holder.iso3 and holder.kind == "admin2" and holder.name in (entry.admin2, entry.name):
+        return True
+    points = (entry.latitude, entry.longitude, holder.latitude, holder.longitude)
+    return None not in points and distance_km(*points) <= reach  # type: ignore[arg-type]
