@@ -2593,6 +2593,17 @@ def test_a_headline_clause_whose_act_takes_a_place_as_its_object_is_another_act(
     )
     assert [e.location for e in found] == ["Douma", "Daraa"]
     # Jets that strike a town strike from the air; they are no walkout.
+    found = events(
+        "Shelling targets the Eastern Ghouta and missiles target the Old Damascus and kill at least 8 people",
+        published="2017-01-04",
+    )
+    assert [(e.location, e.fatalities) for e in found] == [("Ghouta", 0), ("Damascus", 8)]
+    # The present of "shell" after who shells: another act than the strike before it.
+    found = events(
+        "At least 10 people were killed by warplanes in Khan Shaykhun and the regime forces shell al-Lataminah",
+        published="2017-01-04",
+    )
+    assert [e.sub_event_type for e in found] == ["Air/drone strike", "Shelling/artillery/missile attack"]
     found = events("Jets strike Idlib and rebels shell Kafranbel", published="2017-01-04")
     assert [(e.sub_event_type, e.location) for e in found] == [
         ("Air/drone strike", "Idlib"),

@@ -161,7 +161,7 @@ _NAMED = re.compile(
     r"\s(?:in|on|at|near|around|(?:countryside|outskirts|vicinity|north|south|east|west|city|town|province|"
     r"district|area|region)\s+of)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,3}[A-Z]|capital\b)"
     r"|\s(?:target(?:s|ed)?|shell(?:s|ed)?|bomb(?:s|ed)?|strike|strikes|struck|pound(?:s|ed)?|"
-    r"raid(?:s|ed)?|storm(?:s|ed)?)\s+[A-Z][a-z]"
+    r"raid(?:s|ed)?|storm(?:s|ed)?)\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|an|at|az)-)?[A-Z][a-z]"
 )
 
 
