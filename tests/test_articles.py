@@ -114,3 +114,28 @@ def test_an_article_dates_its_news_and_a_headline_need_not() -> None:
     assert _events(article) == []
     (headline,) = _events("Militants kill three people in Peshawar")
     assert headline.location == "Peshawar"
+
+
+def test_a_strike_across_a_province_is_one_event_per_town_each_told_apart() -> None:
+    # One town's part of the day in a sentence of its own, after a lead that named the province.
+    text = (
+        "LARKANA/SUKKUR/HYDERABAD: A complete strike was observed in the cities and towns of Sindh, barring "
+        "Karachi and parts of Hyderabad, on Sunday on the call of a nationalist party against the new canals. "
+        "The party's leaders addressed a sit-in outside the press club and said they would not allow the "
+        "project. Traders kept their shops closed and transport stayed off the roads all day. In Hyderabad "
+        "district, a partial strike was observed on the party's call. A similar shutterdown was witnessed in "
+        "Jamshoro and Kotri towns. Police were deployed along major roads but did not intervene. In Sukkur "
+        "district, shops on Military Road remained closed. The party thanked traders for their support."
+    )
+    found = _events(text, published="2025-04-21")
+    # Karachi, which the strike left out, is none of them; Sukkur's shops tell no protest.
+    assert sorted(e.location for e in found) == ["Hyderabad", "Jamshoro", "Kotri", "Sindh"]
+    assert {e.sub_event_type for e in found} == {"Peaceful protest"}
+    # The lists of a list: "Jacobabad, Shikarpur, Ghotki and Kandhkot" names four towns, not a
+    # town and the district it lies in.
+    found = _events(
+        "SUKKUR: A complete strike was observed in Jacobabad, Shikarpur, Ghotki and Kandhkot on Sunday "
+        "against the canals project.",
+        published="2025-04-21",
+    )
+    assert sorted(e.location for e in found) == ["Ghotki", "Jacobabad", "Kandhkot", "Shikarpur"]

@@ -480,7 +480,11 @@ def assemble_events(doc: Document) -> list[Event]:
                     )
                 )
             }
-            listed = listed_places(doc, incident_places, place["mention"], same_kind)
+            # An article's protest day is one event per town, each town told in a sentence of its
+            # own (a note's excerpts retell one protest's place over and over).
+            listed = listed_places(
+                doc, incident_places, place["mention"], same_kind, article and sub in PROTEST_FAMILY
+            )
             hurt = bool(fatalities or figures.injured)
             if hurt and article and _told_apart(named_in, listed, incident):
                 # An article's toll over several places sums the incidents it goes on to tell

@@ -48,6 +48,8 @@ LIST_SEPARATOR = re.compile(
 # Nor are towns an incident happened between, nor those of the speakers ("officials in Kurram
 # and Orakzai said") or of the hospitals the wounded were taken to.
 NOT_EACH_PLACE = re.compile(
+    # Nor those it leaves out: "barring Karachi and parts of Hyderabad".
+    r"\b(?:barring|except(?:\s+(?:for|in))?|apart\s+from|other\s+than|excluding|save\s+for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
     r"\b(?:(?:border|boundary|borders|road|highway|route)\s+(?:of|between|from)"
     r"|(?:hospitals?|officials?|sources?|authorities|residents|spokes(?:man|person|woman)|administrations?)"
     r"\s+(?:in|at|of)|between)\s+(?:the\s+)?$",
@@ -56,11 +58,13 @@ NOT_EACH_PLACE = re.compile(
 
 
 def listed_places(
-    doc: Document, places: list[Mention], chosen: Mention, sentences: set[int]
+    doc: Document, places: list[Mention], chosen: Mention, sentences: set[int], each_told: bool = False
 ) -> list[Mention]:
     """The other towns or districts listed in one breath with the chosen one, or with each other
     in a sentence that tells of the same kind of event ("smaller protests were reported in Cluj,
-    Timisoara and Iasi"), each once, in the chosen one's country."""
+    Timisoara and Iasi"), each once, in the chosen one's country. `each_told`: a town named
+    alone in another such sentence counts too ("In Hyderabad district, a partial strike was
+    observed", in a report of a strike across a province)."""
     entry = chosen.value.entry
     # A city that is a province of its own ("Bucharest", "Islamabad") lists with towns too.
     if entry is None or entry.kind not in ("place", "admin2", "admin1"):
@@ -91,9 +95,12 @@ def listed_places(
             runs.append([m])
         run_end = m.end
     seen = {place_identity(entry)}
+    # "Hyderabad" the city and "Hyderabad district": one place of the list.
+    names = {strip_diacritics(entry.name)}
     listed = []
     for run in runs:
-        if chosen not in run and len(run) < 2:
+        alone_elsewhere = each_told and run[0].sentence != chosen.sentence and run[0].sentence in sentences
+        if chosen not in run and len(run) < 2 and not alone_elsewhere:
             continue
         if NOT_EACH_PLACE.search(doc.text, max(0, run[0].start - 30), run[0].start):
             continue  # "on the border of Remedios and Puerto Berrio": one place between two
@@ -106,9 +113,10 @@ def listed_places(
                 place_identity(other) not in seen
                 and other.iso3 == entry.iso3
                 # "Usulutan" the town and "Usulután" the department: one place of the list.
-                and strip_diacritics(other.name) != strip_diacritics(entry.name)
+                and strip_diacritics(other.name) not in names
             ):
                 seen.add(place_identity(other))
+                names.add(strip_diacritics(other.name))
                 listed.append(m)
     return listed
 
@@ -154,6 +162,8 @@ def _qualifies(doc: Document, place: Mention, after: Mention) -> bool:
         return True
     if outer.kind == "admin1" and inner.admin1:
         return False  # the gazetteer knows the town's province, and it is another one
+    if doc.text[place.end : after.start].strip() == "," and LIST_GOES_ON.match(doc.text, after.end):
+        return False  # "Jacobabad, Shikarpur, Ghotki and Kandhkot": a list goes on past it
     # Names of counties and cities outlive the units that carry them ("Swindon, in Wiltshire"
     # though Swindon is its own authority): nearness says it.
     return (
