@@ -2661,3 +2661,12 @@ def test_more_wordings_of_acts_and_of_another_incident() -> None:
         "of strangers burned seven machines on the road near Curacautín."
     )
     assert [e.location for e in found] == ["Collipulli", "Curacautín"]
+
+
+def test_a_demonstration_met_by_force_is_read_only_where_a_note_names_who_demonstrated() -> None:
+    # A note of a march and its confrontation names marchers, not "protesters".
+    found = events(
+        "6500 more indigenous marchers in route to la paz as of 23 9 1996, confrontation occurs on 27 9 1996"
+    )
+    assert [e.event_type for e in found] == ["Protests"]
+    assert events("tv station, 2000 police") == []

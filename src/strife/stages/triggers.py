@@ -37,7 +37,8 @@ CROWD_WORDS = re.compile(
     rf"\b(?:{CROWD}|crowds?|mobs?|riot(?:s|ers|ing|ed)?|protests?|demonstrations?|rall(?:y|ies)|agitation|"
     r"youths?|hundreds of|thousands of|group of (?:about |some |more than |nearly )?\d[\d,]*)\b"
 )
-# A riot, or a demonstration met by force, is a crowd's: "Eight violent homicides" names none.
+# A riot, or a demonstration met by force, is a crowd's: "Eight violent homicides" names none;
+# nor does "tv station, 2000 police".
 CROWD_TYPES = frozenset(
     {
         "Violent demonstration",
@@ -46,6 +47,9 @@ CROWD_TYPES = frozenset(
         "Protest with intervention",
     }
 )
+# Words that name those who demonstrate, or their turnout, where a note names no crowd: "6500
+# indigenous marchers", "participation at 320,000".
+MARCHERS = re.compile(r"\b(?:marchers|march(?:es)?|participa(?:tion|nts)|strikers|sit-ins?|picket\w*)\b")
 CROWD_MOVES = Trigger("Peaceful protest", 20, False)
 TERRITORY_TYPES = frozenset(
     {
@@ -626,7 +630,7 @@ def _learned_trigger(
     for sub, _ in ranked[:TYPES_TRIED]:
         if sub in CALM_TYPES and NO_PROTEST_PURPOSE.search(text):
             return None  # codebook: a crowd at prayers, a feast or a funeral is not protesting
-        if sub in CROWD_TYPES and CROWD_WORDS.search(text) is None:
+        if sub in CROWD_TYPES and CROWD_WORDS.search(text) is None and MARCHERS.search(text) is None:
             continue
         if sub in WEAPON_OF_TYPE and WEAPON_OF_TYPE[sub].search(text) is None:
             continue
