@@ -65,6 +65,8 @@ _NAME_IN_LIST = re.compile(_PART_NAME)
 
 def listed_parts(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each part named in a plural list of parts."""
+    if not any(kind in text for kind in _PLURAL_KINDS):
+        return []  # the pattern tries every capitalised word; most texts list no parts
     found = []
     for match in LISTED_PARTS.finditer(text):
         kind = _PLURAL_KINDS[match.group("kind")]
@@ -74,8 +76,8 @@ def listed_parts(text: str) -> list[tuple[int, int, str]]:
 
 
 def section_of(holder: GazetteerEntry, name: str) -> GazetteerEntry:
-    """A part of `holder` by its name: the holder's units and coordinates (its seat, for a unit)."""
-    admin1 = holder.name if holder.kind == "admin1" else holder.admin1
+    """A part of `holder` (a town or a district) by its name: the holder's units and coordinates
+    (its seat, for a district)."""
     admin2 = holder.name if holder.kind == "admin2" else holder.admin2
     if admin2 is None and holder.kind == "place":
         admin2 = holder.name  # a city its district tables leave out stands for its district
@@ -88,7 +90,6 @@ def section_of(holder: GazetteerEntry, name: str) -> GazetteerEntry:
         holder,
         name=name,
         kind="place",
-        admin1=admin1,
         admin2=admin2,
         latitude=latitude,
         longitude=longitude,
