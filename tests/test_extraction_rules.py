@@ -2670,3 +2670,13 @@ def test_a_demonstration_met_by_force_is_read_only_where_a_note_names_who_demons
     )
     assert [e.event_type for e in found] == ["Protests"]
     assert events("tv station, 2000 police") == []
+
+
+def test_a_development_takes_no_toll_from_the_sentences_around_it() -> None:
+    found = events(
+        "THE ARMY REPORTED TODAY THAT 909 PERSONS HAVE BEEN KILLED OR WOUNDED IN THE PAST 3 DAYS AS A RESULT "
+        "OF THE FIGHTING. THE REPORT ADDS THAT 432 PERSONS HAVE DIED AND 477 HAVE BEEN WOUNDED. ARMY SPOKESMAN "
+        "COLONEL LOPEZ CONFIRMED THAT A 24-HOUR CURFEW HAS BEEN ORDERED IN ILOPANGO."
+    )
+    curfews = [e for e in found if e.sub_event_type == "Other"]
+    assert [(e.location, e.fatalities) for e in curfews] == [("Ilopango", 0)]

@@ -231,6 +231,10 @@ def assemble_events(doc: Document) -> list[Event]:
             trigger_mentions,
             incident_text(sorted(incident.sentences)[:3]),
         )
+        if trigger is not None and EVENT_TYPE_OF[sub] == "Strategic developments":
+            # "A 24-hour curfew has been ordered", after a sentence that counts the fighting's
+            # dead: a development's toll is only what its own sentence tells.
+            casualty_mentions = [m for m in casualty_mentions if m.sentence == trigger.sentence]
         bomber_counted = any(
             BOMBER_INCLUDED.search(doc.text[spans[i][0] : spans[i][1]]) for i in incident.sentences
         )
