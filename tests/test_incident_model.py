@@ -240,6 +240,12 @@ def test_casualty_wordings_of_headlines() -> None:
         ("Troops burn two men to death in a village of Sagaing", 2),
         # Who was among the dead, between a headline's count and its verb.
         ("Two more including 16-year-old boy killed as regime continues crackdown in Mandalay", 2),
+        # Cut down; killed and what came next.
+        ("Ten fishermen are cut down by Boko Haram near Baga", 10),
+        (
+            "Extrajudicial Killing In Tamaulipas?\nNational Guard Kills 2 Then Reportedly 'Plants' Evidence at the Scene",
+            2,
+        ),
         # One victim, dead, in a headline.
         ("Child dead, five injured after military shells a village in Magway", 1),
         # Office-holders killed, with the place of their office after them.

@@ -109,7 +109,7 @@ _HURT_THEN_DIED = (
     r"(?:died|succumbed)\b"
 )
 DEATH_WORDS = (
-    r"killed|dead|died|die|dies|martyred|shot dead|gunned down|(?:lost|lose|loses|losing) (?:their|his|her) li(?:fe|ves)|"
+    r"killed|dead|died|die|dies|martyred|shot dead|gunned down|cut down|(?:lost|lose|loses|losing) (?:their|his|her) li(?:fe|ves)|"
     r"(?:shot|stabbed|tortured|hacked|clubbed|burnt|burned|beaten) to death|murdered|massacred|"
     r"perished|slain|slaughtered|embraced martyrdom|embraced shahadat|succumbed to (?:their|his|her) injuries|"
     r"(?:sacrificed|laid down) (?:their|his|her) li(?:fe|ves)|pronounced dead|had (?:their|his|her) heads? cut off|"
@@ -231,8 +231,9 @@ UNCOUNTED = compile_lower(
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})(?:\s+more)?"
     # "kills nine-year-old" is one child of nine, not nine people.
     # "The blast killed seven (including two policemen)", "police kill 6 linked to the attack".
+    # "National Guard kills 2 then reportedly plants evidence": what they did next.
     r"(?=\s*(?:[,.;:(]|$|(?:in|at|near|on|as|after|before|while|when|including|during|across|outside|inside|and|by|of them|linked|suspected|"
-    r"accused|wanted|involved|belonging)\b|-(?!years?-old)))"
+    r"accused|wanted|involved|belonging|then)\b|-(?!years?-old)))"
     # "kill seven at least": the qualifier after the figure.
     r"(?:\s+(?P<after>at least|at most))?"
 )
