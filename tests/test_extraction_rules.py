@@ -2680,3 +2680,19 @@ def test_a_development_takes_no_toll_from_the_sentences_around_it() -> None:
     )
     curfews = [e for e in found if e.sub_event_type == "Other"]
     assert [(e.location, e.fatalities) for e in curfews] == [("Ilopango", 0)]
+
+
+def test_others_hurt_by_an_act_of_their_own_are_another_incident() -> None:
+    found = events(
+        "A civilian was killed in an armed attack in the Iraqi capital Baghdad on Monday, while two others "
+        "were wounded in an improvised explosive device (IED) explosion."
+    )
+    assert [(e.sub_event_type, e.fatalities, e.injured) for e in found] == [
+        ("Attack", 1, None),
+        ("Remote explosive/landmine/IED", 0, 2),
+    ]
+    # The dead and the hurt of one act told in two clauses stay one incident.
+    (bombing,) = events(
+        "At least four people were killed on Monday while four others were injured in a suicide attack in Karachi."
+    )
+    assert bombing.injured == 4

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 
 from strife.document import Document, Mention
+from strife.stages.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
 from strife.stages.spanish import SPANISH_FACT, reads_spanish
 from strife.stages.truecase import is_caseless
 
@@ -157,12 +158,29 @@ CLAUSE_ACT = re.compile(r"(?:\s+and|,?\s+while|;)\s+" + _ACT_AHEAD, re.I)
 # A name past a clause's first word: where it happened, in a headline ("in the countryside of
 # Homs", "in Shekh Said", "south of the capital").
 # Or the place an act takes as its object: "Shells target Douma", "jets strike Idlib".
+# Not a day: "killed on Monday" names no place.
 _NAMED = re.compile(
     r"\s(?:in|on|at|near|around|(?:countryside|outskirts|vicinity|north|south|east|west|city|town|province|"
-    r"district|area|region)\s+of)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,3}[A-Z]|capital\b)"
+    rf"district|area|region)\s+of)\s+(?:the\s+)?(?!(?i:{WEEKDAY_PATTERN}|{MONTH_PATTERN})\b)"
+    r"(?:(?:[a-z]+\s+){0,3}[A-Z]|capital\b)"
     r"|\s(?:target(?:s|ed)?|shell(?:s|ed)?|bomb(?:s|ed)?|strike|strikes|struck|pound(?:s|ed)?|"
     r"raid(?:s|ed)?|storm(?:s|ed)?)\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|an|at|az)-)?[A-Z][a-z]"
 )
+
+
+# "…killed in an armed attack in Baghdad, while two others were wounded in an IED explosion":
+# other people hurt, in a clause of their own, by an act of its own, after a clause that told
+# its own act ("…were killed while four others were injured in a suicide attack" is one).
+_ACT_TOLD = (
+    r"(?:in|by)\s+(?:an?\s+|the\s+)?(?:[\w'’()-]+\s+){0,5}?"
+    r"(?:explosion|blast|attack|shooting|shelling|strike|ambush|bombing)s?\b"
+)
+OTHERS_HURT = re.compile(
+    r"(?:[\w'’-]+\s+){0,2}others?\s+(?:were|was|had been|have been)\s+(?:also\s+)?(?:killed|wounded|injured|hurt)\s+"
+    + _ACT_TOLD,
+    re.I,
+)
+TOLD_ACT = re.compile(r"\b" + _ACT_TOLD, re.I)
 
 
 # Gunfire or arms listed with what follows them ("an hour of rifle fire and explosions in San
@@ -199,7 +217,12 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
         | {
             m.span()
             for m in CLAUSE_ACT.finditer(text, span.start, span.end)
-            if _NAMED.search(text, span.start, m.start()) and _NAMED.search(text, m.end() - 1, span.end)
+            if (_NAMED.search(text, span.start, m.start()) and _NAMED.search(text, m.end() - 1, span.end))
+            or (
+                m.group().lstrip(", ").lower().startswith("while")
+                and OTHERS_HURT.match(text, m.end())
+                and TOLD_ACT.search(text, span.start, m.start())
+            )
         }
     )
     parts: list[Mention] = []
