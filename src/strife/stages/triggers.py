@@ -49,7 +49,10 @@ CROWD_TYPES = frozenset(
 )
 # Words that name those who demonstrate, or their turnout, where a note names no crowd: "6500
 # indigenous marchers", "participation at 320,000".
-MARCHERS = re.compile(r"\b(?:marchers|march(?:es)?|participa(?:tion|nts)|strikers|sit-ins?|picket\w*)\b")
+# (Not "march", a month as often as a march in a lower-cased note.)
+MARCHERS = re.compile(
+    r"\b(?:marchers|marches|marched|marching|participa(?:tion|nts)|strikers|sit-ins?|picket\w*)\b"
+)
 CROWD_MOVES = Trigger("Peaceful protest", 20, False)
 TERRITORY_TYPES = frozenset(
     {
@@ -170,7 +173,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"dispersed (?:the )?(?:protest(?:e|o)rs|demonstrators|rally|crowd|protest|marchers|sit-in)|"
      r"broke up (?:the |a |an )?(?:[\w-]+ ){0,4}?(?:protest|rally|sit-in|demonstration|march|gathering)|"
      # "a march was broken up in Beni", "the rallies were dispersed".
-     r"(?:protest|rall(?:y|ie)|sit-in|demonstration|march(?:e)?|gathering)s? (?:was |were |had been |has been |have been )"
+     r"(?:protests?|rall(?:y|ies)|sit-ins?|demonstrations?|march(?:es)?|gatherings?) (?:was |were |had been |has been |have been )"
      r"(?:forcibly |violently |brutally )?(?:broken up|dispersed)|"
      r"(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protest(?:e|o)rs|demonstrators|marchers)|"
      r"(?:to disperse|dispersing|dispersed) (?:\w+ ){0,4}(?:protest|demonstrat|march|rall|sit-in|crowd|women|students|workers|supporters)\w*|"
