@@ -362,7 +362,7 @@ def _choose_place(doc: Document, places: list[Mention], core: set[int] | None = 
         rank = ENTRY_RANK[entry.kind]
         near = bool(NEAR.search(doc.text[max(0, best.start - 25) : best.start]))
         # Codebook: 1 the town itself; 2 near a town, or a district (a village the gazetteer
-        # lacks falls back to its district); 3 only a province or country.
+        # lacks stands at its district's seat); 3 only a province or country.
         precision = (
             1 if rank == 1 and not near and not held_by_district(entry) else 2 if rank <= 2 or near else 3
         )
