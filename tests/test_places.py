@@ -95,6 +95,7 @@ def test_a_part_the_text_says_lies_in_a_town_is_the_location_with_the_towns_unit
     bannu = next(e for e in get_gazetteer().lookup("Bannu") if e.kind == "place")
     assert (event.location, event.admin1, event.country) == ("Zarif Khel", "Khyber Pakhtunkhwa", "Pakistan")
     assert (event.latitude, event.longitude) == (bannu.latitude, bannu.longitude)
+    assert event.geonameid is None  # the spec's id is the location's own, and GeoNames lacks it
     # Parts listed with their kind in the plural, each an event; "Guadalupe" is no town of Mexico.
     found = extract(
         {

@@ -12,7 +12,7 @@ from strife.places.gazetteer import UNIT_WORD, distance_km, get_gazetteer, strip
 from strife.places.recognise import is_capital
 from strife.stages.incidents import Incident
 from strife.stages.numbers import NUMBER_PATTERN
-from strife.stages.place_parts import held_by_district, place_identity
+from strife.stages.place_parts import held_by_district, is_section, place_identity
 from strife.stages.places import GOVERNMENT_AFTER, PLACE_KINDS, country_name, stands_for_government
 from strife.stages.sentences import is_note
 
@@ -322,9 +322,10 @@ def entry_place(entry: Any, precision: int) -> dict[str, Any]:
     admin2 = entry.admin2
     if admin2 is None and entry.kind == "place" and entry.population >= CITY_DISTRICT_POPULATION:
         admin2 = entry.name
+    # Spec: the GeoNames id of the location itself; a part of a town GeoNames lacks has none.
     return {"admin1": entry.admin1 if entry.kind != "admin1" else entry.name, "admin2": admin2,
             "location": entry.name, "geo_precision": precision, "latitude": lat, "longitude": lon,
-            "geonameid": entry.geonameid}  # fmt: skip
+            "geonameid": None if is_section(entry) else entry.geonameid}  # fmt: skip
 
 
 def _choose_place(doc: Document, places: list[Mention], core: set[int] | None = None) -> dict[str, Any]:
