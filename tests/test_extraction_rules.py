@@ -2656,6 +2656,8 @@ def test_more_wordings_of_acts_and_of_another_incident() -> None:
     assert dispersal.sub_event_type == "Protest with intervention"
     (assault,) = events("On Monday the guerrillas continued attacking military positions in Mejicanos.")
     assert assault.sub_event_type == "Armed clash"
+    (ambush,) = events("On Monday an FMLN unit marked the date by ambushing a military vehicle near Sesori.")
+    assert ambush.sub_event_type == "Armed clash"
     found = events(
         "Two trucks were burned in an arson attack at Collipulli on Monday. In other incident a group "
         "of strangers burned seven machines on the road near Curacautín."
@@ -2696,3 +2698,15 @@ def test_others_hurt_by_an_act_of_their_own_are_another_incident() -> None:
         "At least four people were killed on Monday while four others were injured in a suicide attack in Karachi."
     )
     assert bombing.injured == 4
+
+
+def test_a_reports_battle_with_an_unnamed_side_is_the_one_group_it_names() -> None:
+    text = (
+        "The KIA said on Monday that its units were on alert.\n"
+        "Clashes with junta troops near Bhamo killed five soldiers on Monday."
+    )
+    (clash,) = events(text, published="2023-03-03")
+    assert (clash.actor2, clash.inter2) == ("KIA: Kachin Independence Army", 2)
+    # Named nowhere, it stays unidentified.
+    (clash,) = events(text.split("\n")[1], published="2023-03-03")
+    assert clash.inter2 == 3

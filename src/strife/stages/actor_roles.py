@@ -396,6 +396,12 @@ NO_HARM = re.compile(
 SENTENCE_EDGE = re.compile(r"[.!?]\s|\n")
 
 
+def _only_named_group(doc: Document) -> Mention | None:
+    """The one armed group a text names, where it names one and no other."""
+    named = [m for m in doc.layer("actors") if m.value.named and m.value.side == "armed"]
+    return named[0] if named and len({m.value.name for m in named}) == 1 else None
+
+
 def _sentence_around(text: str, mention: Mention) -> str:
     """The sentence a mention stands in, as far as its stops tell."""
     start = max(
@@ -460,9 +466,17 @@ def infer_striker(
     actors: list[Mention],
     hurt: list[Mention],
     event_iso3: str | None,
+    article: bool = False,
 ) -> tuple[Mention | None, Mention | None]:
-    """Actors 1 and 2 of a strike from the air or from afar whose sentence names no striker, and
-    of ground a foreign army took."""
+    """Actors 1 and 2 of a strike from the air or from afar whose sentence names no striker, of
+    ground a foreign army took, and of a report's battle whose armed side its sentences leave
+    unnamed (`article`: the text is a news article's prose, which recalls other groups)."""
+    if EVENT_TYPE_OF[sub] == "Battles" and DEFAULT_UNIDENTIFIED in (a1, a2) and not article:
+        # "An FMLN unit ambushed a military vehicle … The ambush took place at El Botijon": in a
+        # report that names one armed group and no other, the side its battle leaves unnamed.
+        group = _only_named_group(doc)
+        if group is not None and group.value.name not in (a1 and a1.value.name, a2 and a2.value.name):
+            a1, a2 = (group, a2) if a1 is DEFAULT_UNIDENTIFIED else (a1, group)
     if (
         sub in TERRITORY
         and a1 is not None

@@ -298,7 +298,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"guerrillas|rebels|militants|insurgents|fighters|patrols?|units?)\b|"
      r"attack(?:ed|ing) (?:a |an |the )?(?:\w+ )?(?:check ?post|checkpoint|convoy|camp|post|police station|base|patrol|"
      r"detachment|outpost|garrison|barracks|positions|"
-     r"security forces|soldiers|troops|army)|ambush(?:ed|es)?\b|stormed (?:a |an |the )?(?:\w+ )?(?:base|camp|post|"
+     r"security forces|soldiers|troops|army)|ambush(?:ed|es|ing)?\b|stormed (?:a |an |the )?(?:\w+ )?(?:base|camp|post|"
      r"checkpoint|police station|barracks)|"
      r"(?:intelligence[- ]based |search |security |military |counter-?terrorism |clearance |sanitization |"
      r"anti[- ]?terror(?:ist|ism)? |anti[- ]?militant |counter[- ]?insurgency )operations?|"
