@@ -2710,3 +2710,11 @@ def test_a_reports_battle_with_an_unnamed_side_is_the_one_group_it_names() -> No
     # Named nowhere, it stays unidentified.
     (clash,) = events(text.split("\n")[1], published="2023-03-03")
     assert clash.inter2 == 3
+
+
+def test_a_states_fire_named_by_its_people_with_no_place_is_external_forces() -> None:
+    (shelling,) = events("Two children killed, three injured in Indian shelling", published="2019-03-03")
+    assert (shelling.actor1, shelling.inter1) == ("Military Forces of India", 8)
+    # Its own forces at home, where the text says where, stay state forces.
+    (raid,) = events("Indian troops killed three militants in Kupwara on Monday.", published="2019-03-03")
+    assert raid.inter1 == 1

@@ -378,6 +378,10 @@ def assemble_events(doc: Document) -> list[Event]:
                 place = struck_place(place, target)
         actor1, inter1 = actor_name(a1, event_country, event_iso3, event_date)
         actor2, inter2 = actor_name(a2, event_country, event_iso3, event_date)
+        if remote and event_iso3 is None and inter1 == 1 and a1 is not None and a1.value.iso3:
+            # "Two children killed in Indian shelling", with no place named: a state's fire that
+            # its people name strikes across a front, outside its own ground (external forces).
+            inter1 = 8
         fatalities, imputed, deaths_actor1, deaths_actor2, deaths_civilians, deaths_unknown = split_deaths(
             figures, a1, a2, sub, trigger
         )
