@@ -213,17 +213,13 @@ def examples(shared: Path, skip: set[str], pool_sentences: int):
     yield from pool_negatives(shared, skip, pool_sentences)
 
 
-# The least strength of a table's row for a battle ("clashes", "fighting continues"): the
-# learned reading's own triggers, weaker, are not the table's word.
-BATTLE_STRENGTH = 40
-
-
 def muc4_examples(shared: Path, skip: set[str]):
     """MUC-4: a report with an incident template is an incident. One without is no *terrorist*
     incident by MUC-4's definition, which leaves out the army's battles with the guerrillas that
     the codebook codes ("fighting continues in Zacatecoluca"): of its opening sentences, only
     those in which the trigger table names no battle are non-incidents."""
     from strife.pipeline.pipeline import default_pipeline
+    from strife.stages.event_types import CLASH_STRENGTH
 
     pipe = default_pipeline()
     for r in read(shared / "muc4_grit.jsonl"):
@@ -233,12 +229,13 @@ def muc4_examples(shared: Path, skip: set[str]):
             yield "muc4", r["id"], " ".join(sentences(r["text"])[:2]), True, None
             continue
         doc = pipe.annotate(Document(id=r["id"], text=r["text"]))
-        # A battle a row of the table names; "the murder of the Jesuits", "attacks" or a toll
-        # recalled in a statement stay the talk they mostly are.
+        # A battle a row of the table names (its rows of fighting, not the learned reading's
+        # weaker triggers); "the murder of the Jesuits", "attacks" or a toll recalled in a
+        # statement stay the talk they mostly are.
         battles = {
             m.sentence
             for m in doc.layer("triggers")
-            if m.value.sub_event_type == "Armed clash" and m.value.strength >= BATTLE_STRENGTH
+            if m.value.sub_event_type == "Armed clash" and m.value.strength >= CLASH_STRENGTH
         }
         for m in doc.layer("sentences")[:6]:
             if m.sentence not in battles:

@@ -1238,7 +1238,8 @@ class CasualtyStage:
                 match.group("num")
             ):
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", "dead"))
-        for match in scan(TO_DEATH, text):
+        # The pattern opens on any word; most texts have no "to death" for it to end on.
+        for match in scan(TO_DEATH, text) if "to death" in text else ():
             count = quantity(match.group("num"))
             noun = match.group("noun").lower()
             if count and noun not in NOT_PEOPLE:

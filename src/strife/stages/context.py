@@ -329,16 +329,15 @@ class ContextStage:
             doc.annotations.facts["non_political"] = kind
         flags: list[Mention] = []
         recalled: list[Mention] = []
-        # A sentence's own news: a toll, or an act in a word of its own (not "Hostage" of "Tel Aviv's
-        # Hostage Square", a name's word where the text writes names with capitals).
-        own_ends: dict[int, list[int]] = defaultdict(list)
-        cased = not is_caseless(doc.text)
-        # Where each sentence's counts end, relative to it: a span after a running toll that
-        # follows one of them is the toll's, not the sentence's own count's.
+        # Where each sentence's counts end: a span after a running toll that follows one of them
+        # is the toll's, not the sentence's own count's.
         own_counts: dict[int, list[int]] = defaultdict(list)
         for m in doc.layer("casualties"):
-            own_ends[m.sentence].append(m.end)
             own_counts[m.sentence].append(m.end)
+        # A sentence's own news: a toll, or an act in a word of its own (not "Hostage" of "Tel Aviv's
+        # Hostage Square", a name's word where the text writes names with capitals).
+        own_ends: dict[int, list[int]] = defaultdict(list, {i: list(ends) for i, ends in own_counts.items()})
+        cased = not is_caseless(doc.text)
         for m in doc.layer("triggers"):
             if m.value.strength >= SPECIFIC_TRIGGER and not (cased and doc.text[m.start].isupper()):
                 own_ends[m.sentence].append(m.end)
