@@ -58,6 +58,40 @@ def test_a_sentence_opening_on_another_place_is_another_incident() -> None:
     assert found[1].event_date == dt.date(2025, 1, 31)  # the day set before it
 
 
+def test_two_parts_of_one_town_are_two_places() -> None:
+    # The town both parts lie in, named beside the second, does not make it the first's place;
+    # a bearing between ("of southern San Salvador") does not hide the town that holds it.
+    found = events(
+        "Fighting raged in the Los Alpes neighborhood of San Salvador on Monday. Urban commandos "
+        "attacked the civil defense group in the Costa Rica neighborhood of southern San Salvador.",
+        published="1989-11-14",
+    )
+    assert [(e.location, e.country) for e in found] == [
+        ("Los Alpes", "El Salvador"),
+        ("Costa Rica", "El Salvador"),
+    ]
+    # A part told after its town is where the incident told before happened.
+    found = events(
+        "A bomb exploded in Karachi on Monday, killing three people. The blast occurred in the "
+        "Saddar area of Karachi near a police station.",
+        published="2025-03-04",
+    )
+    assert [e.fatalities for e in found] == [3]
+
+
+def test_a_named_battalion_attacked_is_a_battle_and_what_followed_as_a_result_is_its_toll() -> None:
+    # A rebel radio's bulletin: the unit is the forces attacked (not "Soriano" in Uruguay), and
+    # the uncounted dead told "as a result" are the attack's, not a tally with no place.
+    found = events(
+        "The Soriano Battalion has been attacked near the party headquarters in Soyapango. As a "
+        "result, several were killed and wounded.",
+        published="1989-11-14",
+    )
+    assert [(e.sub_event_type, e.location, e.country, e.inter1, e.fatalities) for e in found] == [
+        ("Armed clash", "Soyapango", "El Salvador", 1, 3)
+    ]
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

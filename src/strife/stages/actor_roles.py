@@ -157,6 +157,8 @@ STATE_TARGETS = (
     (re.compile(r"\b(?:infantry|artillery|military|army|cavalry|armou?red|paratroop(?:er)?s?)\s+(?:brigade|battalion|"
                 r"regiment|detachment|division|company|column)s?\b|\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:brigade|battalion|"
                 r"regiment|division|detachment)\b", re.I), DEFAULT_STATE),
+    # A battalion or a regiment by its name: "the Soriano Battalion has been attacked".
+    (re.compile(r"\bthe\s+(?:[\w'’-]+\s+){1,2}(?:battalion|regiment)\b", re.I), DEFAULT_STATE),
     # "a mortar attack on the National Guard headquarters", "strikes on the military airport".
     (re.compile(r"\b(?:military|army|national guard|security forces'?) (?:installation|headquarters|base|"
                 r"barracks|academy|compound|airport|air ?base|airfield)\b|\bair ?bases?\b|\bbarracks\b", re.I),

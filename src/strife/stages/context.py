@@ -241,6 +241,10 @@ PLACE_BACK = compile_lower(
     r"\b(?:the|that|this|same) (?:village|town|city|area|district|region|camp|place|neighbou?rhood)\b|\bthere\b"
 )
 
+# A sentence that opens on what the act told before it brought about: "…battalion has been
+# attacked near the party headquarters. As a result, several were killed and wounded."
+AS_A_RESULT = compile_lower(r"^\W*(?:as a (?:direct )?(?:result|consequence)|consequently)\b")
+
 HUGE_TOLL = 1_000
 
 
@@ -403,6 +407,7 @@ class ContextStage:
                 # act told just before, named or counted.
                 and sentence.sentence not in named_acts
                 and sentence.sentence - 1 not in named_acts | (counted - vague)
+                and not (sentence.sentence - 1 in acts and AS_A_RESULT.search(text))
             ):
                 # "Many people were killed during those days": an uncounted toll with no place and
                 # no day of its own.

@@ -700,6 +700,10 @@ def _kinds(triggers: list[Mention], specific: bool = False) -> set[str]:
 CROWD_KIND = {"Protests": "a crowd", "Riots": "a crowd"}
 
 
+# What marks a part of a town among a sentence's place paths.
+_PART = "/part:"
+
+
 def _place_keys(mentions: list[Mention]) -> set[str]:
     """The provinces, districts and towns a sentence names, as comparable paths."""
     keys = set()
@@ -707,12 +711,15 @@ def _place_keys(mentions: list[Mention]) -> set[str]:
         entry = m.value.entry if m.label == "place" else None
         if is_section(entry):
             # A part of a town ("the Los Alpes neighborhood" of San Salvador) lies in the town.
-            keys.add(f"{entry.iso3}/{entry.admin1}/{entry.admin2}/{entry.name}")
+            keys.add(f"{entry.iso3}/{entry.admin1}/{entry.admin2}{_PART}{entry.name}")
         elif entry is not None and entry.kind in ("place", "admin2"):
             keys.add(f"{entry.iso3}/{entry.admin1}/{entry.admin2 or entry.name}")
         elif entry is not None and entry.kind == "admin1":
             keys.add(f"{entry.iso3}/{entry.name}")
-    return keys
+    # The town a part is said to lie in ("the Costa Rica neighborhood of southern San Salvador")
+    # names where the part is, not a place of its own beside it.
+    holders = {key.split(_PART)[0] for key in keys if _PART in key}
+    return keys - holders
 
 
 def _lead_place(mentions: list[Mention]) -> list[Mention]:
@@ -725,6 +732,13 @@ def _lead_place(mentions: list[Mention]) -> list[Mention]:
 def _other_place(new: list[Mention], incident: Incident, places: dict[int, list[Mention]]) -> bool:
     fresh = _place_keys(new)
     known = incident.gathered("places", lambda i: _place_keys(places.get(i, [])))
+    # Two parts of a town are two places, as two towns are, though the town holds both ("attacked
+    # positions in the Escalon neighborhood … commandos attacked the civil defense group in the
+    # Costa Rica neighborhood of San Salvador").
+    fresh_parts = {key for key in fresh if _PART in key}
+    known_parts = {key for key in known if _PART in key}
+    if fresh_parts and known_parts and fresh_parts.isdisjoint(known_parts):
+        return True
     # A province and a district in it are one place; two districts, or two provinces, are not.
     return bool(fresh and known) and not any(
         a == b or a.startswith(b + "/") or b.startswith(a + "/") for a in fresh for b in known

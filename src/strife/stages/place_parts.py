@@ -37,10 +37,13 @@ PART_KINDS = frozenset(
     }
 )
 # What joins a part, or a list of them, to the place that holds it: "… area of Bannu", "…
-# neighborhoods in the city of Aleppo".
+# neighborhoods in the city of Aleppo", "… neighborhood of southern San Salvador", "… area of the
+# northern city of Mosul" (a bearing says where in the holder, not which).
 HELD_BY = re.compile(
     r"(?:\s+(?:neighbou?rhoods|villages|areas|localities|sectors|cantons|hamlets|barrios))?"
-    r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town|district|province|department|municipality|capital)\s+of\s+)?"
+    r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]{0,12}\s+|central\s+)?"
+    r"(?:(?:city|town|district|province|department|municipality|capital)\s+of\s+)?",
+    re.I,
 )
 # Nearer than this to the holding place, a part the gazetteer itself knows keeps its own entry
 # ("the Mejicanos area of San Salvador" is the town of Mejicanos).

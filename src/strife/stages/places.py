@@ -360,6 +360,8 @@ TITLE_BEFORE = re.compile(rf"\b(?:{OFFICE_TITLES})\.?\s+$")
 
 
 TREATY_AFTER = re.compile(r"\s+(?:Convention|Protocol|Charter|Principles|Format)\b", re.I)
+# "the Soriano Battalion", "the Atlacatl Battalion": a unit's name, not where it stands.
+UNIT_AFTER = re.compile(r"\s+(?:Battalion|Regiment)\b", re.I)
 # The word just before a name, on its line: a given name there makes the name a surname.
 WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 # A capitalised word just after a name, on its line: the surname after a given name.
@@ -435,6 +437,8 @@ def _has_place_evidence(
         # "Carlos Pizarro", then "according to Pizarro": a person's name, unless a province or a
         # large city.
         return _outweighs_a_person(candidate)
+    if UNIT_AFTER.match(after):
+        return False
     if (
         PLACE_PREPOSITION.search(before)
         or candidate.start in neighbours  # "Becker, Clay, Douglas and Grant counties"
