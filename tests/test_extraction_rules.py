@@ -92,6 +92,28 @@ def test_a_named_battalion_attacked_is_a_battle_and_what_followed_as_a_result_is
     ]
 
 
+def test_an_attack_repelled_and_a_garrison_besieged_are_battles() -> None:
+    assert [
+        (e.sub_event_type, e.location)
+        for e in events(
+            "Resistance fighters tried to take Kyaukme on Sunday but the junta repelled the offensive."
+        )
+    ] == [("Armed clash", "Kyaukme")]
+    assert [
+        (e.sub_event_type, e.location)
+        for e in events(
+            "Guerrillas laid siege to the police garrison in Cuscatancingo on Monday.", published="1989-11-14"
+        )
+    ] == [("Armed clash", "Cuscatancingo")]
+    # A crowd's siege of an office is no battle.
+    assert [
+        e.event_type
+        for e in events(
+            "Some 300 miners laid siege to the council offices in Weston on Monday, demanding their pay."
+        )
+    ] == ["Protests"]
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

@@ -319,7 +319,16 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"raid(?:ed|s)? (?:on )?(?:a |an |the )?(?:[\w-]+ ){0,2}(?:base|camp|hideout|stronghold|positions?|headquarters)|"
      # A siege: "troops surrounded the last rebel strongholds", "besieged the militants' hideout".
      r"(?:surround(?:ed|s|ing)|encircl(?:ed|es|ing)|besieg(?:ed|es|ing)|laid siege to) (?:the )?(?:[\w'’-]+ ){0,3}?"
-     r"(?:strongholds?|positions|hideouts?|fighters|militants|rebels|guerrillas|insurgents)\b",
+     r"(?:strongholds?|positions|hideouts?|fighters|militants|rebels|guerrillas|insurgents)\b|"
+     # A post besieged: "our forces have laid siege to the police garrison" (not a crowd's siege
+     # of an office or a parliament, which is a protest's).
+     r"(?:laid|lay|lays|laying) siege to (?:the )?(?:[\w'’-]+ ){0,4}?(?:garrison|barracks|outpost|military post|base)\b|"
+     r"(?:garrison|barracks|outpost|military post|base) (?:is|was|are|were|remains?|remained) (?:still )?under siege|"
+     # An attack repelled is an attack met with fire: "police repelled the terrorist attack", "the
+     # battalion was repelled west of Dolores".
+     r"repell?(?:ed|s|ing) (?:an? |the |their |its )?(?:\w+ ){0,2}(?:attacks?|assaults?|offensive|incursions?|advance)\b|"
+     r"(?:attacks?|assaults?|offensive|incursions?|advance|battalion|troops|forces|army|soldiers|rebels|guerrillas|"
+     r"militants|terrorists)(?: \w+){0,2} (?:was|were|had been|has been|have been) (?:\w+ )?repelled",
      "Armed clash", 40, True),
     # Attack (violence against civilians): shootings, killings, beatings, arson of homes
     (r"shot dead|gunned down|killed|opened fire|shot (?:and|at)|attack(?:ed|s)?\b|machine-?gunned|strafed|"
@@ -395,6 +404,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:workers|students|protesters|demonstrators|farmers|employees|activists|miners|teachers|strikers) "
      r"(?:[\w'’-]+ ){0,6}?(?:occupied|occupying|seized|took over|taking over|stormed into) (?:the |a |an )?"
      r"(?:[\w'’-]+ ){0,4}?(?:plant|factory|building|offices?|campus|university|square|premises|headquarters|mine)\b|"
+     # "600 demonstrators laid siege to the council offices", "miners lay siege to Kohl's office".
+     r"(?:workers|students|protesters|demonstrators|farmers|employees|activists|miners|teachers|strikers|residents|"
+     r"villagers|people) (?:[\w'’-]+ ){0,3}?(?:laid|lay|lays|laying) siege to\b|"
      r"gathered (?:outside|in front of) (?:the )?(?:\w+ ){0,3}(?:office|press club|parliament|assembly|court|headquarters)",
      # Not violent: a protest is an event where the report tells when or where it was held, not
      # wherever an analysis mentions protests.
