@@ -2766,6 +2766,18 @@ def test_a_reports_battle_with_an_unnamed_side_is_the_one_group_it_names() -> No
     # Named nowhere, it stays unidentified.
     (clash,) = events(text.split("\n")[1], published="2023-03-03")
     assert clash.inter2 == 3
+    # A rebel radio's bulletin of paragraphs, which names its front once, at the head.
+    bulletin = (
+        "THE FMLN GENERAL COMMAND HAS CALLED ON THE PEOPLE TO JOIN THE STRUGGLE AND TO\n"
+        "ORGANIZE TO OBTAIN WATER AND FOOD.\n\n"
+        "   THE CAPITAL HAS NO POWER AND WATER IS BECOMING SCARCE.  THERE IS NO\n"
+        "TRANSPORTATION BECAUSE IT IS 100 PERCENT PARALYZED.\n\n"
+        "   FURTHER FIGHTING WAS REPORTED AT 0646 IN ZACATECOLUCA, LA PAZ DEPARTMENT.  OUR\n"
+        "COMRADES IN ZACATECOLUCA REPORT THAT THE FIGHTING IS HEAVY.\n\n"
+        "   WE URGE THE PEOPLE TO ORGANIZE AND TO STAY AT HOME."
+    )
+    (clash,) = extract({"text": bulletin})
+    assert (clash.location, clash.inter1, clash.inter2) == ("Zacatecoluca", 1, 2)
 
 
 def test_a_states_fire_named_by_its_people_with_no_place_is_external_forces() -> None:

@@ -468,14 +468,14 @@ def infer_striker(
     actors: list[Mention],
     hurt: list[Mention],
     event_iso3: str | None,
-    article: bool = False,
 ) -> tuple[Mention | None, Mention | None]:
     """Actors 1 and 2 of a strike from the air or from afar whose sentence names no striker, of
     ground a foreign army took, and of a report's battle whose armed side its sentences leave
-    unnamed (`article`: the text is a news article's prose, which recalls other groups)."""
-    if EVENT_TYPE_OF[sub] == "Battles" and DEFAULT_UNIDENTIFIED in (a1, a2) and not article:
+    unnamed."""
+    if EVENT_TYPE_OF[sub] == "Battles" and DEFAULT_UNIDENTIFIED in (a1, a2):
         # "An FMLN unit ambushed a military vehicle … The ambush took place at El Botijon": in a
-        # report that names one armed group and no other, the side its battle leaves unnamed.
+        # report that names one armed group and no other, the side its battle leaves unnamed;
+        # so too in a bulletin of paragraphs, which names its front once, at the head.
         group = _only_named_group(doc)
         if group is not None and group.value.name not in (a1 and a1.value.name, a2 and a2.value.name):
             a1, a2 = (group, a2) if a1 is DEFAULT_UNIDENTIFIED else (a1, group)

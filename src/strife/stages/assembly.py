@@ -338,7 +338,7 @@ def assemble_events(doc: Document) -> list[Event]:
         ):
             sub = "Violent demonstration"  # codebook: a crowd at a demonstration is not a mob
         a1, a2 = choose_actors(sub, actors, parties, trigger, casualty_mentions, trigger_mentions, doc.text)
-        a1, a2 = infer_striker(doc, sub, a1, a2, trigger, actors, casualty_mentions, event_iso3, article)
+        a1, a2 = infer_striker(doc, sub, a1, a2, trigger, actors, casualty_mentions, event_iso3)
         if note and _nobodys_killing(sub, a1, parties, place, event_iso3, trigger_mentions, doc):
             # Coding guide: crime without a political side is no event ("Body found under a
             # bridge", "Three dead during the last hours of Wednesday"). A note's word of a side
