@@ -114,6 +114,24 @@ def test_an_attack_repelled_and_a_garrison_besieged_are_battles() -> None:
     ] == ["Protests"]
 
 
+def test_an_act_named_as_what_a_case_or_its_witnesses_are_about_is_recalled() -> None:
+    # An interview about witnesses of an old killing, with no day of its own: no incident.
+    assert (
+        events(
+            "Defense Minister General Larios stated today that the officers who could serve as witnesses in the "
+            "case of the six Jesuit priests assassinated at the Central American University are taking training "
+            "courses abroad.",
+            published="1989-12-20",
+        )
+        == []
+    )
+    # The killing told as news keeps its event; "suspects in the killing" only recalls it.
+    found = events(
+        "Gunmen killed two policemen in Bannu on Monday. Police said suspects in the killing had fled."
+    )
+    assert [(e.location, e.fatalities) for e in found] == [("Bannu", 2)]
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

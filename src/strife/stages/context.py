@@ -81,6 +81,23 @@ def trailing_recall(text: str, start: int, cue_start: int, own_ends: list[int]) 
     return breaks[-1]
 
 
+# An act named as what a case, a witness or a tribute is about, not told as news: "the only
+# witness of the murder of the six Jesuits", "witnesses in the case of the six Jesuit priests
+# assassinated at the university", "suspects in the killing of", "to honor assassinated Senator
+# Galan". Where the text gives it no day of its own, the act is recalled.
+_ACT_NOUN = r"(?:murders?|assassinations?|killings?|massacres?|kidnappings?|bombings?|attacks?|deaths?)"
+_ACT_DONE = r"(?:assassinated|murdered|killed|slain|kidnapped)"
+REFERENCED_ACT = compile_lower(
+    r"\b(?:case|cases|investigations?|probes?|inquiry|inquiries|trials?|witness(?:es)?|suspects?|authors?|"
+    r"masterminds?|perpetrators?|culprits)\s+(?:of|in|into|for|behind)\s+(?:the\s+)?"
+    rf"(?:(?:case|murder|assassination|killing)\s+of\s+(?:the\s+)?)?"
+    # Words of the noun phrase only: "the authors of the crime were referring to the murder" is
+    # no case of it.
+    rf"(?:(?!(?:were|was|is|are|had|has|have|been|be|said|says)\b)[\w'’-]+\s+){{0,6}}?(?:{_ACT_NOUN}|{_ACT_DONE})\b|"
+    rf"\bhono(?:u)?r(?:s|ed|ing)?\s+(?:the\s+)?(?:memory\s+of\s+(?:the\s+)?)?{_ACT_DONE}\b"
+)
+
+
 # Cues that set the sentence's act against the past ("the biggest since 1990", "the law passed last
 # month") rather than tell a past act, where the act itself has a day of the report's own, told
 # before them ("…attacked the train last month …, the paper reported on Sunday" recalls).
@@ -317,6 +334,12 @@ class ContextStage:
         dated = {m.sentence for m in doc.layer("dates") if m.value.precision == 1} | {
             m.sentence for m in doc.layer("unresolved_dates")
         }
+        day_starts: dict[int, list[int]] = defaultdict(list)
+        for m in doc.layer("dates"):
+            if m.value.precision == 1:
+                day_starts[m.sentence].append(m.start)
+        for m in doc.layer("unresolved_dates"):
+            day_starts[m.sentence].append(m.start)
         note = is_note(doc)
         # A trigger this specific names the weapon of one incident (a landmine, a bomb blast, a
         # suicide bomb, an air strike), not the shelling or the killings a tally sums.
@@ -412,6 +435,19 @@ class ContextStage:
                 # "Many people were killed during those days": an uncounted toll with no place and
                 # no day of its own.
                 label, value = "statistic", ("statistic", "an uncounted toll with no place or day of its own")
+            elif (cue := REFERENCED_ACT.search(text)) is not None and not any(
+                sentence.start + cue.start() <= start for start in day_starts.get(sentence.sentence, [])
+            ):
+                recalled.append(
+                    Mention(
+                        sentence.start + cue.start(),
+                        sentence.end,
+                        "recalled clause",
+                        cue.group(),
+                        sentence.sentence,
+                    )
+                )
+                continue
             elif (cue := BACKGROUND_CUES.search(text)) is not None and (
                 tail := trailing_recall(
                     doc.lower_text,
