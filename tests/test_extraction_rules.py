@@ -105,6 +105,15 @@ def test_an_attack_repelled_and_a_garrison_besieged_are_battles() -> None:
             "Guerrillas laid siege to the police garrison in Cuscatancingo on Monday.", published="1989-11-14"
         )
     ] == [("Armed clash", "Cuscatancingo")]
+    # Forces' positions attacked, with no one counted, are a battle's side, not talk of an attack.
+    assert [
+        (e.sub_event_type, e.location)
+        for e in events(
+            "According to reports, national police positions in Nueva Concepcion, Chalatenango Department, have "
+            "been attacked.",
+            published="1989-11-14",
+        )
+    ] == [("Armed clash", "Nueva Concepción")]
     # A crowd's siege of an office is no battle.
     assert [
         e.event_type

@@ -163,6 +163,8 @@ STATE_TARGETS = (
     (re.compile(r"\b(?:military|army|national guard|security forces'?) (?:installation|headquarters|base|"
                 r"barracks|academy|compound|airport|air ?base|airfield)\b|\bair ?bases?\b|\bbarracks\b", re.I),
      DEFAULT_STATE),
+    # "National police positions in Nueva Concepcion have been attacked".
+    (re.compile(r"\b(?:police|military|army|government|regime|troops'?|soldiers'?) positions\b", re.I), DEFAULT_STATE),
     (re.compile(r"\b(?:security |military |army )?(?:check ?post|checkpoint|convoy|patrol|cantonment|"
                 r"garrison|outpost|(?:border|frontier|security|army|military) post)\b|"
                 # A bare "camp" is as often a refugee camp ("Nuseirat camp").
