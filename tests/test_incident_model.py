@@ -475,3 +475,15 @@ def test_hurt_in_a_limb_and_an_attack_attempted() -> None:
         extract({"text": "Mediators tried to broker a truce in Bogota on Monday.", "published": "2025-04-20"})
         == []
     )
+
+
+def test_a_text_in_one_case_throughout_is_talk_only_as_far_down_as_a_notes_reading() -> None:
+    from strife.api import to_document
+    from strife.stages.incidents import NOT_AN_INCIDENT, NOTE_NOT_AN_INCIDENT, talk_below
+
+    prose = "Fighting continued in Soyapango on Monday. Our comrades report that it is heavy."
+    bulletin = to_document(prose.upper())
+    assert talk_below(bulletin, note=False) == NOTE_NOT_AN_INCIDENT
+    assert talk_below(to_document(prose.lower()), note=False) == NOTE_NOT_AN_INCIDENT
+    assert talk_below(to_document(prose), note=False) == NOT_AN_INCIDENT
+    assert talk_below(to_document(prose), note=True) == NOTE_NOT_AN_INCIDENT

@@ -182,7 +182,7 @@ def assemble_events(doc: Document) -> list[Event]:
         first = spans[incident.sentences[0]]
         opening_sentence = Mention(first[0], first[1], "sentence")
         surest = max((readings.get(i, 0.0) for i in incident.sentences), default=0.0)
-        if surest < talk_below(note) and not concrete(incident, layers):
+        if surest < talk_below(doc, note) and not concrete(incident, layers):
             # Every sentence of it reads, to the model learned from coded news, as talk about
             # violence rather than a report of it ("the talks on a partial truce", "Tomahawk
             # missiles for Ukraine"): the words of the table alone do not make an event.

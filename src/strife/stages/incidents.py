@@ -29,6 +29,7 @@ from strife.stages.triggers import (
     PLANNED,
     SPECIFIC_TRIGGER,
 )
+from strife.stages.truecase import is_caseless
 from strife.taxonomy import EVENT_TYPE_OF
 
 # What "another" or "a separate" names when it names another incident.
@@ -82,9 +83,13 @@ NOTE_NOT_AN_INCIDENT = 0.02
 BARE_KILLING = re.compile(r"kill(?:s|ed|ing)?|died|dies|dead")
 
 
-def talk_below(note: bool) -> float:
-    """The reading under which a sentence, or an incident, is talk: a note's or an article's."""
-    return NOTE_NOT_AN_INCIDENT if note else NOT_AN_INCIDENT
+def talk_below(doc: Document, note: bool) -> float:
+    """The reading under which a sentence, or an incident, is talk: a note's or an article's.
+    A text in one case throughout (a radio bulletin transcribed in capitals, a lower-cased
+    note) reads as a note does: the model learned talk from the prose of cased news, and reads
+    a bulletin's "it was reported to us that fighting is taking place in El Carmen" as talk
+    (0.003)."""
+    return NOTE_NOT_AN_INCIDENT if note or is_caseless(doc.text) else NOT_AN_INCIDENT
 
 
 # A weapon the table names this specifically (an air strike, a suicide bomb) is news whatever
@@ -337,7 +342,7 @@ def group_incidents(doc: Document) -> list[Incident]:
         # "The leaders pledged not to engage in attacks": a sentence the learned reading calls
         # talk adds no incident and no type of its own; it may still tell of one (supporting).
         recalled = index in recalled_sentences
-        talk = readings.get(index, 1.0) < talk_below(note) and not recalled
+        talk = readings.get(index, 1.0) < talk_below(doc, note) and not recalled
         # A note reports the weapon or the specific act it names ("ISIS attacked the company
         # with four Katyusha rockets"), or its protest or arrest ("15 students were arrested for
         # standing silently with placards"), where the reading leans that way at all.
