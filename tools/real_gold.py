@@ -80,6 +80,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     13: {"seed": 20261215, "sample": SHORT_DRAW, "per_batch": 27},
     14: {"seed": 20261216, "sample": SHORT_DRAW, "per_batch": 27},
     15: {"seed": 20261217, "sample": SHORT_DRAW, "per_batch": 27},
+    16: {"seed": 20261218, "sample": SHORT_DRAW, "per_batch": 27},
 }
 
 
