@@ -141,6 +141,25 @@ def test_an_act_named_as_what_a_case_or_its_witnesses_are_about_is_recalled() ->
     assert [(e.location, e.fatalities) for e in found] == [("Bannu", 2)]
 
 
+def test_a_sentence_whose_subject_is_no_one_counts_no_one() -> None:
+    (blast,) = events(
+        "A car bomb exploded near the airport in Mogadishu on Monday as a convoy of aid lorries passed, killing "
+        "seven civilians and injuring four guards. No U.N. Somali or International staff were injured or killed "
+        "in the terrorist attack."
+    )
+    assert (blast.sub_event_type, blast.fatalities) == ("Remote explosive/landmine/IED", 7)
+
+
+def test_militants_held_in_a_headline_are_arrested_where_they_were_held() -> None:
+    # Where a group is active says who it is, not where the arrest was made.
+    found = events("Five TTP militants active in Bajaur and Mohmand held in Peshawar raid")
+    assert [(e.sub_event_type, e.location) for e in found] == [("Arrests", "Peshawar")]
+    # Held hostage is an abduction, and a rally held is a protest.
+    assert [e.sub_event_type for e in events("Three traders held hostage by gunmen in Quetta")] == [
+        "Abduction/forced disappearance"
+    ]
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

@@ -708,6 +708,13 @@ NO_ONE = re.compile(r"\bno[ -]one\b", re.I)
 # "No Pakistani soldier killed across LoC": none of them, whatever noun follows "no".
 NONE_OF = re.compile(r"\bno\s+(?!fewer|less|more)(?:[\w'’\-]+\s+){0,2}$")
 NONE_LEADS = re.compile(r"no\s+(?!fewer|less|more)")
+# "No U.N., Somali or international staff were injured or killed in the attack": a sentence whose
+# subject is "no …" counts no one, however long the noun phrase.
+NONE_SUBJECT = re.compile(
+    r"(?:^|[.;:!?]\s+|\n\s*)no\s+(?!fewer|less|more|sooner|longer|doubt)(?:[\w'’.,\-]+\s+){0,7}?"
+    r"(?:was|were|has been|have been|had been|is|are)\s+(?:(?:reported\s+)?(?:injured|hurt|wounded|harmed)\s+or\s+)?$",
+    re.I,
+)
 
 # "including 18 soldiers": a part of the total just given, not a new figure
 PART_MARKER = re.compile(r"(?:including|among them|among whom|of whom|of them)\s*$")
@@ -1059,6 +1066,7 @@ class CasualtyStage:
                 NO_ONE.search(text, max(0, start - 4), start + 4)
                 or NONE_OF.search(text, max(0, start - 30), start)
                 or NONE_LEADS.match(text, start)
+                or NONE_SUBJECT.search(text, max(0, start - 90), start)
             ):
                 return  # "no one was killed", "no Pakistani soldier killed": nobody, not one
             if AGED_BEFORE.search(text, max(0, start - 16), start):

@@ -78,6 +78,7 @@ def listed_places(
             and m.value.entry is not None
             and m.value.entry.kind in ("place", "admin2", "admin1")
             and not _inside_a_name(doc, m)
+            and not _is_venue(doc, m)
         ),
         key=lambda m: m.start,
     )
@@ -189,6 +190,9 @@ VENUE_BEFORE = re.compile(
     r"told (?:reporters|journalists|the media) (?:in|at)|briefing (?:in|at)|speaking (?:in|at)|"
     r"(?:addressing|addressed) (?:\w+ ){0,4}(?:in|at)|native of|hail(?:ing|ed) from|"
     r"(?:workers?|labourers?|natives?|residents?) from|"
+    # Where a group works, told of who it is: "two militants active in Sindh, Balochistan held in
+    # Gadap".
+    r"(?:active|operating|based) in(?:\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|\band\b))*|"
     r"(?:travel(?:l)?ing|heading|going|bound|on (?:their|his|her|its) way|en route) to|fall of)\s+(?:the\s+)?$",
     re.I,
 )

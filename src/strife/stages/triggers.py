@@ -466,7 +466,11 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"members?|men|women|workers|students|journalists?|politicians?|founder|ex-premier|former|opposition|party))|"
      r"taken into custody|took (?:\w+ ){1,8}into custody|apprehended|nabbed|rounded up|"
      r"picked up by (?:the )?police|(?:captured|caught) (?:a |an |the )?(?:\w+ ){0,3}(?:boss|leader|commander|chief|"
-     r"head|kingpin|suspects?|operatives?|financiers?|facilitators?|militants?|members?)\b",
+     r"head|kingpin|suspects?|operatives?|financiers?|facilitators?|militants?|members?)\b|"
+     # A headline's "held": "Two 'LJ militants' active in Sindh held in Gadap", "Three suspects held"
+     # (not a rally or talks held, nor people held hostage).
+     r"(?:militants?|suspects?|terrorists?|operatives?|gunmen|insurgents|extremists|activists|members|men)['’]?"
+     r"(?: [\w'’,-]+){0,5}? (?:were |was )?held\b(?! (?:hostage|captive|up|back|talks|a |an |the |their |his |her |responsible))",
      "Arrests", 35, False),
 )  # fmt: skip
 
