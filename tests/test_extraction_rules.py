@@ -160,6 +160,25 @@ def test_militants_held_in_a_headline_are_arrested_where_they_were_held() -> Non
     ]
 
 
+def test_battles_of_a_countryside_and_the_bombing_of_a_bar() -> None:
+    found = events(
+        "Casualties in the battles of Daraa eastern countryside and warplanes carry out more airstrikes on Hama "
+        "countryside",
+        published="2017-04-02",
+    )
+    assert [(e.sub_event_type, e.location) for e in found] == [
+        ("Armed clash", "Daraa"),
+        ("Air/drone strike", "Hama"),
+    ]
+    # A bomb set where people gather; the loyalist group that drank there is its own group.
+    (bombing,) = events(
+        "Bombing of a bar frequented by Ulster Defence Association members. Two Protestant civilians are killed."
+    )
+    assert (bombing.sub_event_type, bombing.fatalities) == ("Remote explosive/landmine/IED", 2)
+    (shooting,) = events("Gunmen of the Ulster Defence Association shot dead two men in Belfast on Monday.")
+    assert shooting.actor1 == "UDA: Ulster Defence Association"
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

@@ -130,6 +130,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"car bomb|motorcycle bomb|bicycle bomb|(?:bomb|explosives?) (?:planted|attached|hidden|exploded|detonated)|"
      # "The company's office is bombed": a building bombed, the bomb not named.
      r"(?:was|were|is|are|has been|have been|had been) bombed\b|"
+     # "Bombing of a bar frequented by UDA members": a bomb set at a place people gather, where
+     # no aircraft is named (a hospital or a school bombed is as often struck from the air).
+     r"bombings? (?:of|at|in|outside|inside) (?:a |an |the )?(?:[\w'’-]+ ){0,2}?(?:bar|pub|restaurant|caf[eé]|"
+     r"nightclub|club|market|bazaar|bus|train|hotel|shop|store|cinema|embassy|consulate)s?\b|"
      r"(?:bomb|explosives?) (?:was |were |is |are |had been |has been |have been )(?:detonated|set off|triggered)|"
      r"exploded (?:near|under|beside|in|at)|anti-?personnel mines?|stepped on (?:a |an )?(?:land ?)?mine|"
      r"home-?made bomb|improvised bomb|struck a (?:roadside |homemade )?bomb|"
@@ -305,6 +309,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"offensive against|battle(?:d)? (?:with|against|for)|(?:continued|continuing|ongoing|renewed|fresh) battles\b|"
      # "Battles continue along the Falam-Kalay road", as fighting does.
      r"battles (?:continu\w+|rag\w+|erupt\w*|broke out|resum\w+|intensif\w+|escalat\w+)|"
+     # "battles of Hama countryside kill …", "battles on the eastern front": fighting at a front.
+     r"battles? (?:of|in|on|at|near|around|along) (?:the )?(?:[\w'’-]+ ){0,3}?(?:countryside|fronts?|frontlines?|"
+     r"front lines?|outskirts|axis|axes)\b|"
      # "a 10-hour battle in Kanbalu", "fierce battles near the base": fighting, not a battle of words.
      r"(?:\d+-hour|hours-long|day-long|days-long|fierce|heavy|deadly|bloody|intense) battles?\b|"
      # "Pak forces resort to heavy firing along LoC", "ongoing violent attack between the SDF and
