@@ -179,6 +179,18 @@ def test_battles_of_a_countryside_and_the_bombing_of_a_bar() -> None:
     assert shooting.actor1 == "UDA: Ulster Defence Association"
 
 
+def test_another_bombing_and_another_are_incidents_of_their_own_of_the_same_kind() -> None:
+    found = events(
+        "A roadside bomb at a market in eastern Baghdad left 2 people dead and 7 injured on Monday. Another IED "
+        "bombing killed 1 and injured 4, and another killed 2 and injured 6."
+    )
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in found] == [
+        ("Remote explosive/landmine/IED", "Baghdad", 2),
+        ("Remote explosive/landmine/IED", "Baghdad", 1),
+        ("Remote explosive/landmine/IED", "Baghdad", 2),
+    ]
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

@@ -109,6 +109,15 @@ PLACE_ATTACKED = re.compile(
     r"\battack(?:s|ed|ing)?\s+(?:on\s+)?(?:the\s+)?(?:(?:town|city|village|district|camp) of\s+)?$", re.I
 )
 
+# A clause whose subject is "another" and nothing else, told of a toll: another of the same act.
+ANOTHER_OF_THEM = re.compile(
+    r"\W*(?:and |while |but |,\s*)?another(?: one)?\s+(?:killed|injured|wounded|left|exploded|went off)\b",
+    re.I,
+)
+
+# "Another IED bombing killed 1": the text says this is another incident, the same in kind.
+ANOTHER_ACT = re.compile(r"^\W*(?:and |but |while )?another\b", re.I)
+
 # Shots fired at someone are an attack made, whoever was hit: no bare "attack".
 SHOTS_FIRED = compile_lower(FIRED_AT)
 
@@ -167,6 +176,8 @@ def assemble_events(doc: Document) -> list[Event]:
         if m.label == "place" and m.value.entry is not None:
             named_in[m.value.entry.name].add(m.sentence)
     events: list[Event] = []
+    # Events whose text says they are another incident than the one before (by event id).
+    told_apart: set[str] = set()
     # Toll shared out over listed places: (the event as told, the events it became).
     shared: list[tuple[Event, list[Event]]] = []
     for number, incident in enumerate(incidents):
@@ -231,6 +242,11 @@ def assemble_events(doc: Document) -> list[Event]:
             trigger_mentions,
             incident_text(sorted(incident.sentences)[:3]),
         )
+        opening_text = doc.text[spans[min(incident.sentences)][0] : spans[min(incident.sentences)][1]]
+        another_of_them = ANOTHER_OF_THEM.match(opening_text) is not None
+        if events and (trigger is None or trigger.value.strength < SPECIFIC_TRIGGER) and another_of_them:
+            # "Another IED bombing killed 1, and another killed 2": another of the act just told.
+            sub = events[-1].sub_event_type
         if trigger is not None and EVENT_TYPE_OF[sub] == "Strategic developments":
             # "A 24-hour curfew has been ordered", after a sentence that counts the fighting's
             # dead: a development's toll is only what its own sentence tells.
@@ -464,6 +480,10 @@ def assemble_events(doc: Document) -> list[Event]:
                 confidence=round(max(0.05, min(confidence, 0.95)), 2),
             )
         )
+        if another_of_them or ANOTHER_ACT.match(opening_text):
+            # Not "meanwhile" or "separately": an article's summary and its paragraph on the
+            # incident say those of one incident too.
+            told_apart.add(events[-1].event_id)
         if incident.background and _told_before(events[-1], events[:-1]):
             # "the April 22 Pahalgam attack", recalled once more: one incident, one event.
             events.pop()
@@ -539,7 +559,7 @@ def assemble_events(doc: Document) -> list[Event]:
                 )
                 shared.append((told, events[at:]))
     events = _unshare_told(events, shared)
-    events = _one_incident_told_in_parts(events)
+    events = _one_incident_told_in_parts(events, told_apart)
     undated = sum(event.event_date is None for event in events)
     if undated:
         doc.warn(
@@ -636,11 +656,12 @@ def _within(inner: Event, outer: Event) -> bool:
     return outer.location in (inner.location, inner.admin2, inner.admin1, inner.country)
 
 
-def _one_incident_told_in_parts(events: list[Event]) -> list[Event]:
+def _one_incident_told_in_parts(events: list[Event], told_apart: set[str]) -> list[Event]:
     """An incident told again with its district, its town or its province ("a blast in
     South Waziristan killed seven", then "the SHO of Wana said seven were killed"): one event, at
     the most specific place, where the day, the sub-type and the toll are the same. Not a crowd's:
-    a protest day in many towns is one event per town."""
+    a protest day in many towns is one event per town; nor one the text says is another
+    (`told_apart`, by event id: "…left 2 dead. Another IED bombing killed 1, and another killed 2")."""
     kept: list[Event] = []
     # The evidence spans of each kept event, as keys rather than records compared field by
     # field: a report repeated a hundred times folds a hundred parts into one event.
@@ -655,6 +676,7 @@ def _one_incident_told_in_parts(events: list[Event]) -> list[Event]:
             event.event_date is not None
             and event.fatalities > 0
             and event.sub_event_type not in PROTEST_FAMILY
+            and event.event_id not in told_apart
         )
         at = next(
             (
