@@ -191,6 +191,16 @@ def test_another_bombing_and_another_are_incidents_of_their_own_of_the_same_kind
     ]
 
 
+def test_where_it_was_officially_reported_is_no_place_of_the_ambush() -> None:
+    (ambush,) = events(
+        "Three policemen were killed on Monday in an ambush set by guerrillas in the northwestern municipality of "
+        "Arboletes, it was officially reported in Bogota."
+    )
+    assert (ambush.location, ambush.fatalities) == ("Arboletes", 3)
+    (attack,) = events("On Monday the police base in Uchiza was attacked by armed Shining Path militants.")
+    assert (attack.sub_event_type, attack.location) == ("Armed clash", "Uchiza")
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

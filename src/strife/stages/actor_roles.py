@@ -149,7 +149,7 @@ def _other_armed(actors: list[Mention], armed: Mention | None) -> Mention | None
 
 # What forces use, named as what an explosion or attack hit: the forces were its target.
 STATE_TARGETS = (
-    (re.compile(r"\bpolice (?:mobile|van|vehicle|station|post|check ?post|patrol|party|lines|convoy|"
+    (re.compile(r"\bpolice (?:mobile|van|vehicle|station|post|base|check ?post|patrol|party|lines|convoy|"
                 r"installation|headquarters|department|precinct|academy|barracks|compound)\b", re.I),
      DEFAULT_POLICE),
     # Units of an army, named as what was attacked: "attacked the 1st Infantry Brigade",

@@ -190,6 +190,10 @@ VENUE_BEFORE = re.compile(
     r"told (?:reporters|journalists|the media) (?:in|at)|briefing (?:in|at)|speaking (?:in|at)|"
     r"(?:addressing|addressed) (?:\w+ ){0,4}(?:in|at)|native of|hail(?:ing|ed) from|"
     r"(?:workers?|labourers?|natives?|residents?) from|"
+    # "…in the municipality of Arboletes, it was officially reported in Bogota".
+    # (Not "clashes were reported in Shiraz": where they happened.)
+    r"it (?:was|has been|had been) (?:officially |also |first )?(?:reported|announced|learned|confirmed) "
+    r"(?:today |yesterday |here |tonight )?(?:in|from)|"
     # Where a group works, told of who it is: "two militants active in Sindh, Balochistan held in
     # Gadap".
     r"(?:active|operating|based) in(?:\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|\band\b))*|"
