@@ -105,6 +105,15 @@ def test_an_attack_repelled_and_a_garrison_besieged_are_battles() -> None:
             "Guerrillas laid siege to the police garrison in Cuscatancingo on Monday.", published="1989-11-14"
         )
     ] == [("Armed clash", "Cuscatancingo")]
+    # Battles waged are fighting.
+    assert [
+        (e.sub_event_type, e.location)
+        for e in events(
+            "For the third day in a row, strong battles are being waged in Tonacatepeque, 14 km northeast of San "
+            "Salvador, military authorities reported on Monday.",
+            published="1989-11-14",
+        )
+    ] == [("Armed clash", "Tonacatepeque")]
     # Forces' positions attacked, with no one counted, are a battle's side, not talk of an attack.
     assert [
         (e.sub_event_type, e.location)

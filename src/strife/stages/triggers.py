@@ -309,6 +309,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"offensive against|battle(?:d)? (?:with|against|for)|(?:continued|continuing|ongoing|renewed|fresh) battles\b|"
      # "Battles continue along the Falam-Kalay road", as fighting does.
      r"battles (?:continu\w+|rag\w+|erupt\w*|broke out|resum\w+|intensif\w+|escalat\w+)|"
+     # "strong battles are being waged in Tonacatepeque", "the army waged fierce battles".
+     r"(?:battles?|fighting|combat) (?:(?:is|are|was|were|has been|have been|had been) )?(?:still )?(?:being )?waged\b|"
+     r"wag(?:e|es|ed|ing) (?:fierce |heavy |strong |intense |bloody )?(?:battles?|combat)\b|"
      # "battles of Hama countryside kill …", "battles on the eastern front": fighting at a front.
      r"battles? (?:of|in|on|at|near|around|along) (?:the )?(?:[\w'’-]+ ){0,3}?(?:countryside|fronts?|frontlines?|"
      r"front lines?|outskirts|axis|axes)\b|"
