@@ -105,6 +105,14 @@ def test_an_attack_repelled_and_a_garrison_besieged_are_battles() -> None:
             "Guerrillas laid siege to the police garrison in Cuscatancingo on Monday.", published="1989-11-14"
         )
     ] == [("Armed clash", "Cuscatancingo")]
+    # A substation blown up is sabotage: destruction with no one hurt.
+    assert [
+        e.sub_event_type
+        for e in events(
+            "Guerrillas blew up a power substation near Popayan on Monday, leaving the valley without electricity.",
+            published="1989-11-14",
+        )
+    ] == ["Looting/property destruction"]
     # Battles waged are fighting.
     assert [
         (e.sub_event_type, e.location)
