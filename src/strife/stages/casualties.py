@@ -502,7 +502,7 @@ _SINGULAR = "|".join(re.escape(n) for n in sorted(SINGULAR_NOUNS, key=len, rever
 SINGLE = compile_lower(
     # Not "a plot to kill a leader of the group": what was meant, not done.
     rf"(?<!\bto\s)\b(?P<verb>kills|kill|killed|killing|shoots? dead|shot dead|guns? down|gunned down|murders?|murdered|"
-    rf"claimed the life of|claiming the life of|death of|"
+    rf"(?:claimed|claiming|claims|took|taking|takes|cost|costing) the life of|death of|"
     rf"executes?|executed|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
     # "killed by the gunman": who killed, not who died.
     # Not "killing a man and his son" (a pair, PAIR_WITH_KIN); "killing a man and injuring nine".
