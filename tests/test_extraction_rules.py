@@ -226,6 +226,14 @@ def test_an_act_that_took_the_life_of_someone_killed_them() -> None:
     assert (killing.sub_event_type, killing.fatalities) == ("Attack", 1)
 
 
+def test_a_monitors_running_count_of_one_incident_is_its_toll_shared_over_its_towns() -> None:
+    found = events(
+        "120 until now were killed by 6 explosions rocked the cities of Jableh and Tartous",
+        published="2016-05-24",
+    )
+    assert sorted((e.admin1, e.fatalities) for e in found) == [("Latakia", 60), ("Tartus", 60)]
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

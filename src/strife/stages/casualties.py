@@ -685,7 +685,8 @@ BARE = compile_lower(
     r"(?:more\s+)?"
     # "Two more including 16-year-old boy killed": who was among them, in a headline's few words.
     r"(?:including\s+(?:(?!(?:who|that|which|were|was|and|in|on|at|as|by)\b)[\w'’\-]+\s+){1,4}?)?"
-    # "At least 32 were killed": the people left unnamed.
+    # "At least 32 were killed": the people left unnamed; "184 until now were killed".
+    r"(?:(?:until now|so far|till now|thus far|up to now)\s+)?"
     rf"(?:(?:were|have been|had been|are)\s+(?:(?:also|reportedly|all)\s+)?)?"
     rf"(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt|slain|massacred|murdered|executed|beheaded)\b"
 )
