@@ -114,6 +114,12 @@ def test_a_part_the_text_says_lies_in_a_town_is_the_location_with_the_towns_unit
     assert ("Zhob", "PAK", "Balochistan") in places and ("Mastung", "PAK", "Balochistan") in places
 
 
+def test_a_noun_news_writes_small_in_the_plural_is_no_place_without_a_places_context() -> None:
+    # News capitalises "Engineer" as a title, so the word list has only "engineers"; a truecased
+    # wire's "the Engineer" is the kidnapped man, not a town of Kenya.
+    assert _places("Kidnappers took the Engineer when they confirmed he was a foreigner.") == []
+
+
 def test_a_name_joined_to_another_by_an_article_is_no_place_of_its_own() -> None:
     # Numan in Nigeria, Rās in India: the halves of longer Syrian names.
     assert _places("Warplanes strike Maarat al-Numan") == []

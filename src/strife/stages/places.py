@@ -452,7 +452,15 @@ def _has_place_evidence(
         return False
     if word in people:
         return _outweighs_a_person(candidate)
-    return word.lower() not in common_words() or word.isupper()
+    return not _common_noun(word.lower()) or word.isupper()
+
+
+def _common_noun(word: str) -> bool:
+    """A word news writes small, or whose plural it does: "engineers" is common, though news
+    capitalises "Engineer" as a title ("Engineer Amir Muqam"), and "the kidnappers took the
+    Engineer" in a truecased wire names no town of Kenya."""
+    common = common_words()
+    return word in common or word + "s" in common or (word.endswith("y") and word[:-1] + "ies" in common)
 
 
 # After a demonym, the fire or the strike of that country's forces.
