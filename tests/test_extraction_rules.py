@@ -234,6 +234,18 @@ def test_a_monitors_running_count_of_one_incident_is_its_toll_shared_over_its_to
     assert sorted((e.admin1, e.fatalities) for e in found) == [("Latakia", 60), ("Tartus", 60)]
 
 
+def test_locals_beating_a_man_and_weapons_stolen_from_an_army() -> None:
+    found = events(
+        "Police accidentally shot an Eritrean man in Beersheba on Monday. Locals beat him and he later died."
+    )
+    assert "Mob violence" in {e.sub_event_type for e in found}
+    (theft,) = events(
+        "Members of the M-19 entered a tunnel to the north canton in Bogota on Monday and stole more than 5000 "
+        "weapons."
+    )
+    assert (theft.sub_event_type, theft.location) == ("Looting/property destruction", "Bogotá")
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

@@ -212,6 +212,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Looting/property destruction: "looting or destruction without violence to people"; by a
     # crowd it is a violent demonstration (assembly decides by who is there)
     (r"\blooted|\blooting|\blooters|plunder(?:ed|ing)|pillag(?:ed|ing)|ransacked|"
+     # "Members of the M-19 … steal more than 5000 weapons" from an army's depot.
+     r"(?:st(?:ole|eal|eals|ealing|olen)|made off with|carried off) (?:more than |at least |about |some )?"
+     r"(?:[\w,]+ )?(?:weapons|arms|rifles|guns|ammunition|explosives)\b|"
      r"set (?:\w+ ){1,3}(?:on fire|ablaze|alight)|"
      r"(?:carted|carried|made) (?:off|away) (?:with )?(?:\w+ ){0,5}(?:food|goods|supplies|livestock|cattle|gold|"
      r"valuables|materials|equipment|cash|property|vehicles)|"
@@ -248,7 +251,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      # Burned alive by a crowd ("a mob burned him alive"); by gunmen, an attack's killing.
      r"(?:crowds?|mobs?|villagers|residents|people) (?:[\w'’-]+ ){0,4}?burn(?:ed|t) (?:\w+ ){0,2}(?:alive|to death)|"
      r"(?:beat|thrashed|lynched) (?:\w+ ){0,3}(?:men|man|women|woman|"
-     r"suspects?|youths?|boys?) accused of|angry (?:crowd|residents|villagers) (?:attacked|beat|torched|set)",
+     r"suspects?|youths?|boys?) accused of|angry (?:crowd|residents|villagers) (?:attacked|beat|torched|set)|"
+     # "Locals beat him and he later died": people of a place, no group, beating someone.
+     r"(?:locals|residents|villagers|bystanders|passers-?by|onlookers) (?:then |later |also )?(?:beat|beat up|thrashed|"
+     r"kicked|lynched) (?:him|her|them|the)\b",
      "Mob violence", 57, True),
     (r"\bmob\b|mob attack|communal (?:clash(?:es)?|violence|riots?)|sectarian clash(?:es)?",
      "Mob violence", 50, True),
