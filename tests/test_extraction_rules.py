@@ -246,6 +246,15 @@ def test_locals_beating_a_man_and_weapons_stolen_from_an_army() -> None:
     assert (theft.sub_event_type, theft.location) == ("Looting/property destruction", "Bogotá")
 
 
+def test_the_protests_that_inspired_a_protest_are_not_its_own() -> None:
+    (protest,) = events(
+        "Thousands of Taiwanese protested outside the ministry of finance in Taipei on Thursday to demand lower "
+        "taxes. The organizers said they were inspired by the success of the recent French protests, which turned "
+        "violent and were blamed for 10 deaths."
+    )
+    assert (protest.sub_event_type, protest.fatalities) == ("Peaceful protest", 0)
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

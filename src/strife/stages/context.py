@@ -56,6 +56,8 @@ BACKGROUND_CUES = compile_lower(
     r"\bfollows? (?:a|an|the) (?:series|spate|wave|string)\b|\bin the past\b(?!\s+(?:[\w-]+\s+)?hours\b)|"
     r"\bpreviously\b|"
     r"\bhas long been\b|\bhistory of\b|\brecalled\b|\bearlier this (?:year|month)\b|"
+    # "inspired by the success of the recent French protests, which turned violent": the model.
+    r"\binspired by\b|"
     r"\blast (?:year|month)\b|\bsince (?:the )?(?:\d{4}|[A-Z]\w+'s)|\bin recent (?:years|months|weeks)\b|"
     r"\bbroader surge\b|\bsurge in (?:attacks|violence)\b|\bha(?:s|ve) (?:also )?(?:intensified|increased|escalated|stepped up)\b|"
     # "The attacks came after 23 terrorists were killed a day ago": the earlier incident.
