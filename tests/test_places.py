@@ -120,6 +120,11 @@ def test_a_noun_news_writes_small_in_the_plural_is_no_place_without_a_places_con
     assert _places("Kidnappers took the Engineer when they confirmed he was a foreigner.") == []
 
 
+def test_the_monitors_name_for_the_idlib_zone_is_idlib_not_a_village_named_erdogan() -> None:
+    found = _places("Regime forces escalate the shelling of the Putin – Erdogan area on Monday")
+    assert [(iso3, admin1) for _, iso3, admin1 in found if iso3] == [("SYR", "Idlib")]
+
+
 def test_a_name_joined_to_another_by_an_article_is_no_place_of_its_own() -> None:
     # Numan in Nigeria, Rās in India: the halves of longer Syrian names.
     assert _places("Warplanes strike Maarat al-Numan") == []
