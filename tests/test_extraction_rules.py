@@ -151,6 +151,12 @@ def test_an_act_named_as_what_a_case_or_its_witnesses_are_about_is_recalled() ->
         )
         == []
     )
+    # An arrest of men "suspected of being involved in the murder" of a candidate is the news.
+    (arrest,) = events(
+        "Colombian authorities on Monday arrested two men in Cali suspected of being involved in the murder of "
+        "presidential candidate Luis Galan."
+    )
+    assert (arrest.sub_event_type, arrest.fatalities) == ("Arrests", 0)
     # The killing told as news keeps its event; "suspects in the killing" only recalls it.
     found = events(
         "Gunmen killed two policemen in Bannu on Monday. Police said suspects in the killing had fled."

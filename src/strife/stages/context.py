@@ -90,8 +90,10 @@ def trailing_recall(text: str, start: int, cue_start: int, own_ends: list[int]) 
 _ACT_NOUN = r"(?:murders?|assassinations?|killings?|massacres?|kidnappings?|bombings?|attacks?|deaths?)"
 _ACT_DONE = r"(?:assassinated|murdered|killed|slain|kidnapped)"
 REFERENCED_ACT = compile_lower(
-    r"\b(?:case|cases|investigations?|probes?|inquiry|inquiries|trials?|witness(?:es)?|suspects?|authors?|"
-    r"masterminds?|perpetrators?|culprits)\s+(?:of|in|into|for|behind)\s+(?:the\s+)?"
+    r"\b(?:(?:case|cases|investigations?|probes?|inquiry|inquiries|trials?|witness(?:es)?|suspects?|authors?|"
+    r"masterminds?|perpetrators?|culprits|assassins|killers|murderers)\s+(?:of|in|into|for|behind)|"
+    # "arrested … suspected of being involved in the murder of Luis Carlos Galan".
+    r"(?:involved|involvement|participated|participation|complicity)\s+in)\s+(?:the\s+)?"
     rf"(?:(?:case|murder|assassination|killing)\s+of\s+(?:the\s+)?)?"
     # Words of the noun phrase only: "the authors of the crime were referring to the murder" is
     # no case of it.
