@@ -242,7 +242,8 @@ def assemble_events(doc: Document) -> list[Event]:
             trigger_mentions,
             incident_text(sorted(incident.sentences)[:3]),
         )
-        opening_text = doc.text[spans[min(incident.sentences)][0] : spans[min(incident.sentences)][1]]
+        opening_start, opening_end = spans[min(incident.sentences)]
+        opening_text = doc.text[opening_start:opening_end]
         another_of_them = ANOTHER_OF_THEM.match(opening_text) is not None
         if events and (trigger is None or trigger.value.strength < SPECIFIC_TRIGGER) and another_of_them:
             # "Another IED bombing killed 1, and another killed 2": another of the act just told.

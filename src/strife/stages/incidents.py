@@ -101,7 +101,7 @@ SPECIFIC_WEAPON = 85
 NAMED_ACT = 56
 
 
-def tells_another(text: str) -> bool:
+def _tells_another(text: str) -> bool:
     """Whether a sentence says in its words that it tells another incident than the one before."""
     return NEW_INCIDENT.search(text) is not None or ANOTHER_NAMED_ACT.search(text) is not None
 
@@ -399,7 +399,7 @@ def group_incidents(doc: Document) -> list[Incident]:
             opens = (
                 current is None
                 or background  # a recalled incident is one sentence's worth: its own figures only
-                or tells_another(text)
+                or _tells_another(text)
                 # An excerpt of another report, strung after the one before in a note, that tells
                 # another weekday ("…; 6 on monday morning, protesters controlled major
                 # thoroughfares" after Sunday's tear gas).

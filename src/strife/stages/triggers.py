@@ -227,7 +227,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"museums?|propert(?:y|ies)|warehouses?|shrines?|health (?:centre|center)s?|equipment|excavators?|"
      r"bulldozers?|loaders?|tractors?|cranes?|tankers?|bowsers?|containers?|homes|houses|huts|crops|churches|mosques|temples|"
      r"villages?|"
-     r"pylons?|(?:power|electricity|transmission) (?:poles?|lines?|towers?|stations?|plants?|grid)|(?:sub)?stations?|"
+     r"pylons?|(?:power|electricity|transmission) (?:poles?|lines?|towers?|stations?|plants?|grid)|substations?|"
      r"(?:gas |oil |water )?pipelines?|railway (?:tracks?|lines?)|rail (?:tracks?|lines?)|planes?|aircraft)|"
      # Sabotage of the grid, pipes or rails: destruction with no one hurt (codebook).
      r"sabotag(?:e|ed|ing) (?:\w+ ){0,4}(?:pylons?|power|electric\w*|pipelines?|rail\w*|grid|lines?|installations?)|"
