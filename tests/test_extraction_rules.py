@@ -261,6 +261,13 @@ def test_the_protests_that_inspired_a_protest_are_not_its_own() -> None:
     assert (protest.sub_event_type, protest.fatalities) == ("Peaceful protest", 0)
 
 
+def test_a_bomb_that_struck_what_people_use_or_left_human_losses_hit_civilians() -> None:
+    (bombing,) = events("Two roadside bombs struck a private school van in Peshawar on Monday.")
+    assert (bombing.inter1, bombing.inter2) == (3, 7)
+    (blast,) = events("A relative of a tribal elder died in a blast in Bannu on Monday.")
+    assert blast.inter2 == 7
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

@@ -390,7 +390,14 @@ def _report_striker(doc: Document, event_iso3: str | None) -> Mention | None:
 
 # Harm told without a count: no figure, but people were hurt.
 HARM_UNCOUNTED = re.compile(
-    r"\b(?:casualties|(?:were|was|been)\s+(?:killed|injured|wounded|hurt)|deaths|dead and|victims)\b", re.I
+    r"\b(?:casualties|(?:were|was|been)\s+(?:killed|injured|wounded|hurt)|deaths|dead and|victims|"
+    # "human losses in explosions", "militia leader's kin dies in blast".
+    r"human losses|dies|died|lost (?:his|her|their) li(?:fe|ves))\b|"
+    # What people use, struck: "two roadside bombings struck a private school van".
+    r"\b(?:struck|hit|targeted|ripped through|tore through)\s+(?:a |an |the )?(?:[\w'’-]+ ){0,2}?(?:vans?|bus(?:es)?|cars?|"
+    r"markets?|bazaars?|shops?|stores?|houses?|homes?|schools?|mosques?|churches|church|restaurants?|caf[eé]s?|"
+    r"hotels?|bars?|hospitals?|weddings?|funerals?|crowds?)\b",
+    re.I,
 )
 NO_HARM = re.compile(
     r"\b(?:no one|nobody|none|no (?:one|person|civilian)s?)\s+(?:was|were|had been)\s+(?:killed|injured|wounded|hurt)"
