@@ -268,6 +268,13 @@ def test_a_bomb_that_struck_what_people_use_or_left_human_losses_hit_civilians()
     assert blast.inter2 == 7
 
 
+def test_a_headline_after_a_kicker_counts_its_one_dead() -> None:
+    (blast,) = events(
+        "Landmine explosion | Army soldier killed and four others injured in eastern Homs countryside"
+    )
+    assert (blast.fatalities, blast.injured, blast.inter2) == (1, 4, 1)
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

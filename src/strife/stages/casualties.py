@@ -526,8 +526,9 @@ HEADLINE_SINGLE = compile_lower(
     # Words of at most 40 letters: an unbounded word tried at every letter of one long token
     # ("aaaa…", a 2 MB body) would make the search quadratic.
     rf"(?:(?:[\w'’\-]{{1,40}}\s+){{1,3}}?(?:says?|said|claims?)\s+)?"
-    # "Cd Obregon: Father shot dead inside church": a place may head it.
-    rf"(?P<lead>(?:[\w.'’\-]{{1,40}}\s+){{0,2}}[\w.'’\-]{{1,40}}:\s+)?"
+    # "Cd Obregon: Father shot dead inside church": a place may head it; "Landmine explosion |
+    # Regime soldier killed": a kicker.
+    rf"(?P<lead>(?:[\w.'’\-]{{1,40}}\s+){{0,2}}[\w.'’\-]{{1,40}}(?::|\s+\|)\s+)?"
     rf"[\"“‘']?(?:[\w'’\-]{{1,40}}\s+){{0,2}}?(?P<noun>{_SINGULAR}|{_HEADLINE_ONLY})\s+(?:was\s+)?"
     rf"(?P<verb>killed|shot dead|gunned down|martyred|injured|wounded|dies|died|dead)\b"
     # "Gunman killed a prayer leader": the noun did the killing.
