@@ -275,6 +275,13 @@ def test_a_headline_after_a_kicker_counts_its_one_dead() -> None:
     assert (blast.fatalities, blast.injured, blast.inter2) == (1, 4, 1)
 
 
+def test_a_bombing_aimed_at_forces_struck_the_forces_whoever_it_killed() -> None:
+    (bombing,) = events("A suicide bomber attacked security forces in Bannu on Monday, killing five.")
+    assert (bombing.sub_event_type, bombing.inter1, bombing.inter2) == ("Suicide bomb", 3, 1)
+    (blast,) = events("A bomb targeting policemen exploded in Quetta on Monday, killing three.")
+    assert blast.actor2 == "Police Forces of Pakistan"
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

@@ -163,6 +163,13 @@ STATE_TARGETS = (
     (re.compile(r"\b(?:military|army|national guard|security forces'?) (?:installation|headquarters|base|"
                 r"barracks|academy|compound|airport|air ?base|airfield)\b|\bair ?bases?\b|\bbarracks\b", re.I),
      DEFAULT_STATE),
+    # Forces named as what a blast or an attack was aimed at: "suicide bombing on security
+    # forces", "a suicide bomber attacked soldiers", "an attack targeting policemen".
+    (re.compile(r"\b(?:on|against|targeting|targeted|attacked|attacking)\s+(?:a |an |the )?(?:[\w'’-]+\s+)?"
+                r"(?:policemen|police(?:\s+(?:officers|personnel|officials))?|cops)\b", re.I), DEFAULT_POLICE),
+    (re.compile(r"\b(?:on|against|targeting|targeted|attacked|attacking)\s+(?:a |an |the )?(?:[\w'’-]+\s+)?"
+                r"(?:security forces|security personnel|soldiers|troops|paramilitar(?:y|ies)|army)\b", re.I),
+     DEFAULT_STATE),
     # "National police positions in Nueva Concepcion have been attacked".
     (re.compile(r"\b(?:police|military|army|government|regime|troops'?|soldiers'?) positions\b", re.I), DEFAULT_STATE),
     (re.compile(r"\b(?:security |military |army )?(?:check ?post|checkpoint|convoy|patrol|cantonment|"
