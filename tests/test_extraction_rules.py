@@ -282,6 +282,15 @@ def test_a_bombing_aimed_at_forces_struck_the_forces_whoever_it_killed() -> None
     assert blast.actor2 == "Police Forces of Pakistan"
 
 
+def test_the_regime_named_for_what_it_does_by_force_is_the_states_forces() -> None:
+    (strikes,) = events(
+        "In 48 hours, the criminality of the Syrian regime and its Russian ally claim the lives of more than 30 "
+        "civilians, two thirds of them children and women",
+        published="2019-05-30",
+    )
+    assert (strikes.actor1, strikes.inter2) == ("Military Forces of Syria", 7)
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

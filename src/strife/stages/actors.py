@@ -78,7 +78,10 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
      r"air defen[cs]es|"
      # A military government's forces: "junta troops", "the Tatmadaw", "regime artillery".
      r"(?<!anti-)(?<!pro-)junta(?: (?:forces|troops|soldiers|army|artillery|jets|aircraft|air ?strikes?|officials|"
-     r"personnel|columns?))?|tatmadaw|regime (?:artillery|jets|warplanes|helicopters|soldiers)",
+     r"personnel|columns?))?|tatmadaw|regime (?:artillery|jets|warplanes|helicopters|soldiers)|"
+     # "the criminality of the Syrian regime and its Russian ally claim the lives of 30": a
+     # government named for what it does by force (not a sanctions or a tax regime).
+     r"(?:syrian|assad|myanmar|burmese|military) regime|\bthe regime\b(?!\s+change)",
      "Military Forces of {country}", 1, "state"),
     # Codebook: rebels (2) fight to take the state or secede; fighters the text calls rebels,
     # guerrillas, insurgents, separatists or the resistance are such a group though it names none.
