@@ -291,6 +291,15 @@ def test_the_regime_named_for_what_it_does_by_force_is_the_states_forces() -> No
     assert (strikes.actor1, strikes.inter2) == ("Military Forces of Syria", 7)
 
 
+def test_the_group_whose_hideouts_aircraft_pound_was_struck_not_striking() -> None:
+    (strike,) = events("Pakistan helicopters pound rebel hideouts, killing 30", published="2014-06-10")
+    assert (strike.inter1, strike.inter2) == (1, 2)
+    (strike,) = events(
+        "Warplanes strike militant hideouts in North Waziristan, killing 12", published="2014-06-10"
+    )
+    assert (strike.inter1, strike.inter2) == (1, 3)
+
+
 def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_went() -> None:
     (clash,) = events(
         "In a statement issued from Rawalpindi, the military said the fighting broke out in the "

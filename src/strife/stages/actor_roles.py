@@ -77,7 +77,7 @@ def agent_of(
 # The object of an attack is not its agent: "Pakistan hits militant hideouts", "strikes on
 # Houthi positions", "an ambush on army troops".
 STRUCK_OBJECT = re.compile(
-    r"\b(?:attack(?:ed|s)?|hits?|target(?:ed|s|ing)|struck|pound(?:ed|s|ing)|raid(?:ed|s|ing)|bomb(?:ed|s|ing)|"
+    r"\b(?:attack(?:ed|s)?|hits?|target(?:ed|s|ing)|struck|strik(?:e|es|ing)|pound(?:ed|s|ing)?|raid(?:ed|s|ing)|bomb(?:ed|s|ing)|"
     r"shell(?:ed|s|ing)|storm(?:ed|s|ing)|ambush(?:ed|es|ing)|"
     r"(?:attacks?|strikes?|raids?|assaults?|ambush(?:es)?|offensive) (?:on|against))\s+"
     r"(?:the\s+|an?\s+|two\s+|three\s+|several\s+)?(?:[\w'’-]+\s+)?$",
@@ -526,10 +526,20 @@ def infer_striker(
         # Shelling that names no one at all is, as a coder reads war news, the forces' that
         # have the guns ("continuous shelling on eastern Ghouta").
         unclaimed_guns = a1 is None and sub == "Shelling/artillery/missile attack"
+        read_as_striker = a1
         a1 = _report_striker(doc, event_iso3) or (DEFAULT_STATE if manned or unclaimed_guns else a1)
         if a1 is not None and a1.value.side == "state" and main_victims(hurt) == "armed":
             # "Eight militants killed in air strikes": the state struck an armed group.
             a2 = next((m for m in actors if m.value.side == "armed"), DEFAULT_UNIDENTIFIED)
+        elif (
+            a1 is not read_as_striker
+            and read_as_striker is not None
+            and read_as_striker.value.side == "armed"
+            and is_struck(doc.text, read_as_striker)
+        ):
+            # "Pakistan helicopters pound rebel hideouts, killing 30": the group the strike's
+            # words take as their object was struck, not striking.
+            a2 = read_as_striker
         if a2 is not None and a1 is not None and a2.value.name == a1.value.name:
             a2 = DEFAULT_CIVILIANS
     return a1, a2
