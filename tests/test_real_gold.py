@@ -238,6 +238,30 @@ def test_agreement_of_two_codings() -> None:
     assert report["fields_on_paired_events"]["sub_event_type"]["value"] == 1.0
 
 
+def test_the_second_coding_of_dev_short_reports_is_valid_and_agrees_with_the_gold(
+    lines: list[dict], manifest: dict
+) -> None:
+    # 64 dev short reports drawn at random (seed 20261206), coded again blind by separate coders.
+    second = json.loads((REAL / "second-coding-short.json").read_text(encoding="utf-8"))
+    split = {(d["file"], d["id"]): (d["split"], d["kind"]) for d in manifest["documents"]}
+    assert len(second) == 64 and {split[r["file"], r["id"]] for r in second} == {("dev", "short")}
+    for line in second:
+        for event in line["gold_events"]:
+            assert {item["field"] for item in event["evidence"]} >= {"event"}
+            assert all(set(item) == {"field", "start", "end", "sha1"} for item in event["evidence"])
+    gold = {(r["file"], r["id"]): r for r in lines}
+    report = compare_codings([gold[r["file"], r["id"]] for r in second], second)
+    assert report["events"]["f1"] >= 0.95  # README: 0.986 (P 1.000, R 0.973) in December 2026
+    _shared()
+    texts = read_shared_documents(second, near=REAL)
+    for line in second:
+        text = texts[(line["file"], line["id"])]["text"]
+        for event in line["gold_events"]:
+            assert validate_real_event(event, texts[(line["file"], line["id"])], quoted=False) == []
+            for item in event["evidence"]:
+                assert evidence_digest(text[item["start"] : item["end"]]) == item["sha1"]
+
+
 def test_evaluate_scores_the_real_test_split(lines: list[dict]) -> None:
     _shared()
     from strife.cli import main

@@ -12,6 +12,8 @@ repo keeps where the evidence is, not what it says.
     python tools/real_gold.py build RAW.jsonl…  # raw codings -> tests/corpus/real/<file>.jsonl
     python tools/real_gold.py second RAW.jsonl  # the blind second coding -> second-coding.json
     python tools/real_gold.py agreement A B     # two codings of the same documents compared
+                                                # (A or B: a raw file, a second-coding*.json, or
+                                                # tests/corpus/real for the gold itself)
     python tools/real_gold.py show ID           # a gold document with its evidence, for review
 
 The coding decisions are in docs/coding-guide.md.
@@ -187,7 +189,14 @@ def packet(args: argparse.Namespace) -> int:
 
 
 def _raw(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """Codings from JSON Lines, a JSON array (`second-coding*.json`), or every file of the gold
+    (a directory: `tests/corpus/real`)."""
+    if path.is_dir():
+        return [r for file in sorted(path.glob("*.jsonl")) for r in _raw(file)]
+    text = path.read_text(encoding="utf-8")
+    if text.lstrip().startswith("["):
+        return list(json.loads(text))
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 def _problems(raw: dict[str, Any], record: dict[str, Any] | None, entry: dict[str, Any] | None) -> list[str]:
@@ -265,7 +274,7 @@ def second(args: argparse.Namespace) -> int:
         print("\n".join(problems), file=sys.stderr)
         return 1
     lines = [_gold_line(r, records[r["file"], r["id"]]["text"], by_key[r["file"], r["id"]]) for r in raws]
-    path = REAL / "second-coding.json"
+    path = REAL / args.out
     path.write_text(json.dumps(lines, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{path}: {len(lines)} documents")
     return 0
@@ -371,6 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=build)
     p = commands.add_parser("second", help="the double-coded sample's second coding -> second-coding.json")
     p.add_argument("raw")
+    p.add_argument("--out", default="second-coding.json", help="file name in tests/corpus/real")
     p.set_defaults(run=second)
     p = commands.add_parser("agreement")
     p.add_argument("first")
