@@ -147,6 +147,8 @@ def _other_armed(actors: list[Mention], armed: Mention | None) -> Mention | None
     return next((m for m in actors if m.value.side == "armed" and m.value.name != armed.value.name), None)
 
 
+# What stands before forces an act was aimed at: "on", "against", "targeting", "attacked".
+_AIMED_AT = r"\b(?:on|against|targeting|targeted|attacked|attacking)\s+(?:a |an |the )?(?:[\w'’-]+\s+)?"
 # What forces use, named as what an explosion or attack hit: the forces were its target.
 STATE_TARGETS = (
     (re.compile(r"\bpolice (?:mobile|van|vehicle|station|post|base|check ?post|patrol|party|lines|convoy|"
@@ -165,10 +167,9 @@ STATE_TARGETS = (
      DEFAULT_STATE),
     # Forces named as what a blast or an attack was aimed at: "suicide bombing on security
     # forces", "a suicide bomber attacked soldiers", "an attack targeting policemen".
-    (re.compile(r"\b(?:on|against|targeting|targeted|attacked|attacking)\s+(?:a |an |the )?(?:[\w'’-]+\s+)?"
-                r"(?:policemen|police(?:\s+(?:officers|personnel|officials))?|cops)\b", re.I), DEFAULT_POLICE),
-    (re.compile(r"\b(?:on|against|targeting|targeted|attacked|attacking)\s+(?:a |an |the )?(?:[\w'’-]+\s+)?"
-                r"(?:security forces|security personnel|soldiers|troops|paramilitar(?:y|ies)|army)\b", re.I),
+    (re.compile(_AIMED_AT + r"(?:policemen|police(?:\s+(?:officers|personnel|officials))?|cops)\b", re.I),
+     DEFAULT_POLICE),
+    (re.compile(_AIMED_AT + r"(?:security forces|security personnel|soldiers|troops|paramilitar(?:y|ies)|army)\b", re.I),
      DEFAULT_STATE),
     # "National police positions in Nueva Concepcion have been attacked".
     (re.compile(r"\b(?:police|military|army|government|regime|troops'?|soldiers'?) positions\b", re.I), DEFAULT_STATE),
