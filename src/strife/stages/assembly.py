@@ -111,12 +111,11 @@ PLACE_ATTACKED = re.compile(
 
 # A clause whose subject is "another" and nothing else, told of a toll: another of the same act.
 ANOTHER_OF_THEM = re.compile(
-    r"\W*(?:and |while |but |,\s*)?another(?: one)?\s+(?:killed|injured|wounded|left|exploded|went off)\b",
-    re.I,
+    r"\W*(?:and |while |but )?another(?: one)?\s+(?:killed|injured|wounded|left|exploded|went off)\b", re.I
 )
 
 # "Another IED bombing killed 1": the text says this is another incident, the same in kind.
-ANOTHER_ACT = re.compile(r"^\W*(?:and |but |while )?another\b", re.I)
+OPENS_ON_ANOTHER = re.compile(r"\W*(?:and |but |while )?another\b", re.I)
 
 # Shots fired at someone are an attack made, whoever was hit: no bare "attack".
 SHOTS_FIRED = compile_lower(FIRED_AT)
@@ -242,10 +241,12 @@ def assemble_events(doc: Document) -> list[Event]:
             trigger_mentions,
             incident_text(sorted(incident.sentences)[:3]),
         )
-        opening_start, opening_end = spans[min(incident.sentences)]
-        opening_text = doc.text[opening_start:opening_end]
-        another_of_them = ANOTHER_OF_THEM.match(opening_text) is not None
-        if events and (trigger is None or trigger.value.strength < SPECIFIC_TRIGGER) and another_of_them:
+        opening_text = doc.text[first[0] : first[1]]
+        if (
+            events
+            and (trigger is None or trigger.value.strength < SPECIFIC_TRIGGER)
+            and ANOTHER_OF_THEM.match(opening_text)
+        ):
             # "Another IED bombing killed 1, and another killed 2": another of the act just told.
             sub = events[-1].sub_event_type
         if trigger is not None and EVENT_TYPE_OF[sub] == "Strategic developments":
@@ -481,9 +482,9 @@ def assemble_events(doc: Document) -> list[Event]:
                 confidence=round(max(0.05, min(confidence, 0.95)), 2),
             )
         )
-        if another_of_them or ANOTHER_ACT.match(opening_text):
-            # Not "meanwhile" or "separately": an article's summary and its paragraph on the
-            # incident say those of one incident too.
+        if OPENS_ON_ANOTHER.match(opening_text):
+            # (Every clause ANOTHER_OF_THEM reads opens so.) Not "meanwhile" or "separately": an
+            # article's summary and its paragraph on the incident say those of one incident too.
             told_apart.add(events[-1].event_id)
         if incident.background and _told_before(events[-1], events[:-1]):
             # "the April 22 Pahalgam attack", recalled once more: one incident, one event.

@@ -335,15 +335,14 @@ class ContextStage:
         # toll, updated or given by another source, not a tally.
         updates = {m.sentence for m in doc.layer("casualties") if m.value.toll or m.value.party == "total"}
         vague = _only_vague_counts(doc.layer("casualties"))
-        dated = {m.sentence for m in doc.layer("dates") if m.value.precision == 1} | {
-            m.sentence for m in doc.layer("unresolved_dates")
-        }
+        # Where each sentence gives a day, resolved or not.
         day_starts: dict[int, list[int]] = defaultdict(list)
         for m in doc.layer("dates"):
             if m.value.precision == 1:
                 day_starts[m.sentence].append(m.start)
         for m in doc.layer("unresolved_dates"):
             day_starts[m.sentence].append(m.start)
+        dated = set(day_starts)
         note = is_note(doc)
         # A trigger this specific names the weapon of one incident (a landmine, a bomb blast, a
         # suicide bomb, an air strike), not the shelling or the killings a tally sums.

@@ -20,31 +20,6 @@ from strife.places.gazetteer import GazetteerEntry, distance_km
 # area known only by its district, which stands at the district's seat (codebook: precision 2).
 SECTION = "PPLX"
 DISTRICT_SECTION = "PPLX-ADM2"
-# The kinds of name that are parts of a town or a district, as `PLACE_KINDS` names them.
-# Not a market or a bazaar: "the Christmas market of Magdeburg" is no place called Christmas.
-PART_KINDS = frozenset(
-    {
-        "village",
-        "town",
-        "neighbourhood",
-        "neighborhood",
-        "canton",
-        "hamlet",
-        "barrio",
-        "area",
-        "locality",
-        "sector",
-    }
-)
-# What joins a part, or a list of them, to the place that holds it: "… area of Bannu", "…
-# neighborhoods in the city of Aleppo", "… neighborhood of southern San Salvador", "… area of the
-# northern city of Mosul" (a bearing says where in the holder, not which).
-HELD_BY = re.compile(
-    r"(?:\s+(?:neighbou?rhoods|villages|areas|localities|sectors|cantons|hamlets|barrios))?"
-    r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]{0,12}\s+|central\s+)?"
-    r"(?:(?:city|town|district|province|department|municipality|capital)\s+of\s+)?",
-    re.I,
-)
 # Nearer than this to the holding place, a part the gazetteer itself knows keeps its own entry
 # ("the Mejicanos area of San Salvador" is the town of Mejicanos).
 OWN_ENTRY_KM = 30.0
@@ -59,6 +34,19 @@ _PLURAL_KINDS = {
     "neighbourhoods": "neighbourhood", "neighborhoods": "neighborhood", "villages": "village", "areas": "area",
     "localities": "locality", "sectors": "sector", "cantons": "canton", "hamlets": "hamlet", "barrios": "barrio",
 }  # fmt: skip
+# The kinds of name that are parts of a town or a district, as `PLACE_KINDS` names them: those
+# a list names in the plural, and a town. Not a market or a bazaar: "the Christmas market of
+# Magdeburg" is no place called Christmas.
+PART_KINDS = frozenset({*_PLURAL_KINDS.values(), "town"})
+# What joins a part, or a list of them, to the place that holds it: "… area of Bannu", "…
+# neighborhoods in the city of Aleppo", "… neighborhood of southern San Salvador", "… area of the
+# northern city of Mosul" (a bearing says where in the holder, not which).
+HELD_BY = re.compile(
+    rf"(?:\s+(?:{'|'.join(_PLURAL_KINDS)}))?"
+    r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]{0,12}\s+|central\s+)?"
+    r"(?:(?:city|town|district|province|department|municipality|capital)\s+of\s+)?",
+    re.I,
+)
 LISTED_PARTS = re.compile(
     rf"\b(?P<names>{_PART_NAME}(?:\s*,\s*{_PART_NAME})*,?\s+and\s+{_PART_NAME})\s+"
     rf"(?P<kind>{'|'.join(_PLURAL_KINDS)})\b"
