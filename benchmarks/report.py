@@ -164,6 +164,38 @@ def incident_model_section() -> list[str]:
         f"{coded['labels_not']} not; {coded['double_coded']} coded twice, by two coders: incident or not "
         f"agree {coded['incident_agreement']:.3f} (Cohen's kappa {coded['incident_kappa']:.3f}), sub-event "
         f"type {coded['sub_event_type_agreement']:.3f} where both say incident.",
+        *_boundary_lines(),
+    ]
+
+
+def _boundary_lines() -> list[str]:
+    from strife.stages.incident_boundaries import boundary_model
+
+    model = boundary_model()
+    meta = model.meta
+    at = meta["held_out"]["at_threshold"]
+    by_fold = meta["held_out"]["detection_on_dev_by_fold"]
+    rules, reading = by_fold["rules alone"], by_fold["with the reading"]
+
+    def figures(kind: str, scores: dict) -> str:
+        s = scores[kind]
+        return f"{s['f1']:.3f} (P {s['precision']:.3f}, R {s['recall']:.3f})"
+
+    return [
+        "",
+        "## Where one incident ends (`src/strife/stages/incident_boundaries.json`)",
+        "",
+        "Asked where no rule of grouping opens another incident and the sentence names a place, fitted by "
+        "`tools/train_incident_boundaries.py` on the **dev** split's evidence only; see `docs/incident-model.md`.",
+        "",
+        f"- Examples: {meta['examples']} sentences beside an incident begun, {meta['opens_another']} of them "
+        "another incident.",
+        f"- Held out (five folds of documents), at threshold {model.threshold}: {at['splits']} sentences opened, "
+        f"{at['right']} rightly.",
+        f"- Dev detection, each document read by the model of the other folds: short reports "
+        f"{figures('short', rules)} with the rules alone, {figures('short', reading)} with the reading; articles "
+        f"{figures('article', rules)} and {figures('article', reading)}. The dev figures above are in-sample "
+        "for this reading; the test split's are not.",
     ]
 
 

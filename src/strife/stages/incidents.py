@@ -17,7 +17,8 @@ from typing import Any
 from strife.document import Document, Mention
 from strife.stages.calendar import WEEKDAY_PATTERN
 from strife.stages.event_types import PROTEST_OR_RIOT
-from strife.stages.incident_model import features, incident_model
+from strife.stages.incident_boundaries import boundary_model
+from strife.stages.incident_model import WORD, features, incident_model, stem
 from strife.stages.place_parts import is_section
 from strife.stages.sentences import ANOTHER, CLAUSE, EXCERPT_FACT, LEAD_SENTENCES, is_note
 from strife.stages.triggers import (
@@ -29,7 +30,7 @@ from strife.stages.triggers import (
     PLANNED,
     SPECIFIC_TRIGGER,
 )
-from strife.stages.truecase import is_caseless
+from strife.stages.truecase import common_words, is_caseless
 from strife.taxonomy import EVENT_TYPE_OF
 
 # What "another" or "a separate" names when it names another incident.
@@ -264,6 +265,7 @@ def group_incidents(doc: Document) -> list[Incident]:
     # ("about 200 church members marched peacefully in protest").
     note = is_note(doc)
     excerpts = doc.annotations.facts.get(EXCERPT_FACT, frozenset())
+    read = _Layers(doc, note, excerpts, triggers, casualties, dates, places, stand_in_days, actors)
     incidents: list[Incident] = []
     current: Incident | None = None
     for sentence in doc.layer("sentences"):
@@ -396,75 +398,17 @@ def group_incidents(doc: Document) -> list[Incident]:
             and all((doc.published - d.value.end).days > RECALLED_DAYS for d in dates.get(index, []))
         )
         if eventful:
-            opens = (
-                current is None
-                or background  # a recalled incident is one sentence's worth: its own figures only
-                or _tells_another(text)
-                # An excerpt of another report, strung after the one before in a note, that tells
-                # another weekday ("…; 6 on monday morning, protesters controlled major
-                # thoroughfares" after Sunday's tear gas).
-                or (index in excerpts and _another_weekday(index, current, stand_in_days))
-                or current.background != background
-                or _other_day(dates.get(index, []), current, dates)
-                # "marched peacefully on Friday … On Monday, police opened fire on a march", with
-                # no publication date to resolve either day against: two days all the same, where
-                # the later one tells violence of its own.
-                or (
-                    bool(killed or violent)
-                    and _other_day(stand_in_days.get(index, []), current, stand_in_days, "stand-in days")
+            told = _Told(index, sentence, text, background, killed, violent, likely, own, calm, placed)
+            opens = current is None
+            if current is not None:
+                reasons = opening_reasons(current, told, read)
+                # Where no rule opens another incident, the learned reading of real reports may,
+                # for a sentence that says where: an event is coded at its place, and one split
+                # off with none of its own is most often the same incident told on.
+                opens = any(reasons.values()) or (
+                    bool(_place_keys(places.get(index, [])))
+                    and boundary_model().opens(boundary_features(current, told, read, reasons))
                 )
-                # ACLED's unit is one place: new figures somewhere else are another incident, and
-                # so is a sentence that opens on another place ("In Rawalpindi, supporters...").
-                # A protest day in many cities is one event per city (coding guide).
-                or (
-                    bool(
-                        killed
-                        or [t for t in own if t.value.violent or t.value.sub_event_type in PROTEST_OR_RIOT]
-                        or (violent and likely)
-                    )
-                    and _other_place(places.get(index, []), current, places)
-                )
-                # The place a sentence opens on is where it happened; others it names after it
-                # ("415 km southeast of Lima") are bearings.
-                or (
-                    PLACE_LEAD.match(text) is not None
-                    and _other_place(_lead_place(places.get(index, [])), current, places)
-                )
-                # A headline's clause that names an act of its own ("…and explosion leaves
-                # human losses east of the Euphrates" after air strikes on Hama): another
-                # incident where it is another sub-type of act.
-                or (sentence.value == CLAUSE and _other_act(own, current, triggers))
-                # "…in Turbat, whereas a targeted shooting occurred in Qalat": a clause said to
-                # tell another act.
-                or (
-                    sentence.value == CLAUSE
-                    and ANOTHER_BEFORE.search(doc.cased_text, max(0, sentence.start - 30), sentence.start)
-                    is not None
-                )
-                # "Pakistan strikes kill 31 militants, drone kills 7": a clause with a toll of its
-                # own after one that gave its own is another act's.
-                or (
-                    sentence.value == CLAUSE
-                    and bool(killed)
-                    and bool(current.gathered("tolls", lambda i: [c.start for c in casualties.get(i, [])]))
-                )
-                # "Junta Soldiers Torch Village After Cutting Power in Myanmar's Sagaing", a
-                # headline after a battle's: destruction at a place, with no one hurt, is an event
-                # of its own. (An article's "rubble of destroyed buildings" is a strike's aftermath.)
-                or (
-                    note
-                    and not violent
-                    and not killed
-                    and placed
-                    and _other_calm_act(calm, "Looting/property destruction", current, triggers)
-                )
-                or (
-                    _other_kind(own, current, triggers, killed, casualties)
-                    # "The air force said it shot down 45 drones" after a strike: a calm act named
-                    # this surely is no anaphora's.
-                    and (not ANAPHORA.match(text) or any(_news_in_itself(t) for t in own))
-                )
-            )
             if opens:
                 current = Incident(background=background)
                 incidents.append(current)
@@ -536,6 +480,173 @@ def group_incidents(doc: Document) -> list[Incident]:
             what = "day, place, toll" if violent else "day or place"
             drop(doc, sentence, ("talk", f"{act!r} with no {what} or sure reading of its own"))
     return incidents
+
+
+@dataclass(frozen=True, slots=True)
+class _Layers:
+    """A report's layers by sentence, as grouping reads them."""
+
+    doc: Document
+    note: bool
+    excerpts: frozenset[int]
+    triggers: dict[int, list[Mention]]
+    casualties: dict[int, list[Mention]]
+    dates: dict[int, list[Mention]]
+    places: dict[int, list[Mention]]
+    stand_in_days: dict[int, list[Mention]]
+    actors: dict[int, list[Mention]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """What one sentence that tells an event gives of its own."""
+
+    index: int
+    sentence: Mention
+    text: str
+    background: bool
+    killed: list[Mention]
+    violent: bool
+    likely: bool
+    own: list[Mention]
+    calm: list[Mention]
+    placed: bool
+
+
+def opening_reasons(current: Incident, told: _Told, read: _Layers) -> dict[str, bool]:
+    """Each reason a sentence that tells an event may begin another incident than `current`,
+    by name, and whether it holds."""
+    index, sentence, text, own, killed = told.index, told.sentence, told.text, told.own, told.killed
+    places, triggers, casualties = read.places, read.triggers, read.casualties
+    return {
+        # A recalled incident is one sentence's worth: its own figures only.
+        "background": told.background,
+        "another": _tells_another(text),
+        # An excerpt of another report, strung after the one before in a note, that tells
+        # another weekday ("…; 6 on monday morning, protesters controlled major
+        # thoroughfares" after Sunday's tear gas).
+        "excerpt of another weekday": index in read.excerpts
+        and _another_weekday(index, current, read.stand_in_days),
+        "recalled after reported": current.background != told.background,
+        "another day": _other_day(read.dates.get(index, []), current, read.dates),
+        # "marched peacefully on Friday … On Monday, police opened fire on a march", with
+        # no publication date to resolve either day against: two days all the same, where
+        # the later one tells violence of its own.
+        "another weekday": bool(killed or told.violent)
+        and _other_day(read.stand_in_days.get(index, []), current, read.stand_in_days, "stand-in days"),
+        # ACLED's unit is one place: new figures somewhere else are another incident, and
+        # so is a sentence that opens on another place ("In Rawalpindi, supporters...").
+        # A protest day in many cities is one event per city (coding guide).
+        "another place": bool(
+            killed
+            or [t for t in own if t.value.violent or t.value.sub_event_type in PROTEST_OR_RIOT]
+            or (told.violent and told.likely)
+        )
+        and _other_place(places.get(index, []), current, places),
+        # The place a sentence opens on is where it happened; others it names after it
+        # ("415 km southeast of Lima") are bearings.
+        "opens on another place": PLACE_LEAD.match(text) is not None
+        and _other_place(_lead_place(places.get(index, [])), current, places),
+        # A headline's clause that names an act of its own ("…and explosion leaves
+        # human losses east of the Euphrates" after air strikes on Hama): another
+        # incident where it is another sub-type of act.
+        "clause of another act": sentence.value == CLAUSE and _other_act(own, current, triggers),
+        # "…in Turbat, whereas a targeted shooting occurred in Qalat": a clause said to
+        # tell another act.
+        "clause said to be another": sentence.value == CLAUSE
+        and ANOTHER_BEFORE.search(read.doc.cased_text, max(0, sentence.start - 30), sentence.start)
+        is not None,
+        # "Pakistan strikes kill 31 militants, drone kills 7": a clause with a toll of its
+        # own after one that gave its own is another act's.
+        "clause of another toll": sentence.value == CLAUSE
+        and bool(killed)
+        and bool(current.gathered("tolls", lambda i: [c.start for c in casualties.get(i, [])])),
+        # "Junta Soldiers Torch Village After Cutting Power in Myanmar's Sagaing", a
+        # headline after a battle's: destruction at a place, with no one hurt, is an event
+        # of its own. (An article's "rubble of destroyed buildings" is a strike's aftermath.)
+        "destruction after violence": read.note
+        and not told.violent
+        and not killed
+        and told.placed
+        and _other_calm_act(told.calm, "Looting/property destruction", current, triggers),
+        # The air force said it shot down 45 drones" after a strike: a calm act named this
+        # surely is no anaphora's.
+        "another kind": _other_kind(own, current, triggers, killed, casualties)
+        and (not ANAPHORA.match(text) or any(_news_in_itself(t) for t in own)),
+    }
+
+
+# How many of a sentence's opening words the boundary reading sees.
+OPENING_WORDS = 3
+
+
+def boundary_features(current: Incident, told: _Told, read: _Layers, reasons: dict[str, bool]) -> set[str]:
+    """What the learned boundary reading (`incident_boundaries`) sees of a sentence that tells an
+    event beside the incident told so far."""
+    index, own = told.index, told.own
+    feats = {f"rule:{name}" for name, holds in reasons.items() if holds} or {"rule:none"}
+    # Its words, names left out: what a report says, not where or of whom, opens an incident.
+    common = common_words()
+    words = [
+        stem(w) if w in common or w == "a" or w[0].isdigit() else "<name>"
+        for w in WORD.findall(told.text.lower())
+    ]
+    feats.update(f"word{i}:{w}" for i, w in enumerate(words[:OPENING_WORDS]))
+    if len(words) > 1:
+        feats.add(f"words:{words[0]} {words[1]}")
+    feats.update(f"bow:{w}" for w in words)
+    fresh = _place_keys(read.places.get(index, []))
+    known = current.gathered("places", lambda i: _place_keys(read.places.get(i, [])))
+    if fresh and known:
+        feats.add(
+            "place:other" if _other_place(read.places.get(index, []), current, read.places) else "place:same"
+        )
+    else:
+        feats.add(f"place:{'own' if fresh else 'none'}")
+    days = [d for d in read.dates.get(index, []) if d.value.precision == 1]
+    if days:
+        other = _other_day(days, current, read.dates)
+        feats.add("day:other" if other else "day:own")
+    new_kinds = _kinds(own)
+    known_kinds = current.gathered(
+        "types",
+        lambda i: _kinds([t for t in read.triggers.get(i, []) if t.value.strength > LEARNED_STRENGTH]),
+    )
+    feats.update(f"kind:{b}>{a}" for a in new_kinds for b in known_kinds if a != b)
+    feats.add(
+        "kind:same"
+        if new_kinds & known_kinds
+        else ("kind:other" if new_kinds and known_kinds else "kind:none")
+    )
+    if told.killed:
+        counts = current.gathered(
+            "counts", lambda i: [c.value.count.value for c in read.casualties.get(i, []) if c.value.count]
+        )
+        own_counts = {c.value.count.value for c in told.killed if c.value.count}
+        feats.add(
+            "toll:first" if not counts else ("toll:repeated" if own_counts & counts else "toll:another")
+        )
+    named = {m.value.name for m in read.actors.get(index, []) if m.value.named}
+    if named:
+        known_named = current.gathered(
+            "named actors", lambda i: [m.value.name for m in read.actors.get(i, []) if m.value.named]
+        )
+        feats.add("named:same" if named & known_named else ("named:other" if known_named else "named:first"))
+    if current.sentences == [0]:
+        feats.add("after headline")
+    feats.add("clause" if told.sentence.value == CLAUSE else "sentence")
+    if read.note:
+        feats.add("note")
+    gap = index - max(current.sentences)
+    feats.add(f"gap:{min(gap, 3)}")
+    feats.add(f"told:{min(len(current.sentences), 3)}")
+    if ANAPHORA.match(told.text):
+        feats.add("anaphora")
+    if PRONOUN_OPENING.match(told.text):
+        feats.add("pronoun")
+    if told.violent:
+        feats.add("violent")
+    return feats
 
 
 # What makes a protest, an arrest or an agreement in a sentence no event of its own: it is

@@ -1,0 +1,76 @@
+"""The learned reading of where one incident ends and the next begins.
+
+Reports here are our own; the reading's held-out figures on the real dev split are in its
+metadata and in docs/incident-model.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+import strife.stages.incidents as incidents
+from strife.api import extract
+from strife.stages.incident_boundaries import BoundaryModel, boundary_model
+
+ROOT = Path(__file__).resolve().parents[1]
+
+AMBUSH = (
+    "Militants ambushed a convoy in Kurram on Monday, killing three soldiers, officials said. "
+    "The attackers escaped into the hills. "
+)
+
+
+class _Never(BoundaryModel):
+    def __init__(self) -> None:
+        super().__init__({"bias": 0.0, "weights": {}, "threshold": 2.0})
+
+
+def _tolls(text: str) -> list[int]:
+    return [e.fatalities for e in extract({"id": "r", "text": text, "published": "2025-03-04"})]
+
+
+def test_fighting_told_as_also_happening_is_another_incident_where_no_rule_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        AMBUSH + "There was also fighting near a checkpoint in Kurram, where two more soldiers were wounded."
+    )
+    assert _tolls(text) == [3, 0]
+    # The same place, no other day, no word the rules list: the rules alone keep one incident.
+    monkeypatch.setattr(incidents, "boundary_model", _Never)
+    assert _tolls(text) == [3]
+
+
+def test_a_sentence_that_says_nowhere_goes_on_telling_the_incident() -> None:
+    text = AMBUSH + "There was also fighting near a checkpoint, where two more soldiers were wounded."
+    assert _tolls(text) == [3]
+
+
+def test_the_reading_sees_the_rules_and_the_opening_words_not_names() -> None:
+    model = boundary_model()
+    assert model.probability(
+        {"rule:none", "word0:there", "word1:was", "word2:also", "bow:also"}
+    ) > model.probability({"rule:none", "word0:the", "word1:attacker", "anaphora"})
+    assert not any(name.endswith(("kurram", "waziristan", "syria")) for name in model.weights)
+
+
+def test_the_shipped_reading_names_its_data_and_held_out_score() -> None:
+    meta = boundary_model().meta
+    assert meta["trained_by"] == "tools/train_incident_boundaries.py"
+    assert 0.0 < boundary_model().threshold < 1.0
+    by_fold = meta["held_out"]["detection_on_dev_by_fold"]
+    assert set(by_fold) == {"rules alone", "with the reading"}
+    assert by_fold["with the reading"]["short"]["f1"] >= by_fold["rules alone"]["short"]["f1"]
+
+
+def test_the_reading_was_fitted_on_every_dev_document_of_the_latest_draw() -> None:
+    manifest = json.loads((ROOT / "tests/corpus/real/manifest.json").read_text())
+    ids = sorted(d["id"] for d in manifest["documents"] if d["split"] == "dev")
+    digest = hashlib.sha1("\n".join(ids).encode()).hexdigest()[:12]
+    assert boundary_model().meta["gold_dev"] == {"documents": len(ids), "sha1": digest}, (
+        "refit after a draw: tools/train_incident_boundaries.py"
+    )
