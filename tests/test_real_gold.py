@@ -267,3 +267,23 @@ def test_evaluate_scores_the_real_test_split(lines: list[dict]) -> None:
     from strife.cli import main
 
     assert main(["evaluate", str(REAL), "--split", "test", "--limit", "20", "--json"]) == 0
+
+
+def test_check_names_the_documents_of_a_batch_a_coders_file_leaves_out(
+    manifest: dict, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    _shared()
+    name, ids = next(iter(manifest["batches"].items()))
+    entry = {(d["id"]): d for d in manifest["documents"]}[ids[0]]
+    raw = tmp_path / f"raw_{name}.jsonl"
+    line = {"id": ids[0], "file": entry["file"], "coder_note": "no incident", "gold_events": []}
+    raw.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    tool = Path(__file__).resolve().parents[1] / "tools" / "real_gold.py"
+    out = subprocess.run(
+        [sys.executable, str(tool), "check", str(raw)], capture_output=True, text=True
+    ).stdout
+    assert f"batch {name}: {len(ids) - 1} of its documents not coded here: {ids[1]}" in out
+    assert out.rstrip().endswith("1 documents, 0 events, 0 problems")

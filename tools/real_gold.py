@@ -83,6 +83,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     14: {"seed": 20261216, "sample": SHORT_DRAW, "per_batch": 27},
     15: {"seed": 20261217, "sample": SHORT_DRAW, "per_batch": 27},
     16: {"seed": 20261218, "sample": SHORT_DRAW, "per_batch": 27},
+    17: {"seed": 20261219, "sample": SHORT_DRAW, "per_batch": 27},
 }
 
 
@@ -223,8 +224,22 @@ def check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     events = sum(len(r.get("gold_events", [])) for r in raws)
+    for note in _batch_notes(manifest, {r.get("id") for r in raws}):
+        print(note)
     print(f"{len(raws)} documents, {events} events, {len(problems)} problems")
     return 1 if problems else 0
+
+
+def _batch_notes(manifest: dict[str, Any], coded: set[Any]) -> list[str]:
+    """Where the codings are of one batch, which of its documents they leave out: a coder's file
+    should hold them all (a checker's holds only those it changed)."""
+    batches = [name for name, ids in manifest["batches"].items() if coded & set(ids)]
+    if len(batches) != 1:
+        return []
+    left = [doc_id for doc_id in manifest["batches"][batches[0]] if doc_id not in coded]
+    if not left:
+        return []
+    return [f"batch {batches[0]}: {len(left)} of its documents not coded here: {', '.join(left)}"]
 
 
 def _span(quote: str, text: str) -> tuple[int, int]:
