@@ -1509,6 +1509,16 @@ def test_a_town_and_its_province_are_one_place_of_a_list() -> None:
     assert {e.location for e in found} >= {"Naţanz", "Isfahan", "Arāk", "Tehran"}
 
 
+def test_a_caseless_list_goes_on_past_a_name_the_gazetteer_does_not_know() -> None:
+    # Notes in small letters: the unknown name is read as a name as in a cased text, so the towns
+    # after it are the list's too, each with its protest.
+    for text in (
+        "Thousands of students marched against fee increases in Lahore, Multan, Qazibad and Faisalabad on Monday.",
+        "thousands of students marched against fee increases in lahore, multan, qazibad and faisalabad on monday.",
+    ):
+        assert {e.location for e in events(text)} == {"Lahore", "Multan", "Faisalabad"}, text
+
+
 def test_a_strike_that_hurt_people_it_does_not_count_hit_civilians() -> None:
     found = events(
         "Government shelling on the eastern countryside of Hama caused casualties on Monday, a monitor said."
