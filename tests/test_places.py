@@ -136,6 +136,12 @@ def test_spellings_learned_from_ucdp_headlines_are_the_towns_they_spell() -> Non
     # tools/mine_place_aliases.py: the Syrian monitor's spellings of towns GeoNames spells otherwise.
     assert _places("Clashes in Der-Ezzor countryside") == [("Der-Ezzor", "SYR", "Deir ez-Zor")]
     assert _places("SDF advance over IS in Menbej countryside") == [("Menbej", "SYR", "Aleppo")]
+    # The province around Damascus, as the monitor spells it (supplement.toml): a place of its own
+    # beside the city, so that a clash in each is an event in each.
+    assert _places("Clashes breakout in Damascus and Reef Dimashq") == [
+        ("Damascus", "SYR", "Damascus"),
+        ("Reef Dimashq", "SYR", "Rural Damascus"),
+    ]
 
 
 def test_event_at_a_town_has_its_coordinates_and_units() -> None:
