@@ -952,6 +952,34 @@ def test_separatists_and_the_resistance_are_rebels_and_is_after_and_is_the_islam
     assert "Islamic State" in (clash.actor1, clash.actor2)
 
 
+def test_the_monitors_factions_are_rebels_and_a_partys_factions_are_no_armed_group() -> None:
+    (clash,) = events(
+        "Clashes between the regime forces and the factions in the countryside of Hama on Monday."
+    )
+    assert {clash.inter1, clash.inter2} == {1, 2}
+    doc = to_document(
+        {"id": "f", "text": "The political factions of the ruling party met in Lahore on Monday."}
+    )
+    default_pipeline().annotate(doc)
+    assert not [m for m in doc.layer("actors") if m.value.side == "armed"]
+
+
+def test_a_group_named_inside_a_longer_name_is_the_longer_names() -> None:
+    # "National Liberation Front" is a group of its own in Syria; inside the FMLN's full name it
+    # names the FMLN, so the report names one armed group, and its battle's unnamed side is it.
+    doc = to_document(
+        {
+            "id": "n",
+            "text": "Urban cells of the Farabundo Marti National Liberation Front attacked army posts in "
+            "San Salvador. Helicopters fired at the rebels' positions on Sunday.",
+        }
+    )
+    default_pipeline().annotate(doc)
+    assert {m.value.name for m in doc.layer("named_groups")} == {
+        "FMLN: Farabundo Marti National Liberation Front"
+    }
+
+
 def test_a_ceasefire_talked_of_or_already_in_force_is_no_agreement() -> None:
     assert not events("Talks on a ceasefire resumed in Cairo on Monday.")
     assert not events("Negotiators met in Doha on Monday to discuss a ceasefire.")

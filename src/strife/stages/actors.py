@@ -88,7 +88,10 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
     (r"rebels?|guerrill?as?|insurgents?|separatists?|resistance (?:forces|fighters|groups?|army)|"
      r"(?<!anti-)resistance(?= (?:attack|ambush|claim|said|say))|"
      # "clashes with resistance", "an ambush by the resistance": the fighters, not a stance.
-     r"(?<=with )(?:the )?resistance\b(?! to)|(?<=by )(?:the )?resistance\b(?! to)",
+     r"(?<=with )(?:the )?resistance\b(?! to)|(?<=by )(?:the )?resistance\b(?! to)|"
+     # The Syrian monitor's "the factions" ("clashes between the regime forces and the factions"):
+     # the armed opposition, not a party's wings ("political factions", "factions of the PML-N").
+     r"(?:(?<![Pp]olitical )\b[Tt]he|[Ii]slamic|[Jj]ihadi|[Aa]rmed|[Oo]pposition|[Rr]ebel) factions\b(?! (?:of|within)\b)",
      "Rebels ({country})", 2, "armed"),
     (r"militants?|terrorists?|gunmen|gunman|armed men|attackers?|assailants|"
      r"jihadists?|extremists|"

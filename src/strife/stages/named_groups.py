@@ -69,4 +69,19 @@ class NamedGroupStage:
                 continue
             for match in scan(pattern, text):
                 mentions.append(Mention(*match.span(), "named_group", group, sentence_of(doc, match.start())))
-        doc.set_layer("named_groups", mentions)
+        doc.set_layer("named_groups", _outermost(mentions))
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions no longer name holds: "National Liberation Front" inside "Farabundo Marti
+    National Liberation Front" is the FMLN's name, not a second group's."""
+    longest_first = sorted(mentions, key=lambda m: (m.start, m.start - m.end))
+    kept: list[Mention] = []
+    reach = -1
+    for m in longest_first:
+        if m.end <= reach and not (kept and (kept[-1].start, kept[-1].end) == (m.start, m.end)):
+            continue
+        kept.append(m)
+        reach = max(reach, m.end)
+    order = {id(m): n for n, m in enumerate(mentions)}
+    return sorted(kept, key=lambda m: order[id(m)])
