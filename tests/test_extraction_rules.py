@@ -980,6 +980,13 @@ def test_a_group_named_inside_a_longer_name_is_the_longer_names() -> None:
     }
 
 
+def test_one_of_those_who_are_men_of_a_force_is_of_that_force() -> None:
+    (blast,) = events("A serviceman was wounded in a landmine blast near Kandahar on Monday.")
+    assert (blast.actor2, blast.inter2) == ("Military Forces of Afghanistan", 1)
+    (killing,) = events("Gunmen shot dead a militiaman at a checkpoint in Kirkuk on Monday.")
+    assert killing.inter2 != 7
+
+
 def test_a_ceasefire_talked_of_or_already_in_force_is_no_agreement() -> None:
     assert not events("Talks on a ceasefire resumed in Cairo on Monday.")
     assert not events("Negotiators met in Doha on Monday to discuss a ceasefire.")

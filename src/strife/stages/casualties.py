@@ -100,6 +100,12 @@ VICTIM_NOUNS |= {
     and not noun.endswith(("ss", "ies", "men"))
     and noun not in ("forces", "security forces", "levies", "khawarij")
 }
+# "A serviceman was wounded", "a militiaman was killed": one of those who are "-men".
+VICTIM_NOUNS |= {
+    noun[:-3] + "man": party
+    for noun, party in list(VICTIM_NOUNS.items())
+    if party != "unknown" and noun.endswith("men") and len(noun) > 5 and noun[:-3] + "man" not in VICTIM_NOUNS
+}
 
 # "bayoneted to death", "bludgeoned to death": how, not whether; not a court's sentence.
 _TO_DEATH_ANY_MEANS = r"(?!sentenced|condemned)[a-z]+ed to death"

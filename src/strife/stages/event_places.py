@@ -90,7 +90,11 @@ def listed_places(
         if n and runs and _qualifies(doc, row[n - 1], m):
             run_end = m.end
             continue
-        if runs and runs[-1][-1].sentence == m.sentence and LIST_SEPARATOR.match(doc.cased_text[run_end : m.start]):
+        if (
+            runs
+            and runs[-1][-1].sentence == m.sentence
+            and LIST_SEPARATOR.match(doc.cased_text[run_end : m.start])
+        ):
             runs[-1].append(m)
         else:
             runs.append([m])
