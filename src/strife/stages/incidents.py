@@ -265,7 +265,7 @@ def group_incidents(doc: Document) -> list[Incident]:
     # ("about 200 church members marched peacefully in protest").
     note = is_note(doc)
     excerpts = doc.annotations.facts.get(EXCERPT_FACT, frozenset())
-    read = _Layers(doc, note, excerpts, triggers, casualties, dates, places, stand_in_days, actors)
+    read = ReportLayers(doc, note, excerpts, triggers, casualties, dates, places, stand_in_days, actors)
     incidents: list[Incident] = []
     current: Incident | None = None
     for sentence in doc.layer("sentences"):
@@ -398,7 +398,7 @@ def group_incidents(doc: Document) -> list[Incident]:
             and all((doc.published - d.value.end).days > RECALLED_DAYS for d in dates.get(index, []))
         )
         if eventful:
-            told = _Told(index, sentence, text, background, killed, violent, likely, own, calm, placed)
+            told = ToldEvent(index, sentence, text, background, killed, violent, likely, own, calm, placed)
             opens = current is None
             if current is not None:
                 reasons = opening_reasons(current, told, read)
@@ -483,7 +483,7 @@ def group_incidents(doc: Document) -> list[Incident]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Layers:
+class ReportLayers:
     """A report's layers by sentence, as grouping reads them."""
 
     doc: Document
@@ -498,7 +498,7 @@ class _Layers:
 
 
 @dataclass(frozen=True, slots=True)
-class _Told:
+class ToldEvent:
     """What one sentence that tells an event gives of its own."""
 
     index: int
@@ -513,7 +513,7 @@ class _Told:
     placed: bool
 
 
-def opening_reasons(current: Incident, told: _Told, read: _Layers) -> dict[str, bool]:
+def opening_reasons(current: Incident, told: ToldEvent, read: ReportLayers) -> dict[str, bool]:
     """Each reason a sentence that tells an event may begin another incident than `current`,
     by name, and whether it holds."""
     index, sentence, text, own, killed = told.index, told.sentence, told.text, told.own, told.killed
@@ -569,7 +569,7 @@ def opening_reasons(current: Incident, told: _Told, read: _Layers) -> dict[str, 
         and not killed
         and told.placed
         and _other_calm_act(told.calm, "Looting/property destruction", current, triggers),
-        # The air force said it shot down 45 drones" after a strike: a calm act named this
+        # "The air force said it shot down 45 drones" after a strike: a calm act named this
         # surely is no anaphora's.
         "another kind": _other_kind(own, current, triggers, killed, casualties)
         and (not ANAPHORA.match(text) or any(_news_in_itself(t) for t in own)),
@@ -580,12 +580,16 @@ def opening_reasons(current: Incident, told: _Told, read: _Layers) -> dict[str, 
 OPENING_WORDS = 3
 
 
-def boundary_features(current: Incident, told: _Told, read: _Layers, reasons: dict[str, bool]) -> set[str]:
+def boundary_features(
+    current: Incident, told: ToldEvent, read: ReportLayers, reasons: dict[str, bool]
+) -> set[str]:
     """What the learned boundary reading (`incident_boundaries`) sees of a sentence that tells an
     event beside the incident told so far."""
     index, own = told.index, told.own
     feats = {f"rule:{name}" for name, holds in reasons.items() if holds} or {"rule:none"}
     # Its words, names left out: what a report says, not where or of whom, opens an incident.
+    # (The list of common words holds none of one letter: "a" is added, so that "in a different
+    # area" reads as it is written.)
     common = common_words()
     words = [
         stem(w) if w in common or w == "a" or w[0].isdigit() else "<name>"
