@@ -84,6 +84,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     15: {"seed": 20261217, "sample": SHORT_DRAW, "per_batch": 27},
     16: {"seed": 20261218, "sample": SHORT_DRAW, "per_batch": 27},
     17: {"seed": 20261219, "sample": SHORT_DRAW, "per_batch": 27},
+    18: {"seed": 20261220, "sample": SHORT_DRAW, "per_batch": 27},
 }
 
 
