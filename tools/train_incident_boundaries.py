@@ -16,7 +16,6 @@ written into the model.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -28,12 +27,15 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from train_incident_model import gold_digest  # noqa: E402
+
 import strife.stages.assembly as assembly  # noqa: E402
 import strife.stages.incidents as incidents  # noqa: E402
 from strife.evaluation import evaluate_paths  # noqa: E402
 from strife.evaluation.gold import load_gold  # noqa: E402
 from strife.pipeline import default_pipeline  # noqa: E402
 from strife.stages.incident_boundaries import MODEL_PATH, BoundaryModel  # noqa: E402
+from strife.stages.incident_model import fold  # noqa: E402
 
 FOLDS = 5
 # The feature of a sentence that names no place of its own (`incidents.boundary_features`).
@@ -112,12 +114,7 @@ def dev_digest(gold_dir: Path) -> dict[str, object]:
     """How many dev documents of the gold's manifest trained the model, and a digest of their
     ids: a test tells from it whether the model was fitted after the latest draw."""
     manifest = json.loads((gold_dir / "manifest.json").read_text(encoding="utf-8"))
-    ids = sorted(d["id"] for d in manifest["documents"] if d["split"] == "dev")
-    return {"documents": len(ids), "sha1": hashlib.sha1("\n".join(ids).encode()).hexdigest()[:12]}
-
-
-def fold(doc_id: str) -> int:
-    return int(hashlib.sha1(doc_id.encode()).hexdigest()[:8], 16) % FOLDS
+    return gold_digest({d["id"] for d in manifest["documents"] if d["split"] == "dev"})
 
 
 def matrix(rows: list[dict], vocab: dict[str, int]) -> csr_matrix:
@@ -141,8 +138,8 @@ def fit(rows: list[dict]) -> tuple[LogisticRegression, dict[str, int]]:
 def held_out(rows: list[dict]) -> list[tuple[dict, float]]:
     scored = []
     for k in range(FOLDS):
-        train = [r for r in rows if fold(r["doc"]) != k]
-        test = [r for r in rows if fold(r["doc"]) == k]
+        train = [r for r in rows if fold(r["doc"], FOLDS) != k]
+        test = [r for r in rows if fold(r["doc"], FOLDS) == k]
         model, vocab = fit(train)
         scored.extend(zip(test, model.predict_proba(matrix(test, vocab))[:, 1], strict=True))
     return scored
@@ -169,7 +166,7 @@ def end_to_end(rows: list[dict], threshold: float, gold_dir: Path, jobs: int) ->
     each document read by the model fitted on the other four folds."""
     models = {}
     for k in range(FOLDS):
-        model, vocab = fit([r for r in rows if fold(r["doc"]) != k])
+        model, vocab = fit([r for r in rows if fold(r["doc"], FOLDS) != k])
         weights = {f: float(model.coef_[0][i]) for f, i in vocab.items()}
         models[k] = BoundaryModel(
             {"bias": float(model.intercept_[0]), "weights": weights, "threshold": threshold}
@@ -187,7 +184,7 @@ def end_to_end(rows: list[dict], threshold: float, gold_dir: Path, jobs: int) ->
         assembly.group_incidents = grouped
         for name, chosen in (
             ("rules alone", lambda: _RulesOnly()),
-            ("with the reading", lambda: models[fold(reading["doc"])]),
+            ("with the reading", lambda: models[fold(reading["doc"], FOLDS)]),
         ):
             incidents.boundary_model = chosen
             result = evaluate_paths([gold_dir], split="dev", jobs=jobs)[0].as_dict()

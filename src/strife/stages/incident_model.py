@@ -56,12 +56,17 @@ def features(text: str) -> set[str]:
     return found
 
 
-def held_out(key: str) -> bool:
-    """Whether a training example (its document id, or id#part) is in the held-out fifth: whole
-    documents, by a digest of the id, so that scores on third-party files can leave out what the
-    model learned from."""
+def fold(key: str, folds: int = 5) -> int:
+    """Which of `folds` folds a training example (its document id, or id#part) falls in: whole
+    documents, by a digest of the id."""
     doc_id = re.split(r"[#@]", key)[0]
-    return int(hashlib.sha1(doc_id.encode()).hexdigest()[:8], 16) % 5 == 0
+    return int(hashlib.sha1(doc_id.encode()).hexdigest()[:8], 16) % folds
+
+
+def held_out(key: str) -> bool:
+    """Whether a training example is in the held-out fifth, so that scores on third-party files
+    can leave out what the model learned from."""
+    return fold(key) == 0
 
 
 class IncidentModel:
