@@ -85,6 +85,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     16: {"seed": 20261218, "sample": SHORT_DRAW, "per_batch": 27},
     17: {"seed": 20261219, "sample": SHORT_DRAW, "per_batch": 27},
     18: {"seed": 20261220, "sample": SHORT_DRAW, "per_batch": 27},
+    19: {"seed": 20261221, "sample": SHORT_DRAW, "per_batch": 27},
 }
 
 
