@@ -2915,6 +2915,36 @@ def test_a_clause_said_to_tell_another_act_is_another_incident() -> None:
     assert sorted(e.fatalities for e in found) == [1, 2]
 
 
+def test_a_note_counting_on_to_another_blast_tells_another_incident() -> None:
+    found = extract(
+        {
+            "text": "In Mosul, a roadside bomb hit an army patrol, killing two soldiers; while in the west "
+            "of the city another blast wounded three civilians."
+        }
+    )
+    assert [(e.fatalities, e.injured) for e in found] == [(2, None), (0, 3)]
+    found = extract(
+        {
+            "text": "Gunmen threw a grenade at a bus stop in Kisumu, killing one man, followed by a second "
+            "grenade at a market in Eldoret, which wounded four."
+        }
+    )
+    assert [e.location for e in found] == ["Kisumu", "Eldoret"]
+    # A second blow told as the same act's is no other incident.
+    (one,) = extract({"text": "A bomb exploded at a market in Kisumu, killing one man and wounding four others."})
+    assert one.fatalities == 1
+
+
+def test_a_note_joining_protests_in_two_towns_tells_two() -> None:
+    found = extract(
+        {
+            "text": "Pensioners marched on Friday in Thessaloniki, and dock workers demonstrated in Volos "
+            "against the new pension law."
+        }
+    )
+    assert [e.location for e in found] == ["Thessaloníki", "Volos"]
+
+
 def test_an_undated_report_place_by_place_makes_its_arrests_events() -> None:
     text = (
         "Here is a report on the army's actions. In Soyapango, the rebels murdered two watchmen at a factory. "

@@ -152,7 +152,8 @@ _ACT_AHEAD = (
     r"(?:shell(?:s|ed|ing)?|bombard(?:s|ed)?|target(?:s|ed)?|(?:air)?strikes?|struck|raid(?:s|ed)?|attack(?:s|ed)?|"
     r"warplanes|bombings?|missiles|rockets|massacres?|execut(?:es|ed)|explode[sd]?|"
     r"ambush(?:es|ed)?|kill(?:s|ed)?|clash(?:es|ed)?|explosions?|blasts?|leaves|left|casualties|"
-    r"wounded|injured|seize[sd]?|capture[sd]?|storm(?:s|ed)?|abduct(?:s|ed)?|kidnap(?:s|ped)?)\b)"
+    r"wounded|injured|seize[sd]?|capture[sd]?|storm(?:s|ed)?|abduct(?:s|ed)?|kidnap(?:s|ped)?|"
+    r"detonat(?:es|ed)|demonstrat(?:es|ed|ors)|protest(?:s|ed|ers)|march(?:es|ed)|rall(?:ies|ied)|riot(?:s|ed))\b)"
 )
 CLAUSE_ACT = re.compile(r"(?:\s+and|,?\s+while|;)\s+" + _ACT_AHEAD, re.I)
 # A name past a clause's first word: where it happened, in a headline ("in the countryside of
@@ -201,6 +202,14 @@ COUNTED_ACT = re.compile(
 # said to be another.
 ANOTHER = r"in\s+the\s+meantime|meanwhile|separately|elsewhere"
 ANOTHER_ACT = re.compile(rf"(?:,?\s+whereas|,?\s+and\s+(?:{ANOTHER})),?\s+" + _ACT_AHEAD, re.I)
+# "…killing one person, followed by a third grenade, launched in Butere", "; while in the south
+# of the city another blast missed a police patrol": a clause that counts on to another act.
+ANOTHER_COUNTED = re.compile(
+    r"(?:[,;]\s*(?:and\s+|while\s+|followed\s+by\s+|then\s+)?|\s+(?:and|while|then)\s+)"
+    r"(?=(?:[\w'’-]+\s+){0,6}?(?:another|a\s+second|a\s+third|a\s+fourth|a\s+further)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:bomb|blast|explosion|attack|grenade|bomber|shooting|strike|raid|ambush)s?\b)",
+    re.I,
+)
 _KILLS_COUNT = re.compile(r"\bkill(?:s|ed)?\s+(?:at\s+least\s+)?\d", re.I)
 
 
@@ -209,6 +218,7 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
     cuts = sorted(
         {m.span() for m in COMPOUND_ACT.finditer(text, span.start, span.end)}
         | {m.span() for m in ANOTHER_ACT.finditer(text, span.start, span.end)}
+        | {m.span() for m in ANOTHER_COUNTED.finditer(text, span.start, span.end)}
         | {
             m.span()
             for m in COUNTED_ACT.finditer(text, span.start, span.end)
