@@ -249,6 +249,8 @@ def test_sub_event_types(text: str, sub_event_type: str) -> None:
     [
         (r"Tehr[ei]e?e?k-?[ie]-?Taliban(?:-e)? Pakistan", "pakistan"),
         (r"\bDaesh\b(?!.s? Khorasan)", "daesh"),
+        # A word in a lookaround, even in a group of its own, is no part of the match.
+        (r"\bFARC\b(?![- ](?i:dissident))", "farc"),
         (r"(?i:al[- ]?Shabaa?b)", "shaba"),
         (r"Islamic State (?:West Africa|in West Africa)(?: Province)?", "islamic"),
         (r"\bIS-?KP?\b", None),

@@ -57,6 +57,8 @@ def required_literal(pattern: str) -> str | None:
             " ",
             text,
         )
+        # A plain group, opened up, so that a lookaround around it goes too ("(?![- ](?i:dissident))").
+        text = re.sub(r"\((?:\?:)?([^()|?][^()|]*)\)(?![?*+{])", r"\1", text)
     if "|" in text:
         return None
     text = re.sub(r"\[[^\]]*\][?*]?|\\.|.[?*]|\{\d+(?:,\d*)?\}", " ", text)
