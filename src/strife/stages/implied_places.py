@@ -30,9 +30,12 @@ Implied = tuple[int, int, GazetteerEntry]
 # ("the capital, Sanaa", "the capital Kabul"). "Somalia's capital", "the capital of Somalia":
 # the capital of the country named, where it is a country (not "Dagestan's capital").
 _NO_NAME_AFTER = r"(?!\s*(?:city\b\s*)?(?:,\s*|of\s+(?:the\s+)?)?[A-Z])"
+# A note that lost its apostrophes writes "Moldova s capital", "the country s capital".
+_OWNS = r"(?:['’]s|\ss)"
 THE_CAPITAL = re.compile(
     rf"\b(?:the (?:(?P<demonym>[A-Z][a-z]+) )?(?P<word>capital)\b{_NO_NAME_AFTER}"
-    rf"|(?P<owner>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s (?P<word2>capital)\b{_NO_NAME_AFTER}"
+    rf"|the (?:country|nation){_OWNS} (?P<word4>capital)\b{_NO_NAME_AFTER}"
+    rf"|(?P<owner>[A-Z][a-z]+(?: [A-Z][a-z]+)?){_OWNS} (?P<word2>capital)\b{_NO_NAME_AFTER}"
     r"|the (?P<word3>capital) (?:city )?of (?P<of>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)"
 )
 
@@ -59,7 +62,7 @@ def capitals_unnamed(
             entry = capital_entry(country) if country else None
         if entry is not None:
             # The word "capital" alone: the country named beside it stays the country's mention.
-            word = next(w for w in ("word", "word2", "word3") if match.group(w))
+            word = next(w for w in ("word", "word2", "word3", "word4") if match.group(w))
             found.append((*match.span(word), entry))
     return found
 
