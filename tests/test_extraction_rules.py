@@ -980,6 +980,22 @@ def test_a_group_named_inside_a_longer_name_is_the_longer_names() -> None:
     }
 
 
+def test_a_battles_unnamed_side_is_the_rebels_a_report_speaks_of_and_of_no_other_armed_men() -> None:
+    text = (
+        "The guerrillas attacked a bridge near Suchitoto on Monday. "
+        "Heavy fighting was reported in Aguilares on Tuesday, the army said."
+    )
+    fight = next(e for e in extract({"text": text}) if e.location == "Aguilares")
+    assert {fight.inter1, fight.inter2} == {1, 2}
+    # Where the report also tells of gunmen, the side left unnamed may be either.
+    text = (
+        "The guerrillas attacked a bridge near Suchitoto on Monday. Gunmen shot a mayor in Apopa. "
+        "Heavy fighting was reported in Aguilares on Tuesday, the army said."
+    )
+    fight = next(e for e in extract({"text": text}) if e.location == "Aguilares")
+    assert {fight.inter1, fight.inter2} == {1, 3}
+
+
 def test_one_of_those_who_are_men_of_a_force_is_of_that_force() -> None:
     (blast,) = events("A serviceman was wounded in a landmine blast near Kandahar on Monday.")
     assert (blast.actor2, blast.inter2) == ("Military Forces of Afghanistan", 1)

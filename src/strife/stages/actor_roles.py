@@ -35,6 +35,8 @@ DEFAULT_RIOTERS = Mention(0, 0, "actor", Actor("Rioters ({country})", 5, "rioter
 
 
 DEFAULT_CIVILIANS = Mention(0, 0, "actor", Actor("Civilians ({country})", 7, "civilian"))
+# ACLED's inter code of rebel groups.
+REBELS = 2
 
 
 def agent_of(
@@ -416,9 +418,15 @@ SENTENCE_EDGE = re.compile(r"[.!?]\s|\n")
 
 
 def _only_named_group(doc: Document) -> Mention | None:
-    """The one armed group a text names, where it names one and no other."""
-    named = [m for m in doc.layer("actors") if m.value.named and m.value.side == "armed"]
-    return named[0] if named and len({m.value.name for m in named}) == 1 else None
+    """The one armed group a text names, where it names one and no other; where it names none,
+    the rebels it speaks of ("the guerrillas", "the rebels"), where it speaks of no other armed
+    men (no "gunmen", no militia)."""
+    armed = [m for m in doc.layer("actors") if m.value.side == "armed"]
+    named = [m for m in armed if m.value.named]
+    if named:
+        return named[0] if len({m.value.name for m in named}) == 1 else None
+    kinds = {(m.value.name, m.value.inter) for m in armed}
+    return armed[0] if len(kinds) == 1 and armed[0].value.inter == REBELS else None
 
 
 def _sentence_around(text: str, mention: Mention) -> str:
