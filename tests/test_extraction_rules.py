@@ -2947,7 +2947,9 @@ def test_a_note_counting_on_to_another_blast_tells_another_incident() -> None:
     )
     assert [e.location for e in found] == ["Kisumu", "Eldoret"]
     # A second blow told as the same act's is no other incident.
-    (one,) = extract({"text": "A bomb exploded at a market in Kisumu, killing one man and wounding four others."})
+    (one,) = extract(
+        {"text": "A bomb exploded at a market in Kisumu, killing one man and wounding four others."}
+    )
     assert one.fatalities == 1
 
 

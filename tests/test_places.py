@@ -497,9 +497,9 @@ def test_the_capital_unnamed_is_the_capital_named_before_or_the_reports_own() ->
     assert located("A bomb exploded in the capital of Iraq on Monday, killing four people.") == ["Baghdad"]
     assert located("A bomb exploded in Dagestan's capital on Monday, killing four people.") != ["Moscow"]
     # A note that lost its apostrophes: "togo s capital", "the country s capital".
-    assert located("thousands of teachers marched in burkina faso s capital on monday to demand higher pay") == [
-        "Ouagadougou"
-    ]
+    assert located(
+        "thousands of teachers marched in burkina faso s capital on monday to demand higher pay"
+    ) == ["Ouagadougou"]
     assert located("in togo, hundreds of traders protested in the country s capital on tuesday") == ["Lomé"]
 
 
