@@ -1670,6 +1670,16 @@ def test_what_a_crowd_protested_is_not_the_protest() -> None:
     }
 
 
+def test_a_coup_a_crowd_marched_against_does_not_type_the_march() -> None:
+    (march,) = events("Thousands marched in Nouakchott on Thursday against the coup.", published="2025-03-04")
+    assert march.sub_event_type == "Peaceful protest"
+    (march,) = events(
+        "Some 2,000 people marched in Nouakchott on Thursday in opposition to the coup.",
+        published="2025-03-04",
+    )
+    assert march.sub_event_type == "Peaceful protest"
+
+
 def test_a_killing_whose_motive_the_report_gives_as_a_quarrel_is_a_crime() -> None:
     assert not events(
         "In Korangi, unidentified assailants shot dead a 30-year-old man on Saturday. The police ruled out "

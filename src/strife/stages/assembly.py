@@ -216,12 +216,19 @@ def assemble_events(doc: Document) -> list[Event]:
             # the grievance, not the incident.
             hurt_in = {m.sentence for m in casualty_mentions}
             grieved = {EVENT_TYPE_OF[t.value.sub_event_type] for t in protested}
+            # The act protested is no act of the protest's, violent or not ("marched against the
+            # coup").
             trigger_mentions = [
                 t
                 for t in trigger_mentions
                 if t in protests
-                or not t.value.violent
-                or (t.sentence in hurt_in and EVENT_TYPE_OF[t.value.sub_event_type] not in grieved)
+                or (
+                    t not in protested
+                    and (
+                        not t.value.violent
+                        or (t.sentence in hurt_in and EVENT_TYPE_OF[t.value.sub_event_type] not in grieved)
+                    )
+                )
             ]
             # Its dead, told where no act of the protest stands ("violence that claimed the lives
             # of 15 workers"), are the grievance's too.
