@@ -530,6 +530,9 @@ def test_plans_calls_and_court_steps_about_protests_and_arrests_are_no_events() 
     )
     assert march.sub_event_type == "Peaceful protest"
     assert events("Twelve protesters arrested in Otjiwarongo were granted bail on Monday.") == []
+    # A court step that set the protest off is its cause, not a step of the crowd's.
+    (protest,) = events("The verdict sparked street protests in Amman on Tuesday among members of his tribe.")
+    assert protest.sub_event_type == "Peaceful protest"
 
 
 def test_police_shootouts_with_criminals_and_trends_are_no_incidents() -> None:

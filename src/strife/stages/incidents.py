@@ -669,6 +669,8 @@ COURT_STEP = re.compile(
 
 # Words that open what a crowd wants or opposes.
 PURPOSE = re.compile(r"\b(?:to|against|over|opposing|demanding|protesting|calling for|in support of)\b")
+# "The verdict sparked street protests": a court step told as what set off the protest.
+SET_OFF = re.compile(r"\b(?:sparked|triggered|prompted|provoked|set off|touched off|led to|drew)\b")
 
 
 def _unreal(lower: str, sentence: Mention, trigger: Mention) -> re.Match[str] | None:
@@ -680,6 +682,7 @@ def _unreal(lower: str, sentence: Mention, trigger: Mention) -> re.Match[str] | 
         # "300 protesters marched on the court to hand over a petition opposing bail": what they
         # marched for, told after the march, is no court step of theirs.
         and not (court.start() > trigger.end and PURPOSE.search(lower, trigger.end, court.start()))
+        and not (court.end() <= trigger.start and SET_OFF.search(lower, court.end(), trigger.start))
     ):
         return court
     before = lower[sentence.start : trigger.start]
