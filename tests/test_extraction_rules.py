@@ -535,6 +535,11 @@ def test_plans_calls_and_court_steps_about_protests_and_arrests_are_no_events() 
     assert protest.sub_event_type == "Peaceful protest"
 
 
+def test_a_march_a_day_owns_is_no_month() -> None:
+    found = extract({"text": "saturday s march drew 5,000 people in galway, the organisers said"})
+    assert [(e.sub_event_type, e.location) for e in found] == [("Peaceful protest", "Galway")]
+
+
 def test_police_shootouts_with_criminals_and_trends_are_no_incidents() -> None:
     assert (
         events(
