@@ -25,10 +25,20 @@ def annotate(text: str, published: dt.date | None = PUBLISHED) -> Document:
 @pytest.mark.parametrize(
     ("phrase", "value"),
     [("eighteen", 18), ("twenty-one", 21), ("a dozen", 12), ("half a dozen", 6), ("1,200", 1200),
-     ("three hundred", 300), ("12", 12)],
+     ("three hundred", 300), ("12", 12), ("one hundred and forty-seven", 147),
+     ("two thousand three hundred and five", 2305)],
 )  # fmt: skip
 def test_number_words(phrase: str, value: int) -> None:
     assert parse_number(phrase) == (value, False)
+
+
+def test_a_toll_in_words_past_a_hundred_is_read_whole() -> None:
+    (attack,) = extract(
+        "Gunmen stormed a university in Garissa on Monday. One hundred and forty-seven students were "
+        "reported killed.",
+        published="2025-03-04",
+    )
+    assert attack.fatalities == 147
 
 
 def test_vague_numbers_are_marked() -> None:

@@ -44,7 +44,12 @@ _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
 # Not an HTML character reference left in scraped text ("&#8220 Islamic State&#8221"), nor the
 # head of a figure with thousands ("57" of "57,000").
-NUMBER_PATTERN = rf"(?:(?<![#\d])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?!,\d{{3}})|(?:{_WORD})(?:[- ](?:{_WORD}))?(?: hundred)?|{_VAGUE})"
+# A number in words up to the thousands: "forty-seven", "one hundred and forty-seven", "two
+# thousand three hundred".
+_TENS_UNITS = rf"(?:{_WORD})(?:[- ](?:{_WORD}))?"
+_HUNDREDS = rf"{_TENS_UNITS}(?: hundred(?:(?: and)? {_TENS_UNITS})?)?"
+_IN_WORDS = rf"{_HUNDREDS}(?: thousand(?:(?: and)? {_HUNDREDS})?)?"
+NUMBER_PATTERN = rf"(?:(?<![#\d])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?!,\d{{3}})|{_IN_WORDS}|{_VAGUE})"
 
 QUALIFIERS: dict[str, str] = {
     "at least": "min", "more than": "min", "over": "min", "upwards of": "min",
@@ -74,17 +79,20 @@ def parse_number(text: str) -> tuple[int, bool] | None:
     digits = token.replace(",", "")
     if digits.isdigit():
         return int(digits), False
-    total = 0
-    for part in re.split(r"[- ]", token):
+    total = current = 0
+    for part in re.split(r"[- ]+", token):
         if part in UNITS:
-            total += UNITS[part]
+            current += UNITS[part]
         elif part in TENS:
-            total += TENS[part]
+            current += TENS[part]
         elif part == "hundred":
-            total = max(total, 1) * 100
-        else:
+            current = max(current, 1) * 100
+        elif part == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        elif part != "and":
             return None
-    return total, False
+    return total + current, False
 
 
 def quantity(number: str, qualifier: str | None = None, upper: str | None = None) -> Quantity | None:
