@@ -456,6 +456,15 @@ def test_a_word_that_names_no_act_is_no_evidence_of_one() -> None:
     assert [m.text(doc) for m in doc.layer("triggers") if m.value.strength == LEARNED_STRENGTH] == []
 
 
+def test_a_protest_read_by_the_model_needs_a_crowd_or_a_word_of_protest() -> None:
+    # "Organized" weighs for a protest in notes that "organized a rally"; in "organized crime"
+    # there is none.
+    found = extract({"text": "Organized crime in Veracruz: three reports", "published": "2017-03-04"})
+    assert "Peaceful protest" not in [e.sub_event_type for e in found]
+    (blockade,) = extract({"text": "farmers block roads again in Punjab", "published": "2017-03-04"})
+    assert blockade.sub_event_type == "Peaceful protest"
+
+
 def test_an_office_holders_death_or_a_plot_to_kill_is_no_killing() -> None:
     # News reports a senator's death of old age in the words of a killing's.
     assert extract({"text": "The Senate seat fell vacant after the death of a senator in Karachi on April 8.",

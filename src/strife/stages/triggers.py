@@ -667,7 +667,12 @@ def _learned_trigger(
     for sub, _ in ranked[:TYPES_TRIED]:
         if sub in CALM_TYPES and NO_PROTEST_PURPOSE.search(text):
             return None  # codebook: a crowd at prayers, a feast or a funeral is not protesting
-        if sub in CROWD_TYPES and CROWD_WORDS.search(text) is None and MARCHERS.search(text) is None:
+        if (sub in CROWD_TYPES or sub in CALM_TYPES) and not (
+            CROWD_WORDS.search(text)
+            or MARCHERS.search(text)
+            or (sub in CALM_TYPES and CALM_WORDS.search(text))
+        ):
+            # "Lethal victims of organized crime": a protest needs a crowd, or a word of protest.
             continue
         if sub in WEAPON_OF_TYPE and WEAPON_OF_TYPE[sub].search(text) is None:
             continue
@@ -688,6 +693,14 @@ def _learned_trigger(
             trigger = Trigger(sub, LEARNED_STRENGTH, sub not in CALM_TYPES)
             return Mention(start, sentence.start + best.end(), "trigger", trigger, sentence.sentence)
     return None  # no word of it speaks for a type: a digest's heading, not an incident
+
+
+# Words of a protest that names no crowd: "a strike paralysed the city", "a boycott of classes".
+CALM_WORDS = compile_lower(
+    r"\b(?:strikes?|striking|shutdowns?|shutter[- ]?downs?|hartals?|boycott\w*|walk-?outs?|vigils?|"
+    r"sit-down|slogans?|banners?|placards?|petition\w*|dharnas?|block(?:s|ed|ing|ades?)?|demand\w*|chant\w*|"
+    r"demonstrat\w*|protest\w*|rall\w*|march(?:ed|es|ing)|gather\w*|occup\w*)\b"
+)
 
 
 # What people gather for that makes no protest: worship, feasts, rites and shows.
