@@ -840,6 +840,15 @@ def test_a_wire_updates_number_does_not_hide_the_country_that_speaks() -> None:
     assert (firing.country, firing.actor1, firing.inter1) == ("Pakistan", "Military Forces of India", 8)
 
 
+def test_the_toll_an_incident_is_measured_against_is_not_its_own() -> None:
+    (attack,) = events(
+        "A wave of bombings across Iraq killed 93 people on Monday, the country's bloodiest day since "
+        "coordinated attacks in January 2011 left more than 130 dead.",
+        published="2013-03-05",
+    )
+    assert attack.fatalities == 93
+
+
 def test_an_uncounted_toll_with_no_place_or_day_is_a_tally() -> None:
     assert events("Many people were killed during those days, the former president said.") == []
     (clash,) = events("Many people were killed in clashes in Khartoum on Monday, witnesses said.")
