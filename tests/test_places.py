@@ -144,6 +144,26 @@ def test_spellings_learned_from_ucdp_headlines_are_the_towns_they_spell() -> Non
     ]
 
 
+def test_egypts_insurgency_is_placed_in_north_sinai() -> None:
+    # supplement.toml: news tells it by the peninsula and by its towns' English spellings.
+    (event,) = extract(
+        "A police officer was killed late Wednesday in the Sinai Peninsula, the Interior Ministry said.",
+        published="2016-03-03",
+    )
+    assert (event.country, event.admin1) == ("Egypt", "North Sinai")
+    (event,) = extract("Gunmen attacked a checkpoint in Sheikh Zuweid on Monday.", published="2016-03-03")
+    assert (event.location, event.admin1) == ("Sheikh Zuweid", "North Sinai")
+
+
+def test_a_routes_two_ends_are_one_place_not_a_list() -> None:
+    found = extract(
+        "A suicide bomber blew himself up on a bus on the highway between the coastal cities of Hadera "
+        "and Afula on Monday, killing 3.",
+        published="2016-03-03",
+    )
+    assert [e.location for e in found] == ["Hadera"]
+
+
 def test_event_at_a_town_has_its_coordinates_and_units() -> None:
     (event,) = extract(
         "Gunmen shot dead four labourers in Turbat on Sunday, police said.", published="2025-02-04"

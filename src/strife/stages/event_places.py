@@ -52,7 +52,9 @@ NOT_EACH_PLACE = re.compile(
     r"\b(?:barring|except(?:\s+(?:for|in))?|apart\s+from|other\s+than|excluding|save\s+for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
     r"\b(?:(?:border|boundary|borders|road|highway|route)\s+(?:of|between|from)"
     r"|(?:hospitals?|officials?|sources?|authorities|residents|spokes(?:man|person|woman)|administrations?)"
-    r"\s+(?:in|at|of)|between)\s+(?:the\s+)?$",
+    r"\s+(?:in|at|of)|between)\s+(?:the\s+)?$|"
+    # "on a bus between the Israeli coastal cities of Hadera and Afula": a route's two ends.
+    r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:cities|towns|villages|districts|provinces)\s+of\s+$",
     re.I,
 )
 
@@ -107,7 +109,7 @@ def listed_places(
         alone_elsewhere = each_told and run[0].sentence != chosen.sentence and run[0].sentence in sentences
         if chosen not in run and len(run) < 2 and not alone_elsewhere:
             continue
-        if NOT_EACH_PLACE.search(doc.text, max(0, run[0].start - 30), run[0].start):
+        if NOT_EACH_PLACE.search(doc.text, max(0, run[0].start - 60), run[0].start):
             continue  # "on the border of Remedios and Puerto Berrio": one place between two
         capitals = {m.value.entry.iso3 for m in run if is_capital(m.value.entry)}
         if len(capitals) > 1 or stands_for_government(doc.text, run[0].start, run[-1].end):
