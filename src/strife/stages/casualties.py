@@ -635,6 +635,10 @@ ONE_KILLED = compile_lower(
     # "A 74-year-old man succumbed to his injuries": the wounds of an attack told after.
     rf"(?:{_ONE_WAS_HURT}|(?P<verb2>succumbed to (?:his|her) (?:injuries|wounds)|died of (?:his|her) (?:injuries|wounds))\b)"
 )
+# "Locals beat him and he later died": the one an act was done to, dead of it.
+DIED_OF_IT = compile_lower(
+    r"\b(?:him|her)\b[^.;]{0,60}?\band\s+(?P<who>he|she)\s+(?:later\s+|subsequently\s+|eventually\s+|then\s+)?died\b"
+)
 # "the attacker was killed", "the driver was shot dead": one person the table knows, named before.
 THE_ONE_KILLED = compile_lower(rf"\bthe\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+" + _ONE_WAS_HURT)
 # "seven crew members died", "Nearly 60 Myanmar Regime Forces Killed": a count of people the
@@ -1248,6 +1252,8 @@ class CasualtyStage:
                 else match.start()
             )
             add(start, match.end(), Casualty(quantity("one"), outcome, party_of(noun), noun))
+        for match in scan(DIED_OF_IT, text) if "died" in text else ():
+            add(match.start("who"), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
         for match in scan(COUNTED_OTHERS, text):
             noun = match.group("noun").lower()
             count = quantity(match.group("num"), match.group("qual"))

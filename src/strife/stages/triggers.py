@@ -395,7 +395,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      # "mayors marched Thursday against plans…", "they blocked the entrance to the airport".
      r"march(?:ed|es)? (?:\w+ )?(?:against|in (?:support|protest|solidarity)|demanding)|"
      # "yesterday's march", "Saturday s march": a march a day owns is no month.
-     r"(?:yesterday|today|\w+day)(?:['’]s|\ss) march\b|"
+     r"(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s|\ss) march\b|"
      r"(?:protesters|demonstrators|residents|workers|farmers|traders|students|villagers|they) blocked (?:the )?"
      r"(?:[\w'’-]+ ){0,3}(?:road|roads|highway|motorway|entrance|railway|traffic|bridge)|"
      r"staged a|dharna|took to the streets|hunger strike|candlelight vigil|chanted slogans|picket(?:ed|ing)|"
