@@ -86,6 +86,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     17: {"seed": 20261219, "sample": SHORT_DRAW, "per_batch": 27},
     18: {"seed": 20261220, "sample": SHORT_DRAW, "per_batch": 27},
     19: {"seed": 20261221, "sample": SHORT_DRAW, "per_batch": 27},
+    20: {"seed": 20261222, "sample": SHORT_DRAW, "per_batch": 27},
 }
 
 
