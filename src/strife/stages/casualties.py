@@ -457,7 +457,6 @@ GRIEVANCE_BEFORE = compile_lower(
     r"\b(?:over|against|protest(?:s|ed|ing)?|mourn(?:s|ed|ing)?|justice for|probe into|inquiry into|"
     r"investigation into|outrage at|anger (?:at|over))\s+(?:the\s+)?$"
 )
-# A killing verb after "to" is what someone meant to do ("a plot to kill", "tried to murder").
 # "…the country's bloodiest day since coordinated attacks in January 2011 left more than 130
 # dead": the toll of the past the incident is measured against, in the clause of "since" (not
 # "in one of the deadliest days since the truce, clashes killed 6").
@@ -465,6 +464,7 @@ COMPARED_SINCE = compile_lower(
     r"\b(?:highest|deadliest|worst|largest|biggest|heaviest|bloodiest|most violent)\b[^.;]{0,50}"
     r"\bsince\b[^.;,]*$"
 )
+# A killing verb after "to" is what someone meant to do ("a plot to kill", "tried to murder").
 INTENDED = compile_lower(
     r"\b(?:plot|plots|plotted|plan|plans|planned|planning|attempt|attempts|attempted|attempting|try|tries|"
     r"tried|trying|bid|conspiracy|conspired|threat|threats|threatened|threatening|vow|vows|vowed|sought|"
@@ -1080,7 +1080,7 @@ class CasualtyStage:
             if TALLY_AFTER.match(text, end):
                 return  # "131 murders this year": a tally beside the incident's own count
             if COMPARED_SINCE.search(text, max(0, start - 150), start):
-                return
+                return  # the toll of the past the incident is measured against
             if text.startswith("death", start) and GRIEVANCE_BEFORE.search(text, max(0, start - 30), start):
                 return  # "a demonstration over the death of a student": why they marched, not who died
             if (
