@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 
 from strife.document import Document, Mention
-from strife.stages.actors import Actor
+from strife.stages.actors import REBELS, Actor
 from strife.stages.event_types import PROTEST_TYPES, TERRITORY
 from strife.stages.fatalities import main_victims
 from strife.stages.places import country_name
@@ -35,8 +35,6 @@ DEFAULT_RIOTERS = Mention(0, 0, "actor", Actor("Rioters ({country})", 5, "rioter
 
 
 DEFAULT_CIVILIANS = Mention(0, 0, "actor", Actor("Civilians ({country})", 7, "civilian"))
-# ACLED's inter code of rebel groups.
-REBELS = 2
 
 
 def agent_of(

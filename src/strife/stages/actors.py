@@ -64,6 +64,8 @@ FOREIGN_DEMONYMS: dict[str, str] = {
     "congolese": "COD", "colombian": "COL", "mexican": "MEX", "yemeni": "YEM",
 }  # fmt: skip
 
+# ACLED's inter code of rebel groups.
+REBELS = 2
 # Generic descriptions: (pattern, template, inter, side).
 GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
     (r"police(?:men|man| officers?| personnel| station| party| team| constables?)?|\bcops?\b|\bcisf\b|"
@@ -245,7 +247,7 @@ class ActorStage:
             mentions.append(Mention(m.start, m.end, "actor", actor, m.sentence))
         # "The rebels" in a report that names one rebel movement are that movement's (coders
         # resolve them so); with two or none named they stay unidentified.
-        rebels = {m.value.name: m.value for m in mentions if m.value.inter == 2 and m.value.named}
+        rebels = {m.value.name: m.value for m in mentions if m.value.inter == REBELS and m.value.named}
         movement = next(iter(rebels.values())) if len(rebels) == 1 else None
         for pattern, name, inter, side in _GENERIC:
             for match in scan(pattern, doc.lower_text):
