@@ -87,6 +87,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     18: {"seed": 20261220, "sample": SHORT_DRAW, "per_batch": 27},
     19: {"seed": 20261221, "sample": SHORT_DRAW, "per_batch": 27},
     20: {"seed": 20261222, "sample": SHORT_DRAW, "per_batch": 27},
+    21: {"seed": 20261223, "sample": SHORT_DRAW, "per_batch": 27},
 }
 
 
