@@ -483,6 +483,30 @@ def test_a_group_counted_by_its_name_is_the_dead_of_that_group() -> None:
     assert (clash.sub_event_type, clash.fatalities, clash.actor2) == ("Armed clash", 12, "Taliban")
 
 
+def test_a_group_counted_by_its_name_after_the_verb_is_the_dead_of_that_group() -> None:
+    # Our own wordings of the headline style: the count ends where the group's name begins.
+    (clash,) = events("Army kills 30 Boko Haram in Borno", published="2016-03-22")
+    assert (clash.sub_event_type, clash.fatalities, clash.deaths_actor2) == ("Armed clash", 30, 30)
+    assert clash.actor2.startswith("Boko Haram")
+    (clash,) = events("IS kills 6 YPG", published="2016-03-22")
+    assert (clash.sub_event_type, clash.fatalities, clash.country) == ("Armed clash", 6, "Syria")
+
+
+def test_others_hurt_by_the_one_act_after_the_dead_are_one_incident() -> None:
+    # No act is told before "and two others": the mine hurt them all, in Kidal, not in Mali at large.
+    (blast,) = events(
+        "The United Nations mission in Mali says two peacekeepers have been killed and two others "
+        "seriously injured when a convoy hit a mine in the northern Kidal region.",
+        published="2019-05-06",
+    )
+    assert (blast.sub_event_type, blast.location, blast.fatalities, blast.injured) == (
+        "Remote explosive/landmine/IED",
+        "Kidal",
+        2,
+        2,
+    )
+
+
 def test_a_headline_about_one_person_killed_counts_one() -> None:
     (attack,) = events("Mayor of Tepalcatepec in Michoacan killed")
     assert attack.fatalities == 1

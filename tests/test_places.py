@@ -155,6 +155,15 @@ def test_egypts_insurgency_is_placed_in_north_sinai() -> None:
     assert (event.location, event.admin1) == ("Sheikh Zuweid", "North Sinai")
 
 
+def test_a_country_spelt_with_its_spanish_accent_is_the_country() -> None:
+    # "Malí" is Mali, not a village of Gansu that GeoNames also calls Mali.
+    (event,) = extract(
+        "Gunmen shot dead twelve herders in a village of the Menaka region, Malí, on Sunday.",
+        published="2019-05-06",
+    )
+    assert (event.country, event.admin1) == ("Mali", "Menaka")
+
+
 def test_a_routes_two_ends_are_one_place_not_a_list() -> None:
     found = extract(
         "A suicide bomber blew himself up on a bus on the highway between the coastal cities of Hadera "

@@ -16,8 +16,9 @@ DEFAULT_STAGES = (
     DatelineStage,
     SentenceStage,
     DateStage,
-    CasualtyStage,
+    # Before the tolls: "IS kills 6 YPG" counts six of a group named.
     NamedGroupStage,
+    CasualtyStage,
     PlaceStage,
     ActorStage,
     TriggerStage,

@@ -295,6 +295,15 @@ NAMED_COUNT = re.compile(
     r"(?:(?:said|reported|feared|believed)\s+(?:to\s+(?:have\s+been|be)\s+)?)?"
     r"(?P<verb>[Kk]illed|[Dd]ead|[Ww]ounded|[Ii]njured|[Ss]lain)\b"
 )
+# "IS kills 6 YPG", "Army kills 30 Boko Haram in Borno": a count of an armed group by its name
+# (the `named_groups` layer), after the verb that killed them; the count ends where the name
+# begins.
+KILLED_COUNT_BEFORE = compile_lower(
+    rf"\b(?P<verb>kill(?:s|ed|ing)?)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?$"
+)
+# Party of the members of a named group, by the group's actor category: rebels, political and
+# identity militias bear arms against the state.
+MEMBERS_PARTY = {2: "armed", 3: "armed", 4: "armed"}
 # "Leader of La Linea in Chihuahua killed": a headline whose subject is one person, however
 # the headline goes on about whose and where.
 HEADLINE_ONE = compile_lower(
@@ -1345,6 +1354,16 @@ class CasualtyStage:
                 party = OWNER_WORDS[owner.group(1)] if owner else party_of(noun.split()[-1])
                 value = Casualty(count, _outcome(match.group("verb").lower()), party, noun)
                 add(match.start(), match.end(), value)
+        for group in doc.layer("named_groups"):
+            line_start = max(text.rfind("\n", 0, group.start), group.start - 40)
+            counted = KILLED_COUNT_BEFORE.search(text, line_start, group.start)
+            if counted is None:
+                continue
+            count = quantity(counted.group("num"), counted.group("qual"))
+            if count and not count.vague and not YEAR.match(counted.group("num")):
+                party = MEMBERS_PARTY.get(group.value.inter, "unknown")
+                noun = doc.cased_text[group.start : group.end]
+                add(counted.start("num"), group.end, Casualty(count, "killed", party, noun))
         for match in scan(PAIR_WITH_KIN, text):
             noun = match.group("noun")
             pair = Casualty(quantity("two"), _outcome(match.group("verb")), party_of(noun), noun)

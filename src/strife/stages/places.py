@@ -17,7 +17,14 @@ from itertools import pairwise
 import pycountry
 
 from strife.document import Document, Mention
-from strife.places.gazetteer import Gazetteer, GazetteerEntry, country_records, get_gazetteer, normalise_name
+from strife.places.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    country_records,
+    get_gazetteer,
+    normalise_name,
+    strip_diacritics,
+)
 from strife.places.recognise import (
     ABBREVIATIONS,
     Candidate,
@@ -627,7 +634,10 @@ class PlaceStage:
                 )
             )
         regions = [(m.start, m.end) for m in mentions]
-        for match in scan(pattern, text):
+        # "Malí", "Perú", "Panamá": a country as Spanish spells it is the country. Read on the text
+        # with its accents dropped, where that keeps every offset.
+        folded = strip_diacritics(text)
+        for match in scan(pattern, folded if len(folded) == len(text) else text):
             if any(
                 s <= match.start() and match.end() <= e and (s, e) != match.span()
                 for s, e in longer + regions

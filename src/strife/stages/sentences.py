@@ -182,6 +182,10 @@ OTHERS_HURT = re.compile(
     re.I,
 )
 TOLD_ACT = re.compile(r"\b" + _ACT_TOLD, re.I)
+# "…two peacekeepers have been killed and two others seriously injured when a convoy hit a mine":
+# the others of the toll told before, hurt by the one act, unless the clause before told an act
+# of its own.
+OTHERS_OPENING = re.compile(r"(?:[\w'’-]+\s+){0,2}?others?\b", re.I)
 
 
 # Gunfire or arms listed with what follows them ("an hour of rifle fire and explosions in San
@@ -227,7 +231,13 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
         | {
             m.span()
             for m in CLAUSE_ACT.finditer(text, span.start, span.end)
-            if (_NAMED.search(text, span.start, m.start()) and _NAMED.search(text, m.end() - 1, span.end))
+            if (
+                _NAMED.search(text, span.start, m.start())
+                and _NAMED.search(text, m.end() - 1, span.end)
+                and not (
+                    OTHERS_OPENING.match(text, m.end()) and not TOLD_ACT.search(text, span.start, m.start())
+                )
+            )
             or (
                 m.group().lstrip(", ").lower().startswith("while")
                 and OTHERS_HURT.match(text, m.end())
