@@ -227,6 +227,23 @@ def test_foreign_forces_are_external_actors() -> None:
     assert event.deaths_civilians == 16
 
 
+def test_forces_of_any_country_named_by_its_people_are_that_countrys() -> None:
+    # Every country's demonym, not a list of the usual ones: German troops in Afghanistan are
+    # external forces, the Salvadoran army at home is the state's.
+    (event,) = extract(
+        "A roadside bomb struck a German army convoy near Kunduz on Monday, killing two soldiers.",
+        published="2010-03-22",
+    )
+    assert (event.actor2, event.inter2) == ("Military Forces of Germany", 8)
+    (event,) = extract(
+        "Salvadoran army troops clashed with FMLN guerrillas in San Miguel on Monday.", published="1989-03-22"
+    )
+    assert ("Military Forces of El Salvador", 1) in {
+        (event.actor1, event.inter1),
+        (event.actor2, event.inter2),
+    }
+
+
 def test_accidents_make_no_event() -> None:
     text = "CHILAS: At least 20 passengers lost their lives when a coach plunged into a ravine on Tuesday."
     assert extract(text, published="2024-05-04") == []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from strife.document import Document, Mention
 from strife.stages.lexicon import compile_lower, scan
+from strife.stages.places import all_demonyms
 from strife.stages.sentences import sentence_of
 from strife.stages.taken_spans import TakenSpans
 
@@ -24,12 +25,20 @@ class Actor:
     iso3: str | None = None  # the country of state forces named by their country
 
 
-# State forces named by their country ("Russian troops", "Israeli jets"): outside their own
-# country they are external forces (8), decided at assembly.
+# State forces named by their country ("Russian troops", "Israeli jets", "German troops"): outside
+# their own country they are external forces (8), decided at assembly. Every country's demonym
+# (`countryinfo`, with strife's own list over it), but a people no state's forces are named for:
+# "Turkmen fighters" in Syria are a militia, not Turkmenistan's army.
+NOT_A_STATES_PEOPLE = frozenset({"Turkmen", "Sahrawi"})
+_STATE_DEMONYMS: dict[str, str] = {
+    demonym: iso3
+    for demonym, iso3 in all_demonyms().items()
+    if demonym not in NOT_A_STATES_PEOPLE and not (demonym.endswith("s") and demonym[:-1] in all_demonyms())
+} | {"Saudi": "SAU", "Congolese": "COD"}
 FOREIGN_FORCES = (
-    r"(?P<demonym>Russian|Ukrainian|Israeli|Turkish|U\.?S\.?|American|Pakistani|Afghan|Indian|Iranian|Saudi|"
-    r"Saudi-led|Emirati|Rwandan|Ethiopian|Eritrean|Kenyan|Ugandan|Burundian|Chadian|French|British|Syrian|"
-    r"Iraqi|Sudanese|Nigerian|Somali|Malian|Burkinabe|Mozambican|Congolese|Colombian|Mexican|Yemeni)"
+    r"(?P<demonym>U\.?S\.?|Saudi-led|"
+    + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(_STATE_DEMONYMS, key=len, reverse=True))
+    + ")"
     r"(?:-led)?\s+(?:coalition\s+)?(?:[a-z-]+\s+|[A-Z][\w-]+\s+(?=missiles?|jets|drones?|rockets?))?"
     # A headline's capitals ("Indian Shelling Kills Two") name the same forces.
     r"(?:[a-z-]+\s+){0,2}?(?i:forces|troops|military|army|soldiers|jets|warplanes|"
@@ -55,13 +64,8 @@ STATE_ACTS = re.compile(
     r"forces|troops|jets|warplanes|drones?)\b"
 )
 FOREIGN_DEMONYMS: dict[str, str] = {
-    "russian": "RUS", "ukrainian": "UKR", "israeli": "ISR", "turkish": "TUR", "us": "USA", "u.s.": "USA",
-    "american": "USA", "pakistani": "PAK", "afghan": "AFG", "indian": "IND", "iranian": "IRN",
-    "saudi": "SAU", "saudi-led": "SAU", "emirati": "ARE", "rwandan": "RWA", "ethiopian": "ETH",
-    "eritrean": "ERI", "kenyan": "KEN", "ugandan": "UGA", "burundian": "BDI", "chadian": "TCD",
-    "french": "FRA", "british": "GBR", "syrian": "SYR", "iraqi": "IRQ", "sudanese": "SDN",
-    "nigerian": "NGA", "somali": "SOM", "malian": "MLI", "burkinabe": "BFA", "mozambican": "MOZ",
-    "congolese": "COD", "colombian": "COL", "mexican": "MEX", "yemeni": "YEM",
+    **{" ".join(demonym.lower().split()): iso3 for demonym, iso3 in _STATE_DEMONYMS.items()},
+    "us": "USA", "u.s.": "USA", "saudi-led": "SAU",
 }  # fmt: skip
 
 # ACLED's inter code of rebel groups.
@@ -191,7 +195,7 @@ class ActorStage:
         taken = TakenSpans()
         for match in scan(_FOREIGN, text):
             # "U.S.", "U.S" and "US" are one country: its name without dots is the key.
-            iso3 = FOREIGN_DEMONYMS[match.group("demonym").lower().replace(".", "")]
+            iso3 = FOREIGN_DEMONYMS[" ".join(match.group("demonym").lower().replace(".", "").split())]
             actor = Actor("Military Forces of {of:" + iso3 + "}", 1, "state", named=True, iso3=iso3)
             taken.add(*match.span())
             mentions.append(Mention(*match.span(), "actor", actor, sentence_of(doc, match.start())))
