@@ -848,6 +848,29 @@ def test_a_daily_toll_with_no_place_is_a_tally_and_a_campaigns_toll_is_not_the_i
     assert fighting.fatalities == 3
 
 
+def test_a_weeks_toll_of_many_attacks_is_a_tally() -> None:
+    assert events("About 90 Regime Soldiers Killed in Week of Rebel Attacks", published="2023-03-27") == []
+    (raid,) = events("Nine Regime Soldiers Killed in Rebel Attack in Sagaing", published="2023-03-27")
+    assert raid.fatalities == 9
+
+
+def test_an_act_a_state_summons_an_envoy_over_is_its_grievance_not_news() -> None:
+    assert events("Kabul summons Pakistani ambassador over border shelling: ministry") == []
+    # Told with its own toll and town, the act is news whoever complained of it.
+    (shelling,) = events(
+        "Afghanistan summons Pakistani ambassador over border shelling that killed four civilians in Kunar on Monday."
+    )
+    assert (shelling.location, shelling.fatalities) == ("Kunar", 4)
+
+
+def test_a_countrys_people_named_before_a_preposition_name_no_forces() -> None:
+    # "Indian diplomats over the shelling": the shelling is nobody's by those words.
+    (shelling,) = events(
+        "Protest lodged with Indian diplomats over the shelling of Kotli on Monday that killed two."
+    )
+    assert shelling.actor1 != "Military Forces of India"
+
+
 def test_wordings_of_fighting_and_bombing_in_headlines_and_incident_lists() -> None:
     (fight,) = events("Resistance Commander Killed in Fighting with Myanmar Junta in Sagaing")
     assert (fight.sub_event_type, fight.inter1) == ("Armed clash", 1)

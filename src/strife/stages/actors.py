@@ -41,7 +41,9 @@ FOREIGN_FORCES = (
     + ")"
     r"(?:-led)?\s+(?:coalition\s+)?(?:[a-z-]+\s+|[A-Z][\w-]+\s+(?=missiles?|jets|drones?|rockets?))?"
     # A headline's capitals ("Indian Shelling Kills Two") name the same forces.
-    r"(?:[a-z-]+\s+){0,2}?(?i:forces|troops|military|army|soldiers|jets|warplanes|"
+    # Not past a preposition: "Indian envoy over ceasefire violations" names no forces.
+    r"(?:(?!(?:over|about|for|on|of|against|in|at|to|with|by|after|from)\s)[a-z-]+\s+){0,2}?"
+    r"(?i:forces|troops|military|army|soldiers|jets|warplanes|"
     r"drones?|aircraft|air force|navy|artillery|missiles?|strikes?|air strikes?|airstrikes?|shelling|shells|"
     r"border guards|gunships?|bombs?|rockets|air defen[cs]es|peacekeepers|(?:Africa|Central) Command|"
     r"service ?members|servicemen|marines|sailors|airmen|"

@@ -239,6 +239,9 @@ SPAN_CUES = compile_lower(
     # uncounted, is a tally.
     r"\b(?:scores|dozens|hundreds|thousands) of [\w'’-]+ (?:have|had) been (?:killed|wounded|injured)\b|"
     r"\b(?:near-?|almost )?daily (?:attacks|shootings|strikes|raids|clashes|killings)\b"
+    # "About 140 junta forces killed in week of resistance attacks": a week's toll of many acts.
+    r"|\bin (?:a |one |the )?(?:week|fortnight|month)s? of (?:[\w'’-]+ ){0,2}(?:attacks|fighting|clashes|strikes|"
+    r"raids|violence|operations|offensives?|bombings)\b"
     # "3 persons were killed in different circumstances in several provinces": a monitor's
     # daily toll over a country, not one incident.
     r"|\bin (?:different|various|several) (?:circumstances|provinces|governorates|regions)\b"

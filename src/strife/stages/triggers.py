@@ -608,6 +608,13 @@ DIPLOMATIC_BEFORE = compile_lower(
     r"\b(?:lodged|lodges|lodge|registered|conveyed|handed|summoned \w+ to lodge)\s+(?:over\s+)?(?:a\s+|an\s+|its\s+)?"
     r"(?:strong\s+|formal\s+|strongly[- ]worded\s+|diplomatic\s+)?$"
 )
+# An act named as what a state summons another's envoy over ("Pakistan summons Indian envoy over
+# ceasefire violations"): the complaint is the news, the act only its grievance.
+SUMMONED_OVER = compile_lower(
+    r"\b(?:summon(?:s|ed|ing)?|recall(?:s|ed|ing)?|expel(?:s|led|ling)?)\s+(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:envoys?|ambassadors?|diplomats?|charg[ée]s? d['’]affaires|(?:deputy )?high commissioners?)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?over\s+(?:[\w'’-]+\s+){0,3}$"
+)
 DIPLOMATIC_AFTER = compile_lower(r"\s+(?:note|letter|d[ée]marche)s?\b")
 FEARED_AFTER = compile_lower(r"\s+(?:threats?|fears?|risks?|alerts?|warnings?|plots?)\b")
 
@@ -777,6 +784,7 @@ class TriggerStage:
                         )
                     )
                     or NEGATED_BEFORE.search(before)
+                    or SUMMONED_OVER.search(before)
                     or FEARED_AFTER.match(lower, match.end(), match.end() + 12)
                 ):
                     voided.append(Mention(*match.span(), "voided", trigger, sentence_of(doc, match.start())))
