@@ -871,6 +871,17 @@ def test_a_countrys_people_named_before_a_preposition_name_no_forces() -> None:
     assert shelling.actor1 != "Military Forces of India"
 
 
+def test_a_monitors_headlines_strung_by_commas_are_each_their_own_act() -> None:
+    found = events("Regime jets strike Idlib, Clashes go on in Daraa countryside", published="2016-01-30")
+    assert [(e.sub_event_type, e.location) for e in found] == [
+        ("Air/drone strike", "Idlib"),
+        ("Armed clash", "Daraa"),
+    ]
+    # A comma before a country is no new headline: "Syria Kills 5" is the bomb's toll.
+    (blast,) = events("Bomb in Aleppo, Syria Kills 5 in Market", published="2016-01-30")
+    assert blast.fatalities == 5
+
+
 def test_wordings_of_fighting_and_bombing_in_headlines_and_incident_lists() -> None:
     (fight,) = events("Resistance Commander Killed in Fighting with Myanmar Junta in Sagaing")
     assert (fight.sub_event_type, fight.inter1) == ("Armed clash", 1)

@@ -156,6 +156,12 @@ _ACT_AHEAD = (
     r"detonat(?:es|ed)|demonstrat(?:es|ed|ors)|protest(?:s|ed|ers)|march(?:es|ed)|rall(?:ies|ied)|riot(?:s|ed))\b)"
 )
 CLAUSE_ACT = re.compile(r"(?:\s+and|,?\s+while|;)\s+" + _ACT_AHEAD, re.I)
+# A monitor's headlines strung together by commas ("Russian airstrikes target Aleppo, Clashes
+# continue in Hama countryside"): after the comma, another act, written with its capital.
+COMMA_ACT = re.compile(
+    r",\s+(?=(?:[A-Z][\w'’-]*\s+)?(?:Clash|Fighting|Shell|Airstrike|Air strike|Strike|Raid|Bomb|Attack|Explosion|"
+    r"Blast|Protest|Demonstrat|Rall|Gunfire|Rocket|Missile|Drone)\w*)"
+)
 # A name past a clause's first word: where it happened, in a headline ("in the countryside of
 # Homs", "in Shekh Said", "south of the capital").
 # Or the place an act takes as its object: "Shells target Douma", "jets strike Idlib".
@@ -227,6 +233,11 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
             m.span()
             for m in COUNTED_ACT.finditer(text, span.start, span.end)
             if _KILLS_COUNT.search(text, span.start, m.start())
+        }
+        | {
+            m.span()
+            for m in COMMA_ACT.finditer(text, span.start, span.end)
+            if _NAMED.search(text, span.start, m.start()) and _NAMED.search(text, m.end() - 1, span.end)
         }
         | {
             m.span()
