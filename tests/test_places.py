@@ -164,6 +164,17 @@ def test_a_country_spelt_with_its_spanish_accent_is_the_country() -> None:
     assert (event.country, event.admin1) == ("Mali", "Menaka")
 
 
+def test_a_word_of_a_bodys_name_in_a_wire_in_capitals_is_no_place() -> None:
+    # The truecaser capitalises "liberation", which news writes mostly in names; before "army" it
+    # is a word of the army's name, not Libération in France.
+    places = _places(
+        "GUERRILLAS OF THE POPULAR LIBERATION ARMY ATTACKED FOUR TOWNS IN NORTHERN COLOMBIA. IT ADDED\n"
+        "THAT NINE GUERRILLAS OF THE ARMY OF NATIONAL LIBERATION WERE KILLED IN CLASHES ON THE BORDER\n"
+        "OF ANTIOQUIA AND CHOCO DEPARTMENTS."
+    )
+    assert {iso3 for _, iso3, _ in places} == {"COL"}
+
+
 def test_a_routes_two_ends_are_one_place_not_a_list() -> None:
     found = extract(
         "A suicide bomber blew himself up on a bus on the highway between the coastal cities of Hadera "

@@ -39,7 +39,7 @@ from strife.stages.lexicon import scan
 from strife.stages.place_parts import listed_parts, parts_held
 from strife.stages.sentences import sentence_of
 from strife.stages.taken_spans import TakenSpans
-from strife.stages.truecase import common_words
+from strife.stages.truecase import common_words, is_caseless
 
 # Names people use for countries that pycountry spells otherwise, and demonyms.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -584,6 +584,12 @@ def _country_homonyms(
     return found
 
 
+# A body a word names, after it: "Liberation army", "Revolutionary front".
+BODY_AFTER = re.compile(
+    r"\s+(?i:army|front|movement|party|brigades?|commandos?|command|organi[sz]ation|alliance|union)\b"
+)
+
+
 class PlaceStage:
     name = "places"
 
@@ -616,6 +622,10 @@ class PlaceStage:
             _surnames(text, gazetteer),
         )
         candidates = [c for c in found if _has_place_evidence(text, c, people, neighbours, surnames)]
+        if is_caseless(doc.text):
+            # "the popular Liberation army": capitals the truecaser gave a word of a body's name
+            # make no place of it.
+            candidates = [c for c in candidates if not BODY_AFTER.match(text, c.end)]
         # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
         longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
         # Continents and world regions: toponyms, though never an event's place; not inside a
