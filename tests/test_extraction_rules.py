@@ -882,6 +882,22 @@ def test_a_monitors_headlines_strung_by_commas_are_each_their_own_act() -> None:
     assert blast.fatalities == 5
 
 
+def test_a_headlines_bare_verb_of_abduction_is_an_abduction() -> None:
+    (taken,) = events("ELN guerrillas kidnap Swiss consul in Cucuta, Hans Meier.", published="2016-01-30")
+    assert (taken.sub_event_type, taken.location) == ("Abduction/forced disappearance", "Cúcuta")
+    (taken,) = events("FARC rebels kidnap Italian aid worker in Cali", published="2016-01-30")
+    assert taken.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_fireworks_fired_at_police_make_a_violent_demonstration_and_the_grievance_counts_no_dead() -> None:
+    (demo,) = events(
+        "In La Paz, students launched fireworks at police on Monday in a protest for justice in the death "
+        "of a young man killed during earlier demonstrations.",
+        published="2018-05-30",
+    )
+    assert (demo.sub_event_type, demo.fatalities) == ("Violent demonstration", 0)
+
+
 def test_wordings_of_fighting_and_bombing_in_headlines_and_incident_lists() -> None:
     (fight,) = events("Resistance Commander Killed in Fighting with Myanmar Junta in Sagaing")
     assert (fight.sub_event_type, fight.inter1) == ("Armed clash", 1)

@@ -462,10 +462,14 @@ COUNTERFACTUAL = compile_lower(r"\b(?:could|would|might)\s+(?:well\s+)?have\b[^.
 # A count of a year's or a month's dead, told beside the incident's: "131 murders this year".
 TALLY_AFTER = compile_lower(r"\s+(?:so far\s+)?(?:this|last)\s+(?:year|month)\b|\s+so far\b")
 # A death that a crowd protests or a probe looks into, told as the grievance, not as the act.
-GRIEVANCE_BEFORE = compile_lower(
-    r"\b(?:over|against|protest(?:s|ed|ing)?|mourn(?:s|ed|ing)?|justice for|probe into|inquiry into|"
-    r"investigation into|outrage at|anger (?:at|over))\s+(?:the\s+)?$"
+_GRIEVANCE = (
+    r"\b(?:over|against|protest(?:s|ed|ing)?|mourn(?:s|ed|ing)?|justice (?:for|in|over)|probe into|inquiry into|"
+    r"investigation into|outrage at|anger (?:at|over))\s+(?:the\s+)?"
 )
+GRIEVANCE_BEFORE = compile_lower(_GRIEVANCE + "$")
+# "for justice in the death of a young man killed during street demonstrations": the one whose
+# death is the grievance, counted inside it.
+GRIEVED_DEATH_OF = compile_lower(_GRIEVANCE + r"(?:deaths?|killings?|murders?) of\s+$")
 # "…the country's bloodiest day since coordinated attacks in January 2011 left more than 130
 # dead": the toll of the past the incident is measured against, in the clause of "since" (not
 # "in one of the deadliest days since the truce, clashes killed 6").
@@ -1092,6 +1096,8 @@ class CasualtyStage:
                 return  # the toll of the past the incident is measured against
             if text.startswith("death", start) and GRIEVANCE_BEFORE.search(text, max(0, start - 30), start):
                 return  # "a demonstration over the death of a student": why they marched, not who died
+            if GRIEVED_DEATH_OF.search(text, max(0, start - 60), start):
+                return
             if (
                 NO_ONE.search(text, max(0, start - 4), start + 4)
                 or NONE_OF.search(text, max(0, start - 30), start)

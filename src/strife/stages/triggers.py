@@ -187,7 +187,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"\briot(?:s|ed|ing|ers)?\b(?! police| gear| control| squads?| units?| forces)|start(?:ed|ing) fires? (?:at|in|to)|pelted stones|stone[- ]pelting|"
      # What a crowd throws: "hurling bricks and petrol bombs", "a hail of bricks and bottles".
      r"(?:hurl(?:ed|ing|s)?|thr(?:ew|own|owing|ows)|pelt(?:ed|ing)?|lob(?:bed|bing)|flung|fling(?:ing)?) "
-     r"(?:[\w-]+ ){0,3}?(?:stones|rocks|bricks|bottles|(?:petrol|gasoline|fire) ?bombs|molotov|projectiles)|"
+     r"(?:[\w-]+ ){0,3}?(?:stones|rocks|bricks|bottles|(?:petrol|gasoline|fire) ?bombs|molotov|projectiles|fireworks|firecrackers)|"
+     # "students launched fireworks at police": fired at the police, not in celebration.
+     r"(?:launch|fir|shoot|shot|set off|aim)\w* (?:\w+ )?(?:fireworks|firecrackers|flares) at (?:the )?(?:police|security|riot|"
+     r"troops|officers|soldiers|guards)|"
      r"(?:hail|barrage|shower) of (?:\w+ )?(?:stones|rocks|bricks|bottles)|turned (?:nasty|violent|ugly)|"
      r"stone[- ]throwing|torched|set (?:on )?fire to|set ablaze|ransacked|vandali[sz](?:ed|ing|m)|"
      r"(?:petrol|gasoline|fire) ?bombs? (?:were |was )?(?:thrown|hurled)|(?:threw|hurled) (?:\w+ )?(?:petrol|gasoline|fire) ?bombs?|"
@@ -272,7 +275,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:under|in) (?:the )?(?:full )?control of (?:the )?(?:rebels|militants|insurgents)",
      "Non-state actor overtakes territory", 58, True),
     # Abduction: "a kidnapping or disappearance with no other violence reported"
-    (r"kidnapp?(?:ed|ing|ings|ers?|s)\b|abduct(?:ed|ion|ions|ing|s|ors?)\b|taken hostage|held hostage|hostages?\b|"
+    (r"kidnapp?(?:ed|ing|ings|ers?|s)?\b|abduct(?:ed|ion|ions|ing|s|ors?)?\b|taken hostage|held hostage|hostages?\b|"
      r"forcibly disappeared|enforced disappearances?|went missing after|whisked away|"
      # "the train was hijacked near Bolan", "gunmen hijacked a bus": a vehicle and those aboard
      # seized, not a debate or aid "hijacked".
