@@ -898,6 +898,15 @@ def test_fireworks_fired_at_police_make_a_violent_demonstration_and_the_grievanc
     assert (demo.sub_event_type, demo.fatalities) == ("Violent demonstration", 0)
 
 
+def test_a_community_counted_by_its_faith_is_the_civilian_dead() -> None:
+    (attack,) = events("Eleven Christians were killed when gunmen attacked a church in Kaduna on Sunday.")
+    assert (attack.fatalities, attack.deaths_civilians) == (11, 11)
+    (blast,) = events(
+        "Relatives of 40 Shiites killed in a bomb blast on Thursday in Parachinar staged a sit-in on Friday."
+    )
+    assert (blast.sub_event_type, blast.fatalities) == ("Remote explosive/landmine/IED", 40)
+
+
 def test_wordings_of_fighting_and_bombing_in_headlines_and_incident_lists() -> None:
     (fight,) = events("Resistance Commander Killed in Fighting with Myanmar Junta in Sagaing")
     assert (fight.sub_event_type, fight.inter1) == ("Armed clash", 1)

@@ -79,6 +79,10 @@ VICTIM_NOUNS: dict[str, str] = {
     "military": "state",
     "peasants": "civilian", "campesinos": "civilian", "businessmen": "civilian", "businessman": "civilian",
     "watchmen": "civilian", "watchman": "civilian", "chowkidars": "civilian",
+    # Communities by faith or people: "86 Shiites killed in two bomb blasts", "11 Christians killed".
+    "shiites": "civilian", "shias": "civilian", "sunnis": "civilian", "christians": "civilian",
+    "muslims": "civilian", "hindus": "civilian", "sikhs": "civilian", "ahmadis": "civilian",
+    "hazaras": "civilian", "yazidis": "civilian", "copts": "civilian", "alawites": "civilian",
 }  # fmt: skip
 # Office-holders killed for what they are: "guerrillas killed the mayor", "gunmen shot dead two
 # councillors". Codebook: officials who bear no arms are civilians. Their "death" alone is no
