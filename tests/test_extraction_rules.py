@@ -907,6 +907,15 @@ def test_a_community_counted_by_its_faith_is_the_civilian_dead() -> None:
     assert (blast.sub_event_type, blast.fatalities) == ("Remote explosive/landmine/IED", 40)
 
 
+def test_fire_from_grenade_launchers_is_no_grenade_thrown() -> None:
+    (fire,) = events(
+        "Rebels opened fire using grenade launchers on a police convoy in Argun on Monday, killing two policemen."
+    )
+    assert fire.sub_event_type != "Grenade"
+    (thrown,) = events("A man hurled a grenade at a police post in Srinagar on Monday, wounding two.")
+    assert thrown.sub_event_type == "Grenade"
+
+
 def test_wordings_of_fighting_and_bombing_in_headlines_and_incident_lists() -> None:
     (fight,) = events("Resistance Commander Killed in Fighting with Myanmar Junta in Sagaing")
     assert (fight.sub_event_type, fight.inter1) == ("Armed clash", 1)

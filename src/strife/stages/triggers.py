@@ -145,7 +145,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:killed|dead|die|dies|died|injured|wounded|hurt) in "
      r"(?:" + NOT_A_BOMB + r"[\w'’-]+ ){0,4}?(?:blast|explosion)s?\b", "Remote explosive/landmine/IED", 70, True),
     # Grenade: "a thrown grenade or similar explosive (not crude bombs or stun grenades)"
-    (r"(?<!stun )(?<!propelled )(?<!hand-made )grenades?|hand grenade|hurled a grenade|"
+    # A grenade launcher fires, it is no grenade thrown ("opened fire using grenade launchers").
+    (r"(?<!stun )(?<!propelled )(?<!hand-made )grenades?(?![- ]launch)|hand grenade|hurled a grenade|"
      r"(?:threw|thrown|hurled|lobbed|tossed) (?:a |an |two |several )?(?!(?:crude|petrol|gasoline|fire|molotov|"
      r"country-made|home-?made|hand-made|smoke|stun|sound|paint)\b)(?:\w+ )?(?:bombs?|explosive devices?|explosives?)\b",
      "Grenade", 75, True),
