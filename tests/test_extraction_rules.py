@@ -916,6 +916,14 @@ def test_fire_from_grenade_launchers_is_no_grenade_thrown() -> None:
     assert thrown.sub_event_type == "Grenade"
 
 
+def test_others_dead_in_an_act_of_their_own_after_a_comma_are_another_incident() -> None:
+    found = events(
+        "Army strikes kill 20 militants in North Waziristan, three soldiers killed in clashes in Khyber",
+        published="2014-08-19",
+    )
+    assert [(e.location, e.fatalities) for e in found] == [("North Waziristan", 20), ("Khyber", 3)]
+
+
 def test_wordings_of_fighting_and_bombing_in_headlines_and_incident_lists() -> None:
     (fight,) = events("Resistance Commander Killed in Fighting with Myanmar Junta in Sagaing")
     assert (fight.sub_event_type, fight.inter1) == ("Armed clash", 1)

@@ -220,6 +220,14 @@ ANOTHER_COUNTED = re.compile(
     r"(?:bomb|blast|explosion|attack|grenade|bomber|shooting|strike|raid|ambush)s?\b)",
     re.I,
 )
+# "Pakistan attacks kill 48 militants, six civilians die in bombing": after a comma, others
+# dead in an act of their own, where the clause before counts its own.
+COUNTED_DEAD_IN = re.compile(
+    r",\s+(?=(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty)\s+(?:[a-z][\w'’-]*\s+){0,2}"
+    r"(?:die|dies|died|killed|dead)\s+in\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?"
+    r"(?:bombings?|blasts?|attacks?|strikes?|airstrikes?|explosions?|shelling|ambush|clash(?:es)?|firing|raids?)\b)",
+    re.I,
+)
 _KILLS_COUNT = re.compile(r"\bkill(?:s|ed)?\s+(?:at\s+least\s+)?\d", re.I)
 
 
@@ -229,6 +237,11 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
         {m.span() for m in COMPOUND_ACT.finditer(text, span.start, span.end)}
         | {m.span() for m in ANOTHER_ACT.finditer(text, span.start, span.end)}
         | {m.span() for m in ANOTHER_COUNTED.finditer(text, span.start, span.end)}
+        | {
+            m.span()
+            for m in COUNTED_DEAD_IN.finditer(text, span.start, span.end)
+            if _KILLS_COUNT.search(text, span.start, m.start())
+        }
         | {
             m.span()
             for m in COUNTED_ACT.finditer(text, span.start, span.end)
