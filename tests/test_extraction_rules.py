@@ -924,6 +924,21 @@ def test_others_dead_in_an_act_of_their_own_after_a_comma_are_another_incident()
     assert [(e.location, e.fatalities) for e in found] == [("North Waziristan", 20), ("Khyber", 3)]
 
 
+def test_a_cities_count_of_dead_in_less_than_a_day_is_a_tally() -> None:
+    assert events("Juarez: Eleven Dead in Less than 24 Hours as Violence Rages", published="2017-06-05") == []
+
+
+def test_a_truce_broken_is_no_agreement_even_for_the_learned_reading() -> None:
+    assert (
+        events(
+            "Violations in the ceasefire zones rise as the truce ends its 30th day", published="2017-02-20"
+        )
+        == []
+    )
+    (deal,) = events("Rebels and the army agree a truce in Idlib", published="2017-02-20")
+    assert deal.sub_event_type == "Agreement"
+
+
 def test_wordings_of_fighting_and_bombing_in_headlines_and_incident_lists() -> None:
     (fight,) = events("Resistance Commander Killed in Fighting with Myanmar Junta in Sagaing")
     assert (fight.sub_event_type, fight.inter1) == ("Armed clash", 1)

@@ -699,6 +699,17 @@ def _learned_trigger(
             weight = for_type + model.detector_weights.get(stemmed, 0.0)
             if for_type >= TYPE_EVIDENCE and weight > best_weight:
                 best, best_weight = word, weight
+        if (
+            best is not None
+            and sub == "Agreement"
+            and (
+                UNREACHED_BEFORE.search(text[max(0, best.start() - 60) : best.start()])
+                or UNREACHED_AFTER.match(text, best.end())
+            )
+        ):
+            # "Breaches in the truce areas escalate": as for the table's words, a truce broken,
+            # sought or counted on is no agreement made; what the sentence is about is the truce.
+            return None
         if best is not None and best_weight >= LEARNED_EVIDENCE:
             start = sentence.start + best.start()
             trigger = Trigger(sub, LEARNED_STRENGTH, sub not in CALM_TYPES)
