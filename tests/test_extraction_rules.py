@@ -939,6 +939,21 @@ def test_a_truce_broken_is_no_agreement_even_for_the_learned_reading() -> None:
     assert deal.sub_event_type == "Agreement"
 
 
+def test_one_count_of_the_killed_and_injured_together_is_some_dead_not_all() -> None:
+    # The codebook's "a number of" dead: 3, imputed, never the whole count of the hurt.
+    (strike,) = events(
+        "About 14 people were killed and injured by barrel bombs on Kafr Nabl", published="2019-08-20"
+    )
+    assert (strike.fatalities, strike.fatalities_imputed) == (3, True)
+    (strike,) = events("Airstrikes kill and injure 20 persons in Douma", published="2019-08-20")
+    assert (strike.fatalities, strike.fatalities_imputed) == (3, True)
+    # Each counted apart is each its own.
+    (blast,) = events(
+        "A suicide bomber killed 10 policemen and injured 9 others in Kunduz.", published="2019-08-20"
+    )
+    assert (blast.fatalities, blast.injured) == (11, 9)
+
+
 def test_wordings_of_fighting_and_bombing_in_headlines_and_incident_lists() -> None:
     (fight,) = events("Resistance Commander Killed in Fighting with Myanmar Junta in Sagaing")
     assert (fight.sub_event_type, fight.inter1) == ("Armed clash", 1)

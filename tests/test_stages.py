@@ -319,7 +319,9 @@ def test_headline_victims_the_noun_table_does_not_know() -> None:
     assert _casualties("Bomb kills tailor in northwest town") == [(1, "killed", "unknown")]
     assert _casualties("Bomb kills cleric in northwest town") == [(1, "killed", "civilian")]
     assert _casualties("School bomb kills nine-year-old in border town") == [(1, "killed", "unknown")]
-    assert _casualties("Bus bombing kills 24 Shiites in the south") == [(24, "killed", "unknown")]
+    assert _casualties("Bus bombing kills 24 Zaidis in the south") == [(24, "killed", "unknown")]
+    # A community the table knows by its faith is civilians.
+    assert _casualties("Bus bombing kills 24 Shiites in the south") == [(24, "killed", "civilian")]
     assert _casualties("Terror attacks claim 8 lives in the capital") == [(8, "killed", "unknown")]
     # A verb's noun that is no person, and a running toll, count nobody.
     assert _casualties("A murder case under the penal code was registered.") == []

@@ -785,6 +785,39 @@ def _joined(first: Casualty, second: Casualty) -> Casualty:
     return Casualty(count, first.outcome, first.party, f"{first.noun} and {second.noun}")
 
 
+# "About 14 people were killed and injured", "Airstrikes kill and injure 20 persons": one count
+# of the dead and the hurt together, which says only that some died. Coded as the codebook's
+# "a number of" dead (3, imputed), never all of the count: at least one died, at least one was hurt.
+KILLED_AND_HURT_AFTER = compile_lower(r"\s+(?:and|or|&)\s+(?:injured|wounded|hurt)\b")
+KILLED_AND_BEFORE = compile_lower(r"\b(?:kill(?:s|ed|ing)?|dead)\s+(?:and|or|&)\s+$")
+HURT_VERB = compile_lower(r"(?:injur|wound|hurt)")
+KILLING_FIRST = compile_lower(
+    r"(?:kill|murder|assassinat|execut|behead|eliminat|shoot|shot|slaughter|massacr|left|leav)"
+)
+SOME_OF_THE_HURT = 3
+
+
+def _dead_among_the_hurt(text: str, mention: Mention) -> Mention:
+    """A count of the dead and the hurt together, as the dead among them."""
+    value = mention.value
+    # The count before its verbs ("14 people were killed and injured"); "killed two people and
+    # wounded 100 others" counts each apart.
+    combined = (
+        value.outcome == "killed"
+        and not KILLING_FIRST.match(text, mention.start)
+        and KILLED_AND_HURT_AFTER.match(text, mention.end)
+    ) or (
+        value.outcome == "injured"
+        and HURT_VERB.match(text, mention.start)
+        and KILLED_AND_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    )
+    total = value.count.value
+    if not combined or total < 2 or value.count.vague:
+        return mention
+    dead = Quantity(min(SOME_OF_THE_HURT, total - 1), 1, total - 1, vague=True)
+    return replace(mention, value=replace(value, count=dead, outcome="killed"))
+
+
 def party_of(noun: str) -> str:
     """Whose a counted noun is, plural or singular ("soldiers", "a security official")."""
     return VICTIM_NOUNS.get(noun) or SINGULAR_NOUNS.get(noun) or HEADLINE_ONLY_NOUNS.get(noun, "unknown")
@@ -1467,4 +1500,5 @@ class CasualtyStage:
         for match in after_subjects:
             add(match.start("noun"), match.end(), Casualty(quantity("one"), "killed", "unknown", "person"))
         found.sort(key=lambda m: m.start)
+        found = [_dead_among_the_hurt(text, m) for m in found]
         doc.set_layer("casualties", _without_running_tolls(text, found))
