@@ -89,6 +89,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     20: {"seed": 20261222, "sample": SHORT_DRAW, "per_batch": 27},
     21: {"seed": 20261223, "sample": SHORT_DRAW, "per_batch": 27},
     22: {"seed": 20261224, "sample": SHORT_DRAW, "per_batch": 27},
+    23: {"seed": 20261225, "sample": SHORT_DRAW, "per_batch": 27},
 }
 
 
