@@ -954,6 +954,13 @@ def test_one_count_of_the_killed_and_injured_together_is_some_dead_not_all() -> 
     assert (blast.fatalities, blast.injured) == (11, 9)
 
 
+def test_a_village_head_gunned_down_is_one_civilian_dead() -> None:
+    (attack,) = events(
+        "Maoists gunned down the village sarpanch of Kudur in Bastar district.", published="2019-08-20"
+    )
+    assert (attack.fatalities, attack.deaths_civilians) == (1, 1)
+
+
 def test_wordings_of_fighting_and_bombing_in_headlines_and_incident_lists() -> None:
     (fight,) = events("Resistance Commander Killed in Fighting with Myanmar Junta in Sagaing")
     assert (fight.sub_event_type, fight.inter1) == ("Armed clash", 1)

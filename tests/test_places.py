@@ -175,6 +175,14 @@ def test_a_word_of_a_bodys_name_in_a_wire_in_capitals_is_no_place() -> None:
     assert {iso3 for _, iso3, _ in places} == {"COL"}
 
 
+def test_a_joined_name_with_a_possessive_is_one_place_and_the_place_it_holds_is_named() -> None:
+    (attack,) = extract(
+        "Five troopers were killed in an attack on a police camp in Jammu and Kashmir’s Pulwama.",
+        published="2019-02-14",
+    )
+    assert (attack.location, attack.admin1, attack.fatalities) == ("Pulwama", "Jammu and Kashmir", 5)
+
+
 def test_a_routes_two_ends_are_one_place_not_a_list() -> None:
     found = extract(
         "A suicide bomber blew himself up on a bus on the highway between the coastal cities of Hadera "

@@ -186,18 +186,25 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
     joined: list[tuple[int, int]] = []
     for match in JOINED_NAME.finditer(text):
         words = match.group("left").split()
+        # "Jammu and Kashmir's Pulwama": the name without its possessive.
+        right, end = match.group("right"), match.end()
+        if right.endswith(("'s", "’s")):
+            right, end = right[:-2], end - 2
         for n in range(len(words)):
-            surface = " ".join(words[n:]) + " and " + match.group("right")
+            surface = " ".join(words[n:]) + " and " + right
             entries = gazetteer.lookup(surface)
             if entries:
                 start = match.end("left") - len(" ".join(words[n:]))
-                found.append(Candidate(start, match.end(), surface, entries, True))
-                joined.append((start, match.end()))
+                found.append(Candidate(start, end, surface, entries, True))
+                joined.append((start, end))
                 break
     for run in CAPITALISED_RUN.finditer(text):
-        if _in_joined(joined, run.start(), run.end()):
-            continue
         tokens = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN.finditer(run.group())]
+        if _in_joined(joined, run.start(), run.end()):
+            # "Jammu and Kashmir's Pulwama": the run's words past the joined name are names.
+            tokens = [t for t in tokens if not _in_joined(joined, *t)]
+            if not tokens:
+                continue
         i = 0
         while i < len(tokens):
             matched = False

@@ -83,6 +83,8 @@ VICTIM_NOUNS: dict[str, str] = {
     "shiites": "civilian", "shias": "civilian", "sunnis": "civilian", "christians": "civilian",
     "muslims": "civilian", "hindus": "civilian", "sikhs": "civilian", "ahmadis": "civilian",
     "hazaras": "civilian", "yazidis": "civilian", "copts": "civilian", "alawites": "civilian",
+    # Village heads: "Naxalites gunned down the village sarpanch".
+    "headmen": "civilian", "sarpanches": "civilian", "sarpanch": "civilian",
 }  # fmt: skip
 # Office-holders killed for what they are: "guerrillas killed the mayor", "gunmen shot dead two
 # councillors". Codebook: officials who bear no arms are civilians. Their "death" alone is no
