@@ -183,6 +183,17 @@ def test_a_joined_name_with_a_possessive_is_one_place_and_the_place_it_holds_is_
     assert (attack.location, attack.admin1, attack.fatalities) == ("Pulwama", "Jammu and Kashmir", 5)
 
 
+def test_a_place_that_ends_a_sentence_is_read_apart_from_the_next_sentences_first_name() -> None:
+    # "Mogadishu. Al-Shabaab" is no longer name; nor is "Cd. Victoria" cut after its abbreviation.
+    (blast,) = extract(
+        "Two car bombs exploded near a base in the Somali capital of Mogadishu. Al-Shabaab claimed the attack."
+    )
+    assert blast.location == "Mogadishu"
+    assert [p for p, _, _ in _places("A body was found on the highway to Cd. Victoria on Monday.")] == [
+        "Cd. Victoria"
+    ]
+
+
 def test_a_routes_two_ends_are_one_place_not_a_list() -> None:
     found = extract(
         "A suicide bomber blew himself up on a bus on the highway between the coastal cities of Hadera "

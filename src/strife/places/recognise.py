@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from strife.places.gazetteer import (
@@ -46,7 +47,7 @@ STOPWORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december eid ramadan muslim muslims christian hindu sikh shia sunni
     christmas easter diwali holi thanksgiving halloween passover hanukkah nowruz ashura muharram
-    council assembly senate parliament committee union front movement group league university college
+    council assembly senate parliament congress committee union front movement group league university college
     school hospital station road street highway bridge camp base hotel market mosque church temple
     north south east west northern southern eastern western central upper lower greater new old
     mr mrs ms dr prof gen lt col maj capt sgt brig sir lord king queen prince sheikh mullah maulana
@@ -203,111 +204,138 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
         if _in_joined(joined, run.start(), run.end()):
             # "Jammu and Kashmir's Pulwama": the run's words past the joined name are names.
             tokens = [t for t in tokens if not _in_joined(joined, *t)]
-            if not tokens:
-                continue
-        i = 0
-        while i < len(tokens):
-            matched = False
-            for j in range(min(len(tokens), i + MAX_NAME_TOKENS), i, -1):
-                start, end = tokens[i][0], tokens[j - 1][1]
-                surface = text[start:end]
-                # "Rawalpindi's Liaquat Bagh": the possessive ends the name.
-                possessive = surface.endswith(("'s", "’s"))
-                surface = (surface[:-2] if possessive else surface).rstrip(".,'’-")
-                end = start + len(surface)
-                words = surface.lower().split()
-                if all(w in STOPWORDS for w in words):
-                    continue
-                entries = gazetteer.lookup(surface)
-                if not entries and (bare := CIUDAD.match(surface)) is not None:
-                    # "Ciudad Delgado": GeoNames often lists a Spanish town by its name alone.
-                    entries = tuple(
-                        e
-                        for e in gazetteer.lookup(surface[bare.end() :])
-                        if e.kind == "place" and e.iso3 in SPANISH_SPEAKING
-                    )
-                if surface.endswith(" City") and entries and all(e.kind != "place" for e in entries):
-                    # "Dublin City Schools": Dublin, Ohio, as well as Ireland's county Dublin City.
-                    entries += tuple(e for e in gazetteer.lookup(surface[:-5]) if e.kind == "place")
-                abbreviated = surface in ABBREVIATIONS or text[start : end + 1] in ABBREVIATIONS
-                if abbreviated:
-                    key = surface if surface in ABBREVIATIONS else text[start : end + 1]
-                    country = ABBREVIATION_COUNTRY.get(key, "USA")
-                    entries = (
-                        tuple(
-                            e
-                            for e in gazetteer.lookup(ABBREVIATIONS[key])
-                            if e.kind == "admin1" and e.iso3 == country
-                        )
-                        or entries
-                    )
-                    end = start + len(key)
-                whole_run = i == 0 and j == len(tokens)
-                if (
-                    not entries
-                    and spelt_otherwise
-                    and whole_run
-                    and PLACE_BEFORE.search(text, max(0, start - 12), start)
-                ):
-                    # "in Jabalia": a transliterated name spelt otherwise than the gazetteer; the
-                    # whole name only ("in the Jabal al-Zawiya area" is not Jabalia).
-                    entries = gazetteer.lookup_spelling(surface)
-                if not entries:
-                    continue
-                if (
-                    " " not in surface
-                    and text[end : end + 1] == ")"
-                    and ACRONYM_OF_BODY.search(text, max(0, start - 60), start)
-                ):
-                    continue
-                tail = [] if possessive else [text[s:e].lower().strip(".,") for s, e in tokens[j:]]
-                before = text[tokens[i - 1][0] : tokens[i - 1][1]].lower() if i else ""
-                # "Balochistan's Kalat district": a possessive ends the name before it.
-                head_ok = (
-                    i == 0
-                    or start in sentence_starts  # "... near Columbus. Ohio gave ..."
-                    or before in STOPWORDS
-                    or before.endswith(("'s", "’s"))
-                    or text[start - 1] == "-"
-                    # "Associated Press WASHINGTON (AP)": a capitalised dateline after a byline.
-                    or (surface.isupper() and len(surface) > 3)
-                )
-                # Part of a longer capitalised run ("Asif Ali Zardari") is a place only where the
-                # run goes on with a unit word ("Kalat District Police") or starts it.
-                part_ok = (
-                    whole_run
-                    or bool(tail and tail[0] in UNIT_TAILS)
-                    or (head_ok and not tail)
-                    or (i == 0 and _large(entries))  # "Quetta Karachi highway", "Peshawar Zalmi"
-                    or (head_ok and _metropolis(entries))  # "the Winnipeg Fire Paramedic Service"
-                )
-                # "Maarat al-Numan", "Ras al-Ain": a name joined to another by an article is part of
-                # a longer name, not Numan in Nigeria or Ras in India.
-                if not part_ok or (i >= 2 and ARTICLE_TOKEN.fullmatch(before)):
-                    continue
-                if tail and ARTICLE_TOKEN.fullmatch(tail[0]):
-                    continue
-                if (
-                    len(words) == 1
-                    and (start in sentence_starts or words[0] in STOPWORDS)
-                    and not _large(entries)
-                ):
-                    continue
-                if (
-                    shouting is False
-                    and surface.isupper()
-                    and len(surface) <= 5
-                    and not abbreviated  # "D.C.", "KP"
-                ):
-                    continue  # an acronym ("BLA", "ISPR") in mixed-case text, not a village of that name
-                unit = bool(UNIT_WORDS.search(surface.lower()) or UNIT_AFTER.match(text, end))
-                found.append(Candidate(start, end, surface, entries, unit))
-                i = j
-                matched = True
-                break
-            if not matched:
-                i += 1
+        # "…the capital of Mogadishu. Al-Shabaab claimed…": a run ends where a sentence does, after
+        # a word, not after an abbreviation the splitter took for a sentence's end ("Cd. Victoria").
+        cuts = [
+            n
+            for n, (start, _) in enumerate(tokens)
+            if n
+            and start in sentence_starts
+            and len(text[slice(*tokens[n - 1])].rstrip(".")) > SHORT_ABBREVIATION
+        ]
+        for first, last in pairwise([0, *cuts, len(tokens)]):
+            _run_candidates(
+                text, tokens[first:last], gazetteer, sentence_starts, spelt_otherwise, shouting, found
+            )
     return found
+
+
+# The longest word with a full stop that may abbreviate a name's first word ("Cd.", "St.", "Mt.").
+SHORT_ABBREVIATION = 3
+
+
+def _run_candidates(
+    text: str,
+    tokens: list[tuple[int, int]],
+    gazetteer: Gazetteer,
+    sentence_starts: set[int],
+    spelt_otherwise: bool,
+    shouting: bool,
+    found: list[Candidate],
+) -> None:
+    """The places a run of capitalised words names, longest first, added to `found`."""
+    i = 0
+    while i < len(tokens):
+        matched = False
+        for j in range(min(len(tokens), i + MAX_NAME_TOKENS), i, -1):
+            start, end = tokens[i][0], tokens[j - 1][1]
+            surface = text[start:end]
+            # "Rawalpindi's Liaquat Bagh": the possessive ends the name.
+            possessive = surface.endswith(("'s", "’s"))
+            surface = (surface[:-2] if possessive else surface).rstrip(".,'’-")
+            end = start + len(surface)
+            words = surface.lower().split()
+            if all(w in STOPWORDS for w in words):
+                continue
+            entries = gazetteer.lookup(surface)
+            if not entries and (bare := CIUDAD.match(surface)) is not None:
+                # "Ciudad Delgado": GeoNames often lists a Spanish town by its name alone.
+                entries = tuple(
+                    e
+                    for e in gazetteer.lookup(surface[bare.end() :])
+                    if e.kind == "place" and e.iso3 in SPANISH_SPEAKING
+                )
+            if surface.endswith(" City") and entries and all(e.kind != "place" for e in entries):
+                # "Dublin City Schools": Dublin, Ohio, as well as Ireland's county Dublin City.
+                entries += tuple(e for e in gazetteer.lookup(surface[:-5]) if e.kind == "place")
+            abbreviated = surface in ABBREVIATIONS or text[start : end + 1] in ABBREVIATIONS
+            if abbreviated:
+                key = surface if surface in ABBREVIATIONS else text[start : end + 1]
+                country = ABBREVIATION_COUNTRY.get(key, "USA")
+                entries = (
+                    tuple(
+                        e
+                        for e in gazetteer.lookup(ABBREVIATIONS[key])
+                        if e.kind == "admin1" and e.iso3 == country
+                    )
+                    or entries
+                )
+                end = start + len(key)
+            whole_run = i == 0 and j == len(tokens)
+            if (
+                not entries
+                and spelt_otherwise
+                and whole_run
+                and PLACE_BEFORE.search(text, max(0, start - 12), start)
+            ):
+                # "in Jabalia": a transliterated name spelt otherwise than the gazetteer; the
+                # whole name only ("in the Jabal al-Zawiya area" is not Jabalia).
+                entries = gazetteer.lookup_spelling(surface)
+            if not entries:
+                continue
+            if (
+                " " not in surface
+                and text[end : end + 1] == ")"
+                and ACRONYM_OF_BODY.search(text, max(0, start - 60), start)
+            ):
+                continue
+            tail = [] if possessive else [text[s:e].lower().strip(".,") for s, e in tokens[j:]]
+            before = text[tokens[i - 1][0] : tokens[i - 1][1]].lower() if i else ""
+            # "Balochistan's Kalat district": a possessive ends the name before it.
+            head_ok = (
+                i == 0
+                or start in sentence_starts  # "... near Columbus. Ohio gave ..."
+                or before in STOPWORDS
+                or before.endswith(("'s", "’s"))
+                or text[start - 1] == "-"
+                # "Associated Press WASHINGTON (AP)": a capitalised dateline after a byline.
+                or (surface.isupper() and len(surface) > 3)
+            )
+            # Part of a longer capitalised run ("Asif Ali Zardari") is a place only where the
+            # run goes on with a unit word ("Kalat District Police") or starts it.
+            part_ok = (
+                whole_run
+                or bool(tail and tail[0] in UNIT_TAILS)
+                or (head_ok and not tail)
+                or (i == 0 and _large(entries))  # "Quetta Karachi highway", "Peshawar Zalmi"
+                or (head_ok and _metropolis(entries))  # "the Winnipeg Fire Paramedic Service"
+            )
+            # "Maarat al-Numan", "Ras al-Ain": a name joined to another by an article is part of
+            # a longer name, not Numan in Nigeria or Ras in India.
+            if not part_ok or (i >= 2 and ARTICLE_TOKEN.fullmatch(before)):
+                continue
+            if tail and ARTICLE_TOKEN.fullmatch(tail[0]):
+                continue
+            if (
+                len(words) == 1
+                and (start in sentence_starts or words[0] in STOPWORDS)
+                and not _large(entries)
+            ):
+                continue
+            if (
+                shouting is False
+                and surface.isupper()
+                and len(surface) <= 5
+                and not abbreviated  # "D.C.", "KP"
+            ):
+                continue  # an acronym ("BLA", "ISPR") in mixed-case text, not a village of that name
+            unit = bool(UNIT_WORDS.search(surface.lower()) or UNIT_AFTER.match(text, end))
+            found.append(Candidate(start, end, surface, entries, unit))
+            i = j
+            matched = True
+            break
+        if not matched:
+            i += 1
 
 
 def _metropolis(entries: tuple[GazetteerEntry, ...]) -> bool:
