@@ -961,6 +961,13 @@ def test_a_village_head_gunned_down_is_one_civilian_dead() -> None:
     assert (attack.fatalities, attack.deaths_civilians) == (1, 1)
 
 
+def test_one_person_dismembered_or_lynched_is_one_dead() -> None:
+    (attack,) = events("Regime troops murder, dismember villager in Kani Township", published="2023-10-02")
+    assert attack.fatalities == 1
+    (mob,) = events("Mob lynches man in Sialkot over blasphemy claim", published="2023-10-02")
+    assert (mob.sub_event_type, mob.fatalities) == ("Mob violence", 1)
+
+
 def test_wordings_of_fighting_and_bombing_in_headlines_and_incident_lists() -> None:
     (fight,) = events("Resistance Commander Killed in Fighting with Myanmar Junta in Sagaing")
     assert (fight.sub_event_type, fight.inter1) == ("Armed clash", 1)

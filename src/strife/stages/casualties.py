@@ -535,7 +535,8 @@ SINGLE = compile_lower(
     # Not "a plot to kill a leader of the group": what was meant, not done.
     rf"(?<!\bto\s)\b(?P<verb>kills|kill|killed|killing|shoots? dead|shot dead|guns? down|gunned down|murders?|murdered|"
     rf"(?:claimed|claiming|claims|took|taking|takes|cost|costing) the life of|death of|"
-    rf"executes?|executed|wounds?|wounded|wounding|injures?|injured|injuring)\s+"
+    rf"executes?|executed|beheads?|beheaded|dismembers?|dismembered|lynch(?:es|ed)|"
+    rf"wounds?|wounded|wounding|injures?|injured|injuring)\s+"
     # "killed by the gunman": who killed, not who died.
     # Not "killing a man and his son" (a pair, PAIR_WITH_KIN); "killing a man and injuring nine".
     rf"(?!by\b)(?:the\s+)?(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\b"
