@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from strife.document import Document, Mention
 from strife.stages.lexicon import compile_lower, scan
-from strife.stages.places import all_demonyms
+from strife.stages.places import demonyms
 from strife.stages.sentences import sentence_of
 from strife.stages.taken_spans import TakenSpans
 
@@ -32,8 +32,8 @@ class Actor:
 NOT_A_STATES_PEOPLE = frozenset({"Turkmen", "Sahrawi"})
 _STATE_DEMONYMS: dict[str, str] = {
     demonym: iso3
-    for demonym, iso3 in all_demonyms().items()
-    if demonym not in NOT_A_STATES_PEOPLE and not (demonym.endswith("s") and demonym[:-1] in all_demonyms())
+    for demonym, iso3 in demonyms().items()
+    if demonym not in NOT_A_STATES_PEOPLE and not (demonym.endswith("s") and demonym[:-1] in demonyms())
 } | {"Saudi": "SAU", "Congolese": "COD"}
 FOREIGN_FORCES = (
     r"(?P<demonym>U\.?S\.?|Saudi-led|"

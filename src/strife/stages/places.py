@@ -222,7 +222,8 @@ NOT_DEMONYMS = frozenset({"Guinean", "Dominican", "Congolese"})
 
 
 @lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
+def demonyms() -> dict[str, str]:
+    """`all_demonyms`, built once per process: it reads every country's record."""
     return all_demonyms()
 
 
@@ -235,7 +236,7 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
             if value and "," not in value:
                 names[value] = country.alpha_3
     names.update(COUNTRY_ALIASES)
-    names.update(_demonyms())
+    names.update(demonyms())
     # A name may be broken over two lines of a wrapped wire ("EL\nSALVADOR").
     alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), names
@@ -659,7 +660,7 @@ class PlaceStage:
             iso3 = names[name]
             # A country's name usually says where; a demonym ("Russian missiles") or a name used
             # as one ("U.S. air strikes", "the Pakistan Army") often says who.
-            attributive = name in _demonyms() or bool(ATTRIBUTIVE.match(text, match.end()))
+            attributive = name in demonyms() or bool(ATTRIBUTIVE.match(text, match.end()))
             kind = "demonym" if attributive else "country"
             mention = Mention(
                 match.start(),
