@@ -176,6 +176,7 @@ def _boundary_lines() -> list[str]:
     at = meta["held_out"]["at_threshold"]
     by_fold = meta["held_out"]["detection_on_dev_by_fold"]
     rules, reading = by_fold["rules alone"], by_fold["with the reading"]
+    coded = meta.get("coded") or {"examples": 0, "opens_another": 0}
 
     def figures(kind: str, scores: dict) -> str:
         s = scores[kind]
@@ -185,11 +186,14 @@ def _boundary_lines() -> list[str]:
         "",
         "## Where one incident ends (`src/strife/stages/incident_boundaries.json`)",
         "",
-        "Asked where no rule of grouping opens another incident and the sentence names a place, fitted by "
-        "`tools/train_incident_boundaries.py` on the **dev** split's evidence only; see `docs/incident-model.md`.",
+        "Asked where no rule of grouping opens another incident, fitted by "
+        "`tools/train_incident_boundaries.py` on the **dev** split's evidence and the team's coding of such "
+        "decisions in reports outside the gold (`training/incident_boundaries.jsonl`); the test split is never "
+        "read. See `docs/incident-model.md`.",
         "",
-        f"- Examples: {meta['examples']} sentences beside an incident begun, {meta['opens_another']} of them "
-        "another incident.",
+        f"- Examples: {meta['examples']} sentences of the dev split beside an incident begun, "
+        f"{meta['opens_another']} of them another incident; {coded['examples']} coded decisions, "
+        f"{coded['opens_another']} of them another incident.",
         f"- Held out (five folds of documents), at threshold {model.threshold}: {at['splits']} sentences opened, "
         f"{at['right']} rightly.",
         f"- Dev detection, each document read by the model of the other folds: short reports "

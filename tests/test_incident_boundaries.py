@@ -29,6 +29,11 @@ class _Never(BoundaryModel):
         super().__init__({"bias": 0.0, "weights": {}, "threshold": 2.0})
 
 
+class _Always(BoundaryModel):
+    def __init__(self) -> None:
+        super().__init__({"bias": 0.0, "weights": {}, "threshold": 0.0})
+
+
 def _tolls(text: str) -> list[int]:
     return [e.fatalities for e in extract({"id": "r", "text": text, "published": "2025-03-04"})]
 
@@ -50,6 +55,14 @@ def test_a_sentence_that_says_nowhere_goes_on_telling_the_incident() -> None:
     assert _tolls(text) == [3]
 
 
+def test_the_reading_is_asked_of_a_sentence_that_names_no_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    # No rule opens another incident here, and the sentence names no place: whether it tells
+    # another incident is the reading's call (once it was never asked, and the later toll
+    # replaced the ambush's).
+    monkeypatch.setattr(incidents, "boundary_model", _Always)
+    assert _tolls(AMBUSH + "Later, gunmen stormed a police post, killing two constables.") == [3, 2]
+
+
 def test_the_reading_sees_the_rules_and_the_opening_words_not_names() -> None:
     model = boundary_model()
     assert model.probability(
@@ -65,6 +78,9 @@ def test_the_shipped_reading_names_its_data_and_held_out_score() -> None:
     by_fold = meta["held_out"]["detection_on_dev_by_fold"]
     assert set(by_fold) == {"rules alone", "with the reading"}
     assert by_fold["with the reading"]["short"]["f1"] >= by_fold["rules alone"]["short"]["f1"]
+    assert by_fold["with the reading"]["all"]["f1"] >= by_fold["rules alone"]["all"]["f1"]
+    coded = meta["coded"]
+    assert coded["examples"] > 1000 and 0 < coded["opens_another"] < coded["examples"]
 
 
 def test_the_reading_was_fitted_on_every_dev_document_of_the_latest_draw() -> None:
@@ -74,3 +90,26 @@ def test_the_reading_was_fitted_on_every_dev_document_of_the_latest_draw() -> No
     assert boundary_model().meta["gold_dev"] == {"documents": len(ids), "sha1": digest}, (
         "refit after a draw: tools/train_incident_boundaries.py"
     )
+
+
+def test_coded_decisions_point_at_their_sentences_in_the_shared_reports() -> None:
+    from strife.evaluation.gold import SharedDataMissing, find_shared_data
+
+    labels = ROOT / "training" / "incident_boundaries.jsonl"
+    rows = [json.loads(line) for line in labels.open(encoding="utf-8")]
+    assert {r["label"] for r in rows} == {"same", "another", "neither"}
+    assert all(r["incident"] and all(a < b <= r["start"] for a, b in r["incident"]) for r in rows)
+    try:
+        shared = find_shared_data(ROOT)
+    except SharedDataMissing:
+        pytest.skip("../shared/data is not here")
+    texts: dict[str, str] = {}
+    for name in {r["file"] for r in rows}:
+        wanted = {r["id"] for r in rows if r["file"] == name}
+        for line in (shared / name).open(encoding="utf-8"):
+            record = json.loads(line)
+            if record["id"] in wanted:
+                texts.setdefault(record["id"], record["text"])
+    for row in rows:
+        quote = texts[row["id"]][row["start"] : row["end"]]
+        assert hashlib.sha1(quote.encode("utf-8")).hexdigest()[:12] == row["sha1"], row

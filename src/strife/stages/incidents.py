@@ -402,12 +402,12 @@ def group_incidents(doc: Document) -> list[Incident]:
             opens = current is None
             if current is not None:
                 reasons = opening_reasons(current, told, read)
-                # Where no rule opens another incident, the learned reading of real reports may,
-                # for a sentence that says where: an event is coded at its place, and one split
-                # off with none of its own is most often the same incident told on.
-                opens = any(reasons.values()) or (
-                    bool(_place_keys(places.get(index, [])))
-                    and boundary_model().opens(boundary_features(current, told, read, reasons))
+                # Where no rule opens another incident, the learned reading of real reports may.
+                # (It once read only sentences that name a place: a split with none of its own
+                # was most often the same incident told on. Learned from the team's coding of
+                # such decisions as well, it reads them as surely as the others.)
+                opens = any(reasons.values()) or boundary_model().opens(
+                    boundary_features(current, told, read, reasons)
                 )
             if opens:
                 current = Incident(background=background)
