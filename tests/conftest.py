@@ -4,7 +4,9 @@ names a server)."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import os
 import subprocess
 import sys
@@ -160,6 +162,21 @@ def shared_data() -> Path:
     if not path.is_dir():
         pytest.skip(f"shared data not found at {path}")
     return path
+
+
+def assert_spans_are_their_digests(shared: Path, rows: list[dict]) -> None:
+    """Each coded row (`file`, `id`, `start`, `end`, `sha1`) points at the text it was coded on:
+    the span of the shared record (the first of an id given twice) has the row's digest."""
+    texts: dict[str, str] = {}
+    for name in {r["file"] for r in rows}:
+        wanted = {r["id"] for r in rows if r["file"] == name}
+        for line in (shared / name).open(encoding="utf-8"):
+            record = json.loads(line)
+            if record["id"] in wanted:
+                texts.setdefault(record["id"], record["text"])
+    for row in rows:
+        quote = texts[row["id"]][row["start"] : row["end"]]
+        assert hashlib.sha1(quote.encode("utf-8")).hexdigest()[:12] == row["sha1"], row
 
 
 # The spec's event table, every key (shared/spec/event-record.md).

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import strife.stages.incidents as incidents
+from conftest import assert_spans_are_their_digests
 from strife.api import extract
 from strife.stages.incident_boundaries import BoundaryModel, boundary_model
 
@@ -103,13 +104,4 @@ def test_coded_decisions_point_at_their_sentences_in_the_shared_reports() -> Non
         shared = find_shared_data(ROOT)
     except SharedDataMissing:
         pytest.skip("../shared/data is not here")
-    texts: dict[str, str] = {}
-    for name in {r["file"] for r in rows}:
-        wanted = {r["id"] for r in rows if r["file"] == name}
-        for line in (shared / name).open(encoding="utf-8"):
-            record = json.loads(line)
-            if record["id"] in wanted:
-                texts.setdefault(record["id"], record["text"])
-    for row in rows:
-        quote = texts[row["id"]][row["start"] : row["end"]]
-        assert hashlib.sha1(quote.encode("utf-8")).hexdigest()[:12] == row["sha1"], row
+    assert_spans_are_their_digests(shared, rows)

@@ -90,6 +90,14 @@ DRAWS: dict[int, dict[str, Any]] = {
     21: {"seed": 20261223, "sample": SHORT_DRAW, "per_batch": 27},
     22: {"seed": 20261224, "sample": SHORT_DRAW, "per_batch": 27},
     23: {"seed": 20261225, "sample": SHORT_DRAW, "per_batch": 27},
+    # From draw 24 on, no report whose boundary decisions the team coded (the boundary reading
+    # learned from them): a test report must be one no model has read.
+    24: {
+        "seed": 20261226,
+        "sample": SHORT_DRAW,
+        "per_batch": 27,
+        "leave_out": ["training/incident_boundaries.jsonl"],
+    },
 }
 
 
@@ -150,6 +158,9 @@ def draw(args: argparse.Namespace) -> int:
     rng = random.Random(plan["seed"])
     # Documents of the draws before this one: the same seed then draws the same documents again.
     taken = {(d["file"], d["id"]) for d in manifest["documents"] if d.get("draw", 1) < args.number}
+    for coded in plan.get("leave_out", []):
+        path = Path(__file__).resolve().parent.parent / coded
+        taken |= {(r["file"], r["id"]) for r in map(json.loads, path.open(encoding="utf-8"))}
     documents = []
     for file, count in plan["sample"].items():
         ids = sorted(
