@@ -4,8 +4,9 @@
 
 For each labelled file in ../shared/data (read in place, never copied), the records that are both
 in the incident model's held-out fifth (`held_out` in `src/strife/stages/incident_model.py`) and
-in no draw of our real-text gold (`tests/corpus/real/`), the first `--per-file` of them in file
-order. What each file's labels can say, and so what is measured:
+in no draw of our real-text gold (`tests/corpus/real/`) and in no report whose boundary decisions
+the team coded (`training/incident_boundaries.jsonl`: the boundary reading learned from them), the
+first `--per-file` of them in file order. What each file's labels can say, and so what is measured:
 
 - UCDP GED (Pakistan and world; digest headlines, `meta.generic_headline`, left out): the share of
   headlines in which strife finds an event, the share whose deaths it counts exactly (the sum over
@@ -36,6 +37,7 @@ from strife.stages.incident_model import held_out
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 REAL = ROOT / "tests" / "corpus" / "real"
+BOUNDARY_CODINGS = ROOT / "training" / "incident_boundaries.jsonl"
 FILES = (
     "ucdp_ged_pakistan.jsonl",
     "ucdp_ged_world.jsonl",
@@ -45,9 +47,10 @@ FILES = (
 
 
 def coded_ids() -> set[str]:
-    """Every document id of our real-text gold, dev and test."""
+    """Every document id of our real-text gold, dev and test, and of the reports whose boundary
+    decisions the team coded."""
     ids = set()
-    for path in REAL.glob("*.jsonl"):
+    for path in [*REAL.glob("*.jsonl"), BOUNDARY_CODINGS]:
         with path.open(encoding="utf-8") as stream:
             ids.update(json.loads(line)["id"] for line in stream if line.strip())
     return ids
