@@ -28,7 +28,6 @@ spans, a digest of the sentence, never the text) and the label. Decisions coded 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import sys
@@ -42,7 +41,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from train_incident_boundaries import recorded_decisions, shared_document  # noqa: E402
 
 from strife.document import Document  # noqa: E402
-from strife.evaluation.gold import find_shared_data  # noqa: E402
+from strife.evaluation.gold import evidence_digest, find_shared_data  # noqa: E402
 from strife.pipeline import default_pipeline  # noqa: E402
 from strife.stages.incident_boundaries import boundary_model  # noqa: E402
 
@@ -63,10 +62,6 @@ QUOTA = {
 UNSURE = (0.2, 0.95)
 # Characters of an article shown after the last sentence a decision names.
 TAIL = 400
-
-
-def digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def decisions(pipeline, doc: Document) -> list[dict]:
@@ -195,7 +190,7 @@ def build(folders: list[Path]) -> None:
                         "id": item["id"],
                         "start": start,
                         "end": end,
-                        "sha1": digest(item["sentences"][str(q["sentence"])]),
+                        "sha1": evidence_digest(item["sentences"][str(q["sentence"])]),
                         "incident": [list(s) for s in q["incident_spans"]],
                         "label": label["label"],
                         "unsure": bool(label.get("unsure")),

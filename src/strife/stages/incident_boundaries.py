@@ -10,8 +10,8 @@ kind of act and victims are the incident's) reads those.
 `tools/train_incident_boundaries.py` fits it on the real-text gold's dev split (which sentences
 the coders' evidence gives to which event) and on the team's coding of such decisions in reports
 outside the gold (`training/incident_boundaries.jsonl`), never on the test split, and writes
-`incident_boundaries.json` beside this file, with the data it used and its held-out score. Scoring is a dictionary lookup per
-feature.
+`incident_boundaries.json` beside this file, with the data it used and its held-out score.
+Scoring is a dictionary lookup per feature.
 """
 
 from __future__ import annotations
