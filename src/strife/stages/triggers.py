@@ -574,6 +574,15 @@ UNREACHED_AFTER = compile_lower(
     r"(?:\d+\w*|[a-z]+)\s+(?:consecutive\s+|straight\s+)?(?:day|week|month)\b"
 )
 
+
+def _unreached(lower: str, start: int, end: int) -> bool:
+    """Whether the agreement a word of `lower` names is only talked about, sought, broken or
+    already in force: no agreement reached."""
+    return bool(
+        UNREACHED_BEFORE.search(lower[max(0, start - 60) : start]) or UNREACHED_AFTER.match(lower, end)
+    )
+
+
 # Rockets that carry crews to space and stones thrown at a pillar by pilgrims: words of
 # weapons and riots that name neither.
 NOT_WEAPONS = compile_lower(
@@ -699,14 +708,7 @@ def _learned_trigger(
             weight = for_type + model.detector_weights.get(stemmed, 0.0)
             if for_type >= TYPE_EVIDENCE and weight > best_weight:
                 best, best_weight = word, weight
-        if (
-            best is not None
-            and sub == "Agreement"
-            and (
-                UNREACHED_BEFORE.search(text[max(0, best.start() - 60) : best.start()])
-                or UNREACHED_AFTER.match(text, best.end())
-            )
-        ):
+        if best is not None and sub == "Agreement" and _unreached(text, best.start(), best.end()):
             # "Breaches in the truce areas escalate": as for the table's words, a truce broken,
             # sought or counted on is no agreement made; what the sentence is about is the truce.
             return None
@@ -786,9 +788,7 @@ class TriggerStage:
                     # a clash of words, no act, and none for the learned reading either.
                     not_acts.add(sentence_of(doc, match.start()))
                     continue
-                if trigger.sub_event_type == "Agreement" and (
-                    UNREACHED_BEFORE.search(before) or UNREACHED_AFTER.match(lower, match.end())
-                ):
+                if trigger.sub_event_type == "Agreement" and _unreached(lower, match.start(), match.end()):
                     continue
                 hypothetical = HYPOTHETICAL_BEFORE.search(before)
                 if (
