@@ -214,8 +214,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
             and len(text[slice(*tokens[n - 1])].rstrip(".")) > SHORT_ABBREVIATION
         ]
         for first, last in pairwise([0, *cuts, len(tokens)]):
-            _run_candidates(
-                text, tokens[first:last], gazetteer, sentence_starts, spelt_otherwise, shouting, found
+            found += _run_candidates(
+                text, tokens[first:last], gazetteer, sentence_starts, spelt_otherwise, shouting
             )
     return found
 
@@ -231,9 +231,9 @@ def _run_candidates(
     sentence_starts: set[int],
     spelt_otherwise: bool,
     shouting: bool,
-    found: list[Candidate],
-) -> None:
-    """The places a run of capitalised words names, longest first, added to `found`."""
+) -> list[Candidate]:
+    """The places a run of capitalised words names, longest first."""
+    found: list[Candidate] = []
     i = 0
     while i < len(tokens):
         matched = False
@@ -336,6 +336,7 @@ def _run_candidates(
             break
         if not matched:
             i += 1
+    return found
 
 
 def _metropolis(entries: tuple[GazetteerEntry, ...]) -> bool:
