@@ -833,6 +833,31 @@ def test_a_monitors_headline_joins_acts_in_different_places() -> None:
     assert len(doc.layer("sentences")) == 1
 
 
+def test_a_monitors_headline_joins_acts_amid_one_another_or_with_a_death_of_their_own() -> None:
+    found = events("Government forces shell the outskirts of Hama amid clashes in the countryside of Homs")
+    assert sorted(e.sub_event_type for e in found) == ["Armed clash", "Shelling/artillery/missile attack"]
+    found = events(
+        "Clashes in the outskirts of Daraa and the death of a child in Douma", published="2016-01-30"
+    )
+    assert sorted((e.sub_event_type, e.location) for e in found)[0] == ("Armed clash", "Daraa")
+    assert len(found) == 2
+    found = events("Renewed clashes in the countryside of Hama and more air and missile bombardment on Idlib")
+    assert sorted(e.location for e in found) == ["Hama", "Idlib"]
+    # "At least 10 deaths of the army and 12 deaths of the rebels": one clash's toll by side.
+    (clash,) = events(
+        "Rebels ambushed an army convoy near Hama on Monday, causing at least 10 deaths of the army "
+        "and at least 12 deaths of the rebels."
+    )
+    assert clash.fatalities == 22
+
+
+def test_an_explosion_told_with_its_article_and_place_is_a_bombs() -> None:
+    found = events(
+        "An explosion in Jarabulus and warplanes target the outskirts of Idlib", published="2016-09-08"
+    )
+    assert ("Remote explosive/landmine/IED", "Jarābulus") in {(e.sub_event_type, e.location) for e in found}
+
+
 def test_a_daily_toll_with_no_place_is_a_tally_and_a_campaigns_toll_is_not_the_incidents() -> None:
     assert (
         events(
@@ -846,6 +871,22 @@ def test_a_daily_toll_with_no_place_is_a_tally_and_a_campaigns_toll_is_not_the_i
         "raising the toll to 518 in less than three weeks."
     )
     assert fighting.fatalities == 3
+
+
+def test_a_toll_of_this_year_is_a_tally_not_the_clashs() -> None:
+    assert events("At least 100 rebels have been killed by the police this year, the ministry said.") == []
+    (clash,) = events(
+        "A clash ensued in Chiclayo on Monday and three rebels were killed. At least 100 rebels have been "
+        "killed by the police this year."
+    )
+    assert clash.fatalities == 3
+
+
+def test_an_act_written_after_anti_is_a_stance_not_the_act() -> None:
+    (protest,) = events(
+        "Police broke up a sit in protest by anti coup demonstrators in Nouakchott on Monday."
+    )
+    assert protest.sub_event_type == "Protest with intervention"
 
 
 def test_a_weeks_toll_of_many_attacks_is_a_tally() -> None:

@@ -227,6 +227,8 @@ SPAN_CUES = compile_lower(
     r"\bover the (?:past|last) (?:\w+ )?(?:years?|decades?)\b|"
     # "ethnic violence that has killed at least 250 people over two years".
     r"\b(?:over|in|within) (?:two|three|four|five|six|seven|eight|nine|several|many|\d+) (?:years|decades)\b|"
+    # "100 of its members have been killed by the police this year": a running toll.
+    r"\b(?:have|has|had) been (?:killed|wounded|injured)\b[^.;]{0,40}\bthis year\b|\bso far this year\b|"
     # "claimed at least 130 lives since November": a count since a month is a running toll.
     rf"\bsince (?:early |late |mid-)?{MONTH_PATTERN}\b|"
     # "more than 310 civilians during 20 days": a toll over days counted is a tally.

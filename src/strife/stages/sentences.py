@@ -134,10 +134,12 @@ class SentenceStage:
 # Aleppo and raids on al-Bab city and casualties in Deir Ezzor"): each act is a sentence of its
 # own, so that each may be an incident of its own.
 COMPOUND_ACT = re.compile(
-    r"\s+and\s+(?=(?:the\s+)?(?:(?:violent|heavy|fierce|renewed|intense|new|continued|continuing|ongoing|"
+    r"\s+(?:and|amid)\s+(?=the\s+death\s+of\b|(?:the\s+)?(?:(?:more\s+than\s+|about\s+|at\s+least\s+)?(?:\d+|tens|dozens|hundreds)(?:\s+of)?\s+)?"
+    r"(?:(?:violent|heavy|fierce|renewed|intense|new|continued|continuing|ongoing|"
     r"massive|more|further)\s+)?"
-    r"(?:clashes|shelling|shells|raids|air ?strikes|airstrikes|bombardments?|explosions?|an explosion|"
-    r"casualties|a casualty)\b)",
+    r"(?:clashes|fighting|battles|shelling|shells|raids|air ?strikes|airstrikes|air\s+and\s+\w+\s+(?:bombardment|strikes)|"
+    r"bombardments?|explosions?|an explosion|barrel bombs|rockets|missiles|"
+    r"casualties|a casualty|injuries)\b)",
     re.I,
 )
 

@@ -120,7 +120,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"\bIEDs?\b|improvised explosive|roadside bomb|landmines?|land mine|mine blast|"
      r"remote[- ]controlled? (?:bomb|device|blast|explosion)|bomb (?:blast|explosion|attack)|"
      r"explosive device|explosive attack|(?:blast|explosion) (?:ripped|hit|struck|targeted|occurred|took place|tore)|"
-     r"\b(?:a|the|powerful|massive|deadly|huge) (?:bomb )?(?:blast|explosion)|magnetic bomb|sticky bomb|"
+     r"\b(?:an?|the|powerful|massive|deadly|huge) (?:bomb )?(?:blast|explosion)|magnetic bomb|sticky bomb|"
      # An unexploded shell is an incident where it went off or hurt someone, not where found.
      r"(?:killed|injured|wounded|exploded|went off|blast|explosion)[^.;]{0,50}?unexploded (?:ordnance|shells?|mortars?|devices?|bombs?)|"
      r"unexploded (?:ordnance|shells?|mortars?|devices?|bombs?)[^.;]{0,60}?(?:exploded|went off|blew up|detonated|killed|injured|wounded)|planted (?:a |an )?(?:bomb|explosive)|bomb went off|"
@@ -592,6 +592,9 @@ NOT_WEAPONS = compile_lower(
     r"\b(?:symbolic\s+)?stoning\s+of\s+(?:the\s+)?(?:devil|satan|jamarat)|\bjamarat\b"
 )
 
+# "anti" written onto an act's word, with or without its hyphen.
+STANCE_BEFORE = re.compile(r"\banti[- ]?$")
+
 # A clash of words: by its kind or its venue, or of things that cannot fight.
 WORDY_CLASH_BEFORE = compile_lower(
     r"\b(?:verbal|political|diplomatic|public|televised|heated|angry|legal|ideological|cultural|policy|"
@@ -766,6 +769,10 @@ class TriggerStage:
                 if SUPPORTING.search(before) or GROUP_AFTER.match(lower, match.end()):
                     continue
                 if trigger.sub_event_type in TOPICS and TOPIC_BEFORE.search(before):
+                    continue
+                if STANCE_BEFORE.search(before):
+                    # "anti-coup demonstrators", "anti riot police": a stance or a unit's name,
+                    # not the act.
                     continue
                 if trigger.sub_event_type in TERRITORY_TYPES and CROWD_BEFORE.search(before):
                     # "Protesters took over the court", "demonstrators retreated from the square":
