@@ -873,6 +873,19 @@ def test_a_daily_toll_with_no_place_is_a_tally_and_a_campaigns_toll_is_not_the_i
     assert fighting.fatalities == 3
 
 
+def test_an_undated_report_titled_by_the_year_of_its_act_is_of_that_year() -> None:
+    (bombing,) = extract(
+        {
+            "text": "2011 Kandahar bombings: Two police officers were killed when a bomb went off at a checkpoint in Kandahar."
+        }
+    )
+    assert (bombing.event_date, bombing.date_end, bombing.time_precision) == (
+        dt.date(2011, 1, 1),
+        dt.date(2011, 12, 31),
+        3,
+    )
+
+
 def test_a_toll_of_this_year_is_a_tally_not_the_clashs() -> None:
     assert events("At least 100 rebels have been killed by the police this year, the ministry said.") == []
     (clash,) = events(

@@ -279,11 +279,13 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
     (compile_lower(r"\b(?:earlier )?this month\b"), _this_month),
     (compile_lower(r"\blast year\b"), _last_year),
     (compile_lower(r"\b(?:in|since|during|of)\s+(?P<y>(?:19|20)\d{2})\b"), _year),
-    # "the 2021 Kabul airport attack": an act named by its year.
+    # "the 2021 Kabul airport attack": an act named by its year; or a report's title that so
+    # names it ("2016 Yerevan hostage crisis: gunmen took a police station").
     (
         compile_lower(
-            r"\bthe\s+(?P<y>(?:19|20)\d{2})(?=\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|massacres?|"
-            r"assassinations?|killings?|hijackings?|riots?|uprisings?|coups?|ambush(?:es)?)\b)"
+            r"(?:\bthe\s+|^\s*)(?P<y>(?:19|20)\d{2})(?=\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|"
+            r"massacres?|assassinations?|killings?|hijackings?|riots?|uprisings?|coups?|ambush(?:es)?|"
+            r"shootings?|hostage crisis|sieges?)\b)"
         ),
         _year,
     ),
