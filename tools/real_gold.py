@@ -98,6 +98,12 @@ DRAWS: dict[int, dict[str, Any]] = {
         "per_batch": 27,
         "leave_out": ["training/incident_boundaries.jsonl"],
     },
+    25: {
+        "seed": 20261227,
+        "sample": SHORT_DRAW,
+        "per_batch": 27,
+        "leave_out": ["training/incident_boundaries.jsonl"],
+    },
 }
 
 
