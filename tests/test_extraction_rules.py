@@ -886,6 +886,31 @@ def test_an_undated_report_titled_by_the_year_of_its_act_is_of_that_year() -> No
     )
 
 
+def test_attackers_that_storm_a_university_are_no_weather() -> None:
+    (attack,) = events(
+        "Terrorists storm university in Quetta\n1 killed, 10 injured\nTaliban claim deadly assault on Quetta university"
+    )
+    assert (attack.location, attack.fatalities) == ("Quetta", 1)
+    assert events("A storm hit Karachi on Monday, killing two people.") == []
+
+
+def test_a_fire_exchange_across_a_border_is_a_clash() -> None:
+    (clash,) = events("2 Pakistanis killed in border fire exchange with India.")
+    assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 2)
+
+
+def test_murders_counted_over_many_days_or_a_month_of_a_year_are_a_tally() -> None:
+    assert events("Tijuana: 105-110 Murders in 15 Days", published="2018-12-01") == []
+    assert (
+        events(
+            "206 civilians were killed in bombardment by the coalition out of 301 civilian casualties "
+            "documented by the monitor during November 2018",
+            published="2018-12-01",
+        )
+        == []
+    )
+
+
 def test_a_toll_of_this_year_is_a_tally_not_the_clashs() -> None:
     assert events("At least 100 rebels have been killed by the police this year, the ministry said.") == []
     (clash,) = events(

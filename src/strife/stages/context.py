@@ -191,12 +191,14 @@ def non_political_kind(text: str) -> tuple[str, str] | None:
 STORMED_PLACE = re.compile(
     r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:parliament|court|building|offices?|headquarters|"
     r"compound|capitol|embassy|palace|(?:police\s+)?station|prison|jail|camp|base|airport|assembly|"
-    r"ministry|consulate|residence|house|streets)\b"
+    r"ministry|consulate|residence|house|streets|university|college|school|hospital|hotel|mosque|church|"
+    r"temple|shrine|checkpoint|post|bank|market|village|town)\b"
 )
 # Who storms a place: a crowd or a force, not the weather.
 STORMED_BY = re.compile(
     r"\b(?:protesters|demonstrators|supporters|crowds?|mobs?|rioters|students|workers|troops|forces|"
-    r"soldiers|police|militants|gunmen|rebels|fighters|insurgents|men|they)\s+(?:\w+\s+)?$"
+    r"soldiers|police|militants|gunmen|rebels|fighters|insurgents|men|they|terrorists|attackers|assailants|"
+    r"jihadists|militiamen|guerrillas|raiders|youths|villagers|residents)\s+(?:\w+\s+)?$"
 )
 
 
@@ -208,13 +210,16 @@ RULED_OUT = re.compile(r"\b(?:ruled out|rule out|no (?:sign|evidence|indication)
 # than 350 people were killed", "in only 3 months, 137 bodies"): a day's incident that the UN
 # puts among "800 killed in six weeks" keeps its day.
 WEEKS_TALLY = compile_lower(
-    rf"\bduring (?:the month of )?{MONTH_PATTERN}\b(?!\s+\d)|"
+    # "during November 2018", not "during November 5".
+    rf"\bduring (?:the month of )?{MONTH_PATTERN}\b(?!\s+\d{{1,2}}\b)|"
     # "there are 101 homicides in March": killings counted by name over a month.
     r"\b\d[\d,]* (?:\w+ ){0,2}(?:homicides|murders|killings|executions)\b[^.;]{0,30}?"
     rf"\bin (?:the month of )?{MONTH_PATTERN}\b(?!\s+\d)|"
     # "Nearly nine homicides a day on average"
     r"\b(?:on )?average\b|\b(?:a|per) day\b(?!\s+(?:after|before|earlier|later|ago|of|when|since)\b)|"
-    r"\bin (?:only |just )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:weeks|months)\b"
+    r"\bin (?:only |just )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:weeks|months)\b|"
+    # "105 murders in 15 days": a count over many days.
+    r"\bin (?:only |just )?(?:\d{2,}|[a-z]+teen|twenty|thirty) days\b"
 )
 
 
