@@ -104,6 +104,12 @@ DRAWS: dict[int, dict[str, Any]] = {
         "per_batch": 27,
         "leave_out": ["training/incident_boundaries.jsonl"],
     },
+    26: {
+        "seed": 20261228,
+        "sample": SHORT_DRAW,
+        "per_batch": 27,
+        "leave_out": ["training/incident_boundaries.jsonl"],
+    },
 }
 
 
