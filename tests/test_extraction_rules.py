@@ -911,6 +911,27 @@ def test_murders_counted_over_many_days_or_a_month_of_a_year_are_a_tally() -> No
     )
 
 
+def test_a_victim_named_by_an_age_written_out_is_one_person() -> None:
+    (ramming,) = events(
+        "A man rammed his car into people waiting at a bus stop in Jerusalem, killed twenty-five-years-old "
+        "Shalom and injured another twenty-years-old woman."
+    )
+    assert ramming.fatalities == 1
+
+
+def test_a_policeman_who_died_elsewhere_in_a_clause_of_its_own_is_another_incident() -> None:
+    found = events(
+        "Two shepherds were killed by a bomb in Mosul and a policeman died in Ramadi when a sticky bomb "
+        "attached to his car exploded."
+    )
+    assert [(e.location, e.fatalities) for e in found] == [("Mosul", 2), ("Ramadi", 1)]
+
+
+def test_two_states_that_exchange_fire_across_a_border_clash() -> None:
+    (clash,) = events("India and Pakistan exchange fresh border fire.")
+    assert clash.sub_event_type == "Armed clash"
+
+
 def test_a_toll_of_this_year_is_a_tally_not_the_clashs() -> None:
     assert events("At least 100 rebels have been killed by the police this year, the ministry said.") == []
     (clash,) = events(

@@ -245,7 +245,7 @@ UNCOUNTED = compile_lower(
     # "The blast killed seven (including two policemen)", "police kill 6 linked to the attack".
     # "National Guard kills 2 then reportedly plants evidence": what they did next.
     r"(?=\s*(?:[,.;:(]|$|(?:in|at|near|on|as|after|before|while|when|including|during|across|outside|inside|and|by|of them|linked|suspected|"
-    r"accused|wanted|involved|belonging|then)\b|-(?!years?-old)))"
+    r"accused|wanted|involved|belonging|then)\b|-(?!(?:[a-z]+-)*years?-old)))"
     # "kill seven at least": the qualifier after the figure.
     r"(?:\s+(?P<after>at least|at most))?"
 )
@@ -367,9 +367,11 @@ LIVES = compile_lower(
 ONE_UNKNOWN = compile_lower(
     r"\b(?:(?P<verb>kills|kill|shoots? dead|guns? down|murders|stabs? to death|behead(?:s|ed)?|"
     r"assassinat(?:es?|ed)|sl(?:it|its|itting) (?:the )?throats? of)\s+(?:an?\s+|the\s+)?|"
-    r"(?:killed|killing|murdered|shot dead)\s+(?:an?|one)\s+)"
+    r"(?:killed|killing|murdered|shot dead)\s+(?:an?|one)\s+|"
+    # "killed twenty-five-years-old Shalom": a person named by the age written out.
+    r"(?:killed|murdered|shot dead)\s+(?=(?:[a-z]+-)+years?-old\b))"
     r"(?:(?:[a-z][\w'’\-]*|\d+-[\w'’\-]+)\s+){0,2}?"
-    r"(?P<noun>[a-z]+-years?-old|[a-z]{3,}(?<!s))"
+    r"(?P<noun>(?:[a-z]+-)*[a-z]+-years?-old|[a-z]{3,}(?<!s))"
     r"(?=\s*(?:[,.;:]|$|(?:in|at|near|on|as|after|during|outside|inside|while|from|and)\b|-\s))"
 )
 # A count before the word makes it a noun: "Three murders in Culiacan".

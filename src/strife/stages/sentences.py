@@ -153,7 +153,7 @@ _ACT_AHEAD = (
     r"(?=(?:[\w'’-]+\s+){0,5}?"
     r"(?:shell(?:s|ed|ing)?|bombard(?:s|ed)?|target(?:s|ed)?|(?:air)?strikes?|struck|raid(?:s|ed)?|attack(?:s|ed)?|"
     r"warplanes|bombings?|missiles|rockets|massacres?|execut(?:es|ed)|explode[sd]?|"
-    r"ambush(?:es|ed)?|kill(?:s|ed)?|clash(?:es|ed)?|explosions?|blasts?|leaves|left|casualties|"
+    r"ambush(?:es|ed)?|kill(?:s|ed)?|clash(?:es|ed)?|explosions?|blasts?|leaves|left|casualties|died|"
     r"wounded|injured|seize[sd]?|capture[sd]?|storm(?:s|ed)?|abduct(?:s|ed)?|kidnap(?:s|ped)?|"
     r"detonat(?:es|ed)|demonstrat(?:es|ed|ors)|protest(?:s|ed|ers)|march(?:es|ed)|rall(?:ies|ied)|riot(?:s|ed))\b)"
 )
