@@ -136,6 +136,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"nightclub|club|market|bazaar|bus|train|hotel|shop|store|cinema|embassy|consulate)s?\b|"
      r"(?:bomb|explosives?) (?:was |were |is |are |had been |has been |have been )(?:detonated|set off|triggered)|"
      r"exploded (?:near|under|beside|in|at)|anti-?personnel mines?|stepped on (?:a |an )?(?:land ?)?mine|"
+     # "a convoy hit a mine", "their vehicle struck a landmine".
+     r"(?:hit|hits|struck|strikes|ran over|drove over) (?:a |an )?(?:land ?)?mines?\b|"
      r"home-?made bomb|improvised bomb|struck a (?:roadside |homemade )?bomb|"
      # "A low intensity blast killed one woman": a blast that killed or hurt is a bomb's.
      r"\b(?:a|an|the|twin|two) (?:" + NOT_A_BOMB + r"[\w'’-]+ ){0,3}?"
