@@ -899,6 +899,14 @@ def test_a_fire_exchange_across_a_border_is_a_clash() -> None:
     assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 2)
 
 
+def test_homicides_counted_so_far_in_a_month_or_a_year_are_a_tally() -> None:
+    assert events("There are 65 homicides so far in August", published="2022-08-20") == []
+    assert (
+        events("Police said 120 people have been murdered in Lima so far in 1990.", published="1990-05-02")
+        == []
+    )
+
+
 def test_murders_counted_over_many_days_or_a_month_of_a_year_are_a_tally() -> None:
     assert events("Tijuana: 105-110 Murders in 15 Days", published="2018-12-01") == []
     assert (

@@ -26,7 +26,9 @@ STATISTIC_CUES = compile_lower(
     r"\bin (?:more than |over |at least )?(?:\d[\d,]*|dozens|scores|hundreds|thousands|numerous|countless|"
     r"(?:eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)(?<!\b[2-9]) "
     r"(?:of )?(?:\w+ ){0,2}(?:attacks|incidents|operations|clashes)\b|"
-    r"so far this year|this year alone|since the (?:start|beginning) of|deadliest year|"
+    # "65 homicides so far in August", "10 so far in 2022".
+    rf"so far (?:this (?:year|month)|in (?:(?:19|20)\d\d|{MONTH_PATTERN}))\b|this year alone|"
+    r"since the (?:start|beginning) of|deadliest year|"
     # A digest's heading: "Clash Summary: Chaos Reigned in Northern Shan State in September".
     r"\b(?:clash|conflict|security|incident|monthly|weekly) (?:summary|round-?up)\b|"
     r"\bduring the same period\b|\bin the first (?:\w+ )?(?:months|weeks|quarter|half)\b|"
@@ -233,7 +235,7 @@ SPAN_CUES = compile_lower(
     # "ethnic violence that has killed at least 250 people over two years".
     r"\b(?:over|in|within) (?:two|three|four|five|six|seven|eight|nine|several|many|\d+) (?:years|decades)\b|"
     # "100 of its members have been killed by the police this year": a running toll.
-    r"\b(?:have|has|had) been (?:killed|wounded|injured)\b[^.;]{0,40}\bthis year\b|\bso far this year\b|"
+    r"\b(?:have|has|had) been (?:killed|wounded|injured)\b[^.;]{0,40}\bthis year\b|"
     # "claimed at least 130 lives since November": a count since a month is a running toll.
     rf"\bsince (?:early |late |mid-)?{MONTH_PATTERN}\b|"
     # "more than 310 civilians during 20 days": a toll over days counted is a tally.
