@@ -131,15 +131,19 @@ class SentenceStage:
 
 
 # A monitor's headline that joins acts in different places ("Clashes in the countryside of
-# Aleppo and raids on al-Bab city and casualties in Deir Ezzor"): each act is a sentence of its
-# own, so that each may be an incident of its own.
+# Aleppo and raids on al-Bab city and casualties in Deir Ezzor", "shell the outskirts of Hama amid
+# clashes in its countryside", "… and the death of a child in al-Qaboun", "… and more than 60 air
+# strikes targeting the region"): each act is a sentence of its own, so that each may be an
+# incident of its own.
+_COUNTED = r"(?:(?:more\s+than\s+|about\s+|at\s+least\s+)?(?:\d+|tens|dozens|hundreds)(?:\s+of)?\s+)"
+_TOLD_AGAIN = (
+    r"(?:violent|heavy|fierce|renewed|intense|new|continued|continuing|ongoing|massive|more|further)"
+)
 COMPOUND_ACT = re.compile(
-    r"\s+(?:and|amid)\s+(?=the\s+death\s+of\b|(?:the\s+)?(?:(?:more\s+than\s+|about\s+|at\s+least\s+)?(?:\d+|tens|dozens|hundreds)(?:\s+of)?\s+)?"
-    r"(?:(?:violent|heavy|fierce|renewed|intense|new|continued|continuing|ongoing|"
-    r"massive|more|further)\s+)?"
-    r"(?:clashes|fighting|battles|shelling|shells|raids|air ?strikes|airstrikes|air\s+and\s+\w+\s+(?:bombardment|strikes)|"
-    r"bombardments?|explosions?|an explosion|barrel bombs|rockets|missiles|"
-    r"casualties|a casualty|injuries)\b)",
+    rf"\s+(?:and|amid)\s+(?=the\s+death\s+of\b|(?:the\s+)?{_COUNTED}?(?:{_TOLD_AGAIN}\s+)?"
+    r"(?:clashes|fighting|battles|shelling|shells|raids|air ?strikes|airstrikes|"
+    r"air\s+and\s+\w+\s+(?:bombardment|strikes)|bombardments?|explosions?|an explosion|barrel bombs|rockets|"
+    r"missiles|casualties|a casualty|injuries)\b)",
     re.I,
 )
 

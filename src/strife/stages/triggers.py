@@ -292,7 +292,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:seized|took|snatched|carried off) (?:more than |at least |about )?[\w,]+ (?:pupils|students|schoolchildren|"
      r"passengers|villagers|women|workers|people)", "Abduction/forced disappearance", 50, True),
     # Armed clash: "armed, organised groups fight"
-    (r"clash(?:ed|es)?\b|exchange of (?:fire|gunfire|shelling)|exchanging fire|(?:gun)?fire exchanges?|exchange (?:(?:fresh|heavy|cross-border|border)\s+){1,2}(?:fire|gunfire)|gun ?fights?\b|fire ?fights?\b|encounters?\b|fought|"
+    (r"clash(?:ed|es)?\b|exchange of (?:fire|gunfire|shelling)|exchanging fire|gun ?fights?\b|fire ?fights?\b|encounters?\b|fought|"
+     # "killed in border fire exchange with India", "India and Pakistan exchange fresh border fire".
+     r"(?:gun)?fire exchanges?|exchange (?:(?:fresh|heavy|cross-border|border)\s+){1,2}(?:fire|gunfire)|"
      # "killed in fighting with the junta", "forces battling fighters", "SDF advance over IS".
      r"(?:in|during|amid) (?:the )?(?:\w+ )?fighting (?:with|against)\b|battling|"
      # "casualties during fighting in southern Chin State": not fighting fires or corruption.
