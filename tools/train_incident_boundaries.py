@@ -36,9 +36,10 @@ from train_incident_model import gold_digest  # noqa: E402
 
 import strife.stages.assembly as assembly  # noqa: E402
 import strife.stages.incidents as incidents  # noqa: E402
-from strife.document import Document, coerce_published  # noqa: E402
+from strife.document import Document  # noqa: E402
 from strife.evaluation import evaluate_paths  # noqa: E402
-from strife.evaluation.gold import find_shared_data, load_gold  # noqa: E402
+from strife.evaluation.gold import load_gold, read_shared_documents  # noqa: E402
+from strife.evaluation.gold import shared_document as gold_document  # noqa: E402
 from strife.pipeline import default_pipeline  # noqa: E402
 from strife.stages.incident_boundaries import MODEL_PATH, BoundaryModel  # noqa: E402
 from strife.stages.incident_model import fold  # noqa: E402
@@ -65,18 +66,7 @@ class _RulesOnly:
 def shared_document(record: dict) -> Document:
     """A record of a shared file as strife reads it (as the gold's documents are built); the
     text cut at 20,000 characters, as the coders saw it."""
-    try:
-        published = coerce_published(record.get("published"))
-    except ValueError:
-        published = None
-    return Document(
-        id=str(record["id"]),
-        text=record["text"][:20000],
-        title=record.get("title"),
-        published=published,
-        source=record.get("source"),
-        url=record.get("url"),
-    )
+    return gold_document({**record, "text": record["text"][:20000]})
 
 
 def recorded_decisions(pipeline, doc: Document) -> list[tuple[list[int], int, dict[str, bool], set[str]]]:
@@ -151,13 +141,7 @@ def coded_examples(gold_dir: Path, path: Path = CODED) -> tuple[list[dict], dict
     for row in map(json.loads, path.open(encoding="utf-8")):
         if row["id"] not in gold_ids:
             codings.setdefault((row["file"], row["id"]), []).append(row)
-    shared = find_shared_data(ROOT)
-    records: dict[tuple[str, str], dict] = {}
-    for name in sorted({file for file, _ in codings}):
-        for line in (shared / name).open(encoding="utf-8"):
-            record = json.loads(line)
-            if (name, record["id"]) in codings:
-                records.setdefault((name, record["id"]), record)
+    records = read_shared_documents(({"file": file, "id": id_} for file, id_ in codings), near=ROOT)
     pipeline = default_pipeline()
     rows: list[dict] = []
     counts: Counter[str] = Counter()

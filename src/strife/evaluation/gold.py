@@ -213,7 +213,8 @@ def _shared_event(record: dict[str, Any]) -> dict[str, Any] | None:
     return event
 
 
-def _document(record: dict[str, Any], origin: str) -> Document:
+def shared_document(record: dict[str, Any], origin: str | None = None) -> Document:
+    """A record of a shared file as strife reads it, named by where it came from."""
     try:
         published = coerce_published(record.get("published"))
     except ValueError:
@@ -228,7 +229,7 @@ def _document(record: dict[str, Any], origin: str) -> Document:
         source=record.get("source"),
         url=record.get("url"),
     )
-    return doc.with_origin(origin)
+    return doc if origin is None else doc.with_origin(origin)
 
 
 def _records(path: Path) -> Iterator[tuple[dict[str, Any], str]]:
@@ -272,7 +273,7 @@ def _load_real(file: Path, records: list[tuple[dict[str, Any], str]]) -> Iterato
         shared = texts.get((record["file"], record["id"]))
         if shared is None:
             raise ValueError(f"{origin}: {record['id']} is not in {record['file']} of the shared data")
-        doc = _document({**shared, "id": record["id"]}, origin)
+        doc = shared_document({**shared, "id": record["id"]}, origin)
         dataset = f"real {record['kind']}"
         yield GoldDocument(doc, list(record["gold_events"]), dataset, record["kind"], record.get("split"))
 
@@ -295,7 +296,7 @@ def load_gold(
             yield from _load_real(file, real)
             continue
         for record, origin in lines:
-            doc = _document(record, origin)
+            doc = shared_document(record, origin)
             meta = record.get("meta") or {}
             dataset = meta.get("dataset") or file.stem
             toponyms = (record.get("gold_extra") or {}).get("toponyms") or []
