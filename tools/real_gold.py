@@ -67,6 +67,8 @@ SHORT_DRAW = {
 }
 # An article draw: as many Dawn/APP articles as wire stories.
 ARTICLE_DRAW = {"news_pk_2025.jsonl": 48, "news_world_2025.jsonl": 48}
+# The reports whose boundary decisions the team coded, which later draws leave out.
+BOUNDARY_CODED = ["training/incident_boundaries.jsonl"]
 DRAWS: dict[int, dict[str, Any]] = {
     2: {"seed": 20261204, "sample": SHORT_DRAW, "per_batch": 27},
     3: {"seed": 20261205, "sample": SHORT_DRAW, "per_batch": 27},
@@ -92,24 +94,9 @@ DRAWS: dict[int, dict[str, Any]] = {
     23: {"seed": 20261225, "sample": SHORT_DRAW, "per_batch": 27},
     # From draw 24 on, no report whose boundary decisions the team coded (the boundary reading
     # learned from them): a test report must be one no model has read.
-    24: {
-        "seed": 20261226,
-        "sample": SHORT_DRAW,
-        "per_batch": 27,
-        "leave_out": ["training/incident_boundaries.jsonl"],
-    },
-    25: {
-        "seed": 20261227,
-        "sample": SHORT_DRAW,
-        "per_batch": 27,
-        "leave_out": ["training/incident_boundaries.jsonl"],
-    },
-    26: {
-        "seed": 20261228,
-        "sample": SHORT_DRAW,
-        "per_batch": 27,
-        "leave_out": ["training/incident_boundaries.jsonl"],
-    },
+    24: {"seed": 20261226, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    25: {"seed": 20261227, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    26: {"seed": 20261228, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
 }
 
 
