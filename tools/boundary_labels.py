@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from train_incident_boundaries import recorded_decisions, shared_document  # noqa: E402
 
 from strife.document import Document  # noqa: E402
+from strife.evaluation.agreement import cohen_kappa  # noqa: E402
 from strife.evaluation.gold import evidence_digest, find_shared_data  # noqa: E402
 from strife.pipeline import default_pipeline  # noqa: E402
 from strife.stages.incident_boundaries import boundary_model  # noqa: E402
@@ -227,10 +228,7 @@ def agreement() -> None:
         print("no decision coded twice")
         return
     agree = sum(a == b for a, b in pairs) / len(pairs)
-    counts_a = Counter(a for a, _ in pairs)
-    counts_b = Counter(b for _, b in pairs)
-    chance = sum(counts_a[c] * counts_b[c] for c in CHOICES) / len(pairs) ** 2
-    kappa = (agree - chance) / (1 - chance) if chance < 1 else 1.0
+    kappa = cohen_kappa(pairs)
     print(f"{len(pairs)} decisions coded twice: agreement {agree:.3f}, Cohen's kappa {kappa:.3f}")
     print("confusions:", dict(Counter(tuple(sorted(p)) for p in pairs if p[0] != p[1])))
 

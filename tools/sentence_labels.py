@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from strife.evaluation.agreement import cohen_kappa  # noqa: E402
 from strife.taxonomy import EVENT_TYPE_OF  # noqa: E402
 
 LABELS = ROOT / "training" / "incident_sentences.jsonl"
@@ -96,10 +97,7 @@ def agreement() -> dict[str, float]:
     pairs = [rows[:2] for rows in by_sentence.values() if len(rows) >= 2]
     n = len(pairs)
     agree = sum(a["incident"] == b["incident"] for a, b in pairs) / n
-    p_a = sum(a["incident"] for a, _ in pairs) / n
-    p_b = sum(b["incident"] for _, b in pairs) / n
-    chance = p_a * p_b + (1 - p_a) * (1 - p_b)
-    kappa = (agree - chance) / (1 - chance)
+    kappa = cohen_kappa([(a["incident"], b["incident"]) for a, b in pairs])
     both = [(a, b) for a, b in pairs if a["incident"] and b["incident"]]
     sub = sum(a["sub_event_type"] == b["sub_event_type"] for a, b in both) / max(len(both), 1)
     event_type = sum(

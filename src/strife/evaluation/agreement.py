@@ -10,12 +10,23 @@ for strife.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Hashable, Sequence
 from typing import Any
 
 from strife.evaluation.matching import DATE_SLACK, MATCH_KM, Agreement, accepted, best_first_pairs
 from strife.evaluation.metrics import Ratio, prf
 from strife.evaluation.names import haversine_km, same_place
+
+
+def cohen_kappa(pairs: Sequence[tuple[Hashable, Hashable]]) -> float:
+    """Cohen's kappa of two coders' labels, one (first, second) pair per item coded twice: their
+    agreement beyond what their own label shares would give by chance (1.0 where chance is
+    certain agreement)."""
+    agree = sum(a == b for a, b in pairs) / len(pairs)
+    first, second = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    chance = sum(first[label] * second[label] for label in first) / len(pairs) ** 2
+    return (agree - chance) / (1 - chance) if chance < 1 else 1.0
 
 
 def _day(value: Any) -> dt.date | None:
