@@ -97,6 +97,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     24: {"seed": 20261226, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     25: {"seed": 20261227, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     26: {"seed": 20261228, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    27: {"seed": 20261229, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
 }
 
 
