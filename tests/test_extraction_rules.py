@@ -3344,3 +3344,25 @@ def test_a_states_fire_named_by_its_people_with_no_place_is_external_forces() ->
     # Its own forces at home, where the text says where, stay state forces.
     (raid,) = events("Indian troops killed three militants in Kupwara on Monday.", published="2019-03-03")
     assert raid.inter1 == 1
+
+
+def test_a_killing_named_by_a_noun_counts_its_dead_unless_it_is_the_grievance() -> None:
+    (attack,) = events(
+        "The government condemned last Thursday's murder of eight people, six of them priests, in San Salvador.",
+        published="1989-11-20",
+    )
+    assert (attack.location, attack.fatalities) == ("San Salvador", 8)
+    # What a crowd is angered at, or a judge was investigating, is why, not who died here.
+    (force,) = events(
+        "Police used live ammunition on Wednesday to disperse Bangui residents angered at the killing of "
+        "two of their number by officers.",
+        published="2007-05-03",
+    )
+    assert force.fatalities == 0
+    found = events(
+        "Judge Hector Uribe was shot dead at noon today in Medellin. He was investigating the massacre "
+        "of 43 persons in the town of Segovia by a paramilitary group.",
+        published="1989-11-02",
+    )
+    assert ("Medellín", 1) in [(e.location, e.fatalities) for e in found]
+    assert 43 not in [e.fatalities for e in found]

@@ -210,6 +210,8 @@ PASSIVE = compile_lower(
 ACTIVE = compile_lower(
     rf"\b(?P<verb>shot dead|shoots? dead|gunned down|shot and killed|fatally (?:shot|stabbed|wounded)|(?:beat|burned|burnt|stoned|hacked) to death|killing|killed|kills|kill|executed|executing|executes?|beheaded|beheads?|dismember(?:s|ed)?|"
     rf"murdered|massacred|slaughtered|lynched|left|leaving|(?:claim|tak|took)\w* the li(?:fe|ves) of|deaths? of|bodies of|"
+    # "last Thursday's murder of eight people", "the killing of two journalists": the act named.
+    rf"(?:killings?|murders?|massacres?|slayings?|assassinations?|executions?|lynchings?) of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
     rf"eliminating)\s+(?:(?:himself|herself|themselves) and\s+)?(?:the\s+)?{_COUNT}",
 )
@@ -472,9 +474,11 @@ TALLY_AFTER = compile_lower(r"\s+(?:so far\s+)?(?:this|last)\s+(?:year|month)\b|
 # A death that a crowd protests or a probe looks into, told as the grievance, not as the act.
 _GRIEVANCE = (
     r"\b(?:over|against|protest(?:s|ed|ing)?|mourn(?:s|ed|ing)?|justice (?:for|in|over)|probe into|inquiry into|"
-    r"investigation into|outrage at|anger (?:at|over))\s+(?:the\s+)?"
+    r"investigation into|investigat(?:ing|es|ed)|outrage at|anger (?:at|over)|angered (?:at|over|by))\s+(?:the\s+)?"
 )
 GRIEVANCE_BEFORE = compile_lower(_GRIEVANCE + "$")
+# A death named by a noun ("the death of", "the killing of"): what a grievance can be about.
+NAMED_DEATH = compile_lower(r"(?:deaths?|killings?|murders?|massacres?|slayings?|assassinations?|executions?|lynchings?) of\b")
 # "for justice in the death of a young man killed during street demonstrations": the one whose
 # death is the grievance, counted inside it.
 GRIEVED_DEATH_OF = compile_lower(_GRIEVANCE + r"(?:deaths?|killings?|murders?) of\s+$")
@@ -1136,7 +1140,7 @@ class CasualtyStage:
                 return  # "131 murders this year": a tally beside the incident's own count
             if COMPARED_SINCE.search(text, max(0, start - 150), start):
                 return  # the toll of the past the incident is measured against
-            if text.startswith("death", start) and GRIEVANCE_BEFORE.search(text, max(0, start - 30), start):
+            if NAMED_DEATH.match(text, start) and GRIEVANCE_BEFORE.search(text, max(0, start - 30), start):
                 return  # "a demonstration over the death of a student": why they marched, not who died
             if GRIEVED_DEATH_OF.search(text, max(0, start - 60), start):
                 return
