@@ -3366,3 +3366,12 @@ def test_a_killing_named_by_a_noun_counts_its_dead_unless_it_is_the_grievance() 
     )
     assert ("Medellín", 1) in [(e.location, e.fatalities) for e in found]
     assert 43 not in [e.fatalities for e in found]
+
+
+def test_a_leap_year_is_no_narrower_a_date_than_the_year_before_it() -> None:
+    text = (
+        "2016 Lyon attack: 12 people have died after a truck ploughed into a market in Lyon, police said. "
+        "According to investigators, the suspect entered France from Italy in 2015."
+    )
+    (attack,) = extract({"id": "d", "text": text})
+    assert (attack.event_date, attack.date_end) == (dt.date(2016, 1, 1), dt.date(2016, 12, 31))

@@ -16,6 +16,17 @@ UPDATE_WINDOW = dt.timedelta(days=6)
 MONTH_DAYS = 31
 
 
+def _breadth(span: dt.timedelta) -> int:
+    """How wide a span is, with months as one width and years as another: a leap year is no
+    narrower a date than the year before it ("2016 Berlin attack: ... entered Germany in 2015")."""
+    days = span.days
+    if 27 <= days <= 30:
+        return 27
+    if days >= 364:
+        return 365 * round((days + 1) / 365.25)
+    return days
+
+
 def recalled_without_month(incident: Incident, dates: list[Mention], unresolved_days: set[int]) -> bool:
     """A recalled incident with no date of its own that says at least the month."""
     return (
@@ -46,7 +57,7 @@ def incident_date(
     if day_dates:
         # The narrowest span told, the first of equals: "since 2022 ... in December 2024, when
         # jets targeted" is December 2024.
-        chosen = min(day_dates, key=lambda m: m.value.end - m.value.start)
+        chosen = min(day_dates, key=lambda m: _breadth(m.value.end - m.value.start))
         event_date, date_end, precision, basis = (
             chosen.value.start,
             chosen.value.end,
