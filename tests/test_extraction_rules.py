@@ -3375,3 +3375,13 @@ def test_a_leap_year_is_no_narrower_a_date_than_the_year_before_it() -> None:
     )
     (attack,) = extract({"id": "d", "text": text})
     assert (attack.event_date, attack.date_end) == (dt.date(2016, 1, 1), dt.date(2016, 12, 31))
+
+
+def test_a_note_on_how_a_report_was_coded_is_no_incident() -> None:
+    text = (
+        "thousands of teachers marched through lisbon on saturday to demand higher pay. the exact date is "
+        "unclear but given that there is another march the following day it was coded as sunday."
+    )
+    (march,) = extract({"id": "d", "text": text})
+    assert (march.location, march.sub_event_type) == ("Lisbon", "Peaceful protest")
+    assert extract({"id": "d", "text": "not a march: this event is coded as a weekly protest."}) == []

@@ -38,6 +38,13 @@ STATISTIC_CUES = compile_lower(
     r"\baccording to (?:a|the) (?:data|tally)\b|"
     r"\b(?:tens|hundreds) of thousands of (?:people )?(?:have been |were )?(?:killed|dead|displaced|died|uprooted)\b",
 )
+# A note about how a report was coded, not what it reports ("the exact date is unclear but it was
+# coded as sunday", "i have coded as 100 plus because…", "the article stated that protests were
+# daily"): a dataset's annotations, which come with the texts some readers give strife.
+CODING_NOTE = compile_lower(
+    r"\b(?:(?:was|is|were|are|been|be|have|has|i|we)\s+(?:\w+\s+)?coded|coded\s+(?:as|separately)|"
+    r"final coded|the article (?:stated|states|says|said|mentions|mentioned|reports|reported))\b"
+)
 # Words of numbers over time that make a statistic of a sentence that counts the dead or hurt
 # ("2024 was the deadliest year, with deaths up 40 percent") or tells no crowd's act; not of a
 # crowd's ("students stormed the ministry to protest a 25 percent cut to their grants", "gays
@@ -328,7 +335,8 @@ def _only_vague_counts(casualties: list[Mention]) -> set[int]:
 
 
 class ContextStage:
-    """Labels each sentence `statistic`, `non-political` or `background` where its words say so."""
+    """Labels each sentence `statistic`, `non-political`, `background` or `coding note` where its
+    words say so."""
 
     name = "context"
 
@@ -388,7 +396,9 @@ class ContextStage:
         for sentence in doc.layer("sentences"):
             text = doc.lower_text[sentence.start : sentence.end]
             value: tuple[str, str] | None = None
-            if (cue := _statistic_cue(text)) is not None or (
+            if (cue := CODING_NOTE.search(text)) is not None:
+                label, value = "coding note", ("coding note", cue.group())
+            elif (cue := _statistic_cue(text)) is not None or (
                 (sentence.sentence in counted or sentence.sentence not in crowd_acts)
                 and (cue := TOLL_STATISTIC_CUES.search(text)) is not None
             ):

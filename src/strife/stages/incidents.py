@@ -291,7 +291,7 @@ def group_incidents(doc: Document) -> list[Incident]:
         )
         specific = any(t.value.strength >= SPECIFIC_TRIGGER for t in own)
         reason = None
-        if flag == "statistic" or (flag == "non-political" and not political):
+        if flag in ("statistic", "coding note") or (flag == "non-political" and not political):
             reason = cues.get(index)
         elif opening is not None and not political and not specific:
             reason = (opening[0], f"the report opens on it: {opening[1]!r}")
@@ -576,6 +576,8 @@ def opening_reasons(current: Incident, told: ToldEvent, read: ReportLayers) -> d
     }
 
 
+# The parties of the dead that tell victims apart ("unknown" and "total" tell nothing).
+KNOWN_PARTIES = frozenset({"state", "armed", "civilian"})
 # How many of a sentence's opening words the boundary reading sees.
 OPENING_WORDS = 3
 
@@ -630,6 +632,18 @@ def boundary_features(
         feats.add(
             "toll:first" if not counts else ("toll:repeated" if own_counts & counts else "toll:another")
         )
+        # Whose dead: "8 militants" then "tribal leader killed" are other victims, told apart.
+        own_parties = {c.value.party for c in told.killed} & KNOWN_PARTIES
+        parties = current.gathered(
+            "parties",
+            lambda i: [c.value.party for c in read.casualties.get(i, []) if c.value.outcome == "killed"],
+        )
+        if own_parties and parties & KNOWN_PARTIES:
+            feats.add("victims:same" if own_parties & parties else "victims:other")
+        elif own_parties or parties:
+            feats.add("victims:unknown")
+        if counts and own_counts:
+            feats.add(f"victims:{'one' if own_counts == {1} else 'many'}>{'one' if counts == {1} else 'many'}")
     named = {m.value.name for m in read.actors.get(index, []) if m.value.named}
     if named:
         known_named = current.gathered(
