@@ -478,7 +478,9 @@ _GRIEVANCE = (
 )
 GRIEVANCE_BEFORE = compile_lower(_GRIEVANCE + "$")
 # A death named by a noun ("the death of", "the killing of"): what a grievance can be about.
-NAMED_DEATH = compile_lower(r"(?:deaths?|killings?|murders?|massacres?|slayings?|assassinations?|executions?|lynchings?) of\b")
+NAMED_DEATH = compile_lower(
+    r"(?:deaths?|killings?|murders?|massacres?|slayings?|assassinations?|executions?|lynchings?) of\b"
+)
 # "for justice in the death of a young man killed during street demonstrations": the one whose
 # death is the grievance, counted inside it.
 GRIEVED_DEATH_OF = compile_lower(_GRIEVANCE + r"(?:deaths?|killings?|murders?) of\s+$")

@@ -107,7 +107,11 @@ REFERENCED_ACT = compile_lower(
     # Words of the noun phrase only: "the authors of the crime were referring to the murder" is
     # no case of it.
     rf"(?:(?!(?:were|was|is|are|had|has|have|been|be|said|says)\b)[\w'’-]+\s+){{0,6}}?(?:{_ACT_NOUN}|{_ACT_DONE})\b|"
-    rf"\bhono(?:u)?r(?:s|ed|ing)?\s+(?:the\s+)?(?:memory\s+of\s+(?:the\s+)?)?{_ACT_DONE}\b"
+    rf"\bhono(?:u)?r(?:s|ed|ing)?\s+(?:the\s+)?(?:memory\s+of\s+(?:the\s+)?)?{_ACT_DONE}\b|"
+    # "the police continue to investigate the murder of two American citizens", "to clarify last
+    # Thursday's murder of eight people": what an inquiry is into, a killing of people.
+    r"\b(?:investigat(?:e|es|ed|ing)|clarify|clarif(?:ies|ied|ying)|solv(?:e|es|ed|ing))\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:murders?|assassinations?|killings?|massacres?)\s+of\b"
 )
 
 

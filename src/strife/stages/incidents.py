@@ -643,7 +643,9 @@ def boundary_features(
         elif own_parties or parties:
             feats.add("victims:unknown")
         if counts and own_counts:
-            feats.add(f"victims:{'one' if own_counts == {1} else 'many'}>{'one' if counts == {1} else 'many'}")
+            feats.add(
+                f"victims:{'one' if own_counts == {1} else 'many'}>{'one' if counts == {1} else 'many'}"
+            )
     named = {m.value.name for m in read.actors.get(index, []) if m.value.named}
     if named:
         known_named = current.gathered(

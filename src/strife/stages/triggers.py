@@ -157,7 +157,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      # "the regime forces shell al-Lataminah": the verb in a headline's present.
      r"(?:forces|troops|regime|army|rebels|factions|militants|artillery) shell\b|shrapnel|tank (?:fire|shells?|rounds?)|(?<!aerial )(?<!air )bombard(?:ment|ments|ed|ing|s)\b|mortars?\b|mortar rounds|artillery|missiles?|rockets?(?! science)|\bRPGs?\b|"
      r"rocket-propelled grenades?|cross-border (?:fire|firing)|heavy weapons fire|howitzers?|"
-     r"\bgrad\b|multiple rocket launchers?|ballistic|projectiles?|"
+     r"\bgrad\b|multiple rocket launchers?|projectiles?|"
      r"shot down (?:a |an )?(?:helicopter|plane|aircraft|jet)", "Shelling/artillery/missile attack", 65, True),
     # Sexual violence: "harm of a sexual nature, to anyone"
     (r"\brap(?:e|ed|es|ing)\b|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|violence|abuse\w*|exploit\w*)|molest\w*",
