@@ -3385,3 +3385,12 @@ def test_a_note_on_how_a_report_was_coded_is_no_incident() -> None:
     (march,) = extract({"id": "d", "text": text})
     assert (march.location, march.sub_event_type) == ("Lisbon", "Peaceful protest")
     assert extract({"id": "d", "text": "not a march: this event is coded as a weekly protest."}) == []
+
+
+def test_an_inquiry_into_a_killing_and_a_ballistic_examination_are_no_new_act() -> None:
+    text = (
+        "The police chief of La Paz said that the police continue to investigate the murder of two American "
+        "citizens with the aid of experts. Objects found at the scene were sent to Washington for ballistic "
+        "and laboratory examinations."
+    )
+    assert extract({"id": "d", "text": text}) == []

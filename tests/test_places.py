@@ -817,3 +817,22 @@ def test_a_town_news_names_without_its_qualifier_is_found() -> None:
 def test_a_canton_or_municipality_named_with_its_kind_is_a_place() -> None:
     found = _places("The army shelled the Quebrantahuesos canton and the Tilapitas municipality.")
     assert [name for name, _, _ in found] == ["Quebrantahuesos canton", "Tilapitas municipality"]
+
+
+def test_a_village_the_gazetteer_lacks_told_beside_its_unit_is_where_it_happened() -> None:
+    (clash,) = extract(
+        {"id": "d", "text": "FARC guerrillas attacked an Ecuadorian police patrol in Peña Colorada, Sucumbíos Province.",
+         "published": "2010-03-02"}
+    )  # fmt: skip
+    assert (clash.location, clash.admin1, clash.geo_precision) == ("Peña Colorada", "Sucumbios", 2)
+    (attack,) = extract(
+        {"id": "d", "text": "A youth was killed at El Paso Naranjo, Somotillo, Chinandega department, on Monday.",
+         "published": "1989-03-02"}
+    )  # fmt: skip
+    assert (attack.location, attack.admin2, attack.geo_precision) == ("El Paso Naranjo", "Somotillo", 1)
+    # Towns listed one after another are each a place, none another's part.
+    found = extract(
+        {"id": "d", "text": "Protesters stormed administrative buildings in Uzhgorod, Lutsk, Khmelnitsky and Poltava on Sunday.",
+         "published": "2014-01-27"}
+    )  # fmt: skip
+    assert "Lutsk" in {e.location for e in found}

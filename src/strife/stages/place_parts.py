@@ -10,6 +10,7 @@ or a namesake abroad ("Guadalupe" in Mexico).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -67,8 +68,8 @@ def listed_parts(text: str) -> list[tuple[int, int, str]]:
 
 
 def section_of(holder: GazetteerEntry, name: str) -> GazetteerEntry:
-    """A part of `holder` (a town or a district) by its name: the holder's units and coordinates
-    (its seat, for a district)."""
+    """A part of `holder` (a town, a district or a province) by its name: the holder's units and
+    coordinates (its seat, for a district)."""
     admin2 = holder.name if holder.kind == "admin2" else holder.admin2
     if admin2 is None and holder.kind == "place":
         admin2 = holder.name  # a city its district tables leave out stands for its district
@@ -86,7 +87,7 @@ def section_of(holder: GazetteerEntry, name: str) -> GazetteerEntry:
         longitude=longitude,
         population=0,
         derived=False,
-        feature=DISTRICT_SECTION if holder.kind == "admin2" else SECTION,
+        feature=SECTION if holder.kind == "place" else DISTRICT_SECTION,
         seat_latitude=None,
         seat_longitude=None,
     )
@@ -156,6 +157,74 @@ def parts_held(
             found.append(Mention(part.start, part.end, "place", replace(part.value, entry=entry, iso3=entry.iso3),
                                  part.sentence))  # fmt: skip
     return found, replaced
+
+
+# A village or a district the gazetteer lacks, told in apposition to the unit that holds it: "in
+# Peña Colorada, Sucumbíos Province", "in Iulute administrative post, in the northern province of
+# Nampula", "in the forest area of Sehi, in Bitlis", "in Afgoye district in Lower Shabelle region".
+# Where it happened is the part, at the holder's units. A name does not run over a line's end
+# ("IN FINCA\nSANTA ELENA").
+_LINE_NAME = r"[A-Z][\w'’\-]{1,40}(?:[^\S\n]+[A-Z][\w'’\-]{1,40}){0,3}"
+_PART_UNIT = r"(?:village|town|hamlet|area|locality|settlement|neighbou?rhood|district|sub-district|administrative post|municipality|commune)"
+APPOSED = re.compile(
+    rf"\b(?i:in|at|near)\s+(?i:the\s+(?:[a-z]+\s+)?{_PART_UNIT}\s+of\s+)?(?P<name>{_LINE_NAME})"
+    rf"(?:(?P<unit>\s+(?i:{_PART_UNIT}))?\s*,\s*(?i:in\s+)?|(?=\s+(?i:{_PART_UNIT})\s+in\s)\s+(?i:{_PART_UNIT})\s+in\s+)"
+    r"(?i:the\s+)?(?i:(?:north|south|east|west|central)[\w-]{0,12}\s+)?"
+    r"(?i:(?:province|district|department|region|state|governorate|municipality)\s+of\s+)?"
+)
+UNIT_AFTER = re.compile(
+    r"(?:\s+(?i:city|town|district|province|department|region|state))?\s*,\s*(?i:the\s+)?"
+)
+# "in Gulshan, Karachi's biggest town": a holder told as having it, not as holding the part.
+POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def apposed_parts(
+    text: str, placed: list[Mention], home: str | None, unknown: Callable[[str, str], bool]
+) -> tuple[list[Mention], set[int]]:
+    """The places the gazetteer does not know (`unknown` says which names, in which country) that
+    the text puts in apposition to a town, district or province it resolved (`placed`), in the
+    report's country (`home`), as sections of that holder; and the starts of the holders, which
+    say where the part is, not another place of the incident ("at El Paso Naranjo, Somotillo")."""
+    by_start = {m.start: m for m in placed if m.value.entry is not None}
+    found = []
+    holders = set()
+    for match in APPOSED.finditer(text):
+        holder = by_start.get(match.end())
+        if holder is None or holder.value.iso3 != home or POSSESSIVE.match(text, holder.end):
+            continue
+        if holder.value.entry.kind not in ("place", "admin2", "admin1"):
+            continue
+        if holder.value.entry.kind == "place" and _lists_on(text, holder, by_start):
+            continue  # "in Uzhgorod, Lutsk, Khmelnitsky and Poltava": a list of towns
+        start, end = match.span("name")
+        # A name the gazetteer knows is that place, even far from the next: "in Quetta, Turbat"
+        # is a list.
+        if any(start < m.end and m.start < end for m in placed) or not unknown(match.group("name"), home):
+            continue
+        entry = section_of(holder.value.entry, match.group("name"))
+        sentence = holder.sentence
+        kind = (match.group("unit") or "village").strip().lower()
+        found.append(Mention(start, end, "place", replace(holder.value, name=entry.name, kind=kind,
+                                                            entry=entry, iso3=entry.iso3), sentence))  # fmt: skip
+        # "at El Paso Naranjo, Somotillo, Chinandega department": the holder's own holders too.
+        while holder is not None:
+            holders.add(holder.start)
+            after = UNIT_AFTER.match(text, holder.end)
+            holder = by_start.get(after.end()) if after else None
+    return found, holders
+
+
+LIST_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=[A-Z])")
+
+
+def _lists_on(text: str, town: Mention, by_start: dict[int, Mention]) -> bool:
+    """Whether a town is followed by another name that is not a unit holding it: a list goes on."""
+    after = LIST_ON.match(text, town.end)
+    if after is None:
+        return False
+    following = by_start.get(after.end())
+    return following is None or following.value.entry.kind == "place"
 
 
 def _chains(text: str, parts: list[Mention]) -> list[list[Mention]]:

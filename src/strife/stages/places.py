@@ -34,9 +34,10 @@ from strife.places.recognise import (
     is_capital,
     resolve,
 )
+from strife.stages.calendar import MONTHS, WEEKDAYS
 from strife.stages.implied_places import capitals_unnamed, regions_named, seats_of_state
 from strife.stages.lexicon import scan
-from strife.stages.place_parts import listed_parts, parts_held
+from strife.stages.place_parts import apposed_parts, listed_parts, parts_held
 from strife.stages.sentences import sentence_of
 from strife.stages.taken_spans import TakenSpans
 from strife.stages.truecase import common_words, is_caseless
@@ -506,6 +507,16 @@ PLACE_AFTER = re.compile(
 )
 
 
+def _unknown_name(name: str, iso3: str | None, gazetteer: Gazetteer) -> bool:
+    """A name that may be a village the gazetteer lacks in country `iso3`: not one it knows
+    there (a namesake abroad is no reading of it), and not a month, a weekday or a common word
+    written with a capital."""
+    words = name.lower().split()
+    if all(w in common_words() or w in MONTHS or w in WEEKDAYS for w in words):
+        return False
+    return not any(entry.iso3 == iso3 for entry in gazetteer.lookup(name))
+
+
 def _listed_neighbours(text: str, candidates: list[Candidate]) -> frozenset[int]:
     """Starts of candidates that stand in a list beside another candidate."""
     starts = set()
@@ -773,6 +784,15 @@ class PlaceStage:
         if sections:
             mentions = [m for m in mentions if m.start not in replaced] + sections
             suffixed = [m for m in suffixed if not any(s.start == m.start for s in sections)]
+        apposed, holders = apposed_parts(
+            text,
+            [m for m in mentions if m.label == "place"],
+            home[0][0] if home else None,
+            lambda name, iso3: _unknown_name(name, iso3, gazetteer),
+        )
+        if apposed:
+            mentions = [m for m in mentions if m.start not in holders] + apposed
+            suffixed = [m for m in suffixed if not any(a.start <= m.start < a.end for a in apposed)]
         placed_starts = sorted(
             c.start for c, entry in zip(candidates, resolved, strict=True) if entry is not None
         )
