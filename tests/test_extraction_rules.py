@@ -3394,3 +3394,17 @@ def test_an_inquiry_into_a_killing_and_a_ballistic_examination_are_no_new_act() 
         "and laboratory examinations."
     )
     assert extract({"id": "d", "text": text}) == []
+
+
+def test_a_share_of_a_people_is_no_count_of_the_dead() -> None:
+    text = (
+        "About 15,000 protesters demonstrated in Thessaloniki against the austerity programme. The bailouts "
+        "have hurt the economy and left one in four Greeks unemployed."
+    )
+    (protest,) = extract({"id": "d", "text": text, "published": "2016-10-10"})
+    assert (protest.location, protest.fatalities) == ("Thessaloníki", 0)
+    # A count over days stays a count.
+    (clash,) = events(
+        "Twelve soldiers were killed in four days of clashes in Sagaing.", published="2023-10-10"
+    )
+    assert clash.fatalities == 12

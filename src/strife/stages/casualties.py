@@ -471,6 +471,11 @@ BODY_OF_FOUND = compile_lower(
 COUNTERFACTUAL = compile_lower(r"\b(?:could|would|might)\s+(?:well\s+)?have\b[^.;:!?]{0,50}$")
 # A count of a year's or a month's dead, told beside the incident's: "131 murders this year".
 TALLY_AFTER = compile_lower(r"\s+(?:so far\s+)?(?:this|last)\s+(?:year|month)\b|\s+so far\b")
+# A share of a people, not a count of them: "one in four", "two out of every ten".
+RATIO_AFTER = compile_lower(
+    r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b"
+)
+ENDS_ON_NUMBER = compile_lower(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))$")
 # A death that a crowd protests or a probe looks into, told as the grievance, not as the act.
 _GRIEVANCE = (
     r"\b(?:over|against|protest(?:s|ed|ing)?|mourn(?:s|ed|ing)?|justice (?:for|in|over)|probe into|inquiry into|"
@@ -1140,6 +1145,8 @@ class CasualtyStage:
                 return
             if TALLY_AFTER.match(text, end):
                 return  # "131 murders this year": a tally beside the incident's own count
+            if RATIO_AFTER.match(text, end) and ENDS_ON_NUMBER.search(text, start, end):
+                return  # "left one in four Greeks unemployed": a share, not a count of people
             if COMPARED_SINCE.search(text, max(0, start - 150), start):
                 return  # the toll of the past the incident is measured against
             if NAMED_DEATH.match(text, start) and GRIEVANCE_BEFORE.search(text, max(0, start - 30), start):
