@@ -23,6 +23,9 @@ from strife.stages.spanish import reads_spanish
         ("Localizan los cuerpos de tres hombres y una mujer en Fresnillo", "Attack", 4, "Fresnillo"),
         ("Asesinan al regidor de Zitácuaro en su domicilio", "Attack", 1, "Zitacuaro"),
         ("Joven es asesinado a balazos en Irapuato", "Attack", 1, "Irapuato"),
+        # A headline's present in the singular: one squad kills.
+        ("Comando irrumpe en taller y mata a 3 en Apatzingán", "Attack", 3, "Apatzingán"),
+        ("Uruapan: comando acribilla a un hombre en la colonia Centro", "Attack", 1, "Uruapan"),
     ],
 )
 def test_a_spanish_headline_is_an_incident(text: str, sub_event_type: str, dead: int, location: str) -> None:
