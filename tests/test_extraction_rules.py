@@ -3408,3 +3408,14 @@ def test_a_share_of_a_people_is_no_count_of_the_dead() -> None:
         "Twelve soldiers were killed in four days of clashes in Sagaing.", published="2023-10-10"
     )
     assert clash.fatalities == 12
+
+
+def test_fire_qualified_as_fresh_is_still_its_states_and_a_hedged_toll_counts() -> None:
+    (shelling,) = events("Three killed in fresh Indian firing in Kashmir.", published="2019-05-09")
+    assert (shelling.actor1, shelling.admin1, shelling.fatalities) == (
+        "Military Forces of India",
+        "Azad Kashmir",
+        3,
+    )
+    (shelling,) = events("Three more said killed in Kashmir shelling.", published="2002-07-31")
+    assert shelling.fatalities == 3

@@ -115,8 +115,13 @@ GROUP_WEAPONS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Gre
 
 
 # "killed by Eritrean soldiers", "killed and dozens wounded by Israeli fire", and the attack an
-# agent's name qualifies: "killed in Indian firing", "died in a Russian strike".
-PASSIVE_BY = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:by|in|during)\s+(?:the\s+|an?\s+)?\W*$", re.I)
+# agent's name qualifies: "killed in Indian firing", "died in a Russian strike", "martyred in
+# fresh (unprovoked, renewed) Indian firing".
+PASSIVE_BY = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:by|in|during)\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:fresh|renewed|new|latest|heavy|intense|unprovoked|indiscriminate|continued|overnight|cross-border)\s+){0,2}\W*$",
+    re.I,
+)
 
 
 def _other_state(actors: list[Mention], state: Mention | None) -> Mention | None:

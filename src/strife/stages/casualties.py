@@ -739,6 +739,8 @@ BARE = compile_lower(
     # "At least 32 were killed": the people left unnamed; "184 until now were killed".
     r"(?:(?:until now|so far|till now|thus far|up to now)\s+)?"
     rf"(?:(?:were|have been|had been|are)\s+(?:(?:also|reportedly|all)\s+)?)?"
+    # "Three more said killed in Kashmir shelling": the headline's hedge.
+    r"(?:(?:said|reported|feared|believed)\s+)?"
     rf"(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt|slain|massacred|murdered|executed|beheaded)\b"
 )
 # Vague words that stand for a toll on their own ("Dozens killed in blast", "tens were killed"),
