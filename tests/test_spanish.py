@@ -44,6 +44,8 @@ def test_the_hurt_are_counted_apart_from_the_dead() -> None:
 def test_killings_counted_over_a_span_are_a_tally() -> None:
     assert extract("Suman 14 homicidios en el fin de semana en León", published="2022-05-09") == []
     assert extract("Matan a 12 en tres días en Hermosillo", published="2022-05-09") == []
+    # A wave of killings, told as one: its dead are many incidents'.
+    assert extract("Ola de violencia deja 9 muertos en Celaya", published="2022-05-09") == []
 
 
 def test_english_that_names_a_spanish_cartel_is_english() -> None:
