@@ -836,3 +836,19 @@ def test_a_village_the_gazetteer_lacks_told_beside_its_unit_is_where_it_happened
          "published": "2014-01-27"}
     )  # fmt: skip
     assert "Lutsk" in {e.location for e in found}
+
+
+def test_a_persons_age_and_a_streets_name_say_no_place() -> None:
+    # A wire written in capitals, as the press agencies' transcripts are.
+    text = (
+        "THE MURDER OF TWO U.S. MISSIONARIES PROMPTED A MEETING OF THE POLICE IN LA PAZ. TODD RAY WILSON, 20 "
+        "YEARS OLD, AND JEFFREY BALL, 21, WERE MURDERED BY MACHINEGUN BURSTS WHEN THEY WERE WALKING HOME ON "
+        "ANCASH STREET ON WEDNESDAY NIGHT."
+    )
+    (attack,) = extract({"id": "d", "text": text, "published": "1989-05-26"})
+    assert (attack.location, attack.country, attack.fatalities) == ("La Paz", "Bolivia", 2)
+    (attack,) = extract(
+        {"id": "d", "text": "The murder of the two Mormon missionaries in La Paz shocked the city.",
+         "published": "1989-05-26"}
+    )  # fmt: skip
+    assert attack.fatalities == 2

@@ -85,6 +85,10 @@ VICTIM_NOUNS: dict[str, str] = {
     "hazaras": "civilian", "yazidis": "civilian", "copts": "civilian", "alawites": "civilian",
     # Village heads: "Naxalites gunned down the village sarpanch".
     "headmen": "civilian", "sarpanches": "civilian", "sarpanch": "civilian",
+    # "the murder of the two Mormon missionaries", "gunmen killed three aid volunteers".
+    "missionaries": "civilian", "missionary": "civilian", "volunteers": "civilian", "diplomats": "civilian",
+    "employees": "civilian", "contractors": "civilian", "relatives": "civilian", "professors": "civilian",
+    "voters": "civilian",
 }  # fmt: skip
 # Office-holders killed for what they are: "guerrillas killed the mayor", "gunmen shot dead two
 # councillors". Codebook: officials who bear no arms are civilians. Their "death" alone is no

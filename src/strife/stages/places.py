@@ -375,6 +375,12 @@ UNIT_AFTER = re.compile(r"\s+(?:Battalion|Regiment)\b", re.I)
 WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 # A capitalised word just after a name, on its line: the surname after a given name.
 SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+STREET_AFTER = re.compile(r"[ \t]+(?i:street|avenue|boulevard|lane)\b")
+# A person's age told after their name: ", 20 years old,", ", 21,", ", aged 34)"; after a given
+# name, the rest of it ("Todd Ray Wilson, 20"; a truecased wire may write "Todd ray Wilson").
+AGE_AFTER = re.compile(
+    r"(?:[ \t]+[\w'’-]+){0,2},[ \t]*(?i:aged[ \t]+)?\d{1,2}(?:[ \t-]*(?i:years?|yrs?)(?:[ \t-]*(?i:old))?)?[ \t]*[,)]"
+)
 ASSASSINATED_AFTER = re.compile(r"['’]?s?\s+assassination\b")
 
 
@@ -426,6 +432,10 @@ def _has_place_evidence(
     word = candidate.surface
     if NUMBERED.match(after) and all(e.population < NUMBERED_PLACE_POPULATION for e in candidate.entries):
         return False  # "imposing Section 144 in the city", "under Article 370"
+    if STREET_AFTER.match(after):
+        return False  # "walking home on Ancash Street": a street of the town, not the province
+    if AGE_AFTER.match(text, candidate.end):
+        return False  # "Todd Ray Wilson, 20 years old, and Jeffrey Ball, 21, were murdered": a person
     if word in LANGUAGES and SPOKEN_IN.search(before):
         return False  # "Putin said in English", "a screen that said — in English only —"
     if word.lower() in common_words() and NAME_OF_A_TITLE.search(before):
