@@ -98,7 +98,8 @@ def is_section(entry: GazetteerEntry | None) -> bool:
 
 
 def held_by_district(entry: GazetteerEntry) -> bool:
-    """A part placed at its district's seat: near the town the event took place in, not in it."""
+    """A part placed at its district's seat or its province's centre: near where the event took
+    place, not in it."""
     return entry.feature == DISTRICT_SECTION
 
 
@@ -172,7 +173,8 @@ APPOSED = re.compile(
     r"(?i:the\s+)?(?i:(?:north|south|east|west|central)[\w-]{0,12}\s+)?"
     r"(?i:(?:province|district|department|region|state|governorate|municipality)\s+of\s+)?"
 )
-UNIT_AFTER = re.compile(
+# What joins a holder to the unit that holds it in turn: "Somotillo, Chinandega department".
+NEXT_HOLDER = re.compile(
     r"(?:\s+(?i:city|town|district|province|department|region|state))?\s*,\s*(?i:the\s+)?"
 )
 # "in Gulshan, Karachi's biggest town": a holder told as having it, not as holding the part.
@@ -210,11 +212,12 @@ def apposed_parts(
         # "at El Paso Naranjo, Somotillo, Chinandega department": the holder's own holders too.
         while holder is not None:
             holders.add(holder.start)
-            after = UNIT_AFTER.match(text, holder.end)
+            after = NEXT_HOLDER.match(text, holder.end)
             holder = by_start.get(after.end()) if after else None
     return found, holders
 
 
+# A list going on after a name: ", Lutsk", " and Poltava".
 LIST_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=[A-Z])")
 
 

@@ -375,6 +375,7 @@ UNIT_AFTER = re.compile(r"\s+(?:Battalion|Regiment)\b", re.I)
 WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 # A capitalised word just after a name, on its line: the surname after a given name.
 SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+# A street named after a place: "on Ancash Street" in La Paz.
 STREET_AFTER = re.compile(r"[ \t]+(?i:street|avenue|boulevard|lane)\b")
 # A person's age told after their name: ", 20 years old,", ", 21,", ", aged 34)"; after a given
 # name, the rest of it ("Todd Ray Wilson, 20"; a truecased wire may write "Todd ray Wilson").
