@@ -99,6 +99,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     26: {"seed": 20261228, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     27: {"seed": 20261229, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     28: {"seed": 20261230, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    29: {"seed": 20261231, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
 }
 
 
