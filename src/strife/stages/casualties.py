@@ -210,12 +210,14 @@ PASSIVE = compile_lower(
     # "Twelve people (nine soldiers and three civilians) are killed": who they were, in brackets.
     rf"\b{_COUNT}{_OF_PHRASE}(?:,[^,.;]{{1,60}},|\s*\([^()]{{1,80}}\))?{_ABOUT_THEM}\s+{_GAP}(?P<verb>{DEATH_WORDS}|{INJURY_WORDS})\b",
 )
+# The nouns that name a killing, whose "of" names its dead: "the murder of eight people".
+_KILLING_NOUNS = r"(?:killings?|murders?|massacres?|slayings?|assassinations?|executions?|lynchings?)"
 # "killing at least 10 terrorists", "the deaths of 18 security personnel", "injuring 32 people"
 ACTIVE = compile_lower(
     rf"\b(?P<verb>shot dead|shoots? dead|gunned down|shot and killed|fatally (?:shot|stabbed|wounded)|(?:beat|burned|burnt|stoned|hacked) to death|killing|killed|kills|kill|executed|executing|executes?|beheaded|beheads?|dismember(?:s|ed)?|"
     rf"murdered|massacred|slaughtered|lynched|left|leaving|(?:claim|tak|took)\w* the li(?:fe|ves) of|deaths? of|bodies of|"
     # "last Thursday's murder of eight people", "the killing of two journalists": the act named.
-    rf"(?:killings?|murders?|massacres?|slayings?|assassinations?|executions?|lynchings?) of|"
+    rf"{_KILLING_NOUNS} of|"
     rf"martyring|injuring|injured|wounding|wounded|neutrali[sz]ed|neutrali[sz]ing|eliminated|"
     rf"eliminating)\s+(?:(?:himself|herself|themselves) and\s+)?(?:the\s+)?{_COUNT}",
 )
@@ -487,9 +489,7 @@ _GRIEVANCE = (
 )
 GRIEVANCE_BEFORE = compile_lower(_GRIEVANCE + "$")
 # A death named by a noun ("the death of", "the killing of"): what a grievance can be about.
-NAMED_DEATH = compile_lower(
-    r"(?:deaths?|killings?|murders?|massacres?|slayings?|assassinations?|executions?|lynchings?) of\b"
-)
+NAMED_DEATH = compile_lower(rf"(?:deaths?|{_KILLING_NOUNS}) of\b")
 # "for justice in the death of a young man killed during street demonstrations": the one whose
 # death is the grievance, counted inside it.
 GRIEVED_DEATH_OF = compile_lower(_GRIEVANCE + r"(?:deaths?|killings?|murders?) of\s+$")

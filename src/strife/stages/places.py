@@ -790,15 +790,16 @@ class PlaceStage:
         # A part the text says lies in a town it names ("the Zarif Khel area of Bannu") is that
         # town's section, not its namesake elsewhere.
         placed_here = [m for m in mentions if m.label == "place"]
-        home = Counter(m.value.iso3 for m in placed_here if m.value.entry is not None).most_common(1)
-        sections, replaced = parts_held(text, suffixed + listed, placed_here, home[0][0] if home else None)
+        most_placed = Counter(m.value.iso3 for m in placed_here if m.value.entry is not None).most_common(1)
+        home_country = most_placed[0][0] if most_placed else None
+        sections, replaced = parts_held(text, suffixed + listed, placed_here, home_country)
         if sections:
             mentions = [m for m in mentions if m.start not in replaced] + sections
             suffixed = [m for m in suffixed if not any(s.start == m.start for s in sections)]
         apposed, holders = apposed_parts(
             text,
             [m for m in mentions if m.label == "place"],
-            home[0][0] if home else None,
+            home_country,
             lambda name, iso3: _unknown_name(name, iso3, gazetteer),
         )
         if apposed:
