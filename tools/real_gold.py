@@ -100,6 +100,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     27: {"seed": 20261229, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     28: {"seed": 20261230, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     29: {"seed": 20261231, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    30: {"seed": 20261232, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    31: {"seed": 20261233, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
 }
 
 
