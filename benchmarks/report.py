@@ -151,7 +151,8 @@ def incident_model_section() -> list[str]:
         "",
         "A detector (does this passage report an incident?), a sub-event typer and a reason model (why "
         "not), trained by `tools/train_incident_model.py`; see `docs/incident-model.md`. Held out: one "
-        "document in five of every source; the real-text gold is never used.",
+        "document in five of every third-party source. Of the real-text gold the detector learns "
+        "the dev split's short reports, sentence by sentence; the test split scored here is never read.",
         "",
         f"- Examples: {examples}.",
         f"- Detector, held out: AUC {scores['detector_auc']:.3f} over all sources; on the coded 2025 news "

@@ -16,7 +16,7 @@ from conftest import assert_spans_are_their_digests
 from strife.api import extract
 from strife.document import Document
 from strife.evaluation.evaluate import evaluate_documents
-from strife.evaluation.gold import GoldDocument, SharedDataMissing, find_shared_data
+from strife.evaluation.gold import GoldDocument, SharedDataMissing, find_shared_data, sentence_labels
 from strife.pipeline import default_pipeline
 from strife.stages.incident_model import features, incident_model, stem
 from strife.stages.truecase import is_caseless, truecase
@@ -410,6 +410,38 @@ def test_the_model_was_trained_without_every_drawn_document_of_the_gold() -> Non
     assert left_out == {"documents": len(ids), "sha1": digest}, (
         "retrain after a draw: tools/train_incident_model.py"
     )
+
+
+def test_a_gold_coding_labels_the_sentences_it_quotes() -> None:
+    spans = [(0, 40), (41, 90), (91, 130)]
+    clash = {
+        "sub_event_type": "Armed clash",
+        "evidence": [
+            {"field": "event", "start": 5, "end": 30},
+            {"field": "fatalities", "start": 95, "end": 99},
+        ],
+    }
+    doubt = {
+        "sub_event_type": "Attack",
+        "optional": True,
+        "evidence": [{"field": "event", "start": 50, "end": 60}],
+    }
+    # The quoted sentence is an incident; the toll's sentence and an optional event's say nothing.
+    assert sentence_labels(spans, [clash, doubt]) == [(True, "Armed clash"), None, None]
+    # A report coded with no event: none of its sentences is one.
+    assert sentence_labels(spans, []) == [(False, None)] * 3
+
+
+def test_the_model_learned_from_the_gold_dev_split_alone() -> None:
+    manifest = json.loads((ROOT / "tests/corpus/real/manifest.json").read_text())
+    dev = sorted({d["id"] for d in manifest["documents"] if d["split"] == "dev" and d["kind"] == "short"})
+    learned = incident_model().meta["gold_learned"]
+    assert learned["split"] == "dev" and learned["before_draw"] is None
+    assert learned["sentences"] > 3000
+    assert {k: learned[k] for k in ("documents", "sha1")} == {
+        "documents": len(dev),
+        "sha1": hashlib.sha1("\n".join(dev).encode()).hexdigest()[:12],
+    }, "retrain after a draw: tools/train_incident_model.py"
 
 
 def test_coded_sentences_point_at_the_shared_text() -> None:

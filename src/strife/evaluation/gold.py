@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -247,6 +247,27 @@ def gold_files(path: Path) -> list[Path]:
         return [path]
     nested = [m.parent for m in path.rglob("manifest.json") if m.parent != path]
     return sorted(f for f in path.rglob("*.jsonl") if not any(n in f.parents for n in nested))
+
+
+def sentence_labels(
+    spans: Sequence[tuple[int, int]], events: Sequence[Mapping[str, Any]]
+) -> list[tuple[bool, str | None] | None]:
+    """What a report's coding says of each of its sentences (character spans), for a model to
+    learn from: (True, sub-event type) where the sentence holds the quote a coder gave for an
+    event, (False, None) where the report was coded with no event at all, and None where the
+    coding says nothing either way (a sentence beside the quotes tells a toll, a claim or a
+    reaction; an optional event's quote is a coder's doubt)."""
+    labels: list[tuple[bool, str | None] | None] = []
+    for start, end in spans:
+        label: tuple[bool, str | None] | None = None if events else (False, None)
+        for event in events:
+            if event.get("optional"):
+                continue
+            quotes = [e for e in event.get("evidence") or () if e["field"] == "event"]
+            if any(q["start"] < end and q["end"] > start for q in quotes):
+                label = (True, event["sub_event_type"])
+        labels.append(label)
+    return labels
 
 
 def read_shared_documents(

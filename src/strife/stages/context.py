@@ -440,6 +440,8 @@ class ContextStage:
                 and sentence.sentence not in placed_sentences
                 and sentence.sentence not in updates
                 and readings.get(sentence.sentence, 1.0) < TALLY_READING
+                # "Asesinan a un activista": one death is one incident's, not a tally's.
+                and most_dead[sentence.sentence] > 1
                 and not PLACE_BACK.search(text)
                 # "killed by a pressure landmine": a toll of one weapon is one incident's.
                 and sentence.sentence not in weapons

@@ -164,7 +164,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      "Sexual violence", 68, True),
     # Excessive force: "force that causes, or could cause, serious or lethal injury"
     (r"(?:opened fire|fired(?: live (?:rounds|ammunition|bullets))?|shot) (?:at|on|into) (?:the )?(?:[\w#-]+ ){0,2}"
-     r"(?:protest(?:e|o)rs|demonstrators|crowds?|rally|marchers|mourners|sit-in|"
+     # A crowd, not a "crowded market".
+     r"(?:protest(?:e|o)rs|demonstrators|crowds?\b|rally|marchers|mourners|sit-in|"
      # "the police opened fire on a demonstration": the crowd's gathering is the target.
      r"demonstrations?\b|protests?\b|march(?:es)?\b|processions?\b|funeral processions?\b)|"
      r"gunfire (?:hit|struck|targeted) (?:a |the )?(?:\w+ )?(?:march|rally|protest|sit-in|crowd|procession)|"
