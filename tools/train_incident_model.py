@@ -31,9 +31,9 @@ test, is left out of it), and the gold's dev split, sentence by sentence; never 
 - The real-text gold's dev split (tests/corpus/real/, texts in ../shared/data): a sentence that
   holds the quote a coder gave for an event (its "event" evidence) is an incident of that event's
   sub-type; every sentence of a report coded with no event at all, where its coder says the text
-  tells none (NO_INCIDENT_TOLD), is not one. Sentences of
-  reports with events that hold no event quote say nothing either way (a toll, a claim, a
-  reaction), and an optional event's quote says nothing. Short reports only: the team's careful
+  tells none (NO_INCIDENT_TOLD), is not one. Sentences of reports with events that hold no event
+  quote say nothing either way (a toll, a claim, a reaction), and an optional event's quote says
+  nothing. Short reports only: the team's careful
   codings of whole notes and headlines from all five labelled files, which tell what the
   codebook takes for an incident where the files' own labels do not; they weigh GOLD_WEIGHT. The
   detector learns from them, not the typer. `--gold-before-draw N` learns only from the draws
@@ -77,9 +77,9 @@ CODED = ROOT / "training" / "incident_sentences.jsonl"
 GOLD = ROOT / "tests" / "corpus" / "real"
 # A sentence of the real gold's dev split against an example of the labelled files, as much as a
 # coded news sentence (CODED_WEIGHT). Chosen on the dev split's later draws, learned from the
-# earlier ones (docs/incident-model.md): 20 and 60 read their short reports about as well (F1
-# 0.826 and 0.825, against 0.820 without), and 20 reads the dev articles, which it does not learn
-# from, better (0.737 against 0.731; 0.732 without) and sways the typer less.
+# earlier ones (docs/incident-model.md), with the typer learning them too then: 20 and 60 read
+# their short reports about as well (F1 0.826 and 0.825, against 0.820 without), and 20 reads the
+# dev articles, which it does not learn from, better (0.737 against 0.731; 0.732 without).
 GOLD_WEIGHT = 20.0
 # Why a coder left a report with no event, in the words of the coding guide, where the reason is
 # what the text tells (a statement, a tally, a crime, an accident, a heading) rather than what it
