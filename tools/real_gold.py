@@ -102,6 +102,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     29: {"seed": 20261231, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     30: {"seed": 20261232, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     31: {"seed": 20261233, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    32: {"seed": 20261234, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
 }
 
 
