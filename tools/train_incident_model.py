@@ -139,12 +139,17 @@ def gold_digest(ids: set[str]) -> dict[str, object]:
     return {"documents": len(ids), "sha1": hashlib.sha1("\n".join(sorted(ids)).encode()).hexdigest()[:12]}
 
 
-def sentences(text: str) -> list[str]:
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where strife's sentence stage puts each sentence of a text."""
     from strife.stages.sentences import SentenceStage
 
     doc = Document(id="s", text=text)
     SentenceStage()(doc)
-    return [text[m.start : m.end] for m in doc.layer("sentences")]
+    return [(m.start, m.end) for m in doc.layer("sentences")]
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_spans(text)]
 
 
 def mm_type(extra: dict) -> str:
@@ -205,8 +210,6 @@ def gold_dev_reports(before_draw: int | None) -> list[dict]:
 def gold_sentences(shared: Path, reports: list[dict]):
     """(source, id, text, is_incident, sub_event_type) for the sentences of gold reports that
     their coding labels (`sentence_labels`)."""
-    from strife.stages.sentences import SentenceStage
-
     texts = {
         (name, r["id"]): r["text"]
         for name in sorted({d["file"] for d in reports})
@@ -214,9 +217,7 @@ def gold_sentences(shared: Path, reports: list[dict]):
     }
     for d in reports:
         text = texts[(d["file"], d["id"])]
-        doc = Document(id=d["id"], text=text)
-        SentenceStage()(doc)
-        spans = [(m.start, m.end) for m in doc.layer("sentences")]
+        spans = sentence_spans(text)
         # A report left empty teaches "no incident" only where its coder says the text tells none.
         told_none = NO_INCIDENT_TOLD.search(d.get("coder_note") or "") is not None
         for (start, end), label in zip(spans, sentence_labels(spans, d["gold_events"]), strict=True):
