@@ -682,6 +682,20 @@ def test_the_country_whose_fire_killed_is_actor_one_and_the_town_stays_where_it_
     assert (attack.actor1, attack.inter1, attack.country) == ("Military Forces of India", 8, "Pakistan")
 
 
+def test_a_states_fire_across_the_line_is_shelling_whatever_weapon_it_leaves_unnamed() -> None:
+    # Coding guide: cross-border shelling is Shelling/artillery/missile attack.
+    (firing,) = events("One person was killed in Indian firing in Kotli on Monday.")
+    assert (firing.event_type, firing.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )
+    (border,) = events("A Pakistani boy was killed by Indian border fire on Monday, police said.")
+    assert border.sub_event_type == "Shelling/artillery/missile attack"
+    # Fire within the state's own ground is no fire across a line.
+    (shooting,) = events("Gunmen opened fire on a bus in Quetta on Monday, killing four passengers.")
+    assert shooting.sub_event_type == "Attack"
+
+
 def test_a_refugee_camp_is_no_military_target() -> None:
     (strike,) = events(
         "An Israeli airstrike killed at least 11 people in a house in Nuseirat camp on Monday."
@@ -2427,11 +2441,56 @@ def test_a_list_of_places_goes_on_past_names_the_gazetteer_does_not_know() -> No
     assert [e.location for e in found] == ["Kirkuk", "Kut"]
 
 
+def test_a_note_back_from_a_recalled_aside_tells_the_same_protest() -> None:
+    found = events(
+        "students on tuesday stopped the council from meeting, as crowds blocked the roads leading to "
+        "the town hall and skirmishes broke out with the riot police. the action comes on the 20th day "
+        "of antigovernment protests across the country. the vote had already been put off once: "
+        "students pledged last week to form a human chain around the hall. scuffles broke out on "
+        "tuesday at the metal barrier between the square where demonstrators have camped for weeks "
+        "and the town hall. riot police were seen beating some students with batons."
+    )
+    assert [e.sub_event_type for e in found] == ["Protest with intervention"]
+
+
+def test_an_act_told_again_at_the_next_place_lists_that_place() -> None:
+    found = events(
+        "3 killed and several wounded in aerial bombardment on Tafas and aerial bombardment on the "
+        "desert of Homs on Monday",
+        published="2025-03-04",
+    )
+    assert [(e.sub_event_type, e.admin1, e.fatalities) for e in found] == [
+        ("Air/drone strike", "Daraa", 2),
+        ("Air/drone strike", "Homs", 1),
+    ]
+    protests = events(
+        "Thousands of women marched on Friday. Crowds gathered outside the federal assembly in Bern, "
+        "closed off roads in central Zurich and marched through the streets of Geneva.",
+        published="2025-03-04",
+    )
+    assert [e.location for e in protests] == ["Bern", "Zürich", "Geneva"]
+    # Who the first place describes, not where an act was told again.
+    (killing,) = events(
+        "Mariela Espinoza, a higher court magistrate in Antioquia, was assassinated on Monday in Medellin.",
+        published="2025-03-04",
+    )
+    assert killing.location == "Medellín"
+    # What follows the "and" is no act of the list: one incident, not one at each place.
+    (strike,) = events(
+        "6 killed, mostly in aerial bombardment in the northern countryside of Homs, and aircraft "
+        "receiving aid in Deir Ezzor on Monday",
+        published="2025-03-04",
+    )
+    assert (strike.sub_event_type, strike.fatalities) == ("Air/drone strike", 6)
+
+
 def test_a_toll_with_who_they_were_between_the_count_and_the_verb() -> None:
     cases = {
         "At least 12 people including women and children have been killed in a blast in Hub on Monday.": 12,
         "The blast killed seven (including two policemen) and left 19 wounded in Kalat on Monday.": 7,
         "Three surveyors travelling in a car were killed by gunmen in Turbat on Monday.": 3,
+        # Who was among them set off by commas, the closing one left out as reports often do.
+        "Two men, including a local tribal elder have been assassinated by gunmen in Turbat on Monday.": 2,
         "Police kill 6 linked to the bus bombing in Quetta": 6,
     }
     assert_one_event_each(cases)

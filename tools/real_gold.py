@@ -103,6 +103,11 @@ DRAWS: dict[int, dict[str, Any]] = {
     30: {"seed": 20261232, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     31: {"seed": 20261233, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     32: {"seed": 20261234, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    33: {"seed": 20261235, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    34: {"seed": 20261236, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    35: {"seed": 20261237, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    36: {"seed": 20261238, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    37: {"seed": 20261239, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
 }
 
 

@@ -407,6 +407,11 @@ def assemble_events(doc: Document) -> list[Event]:
             # "Two children killed in Indian shelling", with no place named: a state's fire that
             # its people name strikes across a front, outside its own ground (external forces).
             inter1 = 8
+        if remote and sub == "Attack" and inter1 == 8:
+            # Coding guide: cross-border shelling is Shelling/artillery/missile attack; so is a
+            # state's fire across a front that kills the other side's people ("Pakistani boy
+            # killed by Indian border fire"), whatever the weapon the text leaves unnamed.
+            sub = "Shelling/artillery/missile attack"
         fatalities, imputed, deaths_actor1, deaths_actor2, deaths_civilians, deaths_unknown = split_deaths(
             figures, a1, a2, sub, trigger
         )

@@ -190,9 +190,9 @@ _OF_WORD = r"(?!(?:were|was|are|is|had|have|has|and|killed|died|injured|wounded)
 _OF_PHRASE = rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?:{_OF_WORD}\s+){{0,5}}?{_OF_WORD})?"
 # Words between the counted people and their verb that say who they were or what they were
 # doing: "55 people including women and children have been killed", "three investigators
-# traveling in a car were killed".
+# traveling in a car were killed", "Two men, including a prominent local elder have been assassinated".
 _ABOUT_THEM = (
-    r"(?:\s+(?:including|among them|aged|[a-z]+ing)\s+[^.;()]{1,70}?(?=\s+(?:were|have|had|are)\b))?"
+    r"(?:,?\s+(?:including|among them|aged|[a-z]+ing)\s+[^.;()]{1,70}?(?=\s+(?:were|have|had|are)\b))?"
 )
 # A bare verb after its noun with an object after it is active ("a bomber killed 7", "murdered
 # Mayor Chamorro"), where no auxiliary made it passive ("two soldiers were killed two days ago");

@@ -21,7 +21,7 @@ from strife.stages.sentences import is_note
 _PART_WORDS = r"(?:city|town|province|district|governorate|countryside|area|region|village|township)"
 _PART_OF = (
     r"(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
-    rf"(?:{_PART_WORDS}|outskirts|suburbs|vicinity|areas|villages)\s+(?:of|in|around)\s+"
+    rf"(?:{_PART_WORDS}|outskirts|suburbs|vicinity|areas|villages|desert)\s+(?:of|in|around)\s+"
     # "the outskirts of the major north-western Pakistani city of Peshawar"
     rf"(?:(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?{_PART_WORDS}\s+of\s+)?"
 )
@@ -42,6 +42,19 @@ LIST_SEPARATOR = re.compile(
     # "at Mehran University, Jamshoro; Agricultural University, Tandojam; and ...": a list of venues,
     # each with its town.
     r"\s*;\s*(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|of|the|and|for|&)\s+)*[A-Z][\w.'’-]*,\s*)$"
+)
+
+# "aerial bombardment on Tafas and aerial bombardment on the desert of Homs", "crowds gathered in
+# Bern, closed off roads in central Zurich and marched through the streets of Geneva": an act told
+# again, at the next place of the list (`_act_between`: where the words between name an act). Not
+# a verb told of someone the first place describes ("a magistrate in Antioquia, was assassinated
+# in Medellin").
+ACT_AGAIN = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?![^.]*\b(?:was|were|is|are|has|have|had|been)\b)(?!with\b)"
+    r"(?:[\w'’-]+\s+){1,6}?(?:in|on|at|of|near|across|targeting)\s+(?:the\s+)?"
+    r"(?:(?:central|downtown|(?:north|south|east|west)(?:ern)?)\s+)?"
+    rf"(?:{_PART_OF})?$",
+    re.I,
 )
 
 # Towns named as the ends of a border or a road: where between them, not each of them.
@@ -95,7 +108,14 @@ def listed_places(
         if (
             runs
             and runs[-1][-1].sentence == m.sentence
-            and LIST_SEPARATOR.match(doc.cased_text[run_end : m.start])
+            and (
+                LIST_SEPARATOR.match(doc.cased_text[run_end : m.start])
+                or (
+                    ACT_AGAIN.match(doc.cased_text[run_end : m.start])
+                    and _act_between(doc, run_end, m.start)
+                    and not _within(m, runs[-1][-1])
+                )
+            )
         ):
             runs[-1].append(m)
         else:
@@ -126,6 +146,18 @@ def listed_places(
                 names.add(strip_diacritics(other.name))
                 listed.append(m)
     return listed
+
+
+def _within(place: Mention, region: Mention) -> bool:
+    """Whether a place lies in the province or district named before it ("raids in the West
+    Bank, ten killed in Jenin" tells where in it)."""
+    inner, outer = place.value.entry, region.value.entry
+    return outer.kind in ("admin1", "admin2") and outer.name in (inner.admin1, inner.admin2)
+
+
+def _act_between(doc: Document, start: int, end: int) -> bool:
+    """Whether the words between two places name an act of their own ("and marched through")."""
+    return any(start <= t.start and t.end <= end for t in doc.layer("triggers"))
 
 
 QUALIFIER_SEPARATOR = re.compile(

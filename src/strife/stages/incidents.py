@@ -409,6 +409,18 @@ def group_incidents(doc: Document) -> list[Incident]:
                 opens = any(reasons.values()) or boundary_model().opens(
                     boundary_features(current, told, read, reasons)
                 )
+            if opens and note and current is not None and current.background and not background:
+                # "…protesters vowed last week to form a human chain. Scuffles broke out on
+                # Tuesday at the barrier…": a note back from a recalled aside to the incident it
+                # told before, where nothing says this is another. (An article's paragraphs after
+                # an aside more often tell another incident.)
+                resumed = next((i for i in reversed(incidents) if not i.background), None)
+                if resumed is not None:
+                    again = opening_reasons(resumed, told, read)
+                    if not any(again.values()) and not boundary_model().opens(
+                        boundary_features(resumed, told, read, again)
+                    ):
+                        current, opens = resumed, False
             if opens:
                 current = Incident(background=background)
                 incidents.append(current)
