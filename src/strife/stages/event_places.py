@@ -105,13 +105,14 @@ def listed_places(
         if n and runs and _qualifies(doc, row[n - 1], m):
             run_end = m.end
             continue
+        gap = doc.cased_text[run_end : m.start]
         if (
             runs
             and runs[-1][-1].sentence == m.sentence
             and (
-                LIST_SEPARATOR.match(doc.cased_text[run_end : m.start])
+                LIST_SEPARATOR.match(gap)
                 or (
-                    ACT_AGAIN.match(doc.cased_text[run_end : m.start])
+                    ACT_AGAIN.match(gap)
                     and _act_between(doc, run_end, m.start)
                     and not _within(m, runs[-1][-1])
                 )

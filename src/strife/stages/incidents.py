@@ -399,28 +399,15 @@ def group_incidents(doc: Document) -> list[Incident]:
         )
         if eventful:
             told = ToldEvent(index, sentence, text, background, killed, violent, likely, own, calm, placed)
-            opens = current is None
-            if current is not None:
-                reasons = opening_reasons(current, told, read)
-                # Where no rule opens another incident, the learned reading of real reports may.
-                # (It once read only sentences that name a place: a split with none of its own
-                # was most often the same incident told on. Learned from the team's coding of
-                # such decisions as well, it reads them as surely as the others.)
-                opens = any(reasons.values()) or boundary_model().opens(
-                    boundary_features(current, told, read, reasons)
-                )
+            opens = current is None or opens_another(current, told, read)
             if opens and note and current is not None and current.background and not background:
                 # "…protesters vowed last week to form a human chain. Scuffles broke out on
                 # Tuesday at the barrier…": a note back from a recalled aside to the incident it
                 # told before, where nothing says this is another. (An article's paragraphs after
                 # an aside more often tell another incident.)
                 resumed = next((i for i in reversed(incidents) if not i.background), None)
-                if resumed is not None:
-                    again = opening_reasons(resumed, told, read)
-                    if not any(again.values()) and not boundary_model().opens(
-                        boundary_features(resumed, told, read, again)
-                    ):
-                        current, opens = resumed, False
+                if resumed is not None and not opens_another(resumed, told, read):
+                    current, opens = resumed, False
             if opens:
                 current = Incident(background=background)
                 incidents.append(current)
@@ -523,6 +510,16 @@ class ToldEvent:
     own: list[Mention]
     calm: list[Mention]
     placed: bool
+
+
+def opens_another(current: Incident, told: ToldEvent, read: ReportLayers) -> bool:
+    """Whether a sentence that tells an event begins another incident than `current`: a rule of
+    `opening_reasons` says so or, where none does, the learned reading of real reports. (It once
+    read only sentences that name a place: a split with none of its own was most often the same
+    incident told on. Learned from the team's coding of such decisions as well, it reads them as
+    surely as the others.)"""
+    reasons = opening_reasons(current, told, read)
+    return any(reasons.values()) or boundary_model().opens(boundary_features(current, told, read, reasons))
 
 
 def opening_reasons(current: Incident, told: ToldEvent, read: ReportLayers) -> dict[str, bool]:
