@@ -3477,3 +3477,102 @@ def test_fire_qualified_as_fresh_is_still_its_states_and_a_hedged_toll_counts() 
     )
     (shelling,) = events("Three more said killed in Kashmir shelling.", published="2002-07-31")
     assert shelling.fatalities == 3
+
+
+def test_a_headline_victim_doing_something_when_killed_is_the_one_counted() -> None:
+    # The policeman died, not the polio workers he guarded: one death, a count, not a vague toll
+    # that a tally would be.
+    (event,) = events("Policeman guarding polio workers shot dead in Pakistan", published="2014-02-11")
+    assert (event.fatalities, event.country) == (1, "Pakistan")
+    # A noun in -ing that names an act is no participle: "shelling leaves people killed".
+    (event,) = events(
+        "Aerial shelling leaves people killed and injured in Jisr al-Shughur", published="2018-06-01"
+    )
+    assert event.fatalities == 3 and event.fatalities_imputed
+
+
+def test_a_notes_uncounted_toll_with_its_killers_is_an_act_not_a_tally() -> None:
+    (event,) = events("Dozens of ISIL fighters killed by Turkish-led forces", published="2017-02-09")
+    assert (event.event_type, event.fatalities) == ("Battles", 12)
+    # Without its killers, it stays a tally.
+    assert events("Dozens of fighters were killed during those weeks", published="2017-02-09") == []
+
+
+def test_a_political_feud_is_no_private_quarrel() -> None:
+    (event,) = events(
+        "Aspiring mayor from Quintana Roo killed in apparent political feud", published="2021-03-03"
+    )
+    assert (event.event_type, event.admin1) == ("Violence against civilians", "Quintana Roo")
+    assert events("Two brothers killed in Mardan over a family feud", published="2021-03-03") == []
+
+
+def test_an_act_named_by_its_year_after_the_news_is_recalled() -> None:
+    assert (
+        events(
+            "The Chinese and Indian presidents exchanged congratulatory messages on Tuesday as "
+            "tensions ease after a 2020 clash between their troops along their shared border in the "
+            "Himalayas.",
+            published="2025-04-02",
+        )
+        == []
+    )
+
+
+def test_weapons_shown_in_a_military_exercise_make_no_act_of_war() -> None:
+    assert (
+        events(
+            "Chinese forces staged war games around Taiwan on Tuesday and conducted live-fire missile "
+            "exercises. China's military deployed ships, aircraft and artillery to practise blockading "
+            "the island.",
+            published="2025-04-02",
+        )
+        == []
+    )
+    # A bomb at a parade, or militants who attack troops at an exercise, are acts of war.
+    (event,) = events(
+        "A bomb exploded among soldiers rehearsing for a military parade in Quetta on Tuesday, killing four.",
+        published="2025-04-02",
+    )
+    assert event.fatalities == 4
+    (event,) = events(
+        "Militants attacked troops taking part in a military exercise near Kohat on Tuesday, killing three soldiers.",
+        published="2025-04-02",
+    )
+    assert event.event_type == "Battles"
+
+
+def test_moreover_goes_on_to_the_days_next_incident() -> None:
+    # An undated list of the day's incidents, as incident databases write them (dated, the two
+    # are one event of the day at one place, as the codebook merges them).
+    found = extract(
+        "A paramilitary fighter was killed and two others were wounded when a bomb exploded in a "
+        "southern Baghdad area. Moreover, a civilian was killed, while another was injured in a bomb "
+        "blast in east of the capital Baghdad."
+    )
+    assert [e.fatalities for e in found] == [1, 1]
+
+
+def test_the_first_attack_in_years_is_an_act_measured_not_a_toll_counted_over_years() -> None:
+    (event,) = extract(
+        "A powerful bomb exploded in front of the offices of a state oil company in the capital "
+        "Kathmandu, killing at least three people in the first major attack in the city in three years."
+    )
+    assert (event.fatalities, event.admin1) == (3, "Bagmati")
+    # A toll counted over the years stays a tally.
+    assert extract("The violence has killed at least 250 people over two years.") == []
+
+
+def test_a_commander_captured_whose_groups_name_is_spelt_out_in_brackets_is_an_arrest() -> None:
+    (event,) = extract(
+        "NATIONAL GUARD\nPERSONNEL STATIONED IN SAN MIGUEL HAVE CAPTURED THE FMLN (FARABUNDO\n"
+        "MARTI NATIONAL LIBERATION FRONT) REBEL COMMANDER KNOWN BY THE\nALIAS TOMAS IN A "
+        "NEIGHBORHOOD OF THAT TOWN."
+    )
+    assert (event.sub_event_type, event.admin1) == ("Arrests", "San Miguel")
+
+
+def test_an_act_on_the_word_that_joins_two_of_a_headlines_acts_is_read_in_the_second() -> None:
+    # The headline splits before "amid", which neither of its clauses holds; the trigger "amid
+    # fighting" starts there and once made extraction fail.
+    (event,) = extract("Hundreds of families fled to the Thai border amid fighting in Myanmar's Kayin state")
+    assert (event.sub_event_type, event.admin1) == ("Armed clash", "Kayin")

@@ -852,3 +852,104 @@ def test_a_persons_age_and_a_streets_name_say_no_place() -> None:
          "published": "1989-05-26"}
     )  # fmt: skip
     assert attack.fatalities == 2
+
+
+def test_an_arabic_hill_name_spelt_tal_or_tel_is_the_town_geonames_spells_tall() -> None:
+    gazetteer = get_gazetteer()
+    assert {(e.name, e.iso3) for e in gazetteer.lookup("Tal Afar")} == {("Tall ‘Afar", "IRQ")}
+    assert {e.iso3 for e in gazetteer.lookup("Tel Abyad")} == {"SYR"}
+    # Not where the name is a town's own spelling: Tel Aviv stays Tel Aviv.
+    assert {e.iso3 for e in gazetteer.lookup("Tel Aviv")} == {"ISR"}
+    (event,) = extract("Four fighters were killed in clashes with militants near Tal Afar west of Mosul.")
+    assert (event.country, event.admin1) == ("Iraq", "Nineveh")
+
+
+def test_the_towns_of_one_list_lie_in_one_country() -> None:
+    # Left to itself the ranker reads "La Paz" beside "Sucre" and "Santa Cruz" as the Colombian
+    # municipality whose neighbours bear those names too; the list is Bolivian.
+    events = extract(
+        "Demonstrators were out on the streets of major cities such as La Paz, Sucre, Santa Cruz "
+        "and Potosi on Thursday."
+    )
+    assert {(e.location, e.country) for e in events} == {
+        ("La Paz", "Bolivia"),
+        ("Sucre", "Bolivia"),
+        ("Santa Cruz", "Bolivia"),
+        ("Potosí", "Bolivia"),
+    }
+
+
+def test_an_office_news_writes_with_a_capital_is_no_town() -> None:
+    assert ("Rector", "USA", "Arkansas") not in _places(
+        "Gunmen killed Ignacio Ellacuria, Rector of the university, in San Salvador."
+    )
+
+
+def test_a_wire_in_capitals_names_a_region_not_a_country_by_its_adjective() -> None:
+    # Truecased, "central" stays small: "central American" is still the region, not the United
+    # States by its demonym.
+    places = _places("SIX PRIESTS OF THE CENTRAL\nAMERICAN UNIVERSITY WERE MURDERED IN SAN SALVADOR TODAY.")
+    assert all(iso3 != "USA" for _, iso3, _ in places)
+    assert ("SAN SALVADOR", "SLV", "San Salvador") in places
+
+
+def test_a_settlement_named_after_its_kind_is_where_though_the_gazetteer_lacks_it() -> None:
+    (event,) = extract(
+        "A gendarmerie post was attacked by jihadist militants in the town of Namssiguia in "
+        "Burkina Faso. One gendarme was injured.",
+        published="2021-03-02",
+    )
+    # The country's point, for want of the town's own; the town by name.
+    assert (event.location, event.country, event.geo_precision) == ("Namssiguia", "Burkina Faso", 3)
+
+
+def test_two_provinces_each_told_with_its_country_are_a_list() -> None:
+    found = extract(
+        "Roadside bombs struck two vehicles carrying civilians in Afghanistan's north-eastern Baghlan "
+        "province and in Afghanistan's southern Helmand province, killing five.",
+        published="2021-03-02",
+    )
+    assert sorted(e.admin1 for e in found) == ["Baghlan", "Helmand"]
+    found = extract(
+        "Twin bombings struck two vehicles in Afghanistan's north-eastern Baghlan Province and in "
+        "Afghanistan's southern Helmand Province.",
+        published="2021-03-02",
+    )
+    assert sorted(e.admin1 for e in found) == ["Baghlan", "Helmand"]
+
+
+def test_a_capital_that_hit_a_city_is_its_government_not_the_place() -> None:
+    found = extract(
+        "A Russian missile strike on Sunday in the city of Sumy killed at least 34 people, Kyiv said. "
+        "Kyiv said Moscow hit the northeastern city with two ballistic missiles on Sunday morning and "
+        "that the attack also wounded nearly 120 people.",
+        published="2025-04-14",
+    )
+    assert [e.location for e in found] == ["Sumy"]
+    # Not where a place was hit by something: that is where.
+    (event,) = extract("Gaza hit by strikes overnight, killing 12.", published="2025-04-14")
+    assert event.country == "Palestine"
+
+
+def test_the_country_of_a_frontier_named_is_not_where() -> None:
+    (event,) = extract("Pakistani jets kill 12 militants near Afghan border", published="2015-06-09")
+    assert (event.country, event.fatalities) == ("Pakistan", 12)
+    # Across the border, named as a country, is there.
+    (event,) = extract(
+        "Pakistani jets struck militant hideouts across the border in Afghanistan, killing 12",
+        published="2015-06-09",
+    )
+    assert event.country == "Afghanistan"
+    # What lies along it on this side is that country's: "Mexican border cities".
+    (event,) = extract("13 murdered in Mexican border cities", published="2010-06-09")
+    assert event.country == "Mexico"
+
+
+def test_every_kind_named_before_a_settlement_has_its_precision() -> None:
+    from strife.stages.places import PLACE_KINDS, PREFIXED_KINDS
+
+    assert set(PREFIXED_KINDS) <= set(PLACE_KINDS)
+    (event,) = extract(
+        "Gunmen killed two farmers in the remote village of Tataing on Monday.", published="2023-03-02"
+    )
+    assert (event.location, event.geo_precision) == ("Tataing", 1)

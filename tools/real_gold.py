@@ -108,6 +108,14 @@ DRAWS: dict[int, dict[str, Any]] = {
     35: {"seed": 20261237, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     36: {"seed": 20261238, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     37: {"seed": 20261239, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    38: {"seed": 20261240, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    39: {
+        "seed": 20261241,
+        "kind": "article",
+        "sample": ARTICLE_DRAW,
+        "per_batch": 12,
+        "leave_out": BOUNDARY_CODED,
+    },
 }
 
 

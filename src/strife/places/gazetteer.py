@@ -221,6 +221,9 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
         key = normalise_name(name)
         found = self.index.get(key)
+        if found is None and (hill := _HILL.match(key)) is not None:
+            # "Tal Afar", "Tel Abyad": the Arabic word for a hill, that GeoNames spells "Tall".
+            found = self.index.get("tall " + key[hill.end() :])
         entries = tuple(GazetteerEntry(*self.rows[i]) for i in found) if found else ()
         if self.imported is not None:
             return self.imported.merge(key, entries)
@@ -510,6 +513,8 @@ TRANSLITERATED = frozenset("PSE SYR LBN IRQ YEM SDN LBY EGY JOR SAU TUN DZA MAR 
 SPELLING_MIN_POPULATION = 10_000
 SPELLING_MARGIN = 0.15
 _ARTICLES = frozenset("al el an ar as ash at az ad ed es et en er".split())
+# The word for a hill that opens Arabic names, as English news spells it ("Tal", "Tel", "Tell").
+_HILL = re.compile(r"(?:tal|tel|tell) (?=\S)")
 
 
 def _without_article(key: str, entry: GazetteerEntry) -> str | None:

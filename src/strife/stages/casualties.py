@@ -569,6 +569,16 @@ NOUN_COUNTS = {"couple": "two"}
 # "militia leader's kin dies".
 HEADLINE_ONLY_NOUNS = {"major": "state", "general": "state", "kin": "civilian"}
 _HEADLINE_ONLY = "|".join(HEADLINE_ONLY_NOUNS)
+# What a victim was doing, told between the victim and the verb of a headline: a present
+# participle and its object ("guarding polio workers", "escorting a convoy"); not "including".
+# Words in -ing that are no participle here: prepositions, and the names of acts and times
+# ("Aerial shelling leaves people killed").
+_NOT_A_PARTICIPLE = (
+    r"(?!(?:including|during|according|following|regarding|concerning|shelling|bombing|firing|fighting|"
+    r"shooting|killing|building|meeting|morning|evening|wedding|gathering|uprising|crossing|housing|"
+    r"training|funding|ceiling|landing|clothing|bombarding)\b)"
+)
+_DOING = rf"{_NOT_A_PARTICIPLE}[a-z]{{2,}}ing(?:\s+[\w'’\-]{{1,40}}){{1,3}}?"
 # "Woman killed in Indian shelling": a headline's one victim, with no article or number.
 HEADLINE_SINGLE = compile_lower(
     # "Pakistan says Kashmir woman killed…", "Pakistan police say militant group member killed":
@@ -579,7 +589,9 @@ HEADLINE_SINGLE = compile_lower(
     # "Cd Obregon: Father shot dead inside church": a place may head it; "Landmine explosion |
     # Regime soldier killed": a kicker.
     rf"(?P<lead>(?:[\w.'’\-]{{1,40}}\s+){{0,2}}[\w.'’\-]{{1,40}}(?::|\s+\|)\s+)?"
-    rf"[\"“‘']?(?:[\w'’\-]{{1,40}}\s+){{0,2}}?(?P<noun>{_SINGULAR}|{_HEADLINE_ONLY})\s+(?:was\s+)?"
+    rf"[\"“‘']?(?:[\w'’\-]{{1,40}}\s+){{0,2}}?(?P<noun>{_SINGULAR}|{_HEADLINE_ONLY})\s+"
+    # "Policeman guarding polio workers shot dead": what the one victim was doing on the way.
+    rf"(?:{_DOING}\s+)?(?:was\s+)?"
     rf"(?P<verb>killed|shot dead|gunned down|martyred|injured|wounded|dies|died|dead)\b"
     # "Gunman killed a prayer leader": the noun did the killing.
     r"(?!\s+(?:an?|the|his|her|their|one|two|three|four|five|\d)\b)"
@@ -631,9 +643,15 @@ _PLURAL_COUNTED_BEFORE = compile_lower(
 
 
 def _uncounted_before(text: str, start: int) -> bool:
-    """Whether the clause before `start` leaves the plural there uncounted (`_PLURAL_COUNTED_BEFORE`)."""
+    """Whether the clause before `start` leaves the plural there uncounted (`_PLURAL_COUNTED_BEFORE`),
+    and the plural is not what someone killed was doing to ("Policeman guarding polio workers shot
+    dead": the policeman died)."""
     clause = _CLAUSE_BREAK.split(text[max(0, start - 60) : start])[-1]
-    return _PLURAL_COUNTED_BEFORE.search(" " + clause) is None
+    return _PLURAL_COUNTED_BEFORE.search(" " + clause) is None and _DOING_BEFORE.search(clause) is None
+
+
+# A present participle whose object the plural after it is: "guarding", "escorting".
+_DOING_BEFORE = compile_lower(rf"\b{_NOT_A_PARTICIPLE}[a-z]{{2,}}ing\s+$")
 
 
 # "an Apra candidate for deputy was murdered", "a shopkeeper was shot dead": one person the noun

@@ -70,7 +70,11 @@ BACKGROUND_CUES = compile_lower(
     r"\blast (?:year|month)\b|\bsince (?:the )?(?:\d{4}|[A-Z]\w+'s)|\bin recent (?:years|months|weeks)\b|"
     r"\bbroader surge\b|\bsurge in (?:attacks|violence)\b|\bha(?:s|ve) (?:also )?(?:intensified|increased|escalated|stepped up)\b|"
     # "The attacks came after 23 terrorists were killed a day ago": the earlier incident.
-    r"\b(?:came|comes|come) (?:a day |two days |days |hours |a week |weeks )?after\b|\b(?:a|one|two|three|four|five|several|few) days? ago\b",
+    r"\b(?:came|comes|come) (?:a day |two days |days |hours |a week |weeks )?after\b|\b(?:a|one|two|three|four|five|several|few) days? ago\b|"
+    # "as tensions ease after a 2020 clash between their troops": an act named by its year.
+    r"\b(?:after|since|before|following|like|recalling|anniversary of|memory of)\s+"
+    r"(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:[\w'’-]+\s+){0,2}?(?:clash|clashes|attacks?|bombings?|massacre|"
+    r"riots?|uprising|coup|killings?|raids?|offensive|insurgency)\b",
 )
 
 # Where a recall stands in a clause that trails the sentence's own news ("At least four killed in
@@ -151,13 +155,17 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
         "epidemic": r"cholera|dengue|ebola|measles|mpox|epidemic|pandemic|coronavirus|covid(?:-19)?|"
         r"(?:disease|virus|viral|flu|influenza) outbreaks?|outbreaks? of (?:[\w-]+ )?(?:disease|virus|flu|influenza|infection)s?",
         # A land dispute between tribes is communal violence (Kurram); a quarrel over money is a crime.
-        "crime": r"personal enmity|old enmity|family feud|feud|land dispute|property dispute|domestic dispute|"
+        # "killed in an apparent political feud" is no private quarrel.
+        "crime": r"personal enmity|old enmity|family feud|(?<!political )feud|land dispute|property dispute|domestic dispute|"
         r"(?:monetary|money|financial|business) (?:and property )?disputes?|"
         r"robbery|robbers|dacoity|street crime|marital (?:issue|dispute)|honou?r killing|criminals|gangsters|"
         r"outlaws|drug (?:dealers|peddlers|traffickers|pushers)|(?:the )?suspect['’]s accomplices",
         "sport": r"match|qualifier|innings|wickets?|stumps|goals?|tournament|championship|striker|bowler|batsman|"
         r"grand prix|pole position|pit stop|formula one|title battle",
-        "ceremony": r"parade|flypast|military exercise|drills?",
+        # Exercises, not acts: "live-fire missile exercises", "war games to simulate seizing",
+        # "to practise blockading the island".
+        "ceremony": r"parade|flypast|(?:military|naval|joint|live-fire|missile|air|war) exercises?|drills?|"
+        r"war ?games|practi[cs](?:e|ed|ing) (?:blockad|strik|attack|seiz|invad)\w*|propaganda videos?",
     }.items()
 }
 
@@ -287,6 +295,8 @@ PLACE_BACK = compile_lower(
     r"\b(?:the|that|this|same) (?:village|town|city|area|district|region|camp|place|neighbou?rhood)\b|\bthere\b"
 )
 
+# Who killed them, named after the toll: "Dozens of ISIL fighters killed by Turkish-led forces".
+KILLED_BY = compile_lower(r"\b(?:killed|slain|shot dead|gunned down|massacred|executed)\s+by\b")
 # A sentence that opens on what the act told before it brought about: "…battalion has been
 # attacked near the party headquarters. As a result, several were killed and wounded."
 AS_A_RESULT = compile_lower(r"^\W*(?:as a (?:direct )?(?:result|consequence)|consequently)\b")
@@ -298,6 +308,13 @@ HUGE_TOLL = 1_000
 # the incident measured against the past, not a toll over it.
 COMPARED_BEFORE = compile_lower(
     r"\b(?:highest|deadliest|worst|largest|biggest|heaviest|bloodiest|most intense|fiercest)\b[^.;,]{0,40}$"
+)
+
+
+# "the first major attack in the city in three years": an act measured against the past.
+FIRST_OF_ITS_KIND = compile_lower(
+    r"\b(?:the|its|their) first (?:major |such |big |large |serious |deadly )?"
+    r"(?:attack|bombing|blast|clash|strike|protest|incident)\b[^.;,]{0,40}$"
 )
 
 
@@ -413,6 +430,9 @@ class ContextStage:
                 (
                     (cue := SPAN_CUES.search(text)) is not None
                     and not _after_own_count(cue, text, sentence, own_counts)
+                    # "killing at least three people in the first major attack in the city in
+                    # three years": the span a comparison measures, not one a toll is counted over.
+                    and not FIRST_OF_ITS_KIND.search(text, max(0, cue.start() - 60), cue.start())
                 )
                 or (sentence.sentence not in dated and (cue := WEEKS_TALLY.search(text)) is not None)
                 or (
@@ -464,6 +484,9 @@ class ContextStage:
                 and sentence.sentence not in named_acts
                 and sentence.sentence - 1 not in named_acts | (counted - vague)
                 and not (sentence.sentence - 1 in acts and AS_A_RESULT.search(text))
+                # "Dozens of ISIL fighters killed by Turkish-led forces": a note's toll with its
+                # killers is one act's, not a tally.
+                and not (note and KILLED_BY.search(text))
             ):
                 # "Many people were killed during those days": an uncounted toll with no place and
                 # no day of its own.

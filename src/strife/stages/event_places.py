@@ -33,10 +33,15 @@ LIST_SEPARATOR = re.compile(
     # "Versailles and nearby Louveciennes", "the capital, Sanaa, and in Dhamar".
     rf"^(?:(?:\s*,\s*{_UNKNOWN_NAME})*(?:\s*,\s*(?:(?i:and|or|as well as)\s+)?|\s+(?i:and|or|as well as)\s+)"
     r"(?i:(?:in|at)\s+)?(?i:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+(?:(?:town|village|city)\s+of\s+)?)?"
+    # "Baghlan Province and in Afghanistan's southern Helmand Province".
+    r"(?:[\w-]+['’]s\s+(?i:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?)?"
     rf"(?i:{_PART_OF})?|"
     # "Daraa city and Hama", not "Peshawar city, Khyber Pakhtunkhwa province": that is where
     # the city lies.
-    rf"(?i:\s+{_PART_WORDS}\s+(?:and|or)\s+(?:{_PART_OF})?)|"
+    # "Baghlan province and in Afghanistan's southern Helmand province".
+    rf"(?i:\s+{_PART_WORDS}\s+(?:and|or)\s+(?:in\s+)?(?:[\w-]+['’]s\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
+    rf"(?:{_PART_OF})?)|"
     # "four in Vetagrande and two in Zacatecas": a toll counted out over places.
     rf"\s*(?:,\s*)?(?:(?i:and)\s+)?(?i:{NUMBER_PATTERN})\s+(?:(?i:more|others?)\s+)?(?i:in|at)\s+|"
     # "at Mehran University, Jamshoro; Agricultural University, Tandojam; and ...": a list of venues,
@@ -415,7 +420,13 @@ def _choose_place(doc: Document, places: list[Mention], core: set[int] | None = 
             1 if rank == 1 and not near and not held_by_district(entry) else 2 if rank <= 2 or near else 3
         )
         if entry.kind == "country":
-            return {**empty, "location": country_name(entry.iso3), "geo_precision": 3, "mention": best, "iso3": entry.iso3,
+            # "in the town of Namssiguia, in Burkina Faso": a settlement the gazetteer lacks, in
+            # the country named, is where; at the country's point, for want of its own.
+            small = min(
+                (m for m in unresolved if PLACE_KINDS[m.value.kind] <= 2), key=lambda m: m.start, default=None
+            )
+            return {**empty, "location": small.value.name if small else country_name(entry.iso3),
+                    "geo_precision": 3, "mention": small or best, "iso3": entry.iso3,
                     "latitude": entry.latitude, "longitude": entry.longitude}  # fmt: skip
         return {**entry_place(entry, precision), "mention": best, "iso3": entry.iso3}
     if not unresolved:

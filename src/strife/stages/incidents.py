@@ -43,7 +43,10 @@ NEW_INCIDENT = re.compile(
     rf"\b(?:in (?:a |another )?separate\b|separately|in another\b|in other {_OTHER_ACTS}|a separate {_OTHER_ACTS}|"
     rf"another {_OTHER_ACTS}|"
     r"meanwhile|elsewhere|in a similar incident|"
-    r"earlier,? on|on the same day|the same day|also on|(?:also|further|separately) reported that)\b",
+    r"earlier,? on|on the same day|the same day|also on|(?:also|further|separately) reported that)\b|"
+    # "… in a southern Baghdad area. Moreover, a civilian was killed in a bomb blast in east
+    # Baghdad": a list of the day's incidents goes on.
+    r"^\W*moreover,",
     re.I,
 )
 # "Another Russian drone attack on Kharkiv", "another Israeli strike": another act, whose doer or
@@ -285,8 +288,12 @@ def group_incidents(doc: Document) -> list[Incident]:
         mishap = (cues.get(index) or ("",))[0] in ("accident", "disaster") and all(
             BARE_KILLING.fullmatch(doc.lower_text, t.start, t.end) for t in own
         )
+        # Weapons are what a military exercise shows ("live-fire missile exercises"): there, a
+        # weapon of war is no sign of an act of war, as it is beside a parade.
+        exercise = EXERCISE.search((cues.get(index) or ("", ""))[1]) is not None
         political = (armed and not mishap) or any(
-            t.value.sub_event_type in PROTEST_OR_RIOT or WAR_WEAPON.search(doc.lower_text, t.start, t.end)
+            t.value.sub_event_type in PROTEST_OR_RIOT
+            or (not exercise and WAR_WEAPON.search(doc.lower_text, t.start, t.end))
             for t in own
         )
         specific = any(t.value.strength >= SPECIFIC_TRIGGER for t in own)
@@ -716,6 +723,8 @@ def _unreal(lower: str, sentence: Mention, trigger: Mention) -> re.Match[str] | 
 
 # Forces named as who speaks ("police said"), not as a party.
 SPEAKER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|say|says|told|added|reported|stated)\b")
+# The cue of a sentence flagged as a military exercise or its display, not a parade.
+EXERCISE = re.compile(r"exercise|drill|war ?games|practi[cs]|propaganda")
 # A motive that makes a killing a crime, not who did it ("the criminals behind the massacre").
 CRIME_MOTIVE = re.compile(r"enmity|feud|dispute|robbery|dacoity|honou?r killing|marital")
 # How many sentences after an incident its motive may still be told.

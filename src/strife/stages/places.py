@@ -80,7 +80,7 @@ ATTRIBUTIVE = re.compile(
     r"[Ee]mbassy|envoy|[Pp]resident|[Dd]efen[cs]e|intelligence|[Ss]pecial [Ff]orces|[Mm]arines|"
     r"[Cc]entral [Cc]ommand|-backed|-led|-based|nationals?|citizens?|"
     # "villagers shot near India border": the frontier a place lies by, not the country it is in
-    # (BORDER_AFTER).
+    # (FRONTIER_AFTER).
     r"border|frontier)\b"
 )
 
@@ -126,6 +126,11 @@ REGIONS: dict[str, tuple[float, float]] = {
 REGION_PATTERN = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + r")(?![\w-])"
 )
+# A text in one case, truecased, keeps the words news writes small in small letters: "central
+# American", "latin America". There, a region's name is read in any case.
+# A wire in capitals breaks a name over two lines ("CENTRAL\nAMERICAN").
+REGION_PATTERN_ANY_CASE = re.compile(REGION_PATTERN.pattern.replace(r"\ ", r"\s+"), re.I)
+REGIONS_BY_KEY = {name.lower(): point for name, point in REGIONS.items()}
 
 # A place's kind, as written after its name, and how specific it is (lower: more specific).
 PLACE_KINDS: dict[str, int] = {
@@ -142,6 +147,11 @@ _NAME = r"(?P<name>(?:[A-Z][\w'’\-]{1,40}\s+){0,3}[A-Z][\w'’\-]{1,40})"
 _KIND = "|".join(sorted(PLACE_KINDS, key=len, reverse=True))
 KIND_SUFFIXED = re.compile(rf"\b{_NAME}\s+(?P<kind>{_KIND})\b")
 NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
+# A settlement's kind before its name: "the town of Namssiguia", "the village of Tataing".
+PREFIXED_KINDS = ("village", "town", "hamlet", "locality", "neighbourhood", "neighborhood")
+KIND_PREFIXED = re.compile(
+    rf"\b(?i:the)\s+(?:[a-z-]+\s+)?(?P<kind>{'|'.join(PREFIXED_KINDS)})\s+of\s+{_NAME}"
+)
 # Words that start a capitalised run but are not part of a place's name.
 LEADING_NOISE = frozenset(
     [
@@ -292,6 +302,8 @@ GOVERNMENT_VERBS = (
     r"proposed|offered|sent|called for|heads into|joined|joins|got involved|gets involved|agreed|agrees|"
     r"wants|wanted|ramped up|ramps up|stepped up|steps up|escalated|escalates|intensified|intensifies|"
     r"carried out|carries out|conducted|conducts|struck|strikes|bombed|bombs|targeted|targets|"
+    # "Kyiv said Moscow hit the city with two missiles"; not "Gaza hit by strikes".
+    r"hit(?!\s+by\b)|hits|"
     r"(?:would|will|could|must|should) (?:propose|respond|retaliate|not|never|accept|reject|seek|send|strike)|"
     r"traded|trade|exchanged|exchange|and (?:New )?[A-Z]\w+ (?:have|had|agreed|traded|exchanged)"
 )
@@ -368,6 +380,12 @@ NAME_OF_A_TITLE = re.compile(r"[\w,’'\"“]\s+The\s+$")
 TITLE_BEFORE = re.compile(rf"\b(?:{OFFICE_TITLES})\.?\s+$")
 
 
+# Offices news writes with a capital that GeoNames also lists as towns: a title, unless the text
+# says it is where ("in General Roca").
+TITLE_WORDS = frozenset(
+    "rector chancellor governor colonel general captain senator marshal cardinal monsignor vicar provost "
+    "commissioner prefect".split()
+)
 TREATY_AFTER = re.compile(r"\s+(?:Convention|Protocol|Charter|Principles|Format)\b", re.I)
 # "the Soriano Battalion", "the Atlacatl Battalion": a unit's name, not where it stands.
 UNIT_AFTER = re.compile(r"\s+(?:Battalion|Regiment)\b", re.I)
@@ -459,6 +477,8 @@ def _has_place_evidence(
         return _outweighs_a_person(candidate)
     if UNIT_AFTER.match(after):
         return False
+    if word.lower() in TITLE_WORDS and not PLACE_PREPOSITION.search(before):
+        return False  # "Ignacio Ellacuria, Rector of the UCA": an office, not Rector, Arkansas
     if (
         PLACE_PREPOSITION.search(before)
         or candidate.start in neighbours  # "Becker, Clay, Douglas and Grant counties"
@@ -499,8 +519,12 @@ def _names_striker(text: str, mention: Mention) -> bool:
 
 
 # After a country's name or demonym, the frontier a place lies by ("near the Afghan border in
-# North Waziristan"): the country is beyond it, not where the place is.
-BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b")
+# North Waziristan"): the country is beyond it, not where the place is. The frontier itself, not
+# what lies along it on this side ("Mexican border cities" are Mexico's).
+FRONTIER_AFTER = re.compile(
+    r"\s+(?:border|frontier)\b(?!\s+(?:cit|town|area|region|district|state|province|village|communit|zone)\w*)",
+    re.I,
+)
 
 
 # A word numbered is a clause of a law or a rule, not a place, unless a town so large that a
@@ -535,6 +559,40 @@ def _listed_neighbours(text: str, candidates: list[Candidate]) -> frozenset[int]
         if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[a.end : b.start]):
             starts.update((a.start, b.start))
     return frozenset(starts)
+
+
+LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+
+
+def _one_country_lists(
+    text: str, candidates: list[Candidate], resolved: list[GazetteerEntry | None]
+) -> list[GazetteerEntry | None]:
+    """Towns named in one list lie in one country ("La Paz, Sucre, Santa Cruz and Potosi"): a
+    name of a list of three or more that the ranker placed abroad, or left unplaced as a small
+    namesake abroad, is its namesake in the country most of the others lie in, where the
+    gazetteer knows one."""
+    resolved = list(resolved)
+    runs: list[list[int]] = []
+    for n, candidate in enumerate(candidates):
+        if runs and LIST_JOIN.fullmatch(text[candidates[runs[-1][-1]].end : candidate.start]):
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    for run in runs:
+        countries = Counter(resolved[n].iso3 for n in run if resolved[n] is not None)
+        if not countries or len(run) < 3:
+            continue
+        (country, agree), *others = countries.most_common(2)
+        if agree < 2 or (others and others[0][1] == agree):
+            continue
+        for n in run:
+            entry = resolved[n]
+            if entry is not None and entry.iso3 == country:
+                continue
+            namesakes = [e for e in candidates[n].entries if e.iso3 == country and e.kind != "country"]
+            if namesakes:
+                resolved[n] = max(namesakes, key=lambda e: (e.kind == "place", e.population))
+    return resolved
 
 
 # A city this large keeps its name whoever else bears it ("Chief Minister Punjab"; "Mr Lahore").
@@ -653,10 +711,11 @@ class PlaceStage:
         longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
         # Continents and world regions: toponyms, though never an event's place; not inside a
         # longer name ("West Darfur").
-        for match in scan(REGION_PATTERN, text):
+        caseless = is_caseless(doc.text)
+        for match in scan(REGION_PATTERN_ANY_CASE if caseless else REGION_PATTERN, text):
             if any(s <= match.start() and match.end() <= e and (s, e) != match.span() for s, e in longer):
                 continue
-            lat, lon = REGIONS[match.group()]
+            lat, lon = REGIONS_BY_KEY[" ".join(match.group().lower().split())]
             region = GazetteerEntry(0, match.group(), "region", "", None, None, lat, lon, 0)
             mentions.append(
                 Mention(
@@ -693,7 +752,9 @@ class PlaceStage:
             )
             # The demonym of a strike or of fire ("Indian shelling", "Russian drones") says who
             # struck, and is no vote for where: that is most often the other side of a front.
-            counts[iso3] += 0 if _names_striker(text, mention) else 1 if attributive else 2
+            # Nor is the country of a frontier named ("militants killed near Afghan border").
+            frontier = attributive and FRONTIER_AFTER.match(text, match.end()) is not None
+            counts[iso3] += 0 if _names_striker(text, mention) or frontier else 1 if attributive else 2
             mentions.append(mention)
         suffixed: list[Mention] = []
         for match in scan(KIND_SUFFIXED, text):
@@ -704,6 +765,21 @@ class PlaceStage:
             if kind in ("city", "town") and NAMED_AFTER.match(text, match.end()):
                 continue  # "the Kurdish city of Diyarbakir": the city's name comes after it
             suffixed.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
+        # "in the town of Namssiguia": a settlement named after its kind, a place though the
+        # gazetteer lacks it; where the gazetteer knows the name, its entry stands (below).
+        for match in scan(KIND_PREFIXED, text):
+            words = match.group("name").split()
+            while words and (
+                words[-1].lower() in WEEKDAYS or words[-1].lower() in MONTHS or words[-1] in LEADING_NOISE
+            ):
+                words.pop()
+            if not words or words[0].lower() in common_words():
+                continue
+            name, start = " ".join(words), match.start("name")
+            kind = match.group("kind").lower()
+            suffixed.append(
+                Mention(start, start + len(name), "place", Place(name, kind), sentence_of(doc, start))
+            )
         # "the Los Alpes, Guadalupe and San Patricio neighborhoods": each a part of that kind, a
         # place where the text says what holds them (below).
         listed: list[Mention] = []
@@ -738,7 +814,7 @@ class PlaceStage:
             or any(
                 m.label == "country"
                 and not _names_striker(text, m)
-                and not (m.value.kind == "demonym" and BORDER_AFTER.match(text, m.end))
+                and not (m.value.kind == "demonym" and FRONTIER_AFTER.match(text, m.end))
                 for m in mentions
             )
         )
@@ -759,6 +835,7 @@ class PlaceStage:
                     )
             votes = +votes
             resolved = resolve(candidates, votes, text, named_countries, country_named)
+        resolved = _one_country_lists(text, candidates, resolved)
         for candidate, entry in zip(candidates, resolved, strict=True):
             if entry is None:
                 continue
@@ -819,7 +896,11 @@ class PlaceStage:
             doc.annotations.facts["country"] = votes.most_common(1)[0][0]
         else:
             resolved = Counter(
-                m.value.iso3 for m in mentions if m.value.entry is not None and not _names_striker(text, m)
+                m.value.iso3
+                for m in mentions
+                if m.value.entry is not None
+                and not _names_striker(text, m)
+                and not (m.value.kind == "demonym" and FRONTIER_AFTER.match(text, m.end))
             )
             if resolved:
                 doc.annotations.facts["country"] = resolved.most_common(1)[0][0]

@@ -492,7 +492,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"arrest(?:ed|s)?\b|(?<!their )(?<!his )(?<!her )(?<!its )(?<!the )detained(?! (?:leader|chief|activists?|"
      r"members?|men|women|workers|students|journalists?|politicians?|founder|ex-premier|former|opposition|party))|"
      r"taken into custody|took (?:\w+ ){1,8}into custody|apprehended|nabbed|rounded up|"
-     r"picked up by (?:the )?police|(?:captured|caught) (?:a |an |the )?(?:\w+ ){0,3}(?:boss|leader|commander|chief|"
+     # "captured the FMLN (Farabundo Marti National Liberation Front) terrorist commander": the
+     # name spelt out in brackets after its initials.
+     r"picked up by (?:the )?police|(?:captured|caught) (?:a |an |the )?(?:[\w-]+ (?:\([^()]{1,80}\)\s+)?){0,3}"
+     r"(?:boss|leader|commander|chief|"
      r"head|kingpin|suspects?|operatives?|financiers?|facilitators?|militants?|members?)\b|"
      # A headline's "held": "Two 'LJ militants' active in Sindh held in Gadap", "Three suspects held"
      # (not a rally or talks held, nor people held hostage).
@@ -500,6 +503,15 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?: [\w'’,-]+){0,5}? (?:were |was )?held\b(?! (?:hostage|captive|up|back|talks|a |an |the |their |his |her |responsible))",
      "Arrests", 35, False),
 )  # fmt: skip
+
+
+def _sentence_at(doc: Document, start: int, end: int) -> int:
+    """The sentence a trigger stands in: where it starts, or, where it starts on the words that
+    join two acts of a headline and that neither holds ("… at Thai border amid fighting in
+    Kayin state"), where it ends."""
+    index = sentence_of(doc, start)
+    return index if index >= 0 else sentence_of(doc, end - 1)
+
 
 _COMPILED = [
     (compile_lower(rf"\b(?:{pattern})"), Trigger(sub, strength, violent))
@@ -814,9 +826,9 @@ class TriggerStage:
                     or SUMMONED_OVER.search(before)
                     or FEARED_AFTER.match(lower, match.end(), match.end() + 12)
                 ):
-                    voided.append(Mention(*match.span(), "voided", trigger, sentence_of(doc, match.start())))
+                    voided.append(Mention(*match.span(), "voided", trigger, _sentence_at(doc, *match.span())))
                     continue
-                mentions.append(Mention(*match.span(), "trigger", trigger, sentence_of(doc, match.start())))
+                mentions.append(Mention(*match.span(), "trigger", trigger, _sentence_at(doc, *match.span())))
         # A Spanish sentence ("Matan a dos hombres en Uruapan"): the Spanish rows read its acts.
         spanish = spanish_sentences(doc)
         for sentence in doc.layer("sentences") if spanish else ():
