@@ -19,8 +19,10 @@ from strife.stages.sentences import is_note
 # What names the part of a place a list goes on to ("Daraa city and the countryside of Hama",
 # "the eastern countryside of Homs and the outskirts of Palmyra").
 _PART_WORDS = r"(?:city|town|province|district|governorate|countryside|area|region|village|township)"
+# A compass point of a place ("north-eastern", "southern", "central").
+_COMPASS = r"(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?"
 _PART_OF = (
-    r"(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
+    rf"(?:in\s+)?(?:the\s+)?(?:{_COMPASS}\s+)?"
     rf"(?:{_PART_WORDS}|outskirts|suburbs|vicinity|areas|villages|desert)\s+(?:of|in|around)\s+"
     # "the outskirts of the major north-western Pakistani city of Peshawar"
     rf"(?:(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?{_PART_WORDS}\s+of\s+)?"
@@ -34,14 +36,13 @@ LIST_SEPARATOR = re.compile(
     rf"^(?:(?:\s*,\s*{_UNKNOWN_NAME})*(?:\s*,\s*(?:(?i:and|or|as well as)\s+)?|\s+(?i:and|or|as well as)\s+)"
     r"(?i:(?:in|at)\s+)?(?i:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+(?:(?:town|village|city)\s+of\s+)?)?"
     # "Baghlan Province and in Afghanistan's southern Helmand Province".
-    r"(?:[\w-]+['’]s\s+(?i:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?)?"
+    rf"(?:[\w-]+['’]s\s+(?i:{_COMPASS}\s+)?)?"
     rf"(?i:{_PART_OF})?|"
     # "Daraa city and Hama", not "Peshawar city, Khyber Pakhtunkhwa province": that is where
     # the city lies.
     # "Baghlan province and in Afghanistan's southern Helmand province".
     rf"(?i:\s+{_PART_WORDS}\s+(?:and|or)\s+(?:in\s+)?(?:[\w-]+['’]s\s+)?"
-    r"(?:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
-    rf"(?:{_PART_OF})?)|"
+    rf"(?:{_COMPASS}\s+)?(?:{_PART_OF})?)|"
     # "four in Vetagrande and two in Zacatecas": a toll counted out over places.
     rf"\s*(?:,\s*)?(?:(?i:and)\s+)?(?i:{NUMBER_PATTERN})\s+(?:(?i:more|others?)\s+)?(?i:in|at)\s+|"
     # "at Mehran University, Jamshoro; Agricultural University, Tandojam; and ...": a list of venues,

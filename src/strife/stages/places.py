@@ -527,6 +527,11 @@ FRONTIER_AFTER = re.compile(
 )
 
 
+def _names_frontier(text: str, mention: Mention) -> bool:
+    """Whether a demonym names the frontier the place lies by ("near Afghan border"), not where."""
+    return mention.value.kind == "demonym" and FRONTIER_AFTER.match(text, mention.end) is not None
+
+
 # A word numbered is a clause of a law or a rule, not a place, unless a town so large that a
 # figure after it is a count ("Kabul 12 killed"). On its own line: a headline that ends on a
 # town ("raids on Palmyra") is no clause numbered by the figure that opens the next line.
@@ -552,16 +557,17 @@ def _unknown_name(name: str, iso3: str | None, gazetteer: Gazetteer) -> bool:
     return not any(entry.iso3 == iso3 for entry in gazetteer.lookup(name))
 
 
+# What stands between two names of a list: "Becker, Clay, Douglas and Grant".
+LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+
+
 def _listed_neighbours(text: str, candidates: list[Candidate]) -> frozenset[int]:
     """Starts of candidates that stand in a list beside another candidate."""
     starts = set()
     for a, b in pairwise(candidates):
-        if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[a.end : b.start]):
+        if LIST_JOIN.fullmatch(text[a.end : b.start]):
             starts.update((a.start, b.start))
     return frozenset(starts)
-
-
-LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 
 
 def _one_country_lists(
@@ -703,7 +709,8 @@ class PlaceStage:
             _surnames(text, gazetteer),
         )
         candidates = [c for c in found if _has_place_evidence(text, c, people, neighbours, surnames)]
-        if is_caseless(doc.text):
+        caseless = is_caseless(doc.text)
+        if caseless:
             # "the popular Liberation army": capitals the truecaser gave a word of a body's name
             # make no place of it.
             candidates = [c for c in candidates if not BODY_AFTER.match(text, c.end)]
@@ -711,7 +718,6 @@ class PlaceStage:
         longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
         # Continents and world regions: toponyms, though never an event's place; not inside a
         # longer name ("West Darfur").
-        caseless = is_caseless(doc.text)
         for match in scan(REGION_PATTERN_ANY_CASE if caseless else REGION_PATTERN, text):
             if any(s <= match.start() and match.end() <= e and (s, e) != match.span() for s, e in longer):
                 continue
@@ -753,8 +759,8 @@ class PlaceStage:
             # The demonym of a strike or of fire ("Indian shelling", "Russian drones") says who
             # struck, and is no vote for where: that is most often the other side of a front.
             # Nor is the country of a frontier named ("militants killed near Afghan border").
-            frontier = attributive and FRONTIER_AFTER.match(text, match.end()) is not None
-            counts[iso3] += 0 if _names_striker(text, mention) or frontier else 1 if attributive else 2
+            not_where = _names_striker(text, mention) or _names_frontier(text, mention)
+            counts[iso3] += 0 if not_where else 1 if attributive else 2
             mentions.append(mention)
         suffixed: list[Mention] = []
         for match in scan(KIND_SUFFIXED, text):
@@ -812,9 +818,7 @@ class PlaceStage:
             filed_in is not None
             or bool(group_homes)
             or any(
-                m.label == "country"
-                and not _names_striker(text, m)
-                and not (m.value.kind == "demonym" and FRONTIER_AFTER.match(text, m.end))
+                m.label == "country" and not _names_striker(text, m) and not _names_frontier(text, m)
                 for m in mentions
             )
         )
@@ -898,9 +902,7 @@ class PlaceStage:
             resolved = Counter(
                 m.value.iso3
                 for m in mentions
-                if m.value.entry is not None
-                and not _names_striker(text, m)
-                and not (m.value.kind == "demonym" and FRONTIER_AFTER.match(text, m.end))
+                if m.value.entry is not None and not _names_striker(text, m) and not _names_frontier(text, m)
             )
             if resolved:
                 doc.annotations.facts["country"] = resolved.most_common(1)[0][0]
