@@ -2891,6 +2891,19 @@ def test_an_act_named_by_a_past_year_is_a_recall() -> None:
         "The man was linked to the 2021 Kabul airport attack that killed 13 soldiers, police in Quetta said."
     )
     assert events(text, published="2025-08-17") == []
+    # The day the sentence gives is the telling's, not the act's: the year named stays its date.
+    told_last_week = (
+        "Last week, a minister in Quetta credited the police for arresting the planner of the 2021 "
+        "Kabul airport bombing, which had killed 13 soldiers and 170 civilians."
+    )
+    assert events(told_last_week, published="2025-08-17") == []
+    # With its month too, the guide codes it as a background event.
+    (june,) = events(
+        "Last week, officials in Ottawa recalled the June 2023 killing of a Sikh leader in Surrey, "
+        "who was shot dead by two gunmen.",
+        published="2025-08-17",
+    )
+    assert june.event_date is not None and (june.event_date.year, june.event_date.month) == (2023, 6)
 
 
 def test_a_car_ploughed_into_a_rally_is_an_attack_at_the_town_not_at_a_holiday() -> None:

@@ -5,7 +5,8 @@
 A word is common when, away from the start of a sentence, the 2025 news (Dawn/APP and wire,
 unlabelled) writes it in small letters at least as often as capitalised. `truecase` gives a
 caseless text (notes archived in lower case, wires in capitals) its capitals back from this list:
-every other word is a name. The list is counts of words, not text.
+every other word is a name. `small_words.txt` holds the other words it ever writes small: English
+words, not names, though news capitalises them more often. The lists are words, not text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from strife.evaluation.gold import find_shared_data  # noqa: E402
-from strife.stages.truecase import COMMON_WORDS_PATH  # noqa: E402
+from strife.stages.truecase import COMMON_WORDS_PATH, SMALL_WORDS_PATH  # noqa: E402
 
 WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Za-z][a-z]+\b")
 MIN_COUNT = 3
@@ -71,6 +72,11 @@ def main() -> None:
     common |= {american for word in common for american in american_spellings(word, common)}
     COMMON_WORDS_PATH.write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
     print(f"wrote {len(common)} words to {COMMON_WORDS_PATH}", file=sys.stderr)
+    # Words the news writes small at all, however rarely ("pastor", "schoolgirl"): English words,
+    # though more often capitalised; a name no news writes small ("Meneses") is in neither list.
+    small = sorted(w for w in lower if w not in common)
+    SMALL_WORDS_PATH.write_text("\n".join(small) + "\n", encoding="utf-8")
+    print(f"wrote {len(small)} words to {SMALL_WORDS_PATH}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -312,7 +312,7 @@ def assemble_events(doc: Document) -> list[Event]:
             continue
 
         date_mentions = gather("dates")
-        if recalled_without_month(incident, date_mentions, unresolved_days):
+        if recalled_without_month(incident, date_mentions, unresolved_days, doc.lower_text):
             # Coding guide: a past incident is coded only with its own month and year at least
             # ("the 2021 Kabul airport bombing" is not).
             drop(doc, opening_sentence, ("background", "a past incident recalled without its own month"))

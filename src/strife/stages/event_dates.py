@@ -7,6 +7,7 @@ import datetime as dt
 from strife.document import Document, Mention
 from strife.event import Event
 from strife.stages.incidents import Incident
+from strife.stages.lexicon import compile_lower
 
 # How far back an undated toll update may reach: the week its report falls in.
 UPDATE_WINDOW = dt.timedelta(days=6)
@@ -27,11 +28,31 @@ def _breadth(span: dt.timedelta) -> int:
     return days
 
 
-def recalled_without_month(incident: Incident, dates: list[Mention], unresolved_days: set[int]) -> bool:
-    """A recalled incident with no date of its own that says at least the month."""
+# After a date, the act it names: "the 2021 Kabul airport bombing", "the June 2023 killing".
+YEAR_NAMED_ACT = compile_lower(
+    r"\s+(?:(?!(?:a|an|the)\s)[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|massacres?|riots?|uprising|coup|killings?|"
+    r"raids?|offensive|insurgency|assault|shooting|hijacking|siege|clash(?:es)?)\b"
+)
+
+
+def recalled_without_month(
+    incident: Incident, dates: list[Mention], unresolved_days: set[int], lower: str = ""
+) -> bool:
+    """A recalled incident with no date of its own that says at least the month. An act named by
+    a past year alone has that year for its date, whatever day its sentence gives the telling ("Last
+    week, Trump credited Pakistan for arresting the mastermind behind the 2021 Kabul airport
+    bombing")."""
+    if not incident.background:
+        return False
+    if any(
+        m.value.past_year
+        and (m.value.end - m.value.start).days > MONTH_DAYS
+        and YEAR_NAMED_ACT.match(lower, m.end)
+        for m in dates
+    ):
+        return True
     return (
-        incident.background
-        and not any((m.value.end - m.value.start).days <= MONTH_DAYS and not m.value.reporting for m in dates)
+        not any((m.value.end - m.value.start).days <= MONTH_DAYS and not m.value.reporting for m in dates)
         # "Last week" in a report with no publication date: a recent day, not yet known.
         and not unresolved_days.intersection(incident.sentences)
     )
@@ -48,9 +69,11 @@ def incident_date(
 ) -> tuple[Mention | None, dt.date | None, dt.date | None, int | None, str]:
     """(the date mention chosen, first day, last day, ACLED time precision, basis) of an
     incident; `events` are the report's events told before it."""
-    # The incident's own day first; the day something was said only when nothing else is given.
+    # The past date that names the act first ("recalled the June 2023 killing"); then the incident's
+    # own day; the day something was said only when nothing else is given.
     day_dates = (
-        [m for m in date_mentions if m.value.precision == 1 and not m.value.reporting]
+        [m for m in date_mentions if m.value.past_year and YEAR_NAMED_ACT.match(doc.lower_text, m.end)]
+        or [m for m in date_mentions if m.value.precision == 1 and not m.value.reporting]
         or [m for m in date_mentions if not m.value.reporting]
         or date_mentions
     )

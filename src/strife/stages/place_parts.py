@@ -10,6 +10,7 @@ or a namesake abroad ("Guadalupe" in Mexico).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -108,6 +109,19 @@ def place_identity(entry: GazetteerEntry) -> Any:
     return (entry.geonameid, entry.name) if is_section(entry) else entry.geonameid
 
 
+def _home_town(placed: list[Mention], home: str | None) -> Mention | None:
+    """The town of the report's country it names most often (first named, of equals)."""
+    towns = [
+        m
+        for m in placed
+        if m.value.entry is not None and m.value.entry.kind == "place" and m.value.iso3 == home
+    ]
+    if not towns:
+        return None
+    counts = Counter(m.value.entry.geonameid for m in towns)
+    return max(towns, key=lambda m: (counts[m.value.entry.geonameid], -m.start))
+
+
 def parts_held(
     text: str, parts: list[Mention], placed: list[Mention], home: str | None
 ) -> tuple[list[Mention], set[int]]:
@@ -120,6 +134,7 @@ def parts_held(
     Salvador"); or, for a list that names none, the first part of it the gazetteer knows near
     the others ("clashes in Ciudad Delgado, Los Alpes, Guadalupe and San Patricio neighborhoods")."""
     by_start = {m.start: m for m in placed if m.value.entry is not None}
+    home_town = _home_town(placed, home)
     found: list[Mention] = []
     replaced: set[int] = set()
     for chain in _chains(
@@ -145,6 +160,12 @@ def parts_held(
                 None,
             )
             reach = SIBLING_KM
+        if holder is None and home_town is not None:
+            readings = [m for part in chain for m in known[id(part)]]
+            if readings and all(m.value.iso3 != home for m in readings):
+                # "in the ESCALON NEIGHBORHOOD", in a bulletin from San Salvador: a quarter of the
+                # report's town, not a namesake town abroad (Escalon, California).
+                holder = home_town
         # A town or a district holds its parts; a province ("the Bagan area in Khyber
         # Pakhtunkhwa's Lower Kurram") says too little of where.
         if holder is None or holder.value.entry.kind not in ("place", "admin2"):

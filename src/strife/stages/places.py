@@ -40,7 +40,7 @@ from strife.stages.lexicon import scan
 from strife.stages.place_parts import apposed_parts, listed_parts, parts_held
 from strife.stages.sentences import sentence_of
 from strife.stages.taken_spans import TakenSpans
-from strife.stages.truecase import common_words, is_caseless
+from strife.stages.truecase import common_words, english_words, is_caseless
 
 # Names people use for countries that pycountry spells otherwise, and demonyms.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -393,6 +393,10 @@ UNIT_AFTER = re.compile(r"\s+(?:Battalion|Regiment)\b", re.I)
 WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 # A capitalised word just after a name, on its line: the surname after a given name.
 SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+# In a truecased text: the words after a name that no news writes small, and what ends the phrase.
+NAME_RUN = re.compile(r"(?:[ \t]+[A-Z][a-z]+\b)+")
+PHRASE_END = re.compile(r"[ \t]*(?:[,.;:()\"]|\n|$)|[ \t]+(?:and|or|who|was|were|is|are|has|had|said)\b")
+
 # A street named after a place: "on Ancash Street" in La Paz.
 STREET_AFTER = re.compile(r"[ \t]+(?i:street|avenue|boulevard|lane)\b")
 # A person's age told after their name: ", 20 years old,", ", 21,", ", aged 34)"; after a given
@@ -493,6 +497,21 @@ def _has_place_evidence(
     if word in people:
         return _outweighs_a_person(candidate)
     return not _common_noun(word.lower()) or word.isupper()
+
+
+def _cut_from_a_longer_name(text: str, candidate: Candidate) -> bool:
+    """In a truecased text, whether a name the gazetteer knows runs on into words no news writes
+    small, and the run ends the phrase: "ADOLFO MESA MENESES, his right-hand man" (a person, not
+    Adolfo of Brazil), "CESAR ORBEGOZO, AND ERNESTO BENAVIDES WERE KILLED". Not where the run
+    names a thing ("the LITEIN MOGOGOSIEK ROAD", a hyphen the wire lost) or goes on to a weekday
+    ("in SANTIAGO WEDNESDAY")."""
+    if candidate.unit:
+        return False
+    run = NAME_RUN.match(text, candidate.end)
+    if run is None or PHRASE_END.match(text, run.end()) is None:
+        return False
+    words = run.group().lower().split()
+    return not any(w in WEEKDAYS or w in MONTHS or w in english_words() for w in words)
 
 
 def _common_noun(word: str) -> bool:
@@ -713,7 +732,11 @@ class PlaceStage:
         if caseless:
             # "the popular Liberation army": capitals the truecaser gave a word of a body's name
             # make no place of it.
-            candidates = [c for c in candidates if not BODY_AFTER.match(text, c.end)]
+            candidates = [
+                c
+                for c in candidates
+                if not BODY_AFTER.match(text, c.end) and not _cut_from_a_longer_name(text, c)
+            ]
         # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
         longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
         # Continents and world regions: toponyms, though never an event's place; not inside a

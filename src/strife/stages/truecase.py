@@ -13,6 +13,9 @@ from functools import cache
 from pathlib import Path
 
 COMMON_WORDS_PATH = Path(__file__).with_name("common_words.txt")
+# The other words the 2025 news ever writes small, away from a sentence's start ("pastor",
+# "schoolgirl"): English words, though news capitalises them more often than not.
+SMALL_WORDS_PATH = Path(__file__).with_name("small_words.txt")
 _WORD = re.compile(r"[a-z]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*\n\s*)([a-z])")
 
@@ -33,6 +36,12 @@ _DATED = re.compile(r"\d\s*(?:march|may)\b|\b(?:march|may)\s*\d")
 @cache
 def common_words() -> frozenset[str]:
     return frozenset(COMMON_WORDS_PATH.read_text(encoding="utf-8").split())
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Every word the news writes small at all: the common words and the rarer ones."""
+    return common_words() | frozenset(SMALL_WORDS_PATH.read_text(encoding="utf-8").split())
 
 
 def is_caseless(text: str) -> bool:
