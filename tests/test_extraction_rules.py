@@ -3589,3 +3589,19 @@ def test_an_act_on_the_word_that_joins_two_of_a_headlines_acts_is_read_in_the_se
     # fighting" starts there and once made extraction fail.
     (event,) = extract("Hundreds of families fled to the Thai border amid fighting in Myanmar's Kayin state")
     assert (event.sub_event_type, event.admin1) == ("Armed clash", "Kayin")
+
+
+def test_a_state_that_bombs_strikes_from_the_air() -> None:
+    # Codebook: a bomb planted is a remote explosive; a state's forces bomb from the air.
+    found = events(
+        "TEHRAN: The US bombed nuclear sites in Natanz and Isfahan on June 21.", published="2025-06-30"
+    )
+    assert [(e.sub_event_type, e.actor1, e.location) for e in found] == [
+        ("Air/drone strike", "Military Forces of the United States", "Naţanz"),
+        ("Air/drone strike", "Military Forces of the United States", "Isfahan"),
+    ]
+    (planted,) = events(
+        "KABUL: A bomb planted by militants exploded near a police station in Jalalabad on Monday, killing two policemen.",
+        published="2025-06-30",
+    )
+    assert planted.sub_event_type == "Remote explosive/landmine/IED"

@@ -116,6 +116,7 @@ DRAWS: dict[int, dict[str, Any]] = {
         "per_batch": 12,
         "leave_out": BOUNDARY_CODED,
     },
+    40: {"seed": 20261242, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
 }
 
 

@@ -247,6 +247,7 @@ def assemble_events(doc: Document) -> list[Event]:
             actors,
             trigger_mentions,
             incident_text(sorted(incident.sentences)[:3]),
+            doc.lower_text,
         )
         opening_text = doc.text[first[0] : first[1]]
         if (

@@ -230,18 +230,44 @@ def _protest_reading(
     return fallback
 
 
+# A state that bombs, right before the verb: "the US bombed three sites", "the US joining by
+# bombing", "Israel's jets bombed".
+BOMBING_VERB = re.compile(r"bomb(?:s|ed|ing)\b")
+STATE_AGENT_REACH = 25
+
+
+def _state_bombs(trigger: Mention, actors: list[Mention], lower: str) -> bool:
+    """Whether a state's forces bomb (codebook: a state bombs from the air; a bomb planted is
+    an armed group's or a person's, "remote explosive"). The state named just before the verb,
+    in its sentence, with no other actor between."""
+    if not BOMBING_VERB.match(lower, trigger.start):
+        return False
+    before = [m for m in actors if m.sentence == trigger.sentence and m.end <= trigger.start]
+    if not before:
+        return False
+    agent = max(before, key=lambda m: m.end)
+    return agent.value.side == "state" and trigger.start - agent.end <= STATE_AGENT_REACH
+
+
 def incident_type(
     trigger: Mention | None,
     casualties: list[Mention],
     actors: list[Mention],
     triggers: list[Mention],
     opening: str,
+    lower: str = "",
 ) -> str:
     """The sub-event type by the codebook, before the place and the claim are known: the
     strongest trigger's, corrected by who was hurt and who is there. `opening`: the incident's
-    first sentences, lower-cased."""
+    first sentences, lower-cased; `lower`: the whole text, lower-cased."""
     deaths = any(m.value.outcome == "killed" for m in casualties)
     sub = trigger.value.sub_event_type if trigger else "Attack"
+    if (
+        sub == "Remote explosive/landmine/IED"
+        and trigger is not None
+        and _state_bombs(trigger, actors, lower)
+    ):
+        sub = "Air/drone strike"
     if sub == "Attack" and (trigger is None or trigger.value.strength <= GENERIC_STRENGTH):
         # "Israeli strikes killed 27": the table's row is only the word "killed"; the typer,
         # learned from coded incidents, reads the weapon the words name around it.
