@@ -3605,3 +3605,39 @@ def test_a_state_that_bombs_strikes_from_the_air() -> None:
         published="2025-06-30",
     )
     assert planted.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_headlines_act_after_another_act_is_its_own_incident() -> None:
+    # "after" joins two acts each with its doer: the police operation and the bomb before it.
+    found = events("Police kill militants in Quetta after bomb kills two", published="2025-03-04")
+    assert sorted((e.sub_event_type, e.fatalities) for e in found) == [
+        ("Armed clash", 3),
+        ("Remote explosive/landmine/IED", 2),
+    ]
+    # A toll told after the act that caused it is one incident.
+    (one,) = events("Soldier killed after militants attack checkpoint in Bannu", published="2025-03-04")
+    assert (one.sub_event_type, one.fatalities) == ("Armed clash", 1)
+
+
+def test_a_group_named_as_disbanded_is_no_change_and_a_man_shot_to_death_is_an_attack() -> None:
+    (shooting,) = events(
+        "Omar Diaz, candidate of the disbanded Rivera guerrilla group, died in hospital on Tuesday after being "
+        "sprayed with submachinegun fire aboard a plane in Cali. Bodyguards shot the gunman to death after he "
+        "fired at the candidate.",
+        published="2025-03-05",
+    )
+    assert (shooting.sub_event_type, shooting.location) == ("Attack", "Cali")
+    (disbanded,) = events("The Rivera guerrilla group disbanded in Cali on Tuesday.", published="2025-03-05")
+    assert disbanded.sub_event_type == "Change to group/activity"
+
+
+def test_bombings_with_no_bomber_named_are_no_suicide_bombing_and_a_citys_metro_is_the_city() -> None:
+    (metro,) = events(
+        "14 people were killed and 49 injured in the first attack of the Baku Metro bombings. "
+        "Confessions from the suspects indicate the attacks were organized by Armenian secret services."
+    )
+    assert (metro.sub_event_type, metro.fatalities, metro.country) == (
+        "Remote explosive/landmine/IED",
+        14,
+        "Azerbaijan",
+    )

@@ -805,10 +805,11 @@ LOCATIVE_FOREIGN_MIN_POPULATION = 20_000
 RUNS_ON = re.compile(r"[ \t](?P<word>[A-Z][a-z][\w'’\-]*)")
 
 
-# Words that follow a town's name in the name of its institution: "Athens Police", "Quebec City".
+# Words that follow a town's name in the name of its institution: "Athens Police", "Quebec City",
+# "Baku Metro".
 INSTITUTION_WORDS = frozenset(
     "City Police Hospital Airport University International Public Regional Crown Court Council "
-    "Municipal Metropolitan Central Port Station Prison Jail".split()
+    "Municipal Metropolitan Central Port Station Prison Jail Metro Subway".split()
 )
 
 

@@ -139,6 +139,10 @@ def _word_names(text: str, sub: str, against: tuple[str, ...]) -> bool:
 
 
 GUNFIRE = ("Attack", "Armed clash")
+# What says a bomber died by his own bomb.
+SUICIDE_WORDS = re.compile(
+    r"\bsuicide\b|\bbomber|blew (?:himself|herself|themselves) up|self-detonat|martyrdom operation"
+)
 
 
 # How surely the learned typer must prefer another of the four protest types to overrule the table.
@@ -272,6 +276,10 @@ def incident_type(
         # "Israeli strikes killed 27": the table's row is only the word "killed"; the typer,
         # learned from coded incidents, reads the weapon the words name around it.
         read, p = _typer_reading(opening)[0]
+        if read == "Suicide bomb" and not SUICIDE_WORDS.search(opening):
+            # Codebook: a suicide bomb is the bomber's own; "the Baku Metro bombings" says no more
+            # than a bomb.
+            read = "Remote explosive/landmine/IED"
         if read in REMOTE_WEAPONS and p >= WEAPON_READING and _word_names(opening, read, GUNFIRE):
             sub = read
     if (

@@ -235,6 +235,17 @@ COUNTED_DEAD_IN = re.compile(
     re.I,
 )
 _KILLS_COUNT = re.compile(r"\bkill(?:s|ed)?\s+(?:at\s+least\s+)?\d", re.I)
+# "Pakistani police kill militants in Lahore after bomb kills one", "Mass arrests in Pakistan
+# after gunmen shoot at plane": after "after", a doer and its act in a headline's present tense,
+# an act of its own, where the clause before tells one too (a toll, an arrest or a raid).
+ACT_AFTER = re.compile(
+    r"\s+(?:after|following)\s+(?=(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:kills|shoot|shoots|attack|attacks|explodes|strikes|storm|storms|ambush|ambushes|open\s+fire|opens\s+fire)\b)",
+    re.I,
+)
+_OWN_ACT_BEFORE = re.compile(
+    r"\b(?:kill|kills|arrests?|arrested|detain(?:s|ed)?|raids?|raided|clash(?:es|ed)?|shell(?:s|ed)?)\b", re.I
+)
 
 
 def _compound_headline(text: str, span: Mention) -> list[Mention]:
@@ -252,6 +263,11 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
             m.span()
             for m in COUNTED_ACT.finditer(text, span.start, span.end)
             if _KILLS_COUNT.search(text, span.start, m.start())
+        }
+        | {
+            m.span()
+            for m in ACT_AFTER.finditer(text, span.start, span.end)
+            if _OWN_ACT_BEFORE.search(text, span.start, m.start())
         }
         | {
             m.span()

@@ -360,7 +360,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
 
      # "Fighters assaulted the city", "an assault on the post": not an assault rifle, nor a charge.
      r"(?<!sexual )(?<!sexually )assault(?:ed|s|ing)?\b(?! (?:rifles?|weapons?|guns?|charges?|cases?|vehicles?)\b)|"
-     r"riddled with bullets|sprayed (?:\w+ ){0,3}with bullets|"
+     r"riddled with bullets|sprayed (?:\w+ ){0,3}with (?:bullets|(?:sub)?machine-?gun ?fire|gunfire)|"
+     # "bodyguards shot the gunman to death", "shot two policemen dead".
+     r"shot (?:[\w-]+ ){1,3}?(?:to death|dead)\b|"
      r"assassinat\w+|murder(?:ed|s)?\b|beheaded|stabbed|hacked to death|target(?:ed)? killings?|"
      r"bodies (?:were |was )?(?:found|recovered)|bullet-riddled bod(?:y|ies)|tortur(?:e|ed|ing)\b|martyred|"
      # "a targeted shooting in Qalat", "rammed his car into a crowd".
@@ -479,7 +481,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:fresh )?contingents of|took up positions|began arriving in|reinforcements (?:arrived|reached|were sent)|"
      r"deploy(?:ed|ing|ment of) (?:\w+ ){0,3}(?:troops|soldiers|forces|battalions?)|"
      r"forcibly recruit\w*|forced recruitment|recruit(?:ed|ing) (?:child|children|boys|fighters)|"
-     r"laid down (?:their )?arms|surrendered (?:their |his )?weapons|rebrand(?:ed)?|disbanded|dissolved|"
+     r"laid down (?:their )?arms|surrendered (?:their |his )?weapons|rebrand(?:ed)?|"
+     # "The group disbanded"; not "the disbanded M-19 guerrilla group", a group that was.
+     r"(?<!the )(?<!a )(?<!an )(?<!its )(?<!their )(?:disbanded|dissolved)|"
      r"dissolution of|(?:would|will) (?:now )?fight alongside|joined the (?:war|fight) (?:on the side of|alongside)|"
      r"(?:was|were) deployed (?:to|in)|crossed into (?:\w+ ){0,4}(?:to|and) (?:join|was deployed|were deployed)",
      "Change to group/activity", 52, False),
