@@ -3641,3 +3641,36 @@ def test_bombings_with_no_bomber_named_are_no_suicide_bombing_and_a_citys_metro_
         14,
         "Azerbaijan",
     )
+
+
+def test_the_former_afghan_republics_forces_are_state_forces_of_afghanistan() -> None:
+    (clash,) = events("Six militants killed during clashes with ANDSF", published="2020-07-11")
+    assert (clash.sub_event_type, clash.country, clash.actor1, clash.inter1) == (
+        "Armed clash",
+        "Afghanistan",
+        "Military Forces of Afghanistan (2004-2021)",
+        1,
+    )
+
+
+def test_clashes_a_state_asks_others_to_investigate_are_no_news_of_them() -> None:
+    assert events("Pakistan wants U.N. to investigate Kashmir clashes.", published="2025-08-26") == []
+    (clash,) = events("Troops clash with militants in Kupwara, Kashmir on Monday.", published="2025-08-26")
+    assert clash.sub_event_type == "Armed clash"
+
+
+def test_the_anniversary_of_a_coup_is_no_coup_but_a_march_that_marks_it_is_a_protest() -> None:
+    assert events("31st anniversary of the coup", published="2004-09-12") == []
+    (march,) = events(
+        "Thousands marched in Santiago on Tuesday to mark the 31st anniversary of the coup.", published="2004-09-12"
+    )
+    assert (march.sub_event_type, march.location) == ("Peaceful protest", "Santiago")
+
+
+def test_a_town_a_distance_is_told_from_opens_no_incident_of_its_own() -> None:
+    found = events(
+        "Gunmen shot dead the mayor of Tikrit and two of his guards on Monday. The attack took place in "
+        "the Tarmiyah region, about seventy miles north of Baghdad.",
+        published="2025-03-04",
+    )
+    assert [e.location for e in found] == ["Tikrīt"]

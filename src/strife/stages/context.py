@@ -115,7 +115,14 @@ REFERENCED_ACT = compile_lower(
     # "the police continue to investigate the murder of two American citizens", "to clarify last
     # Thursday's murder of eight people": what an inquiry is into, a killing of people.
     r"\b(?:investigat(?:e|es|ed|ing)|clarify|clarif(?:ies|ied|ying)|solv(?:e|es|ed|ing))\s+(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}?(?:murders?|assassinations?|killings?|massacres?)\s+of\b"
+    r"(?:[\w'’-]+\s+){0,3}?(?:murders?|assassinations?|killings?|massacres?)\s+of\b|"
+    # "31st anniversary of the coup": an act remembered, not told.
+    r"\banniversary\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:coup|massacre|attacks?|bombings?|killings?|uprising|"
+    r"assassination|riots?|revolution|war|invasion)\b|"
+    # "Pakistan wants U.N. to investigate Kashmir clashes": what a state asks others to look into.
+    r"\b(?:wants?|asks?|asked|urges?|urged|calls?\s+(?:on|for)|called\s+(?:on|for)|demands?|demanded)\s+"
+    r"(?:[\w.'’-]+\s+){0,3}?to\s+(?:investigate|probe|look\s+into)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:clash(?:es)?|attacks?|killings?|violence|bombings?|shootings?|massacres?|murders?)\b"
 )
 
 

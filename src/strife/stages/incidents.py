@@ -30,6 +30,7 @@ from strife.stages.triggers import (
     PLANNED,
     SPECIFIC_TRIGGER,
 )
+from strife.stages.lexicon import compile_lower
 from strife.stages.truecase import common_words, is_caseless
 from strife.taxonomy import EVENT_TYPE_OF
 
@@ -85,6 +86,13 @@ NOTE_NOT_AN_INCIDENT = 0.02
 
 # A killing's bare verb, which an accident's toll uses as much as an attack's.
 BARE_KILLING = re.compile(r"kill(?:s|ed|ing)?|died|dies|dead")
+
+
+# A distance and a bearing before a town's name: the town is the point it is told from.
+DISTANCE_FROM = compile_lower(
+    r"\b(?:\d[\d,.]*|[a-z]+(?:[- ][a-z]+)?)\s*(?:km|kms|kilometres|kilometers|miles)\s+(?:\([^)]{0,20}\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|(?:north|south)(?:east|west))\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$"
+)
 
 
 def talk_below(doc: Document, note: bool) -> float:
@@ -248,6 +256,13 @@ def group_incidents(doc: Document) -> list[Incident]:
         if WEEKDAY.search(doc.lower_text, m.start, min(len(doc.lower_text), m.end + 4)):
             stand_in_days[m.sentence].append(m)
     supporting = [by_sentence(doc, name) for name in ("places", "claims", "reporters")]
+    # A town a distance is told from ("about seventy miles south of Baghdad") says where the
+    # incident's place lies, not that another incident begins.
+    supporting[0] = {
+        i: kept
+        for i, ms in supporting[0].items()
+        if (kept := [m for m in ms if not DISTANCE_FROM.search(doc.lower_text, max(0, m.start - 60), m.start)])
+    }
     places = supporting[0]
     claims = supporting[1]
     actors = by_sentence(doc, "actors")
