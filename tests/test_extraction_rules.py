@@ -3662,7 +3662,8 @@ def test_clashes_a_state_asks_others_to_investigate_are_no_news_of_them() -> Non
 def test_the_anniversary_of_a_coup_is_no_coup_but_a_march_that_marks_it_is_a_protest() -> None:
     assert events("31st anniversary of the coup", published="2004-09-12") == []
     (march,) = events(
-        "Thousands marched in Santiago on Tuesday to mark the 31st anniversary of the coup.", published="2004-09-12"
+        "Thousands marched in Santiago on Tuesday to mark the 31st anniversary of the coup.",
+        published="2004-09-12",
     )
     assert (march.sub_event_type, march.location) == ("Peaceful protest", "Santiago")
 

@@ -19,6 +19,7 @@ from strife.stages.calendar import WEEKDAY_PATTERN
 from strife.stages.event_types import PROTEST_OR_RIOT
 from strife.stages.incident_boundaries import boundary_model
 from strife.stages.incident_model import WORD, features, incident_model, stem
+from strife.stages.lexicon import compile_lower
 from strife.stages.place_parts import is_section
 from strife.stages.sentences import ANOTHER, CLAUSE, EXCERPT_FACT, LEAD_SENTENCES, is_note
 from strife.stages.triggers import (
@@ -30,7 +31,6 @@ from strife.stages.triggers import (
     PLANNED,
     SPECIFIC_TRIGGER,
 )
-from strife.stages.lexicon import compile_lower
 from strife.stages.truecase import common_words, is_caseless
 from strife.taxonomy import EVENT_TYPE_OF
 
@@ -261,7 +261,9 @@ def group_incidents(doc: Document) -> list[Incident]:
     supporting[0] = {
         i: kept
         for i, ms in supporting[0].items()
-        if (kept := [m for m in ms if not DISTANCE_FROM.search(doc.lower_text, max(0, m.start - 60), m.start)])
+        if (
+            kept := [m for m in ms if not DISTANCE_FROM.search(doc.lower_text, max(0, m.start - 60), m.start)]
+        )
     }
     places = supporting[0]
     claims = supporting[1]
