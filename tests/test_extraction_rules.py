@@ -3685,3 +3685,16 @@ def test_a_town_a_distance_is_told_from_opens_no_incident_of_its_own() -> None:
         published="2025-03-04",
     )
     assert [e.location for e in found] == ["Tikrīt"]
+
+
+def test_people_hurt_by_a_bomb_make_the_bombing_the_incident_not_the_devices_defused_beside_it() -> None:
+    (bombing,) = events(
+        "Six people, including two police officers, were wounded by a laptop bomb at an airport checkpoint "
+        "in Beledweyne on Monday. Two other devices were defused.",
+        published="2025-03-04",
+    )
+    assert (bombing.sub_event_type, bombing.injured) == ("Remote explosive/landmine/IED", 6)
+    (foiled,) = events(
+        "Police defused two bombs at an airport checkpoint in Beledweyne on Monday.", published="2025-03-04"
+    )
+    assert foiled.sub_event_type == "Disrupted weapons use"

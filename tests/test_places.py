@@ -988,3 +988,17 @@ def test_a_neighbourhood_named_alone_is_a_quarter_of_the_reports_town_not_a_name
     assert mardan.name == "Mardan" and mardan.geonameid in {
         e.geonameid for e in get_gazetteer().lookup("Mardan")
     }
+
+
+def test_a_word_someone_owns_in_a_caseless_wire_is_no_place() -> None:
+    # "Cook" is a county of Illinois; "their cook" is a person.
+    text = (
+        "SAN SALVADOR, 16 NOV 89 -- WE CONDEMN THE MURDERS OF THE PRIESTS, THEIR COOK, AND HER "
+        "DAUGHTER THIS MORNING AT THE UNIVERSITY IN SAN SALVADOR."
+    )
+    names = [name.lower() for name, _, _ in _places(text)]
+    assert "cook" not in names and "san salvador" in names
+    # A place after a possessive stays one where the word is no English word: "its Kandahar base".
+    assert "kandahar" in [
+        n.lower() for n, _, _ in _places("THE ARMY MOVED TROOPS TO ITS KANDAHAR BASE TODAY.")
+    ]

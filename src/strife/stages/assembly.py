@@ -235,8 +235,8 @@ def assemble_events(doc: Document) -> list[Event]:
             acted_in = {t.sentence for t in trigger_mentions}
             casualty_mentions = [m for m in casualty_mentions if m.sentence in acted_in]
         reporter_mentions = gather("reporters")
-        deaths = any(m.value.outcome == "killed" for m in casualty_mentions)
-        trigger = pick_type(trigger_mentions, deaths)
+        # Anyone killed or hurt: the act that hurt them is the incident, not a bomb defused beside it.
+        trigger = pick_type(trigger_mentions, bool(casualty_mentions))
         if trigger is None and not casualty_mentions:
             continue
         actors = gather("actors")

@@ -30,10 +30,11 @@ PROTEST_FAMILY = PROTEST_TYPES | {"Violent demonstration"}
 PROTEST_OR_RIOT = PROTEST_FAMILY | {"Mob violence"}
 
 
-def pick_type(mentions: list[Mention], deaths: bool) -> Mention | None:
-    """The strongest trigger; where people died, the strongest violent one (a report of a
-    foiled attack that killed no one is a strategic development, one that killed is not)."""
-    pool = ([m for m in mentions if m.value.violent] if deaths else []) or mentions
+def pick_type(mentions: list[Mention], hurt: bool) -> Mention | None:
+    """The strongest trigger; where people died or were hurt, the strongest violent one (a
+    report of a foiled attack that hurt no one is a strategic development; "six wounded by a
+    laptop bomb; two other devices were defused" is the bombing)."""
+    pool = ([m for m in mentions if m.value.violent] if hurt else []) or mentions
     if not pool:
         return None
     best = max(pool, key=_strongest)

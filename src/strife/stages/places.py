@@ -514,6 +514,20 @@ def _cut_from_a_longer_name(text: str, candidate: Candidate) -> bool:
     return not any(w in WEEKDAYS or w in MONTHS or w in english_words() for w in words)
 
 
+# A possessive before a word: "THEIR COOK", "HIS DRIVER".
+POSSESSIVE_BEFORE = re.compile(r"\b(?i:their|his|her|its|our|my|your)[ \t]+$")
+
+
+def _owned_noun(text: str, candidate: Candidate) -> bool:
+    """In a truecased text, whether a one-word name is an English word someone owns ("the Jesuit
+    priests, THEIR COOK, and her daughter"): a person, not Cook County."""
+    return (
+        " " not in candidate.surface
+        and candidate.surface.lower() in english_words()
+        and POSSESSIVE_BEFORE.search(text, max(0, candidate.start - 8), candidate.start) is not None
+    )
+
+
 def _common_noun(word: str) -> bool:
     """A word news writes small, or whose plural it does: "engineers" is common, though news
     capitalises "Engineer" as a title ("Engineer Amir Muqam"), and "the kidnappers took the
@@ -735,7 +749,9 @@ class PlaceStage:
             candidates = [
                 c
                 for c in candidates
-                if not BODY_AFTER.match(text, c.end) and not _cut_from_a_longer_name(text, c)
+                if not BODY_AFTER.match(text, c.end)
+                and not _cut_from_a_longer_name(text, c)
+                and not _owned_noun(text, c)
             ]
         # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
         longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]
