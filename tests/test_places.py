@@ -1002,3 +1002,17 @@ def test_a_word_someone_owns_in_a_caseless_wire_is_no_place() -> None:
     assert "kandahar" in [
         n.lower() for n, _, _ in _places("THE ARMY MOVED TROOPS TO ITS KANDAHAR BASE TODAY.")
     ]
+
+
+def test_a_name_a_person_is_identified_by_or_a_detective_bears_is_no_place() -> None:
+    # Irma is a village of Lombardy, Paulo one of Sao Paulo state: here people.
+    wounded = (
+        "A BOMB WOUNDED ONE PERSON TODAY. THE WOUNDED PERSON WAS IDENTIFIED AS IRMA DE PUENTES, WHO WAS "
+        "QUICKLY TREATED."
+    )
+    assert _places(wounded) == []
+    arrested = (
+        "BRAZILIAN POLICE SAID FEDERAL AGENTS AND DETECTIVES PAULO\nMASSANHYO AND CARLOS ANGEL SERRANO "
+        "WERE ARRESTED IN UMUARAMA, PARANA."
+    )
+    assert [name.lower() for name, _, _ in _places(arrested)] == ["brazilian", "umuarama", "parana"]

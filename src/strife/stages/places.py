@@ -355,7 +355,9 @@ PERSON_TITLE = re.compile(
     rf"\b(?:{OFFICE_TITLES}|[Ll]eader|co-leader|Gen|General|Brigadier|"
     r"Justice|King|Queen|Prince|Princess|Sheikh|[Ss]pokes(?:man|woman|person)|"
     r"[Ss]ecretary(?:\s+of\s+(?:State|Defen[cs]e|War|Homeland Security|the\s+Treasury)|-General)?|Ambassador|[Aa]mbassador|[Ee]nvoy|Pope|[Cc]ommander|Col|Colonel|Maj|Major|Capt|"
-    r"Captain|Lt|Lieutenant|Chief|[Aa]nchor|[Jj]ournalist|[Aa]ctivist|[Ll]awyer|[Cc]ounsel|named)\.?\s+"
+    r"Captain|Lt|Lieutenant|Chief|[Aa]nchor|[Jj]ournalist|[Aa]ctivist|[Ll]awyer|[Cc]ounsel|[Dd]etectives?|named|"
+    # "The wounded person was identified as Irma de Puentes".
+    r"identified\s+as)\.?\s+"
     r"(?P<name>(?:(?:[A-Z][\w'’-]+|[A-Z]\.(?:[A-Z]\.)*|van|von|de|bin|ibn|al-\w+)\s+){0,3}[A-Z][\w'’-]+)"
 )
 # Words before a name that say it is where something is: "in Nice", "near the Post".
