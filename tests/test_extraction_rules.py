@@ -3698,3 +3698,18 @@ def test_people_hurt_by_a_bomb_make_the_bombing_the_incident_not_the_devices_def
         "Police defused two bombs at an airport checkpoint in Beledweyne on Monday.", published="2025-03-04"
     )
     assert foiled.sub_event_type == "Disrupted weapons use"
+
+
+def test_forces_attacked_make_a_battle_though_a_bystander_was_hurt() -> None:
+    texts = {
+        "A gendarmerie was attacked by jihadist militants in the town of Djibo on Monday.": "Armed clash",
+        "Gunmen attacked checkpoints of the army in Djibo on Monday.": "Armed clash",
+        "Gunmen opened fire on a security patrol in Djibo on Monday, injuring a civilian bystander.": "Armed clash",
+        "One officer and four civilians were injured when militants attacked a police headquarter in Djibo on Monday.": "Armed clash",
+        "Pakistani and Indian troops trade fire in Kashmir, four killed.": "Armed clash",
+        # Civilians killed beside a post attacked: an attack on them.
+        "Gunmen killed five villagers near an army checkpoint in Djibo on Monday.": "Attack",
+    }
+    for text, sub in texts.items():
+        found = events(text, published="2025-03-04")
+        assert [e.sub_event_type for e in found] == [sub], text

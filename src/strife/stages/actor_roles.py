@@ -157,7 +157,8 @@ _AIMED_AT = r"\b(?:on|against|targeting|targeted|attacked|attacking)\s+(?:a |an 
 # What forces use, named as what an explosion or attack hit: the forces were its target.
 STATE_TARGETS = (
     (re.compile(r"\bpolice (?:mobile|van|vehicle|station|post|base|check ?post|patrol|party|lines|convoy|"
-                r"installation|headquarters|department|precinct|academy|barracks|compound)\b", re.I),
+                r"installation|headquarters?|department|precinct|academy|barracks|compound)s?\b|"
+                r"\bgendarmer(?:ie|y)\b|\bgendarmes?\b", re.I),
      DEFAULT_POLICE),
     # Units of an army, named as what was attacked: "attacked the 1st Infantry Brigade",
     # "an infantry company at the mouth of the river".
@@ -179,7 +180,7 @@ STATE_TARGETS = (
     # "National police positions in Nueva Concepcion have been attacked".
     (re.compile(r"\b(?:police|military|army|government|regime|troops'?|soldiers'?) positions\b", re.I), DEFAULT_STATE),
     (re.compile(r"\b(?:security |military |army )?(?:check ?post|checkpoint|convoy|patrol|cantonment|"
-                r"garrison|outpost|(?:border|frontier|security|army|military) post)\b|"
+                r"garrison|outpost|(?:border|frontier|security|army|military) post)s?\b|"
                 # A bare "camp" is as often a refugee camp ("Nuseirat camp").
                 r"\b(?:security|military|army|police|paramilitary) camp\b|\b(?:army|military|security forces'?) (?:vehicle|truck|van)\b", re.I), DEFAULT_STATE),
 )  # fmt: skip

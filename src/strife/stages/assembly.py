@@ -282,7 +282,12 @@ def assemble_events(doc: Document) -> list[Event]:
         struck = state_target(doc.text, trigger) if sub == "Attack" else None
         attacked = attacked_forces(trigger, actors, doc.text) if sub == "Attack" and trigger else None
         no_known_victims = main_victims(figures.mentions) in (None, "unknown")
-        if (struck is not None or attacked is not None) and no_known_victims:
+        # Civilians only hurt beside forces attacked ("a civilian bystander injured") leave the
+        # forces the target; civilians killed make it an attack on them.
+        civilians_killed = any(
+            m.value.outcome == "killed" and m.value.party == "civilian" for m in figures.mentions
+        )
+        if (struck is not None or attacked is not None) and (no_known_victims or not civilians_killed):
             # "A government convoy was attacked near Bagan", "militants attacked soldiers",
             # "an attack on a police station killed three", "an attack left 12 people dead at a
             # security checkpoint": forces attacked are a battle's side.
