@@ -284,8 +284,8 @@ def assemble_events(doc: Document) -> list[Event]:
         no_known_victims = main_victims(figures.mentions) in (None, "unknown")
         # Civilians only hurt beside forces attacked ("a civilian bystander injured") leave the
         # forces the target; civilians killed make it an attack on them.
-        civilians_killed = any(
-            m.value.outcome == "killed" and m.value.party == "civilian" for m in figures.mentions
+        civilians_killed = (
+            main_victims([m for m in figures.mentions if m.value.outcome == "killed"]) == "civilian"
         )
         if (struck is not None or attacked is not None) and (no_known_victims or not civilians_killed):
             # "A government convoy was attacked near Bagan", "militants attacked soldiers",
