@@ -35,6 +35,12 @@ YEAR_NAMED_ACT = compile_lower(
 )
 
 
+def _names_a_past_act(date: Mention, lower: str) -> bool:
+    """Whether a date before the publication year is what an act is named by ("the 2021 Kabul
+    airport bombing", "the June 2023 killing")."""
+    return date.value.past_year and YEAR_NAMED_ACT.match(lower, date.end) is not None
+
+
 def recalled_without_month(
     incident: Incident, dates: list[Mention], unresolved_days: set[int], lower: str = ""
 ) -> bool:
@@ -44,12 +50,7 @@ def recalled_without_month(
     bombing")."""
     if not incident.background:
         return False
-    if any(
-        m.value.past_year
-        and (m.value.end - m.value.start).days > MONTH_DAYS
-        and YEAR_NAMED_ACT.match(lower, m.end)
-        for m in dates
-    ):
+    if any((m.value.end - m.value.start).days > MONTH_DAYS and _names_a_past_act(m, lower) for m in dates):
         return True
     return (
         not any((m.value.end - m.value.start).days <= MONTH_DAYS and not m.value.reporting for m in dates)
@@ -72,7 +73,7 @@ def incident_date(
     # The past date that names the act first ("recalled the June 2023 killing"); then the incident's
     # own day; the day something was said only when nothing else is given.
     day_dates = (
-        [m for m in date_mentions if m.value.past_year and YEAR_NAMED_ACT.match(doc.lower_text, m.end)]
+        [m for m in date_mentions if _names_a_past_act(m, doc.lower_text)]
         or [m for m in date_mentions if m.value.precision == 1 and not m.value.reporting]
         or [m for m in date_mentions if not m.value.reporting]
         or date_mentions

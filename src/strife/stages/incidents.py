@@ -91,7 +91,7 @@ BARE_KILLING = re.compile(r"kill(?:s|ed|ing)?|died|dies|dead")
 # A distance and a bearing before a town's name: the town is the point it is told from.
 DISTANCE_FROM = compile_lower(
     r"\b(?:\d[\d,.]*|[a-z]+(?:[- ][a-z]+)?)\s*(?:km|kms|kilometres|kilometers|miles)\s+(?:\([^)]{0,20}\)\s+)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|(?:north|south)(?:east|west))\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$"
 )
 
 

@@ -134,7 +134,8 @@ def parts_held(
     Salvador"); or, for a list that names none, the first part of it the gazetteer knows near
     the others ("clashes in Ciudad Delgado, Los Alpes, Guadalupe and San Patricio neighborhoods")."""
     by_start = {m.start: m for m in placed if m.value.entry is not None}
-    home_town = _home_town(placed, home)
+    # Asked of a report that names parts only: most name none.
+    home_town = _home_town(placed, home) if parts else None
     found: list[Mention] = []
     replaced: set[int] = set()
     for chain in _chains(
