@@ -444,6 +444,18 @@ def test_palestine_has_acled_units_the_strip_and_its_governorates() -> None:
     assert (nablus.admin1, nablus.admin2) == ("West Bank", "Nablus")
 
 
+def test_hong_kong_and_macau_are_units_of_china_as_acled_codes_them() -> None:
+    gazetteer = get_gazetteer()
+    mong_kok = gazetteer.lookup("Mong Kok")[0]
+    assert (mong_kok.iso3, mong_kok.admin1, mong_kok.admin2) == ("CHN", "Hong Kong", "Yau Tsim Mong")
+    district = next(e for e in gazetteer.lookup("Yuen Long") if e.kind != "place")
+    assert (district.kind, district.admin1) == ("admin2", "Hong Kong")
+    macau = gazetteer.lookup("Macau")[0]
+    assert (macau.iso3, macau.admin1) == ("CHN", "Macau")
+    (event,) = extract("Police fired tear gas at protesters in Hong Kong on Sunday.", published="2019-08-05")
+    assert (event.country, event.admin1, event.location) == ("China", "Hong Kong", "Hong Kong")
+
+
 def test_a_transliterated_name_spelt_otherwise_is_found_by_its_consonants() -> None:
     gazetteer = get_gazetteer()
     assert not gazetteer.lookup("Jabaliya Ba") and not gazetteer.lookup_spelling("Trump")
@@ -926,6 +938,12 @@ def test_a_capital_that_hit_a_city_is_its_government_not_the_place() -> None:
         published="2025-04-14",
     )
     assert [e.location for e in found] == ["Sumy"]
+    # Whose side a capital stands for, though "of" or "from" comes before it.
+    (event,) = extract(
+        "Protesters in Hong Kong vandalised shops they see as supportive of Beijing on Sunday.",
+        published="2019-10-21",
+    )
+    assert event.location == "Hong Kong"
     # Not where a place was hit by something: that is where.
     (event,) = extract("Gaza hit by strikes overnight, killing 12.", published="2025-04-14")
     assert event.country == "Palestine"

