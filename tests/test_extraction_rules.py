@@ -933,6 +933,34 @@ def test_murders_counted_over_many_days_or_a_month_of_a_year_are_a_tally() -> No
     )
 
 
+def test_murders_counted_for_a_month_named_are_a_tally_not_the_days_toll() -> None:
+    assert events("Ciudad Juarez: 210 murders this January", published="2016-02-01") == []
+    (attack,) = events(
+        "Gunmen killed four men at a car wash in Ciudad Juarez on Sunday, taking the city to 210 murders "
+        "this January.",
+        published="2016-01-25",
+    )
+    assert attack.fatalities == 4
+
+
+def test_an_act_a_protest_opposes_is_its_grievance_not_its_type() -> None:
+    (protest,) = events(
+        "Hundreds protested in Tegucigalpa on Monday opposing the deployment of new troops to Iraq.",
+        published="2004-02-02",
+    )
+    assert (protest.sub_event_type, protest.location) == ("Peaceful protest", "Tegucigalpa")
+
+
+def test_missiles_a_crowd_throws_are_no_shelling() -> None:
+    (riot,) = events(
+        "Supporters attacked police across Naples with bottles and missiles on Sunday, injuring six officers.",
+        published="2007-11-12",
+    )
+    assert riot.sub_event_type == "Violent demonstration"
+    (strike,) = events("Russian forces struck Kharkiv with missiles on Sunday, killing two people.")
+    assert strike.sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_a_victim_named_by_an_age_written_out_is_one_person() -> None:
     (ramming,) = events(
         "A man rammed his car into people waiting at a bus stop in Jerusalem, killed twenty-five-years-old "

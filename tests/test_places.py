@@ -456,6 +456,28 @@ def test_hong_kong_and_macau_are_units_of_china_as_acled_codes_them() -> None:
     assert (event.country, event.admin1, event.location) == ("China", "Hong Kong", "Hong Kong")
 
 
+def test_a_name_that_speaks_is_a_persons_not_a_town() -> None:
+    (clash,) = extract(
+        "Rebels ambushed an army patrol on Monday, killing two soldiers. Ponce added that the army would respond.",
+        published="1990-03-02",
+    )
+    assert clash.location is None
+    # A capital that speaks is its government, named all the same (`stands_for_government`).
+    (strike,) = extract(
+        "Kyiv said Russian missiles struck Sumy on Sunday, killing 34.", published="2025-04-14"
+    )
+    assert strike.location == "Sumy"
+
+
+def test_the_towns_a_crowd_comes_from_are_not_where_it_protests() -> None:
+    found = extract(
+        "Unemployed graduates have camped outside the regional office in Oshakati since Monday. "
+        "The protesters are from five constituencies, namely Ondangwa, Ongwediva, Okahao, Outapi and Tsandi.",
+        published="2013-05-02",
+    )
+    assert [e.location for e in found] == ["Oshakati"]
+
+
 def test_a_transliterated_name_spelt_otherwise_is_found_by_its_consonants() -> None:
     gazetteer = get_gazetteer()
     assert not gazetteer.lookup("Jabaliya Ba") and not gazetteer.lookup_spelling("Trump")

@@ -476,7 +476,9 @@ BODY_OF_FOUND = compile_lower(
 # killing thousands of people".
 COUNTERFACTUAL = compile_lower(r"\b(?:could|would|might)\s+(?:well\s+)?have\b[^.;:!?]{0,50}$")
 # A count of a year's or a month's dead, told beside the incident's: "131 murders this year".
-TALLY_AFTER = compile_lower(r"\s+(?:so far\s+)?(?:this|last)\s+(?:year|month)\b|\s+so far\b")
+TALLY_AFTER = compile_lower(
+    rf"\s+(?:so far\s+)?(?:this|last)\s+(?:year|month|{'|'.join(MONTHS)})\b|\s+so far\b"
+)
 # A share of a people, not a count of them: "one in four", "two out of every ten".
 RATIO_AFTER = compile_lower(
     r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b"

@@ -241,8 +241,9 @@ WEEKS_TALLY = compile_lower(
     # "during November 2018", not "during November 5".
     rf"\bduring (?:the month of )?{MONTH_PATTERN}\b(?!\s+\d{{1,2}}\b)|"
     # "there are 101 homicides in March": killings counted by name over a month.
+    # "153 murders this January", "40 killings last month".
     r"\b\d[\d,]* (?:\w+ ){0,2}(?:homicides|murders|killings|executions)\b[^.;]{0,30}?"
-    rf"\bin (?:the month of )?{MONTH_PATTERN}\b(?!\s+\d)|"
+    rf"\b(?:(?:in|this|last) (?:the month of )?{MONTH_PATTERN}\b(?!\s+\d)|(?:this|last|past) month\b)|"
     # "Nearly nine homicides a day on average"
     r"\b(?:on )?average\b|\b(?:a|per) day\b(?!\s+(?:after|before|earlier|later|ago|of|when|since)\b)|"
     r"\bin (?:only |just )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:weeks|months)\b|"

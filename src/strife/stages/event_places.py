@@ -261,10 +261,16 @@ LOCATOR = re.compile(r"\b(?:took place|occurred|happened|broke out|erupted|unfol
 VENUE_AFTER = re.compile(r"^-based\b")
 
 
+# Where a crowd comes from, listed: "the protesters are from 12 constituencies of Omusati,
+# namely Outapi, Ruacana, Tsandi and Okahao" (each of the list, not only its first).
+ORIGIN_LIST = re.compile(r"\b(?:are|were|come|came|hail|hailed) from\b[^.;]{0,60}\bnamely\b[^.;]*$", re.I)
+
+
 def _is_venue(doc: Document, mention: Mention) -> bool:
     return bool(
         VENUE_BEFORE.search(doc.text[max(0, mention.start - 45) : mention.start])
         or VENUE_AFTER.match(doc.text[mention.end : mention.end + 8])
+        or ORIGIN_LIST.search(doc.text[max(0, mention.start - 300) : mention.start])
     )
 
 

@@ -52,7 +52,8 @@ def bombers_dead(text: str) -> int:
 # against the killing of a student". Deaths told after these words, in a protest's sentence, are
 # its cause, not its toll.
 GRIEVANCE = re.compile(
-    r"\b(?:after|following|over|against|in opposition to|to protest|protesting|to mourn|mourning|"
+    r"\b(?:after|following|over|against|in opposition to|to protest|protesting|opposing|condemning|"
+    r"denouncing|to mourn|mourning|"
     r"in protest (?:at|against|over))\b",
     re.I,
 )

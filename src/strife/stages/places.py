@@ -418,6 +418,12 @@ AGE_AFTER = re.compile(
     r"(?:[ \t]+[\w'’-]+){0,2},[ \t]*(?i:aged[ \t]+)?\d{1,2}(?:[ \t-]*(?i:years?|yrs?)(?:[ \t-]*(?i:old))?)?[ \t]*[,)]"
 )
 ASSASSINATED_AFTER = re.compile(r"['’]?s?\s+assassination\b")
+# What a person does and a town cannot: "PONCE ALSO SAID", "Leon added". (A capital that says
+# is its government: `stands_for_government`.)
+SPEAKS_AFTER = re.compile(
+    r"[ \t]+(?:(?i:also|then|later|further)[ \t]+)?"
+    r"(?i:said|added|told|stated|explained|noted|declared|asserted|insisted|stressed|emphasi[sz]ed)\b"
+)
 
 
 # A person's name after its given name: "Pablo Martin Berrocal", then "Berrocal" alone.
@@ -504,6 +510,8 @@ def _has_place_evidence(
         return True
     if TREATY_AFTER.match(after):
         return False  # "the Istanbul Convention", "the Minsk Protocol": a treaty's name
+    if SPEAKS_AFTER.match(after) and not any(is_capital(e) for e in candidate.entries):
+        return False
     if TITLE_BEFORE.search(before) or ASSASSINATED_AFTER.match(after):
         # "then-president Kennedy", "the Kennedy assassination": a person, however large the town.
         return False

@@ -155,7 +155,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Shelling/artillery/missile: "artillery, mortars, missiles, rockets, RPGs; also aircraft shot down"
     (r"(?<!gas )(?<!aerial )shell(?:ing|ed|s)\b|shell fragments|"
      # "the regime forces shell al-Lataminah": the verb in a headline's present.
-     r"(?:forces|troops|regime|army|rebels|factions|militants|artillery) shell\b|shrapnel|tank (?:fire|shells?|rounds?)|(?<!aerial )(?<!air )bombard(?:ment|ments|ed|ing|s)\b|mortars?\b|mortar rounds|artillery|missiles?|rockets?(?! science)|\bRPGs?\b|"
+     r"(?:forces|troops|regime|army|rebels|factions|militants|artillery) shell\b|shrapnel|tank (?:fire|shells?|rounds?)|(?<!aerial )(?<!air )bombard(?:ment|ments|ed|ing|s)\b|mortars?\b|mortar rounds|artillery|"
+     # What a crowd throws: "attacked police with petrol bombs and missiles".
+     r"(?<!bombs and )(?<!bottles and )(?<!stones and )(?<!bricks and )(?<!rocks and )(?<!threw )(?<!hurled )"
+     r"(?<!throwing )(?<!hurling )missiles?|rockets?(?! science)|\bRPGs?\b|"
      r"rocket-propelled grenades?|cross-border (?:fire|firing)|heavy weapons fire|howitzers?|"
      r"\bgrad\b|multiple rocket launchers?|projectiles?|"
      r"shot down (?:a |an )?(?:helicopter|plane|aircraft|jet)", "Shelling/artillery/missile attack", 65, True),
