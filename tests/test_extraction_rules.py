@@ -961,6 +961,25 @@ def test_missiles_a_crowd_throws_are_no_shelling() -> None:
     assert strike.sub_event_type == "Shelling/artillery/missile attack"
 
 
+def test_a_crowd_that_pelts_a_building_with_stones_or_smashes_a_barrier_riots() -> None:
+    found = events(
+        "In Milan, fans pelted the local police station with stones and bottles. In Bergamo, angry "
+        "supporters smashed a plexiglas barrier and tried to invade the pitch."
+    )
+    assert [(e.location, e.sub_event_type) for e in found] == [
+        ("Milan", "Violent demonstration"),
+        ("Bergamo", "Violent demonstration"),
+    ]
+
+
+def test_a_road_named_by_the_towns_it_links_is_one_place() -> None:
+    (protest,) = events(
+        "For days around 3,000 farmers have blocked the highway linking the cities of Tarapoto and Yurimaguas.",
+        published="2009-06-09",
+    )
+    assert protest.location == "Tarapoto"
+
+
 def test_a_victim_named_by_an_age_written_out_is_one_person() -> None:
     (ramming,) = events(
         "A man rammed his car into people waiting at a bus stop in Jerusalem, killed twenty-five-years-old "

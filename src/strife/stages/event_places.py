@@ -73,7 +73,10 @@ NOT_EACH_PLACE = re.compile(
     r"|(?:hospitals?|officials?|sources?|authorities|residents|spokes(?:man|person|woman)|administrations?)"
     r"\s+(?:in|at|of)|between)\s+(?:the\s+)?$|"
     # "on a bus between the Israeli coastal cities of Hadera and Afula": a route's two ends.
-    r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:cities|towns|villages|districts|provinces)\s+of\s+$",
+    # "blocked the highway linking the cities of Tarapoto and Yurimaguas": a road's ends.
+    r"\b(?:between|linking|connecting|joining)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}"
+    r"(?:cities|towns|villages|districts|provinces)\s+of\s+$|"
+    r"\b(?:road|highway|route|motorway|railway|line)\s+(?:linking|connecting|joining)\s+(?:the\s+)?$",
     re.I,
 )
 

@@ -195,6 +195,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      # What a crowd throws: "hurling bricks and petrol bombs", "a hail of bricks and bottles".
      r"(?:hurl(?:ed|ing|s)?|thr(?:ew|own|owing|ows)|pelt(?:ed|ing)?|lob(?:bed|bing)|flung|fling(?:ing)?) "
      r"(?:[\w-]+ ){0,3}?(?:stones|rocks|bricks|bottles|(?:petrol|gasoline|fire) ?bombs|molotov|projectiles|fireworks|firecrackers)|"
+     # "fans pelted the local police station with stones and bottles".
+     r"pelt(?:ed|ing|s)? (?:[\w-]+ ){1,5}?with (?:\w+ )?(?:stones|rocks|bricks|bottles|eggs|missiles|projectiles|cobblestones)|"
      # "students launched fireworks at police": fired at the police, not in celebration.
      r"(?:launch|fir|shoot|shot|set off|aim)\w* (?:\w+ )?(?:fireworks|firecrackers|flares) at (?:the )?(?:police|security|riot|"
      r"troops|officers|soldiers|guards)|"
@@ -208,7 +210,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"scuffl(?:e|es|ed|ing) with (?:the )?(?:police|security|riot|troops|forces|soldiers|officers|guards)|"
      r"demonstrat(?:ed|ing) violently|violent(?: and \w+)? (?:protests?|demonstrations?)|"
      r"stoned (?:the |a |an )?(?:[\w.-]+ ){0,3}?(?:police|embassy|cent(?:er|re)|offices?|buildings?|vehicles?|cars?|bus(?:es)?|"
-     r"convoy|motorcade|station|houses?|homes?)|went on (?:the|a) rampage|smashed (?:the )?(?:windows|windscreens|vehicles|cars)|"
+     r"convoy|motorcade|station|houses?|homes?)|went on (?:the|a) rampage|smashed (?:the |a )?(?:[\w-]+ )?(?:windows|windscreens|vehicles|cars|barriers?)|"
      r"stormed (?:the )?(?:parliament|assembly|office|police station|court)|"
      r"(?:protest(?:e|o)rs|demonstrators|crowds?|people|supporters|students|workers) (?:\w+ ){0,2}(?:stormed|rammed|"
      r"broke into|forced their way into|attacked (?:several |the )?(?:embass|office|building|home|house))|"
