@@ -980,6 +980,27 @@ def test_a_road_named_by_the_towns_it_links_is_one_place() -> None:
     assert protest.location == "Tarapoto"
 
 
+def test_one_death_in_fire_across_a_line_two_armies_hold_is_a_clash_with_its_toll() -> None:
+    (clash,) = events("Pakistan Claims One Death in Indian Firing Across LoC.", published="2016-03-02")
+    assert (clash.event_type, clash.fatalities, clash.actor1) == ("Battles", 1, "Military Forces of India")
+    # A death sentence counts no one.
+    assert events("The court handed one death sentence to the attacker in Lahore on Monday.") == []
+    # Told beside "a cross-border attack", the fire is the same incident, not another kind of act.
+    (attack,) = events(
+        "2 Pakistani soldiers killed in cross-border attack from Afghanistan\n"
+        "Militant fire across Afghan border kills two Pakistani soldiers, says army",
+        published="2021-08-29",
+    )
+    assert attack.fatalities == 2
+
+
+def test_a_pilot_or_a_passerby_killed_is_counted() -> None:
+    (killing,) = events("The pilot was executed by gunmen in Idlib on Monday.", published="2016-03-02")
+    assert killing.fatalities == 1
+    (attack,) = events("A passerby was shot dead in Karachi on Monday when gunmen attacked a police van.")
+    assert (attack.fatalities, attack.deaths_civilians) == (1, 1)
+
+
 def test_a_victim_named_by_an_age_written_out_is_one_person() -> None:
     (ramming,) = events(
         "A man rammed his car into people waiting at a bus stop in Jerusalem, killed twenty-five-years-old "

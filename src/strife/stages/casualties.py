@@ -89,6 +89,13 @@ VICTIM_NOUNS: dict[str, str] = {
     "missionaries": "civilian", "missionary": "civilian", "volunteers": "civilian", "diplomats": "civilian",
     "employees": "civilian", "contractors": "civilian", "relatives": "civilian", "professors": "civilian",
     "voters": "civilian",
+    # "The pilot, who survived, was then kidnapped and executed", "a passerby was shot dead".
+    "pilots": "unknown", "pilot": "unknown", "crew": "unknown", "individual": "unknown",
+    "bodyguards": "unknown", "bodyguard": "unknown", "companions": "unknown", "companion": "unknown",
+    "minors": "civilian", "reporters": "civilian", "photographers": "civilian", "cameramen": "civilian",
+    "passersby": "civilian", "passerby": "civilian", "passers-by": "civilian", "sisters": "civilian",
+    "aides": "civilian", "tailors": "civilian", "guides": "civilian",
+    "privates": "state", "bombers": "armed",
 }  # fmt: skip
 # Office-holders killed for what they are: "guerrillas killed the mayor", "gunmen shot dead two
 # councillors". Codebook: officials who bear no arms are civilians. Their "death" alone is no
@@ -748,6 +755,13 @@ DEATHS = compile_lower(
     # "6 deaths of the Syrian Army and 10 of the Islamic State": whose they were, for the split.
     r"(?:\s+(?:of|among)\s+(?:the\s+)?(?!(?:and|or|in|on|at|as|after|when|during|while)\b)[\w'’\-]+"
     r"(?:[ \t]+(?!(?:and|or|in|on|at|as|after|when|during|while)\b)[\w'’\-]+){0,3})?"
+)
+# One death named by its noun: "One death in Indian firing across LoC". Not a death squad's, a
+# threat's or a sentence's.
+ONE_DEATH = compile_lower(
+    r"\b(?:one|a single)\s+(?:more\s+)?(?:death|fatality|martyr)\b"
+    r"(?!\s+(?:squads?|penalty|penalties|sentences?|threats?|tolls?|row|march|anniversary|certificates?|camps?|"
+    r"warrants?|wish|blow|trap|knell)\b)"
 )
 # How a count "left" was left: "the blast left 11 people dead".
 LEFT_STATE = compile_lower(
@@ -1509,6 +1523,10 @@ class CasualtyStage:
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", ""))
+        for match in (
+            scan(ONE_DEATH, text) if "death" in text or "fatality" in text or "martyr" in text else ()
+        ):
+            add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", ""))
         for match in scan(BARE, text):
             count = quantity(match.group("num"), match.group("qual"))
             if count and (not count.vague or match.group("num").lower() in TOLL_WORDS):

@@ -342,6 +342,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:heavy|unprovoked|indiscriminate) (?:firing|fire) (?:along|across|on|at)|"
      # Two armies firing across a line: "Indian ceasefire violation along the LoC".
      r"ceasefire violations?|cross-border (?:firing|fire)|"
+
      r"(?:attacks?|confrontations?|fighting|battles?) between|"
      r"target(?:s|ed|ing)? (?:the )?(?:[\w-]+ ){0,2}(?:forces|troops|soldiers|positions|fighters|militants|army)\b|"
      r"attacks? on (?:the )?(?:[\w-]+ )?positions|"
@@ -360,6 +361,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:attacks?|assaults?|offensive|incursions?|advance|battalion|troops|forces|army|soldiers|rebels|guerrillas|"
      r"militants|terrorists)(?: \w+){0,2} (?:was|were|had been|has been|have been) (?:\w+ )?repelled",
      "Armed clash", 40, True),
+    # "One death in Indian firing across LoC": fire over a line two armies hold. Weaker than a
+    # specific word, so that it tells no other kind of act beside "a cross-border attack".
+    (r"(?:firing|fire) (?:across|along|on) (?:the )?(?:loc|line of control|working boundary|international border|"
+     r"(?:[\w-]+ )?border)\b", "Armed clash", 35, True),
     # Attack (violence against civilians): shootings, killings, beatings, arson of homes
     (r"shot dead|gunned down|killed|opened fire|shot (?:and|at)|attack(?:ed|s)?\b|machine-?gunned|strafed|"
 
