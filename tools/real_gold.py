@@ -119,6 +119,13 @@ DRAWS: dict[int, dict[str, Any]] = {
     40: {"seed": 20261242, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     41: {"seed": 20261243, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
     42: {"seed": 20261244, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    43: {
+        "seed": 20261245,
+        "kind": "article",
+        "sample": ARTICLE_DRAW,
+        "per_batch": 12,
+        "leave_out": BOUNDARY_CODED,
+    },
 }
 
 
