@@ -1001,6 +1001,22 @@ def test_a_pilot_or_a_passerby_killed_is_counted() -> None:
     assert (attack.fatalities, attack.deaths_civilians) == (1, 1)
 
 
+def test_projectiles_a_crowd_throws_are_no_shelling_and_accidental_fire_is_an_accident() -> None:
+    (riot,) = events(
+        "Protesters were seen throwing projectiles at police vehicles in Camarillo on Friday.",
+        published="2025-07-12",
+    )
+    assert riot.event_type == "Riots"
+    assert (
+        events(
+            "Five people, including two policemen, were injured on Friday in an accidental firing incident "
+            "at the governor's residence in Zhob.",
+            published="2025-07-12",
+        )
+        == []
+    )
+
+
 def test_a_victim_named_by_an_age_written_out_is_one_person() -> None:
     (ramming,) = events(
         "A man rammed his car into people waiting at a bus stop in Jerusalem, killed twenty-five-years-old "

@@ -478,6 +478,15 @@ def test_the_towns_a_crowd_comes_from_are_not_where_it_protests() -> None:
     assert [e.location for e in found] == ["Oshakati"]
 
 
+def test_a_people_named_as_a_side_is_no_vote_for_where() -> None:
+    (event,) = extract(
+        "The desert of Al-Sukhnah turns into a renewed battle field between the Iranians and the regime "
+        "against the organization, and the clashes are accompanied by aerial and ground bombardment.",
+        published="2018-12-09",
+    )
+    assert (event.country, event.admin1) == ("Syria", "Homs")
+
+
 def test_a_transliterated_name_spelt_otherwise_is_found_by_its_consonants() -> None:
     gazetteer = get_gazetteer()
     assert not gazetteer.lookup("Jabaliya Ba") and not gazetteer.lookup_spelling("Trump")

@@ -154,7 +154,8 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
         r"traffic accident|accidents?|roof collapse|drowned|drowning|blaze|fire (?:broke out|engulfed|raged|ripped through|gutted)|"
         r"short circuit|caught fire after|after (?:hitting|colliding with|ramming into) (?:a |an )?|"
         r"gas cylinder|boiler|tanker explosion|gas (?:explosion|blast|leak)|cylinder (?:explosion|blast)|methane|coal mine|mine collapse|"
-        r"aerial firing|celebratory firing|stray bullet|(?:ferry|train|rail|air|mining|industrial) disaster|"
+        r"aerial firing|celebratory firing|stray bullet|accidental(?:ly)? (?:firing|fire|discharge|shot|shooting)|"
+        r"(?:ferry|train|rail|air|mining|industrial) disaster|"
         r"sank|sinking",
         "disaster": r"earthquake|quake|aftershocks?|floods?|flooding|landslides?|cyclone|storm|monsoon|torrential|"
         r"rain-related|heatwave|lightning|avalanche|wildfires?",

@@ -557,6 +557,21 @@ def _common_noun(word: str) -> bool:
     return word in common or word + "s" in common or (word.endswith("y") and word[:-1] + "ies" in common)
 
 
+# "the Iranians", "the Russians": a people as a side, the article before its name.
+THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _names_a_side(text: str, mention: Mention) -> bool:
+    """Whether a demonym in the plural after "the" names a people as a side ("between the
+    Iranians and the regime"), not where."""
+    return (
+        mention.value.kind == "demonym"
+        and mention.value.name.endswith("s")
+        and mention.value.name in demonyms()
+        and THE_BEFORE.search(text, max(0, mention.start - 6), mention.start) is not None
+    )
+
+
 # After a demonym, the fire or the strike of that country's forces.
 STRIKER_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+(?=missiles?|jets|drones?|rockets?|warplanes|aircraft)\b)?"
@@ -819,7 +834,12 @@ class PlaceStage:
             # The demonym of a strike or of fire ("Indian shelling", "Russian drones") says who
             # struck, and is no vote for where: that is most often the other side of a front.
             # Nor is the country of a frontier named ("militants killed near Afghan border").
-            not_where = _names_striker(text, mention) or _names_frontier(text, mention)
+            # Nor is a people named as a side ("a battle between the Iranians and the regime").
+            not_where = (
+                _names_striker(text, mention)
+                or _names_frontier(text, mention)
+                or _names_a_side(text, mention)
+            )
             counts[iso3] += 0 if not_where else 1 if attributive else 2
             mentions.append(mention)
         suffixed: list[Mention] = []
@@ -878,7 +898,10 @@ class PlaceStage:
             filed_in is not None
             or bool(group_homes)
             or any(
-                m.label == "country" and not _names_striker(text, m) and not _names_frontier(text, m)
+                m.label == "country"
+                and not _names_striker(text, m)
+                and not _names_frontier(text, m)
+                and not _names_a_side(text, m)
                 for m in mentions
             )
         )

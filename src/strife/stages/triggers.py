@@ -160,7 +160,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?<!bombs and )(?<!bottles and )(?<!stones and )(?<!bricks and )(?<!rocks and )(?<!threw )(?<!hurled )"
      r"(?<!throwing )(?<!hurling )missiles?|rockets?(?! science)|\bRPGs?\b|"
      r"rocket-propelled grenades?|cross-border (?:fire|firing)|heavy weapons fire|howitzers?|"
-     r"\bgrad\b|multiple rocket launchers?|projectiles?|"
+     r"\bgrad\b|multiple rocket launchers?|"
+     r"(?<!bombs and )(?<!bottles and )(?<!stones and )(?<!bricks and )(?<!rocks and )(?<!threw )(?<!hurled )"
+     r"(?<!throwing )(?<!hurling )projectiles?|"
      r"shot down (?:a |an )?(?:helicopter|plane|aircraft|jet)", "Shelling/artillery/missile attack", 65, True),
     # Sexual violence: "harm of a sexual nature, to anyone"
     (r"\brap(?:e|ed|es|ing)\b|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|violence|abuse\w*|exploit\w*)|molest\w*",
