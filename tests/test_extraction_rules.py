@@ -1017,6 +1017,26 @@ def test_projectiles_a_crowd_throws_are_no_shelling_and_accidental_fire_is_an_ac
     )
 
 
+def test_a_toll_over_several_operations_in_a_province_is_the_sum_not_an_incident() -> None:
+    found = events(
+        "Security forces have killed 10 terrorists during multiple operations in Khyber Pakhtunkhwa, the "
+        "military said on Friday. Six terrorists were killed in an encounter in Datta Khel and four in "
+        "an operation in Mir Ali.",
+        published="2025-01-31",
+    )
+    assert "Khyber Pakhtunkhwa" not in [e.location for e in found]
+    assert (
+        events(
+            "Last week, nine terrorists were killed in two separate engagements in KP, the military said.",
+            published="2025-01-31",
+        )
+        == []
+    )
+    # Attacks told as several in a province are the report's incident.
+    (attack,) = events("Twenty people were killed in several attacks in the province of North Kivu.")
+    assert attack.fatalities == 20
+
+
 def test_a_victim_named_by_an_age_written_out_is_one_person() -> None:
     (ramming,) = events(
         "A man rammed his car into people waiting at a bus stop in Jerusalem, killed twenty-five-years-old "

@@ -364,6 +364,15 @@ def _only_vague_counts(casualties: list[Mention]) -> set[int]:
     return {sentence for sentence, only in vague.items() if only}
 
 
+# A toll summed over several operations or engagements: "killed 10 terrorists during multiple
+# operations in Khyber Pakhtunkhwa", "nine were killed in two separate engagements in KP". Where
+# the sentence names no town, its toll is the sum of incidents told apart, or of none told.
+SEVERAL_OPERATIONS = compile_lower(
+    r"\b(?:during|in)\s+(?:multiple|several|various|different|numerous|(?:two|three|four|five|six|\d+)\s+separate)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:operations|engagements|encounters|raids|ibos)\b"
+)
+
+
 class ContextStage:
     """Labels each sentence `statistic`, `non-political`, `background` or `coding note` where its
     words say so."""
@@ -381,6 +390,13 @@ class ContextStage:
             most_dead[m.sentence] = max(most_dead[m.sentence], m.value.count.value)
         # Whether the report, and each sentence, names a place below a country: a tally names none.
         placed_sentences = {m.sentence for m in doc.layer("places") if m.label == "place"}
+        # The sentences that name a town or a district, not only a province.
+        town_sentences = {
+            m.sentence
+            for m in doc.layer("places")
+            if m.label == "place"
+            and (m.value.entry is None or m.value.entry.kind not in ("admin1", "country"))
+        }
         placed = bool(placed_sentences)
         readings = {m.sentence: m.value for m in doc.layer("incident_readings")}
         # "later put the death toll at 42", "hospital officials put the toll at 15": an incident's
@@ -428,9 +444,17 @@ class ContextStage:
             value: tuple[str, str] | None = None
             if (cue := CODING_NOTE.search(text)) is not None:
                 label, value = "coding note", ("coding note", cue.group())
-            elif (cue := _statistic_cue(text)) is not None or (
-                (sentence.sentence in counted or sentence.sentence not in crowd_acts)
-                and (cue := TOLL_STATISTIC_CUES.search(text)) is not None
+            elif (
+                (cue := _statistic_cue(text)) is not None
+                or (
+                    (sentence.sentence in counted or sentence.sentence not in crowd_acts)
+                    and (cue := TOLL_STATISTIC_CUES.search(text)) is not None
+                )
+                or (
+                    sentence.sentence in counted
+                    and sentence.sentence not in town_sentences
+                    and (cue := SEVERAL_OPERATIONS.search(text)) is not None
+                )
             ):
                 label, value = "statistic", ("statistic", cue.group())
             elif sentence.sentence in huge_toll_sentences:
