@@ -1037,6 +1037,19 @@ def test_a_toll_over_several_operations_in_a_province_is_the_sum_not_an_incident
     assert attack.fatalities == 20
 
 
+def test_a_killing_in_the_family_is_a_crime() -> None:
+    assert (
+        events(
+            "A man was allegedly killed by his brother in Patel Para on Thursday evening, police said.",
+            published="2025-03-07",
+        )
+        == []
+    )
+    # The family of the dead is no one who killed.
+    (attack,) = events("Soldiers shot dead his brother in Khan Yunis on Thursday.", published="2025-03-07")
+    assert attack.fatalities == 1
+
+
 def test_a_victim_named_by_an_age_written_out_is_one_person() -> None:
     (ramming,) = events(
         "A man rammed his car into people waiting at a bus stop in Jerusalem, killed twenty-five-years-old "

@@ -167,7 +167,12 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
         "crime": r"personal enmity|old enmity|family feud|(?<!political )feud|land dispute|property dispute|domestic dispute|"
         r"(?:monetary|money|financial|business) (?:and property )?disputes?|"
         r"robbery|robbers|dacoity|street crime|marital (?:issue|dispute)|honou?r killing|criminals|gangsters|"
-        r"outlaws|drug (?:dealers|peddlers|traffickers|pushers)|(?:the )?suspect['’]s accomplices",
+        r"outlaws|drug (?:dealers|peddlers|traffickers|pushers)|(?:the )?suspect['’]s accomplices|"
+        # A killing in the family: "allegedly killed by his brother", "stabbed to death by her husband".
+        r"(?:killed|murdered|shot dead|stabbed|strangled|shot|axed|hacked|poisoned|slain|gunned down) "
+        r"(?:to death )?(?:allegedly )?by (?:his|her|their) (?:own )?(?:elder |younger |step)?"
+        r"(?:brothers?|father|husband|wife|sons?|cousins?|uncles?|nephews?|in-laws|relatives|mother|sisters?|"
+        r"daughters?|(?:father|brother|son|sister)-in-law|family members?|ex-husband)",
         "sport": r"match|qualifier|innings|wickets?|stumps|goals?|tournament|championship|striker|bowler|batsman|"
         r"grand prix|pole position|pit stop|formula one|title battle",
         # Exercises, not acts: "live-fire missile exercises", "war games to simulate seizing",
