@@ -1050,6 +1050,14 @@ def test_a_killing_in_the_family_is_a_crime() -> None:
     assert attack.fatalities == 1
 
 
+def test_protests_outside_hospitals_in_several_towns_are_one_event_each() -> None:
+    found = events(
+        "Protests were taking place outside hospitals in Dublin, Cork and Roscommon over crisis conditions.",
+        published="2015-03-03",
+    )
+    assert [e.location for e in found] == ["Dublin", "Cork", "Roscommon"]
+
+
 def test_a_victim_named_by_an_age_written_out_is_one_person() -> None:
     (ramming,) = events(
         "A man rammed his car into people waiting at a bus stop in Jerusalem, killed twenty-five-years-old "

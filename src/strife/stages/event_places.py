@@ -70,7 +70,10 @@ NOT_EACH_PLACE = re.compile(
     # Nor those it leaves out: "barring Karachi and parts of Hyderabad".
     r"\b(?:barring|except(?:\s+(?:for|in))?|apart\s+from|other\s+than|excluding|save\s+for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$|"
     r"\b(?:(?:border|boundary|borders|road|highway|route)\s+(?:of|between|from)"
-    r"|(?:hospitals?|officials?|sources?|authorities|residents|spokes(?:man|person|woman)|administrations?)"
+    # "hospitals in Peshawar and Mardan" that report a toll; not "protests outside hospitals in
+    # Dublin, Cork and Roscommon", where the crowds stood.
+    r"|(?:(?<!outside )(?<!at )(?<!near )(?<!of )hospitals?|officials?|sources?|authorities|residents|"
+    r"spokes(?:man|person|woman)|administrations?)"
     r"\s+(?:in|at|of)|between)\s+(?:the\s+)?$|"
     # "on a bus between the Israeli coastal cities of Hadera and Afula": a route's two ends.
     # "blocked the highway linking the cities of Tarapoto and Yurimaguas": a road's ends.
