@@ -126,6 +126,7 @@ DRAWS: dict[int, dict[str, Any]] = {
         "per_batch": 12,
         "leave_out": BOUNDARY_CODED,
     },
+    44: {"seed": 20261246, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
 }
 
 
