@@ -1058,6 +1058,14 @@ def test_protests_outside_hospitals_in_several_towns_are_one_event_each() -> Non
     assert [e.location for e in found] == ["Dublin", "Cork", "Roscommon"]
 
 
+def test_bodies_counted_after_a_day_written_before_its_month_are_the_toll() -> None:
+    (killing,) = events(
+        "On 23 September 28 bodies of alleged peasants were found near the town of Chullas.",
+        published="1989-09-25",
+    )
+    assert killing.fatalities == 28
+
+
 def test_a_victim_named_by_an_age_written_out_is_one_person() -> None:
     (ramming,) = events(
         "A man rammed his car into people waiting at a bus stop in Jerusalem, killed twenty-five-years-old "

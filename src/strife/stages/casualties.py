@@ -463,9 +463,11 @@ _FIND = rf"(?:finds?|locates?|recover(?:s|ed)?|discover(?:s|ed)?|dumps?|retrieve
 BODIES_FOUND = compile_lower(
     rf"\b(?P<verb>{_FIND})\s+(?:the\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+"
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?:bodies|corpses)\b"
-    rf"|\b(?:(?P<qual2>{QUALIFIER_PATTERN})\s+)?(?P<num2>{NUMBER_PATTERN})\s+(?:[\w'’\-]+\s+){{0,2}}?"
-    # "Two bodies, one headless and the other with bullet wounds, were found".
-    rf"(?:bodies|corpses)(?:,[^,.;]{{1,60}},)?\s+(?:(?:were|have been|had been|are|was)\s+)?"
+    rf"|\b(?:(?P<qual2>{QUALIFIER_PATTERN})\s+)?(?P<num2>{NUMBER_PATTERN})\s+(?:(?!\d)[\w'’\-]+\s+){{0,2}}?"
+    # "Two bodies, one headless and the other with bullet wounds, were found", "28 bodies of
+    # alleged peasants were found".
+    rf"(?:bodies|corpses)(?:,[^,.;]{{1,60}},|\s+of\s+(?:[\w'’\-]+\s+){{0,2}}[\w'’\-]+)?\s+"
+    rf"(?:(?:were|have been|had been|are|was)\s+)?"
     # "10 bodies were brought to the hospital"
     rf"(?P<verb2>{_FOUND}|brought)\b"
 )
@@ -528,7 +530,10 @@ NOT_A_VICTIM = frozenset(
 )
 NUMBER_WORD = compile_lower(rf"\b(?:{NUMBER_PATTERN})\b|\d")
 # A month just before a figure, in the same sentence: the figure is its day.
-DAY_OF_MONTH = compile_lower(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\s+$")
+# Not after a day written before its month: "on 23 September 28 bodies were found" counts 28.
+DAY_OF_MONTH = compile_lower(
+    r"(?<!\d\d\s)(?<!\d\s)\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\s+$"
+)
 # A year where a count would stand: news writes counts in the thousands with a comma.
 YEAR = re.compile(r"(?:19|20)\d\d\b(?!,)")
 # "Bomb kills soldier", "gunmen kill police officer": one person, headline style, no number.
