@@ -203,6 +203,10 @@ NOTE_READING = 0.5
 
 # A sentence the learned reading judges an incident report this surely is news in itself.
 SURE_INCIDENT = 0.95
+# Words that tell an act as a habit, not as an incident.
+HABIT = re.compile(
+    r"\b(?:often|routinely|usually|frequently|regularly|habitually|typically|commonly|tends? to)\b", re.I
+)
 
 
 @dataclass
@@ -363,8 +367,11 @@ def group_incidents(doc: Document) -> list[Incident]:
             readings.get(index, 0.0) >= LEARNED_INCIDENT
             and any(m.label == "country" for m in places.get(index, []))
         )
-        sure = readings.get(index, 0.0) >= SURE_INCIDENT
-        likely = readings.get(index, 0.0) >= LEARNED_INCIDENT
+        # "Troops often resort to heavy firing along the frontier": an act told as a habit, with
+        # no day of its own, is no incident however surely the reading takes it for one.
+        habit = not day and HABIT.search(text) is not None
+        sure = readings.get(index, 0.0) >= SURE_INCIDENT and not habit
+        likely = readings.get(index, 0.0) >= LEARNED_INCIDENT and not habit
         # "The leaders pledged not to engage in attacks": a sentence the learned reading calls
         # talk adds no incident and no type of its own; it may still tell of one (supporting).
         recalled = index in recalled_sentences
@@ -372,7 +379,7 @@ def group_incidents(doc: Document) -> list[Incident]:
         # A note reports the weapon or the specific act it names ("ISIS attacked the company
         # with four Katyusha rockets"), or its protest or arrest ("15 students were arrested for
         # standing silently with placards"), where the reading leans that way at all.
-        leaning = note and readings.get(index, 0.0) >= NOTE_READING
+        leaning = note and readings.get(index, 0.0) >= NOTE_READING and not habit
         eventful = (
             killed
             or (
