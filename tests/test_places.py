@@ -487,6 +487,23 @@ def test_a_people_named_as_a_side_is_no_vote_for_where() -> None:
     assert (event.country, event.admin1) == ("Syria", "Homs")
 
 
+def test_a_wire_in_capitals_names_a_city_of_its_countrys_name_in_full() -> None:
+    (kidnapping,) = extract(
+        "THE MNR REPORTS THE KIDNAPPING OF ITS ASSISTANT SECRETARY GENERAL IN GUATEMALA CITY TODAY.",
+        published="1990-01-12",
+    )
+    assert (kidnapping.location, kidnapping.admin1) == ("Guatemala City", "Guatemala")
+
+
+def test_an_english_word_of_a_caseless_note_is_no_place_without_a_word_of_place() -> None:
+    (demo,) = extract(
+        "on saturday night anc members stoned cars and burnt tyres in cape town in protest against the "
+        "party s choice of a candidate. they threw petrol bombs and sang, vowing to vote for anyone but the anc.",
+        published="2016-06-20",
+    )
+    assert (demo.location, demo.country) == ("Cape Town", "South Africa")
+
+
 def test_a_transliterated_name_spelt_otherwise_is_found_by_its_consonants() -> None:
     gazetteer = get_gazetteer()
     assert not gazetteer.lookup("Jabaliya Ba") and not gazetteer.lookup_spelling("Trump")

@@ -535,6 +535,18 @@ def _cut_from_a_longer_name(text: str, candidate: Candidate) -> bool:
     return not any(w in WEEKDAYS or w in MONTHS or w in english_words() for w in words)
 
 
+def _a_word_in_passing(text: str, candidate: Candidate, neighbours: frozenset[int]) -> bool:
+    """In a truecased text, whether a one-word name is an English word with no word of place
+    before it or list around it ("they threw petrol bombs and SANG"): a word, not S'ang."""
+    return (
+        not candidate.unit
+        and " " not in candidate.surface
+        and candidate.surface.lower() in english_words()
+        and candidate.start not in neighbours
+        and PLACE_PREPOSITION.search(text, max(0, candidate.start - 20), candidate.start) is None
+    )
+
+
 # A possessive before a word: "THEIR COOK", "HIS DRIVER".
 POSSESSIVE_BEFORE = re.compile(r"\b(?i:their|his|her|its|our|my|your)[ \t]+$")
 
@@ -788,6 +800,7 @@ class PlaceStage:
                 if not BODY_AFTER.match(text, c.end)
                 and not _cut_from_a_longer_name(text, c)
                 and not _owned_noun(text, c)
+                and not _a_word_in_passing(text, c, neighbours)
             ]
         # A country's name inside a longer place name is not the country: "New Jersey", "Mexico City".
         longer = [(c.start, c.end) for c in candidates if " " in c.surface or "-" in c.surface]

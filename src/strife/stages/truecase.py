@@ -74,4 +74,24 @@ def truecase(text: str) -> str:
                 chars[match.start() : match.end()] = list(word.upper())
     for match in _SENTENCE_START.finditer(lower):
         chars[match.start(1)] = chars[match.start(1)].upper()
-    return "".join(chars)
+    return _name_endings("".join(chars))
+
+
+# A town at least this large, whose name ends on a word news writes small ("Guatemala City",
+# "Panama City"): the word is the name's.
+NAME_ENDING_POPULATION = 100_000
+_NAME_THEN_WORD = re.compile(r"\b([A-Z][a-z]+)[ \t]+([a-z]+)\b")
+
+
+def _name_endings(text: str) -> str:
+    """The small word after a name capitalised where the two are a large town's name."""
+    from strife.places.gazetteer import get_gazetteer  # the gazetteer reads this module's words
+
+    gazetteer = get_gazetteer()
+    chars = None
+    for match in _NAME_THEN_WORD.finditer(text):
+        entries = gazetteer.lookup(f"{match.group(1)} {match.group(2)}")
+        if any(e.kind == "place" and e.population >= NAME_ENDING_POPULATION for e in entries):
+            chars = chars or list(text)
+            chars[match.start(2)] = chars[match.start(2)].upper()
+    return text if chars is None else "".join(chars)
