@@ -504,6 +504,14 @@ def test_an_english_word_of_a_caseless_note_is_no_place_without_a_word_of_place(
     assert (demo.location, demo.country) == ("Cape Town", "South Africa")
 
 
+def test_a_ministry_or_government_headquarters_stands_in_the_capital() -> None:
+    (protest,) = extract(
+        "Steel workers in Bulgaria launched protest actions in front of the ministry of economy on Monday.",
+        published="2008-05-06",
+    )
+    assert protest.location == "Sofia"
+
+
 def test_a_transliterated_name_spelt_otherwise_is_found_by_its_consonants() -> None:
     gazetteer = get_gazetteer()
     assert not gazetteer.lookup("Jabaliya Ba") and not gazetteer.lookup_spelling("Trump")
