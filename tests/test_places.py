@@ -530,6 +530,22 @@ def test_a_transliterated_name_spelt_otherwise_is_found_by_its_consonants() -> N
     assert [m.value.iso3 for m in doc.layer("places") if m.label == "place"] == []
 
 
+def test_a_monitors_headline_that_names_a_governorate_is_read_for_names_spelt_otherwise() -> None:
+    (massacre,) = extract(
+        "More casualties raise to 13, the number of people killed in Kafr Nubl massacre by the regime forces "
+        "in the Idlib countryside",
+        published="2016-03-02",
+    )
+    assert (massacre.location, massacre.admin1) == ("Kafranbel", "Idlib")
+    # The name without its article, in the country the text names, before a namesake's consonants.
+    found = extract(
+        "Fierce battles take place in Al-Shadadi countryside and human casualties in clashes in Daraa "
+        "countryside",
+        published="2016-03-29",
+    )
+    assert [e.admin1 for e in found] == ["Al-Hasakah", "Daraa"]
+
+
 def test_a_demonym_alone_does_not_pull_a_town_abroad() -> None:
     doc = Document(text="One person was killed in Indian firing in Kotli on Monday.")
     default_pipeline().annotate(doc)

@@ -138,9 +138,40 @@ PLACE_BEFORE = re.compile(r"\b(?:in|near|at|outside|into|around|across)\s+(?:the
 # of them is read for a name spelt otherwise ("Kwa Siyoni" in Bujumbura is no Quwaysina of Egypt).
 TRANSLITERATED_LANDS = re.compile(
     r"\b(?:Syria|Gaza|Palestin|West Bank|Israel|Leban|Iraq|Yemen|Sudan|Libya|Egypt|Jordan|Saudi|Tunisia|"
-    r"Algeria|Morocc|Mauritania|Houthi|Hamas|Hezbollah|Kurd|Arab|Damascus|Baghdad|Beirut|Cairo|Tripoli|Khartoum|Sanaa)",
+    r"Algeria|Morocc|Mauritania|Houthi|Hamas|Hezbollah|Kurd|Arab|Damascus|Baghdad|Beirut|Cairo|Tripoli|Khartoum|Sanaa|"
+    # A monitor's headline that names no country: its governorates and the sides it names.
+    r"Aleppo|Idlib|Idleb|Homs|Hama|Daraa|Deir Ezzor|Deir ez-Zor|Raqqa|Hasakah|Hasakeh|Latakia|Lattakia|Quneitra|"
+    r"Ghouta|Euphrates|Mosul|Anbar|Basra|Benghazi|Misrata|Hodeidah|Taiz|Marib|Aden|regime forces)",
     re.I,
 )
+
+
+# The Arabic article that opens a name, as English news writes it ("Al-", "El ", "Ash-").
+LEADING_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|az|ad|ed|es|et|en|er)[- ](?=\w)", re.I)
+# The country a word of `TRANSLITERATED_LANDS` names, where it names one.
+LAND_OF_WORD: dict[str, str] = {
+    word: iso3
+    for iso3, words in {
+        "SYR": "syria damascus aleppo idlib idleb homs hama daraa deir raqqa hasakah hasakeh latakia lattakia "
+        "quneitra ghouta euphrates regime",
+        "IRQ": "iraq baghdad mosul anbar basra",
+        "YEM": "yemen sanaa hodeidah taiz marib aden houthi",
+        "LBY": "libya tripoli benghazi misrata",
+        "LBN": "leban beirut hezbollah",
+        "EGY": "egypt cairo",
+        "SDN": "sudan khartoum",
+    }.items()
+    for word in words.split()
+}
+
+
+def _lands_named(text: str) -> frozenset[str]:
+    """The transliterating countries a text names by a word of `TRANSLITERATED_LANDS`."""
+    return frozenset(
+        iso3
+        for match in TRANSLITERATED_LANDS.finditer(text)
+        if (iso3 := LAND_OF_WORD.get(match.group().lower().split()[0].split("-")[0])) is not None
+    )
 
 
 # Every word starts at a word boundary and has at most 40 letters: otherwise the pattern is
@@ -279,8 +310,14 @@ def _run_candidates(
                 and PLACE_BEFORE.search(text, max(0, start - 12), start)
             ):
                 # "in Jabalia": a transliterated name spelt otherwise than the gazetteer; the
-                # whole name only ("in the Jabal al-Zawiya area" is not Jabalia).
-                entries = gazetteer.lookup_spelling(surface)
+                # whole name only ("in the Jabal al-Zawiya area" is not Jabalia). The name as
+                # written without its article first, in a country the text names ("Al-Shadadi"
+                # beside Daraa is Syria's Ash Shaddādah, "Shadadi").
+                bare = LEADING_ARTICLE.sub("", surface)
+                lands = _lands_named(text) if bare != surface else frozenset()
+                entries = tuple(
+                    e for e in gazetteer.lookup(bare) if e.iso3 in lands
+                ) or gazetteer.lookup_spelling(surface)
             if not entries:
                 continue
             if (
