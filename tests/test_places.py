@@ -512,6 +512,19 @@ def test_a_ministry_or_government_headquarters_stands_in_the_capital() -> None:
     assert protest.location == "Sofia"
 
 
+def test_a_street_named_after_a_town_and_an_embassys_country_are_not_where() -> None:
+    (bombing,) = extract(
+        "THE EXPLOSION OCCURRED AT A U.S. EMBASSY WAREHOUSE LOCATED ON SAN ANTONIO ABAD STREET, NEAR THE "
+        "CENTRAL ELECTORAL COUNCIL COMPLEX. TWO BOMBS EXPLODED.",
+        published="1989-09-02",
+    )
+    assert bombing.country != "United States"
+    (attack,) = extract(
+        "Gunmen shot dead two men on the main street of Karachi on Monday.", published="2020-01-01"
+    )
+    assert attack.location == "Karachi"
+
+
 def test_a_transliterated_name_spelt_otherwise_is_found_by_its_consonants() -> None:
     gazetteer = get_gazetteer()
     assert not gazetteer.lookup("Jabaliya Ba") and not gazetteer.lookup_spelling("Trump")

@@ -411,7 +411,10 @@ NAME_RUN = re.compile(r"(?:[ \t]+[A-Z][a-z]+\b)+")
 PHRASE_END = re.compile(r"[ \t]*(?:[,.;:()\"]|\n|$)|[ \t]+(?:and|or|who|was|were|is|are|has|had|said)\b")
 
 # A street named after a place: "on Ancash Street" in La Paz.
-STREET_AFTER = re.compile(r"[ \t]+(?i:street|avenue|boulevard|lane)\b")
+STREET_AFTER = re.compile(
+    r"(?:[ \t]+(?!(?i:s|on|in|at|the|a|an|of|to|near|and|or|main|high|its|their|his|her)\b)[\w'’-]+){0,2}"
+    r"[ \t]+(?i:street|avenue|boulevard|lane)\b"
+)
 # A person's age told after their name: ", 20 years old,", ", 21,", ", aged 34)"; after a given
 # name, the rest of it ("Todd Ray Wilson, 20"; a truecased wire may write "Todd ray Wilson").
 AGE_AFTER = re.compile(
@@ -467,6 +470,8 @@ def _has_place_evidence(
     ("First", "Post", "Leader") is a place only where its context says so; a name a title or a
     given name gives to a person ("Freeland", "Volodymyr", "Pizarro") is none, unless a province
     or a large city."""
+    if STREET_AFTER.match(text, candidate.end) and not candidate.unit:
+        return False  # "walking home on Ancash Street", "on San Antonio Abad Street": a street's name
     if candidate.unit or " " in candidate.surface or candidate.surface in ABBREVIATIONS:
         return True
     before = text[max(0, candidate.start - 20) : candidate.start]
@@ -474,8 +479,6 @@ def _has_place_evidence(
     word = candidate.surface
     if NUMBERED.match(after) and all(e.population < NUMBERED_PLACE_POPULATION for e in candidate.entries):
         return False  # "imposing Section 144 in the city", "under Article 370"
-    if STREET_AFTER.match(after):
-        return False  # "walking home on Ancash Street": a street of the town, not the province
     if AGE_AFTER.match(text, candidate.end):
         return False  # "Todd Ray Wilson, 20 years old, and Jeffrey Ball, 21, were murdered": a person
     if word in LANGUAGES and SPOKEN_IN.search(before):
@@ -611,6 +614,15 @@ FRONTIER_AFTER = re.compile(
 def _names_frontier(text: str, mention: Mention) -> bool:
     """Whether a demonym names the frontier the place lies by ("near Afghan border"), not where."""
     return mention.value.kind == "demonym" and FRONTIER_AFTER.match(text, mention.end) is not None
+
+
+# "the U.S. embassy", "Pakistan's ambassador": a country's mission stands in another country.
+MISSION_AFTER = re.compile(r"(?:['’]s)?\s+(?i:embassy|embassies|consulate|ambassador|envoy|mission)\b")
+
+
+def _names_mission(text: str, mention: Mention) -> bool:
+    """Whether a country's name or demonym says whose embassy or envoy, not where."""
+    return mention.value.kind in ("demonym", "country") and MISSION_AFTER.match(text, mention.end) is not None
 
 
 # A word numbered is a clause of a law or a rule, not a place, unless a town so large that a
@@ -852,6 +864,7 @@ class PlaceStage:
                 _names_striker(text, mention)
                 or _names_frontier(text, mention)
                 or _names_a_side(text, mention)
+                or _names_mission(text, mention)
             )
             counts[iso3] += 0 if not_where else 1 if attributive else 2
             mentions.append(mention)
@@ -915,6 +928,7 @@ class PlaceStage:
                 and not _names_striker(text, m)
                 and not _names_frontier(text, m)
                 and not _names_a_side(text, m)
+                and not _names_mission(text, m)
                 for m in mentions
             )
         )
