@@ -514,7 +514,7 @@ def _has_place_evidence(
     if TREATY_AFTER.match(after):
         return False  # "the Istanbul Convention", "the Minsk Protocol": a treaty's name
     if SPEAKS_AFTER.match(after) and not any(is_capital(e) for e in candidate.entries):
-        return False
+        return False  # "PONCE ALSO SAID": a person speaks
     if TITLE_BEFORE.search(before) or ASSASSINATED_AFTER.match(after):
         # "then-president Kennedy", "the Kennedy assassination": a person, however large the town.
         return False
@@ -859,7 +859,8 @@ class PlaceStage:
             # The demonym of a strike or of fire ("Indian shelling", "Russian drones") says who
             # struck, and is no vote for where: that is most often the other side of a front.
             # Nor is the country of a frontier named ("militants killed near Afghan border").
-            # Nor is a people named as a side ("a battle between the Iranians and the regime").
+            # Nor is a people named as a side ("a battle between the Iranians and the regime"),
+            # nor the country whose embassy or envoy it is ("the U.S. embassy warehouse").
             not_where = (
                 _names_striker(text, mention)
                 or _names_frontier(text, mention)

@@ -65,6 +65,12 @@ TERRITORY_TYPES = frozenset(
 
 # A blast of gas, a boiler or fireworks is an accident's, not a bomb's.
 NOT_A_BOMB = r"(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)"
+# What a crowd throws is no shelling: "attacked police with petrol bombs and missiles", "seen
+# throwing projectiles at law enforcement vehicles".
+NOT_THROWN = (
+    r"(?<!bombs and )(?<!bottles and )(?<!stones and )(?<!bricks and )(?<!rocks and )(?<!threw )(?<!hurled )"
+    r"(?<!throwing )(?<!hurling )"
+)
 
 # A trigger this strong names the weapon or the act (a roadside bomb, an armed clash): no
 # report's opening words about an accident or a crime undo it.
@@ -156,13 +162,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"(?<!gas )(?<!aerial )shell(?:ing|ed|s)\b|shell fragments|"
      # "the regime forces shell al-Lataminah": the verb in a headline's present.
      r"(?:forces|troops|regime|army|rebels|factions|militants|artillery) shell\b|shrapnel|tank (?:fire|shells?|rounds?)|(?<!aerial )(?<!air )bombard(?:ment|ments|ed|ing|s)\b|mortars?\b|mortar rounds|artillery|"
-     # What a crowd throws: "attacked police with petrol bombs and missiles".
-     r"(?<!bombs and )(?<!bottles and )(?<!stones and )(?<!bricks and )(?<!rocks and )(?<!threw )(?<!hurled )"
-     r"(?<!throwing )(?<!hurling )missiles?|rockets?(?! science)|\bRPGs?\b|"
+     rf"{NOT_THROWN}missiles?|rockets?(?! science)|\bRPGs?\b|"
      r"rocket-propelled grenades?|cross-border (?:fire|firing)|heavy weapons fire|howitzers?|"
      r"\bgrad\b|multiple rocket launchers?|"
-     r"(?<!bombs and )(?<!bottles and )(?<!stones and )(?<!bricks and )(?<!rocks and )(?<!threw )(?<!hurled )"
-     r"(?<!throwing )(?<!hurling )projectiles?|"
+     rf"{NOT_THROWN}projectiles?|"
      r"shot down (?:a |an )?(?:helicopter|plane|aircraft|jet)", "Shelling/artillery/missile attack", 65, True),
     # Sexual violence: "harm of a sexual nature, to anyone"
     (r"\brap(?:e|ed|es|ing)\b|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|violence|abuse\w*|exploit\w*)|molest\w*",
