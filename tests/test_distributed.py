@@ -5,9 +5,11 @@ a worker killed mid-run losing nothing and writing nothing twice."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import csv
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -52,19 +54,19 @@ pq = pytest.importorskip("pyarrow.parquet")
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
-def _written_corpus() -> Path:
+@functools.cache
+def written_corpus() -> Path:
     """Our written corpus as one folder of documents: tests/corpus/real/ beside it holds gold by
     document id, no documents, so it is left out of what these tests read."""
     source = REPO_ROOT / "tests" / "corpus"
     folder = Path(tempfile.mkdtemp(prefix="strife-written-corpus-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # no run leaves its copy behind
     for path in gold_files(source):
         relative = path.relative_to(source)
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, folder / relative)
     return folder
 
-
-CORPUS = _written_corpus()
 
 # The local clusters' workers are spawned with this process's import path, so they import this
 # module by name for the pipeline factories below, as they import strife's.
@@ -97,8 +99,8 @@ def event_lines(outcomes) -> list[str]:
 
 @pytest.mark.parametrize("size", [1, 7, 60, 10_000])
 def test_a_directory_partitioned_reads_as_one_run_reads_it(size: int) -> None:
-    partitions = plan([str(CORPUS)], size=size)
-    assert planned([str(CORPUS)], size) == whole([str(CORPUS)])
+    partitions = plan([str(written_corpus())], size=size)
+    assert planned([str(written_corpus())], size) == whole([str(written_corpus())])
     assert all(p.documents <= size or len(p.pieces) == 1 for p in partitions)
     if size == 7:  # the corpus's JSONL files are cut into ranges of 7 lines
         ranges = [p.pieces[0] for p in partitions if isinstance(p.pieces[0], LineRange)]
@@ -242,7 +244,7 @@ def test_standard_input_and_missing_inputs_travel_with_their_partitions(monkeypa
 
 
 def test_serial_executor_reports_a_failed_partition_and_goes_on() -> None:
-    partitions = plan([str(CORPUS / "no_event.jsonl")], size=5)
+    partitions = plan([str(written_corpus() / "no_event.jsonl")], size=5)
 
     def task(partition, *_):
         if partition.index == 1:
@@ -285,7 +287,7 @@ def dask_client() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def single_process_events() -> list[str]:
     """The corpus's events from one process: what every distributed run must give."""
-    return event_lines(process(read_inputs([str(CORPUS)])))
+    return event_lines(process(read_inputs([str(written_corpus())])))
 
 
 def test_distributed_events_equal_the_single_process_run(
@@ -294,10 +296,12 @@ def test_distributed_events_equal_the_single_process_run(
     """The command a user runs: `--dask local:2` writes what the single-process run writes, byte
     for byte, in every format, and its run summary counts the same."""
     single = [tmp_path / "single.jsonl", tmp_path / "single.acled.csv"]
-    one = run_cli("extract", CORPUS, "-o", single[0], "-o", single[1], "--report", tmp_path / "one.json")
+    one = run_cli(
+        "extract", written_corpus(), "-o", single[0], "-o", single[1], "--report", tmp_path / "one.json"
+    )
     assert one.code == 0, one.err
     spread = [tmp_path / "dask.jsonl", tmp_path / "dask.acled.csv"]
-    two = run_cli("extract", CORPUS, "--dask", "local:2", "--partition-size", "25", "-o", spread[0],
+    two = run_cli("extract", written_corpus(), "--dask", "local:2", "--partition-size", "25", "-o", spread[0],
                   "-o", spread[1], "--report", tmp_path / "two.json")  # fmt: skip
     assert two.code == 0, two.err
     assert spread[0].read_bytes() == single[0].read_bytes()
@@ -317,14 +321,23 @@ def test_an_existing_cluster_by_its_scheduler_address(
 ) -> None:
     address = dask_client.scheduler.address
     result = run_cli(
-        "extract", CORPUS, "--scheduler", address, "--partition-size", "50", "-o", tmp_path / "e.jsonl"
+        "extract",
+        written_corpus(),
+        "--scheduler",
+        address,
+        "--partition-size",
+        "50",
+        "-o",
+        tmp_path / "e.jsonl",
     )
     assert result.code == 0, result.err
     assert (tmp_path / "e.jsonl").read_text().splitlines() == single_process_events
     # The workers were checked and warmed: each has the pipeline built, by the plugin.
     assert "strife-pipeline" in dask_client.run(lambda dask_worker: list(dask_worker.plugins)).popitem()[1]
     monkeypatch.setattr("strife.distributed.cluster.CONNECT_TIMEOUT_S", 2)
-    result = run_cli("extract", CORPUS, "--scheduler", "tcp://127.0.0.1:9", "-o", tmp_path / "f.jsonl")
+    result = run_cli(
+        "extract", written_corpus(), "--scheduler", "tcp://127.0.0.1:9", "-o", tmp_path / "f.jsonl"
+    )
     assert result.code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.err
 
 
@@ -341,7 +354,7 @@ def builds_here() -> list[int]:
 
 
 def test_the_pipeline_is_built_once_per_worker(dask_client, single_process_events) -> None:
-    partitions = plan([str(CORPUS)], size=20)
+    partitions = plan([str(written_corpus())], size=20)
     for _ in range(2):  # two runs on the same workers
         outcomes = list(extract_outcomes(DaskExecutor(dask_client), partitions, factory=counted_pipeline))
         assert event_lines(outcomes) == single_process_events
@@ -353,7 +366,7 @@ def test_the_pipeline_is_built_once_per_worker(dask_client, single_process_event
 
 
 def test_shards_and_manifest(tmp_path: Path, dask_client, single_process_events) -> None:
-    partitions = plan([str(CORPUS)], size=30)
+    partitions = plan([str(written_corpus())], size=30)
     out = tmp_path / "out"
     manifest = extract_to_directory(DaskExecutor(dask_client), partitions, out, "jsonl")
     shards = manifest["shards"]
@@ -366,12 +379,14 @@ def test_shards_and_manifest(tmp_path: Path, dask_client, single_process_events)
     summary = manifest["summary"]
     for key in ("documents_read", "with_events", "without_events", "events"):
         assert sum(shard[key] for shard in shards) == summary[key]
-    assert summary["documents_read"] == sum(1 for _ in read_inputs([str(CORPUS)]))
+    assert summary["documents_read"] == sum(1 for _ in read_inputs([str(written_corpus())]))
     assert {shard["worker"].rsplit(":", 1)[1] for shard in shards} <= {
         str(pid) for pid in dask_client.run(os.getpid).values()
     }
     # Run again into the same directory: the earlier shards are replaced, not added to.
-    again = extract_to_directory(DaskExecutor(dask_client), plan([str(CORPUS)], size=100), out, "jsonl")
+    again = extract_to_directory(
+        DaskExecutor(dask_client), plan([str(written_corpus())], size=100), out, "jsonl"
+    )
     assert sorted(p.name for p in out.iterdir()) == sorted([MANIFEST, *(s["file"] for s in again["shards"])])
     # A directory that holds something else is not written into.
     (tmp_path / "other").mkdir()
@@ -382,7 +397,7 @@ def test_shards_and_manifest(tmp_path: Path, dask_client, single_process_events)
 
 def test_parquet_shards_are_one_dataset(tmp_path: Path, dask_client, single_process_events) -> None:
     out = tmp_path / "pq"
-    extract_to_directory(DaskExecutor(dask_client), plan([str(CORPUS)], size=50), out, "parquet")
+    extract_to_directory(DaskExecutor(dask_client), plan([str(written_corpus())], size=50), out, "parquet")
     assert [event.model_dump_json() for event in read_shards(out)] == single_process_events
     table = pq.read_table(out)  # the manifest's leading "_" keeps it out of the dataset
     assert table.num_rows == len(single_process_events)
@@ -420,7 +435,9 @@ def corpus_snapshot(url: str) -> dict[str, Any]:
 def test_sqlite_is_refused_for_a_remote_cluster(tmp_path: Path, run_cli) -> None:
     with pytest.raises(UsageError, match="use PostgreSQL"):
         check_store_url(f"sqlite:///{tmp_path / 'a.db'}", "tcp://10.0.0.1:8786")
-    result = run_cli("ingest", CORPUS, "--db", tmp_path / "a.db", "--scheduler", "tcp://127.0.0.1:9")
+    result = run_cli(
+        "ingest", written_corpus(), "--db", tmp_path / "a.db", "--scheduler", "tcp://127.0.0.1:9"
+    )
     assert result.code == 2 and "use PostgreSQL" in result.err
     assert not (tmp_path / "a.db").exists()  # refused before anything was made
     # On this machine, SQLite's lock serialises the workers' writes: allowed, as an absolute path.
@@ -428,10 +445,10 @@ def test_sqlite_is_refused_for_a_remote_cluster(tmp_path: Path, run_cli) -> None
 
 
 def test_ingest_on_the_cluster_stores_each_document_once(store_url: str, dask_client, tmp_path: Path) -> None:
-    partitions = plan([str(CORPUS)], size=40)
+    partitions = plan([str(written_corpus())], size=40)
     url = check_store_url(store_url, None)
     summary, info = ingest_partitions(DaskExecutor(dask_client), partitions, url)
-    expected = sum(1 for item in read_inputs([str(CORPUS)]) if not isinstance(item, Skipped))
+    expected = sum(1 for item in read_inputs([str(written_corpus())]) if not isinstance(item, Skipped))
     assert summary.documents_read == summary.stored == expected
     assert len(info.run_ids) == len(partitions) and not info.lost_runs
     first = corpus_snapshot(url)
@@ -449,7 +466,7 @@ def test_ingest_on_the_cluster_stores_each_document_once(store_url: str, dask_cl
     from strife.store import ingest
 
     store = open_store(one)
-    ingest(store, read_inputs([str(CORPUS)]))
+    ingest(store, read_inputs([str(written_corpus())]))
     store.close()
     assert corpus_snapshot(one)["doc_ids"] == first["doc_ids"]
 
@@ -498,7 +515,7 @@ def kill_a_busy_worker(client: Any, started: threading.Event) -> tuple[int, list
 def test_a_worker_killed_mid_run_loses_nothing_and_writes_nothing_twice(
     sink: str, tmp_path: Path, kill_client, single_process_events
 ) -> None:
-    partitions = plan([str(CORPUS)], size=20)
+    partitions = plan([str(written_corpus())], size=20)
     executor = DaskExecutor(kill_client)
     started = threading.Event()  # the first partition is done: the workers are in the thick of it
     outcome: dict[str, Any] = {}
@@ -536,11 +553,11 @@ def test_a_worker_killed_mid_run_loses_nothing_and_writes_nothing_twice(
             assert not shards[index]["worker"].endswith(f":{killed}")
         lines = [line for s in shards for line in (out / s["file"]).read_text().splitlines()]
         assert lines == single_process_events  # each event once, none lost, in input order
-        assert manifest["summary"]["documents_read"] == sum(1 for _ in read_inputs([str(CORPUS)]))
+        assert manifest["summary"]["documents_read"] == sum(1 for _ in read_inputs([str(written_corpus())]))
     else:
         summary, info = outcome["ingest"]
         url = f"sqlite:///{tmp_path / 'store.db'}"
-        expected = sum(1 for _ in read_inputs([str(CORPUS)]))
+        expected = sum(1 for _ in read_inputs([str(written_corpus())]))
         snapshot = corpus_snapshot(url)
         assert snapshot["documents"] == snapshot["distinct"] == expected  # none lost, none twice
         # Documents the dead attempt stored are "already stored" to the attempt that finished it.
@@ -592,7 +609,7 @@ def test_a_run_without_dask_options_never_imports_dask(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from strife.cli import main\n"
-        f"code = main(['extract', {str(CORPUS / 'no_event.jsonl')!r}, '-o', {str(tmp_path / 'e.jsonl')!r}])\n"
+        f"code = main(['extract', {str(written_corpus() / 'no_event.jsonl')!r}, '-o', {str(tmp_path / 'e.jsonl')!r}])\n"
         "assert code == 0, code\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed', 'pyarrow'))\n"
         "assert not loaded, loaded\n"
@@ -603,10 +620,12 @@ def test_a_run_without_dask_options_never_imports_dask(tmp_path: Path) -> None:
 
 def test_dask_options_without_the_extra_say_which_extra(run_cli, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setitem(sys.modules, "strife.distributed.cluster", None)  # as if Dask were not installed
-    result = run_cli("extract", CORPUS / "no_event.jsonl", "--dask", "local:2", "-o", tmp_path / "e.jsonl")
+    result = run_cli(
+        "extract", written_corpus() / "no_event.jsonl", "--dask", "local:2", "-o", tmp_path / "e.jsonl"
+    )
     assert result.code == 2 and "pip install 'strife[dask]'" in result.err
-    assert run_cli("extract", CORPUS, "--dask", "remote:2").code == 2
-    result = run_cli("extract", CORPUS, "--dask", "local:2", "--jobs", "2")
+    assert run_cli("extract", written_corpus(), "--dask", "remote:2").code == 2
+    result = run_cli("extract", written_corpus(), "--dask", "local:2", "--jobs", "2")
     assert result.code == 2 and "--jobs" in result.err
-    result = run_cli("extract", CORPUS, "-o", tmp_path / "e.jsonl", "--format", "parquet")
+    result = run_cli("extract", written_corpus(), "-o", tmp_path / "e.jsonl", "--format", "parquet")
     assert result.code == 2 and "-o DIR/" in result.err
