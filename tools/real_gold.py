@@ -69,6 +69,10 @@ SHORT_DRAW = {
 ARTICLE_DRAW = {"news_pk_2025.jsonl": 48, "news_world_2025.jsonl": 48}
 # The reports whose boundary decisions the team coded, which later draws leave out.
 BOUNDARY_CODED = ["training/incident_boundaries.jsonl"]
+# From draw 24 on, no report whose boundary decisions the team coded (the boundary reading
+# learned from them): a test report must be one no model has read.
+LATER_SHORT = {"sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED}
+LATER_ARTICLES = {"kind": "article", "sample": ARTICLE_DRAW, "per_batch": 12, "leave_out": BOUNDARY_CODED}
 DRAWS: dict[int, dict[str, Any]] = {
     2: {"seed": 20261204, "sample": SHORT_DRAW, "per_batch": 27},
     3: {"seed": 20261205, "sample": SHORT_DRAW, "per_batch": 27},
@@ -92,41 +96,27 @@ DRAWS: dict[int, dict[str, Any]] = {
     21: {"seed": 20261223, "sample": SHORT_DRAW, "per_batch": 27},
     22: {"seed": 20261224, "sample": SHORT_DRAW, "per_batch": 27},
     23: {"seed": 20261225, "sample": SHORT_DRAW, "per_batch": 27},
-    # From draw 24 on, no report whose boundary decisions the team coded (the boundary reading
-    # learned from them): a test report must be one no model has read.
-    24: {"seed": 20261226, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    25: {"seed": 20261227, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    26: {"seed": 20261228, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    27: {"seed": 20261229, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    28: {"seed": 20261230, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    29: {"seed": 20261231, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    30: {"seed": 20261232, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    31: {"seed": 20261233, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    32: {"seed": 20261234, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    33: {"seed": 20261235, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    34: {"seed": 20261236, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    35: {"seed": 20261237, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    36: {"seed": 20261238, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    37: {"seed": 20261239, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    38: {"seed": 20261240, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    39: {
-        "seed": 20261241,
-        "kind": "article",
-        "sample": ARTICLE_DRAW,
-        "per_batch": 12,
-        "leave_out": BOUNDARY_CODED,
-    },
-    40: {"seed": 20261242, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    41: {"seed": 20261243, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    42: {"seed": 20261244, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
-    43: {
-        "seed": 20261245,
-        "kind": "article",
-        "sample": ARTICLE_DRAW,
-        "per_batch": 12,
-        "leave_out": BOUNDARY_CODED,
-    },
-    44: {"seed": 20261246, "sample": SHORT_DRAW, "per_batch": 27, "leave_out": BOUNDARY_CODED},
+    24: {"seed": 20261226, **LATER_SHORT},
+    25: {"seed": 20261227, **LATER_SHORT},
+    26: {"seed": 20261228, **LATER_SHORT},
+    27: {"seed": 20261229, **LATER_SHORT},
+    28: {"seed": 20261230, **LATER_SHORT},
+    29: {"seed": 20261231, **LATER_SHORT},
+    30: {"seed": 20261232, **LATER_SHORT},
+    31: {"seed": 20261233, **LATER_SHORT},
+    32: {"seed": 20261234, **LATER_SHORT},
+    33: {"seed": 20261235, **LATER_SHORT},
+    34: {"seed": 20261236, **LATER_SHORT},
+    35: {"seed": 20261237, **LATER_SHORT},
+    36: {"seed": 20261238, **LATER_SHORT},
+    37: {"seed": 20261239, **LATER_SHORT},
+    38: {"seed": 20261240, **LATER_SHORT},
+    39: {"seed": 20261241, **LATER_ARTICLES},
+    40: {"seed": 20261242, **LATER_SHORT},
+    41: {"seed": 20261243, **LATER_SHORT},
+    42: {"seed": 20261244, **LATER_SHORT},
+    43: {"seed": 20261245, **LATER_ARTICLES},
+    44: {"seed": 20261246, **LATER_SHORT},
 }
 
 

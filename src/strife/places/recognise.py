@@ -165,12 +165,16 @@ LAND_OF_WORD: dict[str, str] = {
 }
 
 
-def _lands_named(text: str) -> frozenset[str]:
-    """The transliterating countries a text names by a word of `TRANSLITERATED_LANDS`."""
+def _lands_named(text: str) -> frozenset[str] | None:
+    """The transliterating countries a text names by a word of `TRANSLITERATED_LANDS`; None
+    where it says nothing of those lands at all (and is not read for names spelt otherwise)."""
+    words = [match.group() for match in TRANSLITERATED_LANDS.finditer(text)]
+    if not words:
+        return None
     return frozenset(
         iso3
-        for match in TRANSLITERATED_LANDS.finditer(text)
-        if (iso3 := LAND_OF_WORD.get(match.group().lower().split()[0].split("-")[0])) is not None
+        for word in words
+        if (iso3 := LAND_OF_WORD.get(word.lower().split()[0].split("-")[0])) is not None
     )
 
 
@@ -211,7 +215,7 @@ SPANISH_SPEAKING = frozenset(
 
 def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) -> list[Candidate]:
     found: list[Candidate] = []
-    spelt_otherwise = TRANSLITERATED_LANDS.search(text) is not None
+    lands = _lands_named(text)
     letters = list(filter(str.isalpha, text[:2000]))
     shouting = bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters)  # all-caps wire copy
     # "Jammu and Kashmir", "Azad Jammu and Kashmir": one name with "and" in it, not two places.
@@ -245,9 +249,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
             and len(text[slice(*tokens[n - 1])].rstrip(".")) > SHORT_ABBREVIATION
         ]
         for first, last in pairwise([0, *cuts, len(tokens)]):
-            found += _run_candidates(
-                text, tokens[first:last], gazetteer, sentence_starts, spelt_otherwise, shouting
-            )
+            found += _run_candidates(text, tokens[first:last], gazetteer, sentence_starts, lands, shouting)
     return found
 
 
@@ -260,7 +262,7 @@ def _run_candidates(
     tokens: list[tuple[int, int]],
     gazetteer: Gazetteer,
     sentence_starts: set[int],
-    spelt_otherwise: bool,
+    lands: frozenset[str] | None,
     shouting: bool,
 ) -> list[Candidate]:
     """The places a run of capitalised words names, longest first."""
@@ -305,7 +307,7 @@ def _run_candidates(
             whole_run = i == 0 and j == len(tokens)
             if (
                 not entries
-                and spelt_otherwise
+                and lands is not None
                 and whole_run
                 and PLACE_BEFORE.search(text, max(0, start - 12), start)
             ):
@@ -314,9 +316,8 @@ def _run_candidates(
                 # written without its article first, in a country the text names ("Al-Shadadi"
                 # beside Daraa is Syria's Ash Shaddādah, "Shadadi").
                 bare = LEADING_ARTICLE.sub("", surface)
-                lands = _lands_named(text) if bare != surface else frozenset()
                 entries = tuple(
-                    e for e in gazetteer.lookup(bare) if e.iso3 in lands
+                    e for e in (gazetteer.lookup(bare) if bare != surface else ()) if e.iso3 in lands
                 ) or gazetteer.lookup_spelling(surface)
             if not entries:
                 continue

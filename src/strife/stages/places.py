@@ -625,6 +625,17 @@ def _names_mission(text: str, mention: Mention) -> bool:
     return mention.value.kind in ("demonym", "country") and MISSION_AFTER.match(text, mention.end) is not None
 
 
+def _says_not_where(text: str, mention: Mention) -> bool:
+    """Whether a country's name or demonym says who struck, the frontier, a people as a side or
+    whose embassy it is: no vote for where the report's places lie."""
+    return (
+        _names_striker(text, mention)
+        or _names_frontier(text, mention)
+        or _names_a_side(text, mention)
+        or _names_mission(text, mention)
+    )
+
+
 # A word numbered is a clause of a law or a rule, not a place, unless a town so large that a
 # figure after it is a count ("Kabul 12 killed"). On its own line: a headline that ends on a
 # town ("raids on Palmyra") is no clause numbered by the figure that opens the next line.
@@ -861,13 +872,7 @@ class PlaceStage:
             # Nor is the country of a frontier named ("militants killed near Afghan border").
             # Nor is a people named as a side ("a battle between the Iranians and the regime"),
             # nor the country whose embassy or envoy it is ("the U.S. embassy warehouse").
-            not_where = (
-                _names_striker(text, mention)
-                or _names_frontier(text, mention)
-                or _names_a_side(text, mention)
-                or _names_mission(text, mention)
-            )
-            counts[iso3] += 0 if not_where else 1 if attributive else 2
+            counts[iso3] += 0 if _says_not_where(text, mention) else 1 if attributive else 2
             mentions.append(mention)
         suffixed: list[Mention] = []
         for match in scan(KIND_SUFFIXED, text):
@@ -924,14 +929,7 @@ class PlaceStage:
         country_named = (
             filed_in is not None
             or bool(group_homes)
-            or any(
-                m.label == "country"
-                and not _names_striker(text, m)
-                and not _names_frontier(text, m)
-                and not _names_a_side(text, m)
-                and not _names_mission(text, m)
-                for m in mentions
-            )
+            or any(m.label == "country" and not _says_not_where(text, m) for m in mentions)
         )
         resolved = resolve(candidates, votes, text, named_countries, country_named)
         # "Georgia" in a report from Athens, Georgia, is the state: where the text's other places
