@@ -117,6 +117,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     42: {"seed": 20261244, **LATER_SHORT},
     43: {"seed": 20261245, **LATER_ARTICLES},
     44: {"seed": 20261246, **LATER_SHORT},
+    45: {"seed": 20261247, **LATER_SHORT},
 }
 
 
