@@ -543,6 +543,27 @@ def test_a_transliterated_name_spelt_otherwise_is_found_by_its_consonants() -> N
     assert [m.value.iso3 for m in doc.layer("places") if m.label == "place"] == []
 
 
+def test_a_name_the_text_places_is_found_among_geonames_other_spellings() -> None:
+    gazetteer = get_gazetteer()
+    # Spellings are a fallback, never names of their own: "Sopore" is no key of the index.
+    assert not gazetteer.lookup("Sopore")
+    assert [(e.name, e.iso3) for e in gazetteer.lookup_alternate("Sopore")] == [("Sopur", "IND")]
+    # Countries, first names and common words are never taken for a town's other spelling.
+    assert not gazetteer.lookup_alternate("Iraq") and not gazetteer.lookup_alternate("Emmanuel")
+    (event,) = extract(
+        Document(id="sopore", text="Two militants were killed in a gunfight with troops in Sopore on Monday.")
+    )
+    assert (event.location, event.admin1, event.country) == ("Sopur", "Jammu and Kashmir", "India")
+    doc = Document(text="A grenade blew up outside a police station in Anar Dara district of Farah province.")
+    default_pipeline().annotate(doc)
+    assert "Anār Darah" in {m.value.name for m in doc.layer("places") if m.label == "place"}
+    # Read only where the text says a place is named: a sect's name that Kuwait's Al Ahmadi is
+    # also spelt is no place where it stands before a noun.
+    doc = Document(text="Gunmen killed an Ahmadi man in Lahore on Friday, police said.")
+    default_pipeline().annotate(doc)
+    assert [m.value.name for m in doc.layer("places") if m.label == "place"] == ["Lahore"]
+
+
 def test_a_monitors_headline_that_names_a_governorate_is_read_for_names_spelt_otherwise() -> None:
     (massacre,) = extract(
         "More casualties raise to 13, the number of people killed in Kafr Nubl massacre by the regime forces "

