@@ -865,6 +865,17 @@ def test_a_monitors_headline_joins_acts_amid_one_another_or_with_a_death_of_thei
     assert clash.fatalities == 22
 
 
+def test_a_monitors_headline_tells_fighting_that_goes_on_with_the_strikes_as_its_own_act() -> None:
+    found = events(
+        "Warplanes target the countryside of Homs with clashes continue in several areas of the city",
+        published="2016-11-26",
+    )
+    assert sorted(e.sub_event_type for e in found) == ["Air/drone strike", "Armed clash"]
+    # What an act is done with is no act of its own.
+    (attack,) = events("Gunmen attacked a police post in Bannu with rockets and grenades on Monday.")
+    assert attack.location == "Bannu"
+
+
 def test_an_explosion_told_with_its_article_and_place_is_a_bombs() -> None:
     found = events(
         "An explosion in Jarabulus and warplanes target the outskirts of Idlib", published="2016-09-08"

@@ -147,6 +147,16 @@ COMPOUND_ACT = re.compile(
     re.I,
 )
 
+# "Airstrikes target the countryside of Aleppo with clashes continue in several areas of the
+# city", "… shell the Eastern Ghouta with the continuation of their clashes against Ahrar
+# al-Sham", "… along with ongoing violent fighting": the fighting goes on beside the strikes, an
+# act of its own. Not what an act is done with ("attacked the post with rockets").
+WITH_FIGHTING = re.compile(
+    r"\s+(?:along\s+with|with|accompanied\s+by|as)\s+(?=(?:the\s+)?(?:continuation\s+of\s+(?:the\s+|their\s+)?)?"
+    rf"(?:(?:{_TOLD_AGAIN}|escalated|violent|fierce)\s+){{0,2}}"
+    r"(?:clashes|fighting|battles|air ?strikes|airstrikes|air\s+and\s+\w+\s+strikes)\b)",
+    re.I,
+)
 
 # A clause joined by "and", "while" or a semicolon that tells an act of its own, its doer first
 # ("and the regime forces shell south of the capital", "while clashes in Chittagong left one
@@ -252,6 +262,7 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
     """A note's sentence cut where it joins another act, each part with three words at least."""
     cuts = sorted(
         {m.span() for m in COMPOUND_ACT.finditer(text, span.start, span.end)}
+        | {m.span() for m in WITH_FIGHTING.finditer(text, span.start, span.end)}
         | {m.span() for m in ANOTHER_ACT.finditer(text, span.start, span.end)}
         | {m.span() for m in ANOTHER_COUNTED.finditer(text, span.start, span.end)}
         | {
