@@ -564,6 +564,19 @@ def test_a_name_the_text_places_is_found_among_geonames_other_spellings() -> Non
     assert [m.value.name for m in doc.layer("places") if m.label == "place"] == ["Lahore"]
 
 
+def test_names_listed_before_their_kind_in_the_plural_are_each_a_unit() -> None:
+    found = extract(
+        Document(
+            id="departments",
+            text="TWO SOLDIERS AND A REBEL WERE KILLED IN FIGHTING IN SAN MIGUEL AND MORAZAN DEPARTMENTS.",
+        )
+    )
+    assert sorted((e.location, e.country) for e in found) == [
+        ("Morazan", "El Salvador"),
+        ("San Miguel", "El Salvador"),
+    ]
+
+
 def test_a_monitors_headline_that_names_a_governorate_is_read_for_names_spelt_otherwise() -> None:
     (massacre,) = extract(
         "More casualties raise to 13, the number of people killed in Kafr Nubl massacre by the regime forces "

@@ -13,7 +13,7 @@ import tomllib
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -128,6 +128,14 @@ UNIT_AFTER = re.compile(
     r"prefecture|oblast|raion|department|territory|parish|local government area|lga|wilaya)\b",
     re.I,
 )
+# "in San Miguel and Morazan departments", "Kunar and Nangarhar provinces": names listed before
+# their kind in the plural are each a unit of that kind.
+UNITS_AFTER = re.compile(
+    r"\s*(?:districts|provinces|agencies|tehsils|divisions|regions|states|governorates|counties|"
+    r"municipalities|prefectures|oblasts|departments|territories|parishes)\b",
+    re.I,
+)
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 
 
 # Words before a name that say it is a place: "in Jabalia", "near Khan Younis".
@@ -250,7 +258,22 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
         ]
         for first, last in pairwise([0, *cuts, len(tokens)]):
             found += _run_candidates(text, tokens[first:last], gazetteer, sentence_starts, lands, shouting)
-    return found
+    return _units_listed(text, found)
+
+
+def _units_listed(text: str, found: list[Candidate]) -> list[Candidate]:
+    """The names of a list that ends in its kind in the plural, each marked a unit."""
+    ordered = sorted(range(len(found)), key=lambda n: found[n].start)
+    units: set[int] = set()
+    following: int | None = None
+    for n in reversed(ordered):
+        candidate = found[n]
+        if UNITS_AFTER.match(text, candidate.end) or (
+            following in units and LIST_GAP.fullmatch(text, candidate.end, found[following].start)
+        ):
+            units.add(n)
+        following = n
+    return [replace(c, unit=True) if n in units else c for n, c in enumerate(found)]
 
 
 # The longest word with a full stop that may abbreviate a name's first word ("Cd.", "St.", "Mt.").
