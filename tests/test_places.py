@@ -564,6 +564,18 @@ def test_a_name_the_text_places_is_found_among_geonames_other_spellings() -> Non
     assert [m.value.name for m in doc.layer("places") if m.label == "place"] == ["Lahore"]
 
 
+def test_a_name_listed_after_a_place_is_read_as_the_place_it_is() -> None:
+    # "Tuz Khormato" is GeoNames' Tuz Khurmatu spelt otherwise, named only in a list after
+    # places, not after "in".
+    found = extract(
+        Document(
+            id="listed",
+            text="Bombs in the Iraqi towns of Karbala, Taji and Tuz Khormato killed nine people on Sunday.",
+        )
+    )
+    assert ("Ţūz Khūrmātū", "Salah Al-Din") in {(e.location, e.admin1) for e in found}
+
+
 def test_names_listed_before_their_kind_in_the_plural_are_each_a_unit() -> None:
     found = extract(
         Document(

@@ -256,8 +256,13 @@ def find_candidates(text: str, gazetteer: Gazetteer, sentence_starts: set[int]) 
             and start in sentence_starts
             and len(text[slice(*tokens[n - 1])].rstrip(".")) > SHORT_ABBREVIATION
         ]
+        # "in Karbala, Taji and Tuz Khormato": a run listed after a place is placed as it is.
+        before = max((c.end for c in found if c.end <= run.start()), default=None)
+        listed = before is not None and LIST_GAP.fullmatch(text, before, run.start()) is not None
         for first, last in pairwise([0, *cuts, len(tokens)]):
-            found += _run_candidates(text, tokens[first:last], gazetteer, sentence_starts, lands, shouting)
+            found += _run_candidates(
+                text, tokens[first:last], gazetteer, sentence_starts, lands, shouting, listed and first == 0
+            )
     return _units_listed(text, found)
 
 
@@ -287,8 +292,10 @@ def _run_candidates(
     sentence_starts: set[int],
     lands: frozenset[str] | None,
     shouting: bool,
+    listed: bool = False,
 ) -> list[Candidate]:
-    """The places a run of capitalised words names, longest first."""
+    """The places a run of capitalised words names, longest first. `listed`: the run follows a
+    place in a list."""
     found: list[Candidate] = []
     i = 0
     while i < len(tokens):
@@ -328,12 +335,8 @@ def _run_candidates(
                 )
                 end = start + len(key)
             whole_run = i == 0 and j == len(tokens)
-            if (
-                not entries
-                and lands is not None
-                and whole_run
-                and PLACE_BEFORE.search(text, max(0, start - 12), start)
-            ):
+            placed = (listed and i == 0) or PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
+            if not entries and lands is not None and whole_run and placed:
                 # "in Jabalia": a transliterated name spelt otherwise than the gazetteer; the
                 # whole name only ("in the Jabal al-Zawiya area" is not Jabalia). The name as
                 # written without its article first, in a country the text names ("Al-Shadadi"
@@ -342,14 +345,7 @@ def _run_candidates(
                 entries = tuple(
                     e for e in (gazetteer.lookup(bare) if bare != surface else ()) if e.iso3 in lands
                 ) or gazetteer.lookup_spelling(surface)
-            if (
-                not entries
-                and whole_run
-                and (
-                    PLACE_BEFORE.search(text, max(0, start - 12), start)
-                    or UNIT_WORDS.search(surface.lower()) is not None
-                )
-            ):
+            if not entries and whole_run and (placed or UNIT_WORDS.search(surface.lower()) is not None):
                 # "in Sopore", "Orrantia district": a name the text places, that GeoNames gives
                 # as another spelling of a town (Sopur).
                 entries = gazetteer.lookup_alternate(surface)
