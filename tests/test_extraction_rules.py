@@ -876,6 +876,21 @@ def test_a_monitors_headline_tells_fighting_that_goes_on_with_the_strikes_as_its
     assert attack.location == "Bannu"
 
 
+def test_deaths_told_only_as_a_battles_are_the_battles() -> None:
+    (offensive,) = events("Pakistani military kills 18 in anti-militant offensive", published="2024-03-03")
+    assert (offensive.sub_event_type, offensive.inter2) == ("Armed clash", 3)
+    (advance,) = events(
+        "About 60 persons were killed during the advancement of the regime forces in Homs province",
+        published="2017-05-05",
+    )
+    assert advance.sub_event_type == "Armed clash"
+    # Civilians killed in the fighting: the attack on them is coded.
+    (shelled,) = events(
+        "Five civilians killed in the worst India-Pakistan fighting for years", published="2024-03-03"
+    )
+    assert shelled.sub_event_type == "Attack"
+
+
 def test_an_explosion_told_with_its_article_and_place_is_a_bombs() -> None:
     found = events(
         "An explosion in Jarabulus and warplanes target the outskirts of Idlib", published="2016-09-08"

@@ -235,6 +235,14 @@ def _protest_reading(
     return fallback
 
 
+# A killing told as a battle's: "killed in the fighting", "kills 18 in anti-militant offensive",
+# "during the advancement of the regime forces".
+KILLED_IN_BATTLE = re.compile(
+    r"\b(?:kill(?:s|ed)?|dead|died|die)\s+(?:\w+\s+){0,3}?(?:in|during|amid)\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:offensive|advance|advancement|advances|fighting|battles?|combat)\b"
+)
+
+
 # A state that bombs, right before the verb: "the US bombed three sites", "the US joining by
 # bombing", "Israel's jets bombed".
 BOMBING_VERB = re.compile(r"bomb(?:s|ed|ing)\b")
@@ -310,6 +318,16 @@ def incident_type(
     parties = {m.value.party for m in casualties if m.value.outcome == "killed"}
     sides = {m.value.side for m in actors}
     sub = _refine_type(sub, parties, sides)
+    if (
+        sub == "Attack"
+        and (trigger is None or trigger.value.strength <= GENERIC_STRENGTH)
+        and "civilian" not in parties
+        and KILLED_IN_BATTLE.search(opening)
+    ):
+        # "Pakistani military kills 18 in anti-militant offensive", "60 were killed during the
+        # advancement of the regime forces": deaths told only as a battle's, with no one said to
+        # be a civilian, are the battle's (codebook: an armed clash).
+        sub = "Armed clash"
     if sub == "Attack" and main_victims(casualties) in ("state", "armed"):
         # "A policeman and a civilian were killed in an attack on a patrol": forces were the
         # ones hit, and civilians killed in a battle count in it (codebook).
