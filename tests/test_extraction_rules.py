@@ -891,6 +891,26 @@ def test_deaths_told_only_as_a_battles_are_the_battles() -> None:
     assert shelled.sub_event_type == "Attack"
 
 
+def test_a_comparison_with_the_past_leaves_a_fresh_days_act_the_news() -> None:
+    (rallies,) = events(
+        "Inspired by the French protests, unemployed workers staged rallies in Berlin today.",
+        published="1998-02-05",
+    )
+    assert (rallies.sub_event_type, rallies.event_date.isoformat()) == ("Peaceful protest", "1998-02-05")
+    # A note's weekday right after its verb dates the act as "on Sunday" does.
+    (prague,) = events(
+        "Thousands rallied sunday in Prague, in the biggest protest since the 1989 revolution.",
+        published="2019-06-24",
+    )
+    assert prague.location == "Prague"
+    # "Last week" recalls an earlier incident only once the report has told one of its own.
+    (march,) = events(
+        "The exact date is unclear. The governor warned residents against politicising the finance "
+        "act. Last week, a group of traders marched through Kisii protesting against higher licence fees."
+    )
+    assert march.sub_event_type == "Peaceful protest"
+
+
 def test_an_explosion_told_with_its_article_and_place_is_a_bombs() -> None:
     found = events(
         "An explosion in Jarabulus and warplanes target the outskirts of Idlib", published="2016-09-08"

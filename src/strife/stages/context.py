@@ -129,12 +129,14 @@ REFERENCED_ACT = compile_lower(
 # Cues that set the sentence's act against the past ("the biggest since 1990", "the law passed last
 # month") rather than tell a past act, where the act itself has a day of the report's own, told
 # before them ("…attacked the train last month …, the paper reported on Sunday" recalls).
-COMPARED_WITH_PAST = compile_lower(r"^(?:since|last|earlier|in recent|in the past)")
+COMPARED_WITH_PAST = compile_lower(r"^(?:since|last|earlier|in recent|in the past|inspired by)")
 # Not the day a source spoke ("the Red Crescent said on Monday that medics killed last month…").
 FRESH_DAY = compile_lower(
     r"(?<!said )(?<!says )(?<!reported )(?<!announced )(?<!stated )(?<!confirmed )"
     r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening)|"
-    rf"on {WEEKDAY_PATTERN})\b"
+    rf"on {WEEKDAY_PATTERN})\b|"
+    # A note's "rallied sunday", "clashed monday": a weekday right after its act's verb.
+    rf"\b(?!(?:said|reported|announced|stated|confirmed)\b)[a-z]+ed {WEEKDAY_PATTERN}\b"
 )
 
 
@@ -559,14 +561,22 @@ class ContextStage:
                     cue is not None
                     # "Teachers took to the streets yesterday, in the biggest protest since the
                     # 1990 strikes": an act of a fresh day, compared with the past, not recalled.
+                    # "Inspired by French demonstrators, unemployed Germans staged protests across
+                    # the country today": the day may come after the comparison.
                     and not (
                         COMPARED_WITH_PAST.search(cue.group())
-                        and FRESH_DAY.search(text, 0, cue.start())
+                        and FRESH_DAY.search(text)
                         and sentence.sentence in acts
                     )
                 )
                 or sentence.sentence in past_year_sentences
-                or (sentence.sentence >= LEAD_SENTENCES and RECALLED_AFTER_LEAD.search(text))
+                or (
+                    sentence.sentence >= LEAD_SENTENCES
+                    and RECALLED_AFTER_LEAD.search(text)
+                    # Only once the report has told an act of its own: after a governor's warning,
+                    # "last week, a group of people marched" is the report's news.
+                    and any(act < sentence.sentence for act in acts)
+                )
             ):
                 label = "background"
             else:
