@@ -99,6 +99,13 @@ def test_an_attack_repelled_and_a_garrison_besieged_are_battles() -> None:
             "Resistance fighters tried to take Kyaukme on Sunday but the junta repelled the offensive."
         )
     ] == [("Armed clash", "Kyaukme")]
+    # A headline's "repulsed another assault", with no victims or figures: a battle all the same.
+    assert [
+        (e.sub_event_type, e.location)
+        for e in events(
+            "Defenders repulsed another assault near Bakhmut - General Staff", published="2023-03-03"
+        )
+    ] == [("Armed clash", "Bakhmut")]
     assert [
         (e.sub_event_type, e.location)
         for e in events(

@@ -362,7 +362,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:garrison|barracks|outpost|military post|base) (?:is|was|are|were|remains?|remained) (?:still )?under siege|"
      # An attack repelled is an attack met with fire: "police repelled the terrorist attack", "the
      # battalion was repelled west of Dolores".
-     r"repell?(?:ed|s|ing) (?:an? |the |their |its )?(?:\w+ ){0,2}(?:attacks?|assaults?|offensive|incursions?|advance)\b|"
+     # "Ukrainian defenders repulsed another assault near Marinka".
+     r"(?:repell?|repuls)(?:ed|es|s|ing) (?:an? |the |their |its |another )?(?:\w+ ){0,2}"
+     r"(?:attacks?|assaults?|offensive|incursions?|advance)\b|"
      r"(?:attacks?|assaults?|offensive|incursions?|advance|battalion|troops|forces|army|soldiers|rebels|guerrillas|"
      r"militants|terrorists)(?: \w+){0,2} (?:was|were|had been|has been|have been) (?:\w+ )?repelled",
      "Armed clash", 40, True),
