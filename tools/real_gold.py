@@ -118,6 +118,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     43: {"seed": 20261245, **LATER_ARTICLES},
     44: {"seed": 20261246, **LATER_SHORT},
     45: {"seed": 20261247, **LATER_SHORT},
+    46: {"seed": 20261248, **LATER_SHORT},
 }
 
 
