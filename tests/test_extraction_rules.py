@@ -918,6 +918,15 @@ def test_a_comparison_with_the_past_leaves_a_fresh_days_act_the_news() -> None:
     assert march.sub_event_type == "Peaceful protest"
 
 
+def test_an_act_told_days_before_in_a_trailing_clause_lends_no_toll() -> None:
+    (bombing,) = events(
+        "A roadside bomb in Bingol province killed eight soldiers on Sunday, less than a day after "
+        "four officers were killed in an attack near the border.",
+        published="2025-03-04",
+    )
+    assert (bombing.location, bombing.fatalities) == ("Bingol", 8)
+
+
 def test_an_explosion_told_with_its_article_and_place_is_a_bombs() -> None:
     found = events(
         "An explosion in Jarabulus and warplanes target the outskirts of Idlib", published="2016-09-08"

@@ -71,6 +71,10 @@ BACKGROUND_CUES = compile_lower(
     r"\bbroader surge\b|\bsurge in (?:attacks|violence)\b|\bha(?:s|ve) (?:also )?(?:intensified|increased|escalated|stepped up)\b|"
     # "The attacks came after 23 terrorists were killed a day ago": the earlier incident.
     r"\b(?:came|comes|come) (?:a day |two days |days |hours |a week |weeks )?after\b|\b(?:a|one|two|three|four|five|several|few) days? ago\b|"
+    # "…killed 8 soldiers, less than a day after 4 officers were killed near the border": days
+    # after an act told with its verb (not "a week after the voting").
+    r"\b(?:(?:less|more) than |just |only |barely )?(?:a|one|two|three|four|five|several|few|\d+) (?:days?|weeks?) "
+    r"after (?=(?:[\w'’-]+ ){0,6}?(?:killed|attacked|gunned|shot|bombed|stormed|ambushed|killing|died)\b)|"
     # "as tensions ease after a 2020 clash between their troops": an act named by its year.
     r"\b(?:after|since|before|following|like|recalling|anniversary of|memory of)\s+"
     r"(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:[\w'’-]+\s+){0,2}?(?:clash|clashes|attacks?|bombings?|massacre|"
