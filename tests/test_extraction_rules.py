@@ -927,6 +927,12 @@ def test_an_act_told_days_before_in_a_trailing_clause_lends_no_toll() -> None:
     assert (bombing.location, bombing.fatalities) == ("Bingol", 8)
 
 
+def test_a_headlines_attack_with_mourned_victims_or_a_claim_was_done_and_a_bare_one_is_talk() -> None:
+    (mourned,) = events("Pakistan mourns Quetta victims of Taliban attack", published="2016-03-28")
+    assert (mourned.sub_event_type, mourned.location) == ("Attack", "Quetta")
+    assert events("The minister condemned the attack in Lahore.", published="2016-03-28") == []
+
+
 def test_an_explosion_told_with_its_article_and_place_is_a_bombs() -> None:
     found = events(
         "An explosion in Jarabulus and warplanes target the outskirts of Idlib", published="2016-09-08"

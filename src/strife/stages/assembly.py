@@ -120,6 +120,9 @@ OPENS_ON_ANOTHER = re.compile(r"\W*(?:and |but |while )?another\b", re.I)
 # Shots fired at someone are an attack made, whoever was hit: no bare "attack".
 SHOTS_FIRED = compile_lower(FIRED_AT)
 
+# "mourns Lahore victims of Taliban attack", "the victims of the attack were buried".
+VICTIMS_OF = compile_lower(r"\bvictims\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?attacks?\b")
+
 # Fire across a line: "Indian firing", "cross-border fire".
 FIRE = re.compile(r"\b(?:fir(?:e|ed|ing)|shell(?:s|ed|ing)?|gunfire)\b", re.I)
 
@@ -307,6 +310,16 @@ def assemble_events(doc: Document) -> list[Event]:
             and not any(SHOTS_FIRED.search(doc.lower_text, *spans[i]) for i in incident.sentences)
             # "a Shining Path attack on a power pylon": a thing struck is an act done.
             and not any(THING_ATTACKED.search(doc.lower_text, *spans[i]) for i in incident.sentences)
+            # A headline's "Taleban claim responsibility for northwest Pakistan attack", "Pakistan
+            # mourns Lahore victims of Taliban attack": an attack claimed, or whose victims are
+            # mourned, was done. (An article names attacks claimed that it tells elsewhere.)
+            and (
+                article
+                or not any(
+                    layers["claims"].get(i) or VICTIMS_OF.search(doc.lower_text, *spans[i])
+                    for i in incident.sentences
+                )
+            )
             and not any(
                 m.label == "place" and PLACE_ATTACKED.search(doc.text, max(0, m.start - 40), m.start)
                 for i in incident.sentences
