@@ -559,6 +559,10 @@ def test_a_name_the_text_places_is_found_among_geonames_other_spellings() -> Non
     assert "Anār Darah" in {m.value.name for m in doc.layer("places") if m.label == "place"}
     # Read only where the text says a place is named: a sect's name that Kuwait's Al Ahmadi is
     # also spelt is no place where it stands before a noun.
+    # Nor where the text's other names lie in another country: "La Guayra" in a report from
+    # Tabasco is no Venezuelan port.
+    (tabasco,) = extract(Document(id="guayra", text="Tabasco: 2 executed by gunmen in La Guayra"))
+    assert tabasco.country == "Mexico"
     doc = Document(text="Gunmen killed an Ahmadi man in Lahore on Friday, police said.")
     default_pipeline().annotate(doc)
     assert [m.value.name for m in doc.layer("places") if m.label == "place"] == ["Lahore"]

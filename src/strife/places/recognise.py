@@ -90,6 +90,9 @@ class Candidate:
     surface: str
     entries: tuple[GazetteerEntry, ...]
     unit: bool = False  # named with its kind: "Kalat district", "Fairfield County"
+    # Found only as GeoNames' other spelling of a town: no vote for its country, and no place
+    # where the text's other names are in another ("La Guayra" in a report from Tabasco).
+    spelt_otherwise: bool = False
 
 
 # First names news puts before a surname ("Carlos" of "Carlos Pizarro"), learned from the news
@@ -345,10 +348,12 @@ def _run_candidates(
                 entries = tuple(
                     e for e in (gazetteer.lookup(bare) if bare != surface else ()) if e.iso3 in lands
                 ) or gazetteer.lookup_spelling(surface)
+            spelt_otherwise = False
             if not entries and whole_run and (placed or UNIT_WORDS.search(surface.lower()) is not None):
                 # "in Sopore", "Orrantia district": a name the text places, that GeoNames gives
                 # as another spelling of a town (Sopur).
                 entries = gazetteer.lookup_alternate(surface)
+                spelt_otherwise = bool(entries)
             if not entries:
                 continue
             if (
@@ -398,7 +403,7 @@ def _run_candidates(
             ):
                 continue  # an acronym ("BLA", "ISPR") in mixed-case text, not a village of that name
             unit = bool(UNIT_WORDS.search(surface.lower()) or UNIT_AFTER.match(text, end))
-            found.append(Candidate(start, end, surface, entries, unit))
+            found.append(Candidate(start, end, surface, entries, unit, spelt_otherwise))
             i = j
             matched = True
             break
@@ -486,6 +491,12 @@ def resolve(
     for candidate in candidates:
         if len({e.iso3 for e in candidate.entries}) == 1:
             context[candidate.entries[0].iso3] += 1
+    # The countries the text names, or its names found as written lie in alone.
+    written = Counter(country_votes) + Counter(
+        c.entries[0].iso3
+        for c in candidates
+        if not c.spelt_otherwise and len({e.iso3 for e in c.entries}) == 1
+    )
     main = context.most_common(1)[0][0] if context else None
     # What speaks for a country on its own: the text names it, or a unit or a large place that
     # lies only there, or small places that lie only in one of its provinces. Small homonyms in
@@ -539,7 +550,7 @@ def resolve(
                     evidence.provinces.setdefault((e.iso3, e.admin1), {})[name] = weight
                     if _district(e) is not None:
                         evidence.districts.setdefault(_district(e), {})[name] = weight
-    return _choose(
+    chosen = _choose(
         candidates,
         context,
         main,
@@ -553,6 +564,10 @@ def resolve(
         evidence,
         standing,
     )
+    return [
+        None if c.spelt_otherwise and e is not None and written and e.iso3 not in written else e
+        for c, e in zip(candidates, chosen, strict=True)
+    ]
 
 
 def _sturdy(entries: tuple[GazetteerEntry, ...]) -> bool:
