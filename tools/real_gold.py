@@ -119,6 +119,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     44: {"seed": 20261246, **LATER_SHORT},
     45: {"seed": 20261247, **LATER_SHORT},
     46: {"seed": 20261248, **LATER_SHORT},
+    47: {"seed": 20261249, **LATER_ARTICLES},
 }
 
 
