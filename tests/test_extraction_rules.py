@@ -933,6 +933,27 @@ def test_a_headlines_attack_with_mourned_victims_or_a_claim_was_done_and_a_bare_
     assert events("The minister condemned the attack in Lahore.", published="2016-03-28") == []
 
 
+def test_protests_listed_in_cities_abroad_are_each_an_event_of_its_own_country() -> None:
+    found = events(
+        "Thousands marched across Poland on Saturday. Rallies were also held in several cities "
+        "abroad, including London, Brussels and Tokyo, organisers said.",
+        published="2016-01-10",
+    )
+    abroad = {(e.location, e.country, e.actor1) for e in found if e.country != "Poland"}
+    assert abroad == {
+        ("London", "United Kingdom", "Protesters (United Kingdom)"),
+        ("Brussels", "Belgium", "Protesters (Belgium)"),
+        ("Tokyo", "Japan", "Protesters (Japan)"),
+    }
+    # Capitals named as governments are no list of places.
+    assert [
+        e.location
+        for e in events(
+            "Islamabad and Kabul extended their ceasefire as protesters rallied in Peshawar on Monday."
+        )
+    ] == ["Peshawar"]
+
+
 def test_an_explosion_told_with_its_article_and_place_is_a_bombs() -> None:
     found = events(
         "An explosion in Jarabulus and warplanes target the outskirts of Idlib", published="2016-09-08"

@@ -544,7 +544,14 @@ def assemble_events(doc: Document) -> list[Event]:
             # An article's protest day is one event per town, each town told in a sentence of its
             # own (a note's excerpts retell one protest's place over and over).
             listed = listed_places(
-                doc, incident_places, place["mention"], same_kind, article and sub in PROTEST_FAMILY
+                doc,
+                incident_places,
+                place["mention"],
+                same_kind,
+                article and sub in PROTEST_FAMILY,
+                # A note's list of cities abroad where crowds marched; an article's lists of
+                # capitals tell of strikes, talks and sanctions as often.
+                abroad=sub in PROTEST_FAMILY and not article,
             )
             hurt = bool(fatalities or figures.injured)
             if hurt and article and _told_apart(named_in, listed, incident):
@@ -560,6 +567,12 @@ def assemble_events(doc: Document) -> list[Event]:
                 fields = entry_place(
                     entry, 2 if held_by_district(entry) else {"place": 1, "admin2": 2}.get(entry.kind, 3)
                 )
+                other_country = event_country
+                if entry.iso3 != told.iso3 and (abroad := country_name(entry.iso3)) is not None:
+                    # A protest of a list abroad ("in London, Paris and Berlin"): its own country,
+                    # and its crowd that country's.
+                    other_country = abroad
+                    fields |= {"country": abroad, "iso3": entry.iso3} | _actors_of(told, told.country, abroad)
                 events.append(
                     told.model_copy(
                         update={
@@ -569,9 +582,9 @@ def assemble_events(doc: Document) -> list[Event]:
                             "notes": write_note(
                                 event_date,
                                 sub,
-                                actor1,
-                                actor2,
-                                _where(fields, event_country),
+                                fields.get("actor1", actor1),
+                                fields.get("actor2", actor2),
+                                _where(fields, other_country),
                                 shares[n].fatalities if shares else fatalities,
                                 shares[n].injured if shares else figures.injured,
                             ),
@@ -626,6 +639,18 @@ def _nobodys_killing(
         )
         and not POLITICAL_SIDE.search(doc.lower_text)
     )
+
+
+def _actors_of(event: Event, country: str | None, other: str) -> dict[str, Any]:
+    """An event's actors named by its country ("Protesters (France)"), named by another."""
+    if country is None:
+        return {}
+    fields = {}
+    for field in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
+        name = getattr(event, field)
+        if isinstance(name, str) and name.endswith(f"({country})"):
+            fields[field] = f"{name[: -len(country) - 2]}({other})"
+    return fields
 
 
 def _where(place: dict[str, Any], country: str | None) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from strife.document import Document, Mention
 from strife.places.gazetteer import UNIT_WORD, distance_km, get_gazetteer, strip_diacritics
-from strife.places.recognise import is_capital
+from strife.places.recognise import FOREIGN_MIN_POPULATION, is_capital
 from strife.stages.incidents import Incident
 from strife.stages.numbers import NUMBER_PATTERN
 from strife.stages.place_parts import held_by_district, is_section, place_identity
@@ -84,14 +84,25 @@ NOT_EACH_PLACE = re.compile(
 )
 
 
+# What opens a list of the places an act was done in: "held in London, Paris and Berlin",
+# "in several cities abroad, including London, Brussels and Tokyo".
+PLACES_OPENER = re.compile(r"\b(?:in|at|across|including|such\s+as|like)\s+(?:the\s+)?$", re.I)
+
+
 def listed_places(
-    doc: Document, places: list[Mention], chosen: Mention, sentences: set[int], each_told: bool = False
+    doc: Document,
+    places: list[Mention],
+    chosen: Mention,
+    sentences: set[int],
+    each_told: bool = False,
+    abroad: bool = False,
 ) -> list[Mention]:
     """The other towns or districts listed in one breath with the chosen one, or with each other
     in a sentence that tells of the same kind of event ("smaller protests were reported in Cluj,
     Timisoara and Iasi"), each once, in the chosen one's country. `each_told`: a town named
     alone in another such sentence counts too ("In Hyderabad district, a partial strike was
-    observed", in a report of a strike across a province)."""
+    observed", in a report of a strike across a province). `abroad`: towns of other countries
+    listed count too (protests "held in London, Paris and Berlin")."""
     entry = chosen.value.entry
     # A city that is a province of its own ("Bucharest", "Islamabad") lists with towns too.
     if entry is None or entry.kind not in ("place", "admin2", "admin1"):
@@ -145,13 +156,21 @@ def listed_places(
         if NOT_EACH_PLACE.search(doc.text, max(0, run[0].start - 60), run[0].start):
             continue  # "on the border of Remedios and Puerto Berrio": one place between two
         capitals = {m.value.entry.iso3 for m in run if is_capital(m.value.entry)}
-        if len(capitals) > 1 or stands_for_government(doc.text, run[0].start, run[-1].end):
+        opened = PLACES_OPENER.search(doc.text, max(0, run[0].start - 20), run[0].start) is not None
+        if (len(capitals) > 1 and not (abroad and opened)) or stands_for_government(
+            doc.text, run[0].start, run[-1].end
+        ):
             continue  # "Islamabad and Kabul extended their ceasefire": governments, not places
         for m in run:
             other = m.value.entry
             if (
                 place_identity(other) not in seen
-                and other.iso3 == entry.iso3
+                # Abroad, cities only: a village of a list that resolves abroad is one at home
+                # the gazetteer lacks ("lekumakan, umba, oloko, tumbe" of Rivers State).
+                and (
+                    other.iso3 == entry.iso3
+                    or (abroad and other.kind == "place" and other.population >= FOREIGN_MIN_POPULATION)
+                )
                 # "Usulutan" the town and "Usulután" the department: one place of the list.
                 and strip_diacritics(other.name) not in names
             ):
