@@ -843,7 +843,7 @@ def _embedded() -> Gazetteer:
         pass
     # Ten seconds of silence on a first run looks like a hang: say what is happening, once.
     print(
-        f"strife: building the place index (first run only, about 10 s; cached in {path.parent})",
+        f"strife: building the place index (first run only, about 20 s; cached in {path.parent})",
         file=sys.stderr,
     )
     started = time.perf_counter()
