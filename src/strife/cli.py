@@ -889,6 +889,7 @@ def run_gazetteer_info() -> int:
     print(f"source: {gazetteer.source}")
     print(f"cache: {cache_dir()}")
     print(f"names: {len(gazetteer):,}; entries: " + ", ".join(f"{n:,} {k}" for k, n in sorted(kinds.items())))
+    print(f"other spellings of towns: {len(gazetteer.alternates):,} (read where a text places a name)")
     print(f"countries: {len(gazetteer.countries)}")
     for line in describe_import(gazetteer.imported):
         print(line)
