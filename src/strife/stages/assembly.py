@@ -570,9 +570,19 @@ def assemble_events(doc: Document) -> list[Event]:
                 other_country = event_country
                 if entry.iso3 != told.iso3 and (abroad := country_name(entry.iso3)) is not None:
                     # A protest of a list abroad ("in London, Paris and Berlin"): its own country,
-                    # and its crowd that country's.
+                    # and its actors named for it.
                     other_country = abroad
-                    fields |= {"country": abroad, "iso3": entry.iso3} | _actors_of(told, told.country, abroad)
+                    named1, cat1 = actor_name(a1, abroad, entry.iso3, event_date)
+                    named2, cat2 = actor_name(a2, abroad, entry.iso3, event_date)
+                    fields |= {
+                        "country": abroad,
+                        "iso3": entry.iso3,
+                        "actor1": named1,
+                        "inter1": cat1,
+                        "actor2": named2,
+                        "inter2": cat2,
+                        "interaction": interaction_code(cat1, cat2) if cat1 or cat2 else 0,
+                    }
                 events.append(
                     told.model_copy(
                         update={
@@ -639,18 +649,6 @@ def _nobodys_killing(
         )
         and not POLITICAL_SIDE.search(doc.lower_text)
     )
-
-
-def _actors_of(event: Event, country: str | None, other: str) -> dict[str, Any]:
-    """An event's actors named by its country ("Protesters (France)"), named by another."""
-    if country is None:
-        return {}
-    fields = {}
-    for field in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
-        name = getattr(event, field)
-        if isinstance(name, str) and name.endswith(f"({country})"):
-            fields[field] = f"{name[: -len(country) - 2]}({other})"
-    return fields
 
 
 def _where(place: dict[str, Any], country: str | None) -> str | None:
