@@ -136,12 +136,13 @@ REFERENCED_ACT = compile_lower(
 # recalls: a day a source spoke is none).
 COMPARED_WITH_PAST = compile_lower(r"^(?:since|last|earlier|in recent|in the past|inspired by)")
 # Not the day a source spoke ("the Red Crescent said on Monday that medics killed last month…").
+_SPOKE = ("said", "says", "reported", "announced", "stated", "confirmed")
 FRESH_DAY = compile_lower(
-    r"(?<!said )(?<!says )(?<!reported )(?<!announced )(?<!stated )(?<!confirmed )"
-    r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening)|"
+    "".join(f"(?<!{word} )" for word in _SPOKE)
+    + r"\b(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening)|"
     rf"on {WEEKDAY_PATTERN})\b|"
     # A note's "rallied sunday", "clashed monday": a weekday right after its act's verb.
-    rf"\b(?!(?:said|reported|announced|stated|confirmed)\b)[a-z]+ed {WEEKDAY_PATTERN}\b"
+    rf"\b(?!(?:{'|'.join(_SPOKE)})\b)[a-z]+ed {WEEKDAY_PATTERN}\b"
 )
 
 

@@ -347,7 +347,6 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:heavy|unprovoked|indiscriminate) (?:firing|fire) (?:along|across|on|at)|"
      # Two armies firing across a line: "Indian ceasefire violation along the LoC".
      r"ceasefire violations?|cross-border (?:firing|fire)|"
-
      r"(?:attacks?|confrontations?|fighting|battles?) between|"
      r"target(?:s|ed|ing)? (?:the )?(?:[\w-]+ ){0,2}(?:forces|troops|soldiers|positions|fighters|militants|army)\b|"
      r"attacks? on (?:the )?(?:[\w-]+ )?positions|"
