@@ -945,6 +945,13 @@ def test_protests_listed_in_cities_abroad_are_each_an_event_of_its_own_country()
         ("Brussels", "Belgium", "Protesters (Belgium)"),
         ("Tokyo", "Japan", "Protesters (Japan)"),
     }
+    # Each crowd's police are its own country's, named as every event names them.
+    dispersed = events("Police fired tear gas at protesters in London, Paris and Berlin on Saturday.")
+    assert {(e.location, e.actor2, e.inter2) for e in dispersed} == {
+        ("London", "Police Forces of the United Kingdom", 1),
+        ("Paris", "Police Forces of France", 1),
+        ("Berlin", "Police Forces of Germany", 1),
+    }
     # Capitals named as governments are no list of places.
     assert [
         e.location
