@@ -120,6 +120,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     45: {"seed": 20261247, **LATER_SHORT},
     46: {"seed": 20261248, **LATER_SHORT},
     47: {"seed": 20261249, **LATER_ARTICLES},
+    48: {"seed": 20261250, **LATER_SHORT},
 }
 
 
