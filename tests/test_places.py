@@ -1173,3 +1173,22 @@ def test_a_name_a_person_is_identified_by_or_a_detective_bears_is_no_place() -> 
         "WERE ARRESTED IN UMUARAMA, PARANA."
     )
     assert [name.lower() for name, _, _ in _places(arrested)] == ["brazilian", "umuarama", "parana"]
+
+
+def test_an_incident_that_names_no_town_is_placed_at_the_town_its_report_names() -> None:
+    # The arrests, two days after the rally and told apart from it, name no place of their own:
+    # the report's town is where, near it (precision 2), not the whole country.
+    text = (
+        "Thousands of people rallied in Yerevan on Friday against the new prime minister. The "
+        "opposition said the vote was a power grab. Lawmakers confirmed him by 77 votes to 17. The "
+        "European Union called for calm. On Sunday, police arrested 40 opposition activists, the "
+        "interior ministry said. The activists were charged with hooliganism."
+    )
+    rally, arrests = extract(Document(text=text, published="2024-03-12"))
+    assert (rally.sub_event_type, rally.location, rally.geo_precision) == ("Peaceful protest", "Yerevan", 1)
+    assert (arrests.sub_event_type, arrests.location, arrests.admin1) == ("Arrests", "Yerevan", "Yerevan")
+    assert arrests.geo_precision == 2
+    # A town of another country is not the report's: the arrests stay the country's own.
+    abroad = text.replace("in Yerevan", "in Armenia").replace("The European Union", "Brussels")
+    rally, arrests = extract(Document(text=abroad, published="2024-03-12"))
+    assert (arrests.location, arrests.admin1) == ("Armenia", None)

@@ -33,6 +33,7 @@ from strife.stages.event_places import (
     home_country,
     incident_place,
     listed_places,
+    report_town,
     struck_country,
     struck_place,
 )
@@ -420,6 +421,8 @@ def assemble_events(doc: Document) -> list[Event]:
             event_iso3, event_country = target, country_name(target)
             if place["admin1"] is None:
                 place = struck_place(place, target)
+        if (town := report_town(doc, place, event_iso3)) is not None:
+            place = town
         actor1, inter1 = actor_name(a1, event_country, event_iso3, event_date)
         actor2, inter2 = actor_name(a2, event_country, event_iso3, event_date)
         if remote and event_iso3 is None and inter1 == 1 and a1 is not None and a1.value.iso3:

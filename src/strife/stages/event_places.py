@@ -5,6 +5,7 @@ with it that make events of their own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from strife.document import Document, Mention
@@ -512,6 +513,38 @@ def incident_place(
         if earlier and (place["iso3"] or iso3) in (None, earlier[-1].value.entry.iso3):
             place = _choose_place(doc, earlier[-1:], {earlier[-1].sentence})
     return place, incident_places
+
+
+def report_town(doc: Document, place: dict[str, Any], iso3: str | None) -> dict[str, Any] | None:
+    """Where an incident that names no town or province of its own happened, for want of
+    better: the place of its country the report names most often (the first of equals), as a
+    coder reads a bulletin from San Salvador or a note on protests in Freetown. Precision 2 for
+    a town or a district, 3 for a province: near it, not known to be in it. An incident whose
+    place is a name the gazetteer lacks ("the village of Al-Sayyal") keeps it, in that
+    province."""
+    if iso3 is None or place["admin1"] is not None or _part_of_country(doc, place.get("mention")):
+        return None  # "a strike in southern Lebanon" says where: a part of the country, not a town
+    # The town a report was filed from speaks for where only as `_dateline_place` allows.
+    filed = max((m.end for m in doc.layer("dateline")), default=0)
+    towns = [
+        m
+        for m in doc.layer("places")
+        if m.start >= filed
+        and m.label == "place"
+        and m.value.entry is not None
+        and m.value.entry.kind in ("place", "admin2", "admin1")
+        and m.value.entry.iso3 == iso3
+        and not _is_venue(doc, m)
+        and not _inside_a_name(doc, m)
+    ]
+    if not towns:
+        return None
+    counts = Counter(m.value.entry.geonameid for m in towns)
+    town = max(towns, key=lambda m: (counts[m.value.entry.geonameid], -m.start))
+    entry = town.value.entry
+    if place["location"] is not None and place["mention"] is not None and place["mention"].label == "place":
+        return {**place, "admin1": entry.admin1 if entry.kind != "admin1" else entry.name, "iso3": iso3}
+    return {**entry_place(entry, 3 if entry.kind == "admin1" else 2), "mention": town, "iso3": iso3}
 
 
 # "Attacks across the district", "clashes in the city": a unit named before, referred to again.
