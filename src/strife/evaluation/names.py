@@ -61,12 +61,15 @@ def same_place(a: str | None, b: str | None) -> bool | None:
 @lru_cache(maxsize=1 << 14)
 def _names_of_the_unit(gold: str, iso3: str | None) -> frozenset[str]:
     """The names the gazetteer gives the units and towns that a gold name stands for, in gold's
-    country: "Rif Dimashq" is Rural Damascus, "Ad Dawhah" Doha, "Canary Islands" Canarias."""
+    country: "Rif Dimashq" is Rural Damascus, "Ad Dawhah" Doha, "Canary Islands" Canarias; and
+    those GeoNames also spells so ("Idleb" Idlib, "Taizz" Taiz), as a coder may write the name
+    the source used."""
     from strife.places.gazetteer import get_gazetteer  # loaded only when names differ
 
+    gazetteer = get_gazetteer()
     return frozenset(
         key
-        for entry in get_gazetteer().lookup(gold)
+        for entry in (*gazetteer.lookup(gold), *gazetteer.lookup_alternate(gold))
         if iso3 in (None, entry.iso3) and (key := normalise_place(entry.name)) is not None
     )
 
