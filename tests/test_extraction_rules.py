@@ -2923,6 +2923,13 @@ def test_a_group_killed_with_no_number_before_the_verb_is_several() -> None:
     doc = to_document({"text": "Troops killed militants in Bannu."}, "d")
     default_pipeline().annotate(doc)
     assert [m.value.noun for m in doc.layer("casualties")] == ["militants"]
+    # A heading's year on the line above counts no one of the headline under it.
+    (headline,) = events("Mali: Timeline of attacks -2021\nSoldiers killed in ambush in northern Mali")
+    assert (headline.sub_event_type, headline.fatalities, headline.fatalities_imputed) == (
+        "Armed clash",
+        3,
+        True,
+    )
 
 
 def test_numerous_dead_are_many() -> None:

@@ -656,12 +656,18 @@ _PLURAL_COUNTED_BEFORE = compile_lower(
 )
 
 
-def _uncounted_before(text: str, start: int) -> bool:
+def _uncounted_before(text: str, start: int, floor: int = 0) -> bool:
     """Whether the clause before `start` leaves the plural there uncounted (`_PLURAL_COUNTED_BEFORE`),
     and the plural is not what someone killed was doing to ("Policeman guarding polio workers shot
-    dead": the policeman died)."""
-    clause = _CLAUSE_BREAK.split(text[max(0, start - 60) : start])[-1]
+    dead": the policeman died). `floor`: where its sentence begins, before which no clause is its
+    own (a heading's year, "Timeline -2021", above "Pakistani forces killed in Turbat")."""
+    clause = _CLAUSE_BREAK.split(text[max(floor, start - 60) : start])[-1]
     return _PLURAL_COUNTED_BEFORE.search(" " + clause) is None and _DOING_BEFORE.search(clause) is None
+
+
+def _sentence_start(doc: Document, offset: int) -> int:
+    index = sentence_of(doc, offset)
+    return doc.layer("sentences")[index].start if index >= 0 else 0
 
 
 # A present participle whose object the plural after it is: "guarding", "escorting".
@@ -1538,7 +1544,7 @@ class CasualtyStage:
                 add(match.start(), match.end(), Casualty(count, _outcome(match.group("verb")), "unknown", ""))
         # Last: a group killed with no number, where no pattern above counted them.
         for match in scan(PLURAL_UNCOUNTED_BEFORE, text):
-            if _uncounted_before(text, match.start()):
+            if _uncounted_before(text, match.start(), _sentence_start(doc, match.start())):
                 noun = match.group("noun").lower()
                 add(
                     match.start(),
@@ -1553,7 +1559,9 @@ class CasualtyStage:
                 Casualty(quantity("several"), "killed", party_of(noun), noun),
             )
         for match in scan(BODIES_UNCOUNTED, text) if found_bodies else ():
-            if not NUMBER_WORD.search(match.group()) and _uncounted_before(text, match.start()):
+            if not NUMBER_WORD.search(match.group()) and _uncounted_before(
+                text, match.start(), _sentence_start(doc, match.start())
+            ):
                 noun = match.group("noun") or match.group("noun2")
                 add(match.start(), match.end(), Casualty(quantity("several"), "killed", "unknown", noun))
         # A Spanish sentence: the Spanish rows count its dead and hurt.
