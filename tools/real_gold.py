@@ -121,6 +121,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     46: {"seed": 20261248, **LATER_SHORT},
     47: {"seed": 20261249, **LATER_ARTICLES},
     48: {"seed": 20261250, **LATER_SHORT},
+    49: {"seed": 20261251, **LATER_ARTICLES},
 }
 
 
