@@ -3593,6 +3593,12 @@ def test_a_demonstration_met_by_force_is_read_only_where_a_note_names_who_demons
     )
     assert [e.event_type for e in found] == ["Protests"]
     assert events("tv station, 2000 police") == []
+    # A note stripped of its hyphens writes "a sit in"; sitting in a place is no protest.
+    (sit_in,) = events(
+        "census agents organized a sit in wednesday before the presidency in libreville over their unpaid "
+        "allowances."
+    )
+    assert sit_in.sub_event_type == "Peaceful protest"
 
 
 def test_a_development_takes_no_toll_from_the_sentences_around_it() -> None:

@@ -49,9 +49,11 @@ CROWD_TYPES = frozenset(
 )
 # Words that name those who demonstrate, or their turnout, where a note names no crowd: "6500
 # indigenous marchers", "participation at 320,000".
-# (Not "march", a month as often as a march in a lower-cased note.)
+# (Not "march", a month as often as a march in a lower-cased note.) A note stripped of its
+# hyphens writes "organized a sit in"; the verb "sit in" has no article before it.
 MARCHERS = re.compile(
-    r"\b(?:marchers|marches|marched|marching|participa(?:tion|nts)|strikers|sit-ins?|picket\w*)\b"
+    r"\b(?:marchers|marches|marched|marching|participa(?:tion|nts)|strikers|sit-ins?|(?:a|the|their) sit ins?|"
+    r"picket\w*)\b"
 )
 CROWD_MOVES = Trigger("Peaceful protest", 20, False)
 TERRITORY_TYPES = frozenset(
@@ -86,6 +88,15 @@ FIRED_AT = (
     r"(?:(?:several |two |three |a few |\w+ )?(?:shots|rounds|bullets|volleys) )?(?:at|on|upon) "
     rf"(?!(?:the )?(?:air|sky|end|start|beginning|close|height)\b|{WEEKDAY_PATTERN}\b|{MONTH_PATTERN}|\d)"
 )
+# What is executed that is no one killed: a plan, an order, a warrant carried out.
+CARRIED_OUT = (
+    r"(?:(?:the|a|an|its|their|his|her|this|that) )?(?:[\w-]+ )?(?:plans?|orders?|warrants?|"
+    r"projects?|strateg\w+|programm?e?s?|contracts?|deals?|agreements?|polic(?:y|ies)|operations?|missions?|"
+    r"tasks?|decisions?|dut(?:y|ies)|work|budgets?|moves?|transactions?|sentences?|instructions?|commands?|"
+    r"judge?ments?|verdicts?|rulings?|steps?|measures?|reforms?|functions?|code|scripts?|"
+    r"trades?|manoeuvres?|maneuvers?|exercises?|attacks?)\b"
+)
+_EXECUTED_THING = re.compile(rf"execut\w*\s+{CARRIED_OUT}")
 # A row this strong names the weapon of one incident (a landmine, a bomb blast, a suicide bomb,
 # an air strike), not the shelling or the killings a tally sums.
 NAMED_WEAPON = 70
@@ -393,11 +404,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"massacre(?:d|s)?\b|executed|killing spree|"
      # "They execute a motorcyclist in El Tomatal", "ISIS executes 12 in Palmyra"; not a plan,
      # an order or a warrant carried out.
-     r"execut(?:es?|ing)(?= (?!(?:(?:the|a|an|its|their|his|her|this|that) )?(?:[\w-]+ )?(?:plans?|orders?|warrants?|"
-     r"projects?|strateg\w+|programm?e?s?|contracts?|deals?|agreements?|polic(?:y|ies)|operations?|missions?|"
-     r"tasks?|decisions?|dut(?:y|ies)|work|budgets?|moves?|transactions?|sentences?|instructions?|commands?|"
-     r"judge?ments?|verdicts?|rulings?|steps?|measures?|reforms?|functions?|code|scripts?|"
-     r"trades?|manoeuvres?|maneuvers?|exercises?|attacks?)\b)[\w-])|"
+     rf"execut(?:es?|ing)(?= (?!{CARRIED_OUT})[\w-])|"
      r"(?:burned|torched|set fire to) (?:\w+ )?(?:homes|houses|huts)|"
      r"burn(?:ed|t) (?:alive|to death)|"
      + FIRED_AT,
@@ -692,6 +699,11 @@ WEAPON_OF_TYPE: dict[str, re.Pattern[str]] = {
     ),
     "Grenade": compile_lower(r"\bgrenades?\b"),
     "Chemical weapon": compile_lower(r"\b(?:chemical|chlorine|sarin|mustard gas|nerve agent|toxic gas)"),
+    # Codebook: an arrest is people taken, not police at work ("executing a search warrant").
+    "Arrests": compile_lower(
+        r"\b(?:arrest\w*|detain\w*|detention|custody|held|holding|apprehend\w*|round(?:ed|s|ing)? up|"
+        r"nab(?:bed|s)?|captur\w*|seiz\w*|jail\w*|imprison\w*|abduct\w*|picked up|taken in|booked|remand\w*)"
+    ),
 }
 # The types an incident in which people were killed can have.
 DEADLY_TYPES = frozenset(
@@ -743,6 +755,8 @@ def _learned_trigger(
                 # "amid the possibility of an operation to be launched against militants by
                 # security forces": what follows a plan or a fear is no act of the sentence's.
                 continue
+            if _EXECUTED_THING.match(text, word.start()):
+                continue  # "executing a search warrant": the table's row reads no killing here either
             row = model.typer_weights.get(stemmed)
             for_type = row[column] if row else 0.0
             weight = for_type + model.detector_weights.get(stemmed, 0.0)
