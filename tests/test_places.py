@@ -1192,3 +1192,20 @@ def test_an_incident_that_names_no_town_is_placed_at_the_town_its_report_names()
     abroad = text.replace("in Yerevan", "in Armenia").replace("The European Union", "Brussels")
     rally, arrests = extract(Document(text=abroad, published="2024-03-12"))
     assert (arrests.location, arrests.admin1) == ("Armenia", None)
+
+
+def test_an_event_known_only_to_its_province_is_in_the_district_of_the_provinces_seat() -> None:
+    # Codebook: coded to the seat, Hama city in Hama district, Kandahar city in Kandahar district.
+    def place(text: str) -> tuple[str | None, str | None, str | None, int | None]:
+        (event,) = extract(Document(text=text, published="2019-05-07"))
+        return event.location, event.admin1, event.admin2, event.geo_precision
+
+    assert place("Regime forces shelled the countryside of Hama province on Tuesday.") == (
+        "Hama",
+        "Hama",
+        "Hama",
+        3,
+    )
+    assert place("Gunmen killed two soldiers in Kandahar province on Tuesday.")[2] == "Kandahar"
+    # Balkh district is no seat of Balkh province (Mazar-i-Sharif is): no district is known.
+    assert place("Taliban fighters attacked a police post in Balkh province on Tuesday.")[2] is None

@@ -399,14 +399,54 @@ def _dateline_place(doc: Document, place: dict[str, Any], iso3: str | None) -> d
 CITY_DISTRICT_POPULATION = 10_000
 
 
+# How near (in degrees) a town must stand to a province's seat to be that seat.
+SEAT_DEGREES = 0.02
+
+
+def _at(entry: Any, latitude: float | None, longitude: float | None) -> bool:
+    return (
+        latitude is not None
+        and entry.latitude is not None
+        and abs(entry.latitude - latitude) < SEAT_DEGREES
+        and abs(entry.longitude - longitude) < SEAT_DEGREES
+    )
+
+
+def seat_district(province: Any) -> str | None:
+    """The district of a province's seat, where the seat bears the province's name (Hama, Daraa,
+    Kandahar): codebook, an event known only to the province is coded to its seat, and so to the
+    seat's district. Not a namesake district whose own seat is elsewhere (Balkh district, whose
+    province's seat is Mazar-i-Sharif)."""
+    namesakes = [
+        e
+        for e in get_gazetteer().lookup(province.name)
+        if e.iso3 == province.iso3 and e.admin1 == province.name
+    ]
+    seat = (province.seat_latitude, province.seat_longitude)
+    for town in (e for e in namesakes if e.kind == "place" and _at(e, *seat)):
+        return _district_of(town)
+    for unit in (e for e in namesakes if e.kind == "admin2"):
+        if (
+            unit.seat_latitude is None
+            or province.seat_latitude is None
+            or _at(province, unit.seat_latitude, unit.seat_longitude)
+        ):
+            return str(unit.name)
+    return None
+
+
+def _district_of(entry: Any) -> str | None:
+    if entry.admin2 is None and entry.kind == "place" and entry.population >= CITY_DISTRICT_POPULATION:
+        return str(entry.name)
+    return entry.admin2
+
+
 def entry_place(entry: Any, precision: int) -> dict[str, Any]:
     """An event's place fields from a gazetteer entry below the country."""
     # Codebook: an event known only to a district or a province is coded to its seat.
     lat, lon = (entry.seat_latitude, entry.seat_longitude) if entry.seat_latitude is not None else (
         entry.latitude, entry.longitude)  # fmt: skip
-    admin2 = entry.admin2
-    if admin2 is None and entry.kind == "place" and entry.population >= CITY_DISTRICT_POPULATION:
-        admin2 = entry.name
+    admin2 = seat_district(entry) if entry.kind == "admin1" else _district_of(entry)
     # Spec: the GeoNames id of the location itself; a part of a town GeoNames lacks has none.
     return {"admin1": entry.admin1 if entry.kind != "admin1" else entry.name, "admin2": admin2,
             "location": entry.name, "geo_precision": precision, "latitude": lat, "longitude": lon,
