@@ -94,6 +94,10 @@ def test_caseless_text_gets_its_names_back_with_offsets_kept() -> None:
     assert "here in El Salvador." in truecase("MURDERS HERE IN EL SALVADOR.")
     # A colour is a colour in a caseless note, though news capitalises it in names.
     assert "said white and black policemen" in truecase("residents said white and black policemen fired.")
+    # A large town's name that opens on a word news writes small, as its ending may ("Cape Town").
+    assert "through Port Au Prince on" in truecase("they marched through port au prince on friday.")
+    assert "outside the Un in New York" in truecase("they rallied outside the un in new york.")
+    assert truecase("the port said it would close.") == "The port said it would close."
 
 
 def test_lower_case_notes_are_read_as_reports() -> None:

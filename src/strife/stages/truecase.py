@@ -74,7 +74,7 @@ def truecase(text: str) -> str:
                 chars[match.start() : match.end()] = list(word.upper())
     for match in _SENTENCE_START.finditer(lower):
         chars[match.start(1)] = chars[match.start(1)].upper()
-    return _name_endings("".join(chars))
+    return _name_openings(_name_endings("".join(chars)))
 
 
 # A town at least this large, whose name ends on a word news writes small ("Guatemala City",
@@ -94,4 +94,23 @@ def _name_endings(text: str) -> str:
         if any(e.kind == "place" and e.population >= NAME_ENDING_POPULATION for e in entries):
             chars = chars or list(text)
             chars[match.start(2)] = chars[match.start(2)].upper()
+    return text if chars is None else "".join(chars)
+
+
+# A small word before names, where the words together name a large town or a unit ("new York",
+# "port Au Prince", "port Moresby"): the word is the name's.
+_WORD_THEN_NAMES = re.compile(r"\b([a-z]+)((?:[ \t]+[A-Z][a-z]+){1,3})\b")
+
+
+def _name_openings(text: str) -> str:
+    """The small word before a name capitalised where the two are a large town's name."""
+    from strife.places.gazetteer import get_gazetteer  # the gazetteer reads this module's words
+
+    gazetteer = get_gazetteer()
+    chars = None
+    for match in _WORD_THEN_NAMES.finditer(text):
+        entries = gazetteer.lookup(f"{match.group(1)}{match.group(2)}")
+        if any(e.kind != "country" and e.population >= NAME_ENDING_POPULATION for e in entries):
+            chars = chars or list(text)
+            chars[match.start(1)] = chars[match.start(1)].upper()
     return text if chars is None else "".join(chars)
