@@ -3264,6 +3264,22 @@ def test_an_armed_actor_beside_an_accident_is_its_victim() -> None:
     assert attack.fatalities == 20
 
 
+def test_a_building_that_collapsed_is_an_accident_unless_a_weapon_of_war_felled_it() -> None:
+    assert events("Nine people were killed in Lagos on Monday after a five-storey building collapsed.") == []
+    assert (
+        events("Six workers were killed in an explosion at a fireworks factory in Sivakasi on Monday.") == []
+    )
+    # Shelling or an air strike that brings the roof down is the act; the collapse its harm.
+    (strike,) = events(
+        "An Israeli air strike hit a house in Gaza City on Monday and the building collapsed, killing 11 people."
+    )
+    assert (strike.sub_event_type, strike.fatalities) == ("Air/drone strike", 11)
+    (shelling,) = events(
+        "Russian shelling hit a school in Kharkiv on Monday and its roof caved in, killing two."
+    )
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_people_burned_alive_by_gunmen_are_an_attacks_dead_and_by_a_mob_a_mobs() -> None:
     (attack,) = events(
         "Gunmen stormed a school in Yobe on Monday, and some of the students were burned alive."

@@ -757,7 +757,8 @@ CRIME_MOTIVE_REACH = 3
 
 # A weapon of war in an act's own words: not a blast or a jet, which gas and air shows have too.
 WAR_WEAPON = re.compile(
-    r"\b(?:bomb|bombs|bomber|bombers|bombing|ieds?|rockets?|missiles?|mortars?|grenades?|landmines?)\b"
+    r"\b(?:bomb|bombs|bomber|bombers|bombing|ieds?|rockets?|missiles?|mortars?|grenades?|landmines?|"
+    r"air ?strikes?|air raids?|drone strikes?|shelling|artillery)\b"
 )
 
 
