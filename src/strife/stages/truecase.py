@@ -80,37 +80,30 @@ def truecase(text: str) -> str:
 # A town at least this large, whose name ends on a word news writes small ("Guatemala City",
 # "Panama City"): the word is the name's.
 NAME_ENDING_POPULATION = 100_000
-_NAME_THEN_WORD = re.compile(r"\b([A-Z][a-z]+)[ \t]+([a-z]+)\b")
+_NAME_THEN_WORD = re.compile(r"\b[A-Z][a-z]+[ \t]+(?P<small>[a-z]+)\b")
+# A small word before names, where the words together name a large town or a unit ("new York",
+# "port Au Prince", "port Moresby"): the word is the name's.
+_WORD_THEN_NAMES = re.compile(r"\b(?P<small>[a-z]+)(?:[ \t]+[A-Z][a-z]+){1,3}\b")
 
 
 def _name_endings(text: str) -> str:
-    """The small word after a name capitalised where the two are a large town's name."""
-    from strife.places.gazetteer import get_gazetteer  # the gazetteer reads this module's words
-
-    gazetteer = get_gazetteer()
-    chars = None
-    for match in _NAME_THEN_WORD.finditer(text):
-        entries = gazetteer.lookup(f"{match.group(1)} {match.group(2)}")
-        if any(e.kind == "place" and e.population >= NAME_ENDING_POPULATION for e in entries):
-            chars = chars or list(text)
-            chars[match.start(2)] = chars[match.start(2)].upper()
-    return text if chars is None else "".join(chars)
-
-
-# A small word before names, where the words together name a large town or a unit ("new York",
-# "port Au Prince", "port Moresby"): the word is the name's.
-_WORD_THEN_NAMES = re.compile(r"\b([a-z]+)((?:[ \t]+[A-Z][a-z]+){1,3})\b")
+    return _small_words_of_names(text, _NAME_THEN_WORD, frozenset({"place"}))
 
 
 def _name_openings(text: str) -> str:
-    """The small word before a name capitalised where the two are a large town's name."""
+    return _small_words_of_names(text, _WORD_THEN_NAMES, frozenset({"place", "admin1", "admin2"}))
+
+
+def _small_words_of_names(text: str, pattern: re.Pattern[str], kinds: frozenset[str]) -> str:
+    """The small word (`pattern`'s group `small`) of a run that names a large place of one of
+    `kinds` capitalised."""
     from strife.places.gazetteer import get_gazetteer  # the gazetteer reads this module's words
 
     gazetteer = get_gazetteer()
     chars = None
-    for match in _WORD_THEN_NAMES.finditer(text):
-        entries = gazetteer.lookup(f"{match.group(1)}{match.group(2)}")
-        if any(e.kind != "country" and e.population >= NAME_ENDING_POPULATION for e in entries):
+    for match in pattern.finditer(text):
+        entries = gazetteer.lookup(match.group())
+        if any(e.kind in kinds and e.population >= NAME_ENDING_POPULATION for e in entries):
             chars = chars or list(text)
-            chars[match.start(1)] = chars[match.start(1)].upper()
+            chars[match.start("small")] = chars[match.start("small")].upper()
     return text if chars is None else "".join(chars)
