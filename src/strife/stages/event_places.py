@@ -560,8 +560,8 @@ def report_town(doc: Document, place: dict[str, Any], iso3: str | None) -> dict[
     better: the place of its country the report names most often (the first of equals), as a
     coder reads a bulletin from San Salvador or a note on protests in Freetown. Precision 2 for
     a town or a district, 3 for a province: near it, not known to be in it. An incident whose
-    place is a name the gazetteer lacks ("the village of Al-Sayyal") keeps it, in that
-    province."""
+    place names no province (a name the gazetteer lacks, "the village of Al-Sayyal", or a town
+    it gives none) keeps that place, in the report town's province."""
     if iso3 is None or place["admin1"] is not None or _part_of_country(doc, place.get("mention")):
         return None  # "a strike in southern Lebanon" says where: a part of the country, not a town
     # The town a report was filed from speaks for where only as `_dateline_place` allows.
