@@ -122,6 +122,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     47: {"seed": 20261249, **LATER_ARTICLES},
     48: {"seed": 20261250, **LATER_SHORT},
     49: {"seed": 20261251, **LATER_ARTICLES},
+    50: {"seed": 20261252, **LATER_SHORT},
 }
 
 
