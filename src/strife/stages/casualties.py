@@ -15,7 +15,7 @@ from strife.stages.calendar import MONTHS
 from strife.stages.casualty_subjects import OPENS_CLAUSE, subject_of
 from strife.stages.lexicon import compile_lower, scan
 from strife.stages.numbers import NUMBER_PATTERN, QUALIFIER_PATTERN, Quantity, quantity
-from strife.stages.sentences import sentence_of
+from strife.stages.sentences import sentence_of, sentence_span
 from strife.stages.spanish import killings as spanish_killings
 from strife.stages.spanish import spanish_sentences
 from strife.stages.taken_spans import TakenSpans
@@ -656,7 +656,7 @@ _PLURAL_COUNTED_BEFORE = compile_lower(
 )
 
 
-def _uncounted_before(text: str, start: int, floor: int = 0) -> bool:
+def _uncounted_before(text: str, start: int, floor: int) -> bool:
     """Whether the clause before `start` leaves the plural there uncounted (`_PLURAL_COUNTED_BEFORE`),
     and the plural is not what someone killed was doing to ("Policeman guarding polio workers shot
     dead": the policeman died). `floor`: where its sentence begins, before which no clause is its
@@ -666,8 +666,8 @@ def _uncounted_before(text: str, start: int, floor: int = 0) -> bool:
 
 
 def _sentence_start(doc: Document, offset: int) -> int:
-    index = sentence_of(doc, offset)
-    return doc.layer("sentences")[index].start if index >= 0 else 0
+    span = sentence_span(doc, offset)
+    return span.start if span is not None else 0
 
 
 # A present participle whose object the plural after it is: "guarding", "escorting".

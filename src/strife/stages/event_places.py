@@ -372,10 +372,15 @@ def _part_of_country(doc: Document, mention: Mention | None) -> bool:
     )
 
 
+def _dateline_end(doc: Document) -> int:
+    """Where a report's dateline ends (0 where it has none)."""
+    return max((m.end for m in doc.layer("dateline")), default=0)
+
+
 def _dateline_place(doc: Document, place: dict[str, Any], iso3: str | None) -> dict[str, Any] | None:
     """Where a local report names no place of its own but its country, the town it was filed
     from: "SHEIKHUPURA: Two constables ... were suspended". Precision 2: near that town."""
-    end = max((m.end for m in doc.layer("dateline")), default=0)
+    end = _dateline_end(doc)
     filed = [
         m for m in doc.layer("places") if m.start < end and m.label == "place" and m.value.entry is not None
     ]
@@ -565,7 +570,7 @@ def report_town(doc: Document, place: dict[str, Any], iso3: str | None) -> dict[
     if iso3 is None or place["admin1"] is not None or _part_of_country(doc, place.get("mention")):
         return None  # "a strike in southern Lebanon" says where: a part of the country, not a town
     # The town a report was filed from speaks for where only as `_dateline_place` allows.
-    filed = max((m.end for m in doc.layer("dateline")), default=0)
+    filed = _dateline_end(doc)
     towns = [
         m
         for m in doc.layer("places")

@@ -341,13 +341,19 @@ def _trimmed(text: str, start: int, end: int, clause: bool = False) -> Mention:
     return Mention(start, end, "sentence", CLAUSE if clause else None)
 
 
-def sentence_of(doc: Document, offset: int) -> int:
-    """Index of the sentence that holds a character offset (-1 if none)."""
+def sentence_span(doc: Document, offset: int) -> Mention | None:
+    """The sentence that holds a character offset, if any."""
     starts = doc.annotations.facts.get("sentence_starts")
     spans = doc.layer("sentences")
     if starts is None or len(starts) != len(spans):
         starts = doc.annotations.facts["sentence_starts"] = [span.start for span in spans]
     index = bisect_right(starts, offset) - 1
     if index >= 0 and offset < spans[index].end:
-        return spans[index].sentence
-    return -1
+        return spans[index]
+    return None
+
+
+def sentence_of(doc: Document, offset: int) -> int:
+    """Index of the sentence that holds a character offset (-1 if none)."""
+    span = sentence_span(doc, offset)
+    return span.sentence if span is not None else -1
