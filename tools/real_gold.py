@@ -123,6 +123,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     48: {"seed": 20261250, **LATER_SHORT},
     49: {"seed": 20261251, **LATER_ARTICLES},
     50: {"seed": 20261252, **LATER_SHORT},
+    51: {"seed": 20261253, **LATER_ARTICLES},
 }
 
 
