@@ -47,6 +47,24 @@ def test_homonyms_resolve_to_the_articles_country() -> None:
     assert ("Hyderabad", "IND", "Telangana") in found
 
 
+def test_a_name_with_a_namesake_in_the_country_the_text_names_is_that_namesake() -> None:
+    # GeoNames' largest San Lorenzo is Paraguay's (230,000 people); Ecuador's is a canton.
+    found = _places(
+        "Two journalists were kidnapped in the border canton of San Lorenzo, in northern Ecuador."
+    )
+    assert ("San Lorenzo", "ECU", "Esmeraldas") in found
+    # A town abroad that nothing in the text speaks for stays itself when it is a metropolis.
+    found = _places("Protesters from Ecuador marched in Lima on Tuesday.")
+    assert ("Lima", "PER", "Lima") in found
+
+
+def test_a_district_of_a_province_named_with_its_compass_part_lies_in_that_province() -> None:
+    # Nawa is also a district of Ivory Coast; "of southern Helmand" says which.
+    found = _places("Six policemen were killed in an attack in Nawa district of southern Helmand province.")
+    assert {iso3 for _, iso3, _ in found} == {None, "AFG"}
+    assert ("Helmand", "AFG", "Helmand") in found
+
+
 def test_people_and_sentence_openers_are_not_places() -> None:
     names = [
         name

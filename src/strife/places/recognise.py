@@ -429,8 +429,11 @@ FOREIGN_MIN_POPULATION = 100_000
 _PART = (
     r"(?:area|district|tehsil|town|village|city|county|sector|valley|neighbou?rhood|suburb|quarter|locality)"
 )
+# "Nawa district of southern Helmand": the part of the unit it lies in.
+_COMPASS = r"(?:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
 CONTAINED_BY = re.compile(
-    rf"\s*,\s*|\s+in\s+(?:the\s+)?|\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?|\s+(?:\w+\s+)?{_PART}\s*,\s*",
+    rf"\s*,\s*|\s+in\s+(?:the\s+)?{_COMPASS}|\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?{_COMPASS}"
+    rf"|\s+(?:\w+\s+)?{_PART}\s*,\s*",
     re.I,
 )
 POSSESSIVE = re.compile(r"['’]s\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}?")
@@ -438,7 +441,7 @@ POSSESSIVE = re.compile(r"['’]s\s+(?:(?:[a-z]+|[A-Z][a-z]+)\s+){0,2}?")
 
 # Said outright to be a part of the next place ("the San José neighbourhood of Barranquilla"):
 # a homonym elsewhere is no reading of it.
-PART_OF = re.compile(rf"\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?", re.I)
+PART_OF = re.compile(rf"\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?{_COMPASS}", re.I)
 
 
 _LEVEL = {"admin1": 1, "admin2": 2}
@@ -478,6 +481,7 @@ def resolve(
     text: str = "",
     countries: dict[int, str] | None = None,
     country_named: bool = True,
+    named_as_place: Collection[str] = (),
 ) -> list[GazetteerEntry | None]:
     """One entry per candidate: the article's country first, then agreement with the other
     places named, then units over places of the same name, then population. A name followed by
@@ -486,7 +490,8 @@ def resolve(
     one abroad (a surname, a common word that GeoNames also lists as a village). `countries`:
     where the text names a country, by offset, for "Paris, France". `country_named`: whether the
     text names a country as a place, not only its people ("killed in Indian firing in Kotli" names
-    India as who fired, and Kotli stays in Pakistan)."""
+    India as who fired, and Kotli stays in Pakistan). `named_as_place`: those countries, which a
+    name's namesake in them is read for before a larger town abroad."""
     context = Counter(country_votes)
     for candidate in candidates:
         if len({e.iso3 for e in candidate.entries}) == 1:
@@ -563,6 +568,7 @@ def resolve(
         country_votes if country_named else None,
         evidence,
         standing,
+        named_as_place,
     )
     return [
         None if c.spelt_otherwise and e is not None and written and e.iso3 not in written else e
@@ -760,6 +766,7 @@ def _choose(
     country_votes: Counter[str] | None = None,
     evidence: Evidence | None = None,
     standing: Counter[str | tuple[str, str | None]] | None = None,
+    named_as_place: Collection[str] = (),
 ) -> list[GazetteerEntry | None]:
     chosen: list[GazetteerEntry | None] = []
     model = ranker() if evidence is not None else None
@@ -855,6 +862,18 @@ def _choose(
             if standing is None
             else standing[best.iso3] + standing[(best.iso3, best.admin1)]
         ) - (len({e.iso3 for e in candidate.entries}) == 1)
+        at_home = [e for e in pool if e.iso3 in named_as_place]
+        if (
+            at_home
+            and best.iso3 not in named_as_place
+            and support <= 0
+            and FOREIGN_MIN_POPULATION <= best.population < HOME_OUTWEIGHED
+        ):
+            # "kidnapped in San Lorenzo, in northern Ecuador": a name with a namesake in the
+            # country the text names is that namesake, not a larger town abroad that nothing
+            # else in the text speaks for.
+            best = max(at_home, key=score)
+            support = 1
         if (
             home
             and best.iso3 not in home
@@ -883,6 +902,9 @@ def _choose(
 
 
 LOCATIVE_FOREIGN_MIN_POPULATION = 20_000
+# A town abroad this large is read as itself though the text's country has a namesake ("Toronto"
+# in an American paper).
+HOME_OUTWEIGHED = 1_000_000
 # A capitalised word right after a name, on the same line, and not the word of a unit ("San
 # Antonio Avenue", "San Jose Guayabal"; not "Quetta District").
 RUNS_ON = re.compile(r"[ \t](?P<word>[A-Z][a-z][\w'’\-]*)")

@@ -931,7 +931,12 @@ class PlaceStage:
             or bool(group_homes)
             or any(m.label == "country" and not _says_not_where(text, m) for m in mentions)
         )
-        resolved = resolve(candidates, votes, text, named_countries, country_named)
+        named_as_place = {
+            m.value.iso3
+            for m in mentions
+            if m.label == "country" and m.value.kind == "country" and not _says_not_where(text, m)
+        }
+        resolved = resolve(candidates, votes, text, named_countries, country_named, named_as_place)
         # "Georgia" in a report from Athens, Georgia, is the state: where the text's other places
         # lie in a province or town of a country's name, and none in or near the country.
         homonyms = _country_homonyms(mentions, candidates, resolved, gazetteer)
@@ -947,7 +952,7 @@ class PlaceStage:
                         mention.sentence,
                     )
             votes = +votes
-            resolved = resolve(candidates, votes, text, named_countries, country_named)
+            resolved = resolve(candidates, votes, text, named_countries, country_named, named_as_place)
         resolved = _one_country_lists(text, candidates, resolved)
         for candidate, entry in zip(candidates, resolved, strict=True):
             if entry is None:
