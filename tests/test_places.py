@@ -65,6 +65,16 @@ def test_a_district_of_a_province_named_with_its_compass_part_lies_in_that_provi
     assert ("Helmand", "AFG", "Helmand") in found
 
 
+def test_a_surname_that_speaks_is_the_person_however_large_its_town() -> None:
+    # Ponce, Puerto Rico, has 150,000 people; here it is the colonel who speaks.
+    found = _places(
+        "COLONEL RENE EMILIO PONCE SAID THE REBELS ATTACKED A MILITARY POST IN SAN MIGUEL.  "
+        "PONCE SAID THREE SOLDIERS WERE KILLED."
+    )
+    assert "PONCE" not in [name for name, _, _ in found]
+    assert "SAN MIGUEL" in [name for name, _, _ in found]
+
+
 def test_people_and_sentence_openers_are_not_places() -> None:
     names = [
         name

@@ -499,7 +499,9 @@ def _has_place_evidence(
         (given := WORD_BEFORE.search(before)) is not None and given.group(1) in given_names()
     ):
         # "Carlos Pizarro", then "according to Pizarro": a person's name, unless a province or a
-        # large city.
+        # large city; but one who speaks ("Emilio Ponce", then "Ponce said") is the person.
+        if SPEAKS_AFTER.match(after) and not PLACE_PREPOSITION.search(before):
+            return False
         return _outweighs_a_person(candidate)
     if UNIT_AFTER.match(after):
         return False
