@@ -124,6 +124,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     49: {"seed": 20261251, **LATER_ARTICLES},
     50: {"seed": 20261252, **LATER_SHORT},
     51: {"seed": 20261253, **LATER_ARTICLES},
+    52: {"seed": 20261254, **LATER_SHORT},
 }
 
 
