@@ -337,6 +337,22 @@ def test_day_ranges_and_the_previous_day() -> None:
     assert foiled.event_date == dt.date(2023, 7, 31)
 
 
+def test_an_act_told_only_by_the_day_it_was_said_spans_that_day_and_the_one_before() -> None:
+    (operation,) = events(
+        "Eight terrorists were killed in an intelligence-based operation in Dera Ismail Khan district, "
+        "the military's media wing said on Thursday.",
+        published="2025-10-10",
+    )
+    assert (operation.event_date, operation.date_end) == (dt.date(2025, 10, 8), dt.date(2025, 10, 9))
+    # Told again with that day as its own, it is the one incident.
+    (operation,) = events(
+        "Eight terrorists were killed in an operation in Dera Ismail Khan, the military said on Thursday. "
+        "The eight terrorists were killed in Dera Ismail Khan on Thursday, officials said.",
+        published="2025-10-10",
+    )
+    assert operation.fatalities == 8
+
+
 def test_a_lead_with_no_day_takes_the_day_of_the_sentence_after_it() -> None:
     (raid,) = events(
         "Gunmen have abducted at least 40 villagers from Kuchi in the Mariga area of Niger State.\n\n"

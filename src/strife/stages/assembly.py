@@ -729,7 +729,9 @@ def _one_incident_told_in_parts(events: list[Event], told_apart: set[str]) -> li
     # compared with those alone, not with every event of a long report.
     alike: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for event in events:
-        key = (event.event_date, event.date_end, event.sub_event_type, event.fatalities)
+        # By the last day: an act told "on Thursday" and one "said on Thursday" (that day or the
+        # night before) may be one.
+        key = (event.date_end, event.sub_event_type, event.fatalities)
         # Only a dated event with a toll, not a crowd's, has a twin (or is one).
         can_pair = (
             event.event_date is not None

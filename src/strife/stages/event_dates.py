@@ -88,6 +88,10 @@ def incident_date(
             chosen.value.precision,
             chosen.value.basis,
         )
+        if chosen.value.reporting and chosen.value.precision == 1 and chosen.value.after_previous is None:
+            # "…killed in the operation, the military's media wing said on Thursday": the act
+            # was told that day, and may have happened the day or the night before.
+            event_date = chosen.value.start - dt.timedelta(days=1)
         if chosen.value.after_previous is not None:
             # "In another exchange of fire the same day": the day of the incident told before;
             # "said on Tuesday they had foiled an attack the previous day": the day before it was said.
