@@ -125,6 +125,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     50: {"seed": 20261252, **LATER_SHORT},
     51: {"seed": 20261253, **LATER_ARTICLES},
     52: {"seed": 20261254, **LATER_SHORT},
+    53: {"seed": 20261255, **LATER_ARTICLES},
 }
 
 
