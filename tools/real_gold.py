@@ -126,6 +126,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     51: {"seed": 20261253, **LATER_ARTICLES},
     52: {"seed": 20261254, **LATER_SHORT},
     53: {"seed": 20261255, **LATER_ARTICLES},
+    54: {"seed": 20261256, **LATER_SHORT},
 }
 
 
