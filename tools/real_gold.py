@@ -127,6 +127,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     52: {"seed": 20261254, **LATER_SHORT},
     53: {"seed": 20261255, **LATER_ARTICLES},
     54: {"seed": 20261256, **LATER_SHORT},
+    55: {"seed": 20261257, **LATER_ARTICLES},
 }
 
 
