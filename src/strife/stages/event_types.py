@@ -218,12 +218,18 @@ def _protest_reading(
     # Forces that "clashed with protesters" met a crowd that fought back: codebook, a violent
     # demonstration, unless the typer reads the crowd's part otherwise.
     fallback = "Violent demonstration" if crowd and sub == "Armed clash" else sub
+    if crowd_arrests:
+        # Codebook: arrests at a demonstration are the police's intervention in it, unless the
+        # typer reads the arrests as the story.
+        fallback = "Protest with intervention"
     choices = PROTEST_FAMILY | {sub} if crowd else PROTEST_FAMILY | {"Armed clash"}
     ranked = [(t, p) for t, p in _typer_reading(text) if t in choices]
     total = sum(p for _, p in ranked)
     if not ranked or total <= 0:
         return fallback
     best, p = ranked[0]
+    if crowd_arrests and best == sub and p / total >= PROTEST_READING:
+        return sub
     if marched_about:
         return best  # two weak words, the demonstration's and the attack's: the typer decides
     if best != sub and p / total >= PROTEST_READING:
