@@ -3,8 +3,9 @@
 Every field's decision lives in a module named for it, beside the stage that finds its
 evidence: the type in `event_types.py`, the toll in `fatalities.py`, the actors in
 `actor_roles.py`, the claim in `claim_status.py`, the place in `event_places.py`, the date in
-`event_dates.py`, the note in `event_notes.py`. Assembly puts the record together, in the order
-the decisions need each other, with the evidence of each field.
+`event_dates.py`, the note in `event_notes.py`, the confidence in `event_confidence.py`. Assembly
+puts the record together, in the order the decisions need each other, with the evidence of each
+field.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from strife.stages.actor_roles import (
 )
 from strife.stages.claim_status import settle_claim
 from strife.stages.context import DEATH_ONLY, POLITICAL_SIDE
+from strife.stages.event_confidence import with_confidence
 from strife.stages.event_dates import incident_date, recalled_without_month
 from strife.stages.event_notes import write_note
 from strife.stages.event_places import (
@@ -461,15 +463,6 @@ def assemble_events(doc: Document) -> list[Event]:
             evidence.append(_evidence(doc, "claim_status", claim_mention))
         evidence.extend(_evidence(doc, "reported_by", m) for m in reporter_mentions)
 
-        confidence = (
-            0.35
-            + 0.15 * bool(casualty_mentions)
-            + 0.15 * (basis == "explicit")
-            + 0.1 * bool(place["location"])
-            + 0.1 * bool(a1)
-            + 0.05 * bool(a2)
-            - 0.2 * incident.background
-        )
         events.append(
             Event(
                 event_id=make_event_id(
@@ -513,7 +506,6 @@ def assemble_events(doc: Document) -> list[Event]:
                 background=incident.background,
                 notes=write_note(event_date, sub, actor1, actor2, where, fatalities, figures.injured),
                 evidence=evidence,
-                confidence=round(max(0.05, min(confidence, 0.95)), 2),
             )
         )
         if OPENS_ON_ANOTHER.match(opening_text):
@@ -618,7 +610,7 @@ def assemble_events(doc: Document) -> list[Event]:
                 )
                 shared.append((told, events[at:]))
     events = _unshare_told(events, shared)
-    events = _one_incident_told_in_parts(events, told_apart)
+    events = with_confidence(doc, _one_incident_told_in_parts(events, told_apart))
     undated = sum(event.event_date is None for event in events)
     if undated:
         doc.warn(
