@@ -711,6 +711,15 @@ def _one_country_lists(
 PERSON_NAME_PLACE_POPULATION = 500_000
 
 
+def _named_as_place(text: str, mentions: list[Mention]) -> set[str]:
+    """The countries the text names as where, not as whose or who struck."""
+    return {
+        m.value.iso3
+        for m in mentions
+        if m.label == "country" and m.value.kind == "country" and not _says_not_where(text, m)
+    }
+
+
 def _outweighs_a_person(candidate: Candidate) -> bool:
     """Whether a name a person also bears stays a place: a province by its own name (not "Vargas",
     a state's former name, for General Oscar Vargas; not "Michael", a parish the gazetteer counts
@@ -933,12 +942,9 @@ class PlaceStage:
             or bool(group_homes)
             or any(m.label == "country" and not _says_not_where(text, m) for m in mentions)
         )
-        named_as_place = {
-            m.value.iso3
-            for m in mentions
-            if m.label == "country" and m.value.kind == "country" and not _says_not_where(text, m)
-        }
-        resolved = resolve(candidates, votes, text, named_countries, country_named, named_as_place)
+        resolved = resolve(
+            candidates, votes, text, named_countries, country_named, _named_as_place(text, mentions)
+        )
         # "Georgia" in a report from Athens, Georgia, is the state: where the text's other places
         # lie in a province or town of a country's name, and none in or near the country.
         homonyms = _country_homonyms(mentions, candidates, resolved, gazetteer)
@@ -954,7 +960,9 @@ class PlaceStage:
                         mention.sentence,
                     )
             votes = +votes
-            resolved = resolve(candidates, votes, text, named_countries, country_named, named_as_place)
+            resolved = resolve(
+                candidates, votes, text, named_countries, country_named, _named_as_place(text, mentions)
+            )
         resolved = _one_country_lists(text, candidates, resolved)
         for candidate, entry in zip(candidates, resolved, strict=True):
             if entry is None:
