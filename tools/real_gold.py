@@ -128,6 +128,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     53: {"seed": 20261255, **LATER_ARTICLES},
     54: {"seed": 20261256, **LATER_SHORT},
     55: {"seed": 20261257, **LATER_ARTICLES},
+    56: {"seed": 20261258, **LATER_SHORT},
+    57: {"seed": 20261259, **LATER_ARTICLES},
 }
 
 
