@@ -53,6 +53,14 @@ QUIET_TEXT = (
 )
 
 
+def gold_digest(keep: Callable[[dict[str, Any]], bool] = lambda document: True) -> dict[str, object]:
+    """How many documents of the real gold's manifest `keep` takes, and a digest of their sorted
+    ids: what a learned model records of the gold it was fitted on."""
+    manifest = json.loads((Path(__file__).parent / "corpus/real/manifest.json").read_text())
+    ids = sorted({d["id"] for d in manifest["documents"] if keep(d)})
+    return {"documents": len(ids), "sha1": hashlib.sha1("\n".join(ids).encode()).hexdigest()[:12]}
+
+
 class CliResult(NamedTuple):
     code: int
     out: str

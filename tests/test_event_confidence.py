@@ -6,14 +6,9 @@ and in docs/event-confidence.md.
 
 from __future__ import annotations
 
-import hashlib
-import json
-from pathlib import Path
-
+from conftest import gold_digest
 from strife.api import extract
 from strife.stages.event_confidence import ConfidenceModel, confidence_model, features
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_a_note_with_its_toll_day_and_town_is_surer_than_a_vague_one() -> None:
@@ -35,7 +30,7 @@ def test_confidence_is_the_models_reading_of_the_records_features() -> None:
             "published": "2025-05-06",
         }
     )
-    feats = features("Gunmen shot dead a tribal elder in Bannu on Sunday, police said.", True, [event], 0)
+    (feats,) = features("Gunmen shot dead a tribal elder in Bannu on Sunday, police said.", True, [event])
     assert feats["kind=note"] == 1.0 and feats["killed"] == 1.0 and feats["has_location"] == 1.0
     assert event.confidence == round(confidence_model().probability(feats), 2)
     # A model that knows nothing reads every record at even odds.
@@ -54,9 +49,6 @@ def test_the_model_says_what_it_learned_from_and_how_well_it_reads_held_out_draw
 
 
 def test_the_model_was_fitted_on_every_dev_document_of_the_latest_draw() -> None:
-    manifest = json.loads((ROOT / "tests/corpus/real/manifest.json").read_text())
-    ids = sorted(d["id"] for d in manifest["documents"] if d["split"] == "dev")
-    digest = hashlib.sha1("\n".join(ids).encode()).hexdigest()[:12]
-    assert confidence_model().meta["gold_dev"] == {"documents": len(ids), "sha1": digest}, (
+    assert confidence_model().meta["gold_dev"] == gold_digest(lambda d: d["split"] == "dev"), (
         "refit after a draw: tools/train_event_confidence.py"
     )

@@ -56,8 +56,8 @@ def _read(item: tuple[Document, list[dict]]) -> list[tuple[dict[str, float], int
     if not events:
         return []
     _, spurious, _ = match_events(events, gold_events)
-    note = is_note(document)
-    return [(features(document.text, note, events, n), int(n not in spurious)) for n in range(len(events))]
+    rows = features(document.text, is_note(document), events)
+    return [(row, int(n not in spurious)) for n, row in enumerate(rows)]
 
 
 @cache

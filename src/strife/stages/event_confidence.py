@@ -24,6 +24,7 @@ from typing import Any
 
 from strife.document import Document
 from strife.event import Event
+from strife.stages.incident_model import logistic
 from strife.stages.sentences import is_note
 from strife.stages.truecase import is_caseless
 
@@ -33,12 +34,20 @@ MODEL_PATH = Path(__file__).with_name("event_confidence.json")
 EVIDENCE_FIELDS = ("location", "event_date", "fatalities", "actor1", "actor2", "claim_status", "injured")
 
 
-def features(text: str, note: bool, events: list[Event], number: int) -> dict[str, float]:
-    """What event `number` of a report's `events` shows of itself, by name; `note`: whether the
-    report is a note rather than an article (`sentences.is_note`)."""
-    event = events[number]
+def features(text: str, note: bool, events: list[Event]) -> list[dict[str, float]]:
+    """What each of a report's `events` shows of itself, by name; `note`: whether the report is
+    a note rather than an article (`sentences.is_note`)."""
     kind = "note" if note else "article"
     length = max(len(text), 1)
+    caseless = float(is_caseless(text))
+    return [
+        _event_features(event, number, events, kind, length, caseless) for number, event in enumerate(events)
+    ]
+
+
+def _event_features(
+    event: Event, number: int, events: list[Event], kind: str, length: int, caseless: float
+) -> dict[str, float]:
     starts = [e.start for e in event.evidence] or [0]
     first = min(starts) / length
     fields = {e.field for e in event.evidence}
@@ -66,7 +75,7 @@ def features(text: str, note: bool, events: list[Event], number: int) -> dict[st
         "log_length": math.log(length),
         "log_events": math.log1p(len(events)),
         "order": number / len(events),
-        "caseless": float(is_caseless(text)),
+        "caseless": caseless,
         # What makes a record sure differs between a note and an article.
         f"kind={kind}&background": float(event.background),
         f"kind={kind}&first_evidence": first,
@@ -89,8 +98,7 @@ class ConfidenceModel:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
     def probability(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return logistic(self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items()))
 
 
 @cache
@@ -102,10 +110,7 @@ def confidence_model() -> ConfidenceModel:
 def with_confidence(doc: Document, events: list[Event]) -> list[Event]:
     """The report's events, each with the model's confidence in it (two decimals)."""
     model = confidence_model()
-    note = is_note(doc)
     return [
-        event.model_copy(
-            update={"confidence": round(model.probability(features(doc.text, note, events, number)), 2)}
-        )
-        for number, event in enumerate(events)
+        event.model_copy(update={"confidence": round(model.probability(feats), 2)})
+        for event, feats in zip(events, features(doc.text, is_note(doc), events), strict=True)
     ]

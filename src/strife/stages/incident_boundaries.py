@@ -17,10 +17,11 @@ Scoring is a dictionary lookup per feature.
 from __future__ import annotations
 
 import json
-import math
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from strife.stages.incident_model import logistic
 
 MODEL_PATH = Path(__file__).with_name("incident_boundaries.json")
 
@@ -39,8 +40,7 @@ class BoundaryModel:
 
     def probability(self, feats: set[str]) -> float:
         """How likely a sentence with these features opens another incident."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return logistic(self.bias + sum(self.weights.get(f, 0.0) for f in feats))
 
     def opens(self, feats: set[str]) -> bool:
         return self.probability(feats) >= self.threshold

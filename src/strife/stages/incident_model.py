@@ -91,8 +91,7 @@ class IncidentModel:
 
     def incident_probability(self, feats: set[str]) -> float:
         weights = self.detector_weights
-        z = self.detector_bias + sum(weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return logistic(self.detector_bias + sum(weights.get(f, 0.0) for f in feats))
 
     def sub_event_types(self, feats: set[str]) -> list[tuple[str, float]]:
         """Every sub-event type the typer knows with its probability, most likely first."""
@@ -104,6 +103,11 @@ class IncidentModel:
         if not self.reasons:
             return "talk"
         return _softmax(self.reasons, self.reason_bias, self.reason_weights, feats)[0][0]
+
+
+def logistic(z: float) -> float:
+    """A linear model's score as a probability, the score clamped where `exp` would overflow."""
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
 def _softmax(
