@@ -3987,3 +3987,36 @@ def test_forces_attacked_make_a_battle_though_a_bystander_was_hurt() -> None:
     for text, sub in texts.items():
         found = events(text, published="2025-03-04")
         assert [e.sub_event_type for e in found] == [sub], text
+
+
+def test_deaths_inside_what_a_crowd_marched_for_are_its_cause() -> None:
+    # The purpose runs to the clause's end: the old killing and its year are the grievance.
+    (march,) = events(
+        "Several thousand mourners marched through Karbala on Friday to mark the tenth anniversary "
+        "of the assassination of a preacher who was shot dead by gunmen in 2015.",
+        published="2025-03-08",
+    )
+    assert (march.sub_event_type, march.location, march.fatalities) == ("Peaceful protest", "Karbala", 0)
+    (vigil,) = events(
+        "Students gathered in Lahore on Sunday. The protest, which marked a year since a rally in "
+        "which three people were killed, ended peacefully.",
+        published="2025-03-10",
+    )
+    assert (vigil.sub_event_type, vigil.location, vigil.fatalities) == ("Peaceful protest", "Lahore", 0)
+    # Another clause tells what happened to the crowd itself: its dead are its own.
+    (crackdown,) = events(
+        "Protesters marched against the new tax in Multan on Friday, and police shot dead two of them."
+    )
+    assert crackdown.fatalities == 2
+
+
+def test_what_a_crowd_marched_for_is_read_to_the_end_of_its_clause() -> None:
+    from strife.document import Mention
+    from strife.stages.fatalities import grieved
+
+    text = "Hundreds marched on Monday to demand an inquiry into the deaths of two men killed in 2019; police fired tear gas."
+    march = Mention(text.index("marched"), text.index("marched") + 7, "trigger", None, 0)
+    assert grieved(text, [march], text.index("killed"), 0)
+    assert not grieved(text, [march], text.index("police"), 0)
+    # Nothing of a crowd told before its act is its cause.
+    assert not grieved(text, [march], 0, 0)

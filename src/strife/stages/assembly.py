@@ -240,6 +240,10 @@ def assemble_events(doc: Document) -> list[Event]:
             # of 15 workers"), are the grievance's too.
             acted_in = {t.sentence for t in trigger_mentions}
             casualty_mentions = [m for m in casualty_mentions if m.sentence in acted_in]
+            if not any(t.value.sub_event_type in DEADLY_TYPES - PROTEST_OR_RIOT for t in trigger_mentions):
+                # The deadly acts were all what the crowd protested: so are their dead.
+                cause = grievances(doc.text, casualty_mentions, protests)
+                casualty_mentions = [m for m in casualty_mentions if m not in cause]
         reporter_mentions = gather("reporters")
         # Anyone killed or hurt: the act that hurt them is the incident, not a bomb defused beside it.
         trigger = pick_type(trigger_mentions, bool(casualty_mentions))

@@ -12,6 +12,7 @@ from collections import defaultdict
 from strife.document import Document, Mention
 from strife.stages.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
 from strife.stages.event_types import PROTEST_OR_RIOT
+from strife.stages.fatalities import grieved
 from strife.stages.lexicon import compile_lower
 from strife.stages.sentences import LEAD_SENTENCES, is_note
 from strife.stages.spanish import spanish_sentences
@@ -397,7 +398,14 @@ class ContextStage:
     name = "context"
 
     def __call__(self, doc: Document) -> None:
-        past_year_sentences = {m.sentence for m in doc.layer("dates") if m.value.past_year}
+        crowds = [m for m in doc.layer("triggers") if m.value.sub_event_type in PROTEST_OR_RIOT]
+        # A past year told as what a crowd marched for ("to mark the anniversary of the 1980
+        # execution") dates the grievance, not the march.
+        past_year_sentences = {
+            m.sentence
+            for m in doc.layer("dates")
+            if m.value.past_year and not grieved(doc.text, crowds, m.start, m.sentence)
+        }
         # A toll in the thousands is a war's or a year's, not one incident's.
         counted = {m.sentence for m in doc.layer("casualties")}
         spanish = spanish_sentences(doc)

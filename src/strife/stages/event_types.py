@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from strife.document import Mention
 from strife.stages.casualties import SELF_KILLED
-from strife.stages.fatalities import GRIEVANCE, GRIEVANCE_REACH, main_victims
+from strife.stages.fatalities import grieved, main_victims
 from strife.stages.incident_model import WORD, features, incident_model, stem
 from strife.stages.triggers import CROWD_WORDS
 
@@ -55,14 +55,7 @@ def protested_acts(text: str, triggers: list[Mention], protests: list[Mention]) 
     """The acts a protest's sentence gives as what the crowd protested ("staged rallies across
     the province against a suicide blast"): coding guide, the bombing and the protest against it
     are two events, and the protest's is not typed by the bombing's words."""
-    acts = []
-    for t in triggers:
-        if t in protests:
-            continue
-        before = [p for p in protests if p.sentence == t.sentence and p.end <= t.start]
-        if before and GRIEVANCE.search(text, max(before[0].end, t.start - GRIEVANCE_REACH), t.start):
-            acts.append(t)
-    return acts
+    return [t for t in triggers if t not in protests and grieved(text, protests, t.start, t.sentence)]
 
 
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")

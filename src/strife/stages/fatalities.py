@@ -64,17 +64,46 @@ GRIEVANCE = re.compile(
 GRIEVANCE_REACH = 25
 
 
+# What a crowd marched for, told right after its act: everything up to the clause's end is the
+# cause ("marched on the court to demand a probe into the deaths of three students killed in
+# police firing", "a demonstration against bail for a suspect who killed a girl", "the protest,
+# which marked the anniversary of a rally in which two people were killed").
+PURPOSE_OPENING = re.compile(
+    r"\b(?:to (?:demand|mark|commemorate|remember|protest|condemn|denounce|mourn|seek|press for|call for)|"
+    r"demanding|marking|marked|commemorating|in (?:memory|remembrance) of|against|over|condemning|"
+    r"denouncing|protesting)\b",
+    re.I,
+)
+# How far after the crowd's act its purpose may open ("marched on Thursday on central Baghdad to mark").
+PURPOSE_REACH = 80
+# Where the crowd's purpose ends and another clause tells what happened: "; police fired",
+# ", and two were killed", "while", "when".
+CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:and|but|killing|leaving|injuring|wounding)\b|\b(?:while|whereas|when)\b", re.I
+)
+
+
+def grieved(text: str, protests: list[Mention], start: int, sentence: int) -> bool:
+    """Whether what stands at `start` is told as what a crowd of its sentence protested: right
+    after words of grievance ("after a man died", "against the killing of"), or inside the
+    purpose the crowd's act is told with."""
+    before = [t for t in protests if t.sentence == sentence and t.end <= start]
+    if not before:
+        return False
+    if GRIEVANCE.search(text, max(before[0].end, start - GRIEVANCE_REACH), start):
+        return True
+    for protest in before:
+        opening = PURPOSE_OPENING.search(text, protest.end, min(start, protest.end + PURPOSE_REACH))
+        if opening is not None and CLAUSE_BREAK.search(text, opening.end(), start) is None:
+            return True
+    return False
+
+
 def grievances(text: str, casualties: list[Mention], protests: list[Mention]) -> list[Mention]:
     """The deaths a protest's sentence gives as what the crowd protested."""
-    cause = []
-    for m in casualties:
-        if m.value.outcome != "killed":
-            continue
-        before = [t for t in protests if t.sentence == m.sentence and t.end <= m.start]
-        # The words right before the deaths: "after a man died", "against the killing of".
-        if before and GRIEVANCE.search(text, max(before[0].end, m.start - GRIEVANCE_REACH), m.start):
-            cause.append(m)
-    return cause
+    return [
+        m for m in casualties if m.value.outcome == "killed" and grieved(text, protests, m.start, m.sentence)
+    ]
 
 
 # The casualty stage reads a list ("12 soldiers, 3 policemen") as figures that touch, the
