@@ -130,6 +130,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     55: {"seed": 20261257, **LATER_ARTICLES},
     56: {"seed": 20261258, **LATER_SHORT},
     57: {"seed": 20261259, **LATER_ARTICLES},
+    58: {"seed": 20261260, **LATER_SHORT},
 }
 
 
