@@ -1237,3 +1237,46 @@ def test_an_event_known_only_to_its_province_is_in_the_district_of_the_provinces
     assert place("Gunmen killed two soldiers in Kandahar province on Tuesday.")[2] == "Kandahar"
     # Balkh district is no seat of Balkh province (Mazar-i-Sharif is): no district is known.
     assert place("Taliban fighters attacked a police post in Balkh province on Tuesday.")[2] is None
+
+
+def _extract(text: str, published: str = "2025-02-01") -> list:
+    return extract({"id": "d", "text": text, "published": published})
+
+
+def test_a_settlement_the_gazetteer_lacks_is_where_beside_its_province_or_the_land_of_a_town() -> None:
+    # Neither village is in the gazetteer; the unit or the town named with it says where it lies.
+    (clash,) = _extract(
+        "Soldiers fought rebels in the village of Qarwendo in Ayacucho department on Monday, killing two."
+    )
+    assert (clash.location, clash.admin1, clash.admin2, clash.geo_precision, clash.geonameid) == (
+        "Qarwendo", "Ayacucho", None, 2, None,
+    )  # fmt: skip
+    (strike,) = _extract(
+        "Jets killed five people in Tell Zarwa village in the countryside of Aleppo on Monday."
+    )
+    assert (strike.location, strike.admin1, strike.fatalities) == ("Tell Zarwa", "Aleppo", 5)
+    (protest,) = _extract(
+        "Hundreds of displaced people protested in Surdaqi camp near Idlib on Sunday.", "2021-03-08"
+    )
+    assert (protest.location, protest.admin1, protest.sub_event_type) == (
+        "Surdaqi",
+        "Idlib",
+        "Peaceful protest",
+    )
+    # A town the text puts the incident in, not its land, stays the place.
+    (raid,) = _extract(
+        "Soldiers of the Qarwendo village militia were killed in an ambush in Huanta on Monday."
+    )
+    assert raid.location == "Huanta"
+
+
+def test_villages_listed_after_their_kind_are_one_event_each() -> None:
+    found = _extract(
+        "Gunmen attacked the villages of Tse Orbum, Agbadu and Mbaakpur in Guma district of Benue "
+        "state on Monday, killing nine people."
+    )
+    assert [(e.location, e.admin2, e.fatalities) for e in found] == [
+        ("Tse Orbum", "Guma", 3),
+        ("Agbadu", "Guma", 3),
+        ("Mbaakpur", "Guma", 3),
+    ]

@@ -247,6 +247,14 @@ def _qualifies(doc: Document, place: Mention, after: Mention) -> bool:
 
 # How specific a gazetteer entry is (lower: more specific).
 ENTRY_RANK = {"place": 1, "admin2": 2, "admin1": 3, "country": 4}
+# A town named for the land around it: "the countryside of Aleppo", "the outskirts of Kandahar".
+TOWN_AS_UNIT = re.compile(
+    r"\b(?:countryside|province|governorate|district|region|outskirts|suburbs|rural areas?)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+# The most specific kind of named settlement (`PLACE_KINDS`) that a gazetteer entry of each kind
+# is coarser than: a village or a neighbourhood is below a town; an area, below a district.
+PLACE_KINDS_OF_ENTRY = {"place": 2, "admin2": 3, "admin1": 3}
 
 
 NEAR = re.compile(
@@ -497,6 +505,34 @@ def _choose_place(doc: Document, places: list[Mention], core: set[int] | None = 
         precision = (
             1 if rank == 1 and not near and not held_by_district(entry) else 2 if rank <= 2 or near else 3
         )
+        if entry.kind in ("admin1", "admin2") or (
+            entry.kind == "place"
+            and (TOWN_AS_UNIT.search(doc.text[max(0, best.start - 30) : best.start]) or near)
+        ):
+            # "in the village of Sollocota, in Ayacucho", "in Arshaf village in the countryside of
+            # Aleppo": the settlement the gazetteer lacks is where, near the unit or town named
+            # with it (not a neighbourhood beside towns of a list, each its own place).
+            small = min(
+                (
+                    m
+                    for m in unresolved
+                    if PLACE_KINDS[m.value.kind] < PLACE_KINDS_OF_ENTRY[entry.kind]
+                    and LOCATIVE.search(doc.text[max(0, m.start - 30) : m.start])
+                ),
+                key=lambda m: m.start,
+                default=None,
+            )
+            if small is not None:
+                fields = entry_place(entry, 2)
+                if entry.kind == "admin1":
+                    fields["admin2"] = None  # not the seat's district: which one holds it is unknown
+                return {
+                    **fields,
+                    "location": small.value.name,
+                    "geonameid": None,
+                    "mention": small,
+                    "iso3": entry.iso3,
+                }
         if entry.kind == "country":
             # "in the town of Namssiguia, in Burkina Faso": a settlement the gazetteer lacks, in
             # the country named, is where; at the country's point, for want of its own.

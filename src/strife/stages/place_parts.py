@@ -53,6 +53,11 @@ LISTED_PARTS = re.compile(
     rf"\b(?P<names>{_PART_NAME}(?:\s*,\s*{_PART_NAME})*,?\s+and\s+{_PART_NAME})\s+"
     rf"(?P<kind>{'|'.join(_PLURAL_KINDS)})\b"
 )
+# And after it: "the villages of Bourvare and Goumouldi", "the towns of Jocoro and Guadalupe".
+LISTED_PARTS_AFTER = re.compile(
+    rf"\b(?i:the)\s+(?:[a-z-]+\s+)?(?P<kind>{'|'.join(_PLURAL_KINDS)}|towns)\s+of\s+"
+    rf"(?P<names>{_PART_NAME}(?:\s*,\s*{_PART_NAME})*,?\s+and\s+{_PART_NAME})"
+)
 _NAME_IN_LIST = re.compile(_PART_NAME)
 
 
@@ -61,8 +66,8 @@ def listed_parts(text: str) -> list[tuple[int, int, str]]:
     if not any(kind in text for kind in _PLURAL_KINDS):
         return []  # the pattern tries every capitalised word; most texts list no parts
     found = []
-    for match in LISTED_PARTS.finditer(text):
-        kind = _PLURAL_KINDS[match.group("kind")]
+    for match in (*LISTED_PARTS.finditer(text), *LISTED_PARTS_AFTER.finditer(text)):
+        kind = _PLURAL_KINDS.get(match.group("kind"), "town")
         for name in _NAME_IN_LIST.finditer(text, match.start("names"), match.end("names")):
             found.append((name.start(), name.end(), kind))
     return found

@@ -136,7 +136,7 @@ REGIONS_BY_KEY = {name.lower(): point for name, point in REGIONS.items()}
 # A place's kind, as written after its name, and how specific it is (lower: more specific).
 PLACE_KINDS: dict[str, int] = {
     "village": 1, "town": 1, "city": 1, "bazaar": 1, "market": 1, "neighbourhood": 1, "neighborhood": 1,
-    "canton": 1, "hamlet": 1, "barrio": 1, "municipality": 3,
+    "canton": 1, "hamlet": 1, "barrio": 1, "camp": 1, "municipality": 3, "township": 3,
     "area": 2, "locality": 2, "sector": 2, "valley": 3, "tehsil": 3, "subdivision": 3, "sub-division": 3,
     "district": 4, "tribal district": 4, "agency": 4, "county": 4, "division": 5,
     "province": 6, "state": 6, "region": 6, "governorate": 6,
