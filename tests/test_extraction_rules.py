@@ -4020,3 +4020,15 @@ def test_what_a_crowd_marched_for_is_read_to_the_end_of_its_clause() -> None:
     assert not grieved(text, [march], text.index("police"), 0)
     # Nothing of a crowd told before its act is its cause.
     assert not grieved(text, [march], 0, 0)
+
+
+def test_a_family_killed_counts_its_members() -> None:
+    (strike,) = events("Warplanes killed a family of six in Saraqib on Tuesday.", published="2019-05-08")
+    assert (strike.fatalities, strike.sub_event_type) == (6, "Air/drone strike")
+    (shelling,) = events("A family of four was killed when shells hit their home in Horlivka on Monday.")
+    assert shelling.fatalities == 4
+    # A family that lives somewhere is no toll.
+    assert all(
+        e.fatalities == 0
+        for e in events("Police raided a house in Lahore where a family of six lives on Monday.")
+    )

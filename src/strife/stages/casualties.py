@@ -574,6 +574,12 @@ SINGLE = compile_lower(
     # "killed the mayor of Hostigal": the office's place or body, after it, is no other victim.
     r"(?!['’]s|\s+and\b(?!\s+(?:injur|wound|leav|left|hurt)))"
 )
+# "killed a family of seven", "a family of five was killed": the family's members, counted.
+FAMILY_OF = compile_lower(
+    rf"\b(?:(?P<active>kill(?:s|ed|ing)?|wip(?:es|ed|ing) out)\s+)?(?:an?|the|one|entire|whole|\s)+family\s+of\s+"
+    rf"(?P<num>{NUMBER_PATTERN})(?:\s+(?:people|persons|civilians|members))?"
+    rf"(?(active)|\s+(?:(?:was|were|have been|has been|had been)\s+)?(?:killed|wiped out|dead))\b"
+)
 AGED_BEFORE = compile_lower(r"\baged\s+(?:\d+\s*(?:and|to|-)\s*)?$")
 # A person's age, written as news notes write it: "21-year-old", "21 year old", "21 years old".
 AGE = re.compile(r"\b(\d{1,3})\s*[- ]?years?[- ]old\b")
@@ -1230,6 +1236,10 @@ class CasualtyStage:
             taken.add(start, end)
             found.append(Mention(start, end, "casualty", value, sentence_of(doc, start)))
 
+        # Before the counts of one ("A family of four was killed" is four).
+        for match in scan(FAMILY_OF, text) if "family of" in text else ():
+            if (count := quantity(match.group("num"))) and not YEAR.match(match.group("num")):
+                add(match.start(), match.end(), Casualty(count, "killed", "civilian", "family"))
         for match in scan(TOLL, text):
             count = quantity(match.group("num"), match.group("qual"))
             if count:
