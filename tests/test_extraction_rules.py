@@ -4032,3 +4032,10 @@ def test_a_family_killed_counts_its_members() -> None:
         e.fatalities == 0
         for e in events("Police raided a house in Lahore where a family of six lives on Monday.")
     )
+
+
+def test_a_headlines_dead_counted_with_how_they_were_killed() -> None:
+    (attack,) = events("Three shot dead by gunmen in Turbat", published="2016-12-01")
+    assert (attack.fatalities, attack.location) == (3, "Turbat")
+    (attack,) = events("Five gunned down in Peshawar", published="2016-12-01")
+    assert attack.fatalities == 5

@@ -796,7 +796,9 @@ BARE = compile_lower(
     rf"(?:(?:were|have been|had been|are)\s+(?:(?:also|reportedly|all)\s+)?)?"
     # "Three more said killed in Kashmir shelling": the headline's hedge.
     r"(?:(?:said|reported|feared|believed)\s+)?"
-    rf"(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt|slain|massacred|murdered|executed|beheaded)\b"
+    rf"(?P<verb>killed|dead|injured|wounded|died|dies|die|hurt|slain|massacred|murdered|executed|beheaded|"
+    # "Four shot dead in Quetta": a headline's dead, how they were killed told with them.
+    r"shot dead|gunned down|shot and killed|(?:stabbed|hacked|beaten|stoned|burnt|burned|tortured) to death)\b"
 )
 # Vague words that stand for a toll on their own ("Dozens killed in blast", "tens were killed"),
 # as "some" or "a" do not.
