@@ -766,6 +766,9 @@ def test_regions_named_by_a_compass_point_lie_in_their_unit() -> None:
         "Pakistan",
         "Azad Kashmir",
     )
+    # A headline's short name for the country: "NW Pak", "SW Pak".
+    assert unit("Bomb kills two soldiers in NW Pak") == ("Pakistan", "Khyber Pakhtunkhwa")
+    assert unit("Gunmen kill three in SW Pak") == ("Pakistan", "Balochistan")
 
 
 def test_a_town_with_no_district_in_the_tables_seats_the_district_of_its_name() -> None:
