@@ -1283,3 +1283,11 @@ def test_villages_listed_after_their_kind_are_one_event_each() -> None:
         ("Agbadu", "Guma", 3),
         ("Mbaakpur", "Guma", 3),
     ]
+
+
+def test_a_place_listed_after_and_around_or_near_is_its_own_event() -> None:
+    found = _extract("Clashes raged in Daraa and around Talbiseh on Monday.", "2016-01-05")
+    assert sorted(e.location for e in found) == ["Daraa", "Tallbīsah"]
+    # After a comma, "near" says where the town lies: one event.
+    (attack,) = _extract("Gunmen shot a mayor dead in Soacha, near Bogota, on Friday.", "1989-08-19")
+    assert attack.location == "Soacha"

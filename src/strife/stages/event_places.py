@@ -35,7 +35,9 @@ LIST_SEPARATOR = re.compile(
     # "Daloa and Daoukro as well as Korhogo".
     # "Versailles and nearby Louveciennes", "the capital, Sanaa, and in Dhamar".
     rf"^(?:(?:\s*,\s*{_UNKNOWN_NAME})*(?:\s*,\s*(?:(?i:and|or|as well as)\s+)?|\s+(?i:and|or|as well as)\s+)"
-    r"(?i:(?:in|at)\s+)?(?i:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+(?:(?:town|village|city)\s+of\s+)?)?"
+    # "Clashes in the Eastern Ghouta and around Talbiseh"; not "in Soacha, near Bogota", which
+    # says where Soacha lies.
+    r"(?i:(?:in|at)\s+|(?<=and )(?:around|near|outside)\s+)?(?i:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+(?:(?:town|village|city)\s+of\s+)?)?"
     # "Baghlan Province and in Afghanistan's southern Helmand Province".
     rf"(?:[\w-]+['’]s\s+(?i:{_COMPASS}\s+)?)?"
     rf"(?i:{_PART_OF})?|"
