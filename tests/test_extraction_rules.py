@@ -4039,3 +4039,10 @@ def test_a_headlines_dead_counted_with_how_they_were_killed() -> None:
     assert (attack.fatalities, attack.location) == (3, "Turbat")
     (attack,) = events("Five gunned down in Peshawar", published="2016-12-01")
     assert attack.fatalities == 5
+
+
+def test_a_group_seizing_its_town_overtakes_territory() -> None:
+    (taken,) = events(
+        "Al-Shabaab fighters seized their second big town in Hiraan region on Sunday.", published="2021-05-10"
+    )
+    assert taken.sub_event_type == "Non-state actor overtakes territory"

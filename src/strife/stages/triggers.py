@@ -294,7 +294,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Non-state actor overtakes territory: "takes a place and holds the monopoly of force there"
     (r"(?:seized|captured|overran|overrun|took|taken|seizing|capturing|seizes|captures|takes) (?:full )?(?:control of|over) |"
      r"impos(?:ed|es|e|ing) (?:their|its|full) control (?:over|on) |"
-     r"(?:seized|captured|overran|overrun|seizes|captures|overruns|seize|capture) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:town|city|village|district|base|outpost|garrison|"
+     # "seized their first big town": a possessive before the place as well as an article.
+     r"(?:seized|captured|overran|overrun|seizes|captures|overruns|seize|capture) (?:the |a |an |their |its |another )?(?:[\w-]+ ){0,2}(?:town|city|village|district|base|outpost|garrison|"
      r"port|border crossing|airport|headquarters|capital|province|region|military post)s?\b|"
      r"fell to (?:the )?(?:\w+ )?(?:rebels|militants|insurgents|fighters|taliban|jihadists|group)|"
      r"(?:under|in) (?:the )?(?:full )?control of (?:the )?(?:rebels|militants|insurgents)",
