@@ -4046,3 +4046,8 @@ def test_a_group_seizing_its_town_overtakes_territory() -> None:
         "Al-Shabaab fighters seized their second big town in Hiraan region on Sunday.", published="2021-05-10"
     )
     assert taken.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_crowd_of_any_trade_storming_a_building_riots() -> None:
+    (riot,) = events("Hundreds of angry farmers stormed a ministry warehouse in Rennes on Tuesday.")
+    assert riot.sub_event_type == "Violent demonstration"

@@ -228,7 +228,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"stoned (?:the |a |an )?(?:[\w.-]+ ){0,3}?(?:police|embassy|cent(?:er|re)|offices?|buildings?|vehicles?|cars?|bus(?:es)?|"
      r"convoy|motorcade|station|houses?|homes?)|went on (?:the|a) rampage|smashed (?:the |a )?(?:[\w-]+ )?(?:windows|windscreens|vehicles|cars|barriers?)|"
      r"stormed (?:the )?(?:parliament|assembly|office|police station|court)|"
-     r"(?:protest(?:e|o)rs|demonstrators|crowds?|people|supporters|students|workers) (?:\w+ ){0,2}(?:stormed|rammed|"
+     r"(?:protest(?:e|o)rs|demonstrators|crowds?|people|supporters|students|workers|farmers|fishermen|villagers|"
+     r"residents|youths|mobs?|rioters|activists|locals|miners|traders|vendors|inmates|prisoners) (?:\w+ ){0,2}(?:stormed|rammed|"
      r"broke into|forced their way into|attacked (?:several |the )?(?:embass|office|building|home|house))|"
      # A crowd, not an armed group, that fights: "clashes between supporters of Hasina and
      # security personnel", "students clashed with police".
