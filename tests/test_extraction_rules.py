@@ -4051,3 +4051,12 @@ def test_a_group_seizing_its_town_overtakes_territory() -> None:
 def test_a_crowd_of_any_trade_storming_a_building_riots() -> None:
     (riot,) = events("Hundreds of angry farmers stormed a ministry warehouse in Rennes on Tuesday.")
     assert riot.sub_event_type == "Violent demonstration"
+
+
+def test_a_raid_staged_on_a_checkpoint_is_a_fight_not_a_protest() -> None:
+    found = events(
+        "Dozens of militants staged a raid on an army checkpoint in Bajaur on Monday, killing six soldiers."
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 6)]
+    (sit_in,) = events("Hundreds of teachers staged a sit-in outside the assembly in Peshawar on Monday.")
+    assert sit_in.sub_event_type == "Peaceful protest"

@@ -364,7 +364,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"target(?:s|ed|ing)? (?:the )?(?:[\w-]+ ){0,2}(?:forces|troops|soldiers|positions|fighters|militants|army)\b|"
      r"attacks? on (?:the )?(?:[\w-]+ )?positions|"
      # "Junta troops raid a resistance base": forces storm an armed group's ground.
-     r"raid(?:ed|s)? (?:on )?(?:a |an |the )?(?:[\w-]+ ){0,2}(?:base|camp|hideout|stronghold|positions?|headquarters)|"
+     r"raid(?:ed|s)? (?:on )?(?:a |an |the )?(?:[\w-]+ ){0,2}(?:base|camp|hideout|stronghold|positions?|headquarters|"
+     r"checkpoints?|check posts?|outposts?|garrison|barracks|police stations?)|"
      # A siege: "troops surrounded the last rebel strongholds", "besieged the militants' hideout".
      r"(?:surround(?:ed|s|ing)|encircl(?:ed|es|ing)|besieg(?:ed|es|ing)|laid siege to) (?:the )?(?:[\w'’-]+ ){0,3}?"
      r"(?:strongholds?|positions|hideouts?|fighters|militants|rebels|guerrillas|insurgents)\b|"
@@ -434,7 +435,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s|\ss) march\b|"
      r"(?:protesters|demonstrators|residents|workers|farmers|traders|students|villagers|they) blocked (?:the )?"
      r"(?:[\w'’-]+ ){0,3}(?:road|roads|highway|motorway|entrance|railway|traffic|bridge)|"
-     r"staged a|dharna|took to the streets|hunger strike|candlelight vigil|chanted slogans|picket(?:ed|ing)|"
+     # Not "staged a raid": an act of arms is staged as well.
+     r"staged a(?! (?:[\w-]+ )?(?:raids?|attacks?|ambush(?:es)?|assaults?|coup|bombings?|offensive|shoot-?outs?|strikes? on|counter-?attack)\b)|dharna|took to the streets|hunger strike|candlelight vigil|chanted slogans|picket(?:ed|ing)|"
      r"human chains?|"
      # "merchants in the bazaar shuttered their shops": a shutter-down, as traders protest.
      r"(?:shuttered|shut|closed|downed the shutters of) (?:down )?their (?:shops|businesses|stores|markets)\b|"
