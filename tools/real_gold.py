@@ -131,6 +131,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     56: {"seed": 20261258, **LATER_SHORT},
     57: {"seed": 20261259, **LATER_ARTICLES},
     58: {"seed": 20261260, **LATER_SHORT},
+    59: {"seed": 20261261, **LATER_ARTICLES},
 }
 
 
