@@ -893,6 +893,8 @@ class PlaceStage:
             kind = match.group("kind").lower()
             if kind in ("city", "town") and NAMED_AFTER.match(text, match.end()):
                 continue  # "the Kurdish city of Diyarbakir": the city's name comes after it
+            if name.split()[-1] in demonyms():
+                continue  # "a Spanish town", "the Kurdish village": whose, not which
             suffixed.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
         # "in the town of Namssiguia": a settlement named after its kind, a place though the
         # gazetteer lacks it; where the gazetteer knows the name, its entry stands (below).
