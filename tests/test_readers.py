@@ -633,3 +633,22 @@ def test_the_progress_total_counts_empty_and_header_only_files_as_their_skip(tmp
         "Document",
     ]
     assert count_documents([str(tmp_path)]) == len(items) == 6
+
+
+def test_a_typesetters_soft_hyphens_are_read_out_of_the_words_they_split() -> None:
+    from strife import extract
+    from strife.document import offsets_without_invisible
+
+    text = "Gun\u00admen killed two po\u00adlicemen in Pesh\u00adawar on Mon\u00adday.\u200b"
+    doc = Document(text=text, title="Two po\u00adlicemen killed")
+    assert (doc.text, doc.title) == (
+        "Gunmen killed two policemen in Peshawar on Monday.",
+        "Two policemen killed",
+    )
+    (attack,) = extract({"text": text, "published": "2025-02-05"})
+    assert (attack.location, attack.fatalities, str(attack.event_date)) == ("Peshawar", 2, "2025-02-03")
+    # A span drawn on the text as it came lands on the same words of the text strife reads.
+    offsets = offsets_without_invisible(text)
+    start, end = text.index("Pesh"), text.index("awar") + 4
+    assert doc.text[offsets[start] : offsets[end]] == "Peshawar"
+    assert offsets[len(text)] == len(doc.text)

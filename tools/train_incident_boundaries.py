@@ -36,7 +36,7 @@ from train_incident_model import gold_digest  # noqa: E402
 
 import strife.stages.assembly as assembly  # noqa: E402
 import strife.stages.incidents as incidents  # noqa: E402
-from strife.document import Document  # noqa: E402
+from strife.document import Document, offsets_without_invisible  # noqa: E402
 from strife.evaluation import evaluate_paths  # noqa: E402
 from strife.evaluation.gold import load_gold, read_shared_documents  # noqa: E402
 from strife.evaluation.gold import shared_document as gold_document  # noqa: E402
@@ -153,11 +153,13 @@ def coded_examples(gold_dir: Path, path: Path = CODED) -> tuple[list[dict], dict
             (spans[index][0], tuple(spans[i][0] for i in sorted(told_so_far))): (reasons, feats)
             for told_so_far, index, reasons, feats in calls
         }
+        # The codings' spans are drawn on the text as it came; strife reads it without soft hyphens.
+        moved = offsets_without_invisible(records[key]["text"])
         for coding in coded:
             if coding["label"] == "neither":
                 counts["neither"] += 1
                 continue
-            found = reached.get((coding["start"], tuple(a for a, _ in coding["incident"])))
+            found = reached.get((moved[coding["start"]], tuple(moved[a] for a, _ in coding["incident"])))
             if found is None:
                 counts["not reached"] += 1
                 continue

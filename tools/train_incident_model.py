@@ -64,7 +64,7 @@ from sklearn.metrics import f1_score, roc_auc_score
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from strife.document import Document  # noqa: E402
+from strife.document import Document, without_invisible  # noqa: E402
 from strife.evaluation.gold import find_shared_data, read_shared_records, sentence_labels  # noqa: E402
 from strife.stages.incident_model import MODEL_PATH, features, held_out, stem  # noqa: E402
 from strife.stages.truecase import common_words  # noqa: E402
@@ -189,7 +189,8 @@ def coded(shared: Path, skip: set[str]):
                 f"{CODED.name}: {r['id']}@{r['start']}: the shared text differs from the coded one"
             )
         key = f"{r['id']}@{r['start']}#{r['coder']}"
-        yield "coded", key, text, r["incident"], r["sub_event_type"], r["not_because"]
+        # Read as strife reads it: a typesetter's soft hyphens out of its words.
+        yield "coded", key, without_invisible(text), r["incident"], r["sub_event_type"], r["not_because"]
 
 
 def gold_dev_reports(before_draw: int | None) -> list[dict]:
@@ -222,7 +223,13 @@ def gold_sentences(shared: Path, reports: list[dict]):
         told_none = NO_INCIDENT_TOLD.search(d.get("coder_note") or "") is not None
         for (start, end), label in zip(spans, sentence_labels(spans, d["gold_events"]), strict=True):
             if label is not None and (label[0] or told_none):
-                yield "gold", f"gold:{d['id']}@{start}", text[start:end], label[0], label[1]
+                yield (
+                    "gold",
+                    f"gold:{d['id']}@{start}",
+                    without_invisible(text[start:end]),
+                    label[0],
+                    label[1],
+                )
 
 
 def _headlines(record: dict) -> list[str]:

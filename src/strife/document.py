@@ -56,6 +56,29 @@ def coerce_published(value: Any) -> dt.date | None:
     return None if day is None else check_published(day)
 
 
+# Characters that shape how a text is set, not what it says: a typesetter's soft hyphen inside a
+# word ("Mon\u00adday", "Pesh\u00adawar": a fifth of 2025 Dawn and wire stories have them), zero-width
+# spaces and joiners, a byte-order mark. A document is read without them: a word they split is
+# no word to the stages' tables.
+INVISIBLE_CHARS = "\u00ad\u200b\u2060\ufeff"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+
+
+def without_invisible(text: str) -> str:
+    return INVISIBLE.sub("", text) if INVISIBLE.search(text) else text
+
+
+def offsets_without_invisible(text: str) -> list[int]:
+    """Where each offset of `text` (0 to its length) falls in `without_invisible(text)`: for spans
+    others drew on the text as it came (a coder's evidence, a corpus's toponyms)."""
+    offsets, removed = [], 0
+    for at, char in enumerate(text):
+        offsets.append(at - removed)
+        removed += char in INVISIBLE_CHARS
+    offsets.append(len(text) - removed)
+    return offsets
+
+
 # HTML character references a scraper left in ("&#8220 Islamic State&#8221", "&amp;").
 CHARACTER_REFERENCE = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});?")
 
@@ -154,6 +177,10 @@ class Document(BaseModel):
 
     def model_post_init(self, context: Any, /) -> None:
         object.__setattr__(self, "_strife_state", None)
+        # Set through __dict__, as below: validation is done, and the text is the same text.
+        self.__dict__["text"] = without_invisible(self.text)
+        if self.title:
+            self.__dict__["title"] = without_invisible(self.title)
         if not self.id:
             self.id = content_id(self.text)
         if self.published is not None and self.published_basis is None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import orjson
 
-from strife.document import Document, coerce_published
+from strife.document import Document, coerce_published, offsets_without_invisible
 from strife.taxonomy import CLAIM_STATUSES, EVENT_TYPE_OF, interaction_code
 
 # Keys of a gold event that the scorer reads; absent keys are "not judged".
@@ -296,7 +296,28 @@ def _load_real(file: Path, records: list[tuple[dict[str, Any], str]]) -> Iterato
             raise ValueError(f"{origin}: {record['id']} is not in {record['file']} of the shared data")
         doc = shared_document({**shared, "id": record["id"]}, origin)
         dataset = f"real {record['kind']}"
-        yield GoldDocument(doc, list(record["gold_events"]), dataset, record["kind"], record.get("split"))
+        events = _spans_in(doc, shared["text"], list(record["gold_events"]))
+        yield GoldDocument(doc, events, dataset, record["kind"], record.get("split"))
+
+
+def _spans_in(doc: Document, raw: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Gold events with their evidence spans, drawn on the text as it came, moved to the text
+    strife reads (`without_invisible`)."""
+    if len(doc.text) == len(raw):
+        return events
+    offsets = offsets_without_invisible(raw)
+    return [
+        {
+            **event,
+            "evidence": [
+                {**item, "start": offsets[item["start"]], "end": offsets[item["end"]]}
+                if "start" in item
+                else item
+                for item in event.get("evidence") or ()
+            ],
+        }
+        for event in events
+    ]
 
 
 def load_gold(
@@ -321,6 +342,11 @@ def load_gold(
             meta = record.get("meta") or {}
             dataset = meta.get("dataset") or file.stem
             toponyms = (record.get("gold_extra") or {}).get("toponyms") or []
+            if toponyms and len(doc.text) != len(record["text"]):
+                offsets = offsets_without_invisible(record["text"])
+                toponyms = [
+                    {**t, "start": offsets[int(t["start"])], "end": offsets[int(t["end"])]} for t in toponyms
+                ]
             if "gold_events" in record:
                 yield GoldDocument(
                     doc, list(record["gold_events"]), dataset, record.get("kind", ""), record.get("split")
