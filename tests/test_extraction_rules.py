@@ -4060,3 +4060,14 @@ def test_a_raid_staged_on_a_checkpoint_is_a_fight_not_a_protest() -> None:
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 6)]
     (sit_in,) = events("Hundreds of teachers staged a sit-in outside the assembly in Peshawar on Monday.")
     assert sit_in.sub_event_type == "Peaceful protest"
+
+
+def test_a_monthly_reports_tolls_and_counts_of_attacks_are_a_tally() -> None:
+    assert (
+        events(
+            "In its latest monthly report, the institute said 210 militants were killed in September, while "
+            "40 soldiers and 22 civilians lost their lives. Balochistan saw 31 militant attacks in September.",
+            published="2025-10-02",
+        )
+        == []
+    )

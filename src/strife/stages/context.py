@@ -37,6 +37,9 @@ STATISTIC_CUES = compile_lower(
     r"\b\d[\d,]* (?:\w+ ){0,2}(?:attacks|incidents|operations|strikes|raids)\b[^.;]{0,40}\b(?:last|this|past) "
     r"(?:week|month|year)\b|\ba total of \d[\d,]* (?:\w+ ){0,2}(?:attacks|incidents|operations|strikes|raids)\b|"
     r"\baccording to (?:a|the) (?:data|tally)\b|"
+    # A month's count of attacks: "37 militant attacks in October", "22 attacks were recorded".
+    rf"\b\d[\d,]* (?:\w+ ){{0,2}}(?:attacks|incidents|operations)\b(?: (?:were|have been) (?:recorded|reported|registered)\b|"
+    rf"[^.;]{{0,30}}\bin {MONTH_PATTERN}\b)|"
     r"\b(?:tens|hundreds) of thousands of (?:people )?(?:have been |were )?(?:killed|dead|displaced|died|uprooted)\b",
 )
 # A note about how a report was coded, not what it reports ("the exact date is unclear but it was
@@ -52,6 +55,8 @@ CODING_NOTE = compile_lower(
 # rallied against the ban of the annual parade"), whose numbers are its grievance.
 TOLL_STATISTIC_CUES = compile_lower(
     r"\bannual(?:ly)?\b|\bper cent\b|\bpercent\b|\btally\b|"
+    # "In its latest monthly report, PICSS stated that 355 militants were killed".
+    r"\b(?:monthly|weekly|quarterly|yearly|half-yearly) (?:\w+ )?(?:report|data|figures|review|bulletin)\b|"
     # Not a body's name: "the Central Statistics Office", "the Bureau of Statistics".
     r"\bstatistics\b(?<!bureau of statistics)(?! (?:office|bureau|department|division|agency|authority))|"
     r"\bin the (?:first|last|past) (?:\w+ )?(?:months?|weeks?|years?|quarter)\b|"
