@@ -1294,5 +1294,7 @@ def test_a_place_listed_after_and_around_or_near_is_its_own_event() -> None:
 
 
 def test_a_people_named_before_a_settlements_kind_says_whose_not_which() -> None:
-    (protest,) = _extract("Hundreds of farmers protested in a Spanish town on Sunday over water cuts.", "2025-07-21")
+    (protest,) = _extract(
+        "Hundreds of farmers protested in a Spanish town on Sunday over water cuts.", "2025-07-21"
+    )
     assert (protest.location, protest.country) == ("Spain", "Spain")
