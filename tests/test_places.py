@@ -1298,3 +1298,8 @@ def test_a_people_named_before_a_settlements_kind_says_whose_not_which() -> None
         "Hundreds of farmers protested in a Spanish town on Sunday over water cuts.", "2025-07-21"
     )
     assert (protest.location, protest.country) == ("Spain", "Spain")
+
+
+def test_a_part_of_a_province_is_no_namesake_abroad_of_its_first_word() -> None:
+    (attack,) = _extract("Gunmen shot dead a shopkeeper in the Dera Sher Jan area of Balochistan on Monday.")
+    assert (attack.country, attack.admin1, attack.location) == ("Pakistan", "Balochistan", "Dera Sher Jan")

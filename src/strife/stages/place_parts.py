@@ -173,12 +173,18 @@ def parts_held(
                 # report's town, not a namesake town abroad (Escalon, California).
                 holder = home_town
         # A town or a district holds its parts; a province ("the Bagan area in Khyber
-        # Pakhtunkhwa's Lower Kurram") says too little of where.
-        if holder is None or holder.value.entry.kind not in ("place", "admin2"):
+        # Pakhtunkhwa's Lower Kurram") says too little of where, unless what the gazetteer made of
+        # the part lies in another country ("the Dera Murda Jamali area of Balochistan" is no Dēra
+        # of Ethiopia).
+        if holder is None or holder.value.entry.kind not in ("place", "admin2", "admin1"):
             continue
         for part in chain:
             inside = known[id(part)]
             if any(_inside(m.value.entry, holder.value.entry, reach) for m in inside):
+                continue
+            if holder.value.entry.kind == "admin1" and not any(
+                m.value.entry.iso3 != holder.value.entry.iso3 for m in inside
+            ):
                 continue
             replaced.update(m.start for m in inside)
             entry = section_of(holder.value.entry, part.value.name)
