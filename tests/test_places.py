@@ -1303,3 +1303,12 @@ def test_a_people_named_before_a_settlements_kind_says_whose_not_which() -> None
 def test_a_part_of_a_province_is_no_namesake_abroad_of_its_first_word() -> None:
     (attack,) = _extract("Gunmen shot dead a shopkeeper in the Dera Sher Jan area of Balochistan on Monday.")
     assert (attack.country, attack.admin1, attack.location) == ("Pakistan", "Balochistan", "Dera Sher Jan")
+
+
+def test_where_a_flight_was_bound_is_not_where_it_happened() -> None:
+    found = _extract(
+        "Gunmen opened fire on passengers waiting to board flights for Rome and Paris at an airport on Monday, "
+        "wounding five.",
+        "1973-08-07",
+    )
+    assert found and not {e.location for e in found} & {"Rome", "Paris"}

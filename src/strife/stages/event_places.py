@@ -278,7 +278,9 @@ VENUE_BEFORE = re.compile(
     # Where a group works, told of who it is: "two militants active in Sindh, Balochistan held in
     # Gadap".
     r"(?:active|operating|based) in(?:\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|\band\b))*|"
-    r"(?:travel(?:l)?ing|heading|going|bound|on (?:their|his|her|its) way|en route) to|fall of)\s+(?:the\s+)?$",
+    # "passengers waiting to board flights for Geneva and New York": where they were going.
+    r"(?:travel(?:l)?ing|heading|going|bound|on (?:their|his|her|its) way|en route) to|fall of|"
+    r"(?:flights?|planes?|trains?|buses|bus|ferry|ferries) (?:for|to|bound for)(?:\s+[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|\band\b))*)\s+(?:the\s+)?$",
     re.I,
 )
 
