@@ -306,17 +306,15 @@ def _spans_in(doc: Document, raw: str, events: list[dict[str, Any]]) -> list[dic
     if len(doc.text) == len(raw):
         return events
     offsets = offsets_without_invisible(raw)
+    return [{**event, "evidence": _moved(event.get("evidence") or [], offsets)} for event in events]
+
+
+def _moved(spans: list[dict[str, Any]], offsets: list[int]) -> list[dict[str, Any]]:
     return [
-        {
-            **event,
-            "evidence": [
-                {**item, "start": offsets[item["start"]], "end": offsets[item["end"]]}
-                if "start" in item
-                else item
-                for item in event.get("evidence") or ()
-            ],
-        }
-        for event in events
+        {**span, "start": offsets[int(span["start"])], "end": offsets[int(span["end"])]}
+        if "start" in span
+        else span
+        for span in spans
     ]
 
 
@@ -343,10 +341,7 @@ def load_gold(
             dataset = meta.get("dataset") or file.stem
             toponyms = (record.get("gold_extra") or {}).get("toponyms") or []
             if toponyms and len(doc.text) != len(record["text"]):
-                offsets = offsets_without_invisible(record["text"])
-                toponyms = [
-                    {**t, "start": offsets[int(t["start"])], "end": offsets[int(t["end"])]} for t in toponyms
-                ]
+                toponyms = _moved(toponyms, offsets_without_invisible(record["text"]))
             if "gold_events" in record:
                 yield GoldDocument(
                     doc, list(record["gold_events"]), dataset, record.get("kind", ""), record.get("split")

@@ -53,9 +53,9 @@ LISTED_PARTS = re.compile(
     rf"\b(?P<names>{_PART_NAME}(?:\s*,\s*{_PART_NAME})*,?\s+and\s+{_PART_NAME})\s+"
     rf"(?P<kind>{'|'.join(_PLURAL_KINDS)})\b"
 )
-# And after it: "the villages of Bourvare and Goumouldi", "the towns of Jocoro and Guadalupe".
+# And after it: "the villages of Tse Orbum, Agbadu and Mbaakpur".
 LISTED_PARTS_AFTER = re.compile(
-    rf"\b(?i:the)\s+(?:[a-z-]+\s+)?(?P<kind>{'|'.join(_PLURAL_KINDS)}|towns)\s+of\s+"
+    rf"\b(?i:the)\s+(?:[a-z-]+\s+)?(?P<kind>{'|'.join(_PLURAL_KINDS)})\s+of\s+"
     rf"(?P<names>{_PART_NAME}(?:\s*,\s*{_PART_NAME})*,?\s+and\s+{_PART_NAME})"
 )
 _NAME_IN_LIST = re.compile(_PART_NAME)
@@ -67,7 +67,7 @@ def listed_parts(text: str) -> list[tuple[int, int, str]]:
         return []  # the pattern tries every capitalised word; most texts list no parts
     found = []
     for match in (*LISTED_PARTS.finditer(text), *LISTED_PARTS_AFTER.finditer(text)):
-        kind = _PLURAL_KINDS.get(match.group("kind"), "town")
+        kind = _PLURAL_KINDS[match.group("kind")]
         for name in _NAME_IN_LIST.finditer(text, match.start("names"), match.end("names")):
             found.append((name.start(), name.end(), kind))
     return found
