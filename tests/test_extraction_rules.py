@@ -4074,5 +4074,7 @@ def test_a_monthly_reports_tolls_and_counts_of_attacks_are_a_tally() -> None:
 
 
 def test_burkina_fasos_ansarul_islam_is_a_named_group_that_says_which_country() -> None:
-    (attack,) = events("Suspected Ansarul Islam gunmen shot dead a teacher in the village of Tiwarga on Tuesday.")
+    (attack,) = events(
+        "Suspected Ansarul Islam gunmen shot dead a teacher in the village of Tiwarga on Tuesday."
+    )
     assert (attack.actor1, attack.inter1, attack.country) == ("Ansarul Islam", 2, "Burkina Faso")
