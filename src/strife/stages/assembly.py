@@ -208,13 +208,8 @@ def assemble_events(doc: Document) -> list[Event]:
         casualty_mentions = named_parties(gather("casualties"), gather("actors"), doc.text)
         trigger_mentions = gather("triggers")
         protests = [t for t in trigger_mentions if t.value.sub_event_type in PROTEST_OR_RIOT]
-        # A crowd's act and no deadly one of another kind: deaths given as what it protested
-        # are not its toll.
-        if protests and not any(
-            t.value.sub_event_type in DEADLY_TYPES - PROTEST_OR_RIOT for t in trigger_mentions
-        ):
-            cause = grievances(doc.text, casualty_mentions, protests)
-            casualty_mentions = [m for m in casualty_mentions if m not in cause]
+        if protests:
+            casualty_mentions = _without_grievances(doc.text, casualty_mentions, trigger_mentions, protests)
         protested = protested_acts(doc.text, trigger_mentions, protests) if protests else []
         if protested:
             # What the crowd protested, its kind of act told again further on ("targeted with a
@@ -240,10 +235,8 @@ def assemble_events(doc: Document) -> list[Event]:
             # of 15 workers"), are the grievance's too.
             acted_in = {t.sentence for t in trigger_mentions}
             casualty_mentions = [m for m in casualty_mentions if m.sentence in acted_in]
-            if not any(t.value.sub_event_type in DEADLY_TYPES - PROTEST_OR_RIOT for t in trigger_mentions):
-                # The deadly acts were all what the crowd protested: so are their dead.
-                cause = grievances(doc.text, casualty_mentions, protests)
-                casualty_mentions = [m for m in casualty_mentions if m not in cause]
+            # The deadly acts left out were all what the crowd protested: so may their dead be.
+            casualty_mentions = _without_grievances(doc.text, casualty_mentions, trigger_mentions, protests)
         reporter_mentions = gather("reporters")
         # Anyone killed or hurt: the act that hurt them is the incident, not a bomb defused beside it.
         trigger = pick_type(trigger_mentions, bool(casualty_mentions))
@@ -709,6 +702,17 @@ def _within(inner: Event, outer: Event) -> bool:
     if inner.iso3 != outer.iso3 or inner.iso3 is None:
         return False
     return outer.location in (inner.location, inner.admin2, inner.admin1, inner.country)
+
+
+def _without_grievances(
+    text: str, casualties: list[Mention], triggers: list[Mention], protests: list[Mention]
+) -> list[Mention]:
+    """A crowd's act and no deadly one of another kind: the deaths given as what the crowd
+    protested are no toll of the incident's."""
+    if any(t.value.sub_event_type in DEADLY_TYPES - PROTEST_OR_RIOT for t in triggers):
+        return casualties
+    cause = grievances(text, casualties, protests)
+    return [m for m in casualties if m not in cause]
 
 
 def _one_incident_told_in_parts(events: list[Event], told_apart: set[str]) -> list[Event]:

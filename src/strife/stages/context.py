@@ -447,7 +447,7 @@ class ContextStage:
         weapons = {m.sentence for m in doc.layer("triggers") if m.value.strength >= NAMED_WEAPON}
         acts = {m.sentence for m in doc.layer("triggers")}
         named_acts = {m.sentence for m in doc.layer("triggers") if m.value.strength >= SPECIFIC_TRIGGER}
-        crowd_acts = {m.sentence for m in doc.layer("triggers") if m.value.sub_event_type in PROTEST_OR_RIOT}
+        crowd_acts = {m.sentence for m in crowds}
         huge_toll_sentences = {
             m.sentence for m in doc.layer("casualties") if m.value.count.value >= HUGE_TOLL
         }
