@@ -771,6 +771,45 @@ def test_regions_named_by_a_compass_point_lie_in_their_unit() -> None:
     assert unit("Gunmen kill three in SW Pak") == ("Pakistan", "Balochistan")
 
 
+def test_fire_along_a_dividing_line_is_placed_on_the_side_it_fell() -> None:
+    def unit(text: str) -> tuple[str | None, str | None]:
+        (event,) = extract({"text": text, "published": "2025-02-01"})
+        return event.country, event.admin1
+
+    # The side other than the firing country's, whether the headline capitalises every word.
+    assert unit("Farmer killed in Indian firing along LoC") == ("Pakistan", "Azad Kashmir")
+    assert unit("Two Killed In Fresh Indian Shelling Across LoC") == ("Pakistan", "Azad Kashmir")
+    assert unit("A porter was killed in firing by Pakistani troops along the Line of Control.") == (
+        "India",
+        "Jammu and Kashmir",
+    )
+    # A looser wording, and the army that reports it is not the one that fired.
+    assert unit("Two villagers died when Indian troops resorted to heavy firing on the LoC on Monday.") == (
+        "Pakistan",
+        "Azad Kashmir",
+    )
+    assert unit("Pakistan army says Indian firing across LoC kills a soldier") == ("Pakistan", "Azad Kashmir")
+    # No fire named: the side of those hit.
+    assert unit("Five Pakistani soldiers killed in blast near LoC") == ("Pakistan", "Azad Kashmir")
+
+
+def test_a_dividing_line_named_with_no_violence_beside_it_places_nothing() -> None:
+    def lines_placed(text: str) -> list[str]:
+        doc = Document(id="x", text=text, published="2025-02-01")
+        default_pipeline()(doc)
+        return [doc.text[m.start : m.end] for m in doc.layer("places") if m.value.name == "Azad Kashmir"]
+
+    assert lines_placed("Indian firing along the LoC killed a farmer in Pakistan on Monday.") == ["LoC"]
+    assert (
+        lines_placed("Thousands evacuated from LoC districts need shelter, Pakistani officials said.") == []
+    )
+    assert (
+        lines_placed("Families from villages near the LoC due to drone strikes returned to Pakistan.") == []
+    )
+    # A sentence that names its own place is placed there.
+    assert lines_placed("Indian shelling hit the Barnala sector of Bhimber along the LoC on Monday.") == []
+
+
 def test_a_town_with_no_district_in_the_tables_seats_the_district_of_its_name() -> None:
     (clash,) = extract(
         {

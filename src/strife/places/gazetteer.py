@@ -382,6 +382,11 @@ def supplement_regions() -> list[dict[str, Any]]:
     return list(_supplement().get("region", []))
 
 
+def supplement_borders() -> list[dict[str, Any]]:
+    """The lines of `supplement.toml` between two countries, with each side's first-level unit."""
+    return list(_supplement().get("border", []))
+
+
 # How far apart the supplement's town and the tables' town of one name may lie and be one town.
 SAME_PLACE_KM = 50.0
 

@@ -15,6 +15,7 @@ from strife.places.gazetteer import (
     GazetteerEntry,
     country_records,
     get_gazetteer,
+    supplement_borders,
     supplement_regions,
 )
 from strife.places.recognise import is_capital
@@ -109,6 +110,108 @@ def regions_named(doc: Document, gazetteer: Gazetteer) -> list[Implied]:
     for pattern, unit, iso3 in _region_patterns():
         for match in scan(pattern, doc.cased_text):
             entry = next((e for e in gazetteer.lookup(unit) if e.iso3 == iso3 and e.kind == "admin1"), None)
+            if entry is not None:
+                found.append((*match.span(), entry))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _border_patterns() -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    return [(re.compile("|".join(b["phrases"])), b["sides"]) for b in supplement_borders()]
+
+
+# Headlines capitalise every word ("Fresh Indian Firing at LoC"): the words after the name are
+# matched in any case.
+_FORCES = r"(?i:(?:troops|army|forces|security forces|border guards|soldiers)(?:['’]s?)?\s+)?"
+# Whose fire it was: "Indian firing", "Pakistani troops' shelling", "Indian troops resorted to
+# unprovoked firing", "fired by Indian troops".
+_FIRE_WORD = r"(?i:fir(?:e|ed|ing)|shell(?:s|ed|ing)|mortars?|artillery)\b"
+FIRED_BY = (
+    # "Indian firing", "Pakistani troops' unprovoked shelling".
+    re.compile(
+        r"\b(?P<by>[A-Z][a-z]+)\s+"
+        + _FORCES
+        + r"(?i:(?:unprovoked|indiscriminate|heavy|cross-border)\s+)*"
+        + _FIRE_WORD
+    ),
+    # "fired by Indian troops", "shelling from the Pakistani side".
+    re.compile(
+        r"\b(?i:by|from)\s+(?i:the\s+)?(?P<by>[A-Z][a-z]+)\s+(?i:troops|army|forces|soldiers|side|border guards)\b"
+    ),
+    # "Indian troops resorted to unprovoked firing": small words between, no other name.
+    re.compile(
+        r"\b(?P<by>[A-Z][a-z]+)\s+(?i:troops|army|forces|soldiers|border guards)\b(?:\s+[a-z'’-]+){0,6}?\s+"
+        + _FIRE_WORD
+    ),
+)
+# Violence told beside the line ("Indian firing along the LoC", "LoC violation: two killed in
+# shelling", "a blast near the LoC"): a line named with none beside it ("families evacuated
+# from villages near the LoC", "LoC districts") places nothing.
+VIOLENCE_BEFORE, VIOLENCE_AFTER = 60, 30
+VIOLENCE = re.compile(
+    r"\b(?i:fir(?:e|ed|ing)|shell(?:s|ed|ing)?|mortars?|artillery|snip(?:er|ing)|blasts?|explosions?|"
+    r"(?:land)?mines?|IEDs?|attack(?:s|ed)?|clash(?:es|ed)?|retaliat\w*|violations?|killed|martyred|"
+    r"injured|wounded)\b"
+)
+# Whom it hit: "two Pakistani soldiers were martyred", "an Indian villager was injured".
+HIT = re.compile(
+    r"\b(?P<who>[A-Z][a-z]+)\s+(?:(?:army|border|security|paramilitary)\s+)?"
+    r"(?:soldiers?|troops|civilians?|villagers?|women|children|men|man|woman|boy|girl|personnel|jawans?|"
+    r"nationals?|citizens?|people)\b"
+)
+
+
+def _fired_by(words: str, names: dict[str, str], sides: dict[str, str]) -> str | None:
+    """The side whose fire the sentence tells: "Indian firing" and "by Indian troops" before the
+    looser "Indian troops ... opened fire" (whose words between may name the victims instead)."""
+    ranked = [
+        (rank, fired.start(), iso3)
+        for rank, pattern in enumerate(FIRED_BY)
+        for fired in pattern.finditer(words)
+        if (iso3 := names.get(fired["by"])) in sides
+    ]
+    return min(ranked)[2] if ranked else None
+
+
+def borders_named(
+    doc: Document, places: list[Mention], gazetteer: Gazetteer, names: dict[str, str], country: str | None
+) -> list[Implied]:
+    """The side of a line between two countries that fire across it fell on ("firing along the
+    LoC": `supplement.toml`'s borders): the side other than the firing country's, else the side
+    of those it hit, else the report's country; no place where none of these says, where no
+    violence is told beside the line, or where the sentence names a place of its own ("the Barnala sector along the
+    LoC" is at Barnala)."""
+    named = {m.sentence for m in places if m.label == "place"}
+    found = []
+    for pattern, sides in _border_patterns():
+        for match in scan(pattern, doc.cased_text):
+            index = sentence_of(doc, match.start())
+            if index in named:
+                continue
+            sentence = doc.layer("sentences")[index]
+            words = doc.cased_text[sentence.start : sentence.end]
+            near = doc.cased_text[
+                max(sentence.start, match.start() - VIOLENCE_BEFORE) : min(
+                    sentence.end, match.end() + VIOLENCE_AFTER
+                )
+            ]
+            if not VIOLENCE.search(near):
+                continue
+            side = None
+            by = _fired_by(words, names, sides)
+            if by is not None:
+                side = next(iso3 for iso3 in sides if iso3 != by)
+            if side is None:
+                side = next(
+                    (iso3 for hit in HIT.finditer(words) if (iso3 := names.get(hit["who"])) in sides), None
+                )
+            if side is None and country in sides:
+                side = country
+            if side is None:
+                continue
+            entry = next(
+                (e for e in gazetteer.lookup(sides[side]) if e.iso3 == side and e.kind == "admin1"), None
+            )
             if entry is not None:
                 found.append((*match.span(), entry))
     return found

@@ -36,7 +36,7 @@ from strife.places.recognise import (
     resolve,
 )
 from strife.stages.calendar import MONTHS, WEEKDAYS
-from strife.stages.implied_places import capitals_unnamed, regions_named, seats_of_state
+from strife.stages.implied_places import borders_named, capitals_unnamed, regions_named, seats_of_state
 from strife.stages.lexicon import scan
 from strife.stages.place_parts import apposed_parts, listed_parts, parts_held
 from strife.stages.sentences import sentence_of
@@ -1038,6 +1038,7 @@ class PlaceStage:
         implied = [
             *capitals_unnamed(doc, mentions, names, country),
             *regions_named(doc, gazetteer),
+            *borders_named(doc, mentions, gazetteer, names, country),
             *seats_of_state(doc, mentions, country),
         ]
         for start, end, entry in implied:
