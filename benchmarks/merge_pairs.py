@@ -37,6 +37,15 @@ def load_pairs(split: str) -> list[dict[str, Any]]:
     return [p for p in pairs if split == "all" or p["split"] == split]
 
 
+def strife_span(text: str, side: dict[str, Any]) -> tuple[int, int]:
+    """A side's anchor, drawn on the text as it came, where it lies in the text strife reads
+    (invisible characters such as soft hyphens removed: `strife.document.without_invisible`)."""
+    from strife.document import offsets_without_invisible
+
+    offsets = offsets_without_invisible(text)
+    return offsets[side["start"]], offsets[side["end"]]
+
+
 def side_event(events: list[Any], start: int, end: int) -> Any | None:
     """The event whose type was read in the anchor sentence, else one with evidence there."""
     for wanted in ("sub_event_type", None):
@@ -95,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             text = records[(side["file"], side["id"])]["text"]
             if evidence_digest(text[side["start"] : side["end"]]) != side["sha1"]:
                 raise SystemExit(f"{p['pair']}: side {key}'s anchor does not match its text")
-            found.append(side_event(events[(side["file"], side["id"])], side["start"], side["end"]))
+            found.append(side_event(events[(side["file"], side["id"])], *strife_span(text, side)))
         a, b = found
         if a is None or b is None:
             missing["same" if p["same"] else "different"] += 1

@@ -8,8 +8,12 @@ sentence that anchors its incident, with a digest of that sentence; never the te
 
     python tools/merge_pairs.py candidates OUT.jsonl                  # sampled pairs, with their text
     python tools/merge_pairs.py candidates OUT2.jsonl --draw 2 --exclude OUT.jsonl  # likely-same pairs
+    python tools/merge_pairs.py candidates OUT3.jsonl --draw 3  # both kinds, none of the gold's documents pairs
     python tools/merge_pairs.py packet OUT.jsonl BATCH                # a batch of pairs, for a coder
     python tools/merge_pairs.py build OUT.jsonl CODED.jsonl… CHECKED.jsonl…  # -> tests/corpus/real/merge_pairs/
+
+`build` adds a draw's pairs to the gold: pairs of earlier draws (other prefixes) already in
+pairs.jsonl are kept as they are, with their draws' lines of the manifest.
 
 Coded lines: {"pair": ID, "label": "same" | "different" | "unclear" | "no_incident",
 "reason": one of REASONS, "note": our own words}. Pairs coded unclear or with no incident on
@@ -26,10 +30,12 @@ import json
 import random
 import re
 import sys
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from strife.document import INVISIBLE_CHARS, offsets_without_invisible, without_invisible
 from strife.evaluation.gold import evidence_digest, find_shared_data, read_shared_documents
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,8 +45,13 @@ SEED = 20261205
 WINDOW_DAYS = 7
 PAIRS_PER_BATCH = 42
 SIMILAR_COUNT = 140  # draw 2
+# Draw 3: more of what the first two found too few of (one incident told by two outlets, a
+# report days later), and the hard "different" pairs beside them.
+STRATA_3 = {"similar_text": 110, "later_same_region": 70, "near_same_region": 60}
+PREFIXES = {1: "p", 2: "q", 3: "r"}
 MAX_PER_INCIDENT = 4  # pairs kept of one country, day and kind of event
 CONTEXT_CHARS = 1600
+MAX_NOTE = 200  # a note is our words on the pair, never a quote
 REASONS = (
     "same_report",  # one incident, told by both (maybe with other figures or words)
     "follow_up",  # one incident, one report days later (a toll updated, a funeral, an arrest for it)
@@ -131,13 +142,25 @@ def _overlap(x: set[str], y: set[str]) -> float:
     return len(x & y) / len(x | y) if x and y else 0.0
 
 
-def similar(args: argparse.Namespace, events: list[dict[str, Any]]) -> list[tuple[str, int, int]]:
-    """Draw 2: pairs likely to tell one incident, which a random draw finds too few of: two
-    texts (not one text twice) whose anchor sentences or titles share words, two days apart at
-    most, no pair of documents drawn before."""
-    drawn = (
-        {tuple(sorted((p["a"]["id"], p["b"]["id"]))) for p in _read(args.exclude)} if args.exclude else set()
+def _document_pair(events: list[dict[str, Any]], i: int, j: int) -> tuple[str, str]:
+    return tuple(sorted((events[i]["id"], events[j]["id"])))  # type: ignore[return-value]
+
+
+def _incident_key(a: dict[str, Any], b: dict[str, Any]) -> tuple[Any, ...]:
+    """One country, day and kind of event: the unit `build` caps the pairs of."""
+    return (
+        a["iso3"],
+        min(a["event_date"], b["event_date"]),
+        tuple(sorted({a["sub_event_type"], b["sub_event_type"]})),
     )
+
+
+def similar(
+    events: list[dict[str, Any]], drawn: set[tuple[str, str]], count: int, seed: int, per_incident: int = 0
+) -> list[tuple[str, int, int]]:
+    """Pairs likely to tell one incident, which a random draw finds too few of: two texts (not
+    one text twice) whose anchor sentences or titles share words, two days apart at most, no
+    pair of documents drawn before; at most `per_incident` of one incident where that is set."""
     by_country: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
         by_country[e["event"]["iso3"]].append(i)
@@ -148,39 +171,43 @@ def similar(args: argparse.Namespace, events: list[dict[str, Any]]) -> list[tupl
         for x, i in enumerate(indices):
             for j in indices[x + 1 :]:
                 a, b = events[i], events[j]
-                key = tuple(sorted((a["id"], b["id"])))
-                if a["id"] == b["id"] or a["text_sha1"] == b["text_sha1"] or key in drawn:
+                if a["id"] == b["id"] or a["text_sha1"] == b["text_sha1"]:
                     continue
-                if _gap(a["event"], b["event"]) > 2:
+                if _document_pair(events, i, j) in drawn or _gap(a["event"], b["event"]) > 2:
                     continue
                 if _overlap(words[i], words[j]) >= 0.2 or _overlap(titles[i], titles[j]) >= 0.25:
                     pool.append((i, j))
-    rng = random.Random(SEED + 1)
+    rng = random.Random(seed)
     rng.shuffle(pool)
     chosen, seen = [], set(drawn)
+    incidents: Counter = Counter()
     for i, j in pool:
-        key = tuple(sorted((events[i]["id"], events[j]["id"])))
-        if key not in seen:
-            seen.add(key)
-            chosen.append(("similar_text", i, j))
-        if len(chosen) == SIMILAR_COUNT:
+        key = _document_pair(events, i, j)
+        incident = _incident_key(events[i]["event"], events[j]["event"])
+        if key in seen or (per_incident and incidents[incident] >= per_incident):
+            continue
+        seen.add(key)
+        incidents[incident] += 1
+        chosen.append(("similar_text", i, j))
+        if len(chosen) == count:
             break
     print(f"similar_text: {len(chosen)} of {len(pool)}", file=sys.stderr)
     return chosen
 
 
-def candidates(args: argparse.Namespace) -> int:
+def stratified(
+    events: list[dict[str, Any]], strata: dict[str, int], drawn: set[tuple[str, str]], seed: int
+) -> list[tuple[str, int, int]]:
+    """Pairs of events in one country at most `WINDOW_DAYS` apart, drawn at random from each
+    stratum (what today's rules decide, how near the days and places are), one pair per pair of
+    documents, none of `drawn`."""
     from strife import merging
     from strife.event import Event
 
-    events = _events(args.events)
-    print(f"{len(events)} dated, placed events", file=sys.stderr)
-    if args.draw == 2:
-        return _write_candidates(args.out, "q", similar(args, events), events)
     by_country: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
         by_country[e["event"]["iso3"]].append(i)
-    strata: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    pools: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for indices in by_country.values():
         for x, i in enumerate(indices):
             for j in indices[x + 1 :]:
@@ -194,21 +221,21 @@ def candidates(args: argparse.Namespace) -> int:
                 if gap <= 1 and merging.same_incident(
                     Event(**a["event"], evidence=[]), Event(**b["event"], evidence=[])
                 ):
-                    strata["rules_same"].append((i, j))
+                    pools["rules_same"].append((i, j))
                 elif gap <= 1:
-                    strata["near_same_region" if region else "near_other_region"].append((i, j))
+                    pools["near_same_region" if region else "near_other_region"].append((i, j))
                 elif region:
-                    strata["later_same_region"].append((i, j))
-    rng = random.Random(SEED)
+                    pools["later_same_region"].append((i, j))
+    rng = random.Random(seed)
     chosen: list[tuple[str, int, int]] = []
-    for stratum, count in STRATA.items():
-        pool = sorted(strata[stratum])
+    for stratum, count in strata.items():
+        pool = sorted(pools[stratum])
         rng.shuffle(pool)
         # One pair per pair of documents: a report's several events would make one pair count many times.
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str]] = set(drawn)
         picked = 0
         for i, j in pool:
-            key = tuple(sorted((events[i]["id"], events[j]["id"])))
+            key = _document_pair(events, i, j)
             if key in seen:
                 continue
             seen.add(key)
@@ -218,7 +245,30 @@ def candidates(args: argparse.Namespace) -> int:
                 break
         print(f"{stratum}: {picked} of {len(pool)}", file=sys.stderr)
     rng.shuffle(chosen)
-    return _write_candidates(args.out, "p", chosen, events)
+    return chosen
+
+
+def candidates(args: argparse.Namespace) -> int:
+    events = _events(args.events)
+    print(f"{len(events)} dated, placed events", file=sys.stderr)
+    if args.draw == 1:
+        return _write_candidates(args.out, "p", stratified(events, STRATA, set(), SEED), events)
+    if args.draw == 2:
+        drawn = (
+            {tuple(sorted((p["a"]["id"], p["b"]["id"]))) for p in _read(args.exclude)}
+            if args.exclude
+            else set()
+        )
+        return _write_candidates(args.out, "q", similar(events, drawn, SIMILAR_COUNT, SEED + 1), events)
+    # Draw 3: no pair of documents that the gold holds already.
+    seed = SEED + 2
+    drawn = {tuple(sorted((p["a"]["id"], p["b"]["id"]))) for p in _read(str(GOLD))}
+    likely = similar(events, drawn, STRATA_3["similar_text"], seed, per_incident=2)
+    drawn |= {_document_pair(events, i, j) for _, i, j in likely}
+    rest = stratified(events, {k: v for k, v in STRATA_3.items() if k != "similar_text"}, drawn, seed)
+    chosen = likely + rest
+    random.Random(seed).shuffle(chosen)
+    return _write_candidates(args.out, "r", chosen, events)
 
 
 def _write_candidates(
@@ -261,6 +311,16 @@ def packet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _as_it_came(raw: str, start: int, end: int) -> tuple[int, int]:
+    """A span of the text strife reads (invisible characters removed) in the text as it came,
+    which the gold's spans are drawn on, as the document gold's are."""
+    offsets = offsets_without_invisible(raw)
+    first = bisect_left(offsets, start)
+    while first < len(raw) and raw[first] in INVISIBLE_CHARS:
+        first += 1
+    return first, bisect_left(offsets, end)
+
+
 def build(args: argparse.Namespace) -> int:
     pairs = {p["pair"]: p for p in _read(args.candidates)}
     coded: dict[str, dict[str, Any]] = {}
@@ -295,13 +355,19 @@ def build(args: argparse.Namespace) -> int:
         sides = {}
         for key in ("a", "b"):
             s = p[key]
+            raw = texts[(s["file"], s["id"])]
+            start, end = _as_it_came(raw, s["start"], s["end"])
+            if without_invisible(raw[start:end]) != s["sentence"]:
+                raise SystemExit(f"{pair_id}: side {key}'s sentence is not in its text")
             sides[key] = {
                 "file": s["file"],
                 "id": s["id"],
-                "start": s["start"],
-                "end": s["end"],
-                "sha1": evidence_digest(s["sentence"]),
+                "start": start,
+                "end": end,
+                "sha1": evidence_digest(raw[start:end]),
             }
+        if len(c.get("note", "")) > MAX_NOTE:
+            raise SystemExit(f"{pair_id}: a note of {len(c['note'])} characters; ours are at most {MAX_NOTE}")
         kept.append(
             {
                 "pair": pair_id,
@@ -319,31 +385,34 @@ def build(args: argparse.Namespace) -> int:
     per_incident: Counter = Counter()
     capped = []
     for g in kept:
-        a, b = pairs[g["pair"]]["a"]["event"], pairs[g["pair"]]["b"]["event"]
-        key = (
-            a["iso3"],
-            min(a["event_date"], b["event_date"]),
-            tuple(sorted({a["sub_event_type"], b["sub_event_type"]})),
-        )
+        key = _incident_key(pairs[g["pair"]]["a"]["event"], pairs[g["pair"]]["b"]["event"])
         per_incident[key] += 1
         if per_incident[key] <= MAX_PER_INCIDENT:
             capped.append(g)
     over_cap = Counter(g["pair"][0] for g in kept) - Counter(g["pair"][0] for g in capped)
-    kept = capped
+    # Earlier draws whose candidates are not given here stay as they are in the gold.
+    prefixes = {pair_id[0] for pair_id in pairs}
+    earlier = [g for g in _read(str(GOLD)) if g["pair"][0] not in prefixes] if GOLD.exists() else []
+    manifest_path = GOLD.parent / "manifest.json"
+    old_manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    kept = sorted(earlier + capped, key=lambda g: g["pair"])
     GOLD.parent.mkdir(parents=True, exist_ok=True)
     with GOLD.open("w", encoding="utf-8") as out:
         for g in kept:
             out.write(json.dumps(g, ensure_ascii=False) + "\n")
     counts = Counter(f"{g['split']} {'same' if g['same'] else 'different'}" for g in kept)
-    draws = []
-    for draw, prefix, strata in ((1, "p", STRATA), (2, "q", {"similar_text": SIMILAR_COUNT})):
+    strata_of = {1: STRATA, 2: {"similar_text": SIMILAR_COUNT}, 3: STRATA_3}
+    draws = [d for d in old_manifest.get("draws", []) if d["pair_prefix"] not in prefixes]
+    for draw, prefix in PREFIXES.items():
+        if prefix not in prefixes:
+            continue
         mine = [c for pair_id, c in coded.items() if pair_id.startswith(prefix)]
         draws.append(
             {
                 "draw": draw,
                 "pair_prefix": prefix,
                 "seed": SEED + draw - 1,
-                "strata": strata,
+                "strata": strata_of[draw],
                 "candidates": sum(1 for pair_id in pairs if pair_id.startswith(prefix)),
                 "labels": dict(Counter(c["label"] for c in mine)),
                 "left_out_identical_text": identical[prefix],
@@ -351,14 +420,18 @@ def build(args: argparse.Namespace) -> int:
                 "kept": sum(1 for g in kept if g["pair"].startswith(prefix)),
             }
         )
+    earlier_agree = old_manifest.get("checker_agreed", {}) if earlier else {}
     manifest = {
         "files": FILES,
         "window_days": WINDOW_DAYS,
-        "draws": draws,
+        "draws": sorted(draws, key=lambda d: d["draw"]),
         "kept_by_split": dict(sorted(counts.items())),
-        "checker_agreed": {"yes": agree[True], "no": agree[False]},
+        "checker_agreed": {
+            "yes": agree[True] + earlier_agree.get("yes", 0),
+            "no": agree[False] + earlier_agree.get("no", 0),
+        },
     }
-    (GOLD.parent / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    manifest_path.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     print(f"{len(kept)} pairs -> {GOLD}: {dict(counts)}", file=sys.stderr)
     return 0
 
@@ -368,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     c = sub.add_parser("candidates")
     c.add_argument("out")
-    c.add_argument("--draw", type=int, choices=(1, 2), default=1)
+    c.add_argument("--draw", type=int, choices=(1, 2, 3), default=1)
     c.add_argument("--events", help="cache of the pool's extracted events (made if missing)")
     c.add_argument("--exclude", help="an earlier draw's candidates: its document pairs are not drawn again")
     p = sub.add_parser("packet")
