@@ -527,6 +527,7 @@ class MatchDecision:
     same: bool
     probability: float
     reasons: tuple[str, ...]  # what said yes most; for a veto, the codebook's reason
+    place: PlaceRelation | None = None  # how the two places relate (`place_relation`)
 
     def note(self) -> str:
         verdict = "same incident" if self.same else "not the same incident"
@@ -567,17 +568,28 @@ def decide(a: Event, b: Event) -> MatchDecision:
     place, actors = place_relation(a, b), actors_relation(a, b)  # for the vetoes and the features
     reason = _veto(a, b, place, actors)
     if reason is not None:
-        return MatchDecision(False, 0.0, (reason,))
+        return MatchDecision(False, 0.0, (reason,), place)
     model = _model()
     features = _features(a, b, place, actors)
     probability = model.probability(features)
     reasons = tuple(FEATURE_WORDS[name] for name in model.reasons(features))
-    return MatchDecision(probability >= model.threshold, probability, reasons)
+    return MatchDecision(probability >= model.threshold, probability, reasons, place)
 
 
 def same_incident(a: Event, b: Event) -> bool:
     """Whether two events, from different reports, tell the same incident."""
     return decide(a, b).same
+
+
+# Candidates that are all the same incident as a new report are taken in this order of how
+# their place relates to its place: the one told at the report's own place first.
+PLACE_ORDER: dict[PlaceRelation | None, int] = {
+    "same": 0,
+    "district": 1,
+    "contained": 2,
+    "region": 3,
+    "country": 4,
+}
 
 
 def best_match(event: Event, candidates: Iterable[Event]) -> Event | None:
@@ -590,10 +602,15 @@ def best_match(event: Event, candidates: Iterable[Event]) -> Event | None:
 
 
 def ranked_matches(event: Event, candidates: Iterable[Event]) -> list[tuple[Event, MatchDecision]]:
-    """The candidates `decide` takes for `event`'s incident, with their decisions, the most
-    likely first (ties in the candidates' order)."""
+    """The candidates `decide` takes for `event`'s incident, with their decisions: those told at
+    the report's own place before those told at its district, province or country (a coder joins
+    a report to the record of its own place: the others are then joined to that one), and among
+    those the most likely first (ties in the candidates' order)."""
     taken = [(candidate, decide(candidate, event)) for candidate in candidates]
-    return sorted(((c, d) for c, d in taken if d.same), key=lambda pair: -pair[1].probability)
+    return sorted(
+        ((c, d) for c, d in taken if d.same),
+        key=lambda pair: (PLACE_ORDER[pair[1].place], -pair[1].probability),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
