@@ -20,8 +20,10 @@ window (`merging.in_window`: the same iso3, dates within a day, or within three 
 report is dated only by its publication; an event with no country is no one's candidate, as in
 `strife.store.matching`), leaving out events that already hold
 this report (a report's own events are separate incidents by the extractor's decision); it joins
-the best candidate that `strife.merging` accepts (`merging.best_match`), folded in with
-`merge_into`, else it is stored as a new event.
+the first candidate that `strife.merging` accepts (`merging.ranked_matches`), folded in with
+`merge_into`, else it is stored as a new event; the other candidates it accepts are joined to
+that event where `merging` finds them its incident too and no report tells them apart (the
+store's `join`: clusters, not chains).
 
 Pairwise scoring, over pairs of reports:
 - gold-same: the two reports are cited by a common UCDP event;
@@ -50,7 +52,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, count
 from pathlib import Path
 
 from strife import merging
@@ -129,46 +131,65 @@ def extract_reports(reports: list[Report], jobs: int) -> None:
         by_id[event.doc_id].events.append(event)
 
 
-Chooser = Callable[[Event, list[Event]], "Event | None"]
+# A chooser: the candidates a new event joins, the one it merges into first; the store also
+# joins it the others where they tell its incident (`strife.store.ingest`: clusters, not chains).
+Chooser = Callable[[Event, list[Event]], list[Event]]
 
 
 def cluster(reports: list[Report], choose: Chooser) -> dict[str, set[int]]:
     """Report id → the stored events (cluster numbers) its events ended in."""
-    stored: list[Event] = []
+    stored: dict[int, Event] = {}
+    told: dict[int, list[Event]] = {}  # each stored event's reports' own events, in order
     members: dict[str, set[int]] = defaultdict(set)
+    numbers = count()
     for report in reports:
         for event in report.events:
             candidates = [
                 (n, s)
-                for n, s in enumerate(stored)
+                for n, s in stored.items()
                 if merging.in_window(s, event) and report.id not in s.doc_ids
             ]
-            chosen = choose(event, [s for _, s in candidates]) if candidates else None
-            if chosen is None:
-                stored.append(event)
-                members[report.id].add(len(stored) - 1)
+            chosen = choose(event, [s for _, s in candidates]) if candidates else []
+            if not chosen:
+                n = next(numbers)
+                stored[n], told[n] = event, [event]
+                members[report.id].add(n)
                 continue
-            n = next(n for n, s in candidates if s is chosen)
-            stored[n] = merging.merge_into(chosen, event)
+            number = {id(s): n for n, s in candidates}
+            n = number[id(chosen[0])]
+            stored[n] = merging.merge_into(chosen[0], event)
+            told[n].append(event)
             members[report.id].add(n)
+            for other in chosen[1:]:
+                m = number[id(other)]
+                if set(stored[n].doc_ids) & set(other.doc_ids) or not merging.same_incident(stored[n], other):
+                    continue  # one report told them apart, or they are not one incident
+                for folded in told.pop(m):
+                    stored[n] = merging.merge_into(stored[n], folded)
+                    told[n].append(folded)
+                del stored[m]
+                for clusters in members.values():
+                    if m in clusters:
+                        clusters.discard(m)
+                        clusters.add(n)
     return members
 
 
-def _merging_choice(event: Event, candidates: list[Event]) -> Event | None:
-    return merging.best_match(event, candidates)
+def _merging_choice(event: Event, candidates: list[Event]) -> list[Event]:
+    return [candidate for candidate, _ in merging.ranked_matches(event, candidates)]
 
 
-def _window_choice(event: Event, candidates: list[Event]) -> Event | None:
-    return candidates[0]
+def _window_choice(event: Event, candidates: list[Event]) -> list[Event]:
+    return candidates[:1]
 
 
 def _oracle_choice(reports: list[Report]) -> Chooser:
     """The ceiling: the first candidate that holds a report of the same UCDP event."""
     gold = {r.id: r.gold for r in reports}
 
-    def choose(event: Event, candidates: list[Event]) -> Event | None:
+    def choose(event: Event, candidates: list[Event]) -> list[Event]:
         mine = gold[event.doc_id]
-        return next((c for c in candidates if any(gold[d] & mine for d in c.doc_ids)), None)
+        return [c for c in candidates if any(gold[d] & mine for d in c.doc_ids)][:1]
 
     return choose
 

@@ -13,7 +13,15 @@ import pytest
 import strife
 from strife import merging
 from strife.event import Event
-from strife.merging import Provenance, best_match, merge, merge_into, place_relation, same_incident
+from strife.merging import (
+    Provenance,
+    best_match,
+    merge,
+    merge_into,
+    place_relation,
+    ranked_matches,
+    same_incident,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -311,6 +319,24 @@ def merge_benchmark():
     sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+def test_the_benchmark_joins_stored_events_a_report_finds_one_incident_as_the_store_does(merge_benchmark):
+    """Two reports of the Kalat clash stored apart (an older model kept them so) are brought
+    together by a third that matches both: clusters, not chains, as `store.ingest` joins them."""
+    reports = [
+        merge_benchmark.Report(f"r{n}", "", "2025-01-31", "", n, events=[e])
+        for n, e in enumerate((KALAT_30, KALAT_28, SURAB_28))
+    ]
+
+    def older_then_current(event, candidates):
+        if event is KALAT_28:
+            return []  # the older decision: apart
+        return [c for c, _ in ranked_matches(event, candidates)]
+
+    assert len(ranked_matches(SURAB_28, [KALAT_30, KALAT_28])) == 2
+    members = merge_benchmark.cluster(reports, older_then_current)
+    assert members["r0"] == members["r1"] == members["r2"]
 
 
 def test_the_benchmark_counts_pairs_of_reports(tmp_path, merge_benchmark):
