@@ -641,6 +641,22 @@ def test_a_monitors_headline_that_names_a_governorate_is_read_for_names_spelt_ot
     assert [e.admin1 for e in found] == ["Al-Hasakah", "Daraa"]
 
 
+def test_a_monitors_countryside_of_a_name_spelt_otherwise_is_read_as_a_place() -> None:
+    # "the eastern countryside of Al-Raqqah": GeoNames writes Ar Raqqah; the article goes.
+    found = extract(
+        "Clashes in the eastern desert of Homs and in the eastern countryside of Al-Raqqah on Monday",
+        published="2017-04-01",
+    )
+    assert [e.admin1 for e in found] == ["Homs", "Raqqa"]
+    # Consonants alike in a land the text does not name are no reading (a Tunisian town for a
+    # neighbourhood of Aleppo).
+    (blast,) = extract(
+        "A booby-trapped vehicle exploded in the outskirts of Al-Sekkary at Aleppo, killing 7",
+        published="2016-01-25",
+    )
+    assert blast.country == "Syria"
+
+
 def test_a_demonym_alone_does_not_pull_a_town_abroad() -> None:
     doc = Document(text="One person was killed in Indian firing in Kotli on Monday.")
     default_pipeline().annotate(doc)

@@ -142,7 +142,11 @@ LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 
 
 # Words before a name that say it is a place: "in Jabalia", "near Khan Younis".
-PLACE_BEFORE = re.compile(r"\b(?:in|near|at|outside|into|around|across)\s+(?:the\s+)?$")
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|into|around|across"
+    # "the eastern countryside of Al-Raqqah", "the outskirts of Jobar": a monitor's places.
+    r"|(?:countryside|countrysides|outskirts|vicinity|suburbs?|desert) of)\s+(?:the\s+)?$"
+)
 
 
 # What a text says of the lands whose names English spells many ways: only a text that speaks
@@ -338,7 +342,7 @@ def _run_candidates(
                 )
                 end = start + len(key)
             whole_run = i == 0 and j == len(tokens)
-            placed = (listed and i == 0) or PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
+            placed = (listed and i == 0) or PLACE_BEFORE.search(text, max(0, start - 30), start) is not None
             if not entries and lands is not None and whole_run and placed:
                 # "in Jabalia": a transliterated name spelt otherwise than the gazetteer; the
                 # whole name only ("in the Jabal al-Zawiya area" is not Jabalia). The name as
@@ -347,7 +351,7 @@ def _run_candidates(
                 bare = LEADING_ARTICLE.sub("", surface)
                 entries = tuple(
                     e for e in (gazetteer.lookup(bare) if bare != surface else ()) if e.iso3 in lands
-                ) or gazetteer.lookup_spelling(surface)
+                ) or tuple(e for e in gazetteer.lookup_spelling(surface) if not lands or e.iso3 in lands)
             spelt_otherwise = False
             if not entries and whole_run and (placed or UNIT_WORDS.search(surface.lower()) is not None):
                 # "in Sopore", "Orrantia district": a name the text places, that GeoNames gives
