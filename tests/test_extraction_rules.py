@@ -1799,6 +1799,15 @@ def test_forces_named_by_their_country_are_who_struck() -> None:
     assert (strike.actor1, strike.inter2) == ("Military Forces of Pakistan", 3)
 
 
+def test_a_states_forces_that_bomb_a_place_strike_it_from_the_air() -> None:
+    # A monitor's headline in the present tense: the forces bomb, they are not bombed.
+    (raid,) = events("The regime forces bomb Kafr Zita in the countryside of Hama on Monday")
+    assert (raid.sub_event_type, raid.inter1) == ("Air/drone strike", 1)
+    # The army's bomb squad strikes nothing.
+    (defused,) = events("The army bomb disposal squad defused a device in Quetta on Monday.")
+    assert defused.sub_event_type != "Air/drone strike"
+
+
 def test_a_states_strikes_on_armed_men_with_no_country_named_are_at_home() -> None:
     (strikes,) = events("Nigerian air strikes kill 40 insurgents, military says")
     assert (strikes.country, strikes.actor1) == ("Nigeria", "Military Forces of Nigeria")

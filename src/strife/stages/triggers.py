@@ -126,8 +126,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:jets|aircraft|helicopters?) (?:bomb(?:s|ed)?|struck|strike|fired|pound(?:s|ed)?|hits?|attack(?:ed|s)?|strafed|shell(?:s|ed)?|target(?:s|ed)?)|barrel bombs?|glide bombs?|"
      r"quadcopter|armed drones?|kamikaze drones?|shahed drones?|drone-dropped|aerial bombs?|guided bombs?|"
      r"drones? (?:attacked|hit|struck|targeted|slammed)|"
-     # "Junta bombs island town": a state's forces bomb from the air.
+     # "Junta bombs island town", "The regime forces bomb Sahl al-Ghab": a state's forces bomb
+     # from the air (not its bomb squad, nor what "the air force will bomb").
      r"(?:junta|regime|military|air force|army) (?:\w+ )?bomb(?:s|ed)\b|"
+     r"(?:junta|regime|military|army) (?:forces|troops|jets|planes|aircraft|helicopters) bomb\b|"
      # A strike a state's people are named for is its forces' from the air, not a walkout:
      # "the Israeli strike on a residential area in Doha", "Russian strikes on Kharkiv".
      r"\b(?:" + "|".join(re.escape(d) for d in sorted(FOREIGN_DEMONYMS, key=len, reverse=True)) + r"|coalition|nato)"
