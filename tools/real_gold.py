@@ -132,6 +132,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     57: {"seed": 20261259, **LATER_ARTICLES},
     58: {"seed": 20261260, **LATER_SHORT},
     59: {"seed": 20261261, **LATER_ARTICLES},
+    60: {"seed": 20261262, **LATER_SHORT},
 }
 
 
