@@ -97,6 +97,9 @@ CARRIED_OUT = (
     r"trades?|manoeuvres?|maneuvers?|exercises?|attacks?)\b"
 )
 _EXECUTED_THING = re.compile(rf"execut\w*\s+{CARRIED_OUT}")
+# "Court sentences three men to death", "condemned to death in absentia": a court's step, not a
+# killing (codebook: court steps are no events).
+SENTENCED_TO = re.compile(r"\b(?:sentenc|condemn)\w*\s+(?:[\w'’-]+\s+){0,4}?to\s+$", re.I)
 # A row this strong names the weapon of one incident (a landmine, a bomb blast, a suicide bomb,
 # an air strike), not the shelling or the killings a tally sums.
 NAMED_WEAPON = 70
@@ -763,6 +766,8 @@ def _learned_trigger(
                 continue
             if _EXECUTED_THING.match(text, word.start()):
                 continue  # "executing a search warrant": the table's row reads no killing here either
+            if SENTENCED_TO.search(text, max(0, word.start() - 60), word.start()):
+                continue
             row = model.typer_weights.get(stemmed)
             for_type = row[column] if row else 0.0
             weight = for_type + model.detector_weights.get(stemmed, 0.0)
