@@ -826,6 +826,21 @@ def test_a_dividing_line_named_with_no_violence_beside_it_places_nothing() -> No
     assert lines_placed("Indian shelling hit the Barnala sector of Bhimber along the LoC on Monday.") == []
 
 
+def test_a_city_the_tables_give_no_district_lies_in_the_one_acled_names() -> None:
+    gazetteer = get_gazetteer()
+    (aleppo,) = [e for e in gazetteer.lookup("Aleppo") if e.kind == "place" and e.iso3 == "SYR"]
+    assert aleppo.admin2 == "Jebel Saman"  # not a district of its own name
+    assert {e.name for e in gazetteer.lookup("Jebel Saman") if e.kind == "admin2"} == {"Jebel Saman"}
+    (la_paz,) = [e for e in gazetteer.lookup("La Paz") if e.kind == "place" and e.iso3 == "BOL"]
+    assert la_paz.admin2 == "Murillo"
+    (el_alto,) = [e for e in gazetteer.lookup("El Alto") if e.iso3 == "BOL"]
+    assert (el_alto.admin1, el_alto.admin2) == ("La Paz", "Murillo")
+    (shelling,) = extract(
+        {"text": "Shells hit eastern Aleppo on Monday, killing three.", "published": "2016-10-03"}
+    )
+    assert (shelling.location, shelling.admin2) == ("Aleppo", "Jebel Saman")
+
+
 def test_a_town_with_no_district_in_the_tables_seats_the_district_of_its_name() -> None:
     (clash,) = extract(
         {

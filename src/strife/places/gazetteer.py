@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 35
+CACHE_VERSION = 36
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORD = (
@@ -462,7 +462,8 @@ def _current_districts(index: dict[str, list[GazetteerEntry]]) -> None:
     for row in _supplement().get("district", []):
         if row.get("whole"):
             whole[row["iso3"], row["admin1"]] = row["name"]
-        for old in row["was"]:
+        # Towns named with no district they came from are towns the tables give no district.
+        for old in row["was"] or ([None] if "towns" in row else []):
             if "towns" in row:
                 for town in row["towns"]:
                     moved[row["iso3"], row["admin1"], old, normalise_name(town)] = row["name"]
@@ -472,11 +473,13 @@ def _current_districts(index: dict[str, list[GazetteerEntry]]) -> None:
     def current(e: GazetteerEntry) -> GazetteerEntry:
         if e.admin2 is None and e.admin1 is not None and (e.iso3, e.admin1) in whole:
             return replace(e, admin2=whole[e.iso3, e.admin1])
-        if e.admin2 is None or e.kind == "admin1":
+        if e.kind == "admin1":
             return e
         town = moved.get((e.iso3, e.admin1, e.admin2, normalise_name(e.name))) if e.kind == "place" else None
         if town is not None:
             return replace(e, admin2=town)
+        if e.admin2 is None:
+            return e
         new = renamed.get((e.iso3, e.admin1, e.admin2))
         if new is None:
             return e
