@@ -133,6 +133,7 @@ DRAWS: dict[int, dict[str, Any]] = {
     58: {"seed": 20261260, **LATER_SHORT},
     59: {"seed": 20261261, **LATER_ARTICLES},
     60: {"seed": 20261262, **LATER_SHORT},
+    61: {"seed": 20261263, **LATER_ARTICLES},
 }
 
 
