@@ -292,6 +292,7 @@ def group_incidents(doc: Document) -> list[Incident]:
     read = ReportLayers(doc, note, excerpts, triggers, casualties, dates, places, stand_in_days, actors)
     incidents: list[Incident] = []
     current: Incident | None = None
+    after_aside = False  # the last sentence that ended an incident was a recalled aside
     for sentence in doc.layer("sentences"):
         index = sentence.sentence
         flag = context.get(index)
@@ -340,7 +341,7 @@ def group_incidents(doc: Document) -> list[Incident]:
                 incidents.pop()
                 first = doc.layer("sentences")[current.sentences[0]]
                 drop(doc, first, ("crime", f"its motive, told after it: {reason[1]!r}"))
-            current = None
+            current, after_aside = None, False
             continue
         text = doc.cased_text[sentence.start : sentence.end]
         violent = any(t.value.violent for t in triggers.get(index, []))
@@ -431,11 +432,13 @@ def group_incidents(doc: Document) -> list[Incident]:
         if eventful:
             told = ToldEvent(index, sentence, text, background, killed, violent, likely, own, calm, placed)
             opens = current is None or opens_another(current, told, read)
-            if opens and note and current is not None and current.background and not background:
+            aside = (current is not None and current.background) or (current is None and after_aside)
+            if opens and note and aside and not background:
                 # "…protesters vowed last week to form a human chain. Scuffles broke out on
-                # Tuesday at the barrier…": a note back from a recalled aside to the incident it
-                # told before, where nothing says this is another. (An article's paragraphs after
-                # an aside more often tell another incident.)
+                # Tuesday at the barrier…": a note back from a recalled aside (told as an
+                # incident of its own, or read as no event) to the incident it told before,
+                # where nothing says this is another. (An article's paragraphs after an aside
+                # more often tell another incident.)
                 resumed = next((i for i in reversed(incidents) if not i.background), None)
                 if resumed is not None and not opens_another(resumed, told, read):
                     current, opens = resumed, False
@@ -454,6 +457,7 @@ def group_incidents(doc: Document) -> list[Incident]:
                 ):
                     current.add(before)
             current.add(index)
+            after_aside = False
         elif (
             current is not None
             and not background
@@ -484,9 +488,9 @@ def group_incidents(doc: Document) -> list[Incident]:
             if latest is not None:
                 latest.add(index)
             if background:
-                current = None
+                current, after_aside = None, True
         elif background:
-            current = None
+            current, after_aside = None, True
     for incident in incidents:
         incident.recalled = not recalled_sentences.isdisjoint(incident.sentences)
     told = {i for incident in incidents for i in incident.sentences}
