@@ -839,6 +839,19 @@ def test_a_city_the_tables_give_no_district_lies_in_the_one_acled_names() -> Non
         {"text": "Shells hit eastern Aleppo on Monday, killing three.", "published": "2016-10-03"}
     )
     assert (shelling.location, shelling.admin2) == ("Aleppo", "Jebel Saman")
+    # A region the tables hold as a town, and towns the tables place in a neighbour's district.
+    districts = {
+        (name, iso3): {e.admin2 for e in gazetteer.lookup(name) if e.kind == "place" and e.iso3 == iso3}
+        for name, iso3 in (("Ghouta", "SYR"), ("Al-Tabqa", "SYR"), ("Hajin", "SYR"), ("Baqubah", "IRQ"),
+                           ("Samarra", "IRQ"))
+    }  # fmt: skip
+    assert districts == {
+        ("Ghouta", "SYR"): {"Duma"},
+        ("Al-Tabqa", "SYR"): {"Ath-Thawrah"},
+        ("Hajin", "SYR"): {"Abu Kamal"},
+        ("Baqubah", "IRQ"): {"Baquba"},
+        ("Samarra", "IRQ"): {"Samarra"},
+    }
 
 
 def test_a_town_with_no_district_in_the_tables_seats_the_district_of_its_name() -> None:
