@@ -852,6 +852,20 @@ def test_a_city_the_tables_give_no_district_lies_in_the_one_acled_names() -> Non
         ("Baqubah", "IRQ"): {"Baquba"},
         ("Samarra", "IRQ"): {"Samarra"},
     }
+    # Large cities in their prefecture or department; units as ACLED spells them.
+    seats = {
+        name: {e.admin2 for e in gazetteer.lookup(name) if e.kind == "place" and e.iso3 == iso3}
+        for name, iso3 in (("Lomé", "TGO"), ("Douala", "CMR"), ("Bouaké", "CIV"), ("Makurdi", "NGA"),
+                           ("Tirana", "ALB"), ("Timbuktu", "MLI"))
+    }  # fmt: skip
+    assert seats == {
+        "Lomé": {"Golfe"},
+        "Douala": {"Wouri"},
+        "Bouaké": {"Gbeke"},
+        "Makurdi": {"Makurdi"},
+        "Tirana": {"Tirana"},
+        "Timbuktu": {"Tombouctou"},
+    }
 
 
 def test_a_town_with_no_district_in_the_tables_seats_the_district_of_its_name() -> None:
