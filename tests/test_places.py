@@ -673,6 +673,9 @@ def test_units_are_named_as_english_news_names_them() -> None:
     # Russia's oblasts by their cities, as ACLED names them: "Kurskaya oblast'" is Kursk.
     assert {e.admin1 for e in gazetteer.lookup("Sudzha") if e.iso3 == "RUS"} == {"Kursk"}
     assert {e.admin1 for e in gazetteer.lookup("Taganrog") if e.iso3 == "RUS"} == {"Rostov"}
+    # Iraq's Nineveh governorate as ACLED names it; its old name still finds it.
+    assert {e.admin1 for e in gazetteer.lookup("Mosul") if e.iso3 == "IRQ"} == {"Ninewa"}
+    assert {e.name for e in gazetteer.lookup("Nineveh") if e.kind == "admin1"} == {"Ninewa"}
 
 
 def test_towns_listed_with_a_capital_that_is_a_province_of_its_own_are_listed() -> None:
