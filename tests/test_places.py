@@ -788,6 +788,15 @@ def test_regions_named_by_a_compass_point_lie_in_their_unit() -> None:
     # A headline's short name for the country: "NW Pak", "SW Pak".
     assert unit("Bomb kills two soldiers in NW Pak") == ("Pakistan", "Khyber Pakhtunkhwa")
     assert unit("Gunmen kill three in SW Pak") == ("Pakistan", "Balochistan")
+    # The monitor's names for the zone the two presidents agreed in Idlib, quoted or not.
+    assert unit("Shelling targets the demilitarized area of “Putin – Erdogan” on Monday, killing 2") == (
+        "Syria",
+        "Idlib",
+    )
+    assert unit("Militants executed 5 men in the Russian – Turkish demilitarized area on Monday") == (
+        "Syria",
+        "Idlib",
+    )
 
 
 def test_fire_along_a_dividing_line_is_placed_on_the_side_it_fell() -> None:
