@@ -788,6 +788,19 @@ def test_regions_named_by_a_compass_point_lie_in_their_unit() -> None:
     # A headline's short name for the country: "NW Pak", "SW Pak".
     assert unit("Bomb kills two soldiers in NW Pak") == ("Pakistan", "Khyber Pakhtunkhwa")
     assert unit("Gunmen kill three in SW Pak") == ("Pakistan", "Balochistan")
+    # A report of Pakistan names its northwest, its tribal belt and its southwest with no country
+    # after them; a report of another country's northwest is not Pakistan's.
+    assert unit("Pakistani air strikes kill 25 militants in northwest") == ("Pakistan", "Khyber Pakhtunkhwa")
+    assert unit("Three Pakistani soldiers killed in blast in tribal region") == (
+        "Pakistan",
+        "Khyber Pakhtunkhwa",
+    )
+    assert unit("Pakistan launches operation against separatists in southwest") == ("Pakistan", "Balochistan")
+    assert unit("Afghan forces killed five Taliban fighters in the northwest on Monday") != (
+        "Pakistan",
+        "Khyber Pakhtunkhwa",
+    )
+    assert unit("Pakistan kills 30 militants in Baluchistan: minister") == ("Pakistan", "Balochistan")
     # The monitor's names for the zone the two presidents agreed in Idlib, quoted or not.
     assert unit("Shelling targets the demilitarized area of “Putin – Erdogan” on Monday, killing 2") == (
         "Syria",

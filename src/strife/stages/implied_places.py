@@ -95,19 +95,30 @@ def seats_of_state(doc: Document, places: list[Mention], country: str | None) ->
 
 
 @lru_cache(maxsize=1)
-def _region_patterns() -> list[tuple[re.Pattern[str], str, str]]:
-    return [
+def _region_patterns() -> list[tuple[re.Pattern[str], str, str, bool]]:
+    def compiled(phrases: list[str]) -> re.Pattern[str]:
         # Whole words: "north-western Pakistani city" names the city, not the region.
-        (re.compile(r"\b(?:" + "|".join(r["phrases"]) + r")(?![\w-])", re.I), r["unit"], r["iso3"])
-        for r in supplement_regions()
-    ]
+        return re.compile(r"\b(?:" + "|".join(phrases) + r")(?![\w-])", re.I)
+
+    patterns = []
+    for r in supplement_regions():
+        patterns.append((compiled(r["phrases"]), r["unit"], r["iso3"], False))
+        if r.get("home_phrases"):
+            patterns.append((compiled(r["home_phrases"]), r["unit"], r["iso3"], True))
+    return patterns
 
 
-def regions_named(doc: Document, gazetteer: Gazetteer) -> list[Implied]:
+def regions_named(
+    doc: Document, gazetteer: Gazetteer, country: str | None = None, named: frozenset[str] = frozenset()
+) -> list[Implied]:
     """The unit a region named without a unit's name lies in ("northwest Pakistan", "Pakistani
-    Kashmir"; `supplement.toml`)."""
+    Kashmir"; `supplement.toml`); in a report of the region's country, "in the northwest" too
+    (a report whose country is not settled, where that country is `named`: "Pakistani air
+    strikes kill 25 in northwest")."""
     found = []
-    for pattern, unit, iso3 in _region_patterns():
+    for pattern, unit, iso3, home in _region_patterns():
+        if home and not (country == iso3 or (country is None and iso3 in named)):
+            continue
         for match in scan(pattern, doc.cased_text):
             entry = next((e for e in gazetteer.lookup(unit) if e.iso3 == iso3 and e.kind == "admin1"), None)
             if entry is not None:

@@ -1037,7 +1037,9 @@ class PlaceStage:
         country = doc.annotations.facts.get("country")
         implied = [
             *capitals_unnamed(doc, mentions, names, country),
-            *regions_named(doc, gazetteer),
+            *regions_named(
+                doc, gazetteer, country, frozenset(m.value.iso3 for m in mentions if m.label == "country")
+            ),
             *borders_named(doc, mentions, gazetteer, names, country),
             *seats_of_state(doc, mentions, country),
         ]
