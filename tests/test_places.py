@@ -676,6 +676,9 @@ def test_units_are_named_as_english_news_names_them() -> None:
     # Iraq's Nineveh governorate as ACLED names it; its old name still finds it.
     assert {e.admin1 for e in gazetteer.lookup("Mosul") if e.iso3 == "IRQ"} == {"Ninewa"}
     assert {e.name for e in gazetteer.lookup("Nineveh") if e.kind == "admin1"} == {"Ninewa"}
+    # Syria's Suwayda governorate as ACLED spells it, found by every spelling.
+    for spelling in ("Suwayda", "Sweida", "As-Sweida"):
+        assert {e.name for e in gazetteer.lookup(spelling) if e.kind == "admin1"} == {"As-Sweida"}
 
 
 def test_towns_listed_with_a_capital_that_is_a_province_of_its_own_are_listed() -> None:

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 37
+CACHE_VERSION = 38
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORD = (
@@ -134,7 +134,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "Asgabat": "Ashgabat", "Toshkent": "Tashkent", "Ha Noi": "Hanoi", "Horad Minsk": "Minsk",
     "Grad Skopje": "Skopje", "Bujumbura Mairie": "Bujumbura", "Dublin City": "Dublin",
     "Reykjavikurborg": "Reykjavik", "Ad Dawhah": "Doha", "Region Metropolitana de Santiago": "Santiago Metropolitan",
-    "Azad Jammu and Kashmir": "Azad Kashmir", "Nineveh": "Ninewa",
+    "Azad Jammu and Kashmir": "Azad Kashmir", "Nineveh": "Ninewa", "Suwayda": "As-Sweida",
     # Nicknames the tables list as "... State" aliases: California's "Golden State".
     "Golden": "California", "The Northern": "Northern",
 }  # fmt: skip
