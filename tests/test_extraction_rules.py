@@ -2330,6 +2330,9 @@ def test_a_ceasefire_violation_is_named_by_the_army_that_fired() -> None:
     )
     assert event.sub_event_type == "Armed clash"
     assert {event.actor1, event.actor2} == {"Military Forces of Pakistan", "Military Forces of India"}
+    # One soldier named by his country, as a headline names him, is his country's forces too.
+    (headline,) = events("Pakistani soldier killed in Indian firing along LoC")
+    assert {headline.actor1, headline.actor2} == {"Military Forces of Pakistan", "Military Forces of India"}
 
 
 def test_line_breaks_written_as_escapes_part_paragraphs_and_he_was_gunned_down_is_one_dead() -> None:

@@ -43,7 +43,7 @@ FOREIGN_FORCES = (
     # A headline's capitals ("Indian Shelling Kills Two") name the same forces.
     # Not past a preposition: "Indian envoy over ceasefire violations" names no forces.
     r"(?:(?!(?:over|about|for|on|of|against|in|at|to|with|by|after|from)\s)[a-z-]+\s+){0,2}?"
-    r"(?i:forces|troops|military|army|soldiers|jets|warplanes|"
+    r"(?i:forces|troops|military|army|soldiers?|jets|warplanes|"
     r"drones?|aircraft|air force|navy|artillery|missiles?|strikes?|air strikes?|airstrikes?|shelling|shells|"
     r"border guards|gunships?|bombs?|rockets|air defen[cs]es|peacekeepers|(?:Africa|Central) Command|"
     r"service ?members|servicemen|marines|sailors|airmen|"
