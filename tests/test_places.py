@@ -676,6 +676,9 @@ def test_units_are_named_as_english_news_names_them() -> None:
     # Iraq's Nineveh governorate as ACLED names it; its old name still finds it.
     assert {e.admin1 for e in gazetteer.lookup("Mosul") if e.iso3 == "IRQ"} == {"Ninewa"}
     assert {e.name for e in gazetteer.lookup("Nineveh") if e.kind == "admin1"} == {"Ninewa"}
+    # Cities named by the first word of their name, beside their namesakes.
+    assert ("Santiago de Cuba", "CUB") in {(e.name, e.iso3) for e in gazetteer.lookup("Santiago")}
+    assert ("Zamora de Hidalgo", "MEX") in {(e.name, e.iso3) for e in gazetteer.lookup("Zamora")}
     # Syria's Suwayda governorate as ACLED spells it, found by every spelling.
     for spelling in ("Suwayda", "Sweida", "As-Sweida"):
         assert {e.name for e in gazetteer.lookup(spelling) if e.kind == "admin1"} == {"As-Sweida"}
