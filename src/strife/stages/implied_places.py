@@ -189,9 +189,9 @@ def borders_named(
 ) -> list[Implied]:
     """The side of a line between two countries that fire across it fell on ("firing along the
     LoC": `supplement.toml`'s borders): the side other than the firing country's, else the side
-    of those it hit, else the report's country; no place where none of these says, where no
-    violence is told beside the line, or where the sentence names a place of its own ("the Barnala sector along the
-    LoC" is at Barnala)."""
+    of those it hit, else the report's country. No place where none of these says, where no
+    violence is told beside the line, or where the sentence names a place of its own ("the
+    Barnala sector along the LoC" is at Barnala)."""
     named = {m.sentence for m in places if m.label == "place"}
     found = []
     for pattern, sides in _border_patterns():
@@ -200,28 +200,23 @@ def borders_named(
             if index in named:
                 continue
             sentence = doc.layer("sentences")[index]
+            start = max(sentence.start, match.start() - VIOLENCE_BEFORE)
+            if not VIOLENCE.search(doc.cased_text, start, min(sentence.end, match.end() + VIOLENCE_AFTER)):
+                continue
             words = doc.cased_text[sentence.start : sentence.end]
-            near = doc.cased_text[
-                max(sentence.start, match.start() - VIOLENCE_BEFORE) : min(
-                    sentence.end, match.end() + VIOLENCE_AFTER
-                )
-            ]
-            if not VIOLENCE.search(near):
-                continue
-            side = None
             by = _fired_by(words, names, sides)
-            if by is not None:
-                side = next(iso3 for iso3 in sides if iso3 != by)
-            if side is None:
-                side = next(
-                    (iso3 for hit in HIT.finditer(words) if (iso3 := names.get(hit["who"])) in sides), None
+            hit = (names.get(m["who"]) for m in HIT.finditer(words))
+            side = (
+                next(iso3 for iso3 in sides if iso3 != by)
+                if by is not None
+                else next((iso3 for iso3 in hit if iso3 in sides), country if country in sides else None)
+            )
+            entry = (
+                None
+                if side is None
+                else next(
+                    (e for e in gazetteer.lookup(sides[side]) if e.iso3 == side and e.kind == "admin1"), None
                 )
-            if side is None and country in sides:
-                side = country
-            if side is None:
-                continue
-            entry = next(
-                (e for e in gazetteer.lookup(sides[side]) if e.iso3 == side and e.kind == "admin1"), None
             )
             if entry is not None:
                 found.append((*match.span(), entry))
