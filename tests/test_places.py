@@ -778,11 +778,13 @@ def test_capital_units_have_their_english_names_as_acled_writes_them() -> None:
         assert town.admin1 == unit
 
 
-def test_regions_named_by_a_compass_point_lie_in_their_unit() -> None:
-    def unit(text: str) -> tuple[str | None, str | None]:
-        (event,) = extract({"text": text, "published": "2025-02-01"})
-        return event.country, event.admin1
+def unit(text: str) -> tuple[str | None, str | None]:
+    """The country and first-level unit of the one event a text tells."""
+    (event,) = extract({"text": text, "published": "2025-02-01"})
+    return event.country, event.admin1
 
+
+def test_regions_named_by_a_compass_point_lie_in_their_unit() -> None:
     assert unit("A roadside bomb killed a soldier in northwest Pakistan on Monday.") == (
         "Pakistan",
         "Khyber Pakhtunkhwa",
@@ -819,10 +821,6 @@ def test_regions_named_by_a_compass_point_lie_in_their_unit() -> None:
 
 
 def test_fire_along_a_dividing_line_is_placed_on_the_side_it_fell() -> None:
-    def unit(text: str) -> tuple[str | None, str | None]:
-        (event,) = extract({"text": text, "published": "2025-02-01"})
-        return event.country, event.admin1
-
     # The side other than the firing country's, whether the headline capitalises every word.
     assert unit("Farmer killed in Indian firing along LoC") == ("Pakistan", "Azad Kashmir")
     assert unit("Two Killed In Fresh Indian Shelling Across LoC") == ("Pakistan", "Azad Kashmir")
