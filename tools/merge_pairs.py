@@ -32,6 +32,7 @@ import re
 import sys
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +147,22 @@ def _document_pair(events: list[dict[str, Any]], i: int, j: int) -> tuple[str, s
     return tuple(sorted((events[i]["id"], events[j]["id"])))  # type: ignore[return-value]
 
 
+def _same_country_pairs(events: list[dict[str, Any]]) -> Iterator[tuple[int, int]]:
+    """Every pair of events (indexes, the earlier first) in one country."""
+    by_country: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        by_country[e["event"]["iso3"]].append(i)
+    for indices in by_country.values():
+        for x, i in enumerate(indices):
+            for j in indices[x + 1 :]:
+                yield i, j
+
+
+def _drawn_pairs(path: str) -> set[tuple[str, str]]:
+    """The pairs of documents a file of pairs (candidates or gold) holds."""
+    return {tuple(sorted((p["a"]["id"], p["b"]["id"]))) for p in _read(path)}  # type: ignore[misc]
+
+
 def _incident_key(a: dict[str, Any], b: dict[str, Any]) -> tuple[Any, ...]:
     """One country, day and kind of event: the unit `build` caps the pairs of."""
     return (
@@ -161,22 +178,17 @@ def similar(
     """Pairs likely to tell one incident, which a random draw finds too few of: two texts (not
     one text twice) whose anchor sentences or titles share words, two days apart at most, no
     pair of documents drawn before; at most `per_incident` of one incident where that is set."""
-    by_country: dict[str, list[int]] = defaultdict(list)
-    for i, e in enumerate(events):
-        by_country[e["event"]["iso3"]].append(i)
     words = [_words(e["sentence"]) for e in events]
     titles = [_words(e["title"]) for e in events]
     pool = []
-    for indices in by_country.values():
-        for x, i in enumerate(indices):
-            for j in indices[x + 1 :]:
-                a, b = events[i], events[j]
-                if a["id"] == b["id"] or a["text_sha1"] == b["text_sha1"]:
-                    continue
-                if _document_pair(events, i, j) in drawn or _gap(a["event"], b["event"]) > 2:
-                    continue
-                if _overlap(words[i], words[j]) >= 0.2 or _overlap(titles[i], titles[j]) >= 0.25:
-                    pool.append((i, j))
+    for i, j in _same_country_pairs(events):
+        a, b = events[i], events[j]
+        if a["id"] == b["id"] or a["text_sha1"] == b["text_sha1"]:
+            continue
+        if _document_pair(events, i, j) in drawn or _gap(a["event"], b["event"]) > 2:
+            continue
+        if _overlap(words[i], words[j]) >= 0.2 or _overlap(titles[i], titles[j]) >= 0.25:
+            pool.append((i, j))
     rng = random.Random(seed)
     rng.shuffle(pool)
     chosen, seen = [], set(drawn)
@@ -204,28 +216,23 @@ def stratified(
     from strife import merging
     from strife.event import Event
 
-    by_country: dict[str, list[int]] = defaultdict(list)
-    for i, e in enumerate(events):
-        by_country[e["event"]["iso3"]].append(i)
     pools: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for indices in by_country.values():
-        for x, i in enumerate(indices):
-            for j in indices[x + 1 :]:
-                a, b = events[i], events[j]
-                if a["id"] == b["id"]:
-                    continue
-                gap = _gap(a["event"], b["event"])
-                if gap > WINDOW_DAYS:
-                    continue
-                region = a["event"]["admin1"] is not None and a["event"]["admin1"] == b["event"]["admin1"]
-                if gap <= 1 and merging.same_incident(
-                    Event(**a["event"], evidence=[]), Event(**b["event"], evidence=[])
-                ):
-                    pools["rules_same"].append((i, j))
-                elif gap <= 1:
-                    pools["near_same_region" if region else "near_other_region"].append((i, j))
-                elif region:
-                    pools["later_same_region"].append((i, j))
+    for i, j in _same_country_pairs(events):
+        a, b = events[i], events[j]
+        if a["id"] == b["id"]:
+            continue
+        gap = _gap(a["event"], b["event"])
+        if gap > WINDOW_DAYS:
+            continue
+        region = a["event"]["admin1"] is not None and a["event"]["admin1"] == b["event"]["admin1"]
+        if gap <= 1 and merging.same_incident(
+            Event(**a["event"], evidence=[]), Event(**b["event"], evidence=[])
+        ):
+            pools["rules_same"].append((i, j))
+        elif gap <= 1:
+            pools["near_same_region" if region else "near_other_region"].append((i, j))
+        elif region:
+            pools["later_same_region"].append((i, j))
     rng = random.Random(seed)
     chosen: list[tuple[str, int, int]] = []
     for stratum, count in strata.items():
@@ -254,15 +261,11 @@ def candidates(args: argparse.Namespace) -> int:
     if args.draw == 1:
         return _write_candidates(args.out, "p", stratified(events, STRATA, set(), SEED), events)
     if args.draw == 2:
-        drawn = (
-            {tuple(sorted((p["a"]["id"], p["b"]["id"]))) for p in _read(args.exclude)}
-            if args.exclude
-            else set()
-        )
+        drawn = _drawn_pairs(args.exclude) if args.exclude else set()
         return _write_candidates(args.out, "q", similar(events, drawn, SIMILAR_COUNT, SEED + 1), events)
     # Draw 3: no pair of documents that the gold holds already.
     seed = SEED + 2
-    drawn = {tuple(sorted((p["a"]["id"], p["b"]["id"]))) for p in _read(str(GOLD))}
+    drawn = _drawn_pairs(str(GOLD))
     likely = similar(events, drawn, STRATA_3["similar_text"], seed, per_incident=2)
     drawn |= {_document_pair(events, i, j) for _, i, j in likely}
     rest = stratified(events, {k: v for k, v in STRATA_3.items() if k != "similar_text"}, drawn, seed)
