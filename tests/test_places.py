@@ -1438,3 +1438,43 @@ def test_where_a_flight_was_bound_is_not_where_it_happened() -> None:
         "1973-08-07",
     )
     assert found and not {e.location for e in found} & {"Rome", "Paris"}
+
+
+def test_an_office_named_after_a_common_word_is_no_town_though_a_district_is() -> None:
+    places = _places(
+        "The Justice Department said it would prosecute. Rafael Grossi, director of the International "
+        "Atomic Energy Agency, spoke. The Punjab Home Department imposed Section 144. Police in Tank "
+        "district said two men were shot."
+    )
+    names = {name for name, _, _ in places}
+    assert not names & {"Justice Department", "Justice", "Energy Agency", "Energy", "Home Department", "Home"}
+    assert ("Tank", "PAK", "Khyber Pakhtunkhwa") in places
+
+
+def test_a_contraction_and_a_function_word_before_a_kind_are_no_places() -> None:
+    places = _places(
+        "“We’re gonna need more beds,” he said after raids in Karachi. This area has been a hotspot. "
+        "While state authorities have neglected it, police fired."
+    )
+    assert [name for name, _, _ in places] == ["Karachi"]
+
+
+def test_a_camp_is_named_with_its_kind() -> None:
+    (strike,) = _extract("An Israeli strike killed four people in a house in Beach camp on Monday.")
+    assert (strike.location, strike.admin1, strike.country) == ("Ash Shati", "Gaza Strip", "Palestine")
+
+
+def test_where_a_witness_lives_is_not_where_the_strike_was() -> None:
+    (strike,) = _extract(
+        "Israeli strikes killed four children on Tuesday. “The bombardment came back,” said Khadija, "
+        "who lives in a tent at a school in the Al-Shati refugee camp."
+    )
+    assert (strike.location, strike.country) == ("Palestine", "Palestine")
+
+
+def test_words_listed_with_capitals_are_no_town_and_its_state() -> None:
+    places = _places(
+        "The first steps toward a Strong, Durable, and Everlasting Peace were taken in Washington."
+    )
+    assert "Strong" not in {name for name, _, _ in places}
+    assert ("Springfield", "USA", "Illinois") in _places("Police arrested two men in Springfield, Illinois.")

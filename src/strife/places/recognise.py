@@ -288,6 +288,11 @@ def _units_listed(text: str, found: list[Candidate]) -> list[Candidate]:
     return [replace(c, unit=True) if n in units else c for n, c in enumerate(found)]
 
 
+# A camp's kind after its name, written small: "Beach camp", "Shati refugee camp".
+CAMP_AFTER = re.compile(r"\s+(?:refugee\s+)?camp\b")
+# A word run into the next by an apostrophe ("We’re", "They’ll"): no name; a possessive is.
+CONTRACTION = re.compile(r"['’](?:re|ll|ve|d|m)$|n['’]t$", re.I)
+
 # The longest word with a full stop that may abbreviate a name's first word ("Cd.", "St.", "Mt.").
 SHORT_ABBREVIATION = 3
 
@@ -315,9 +320,14 @@ def _run_candidates(
             surface = (surface[:-2] if possessive else surface).rstrip(".,'’-")
             end = start + len(surface)
             words = surface.lower().split()
-            if all(w in STOPWORDS for w in words):
+            if all(w in STOPWORDS for w in words) or CONTRACTION.search(surface):
                 continue
             entries = gazetteer.lookup(surface)
+            # "Beach camp", "Shati refugee camp": the camp's name is the whole phrase.
+            camp = CAMP_AFTER.match(text, end) if j == len(tokens) and not possessive else None
+            if camp is not None and (named_camp := gazetteer.lookup(surface + camp.group())):
+                entries, end = named_camp, camp.end()
+                surface = text[start:end]
             if not entries and (bare := CIUDAD.match(surface)) is not None:
                 # "Ciudad Delgado": GeoNames often lists a Spanish town by its name alone.
                 entries = tuple(
@@ -407,6 +417,8 @@ def _run_candidates(
             ):
                 continue  # an acronym ("BLA", "ISPR") in mixed-case text, not a village of that name
             unit = bool(UNIT_WORDS.search(surface.lower()) or UNIT_AFTER.match(text, end))
+            if unit and _an_office(words, entries):
+                continue  # "the Justice Department", "the Atomic Energy Agency": an office, not a town
             found.append(Candidate(start, end, surface, entries, unit, spelt_otherwise))
             i = j
             matched = True
@@ -414,6 +426,22 @@ def _run_candidates(
         if not matched:
             i += 1
     return found
+
+
+def _an_office(words: list[str], entries: tuple[GazetteerEntry, ...]) -> bool:
+    """Whether a one-word name before a unit's word ("department", "agency", "state") is a word
+    news writes small, and no unit or city of that name is known: the Justice Department and the
+    Home Department are offices, not Justice, Illinois or Home, Washington; Tank district is one."""
+    from strife.stages.truecase import common_words  # strife.stages imports this module
+
+    if len(words) == 2 and UNIT_WORDS.search(" ".join(words)):
+        words = words[:1]  # "Justice Department" looked up as one name
+    return (
+        len(words) == 1
+        and words[0] in common_words()
+        and not any(e.kind in ("admin1", "admin2") for e in entries)
+        and not _metropolis(entries)
+    )
 
 
 def _metropolis(entries: tuple[GazetteerEntry, ...]) -> bool:

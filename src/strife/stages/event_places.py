@@ -271,6 +271,10 @@ VENUE_BEFORE = re.compile(
     r"told (?:reporters|journalists|the media) (?:in|at)|briefing (?:in|at)|speaking (?:in|at)|"
     r"(?:addressing|addressed) (?:\w+ ){0,4}(?:in|at)|native of|hail(?:ing|ed) from|"
     r"(?:workers?|labourers?|natives?|residents?) from|"
+    # Where someone lives: "said Khadija, who lives in a tent at a school in the Al-Shati camp".
+    # (Not "the blast claimed 20 lives in Kabul".)
+    r"\b(?:who|he|she|they|i|we)\s+(?:still\s+|now\s+)?(?:lives?|lived|resides?|resided)\b"
+    r"(?:\s+[\w'’-]+){0,6}?\s+(?:in|at)|"
     # "…in the municipality of Arboletes, it was officially reported in Bogota".
     # (Not "clashes were reported in Shiraz": where they happened.)
     r"it (?:was|has been|had been) (?:officially |also |first )?(?:reported|announced|learned|confirmed) "

@@ -148,6 +148,12 @@ _NAME = r"(?P<name>(?:[A-Z][\w'’\-]{1,40}\s+){0,3}[A-Z][\w'’\-]{1,40})"
 _KIND = "|".join(sorted(PLACE_KINDS, key=len, reverse=True))
 KIND_SUFFIXED = re.compile(rf"\b{_NAME}\s+(?P<kind>{_KIND})\b")
 NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
+# Words that open a sentence before a kind of place ("This area…", "While state authorities…")
+# and open no place's name.
+FUNCTION_WORDS = frozenset(
+    "this that these those while when whereas although though if unless since because yet then "
+    "its their his her our my your it we they he she which what whose where each every any".split()
+)
 # A settlement's kind before its name: "the town of Namssiguia", "the village of Tataing".
 PREFIXED_KINDS = ("village", "town", "hamlet", "locality", "neighbourhood", "neighborhood")
 KIND_PREFIXED = re.compile(
@@ -510,7 +516,7 @@ def _has_place_evidence(
     if (
         PLACE_PREPOSITION.search(before)
         or candidate.start in neighbours  # "Becker, Clay, Douglas and Grant counties"
-        or PLACE_AFTER.match(after)
+        or (PLACE_AFTER.match(after) and not _words_listed(word, after))
     ):
         return True
     if TREATY_AFTER.match(after):
@@ -564,6 +570,17 @@ def _owned_noun(text: str, candidate: Candidate) -> bool:
         and candidate.surface.lower() in english_words()
         and POSSESSIVE_BEFORE.search(text, max(0, candidate.start - 8), candidate.start) is not None
     )
+
+
+# A capitalised word after a comma: the state of "Springfield, Illinois", or the next of a list.
+COMMA_WORD = re.compile(r",\s+([A-Z][a-z]*)\b")
+
+
+def _words_listed(word: str, after: str) -> bool:
+    """Whether a word news writes small stands in a list of such words, not before its state: "a
+    Strong, Durable, and Everlasting Peace" (not Strong, Maine)."""
+    listed = COMMA_WORD.match(after)
+    return listed is not None and _common_noun(word.lower()) and _common_noun(listed.group(1).lower())
 
 
 def _common_noun(word: str) -> bool:
@@ -895,6 +912,8 @@ class PlaceStage:
                 continue  # "the Kurdish city of Diyarbakir": the city's name comes after it
             if name.split()[-1] in demonyms():
                 continue  # "a Spanish town", "the Kurdish village": whose, not which
+            if name.split()[0].lower() in FUNCTION_WORDS:
+                continue  # "This area has been…", "While state authorities…": no name
             suffixed.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
         # "in the town of Namssiguia": a settlement named after its kind, a place though the
         # gazetteer lacks it; where the gazetteer knows the name, its entry stands (below).
