@@ -134,6 +134,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     59: {"seed": 20261261, **LATER_ARTICLES},
     60: {"seed": 20261262, **LATER_SHORT},
     61: {"seed": 20261263, **LATER_ARTICLES},
+    62: {"seed": 20261264, **LATER_SHORT},
+    63: {"seed": 20261265, **LATER_ARTICLES},
 }
 
 
