@@ -3886,6 +3886,8 @@ def test_a_state_that_bombs_strikes_from_the_air() -> None:
         ("Air/drone strike", "Military Forces of the United States", "Naţanz"),
         ("Air/drone strike", "Military Forces of the United States", "Isfahan"),
     ]
+    (strike,) = events("Pakistan bombed militant hideouts in Khost province on Monday, killing 12.")
+    assert (strike.sub_event_type, strike.actor1) == ("Air/drone strike", "Military Forces of Pakistan")
     (planted,) = events(
         "KABUL: A bomb planted by militants exploded near a police station in Jalalabad on Monday, killing two policemen.",
         published="2025-06-30",

@@ -429,16 +429,16 @@ def _run_candidates(
 
 
 def _an_office(words: list[str], entries: tuple[GazetteerEntry, ...]) -> bool:
-    """Whether a one-word name before a unit's word ("department", "agency", "state") is a word
-    news writes small, and no unit or city of that name is known: the Justice Department and the
+    """Whether a one-word name before a unit's word ("department", "agency", "zone") is an English
+    word, and no unit or city of that name is known: the Justice Department and the
     Home Department are offices, not Justice, Illinois or Home, Washington; Tank district is one."""
-    from strife.stages.truecase import common_words  # strife.stages imports this module
+    from strife.stages.truecase import english_words  # strife.stages imports this module
 
     if len(words) == 2 and UNIT_WORDS.search(" ".join(words)):
         words = words[:1]  # "Justice Department" looked up as one name
     return (
         len(words) == 1
-        and words[0] in common_words()
+        and words[0] in english_words()
         and not any(e.kind in ("admin1", "admin2") for e in entries)
         and not _metropolis(entries)
     )

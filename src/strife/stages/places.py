@@ -69,7 +69,7 @@ DEMONYMS: dict[str, str] = {
     "Burkinabe": "BFA", "Nigerien": "NER", "Cameroonian": "CMR", "Ethiopian": "ETH",
     "Kenyan": "KEN", "Libyan": "LBY", "Egyptian": "EGY", "Turkish": "TUR", "Bangladeshi": "BGD",
     "Myanmar": "MMR", "Burmese": "MMR", "Filipino": "PHL", "Chadian": "TCD",
-    "Mozambican": "MOZ", "Haitian": "HTI", "Venezuelan": "VEN", "Brazilian": "BRA",
+    "Mozambican": "MOZ", "Haitian": "HTI", "Venezuelan": "VEN", "Brazilian": "BRA", "English": "GBR",
 }  # fmt: skip
 
 # Words after a country's name that make it say whose, not where.
@@ -261,6 +261,12 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), names
 
 
+def country_names() -> frozenset[str]:
+    """Every name and demonym of a country the text may give: "Israel", "the United States",
+    "Russian"."""
+    return frozenset(_country_pattern()[1])
+
+
 def _starts_within(starts: list[int], start: int, end: int) -> bool:
     """Whether any of the sorted `starts` lies in [start, end)."""
     i = bisect_left(starts, start)
@@ -419,7 +425,7 @@ PHRASE_END = re.compile(r"[ \t]*(?:[,.;:()\"]|\n|$)|[ \t]+(?:and|or|who|was|were
 # A street named after a place: "on Ancash Street" in La Paz.
 STREET_AFTER = re.compile(
     r"(?:[ \t]+(?!(?i:s|on|in|at|the|a|an|of|to|near|and|or|main|high|its|their|his|her)\b)[\w'’-]+){0,2}"
-    r"[ \t]+(?i:street|avenue|boulevard|lane)\b"
+    r"[ \t]+(?i:street|avenue|boulevard|lane|square)\b"
 )
 # A person's age told after their name: ", 20 years old,", ", 21,", ", aged 34)"; after a given
 # name, the rest of it ("Todd Ray Wilson, 20"; a truecased wire may write "Todd ray Wilson").
@@ -487,8 +493,12 @@ def _has_place_evidence(
         return False  # "imposing Section 144 in the city", "under Article 370"
     if AGE_AFTER.match(text, candidate.end):
         return False  # "Todd Ray Wilson, 20 years old, and Jeffrey Ball, 21, were murdered": a person
-    if word in LANGUAGES and SPOKEN_IN.search(before):
-        return False  # "Putin said in English", "a screen that said — in English only —"
+    if word in LANGUAGES and (
+        SPOKEN_IN.search(before) or all(e.population < 100_000 for e in candidate.entries)
+    ):
+        # "Putin said in English", "speaking Spanish or English with an accent", "the
+        # north-western English city": a language or a people, not English, Indiana.
+        return False
     if word.lower() in common_words() and NAME_OF_A_TITLE.search(before):
         return False  # "according to The Post", "told The Independent": a paper, not a town
     if SPEAKER_BEFORE.search(before) and after.startswith(")"):

@@ -14,6 +14,7 @@ from strife.stages.actors import FOREIGN_DEMONYMS
 from strife.stages.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
 from strife.stages.incident_model import WORD, IncidentModel, features, incident_model, stem
 from strife.stages.lexicon import compile_lower, scan
+from strife.stages.places import country_names
 from strife.stages.sentences import LEAD_SENTENCES, is_note, sentence_of
 from strife.stages.spanish import acts as spanish_acts
 from strife.stages.spanish import spanish_sentences
@@ -133,6 +134,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      # from the air (not its bomb squad, nor what "the air force will bomb").
      r"(?:junta|regime|military|air force|army) (?:\w+ )?bomb(?:s|ed)\b|"
      r"(?:junta|regime|military|army) (?:forces|troops|jets|planes|aircraft|helicopters) bomb\b|"
+     # "The US bombed nuclear sites", "Pakistan bombs hideouts": a state named by its country.
+     r"\b(?:" + "|".join(re.escape(n.lower()) for n in sorted(country_names() | {"US", "U.S."}, key=len, reverse=True))
+     + r") (?:(?:military|forces|army|air force) )?bomb(?:s|ed)\b|"
      # A strike a state's people are named for is its forces' from the air, not a walkout:
      # "the Israeli strike on a residential area in Doha", "Russian strikes on Kharkiv".
      r"\b(?:" + "|".join(re.escape(d) for d in sorted(FOREIGN_DEMONYMS, key=len, reverse=True)) + r"|coalition|nato)"
