@@ -1492,3 +1492,27 @@ def test_a_language_a_square_and_a_zone_named_after_a_word_are_no_towns() -> Non
         ("Red Zone", "IND"),
     }
     assert ("Trafalgar Square", "GBR", "England") in places  # a part of London, where the text puts it
+
+
+def test_a_note_that_lost_its_apostrophes_keeps_its_possessives() -> None:
+    from strife.stages.truecase import truecase
+
+    restored = truecase("thousands protested over china s border policy and the u s embassy. it s over.")
+    assert "China's border" in restored and "It's over" in restored
+    assert "u s embassy" in restored.lower()  # a letter's initial is no possessive
+
+
+def test_a_capital_told_again_beside_its_name_is_no_second_place() -> None:
+    (clash,) = _extract(
+        "Two peasants were killed in a clash with police near the town of Carhuamayo, about 165 km "
+        "northeast of Lima, Peru's capital, on Thursday."
+    )
+    assert (clash.location, clash.fatalities) == ("Carhuamayo", 2)
+
+
+def test_a_persons_home_town_told_after_their_age_is_not_where() -> None:
+    (attack,) = _extract(
+        "A Jordanian soldier shot dead Staff Sgt. Matthew Lewellen, 27, of Kirksville, Mo., at an air "
+        "base in Jordan on Friday."
+    )
+    assert attack.country == "Jordan"

@@ -271,6 +271,9 @@ VENUE_BEFORE = re.compile(
     r"told (?:reporters|journalists|the media) (?:in|at)|briefing (?:in|at)|speaking (?:in|at)|"
     r"(?:addressing|addressed) (?:\w+ ){0,4}(?:in|at)|native of|hail(?:ing|ed) from|"
     r"(?:workers?|labourers?|natives?|residents?) from|"
+    # A person's home town, and its state, told after their age: "Staff Sgt. Matthew Lewellen, 27,
+    # of Kirksville, Mo.".
+    r"\b\d{1,3}, of(?:\s+[A-Z][\w.'’-]*){0,3}(?:,)?|"
     # Where someone lives: "said Khadija, who lives in a tent at a school in the Al-Shati camp".
     # (Not "the blast claimed 20 lives in Kabul".)
     r"\b(?:who|he|she|they|i|we)\s+(?:still\s+|now\s+)?(?:lives?|lived|resides?|resided)\b"

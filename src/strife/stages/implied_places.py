@@ -41,6 +41,10 @@ THE_CAPITAL = re.compile(
 )
 
 
+# What stands between a name and the phrase that tells what it is: ", ", " — ".
+APPOSED_TO = re.compile(r"\s*(?:,|—|–|\()\s*")
+
+
 def capitals_unnamed(
     doc: Document, places: list[Mention], names: dict[str, str], country: str | None
 ) -> list[Implied]:
@@ -50,8 +54,18 @@ def capitals_unnamed(
     named = [
         (m.start, m.value.entry) for m in places if m.value.entry is not None and is_capital(m.value.entry)
     ]
+    # "Lima, Peru's capital": the capital told again beside its name, no second mention of it.
+    restated = {
+        m.end + len(gap.group())
+        for m in places
+        if m.value.entry is not None
+        and is_capital(m.value.entry)
+        and (gap := APPOSED_TO.match(doc.text, m.end))
+    }
     found = []
     for match in matches:
+        if match.start() in restated:
+            continue
         demonym = match.group("demonym") or match.group("owner") or match.group("of")
         before = [entry for start, entry in named if start < match.start()]
         if demonym:

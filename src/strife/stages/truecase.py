@@ -18,6 +18,8 @@ COMMON_WORDS_PATH = Path(__file__).with_name("common_words.txt")
 SMALL_WORDS_PATH = Path(__file__).with_name("small_words.txt")
 _WORD = re.compile(r"[a-z]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*\n\s*)([a-z])")
+# The space left where a possessive's apostrophe was, after a word of two letters or more.
+_LOST_APOSTROPHE = re.compile(r"(?<=[a-z]{2}) (?=s\b(?![.'’-]))")
 
 
 # Articles that open a name ("El Salvador", "Al Qaeda"): words, not initialisms, though
@@ -74,6 +76,10 @@ def truecase(text: str) -> str:
                 chars[match.start() : match.end()] = list(word.upper())
     for match in _SENTENCE_START.finditer(lower):
         chars[match.start(1)] = chars[match.start(1)].upper()
+    # An archive that dropped its apostrophes ("china s border", "lenin s statue") keeps the
+    # possessive's place: the space becomes the apostrophe again, offsets kept.
+    for match in _LOST_APOSTROPHE.finditer(lower):
+        chars[match.start()] = "'"
     return _name_openings(_name_endings("".join(chars)))
 
 
