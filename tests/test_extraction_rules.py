@@ -1861,6 +1861,17 @@ def test_clashes_of_words_and_gatherings_for_prayers_are_no_events() -> None:
     assert events("Merz said on Friday that the new asylum plans did not clash with European rules.") == []
     assert (
         events(
+            "Zelensky clashed with Trump and US Vice-President JD Vance over Washington’s stance on the war "
+            "in a stunning exchange in the Oval Office on Friday."
+        )
+        == []
+    )
+    (clash,) = events(
+        "Taliban fighters clashed with Pakistani troops over the border fence in Kurram on Friday."
+    )
+    assert clash.sub_event_type == "Armed clash"
+    assert (
+        events(
             "The minister was urged on Saturday to apologise for his clash with the president at a meeting in Washington."
         )
         == []

@@ -664,7 +664,9 @@ WORDY_CLASH_AFTER = compile_lower(
     r"mayor|speaker|pope|king|leader|chief justice)\b|"
     r"with (?:the |a |an )?(?:[\w'’-]+ ){0,3}?(?:rules?|laws?|policy|policies|plans?|views?|values|interests|"
     r"constitution|regulations?|principles?|schedule)|of (?:civili[sz]ations|ideas|interests|visions|titans)|"
-    r"over (?:the )?(?:[\w'’-]+ ){0,2}?(?:policy|budget|tariffs?|trade|remarks|comments|statements?))\b"
+    # "clashed with Trump and Vance over Washington's stance": whom, then over what.
+    r"(?:with (?:[\w'’.-]+ ){1,8}?)?over (?:the )?(?:[\w'’-]+ ){0,2}?(?:policy|policies|budget|tariffs?|trade|"
+    r"remarks|comments|statements?|stance|positions?|approach|handling|decisions?|rhetoric|funding|reforms?))\b"
 )
 
 
