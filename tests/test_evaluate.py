@@ -47,6 +47,13 @@ def test_place_names_are_compared_without_suffixes_spellings_or_diacritics() -> 
     assert same_unit("North Rhine-Westphalia", "Nordrhein-Westfalen")
     assert not same_unit("Damascus", "Rif Dimashq", "SYR")
     assert not same_unit("Rural Damascus", "Rif Dimashq", "IRQ")
+    # A compass name written as one word or hyphenated; a unit by ACLED's name or GeoNames'.
+    assert same_place("Northwest", "North-West")
+    assert not same_place("Northwest", "Northeast")
+    assert same_unit("Central", "HaMerkaz", "ISR")
+    assert same_unit("National Capital", "Metro Manila", "PHL")
+    assert same_unit("Santiago Metropolitan", "Region Metropolitana", "CHL")
+    assert not same_unit("Southern", "HaMerkaz", "ISR")
     # A spelling GeoNames also gives the unit's town, as a source may write it: ACLED's "Idleb".
     assert same_unit("Idlib", "Idleb", "SYR") and same_unit("Taiz", "Taizz", "YEM")
     assert not same_unit("Idlib", "Idleb", "IRQ") and not same_unit("Hama", "Idleb", "SYR")

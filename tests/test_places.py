@@ -1516,3 +1516,12 @@ def test_a_persons_home_town_told_after_their_age_is_not_where() -> None:
         "base in Jordan on Friday."
     )
     assert attack.country == "Jordan"
+
+
+def test_a_city_that_is_a_first_level_unit_of_its_own_lies_in_it() -> None:
+    taipei = next(e for e in get_gazetteer().lookup("Taipei") if e.kind == "place")
+    assert (taipei.iso3, taipei.admin1) == ("TWN", "Taipei")
+    # A town named after a state that lies elsewhere stays where it is.
+    assert ("MEX", "Tamaulipas") in {
+        (e.iso3, e.admin1) for e in get_gazetteer().lookup("Hidalgo") if e.kind == "place"
+    }

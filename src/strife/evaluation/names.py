@@ -55,6 +55,8 @@ def same_place(a: str | None, b: str | None) -> bool | None:
     left, right = normalise_place(a), normalise_place(b)
     if left is None or right is None:
         return None
+    if left.replace(" ", "") == right.replace(" ", ""):
+        return True  # "Northwest" and "North-West"
     return left == right or (len(left) > 4 and len(right) > 4 and (left in right or right in left))
 
 

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 39
+CACHE_VERSION = 45
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORD = (
@@ -354,6 +354,7 @@ class Gazetteer:
         _current_districts(index)
         _palestinian_units(index)
         _chinese_special_regions(index)
+        _cities_that_are_units(index)
         frozen = {key: tuple(sorted(v, key=lambda e: -e.population)) for key, v in index.items()}
         country_entries = _country_centres(countries, cities, iso3_of)
         for iso3 in SPECIAL_REGIONS:
@@ -556,6 +557,36 @@ def _chinese_special_regions(index: dict[str, list[GazetteerEntry]]) -> None:
 
     for key, entries in index.items():
         index[key] = [regrouped(e) for e in entries]
+
+
+def _cities_that_are_units(index: dict[str, list[GazetteerEntry]]) -> None:
+    """A city that is a first-level unit of its own (Taipei) lies in that unit, not in the older
+    province the tables file it under ("Taiwan"): where a town and a first-level unit of one
+    country share a name and the town's own district bears it too ("Taipei City")."""
+    for key, entries in index.items():
+        units = [e for e in entries if e.kind == "admin1"]
+        if not units:
+            continue
+        index[key] = [
+            replace(e, admin1=unit.name, admin2=None if e.admin2 == e.admin1 else e.admin2)
+            if e.kind == "place"
+            and (
+                unit := next(
+                    (
+                        u
+                        for u in units
+                        if u.iso3 == e.iso3
+                        and u.name != e.admin1
+                        and normalise_name(u.name) == normalise_name(e.name)
+                        and normalise_name(e.admin2 or "") == normalise_name(f"{u.name} City")
+                    ),
+                    None,
+                )
+            )
+            is not None
+            else e
+            for e in entries
+        ]
 
 
 # Countries whose place names English news transliterates from Arabic script, every outlet its
