@@ -1525,3 +1525,20 @@ def test_a_city_that_is_a_first_level_unit_of_its_own_lies_in_it() -> None:
     assert ("MEX", "Tamaulipas") in {
         (e.iso3, e.admin1) for e in get_gazetteer().lookup("Hidalgo") if e.kind == "place"
     }
+
+
+def test_a_capital_is_known_by_its_name_where_the_tables_point_to_the_countrys_middle() -> None:
+    from strife.stages.implied_places import capital_entry
+
+    assert capital_entry("TUN").name == "Tunis"
+    assert capital_entry("USA").admin1 == "District of Columbia"
+    assert capital_entry("MMR").name == "Nay Pyi Taw"
+    (protest,) = _extract("Tunisian women protested outside parliament on Wednesday against a new law.")
+    assert (protest.location, protest.country) == ("Tunis", "Tunisia")
+    (rally,) = _extract("About 20,000 demonstrators surrounded Bulgaria's parliament building on Tuesday.")
+    assert rally.location == "Sofia"
+
+
+def test_a_name_joined_by_any_arabic_article_is_one_name() -> None:
+    places = _places("Clashes erupted in Deir ez-Zor on Monday as troops entered Ras en-Naqoura.")
+    assert ("Deir ez-Zor", "SYR", "Deir ez-Zor") in places

@@ -30,7 +30,7 @@ from strife.places.gazetteer import (
 # A run of capitalised words, with the small words that join place names ("Dera Ismail Khan",
 # "Mazar-e Sharif", "Kafr Nabl", "Bay of ..."), and the Arabic article that news may leave
 # lower-case before one ("al-Bab", "el-Arish").
-_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an)-"
+_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|et|en|er)-"
 ARTICLE_TOKEN = re.compile(_ARTICLE)
 CAPITALISED_RUN = re.compile(
     rf"(?:\b{_ARTICLE})?\b[A-Z][\w'’.\-]*"
@@ -687,15 +687,32 @@ def capitals() -> dict[str, tuple[float, float]]:
     return points
 
 
+@lru_cache(maxsize=1)
+def capital_names() -> dict[str, frozenset[str]]:
+    """Each country's capital, by the names `countryinfo` gives it."""
+    names: dict[str, frozenset[str]] = {}
+    for record in country_records():
+        given = record.get("capital") or []
+        names[record["ISO"]["alpha3"]] = frozenset(
+            normalise_name(name) for name in ([given] if isinstance(given, str) else given) if name
+        )
+    return names
+
+
 def is_capital(entry: GazetteerEntry) -> bool:
-    """Whether a town is its country's capital (Rome, not Rome, New York; Washington, D.C.)."""
+    """Whether a town is its country's capital (Rome, not Rome, New York; Washington, D.C.): by
+    where `countryinfo` puts the capital, or, where that point is the country's middle (Tunisia's,
+    Brazil's), by the capital's name."""
+    if entry.kind != "place":
+        return False
     point = capitals().get(entry.iso3)
-    return (
+    if (
         point is not None
-        and entry.kind == "place"
         and entry.latitude is not None
         and distance_km(entry.latitude, entry.longitude, *point) <= 30
-    )
+    ):
+        return True
+    return normalise_name(entry.name) in capital_names().get(entry.iso3, frozenset())
 
 
 def entry_features(

@@ -87,7 +87,7 @@ def capitals_unnamed(
 STATE_SEAT = re.compile(
     r"\b(?:outside|in front of|near|at|towards|stormed|surrounded|besieged|blocked|blockaded|marched on|"
     r"marched to|gathered at|converged on)\s+(?:the\s+)?"
-    r"(?:country's\s+|national\s+|federal\s+)?(?:parliament(?: building)?|national assembly|"
+    r"(?:[\w-]+['’]s\s+|national\s+|federal\s+)?(?:parliament(?: building)?|national assembly|"
     r"presidential (?:palace|residence)|prime minister'?s (?:office|residence)|"
     # "protest actions in front of the ministry of economy", "outside government headquarters".
     r"ministry of (?:the\s+)?[a-z]+|government (?:headquarters|buildings?|house)|supreme court|"
