@@ -1894,6 +1894,14 @@ def test_clashes_of_words_and_gatherings_for_prayers_are_no_events() -> None:
 def test_a_group_that_fights_in_one_country_places_a_report_that_names_none() -> None:
     (attack,) = events("FMLN guerrillas attacked the garrison in San Miguel on Monday.")
     assert (attack.country, attack.admin1) == ("El Salvador", "San Miguel")
+    (ambush,) = events("A police officer was killed in a Boko Haram ambush on Monday.")
+    assert ambush.country == "Nigeria"
+    (raid,) = events("Boko Haram fighters attacked a village in Cameroon's Far North region, killing five.")
+    assert raid.country == "Cameroon"
+    (bomb,) = events("Six paramilitary Hashd al-Shaabi fighters were killed by a roadside bomb on Monday.")
+    assert (bomb.country, bomb.inter2) == ("Iraq", 1)
+    (strike,) = events("Pak jets kill 25 militants in air strikes")
+    assert strike.country == "Pakistan"
 
 
 def test_a_past_incident_recalled_with_its_own_date_and_place_is_a_background_event() -> None:

@@ -70,6 +70,7 @@ DEMONYMS: dict[str, str] = {
     "Kenyan": "KEN", "Libyan": "LBY", "Egyptian": "EGY", "Turkish": "TUR", "Bangladeshi": "BGD",
     "Myanmar": "MMR", "Burmese": "MMR", "Filipino": "PHL", "Chadian": "TCD",
     "Mozambican": "MOZ", "Haitian": "HTI", "Venezuelan": "VEN", "Brazilian": "BRA", "English": "GBR",
+    "Pak": "PAK",
 }  # fmt: skip
 
 # Words after a country's name that make it say whose, not where.
