@@ -1542,3 +1542,10 @@ def test_a_capital_is_known_by_its_name_where_the_tables_point_to_the_countrys_m
 def test_a_name_joined_by_any_arabic_article_is_one_name() -> None:
     places = _places("Clashes erupted in Deir ez-Zor on Monday as troops entered Ras en-Naqoura.")
     assert ("Deir ez-Zor", "SYR", "Deir ez-Zor") in places
+
+
+def test_fire_across_a_line_with_no_place_named_is_news_from_the_other_side() -> None:
+    assert unit("Elderly woman killed in Indian firing")[0] == "Pakistan"
+    assert unit("Two soldiers killed in unprovoked Pakistani shelling")[0] == "India"
+    # Jets strike at home as often as across a line: no country from them.
+    assert unit("Pak jets kill 25 militants in air strikes")[0] == "Pakistan"

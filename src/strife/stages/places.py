@@ -25,6 +25,7 @@ from strife.places.gazetteer import (
     get_gazetteer,
     normalise_name,
     strip_diacritics,
+    supplement_borders,
 )
 from strife.places.recognise import (
     ABBREVIATIONS,
@@ -627,6 +628,33 @@ STRIKER_AFTER = re.compile(
 )
 
 
+# Fire that crosses a line from where it is shot: "Indian firing", "Pakistani shelling" (not
+# "Pak jets", which strike at home as often).
+FIRE_ACROSS_AFTER = re.compile(
+    r"\s+(?:(?:unprovoked|cross-border|heavy|fresh|indiscriminate)\s+)?(?:firing|fire|shelling)\b", re.I
+)
+
+
+def _across_the_line(text: str, mentions: list[Mention]) -> str | None:
+    """In a report that names no place, the country across a dividing line from the one whose
+    ground fire it names ("Elderly woman killed in Indian firing" is news from Pakistan's side of the
+    Line of Control): the one country that shares a line (`supplement.toml`) with the strikers'."""
+    strikers = {
+        m.value.iso3
+        for m in mentions
+        if m.label == "country" and m.value.kind == "demonym" and FIRE_ACROSS_AFTER.match(text, m.end)
+    }
+    across = {
+        other
+        for border in supplement_borders()
+        for striker in strikers
+        if striker in border["sides"]
+        for other in border["sides"]
+        if other not in strikers
+    }
+    return across.pop() if len(across) == 1 else None
+
+
 def _names_striker(text: str, mention: Mention) -> bool:
     """Whether a demonym says who struck ("Indian shelling"), not where."""
     return mention.value.kind == "demonym" and STRIKER_AFTER.match(text, mention.end) is not None
@@ -1062,6 +1090,11 @@ class PlaceStage:
             )
             if resolved:
                 doc.annotations.facts["country"] = resolved.most_common(1)[0][0]
+        if (
+            "country" not in doc.annotations.facts
+            and (across := _across_the_line(text, mentions)) is not None
+        ):
+            doc.annotations.facts["country"] = across
         # Places the text implies without naming them: "the capital", "northwest Pakistan",
         # "outside parliament".
         country = doc.annotations.facts.get("country")
