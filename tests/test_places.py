@@ -1549,3 +1549,12 @@ def test_fire_across_a_line_with_no_place_named_is_news_from_the_other_side() ->
     assert unit("Two soldiers killed in unprovoked Pakistani shelling")[0] == "India"
     # Jets strike at home as often as across a line: no country from them.
     assert unit("Pak jets kill 25 militants in air strikes")[0] == "Pakistan"
+
+
+def test_districts_by_the_names_coders_give_them() -> None:
+    baghdad = next(e for e in get_gazetteer().lookup("Baghdad") if e.kind == "place")
+    assert (baghdad.admin1, baghdad.admin2) == ("Baghdad", "Baghdad")
+    from strife.evaluation.names import same_unit
+
+    assert same_unit("Badgam", "Budgam", "IND")
+    assert same_unit("Dabes", "Dibis", "IRQ")
