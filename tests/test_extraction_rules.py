@@ -825,6 +825,22 @@ def test_a_crowd_that_clashes_with_forces_riots_and_an_armed_group_fights() -> N
     assert clash.sub_event_type == "Armed clash"
 
 
+def test_civilians_killed_in_a_fight_between_two_sides_count_in_the_battle() -> None:
+    (clash,) = events(
+        "Two civilians were killed during an encounter between FARC dissidents and the Popular Liberation "
+        "Army in Jamundi, Valle del Cauca, on Monday."
+    )
+    assert clash.sub_event_type == "Armed clash"
+    # Civilians shot by one side with no fight told are its victims.
+    (attack,) = events("Gunmen killed two civilians in Jamundi, Valle del Cauca, on Monday.")
+    assert attack.sub_event_type == "Attack"
+
+
+def test_border_guards_are_a_states_forces() -> None:
+    (clash,) = events("A member of the Iranian border guard was killed in a gunfight in Zahedan on Monday.")
+    assert (clash.sub_event_type, clash.inter1) == ("Armed clash", 1)
+
+
 def test_what_did_not_happen_counts_for_nothing() -> None:
     (blast,) = events("No one was killed when a bomb exploded near a police van in Quetta on Monday.")
     assert blast.fatalities == 0
@@ -1811,9 +1827,12 @@ def test_a_states_forces_that_bomb_a_place_strike_it_from_the_air() -> None:
 def test_a_states_strikes_on_armed_men_with_no_country_named_are_at_home() -> None:
     (strikes,) = events("Nigerian air strikes kill 40 insurgents, military says")
     assert (strikes.country, strikes.actor1) == ("Nigeria", "Military Forces of Nigeria")
-    # People struck otherwise may be across a border: no country is guessed.
-    (shelling,) = events("Three villagers killed in Indian shelling")
+    # People struck otherwise may be across a border: no country is guessed, unless the strikers'
+    # country shares one dividing line, whose other side it is (supplement.toml's borders).
+    (shelling,) = events("Three villagers killed in Turkish shelling")
     assert shelling.country is None
+    (across,) = events("Three villagers killed in Indian shelling")
+    assert across.country == "Pakistan"
 
 
 def test_fire_across_a_line_reaches_the_other_side_of_a_divided_region() -> None:

@@ -50,6 +50,7 @@ VICTIM_NOUNS: dict[str, str] = {
     "hostages": "civilian", "detainees": "civilian", "monks": "civilian", "priests": "civilian",
     "aid workers": "civilian", "health workers": "civilian", "crew members": "unknown",
     "forces": "state", "guardsmen": "state", "gendarmes": "state", "peacekeepers": "state",
+    "border guards": "state", "border guard": "state", "coast guards": "state", "coast guard": "state",
     "commander": "unknown", "commanders": "unknown", "officials": "unknown", "official": "unknown",
     "leaders": "unknown",
     "combatants": "armed", "militiamen": "armed", "guerrillas": "armed", "subversives": "armed",

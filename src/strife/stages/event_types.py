@@ -76,9 +76,12 @@ def territory_direction(sub: str, trigger: Mention, actors: list[Mention], home:
     return TERRITORY[0] if subject.side == "state" and not foreign else TERRITORY[1]
 
 
-def _refine_type(sub: str, parties: set[str], sides: set[str]) -> str:
+def _refine_type(sub: str, parties: set[str], sides: set[str], two_sides_told: bool = False) -> str:
     """Codebook: Battles need two armed, organised sides; violence against civilians needs
-    unarmed victims. A trigger's first guess is corrected by who was hurt and who is there."""
+    unarmed victims. A trigger's first guess is corrected by who was hurt and who is there.
+    `two_sides_told`: the text names the fight as one between two sides ("civilians were killed
+    during an encounter between FARC dissidents and the EPL"): civilians killed in a battle
+    count in it."""
     armed_victims = parties & {"state", "armed"}
     if sub == "Attack" and armed_victims and "civilian" not in parties:
         return "Armed clash"
@@ -87,9 +90,18 @@ def _refine_type(sub: str, parties: set[str], sides: set[str]) -> str:
         and "civilian" in parties
         and not armed_victims
         and not ("state" in sides and "armed" in sides)
+        and not two_sides_told
     ):
         return "Attack"
     return sub
+
+
+# A fight told as one between two sides: "an encounter between militants of FARC dissidents and
+# the EPL", "clashes between the army and the rebels".
+FIGHT_BETWEEN = re.compile(
+    r"\b(?:clash(?:es)?|encounters?|fighting|battles?|gun ?fights?|fire ?fights?|exchanges? of fire|"
+    r"confrontations?) between\b"
+)
 
 
 # A trigger this weak names no weapon ("killed", "attack"); the typer may name it instead, where
@@ -316,7 +328,7 @@ def incident_type(
         sub = "Attack"
     parties = {m.value.party for m in casualties if m.value.outcome == "killed"}
     sides = {m.value.side for m in actors}
-    sub = _refine_type(sub, parties, sides)
+    sub = _refine_type(sub, parties, sides, FIGHT_BETWEEN.search(opening) is not None)
     if (
         sub == "Attack"
         and (trigger is None or trigger.value.strength <= GENERIC_STRENGTH)
