@@ -844,6 +844,12 @@ def test_border_guards_are_a_states_forces() -> None:
 def test_what_did_not_happen_counts_for_nothing() -> None:
     (blast,) = events("No one was killed when a bomb exploded near a police van in Quetta on Monday.")
     assert blast.fatalities == 0
+    # "No 2" numbers a constituency; it denies nothing.
+    (ambush,) = events(
+        "A vehicle of the candidate for Udayapur Constituency No 2 was ambushed on Monday. Four persons "
+        "were critically injured."
+    )
+    assert ambush.injured == 4
     (protest,) = events(
         "Hundreds of traders protested outside the assembly in Lahore on Monday; no arrests were made."
     )
@@ -4130,3 +4136,11 @@ def test_burkina_fasos_ansarul_islam_is_a_named_group_that_says_which_country() 
         "Suspected Ansarul Islam gunmen shot dead a teacher in the village of Tiwarga on Tuesday."
     )
     assert (attack.actor1, attack.inter1, attack.country) == ("Ansarul Islam", 2, "Burkina Faso")
+
+
+def test_a_bomb_that_derails_a_train_is_a_bombing_not_a_rail_accident() -> None:
+    (blast,) = events(
+        "A bomb on a railway track derailed two coaches of a passenger train near Sibi on Monday."
+    )
+    assert blast.sub_event_type == "Remote explosive/landmine/IED"
+    assert events("A passenger train derailed near Sukkur on Monday, killing 12.") == []

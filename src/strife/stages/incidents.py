@@ -313,10 +313,19 @@ def group_incidents(doc: Document) -> list[Incident]:
         # Weapons are what a military exercise shows ("live-fire missile exercises"): there, a
         # weapon of war is no sign of an act of war, as it is beside a parade.
         exercise = EXERCISE.search((cues.get(index) or ("", ""))[1]) is not None
-        political = (armed and not mishap) or any(
-            t.value.sub_event_type in PROTEST_OR_RIOT
-            or (not exercise and WAR_WEAPON.search(doc.lower_text, t.start, t.end))
-            for t in own
+        political = (
+            (armed and not mishap)
+            or any(
+                t.value.sub_event_type in PROTEST_OR_RIOT
+                or (not exercise and WAR_WEAPON.search(doc.lower_text, t.start, t.end))
+                for t in own
+            )
+            # The weapon the learned reading cites is one of war: "a bomb on a railway track
+            # derailed two coaches" is a bombing, not a rail accident.
+            or (
+                not exercise
+                and any(WAR_WEAPON.fullmatch(doc.lower_text, t.start, t.end) for t in triggers.get(index, []))
+            )
         )
         specific = any(t.value.strength >= SPECIFIC_TRIGGER for t in own)
         reason = None

@@ -675,7 +675,7 @@ WORDY_CLASH_AFTER = compile_lower(
 NEGATED_BEFORE = compile_lower(
     r"\b(?:(?:no|nobody|never)\s+(?:one\s+)?(?:(?:was|were|has been|have been|had been)\s+)?|"
     # "No Pakistani soldier killed across LoC", "no civilians were hurt".
-    r"no\s+(?!(?:fewer|less|more|longer|sooner)\b)(?:[\w'’-]+\s+){1,2}(?:(?:was|were|has been|have been|had been)\s+)?|"
+    r"no\s+(?!(?:fewer|less|more|longer|sooner)\b|\d)(?:[\w'’-]+\s+){1,2}(?:(?:was|were|has been|have been|had been)\s+)?|"
     r"not\s+(?:to\s+|be\s+)?|unexploded\s+(?:[\w-]+\s+)?)$"
 )
 # A state's complaint to another, named a protest: "lodged a strong protest", "a protest note".
