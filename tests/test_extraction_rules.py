@@ -605,6 +605,15 @@ def test_police_shootouts_with_criminals_and_trends_are_no_incidents() -> None:
 
 def test_what_could_have_happened_or_is_feared_is_no_incident() -> None:
     assert (
+        events(
+            "The adviser presented the president with options for a potential US strike on Iran's nuclear "
+            "facilities on Monday."
+        )
+        == []
+    )
+    (foiled,) = events("Police foiled a potential terrorist attack in Lahore on Monday, arresting two men.")
+    assert foiled.sub_event_type == "Disrupted weapons use"
+    assert (
         events("Pakistan could have shot down more Indian jets on Friday, the minister said in Lahore.") == []
     )
     assert events("Officials in Bhakkar warned employees on Friday amid kidnapping threats.") == []

@@ -584,7 +584,9 @@ PLANNED = (
     r"demand(?:s|ed|ing)?(?: for)?|press(?:es|ed|ing)? (?:[\w-]+ ){0,3}?for|"
     # What is only expected: "amid the possibility of an operation", "fearing another operation".
     r"possibility of|prospects? of|fear(?:s|ed|ing)? (?:of )?(?:an? |another )|expected to|imminent|impending|"
-    r"looming|upcoming|to be launched|dangers? (?:posed by|of)|risks? (?:posed by|of)"
+    r"looming|upcoming|to be launched|dangers? (?:posed by|of)|risks? (?:posed by|of)|"
+    # "options for a potential US strike on Iran's nuclear facilities".
+    r"options? for|potential"
 )
 PLANNED_ANYWHERE = compile_lower(rf"\b(?:{PLANNED})\b")
 # An act's word that names a group ("its suicide bomber unit, the Majeed Brigade", "a bomb
