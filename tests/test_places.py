@@ -1558,3 +1558,12 @@ def test_districts_by_the_names_coders_give_them() -> None:
 
     assert same_unit("Badgam", "Budgam", "IND")
     assert same_unit("Dabes", "Dibis", "IRQ")
+
+
+def test_a_people_an_alliance_a_planet_and_a_feast_are_no_towns() -> None:
+    places = _places(
+        "Fans chanted anti-Arab songs in Amsterdam. Nato troops began arriving on Monday. Far from Earth, "
+        "she had organised a Valentine’s Day rally in Karachi."
+    )
+    assert {name for name, _, _ in places} == {"Amsterdam", "Karachi"}
+    assert ("Bisham", "PAK", "Khyber Pakhtunkhwa") in _places("Police at Bisham police station confirmed it.")

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from strife.places.geonames_import import ImportedPlaces
 
-CACHE_VERSION = 47
+CACHE_VERSION = 48
 
 # Words that say what kind of unit a name is; the name without them is indexed too.
 UNIT_WORD = (

@@ -61,6 +61,7 @@ STOPWORDS = frozenset(
     thousands dozens dozen scores most many several both each every other another few
     christians christian muslims hindus sikhs jews ahmadis shias sunnis tribesmen villagers residents
     he she they it we i his her their its our this that these those there here no not all any some
+    arab arabs nato earth mars
     """.split()
 )
 # Words after a name that make it a place's name ("Kalat District Police" → Kalat District).

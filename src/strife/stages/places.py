@@ -429,6 +429,8 @@ STREET_AFTER = re.compile(
     r"(?:[ \t]+(?!(?i:s|on|in|at|the|a|an|of|to|near|and|or|main|high|its|their|his|her)\b)[\w'’-]+){0,2}"
     r"[ \t]+(?i:street|avenue|boulevard|lane|square)\b"
 )
+# A feast named for a person: "Valentine's Day", "St Patrick's Day".
+HOLIDAY_AFTER = re.compile(r"['’]s\s+Day\b")
 # A person's age told after their name: ", 20 years old,", ", 21,", ", aged 34)"; after a given
 # name, the rest of it ("Todd Ray Wilson, 20"; a truecased wire may write "Todd ray Wilson").
 AGE_AFTER = re.compile(
@@ -493,6 +495,8 @@ def _has_place_evidence(
     word = candidate.surface
     if NUMBERED.match(after) and all(e.population < NUMBERED_PLACE_POPULATION for e in candidate.entries):
         return False  # "imposing Section 144 in the city", "under Article 370"
+    if HOLIDAY_AFTER.match(text, candidate.end):
+        return False  # "a Valentine's Day rally": a feast, not Valentine, Nebraska
     if AGE_AFTER.match(text, candidate.end):
         return False  # "Todd Ray Wilson, 20 years old, and Jeffrey Ball, 21, were murdered": a person
     if word in LANGUAGES and (
