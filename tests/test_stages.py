@@ -95,6 +95,10 @@ def test_night_spanning_two_days() -> None:
     assert _dates("On the night of January 31 and February 1, militants attacked.") == [
         (dt.date(2025, 1, 31), dt.date(2025, 2, 1), 1, "explicit")
     ]
+    # ISPR's way: "the night of 22/23 January".
+    assert _dates("On the night of 22/23 January, troops engaged infiltrators.") == [
+        (dt.date(2025, 1, 22), dt.date(2025, 1, 23), 1, "explicit")
+    ]
 
 
 def test_weekday_resolves_to_most_recent_not_future() -> None:

@@ -223,7 +223,8 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})\b"), _iso),
     (
         compile_lower(
-            rf"\b(?:from\s+|between\s+)?(?P<d1>\d{{1,2}})\s*(?:to|and|-|–)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+            # "the night of 22/23 January": a night over two days, from the first.
+            rf"\b(?:from\s+|between\s+)?(?P<d1>\d{{1,2}})\s*(?:to|and|-|–|/)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+"
             rf"(?:of\s+)?(?P<m>{MONTH_PATTERN}){_YEAR}\b"
         ),
         _range,
