@@ -136,6 +136,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     61: {"seed": 20261263, **LATER_ARTICLES},
     62: {"seed": 20261264, **LATER_SHORT},
     63: {"seed": 20261265, **LATER_ARTICLES},
+    64: {"seed": 20261266, **LATER_SHORT},
+    65: {"seed": 20261267, **LATER_ARTICLES},
 }
 
 
