@@ -1492,6 +1492,9 @@ def test_a_language_a_square_and_a_zone_named_after_a_word_are_no_towns() -> Non
         ("Red Zone", "IND"),
     }
     assert ("Trafalgar Square", "GBR", "England") in places  # a part of London, where the text puts it
+    # The language is no country either: a report from Peshawar stays one.
+    spoken = _places("Two men were shot dead in Peshawar on Monday. The victims spoke English and Urdu.")
+    assert [iso3 for _, iso3, _ in spoken] == ["PAK"]
 
 
 def test_a_note_that_lost_its_apostrophes_keeps_its_possessives() -> None:

@@ -70,7 +70,7 @@ DEMONYMS: dict[str, str] = {
     "Burkinabe": "BFA", "Nigerien": "NER", "Cameroonian": "CMR", "Ethiopian": "ETH",
     "Kenyan": "KEN", "Libyan": "LBY", "Egyptian": "EGY", "Turkish": "TUR", "Bangladeshi": "BGD",
     "Myanmar": "MMR", "Burmese": "MMR", "Filipino": "PHL", "Chadian": "TCD",
-    "Mozambican": "MOZ", "Haitian": "HTI", "Venezuelan": "VEN", "Brazilian": "BRA", "English": "GBR",
+    "Mozambican": "MOZ", "Haitian": "HTI", "Venezuelan": "VEN", "Brazilian": "BRA",
     "Pak": "PAK",
 }  # fmt: skip
 
@@ -953,8 +953,8 @@ class PlaceStage:
             kind = match.group("kind").lower()
             if kind in ("city", "town") and NAMED_AFTER.match(text, match.end()):
                 continue  # "the Kurdish city of Diyarbakir": the city's name comes after it
-            if name.split()[-1] in demonyms():
-                continue  # "a Spanish town", "the Kurdish village": whose, not which
+            if name.split()[-1] in demonyms() or name.split()[-1] in LANGUAGES:
+                continue  # "a Spanish town", "the Kurdish village", "the English city": whose, not which
             if name.split()[0].lower() in FUNCTION_WORDS:
                 continue  # "This area has been…", "While state authorities…": no name
             suffixed.append(Mention(start, match.end(), "place", Place(name, kind), sentence_of(doc, start)))
