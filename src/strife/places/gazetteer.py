@@ -565,28 +565,22 @@ def _cities_that_are_units(index: dict[str, list[GazetteerEntry]]) -> None:
     country share a name and the town's own district bears it too ("Taipei City")."""
     for key, entries in index.items():
         units = [e for e in entries if e.kind == "admin1"]
-        if not units:
-            continue
-        index[key] = [
-            replace(e, admin1=unit.name, admin2=None if e.admin2 == e.admin1 else e.admin2)
-            if e.kind == "place"
-            and (
-                unit := next(
-                    (
-                        u
-                        for u in units
-                        if u.iso3 == e.iso3
-                        and u.name != e.admin1
-                        and normalise_name(u.name) == normalise_name(e.name)
-                        and normalise_name(e.admin2 or "") == normalise_name(f"{u.name} City")
-                    ),
-                    None,
-                )
-            )
-            is not None
-            else e
-            for e in entries
-        ]
+        if units:
+            index[key] = [_in_own_unit(e, units) for e in entries]
+
+
+def _in_own_unit(e: GazetteerEntry, units: list[GazetteerEntry]) -> GazetteerEntry:
+    if e.kind != "place":
+        return e
+    for u in units:
+        if (
+            u.iso3 == e.iso3
+            and u.name != e.admin1
+            and normalise_name(u.name) == normalise_name(e.name)
+            and normalise_name(e.admin2 or "") == normalise_name(f"{u.name} City")
+        ):
+            return replace(e, admin1=u.name, admin2=None if e.admin2 == e.admin1 else e.admin2)
+    return e
 
 
 # Countries whose place names English news transliterates from Arabic script, every outlet its

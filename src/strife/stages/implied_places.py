@@ -51,17 +51,10 @@ def capitals_unnamed(
     matches = list(scan(THE_CAPITAL, doc.cased_text))
     if not matches:
         return []
-    named = [
-        (m.start, m.value.entry) for m in places if m.value.entry is not None and is_capital(m.value.entry)
-    ]
+    capitals = [m for m in places if m.value.entry is not None and is_capital(m.value.entry)]
+    named = [(m.start, m.value.entry) for m in capitals]
     # "Lima, Peru's capital": the capital told again beside its name, no second mention of it.
-    restated = {
-        m.end + len(gap.group())
-        for m in places
-        if m.value.entry is not None
-        and is_capital(m.value.entry)
-        and (gap := APPOSED_TO.match(doc.text, m.end))
-    }
+    restated = {m.end + len(gap.group()) for m in capitals if (gap := APPOSED_TO.match(doc.text, m.end))}
     found = []
     for match in matches:
         if match.start() in restated:
@@ -235,6 +228,33 @@ def borders_named(
             if entry is not None:
                 found.append((*match.span(), entry))
     return found
+
+
+# Fire that crosses a line from where it is shot: "Indian firing", "Pakistani shelling" (not
+# "Pak jets", which strike at home as often).
+FIRE_ACROSS_AFTER = re.compile(
+    r"\s+(?:(?:unprovoked|cross-border|heavy|fresh|indiscriminate)\s+)?(?:firing|fire|shelling)\b", re.I
+)
+
+
+def country_across_the_line(text: str, mentions: list[Mention]) -> str | None:
+    """In a report that names no place, the country across a dividing line from the one whose
+    ground fire it names ("Elderly woman killed in Indian firing" is news from Pakistan's side of the
+    Line of Control): the one country that shares a line (`supplement.toml`) with the strikers'."""
+    strikers = {
+        m.value.iso3
+        for m in mentions
+        if m.label == "country" and m.value.kind == "demonym" and FIRE_ACROSS_AFTER.match(text, m.end)
+    }
+    across = {
+        other
+        for border in supplement_borders()
+        for striker in strikers
+        if striker in border["sides"]
+        for other in border["sides"]
+        if other not in strikers
+    }
+    return across.pop() if len(across) == 1 else None
 
 
 @lru_cache(maxsize=256)

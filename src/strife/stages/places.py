@@ -25,7 +25,6 @@ from strife.places.gazetteer import (
     get_gazetteer,
     normalise_name,
     strip_diacritics,
-    supplement_borders,
 )
 from strife.places.recognise import (
     ABBREVIATIONS,
@@ -37,7 +36,13 @@ from strife.places.recognise import (
     resolve,
 )
 from strife.stages.calendar import MONTHS, WEEKDAYS
-from strife.stages.implied_places import borders_named, capitals_unnamed, regions_named, seats_of_state
+from strife.stages.implied_places import (
+    borders_named,
+    capitals_unnamed,
+    country_across_the_line,
+    regions_named,
+    seats_of_state,
+)
 from strife.stages.lexicon import scan
 from strife.stages.place_parts import apposed_parts, listed_parts, parts_held
 from strife.stages.sentences import sentence_of
@@ -632,33 +637,6 @@ STRIKER_AFTER = re.compile(
 )
 
 
-# Fire that crosses a line from where it is shot: "Indian firing", "Pakistani shelling" (not
-# "Pak jets", which strike at home as often).
-FIRE_ACROSS_AFTER = re.compile(
-    r"\s+(?:(?:unprovoked|cross-border|heavy|fresh|indiscriminate)\s+)?(?:firing|fire|shelling)\b", re.I
-)
-
-
-def _across_the_line(text: str, mentions: list[Mention]) -> str | None:
-    """In a report that names no place, the country across a dividing line from the one whose
-    ground fire it names ("Elderly woman killed in Indian firing" is news from Pakistan's side of the
-    Line of Control): the one country that shares a line (`supplement.toml`) with the strikers'."""
-    strikers = {
-        m.value.iso3
-        for m in mentions
-        if m.label == "country" and m.value.kind == "demonym" and FIRE_ACROSS_AFTER.match(text, m.end)
-    }
-    across = {
-        other
-        for border in supplement_borders()
-        for striker in strikers
-        if striker in border["sides"]
-        for other in border["sides"]
-        if other not in strikers
-    }
-    return across.pop() if len(across) == 1 else None
-
-
 def _names_striker(text: str, mention: Mention) -> bool:
     """Whether a demonym says who struck ("Indian shelling"), not where."""
     return mention.value.kind == "demonym" and STRIKER_AFTER.match(text, mention.end) is not None
@@ -1096,7 +1074,7 @@ class PlaceStage:
                 doc.annotations.facts["country"] = resolved.most_common(1)[0][0]
         if (
             "country" not in doc.annotations.facts
-            and (across := _across_the_line(text, mentions)) is not None
+            and (across := country_across_the_line(text, mentions)) is not None
         ):
             doc.annotations.facts["country"] = across
         # Places the text implies without naming them: "the capital", "northwest Pakistan",
