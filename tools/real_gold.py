@@ -138,6 +138,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     63: {"seed": 20261265, **LATER_ARTICLES},
     64: {"seed": 20261266, **LATER_SHORT},
     65: {"seed": 20261267, **LATER_ARTICLES},
+    66: {"seed": 20261268, **LATER_SHORT},
+    67: {"seed": 20261269, **LATER_ARTICLES},
 }
 
 
