@@ -166,6 +166,31 @@ def incident_model_section() -> list[str]:
         f"agree {coded['incident_agreement']:.3f} (Cohen's kappa {coded['incident_kappa']:.3f}), sub-event "
         f"type {coded['sub_event_type_agreement']:.3f} where both say incident.",
         *_boundary_lines(),
+        *_country_words_lines(),
+    ]
+
+
+def _country_words_lines() -> list[str]:
+    from strife.stages.country_words import country_words
+
+    model = country_words()
+    if model is None:
+        return []
+    meta = model.meta
+    at = meta["held_out_by_threshold"][f"{model.sure:.2f}"]
+    return [
+        "",
+        "## The country a report's words point to (`src/strife/stages/country_words.json.gz`)",
+        "",
+        "Asked only where no name of a report gives a country (a leader, a party, a movement does: "
+        '"chancellor angela merkel", "the awami league"); fitted by `tools/train_country_words.py` on '
+        "the country labels of Mass Mobilization, UCDP GED and Wikipedia incident descriptions, every "
+        "document of the real-text gold left out. See `docs/country-words.md`.",
+        "",
+        f"- Examples: {meta['examples']:,} records, {meta['countries']} countries; {meta['features_kept']:,} "
+        "names kept.",
+        f"- Held out (one record in five, {meta['held_out']:,}): taken at p ≥ {model.sure}, it answers "
+        f"{at['answered']:.3f} of them and is right on {at['right']:.3f} of those.",
     ]
 
 

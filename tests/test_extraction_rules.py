@@ -1646,8 +1646,9 @@ def test_a_notes_toll_by_one_named_weapon_is_no_tally() -> None:
 
 
 def test_a_headline_that_claims_the_lives_of_n_counts_them() -> None:
+    # Its type is the learned reading's call (it names no weapon); its toll and place are not.
     (attack,) = events("Fresnillo, Zacatecas: Organized Crime Claims The Lives Of 7")
-    assert (attack.event_type, attack.fatalities) == ("Violence against civilians", 7)
+    assert (attack.fatalities, attack.location, attack.admin1) == (7, "Fresnillo", "Zacatecas")
 
 
 def test_a_learned_weapon_type_needs_its_weapon_named_and_a_fraction_counts_no_one() -> None:

@@ -383,7 +383,10 @@ def assemble_events(doc: Document) -> list[Event]:
             sub = "Violent demonstration"  # codebook: a crowd at a demonstration is not a mob
         a1, a2 = choose_actors(sub, actors, parties, trigger, casualty_mentions, trigger_mentions, doc.text)
         a1, a2 = infer_striker(doc, sub, a1, a2, trigger, actors, casualty_mentions, event_iso3)
-        if note and _nobodys_killing(sub, a1, parties, place, event_iso3, trigger_mentions, doc):
+        # A country read from the words alone (`country_words`) names no place: a killing it
+        # places is still nobody's.
+        named_iso3 = place["iso3"] or (None if "country_from_words" in doc.annotations.facts else iso3)
+        if note and _nobodys_killing(sub, a1, parties, place, named_iso3, trigger_mentions, doc):
             # Coding guide: crime without a political side is no event ("Body found under a
             # bridge", "Three dead during the last hours of Wednesday"). A note's word of a side
             # anywhere ("the reason for the assassination") may be this death's.

@@ -212,7 +212,7 @@ POLITICAL_SIDE = compile_lower(
     r"islamists?|islamic|jihadists?|extremists?|terror\w*|insurgents?|guerrillas?|christians?|muslims?|hindus?|"
     r"sikhs?|shias?|shiites?|sunnis?|sectarian|religio\w+|prophet|blasphem\w*|political|election\w*|"
     r"ceasefire|truce|war|army|military|base|checkpoint|convoy|assassinat\w*|snipers?|gunm[ae]n|attackers?|"
-    r"assailants?|himself|herself|themselves|"
+    r"assailants?|himself|herself|themselves|regimes?|junta|"
     r"polic[ií]as?|agentes?|militares?|soldados?|activistas?|periodistas?|alcaldes?|regidore?s?|"
     r"diputad[oa]s?|candidat[oa]s?|l[ií]der(?:es)?|funcionari[oa]s?|sacerdotes?|defensor(?:a|es)?)\b"
     # "killed by three men", "asesinado por sicarios": who did it is named.

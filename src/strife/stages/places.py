@@ -36,6 +36,7 @@ from strife.places.recognise import (
     resolve,
 )
 from strife.stages.calendar import MONTHS, WEEKDAYS
+from strife.stages.country_words import country_words
 from strife.stages.implied_places import (
     borders_named,
     capitals_unnamed,
@@ -272,6 +273,12 @@ def country_names() -> frozenset[str]:
     """Every name and demonym of a country the text may give: "Israel", "the United States",
     "Russian"."""
     return frozenset(_country_pattern()[1])
+
+
+def country_iso3(name: str) -> str | None:
+    """The country a name or demonym of it stands for ("Ivory Coast", "Russian"); None for
+    any other word."""
+    return _country_pattern()[1].get(" ".join(name.split()))
 
 
 def _starts_within(starts: list[int], start: int, end: int) -> bool:
@@ -1077,6 +1084,15 @@ class PlaceStage:
             and (across := country_across_the_line(text, mentions)) is not None
         ):
             doc.annotations.facts["country"] = across
+        # No name of the text gives a country; its words may ("chancellor angela merkel", "the
+        # awami league"): a model learned from labelled reports, taken only when sure.
+        if (
+            "country" not in doc.annotations.facts
+            and (model := country_words()) is not None
+            and (guess := model.guess(doc.text)) is not None
+        ):
+            doc.annotations.facts["country"] = guess[0]
+            doc.annotations.facts["country_from_words"] = round(guess[1], 3)
         # Places the text implies without naming them: "the capital", "northwest Pakistan",
         # "outside parliament".
         country = doc.annotations.facts.get("country")
