@@ -140,6 +140,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     65: {"seed": 20261267, **LATER_ARTICLES},
     66: {"seed": 20261268, **LATER_SHORT},
     67: {"seed": 20261269, **LATER_ARTICLES},
+    68: {"seed": 20261270, **LATER_SHORT},
+    69: {"seed": 20261271, **LATER_ARTICLES},
 }
 
 
