@@ -4,6 +4,8 @@ docs/country-words.md."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import gold_digest
 from strife import extract
 from strife.stages.country_words import country_words, features
@@ -22,6 +24,18 @@ def test_features_are_names_not_the_words_of_every_report() -> None:
     # Words of any report, weekdays and the countries' own names are no cue.
     assert not found & {"police", "tear gas", "tear", "students", "monday"}
     assert features("Pakistani jets struck near the Afghan border") == set()
+    # Where the text has its capitals, a name has one: a rare common word is no name.
+    assert features("The blast of a gas canister shook the Pahalgam hotel") == {
+        "pahalgam",
+        "the pahalgam",
+        "pahalgam hotel",
+    }
+    # "al-Nu'man" is a name by its capital after the article.
+    assert "al-nu’man" in features("Aerial bombardment kills 39 in Ma’arrat al-Nu’man")
+    # Small letters alone, or Spanish, give no capitals to go by.
+    assert {"gardai", "asesinan", "balazos"} <= features("gardai") | features(
+        "Asesinan a balazos a un hombre"
+    )
 
 
 def test_the_shipped_model_names_its_data_and_held_out_scores() -> None:
@@ -67,3 +81,20 @@ def test_a_killing_the_words_alone_place_is_still_nobodys() -> None:
     model = country_words()
     assert model is not None and model.guess(text) is not None
     assert extract(text, published="2021-03-04") == []
+
+
+def test_the_country_the_words_point_to_counts_as_named_for_a_small_namesake_abroad(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Caleta" is a village of Peru to the gazetteer. Where a report's words place it in Mexico,
+    # as they do the headlines of Mexico's killings, no small namesake abroad is its place.
+    class Sure:
+        def guess(self, text: str) -> tuple[str, float]:
+            return ("MEX", 0.99)
+
+    text = "Gunmen shot dead two police officers in Caleta"
+    (before,) = extract(text, published="2023-03-07")
+    assert (before.location, before.country) == ("Caleta", "Peru")
+    monkeypatch.setattr("strife.stages.places.country_words", lambda: Sure())
+    (event,) = extract(text, published="2023-03-07")
+    assert event.country == "Mexico" and event.location != "Caleta"

@@ -827,6 +827,9 @@ def _choose(
     )
     for number, candidate in enumerate(candidates):
         pool = candidate.entries
+        # Whether the text names what holds the name ("Columbus, Ohio", "Texas's Paris"): then
+        # it is no small namesake abroad, whatever country the text's other words vote for.
+        contained = False
         following = candidates[number + 1] if number + 1 < len(candidates) else None
         if text and following is not None and CONTAINED_BY.fullmatch(text, candidate.end, following.start):
             inside = _inside(candidate, following.entries)
@@ -848,9 +851,12 @@ def _choose(
                 chosen.append(None)
                 continue
             pool = inside or pool
+            contained = bool(inside)
         elif text and number and POSSESSIVE.fullmatch(text, candidates[number - 1].end, candidate.start):
             # "Texas's Paris", "North Waziristan's Mir Ali": a place of the unit before it.
-            pool = _inside(candidate, candidates[number - 1].entries) or pool
+            inside = _inside(candidate, candidates[number - 1].entries)
+            pool = inside or pool
+            contained = bool(inside)
         elif text and countries:
             joiner = re.match(r"\s*,\s*", text[candidate.end : candidate.end + 4])
             iso3 = countries.get(candidate.end + joiner.end()) if joiner else None
@@ -926,6 +932,7 @@ def _choose(
             support = 1
         if (
             home
+            and not contained
             and best.iso3 not in home
             and support <= 0
             and best.kind in ("place", "admin2")

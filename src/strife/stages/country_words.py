@@ -30,25 +30,36 @@ from pathlib import Path
 from typing import Any
 
 from strife.stages.calendar import MONTHS, WEEKDAYS
-from strife.stages.truecase import english_words
+from strife.stages.spanish import reads_spanish
+from strife.stages.truecase import english_words, is_caseless
 
 MODEL_PATH = Path(__file__).with_name("country_words.json.gz")
 
-# The words as the model was fitted on them (scikit-learn's CountVectorizer, lower-cased, this
-# token pattern, single words and adjacent pairs).
-TOKEN = re.compile(r"[a-z][a-z'\-]+")
+TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])+")
+POSSESSIVE = re.compile(r"['’]s$")
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def features(text: str) -> set[str]:
     """The text's names, lower-cased: its words that the news never writes small (`merkel`,
-    `awami`), and the pairs of adjacent words that hold one ("awami league"). The words of
+    `awami`), and the pairs of adjacent words that hold one ("awami league"). Where the text has
+    its capitals, a name is also written with one ("a gas canister" names nothing). The words of
     every report ("police", "tear gas", "rallied") are left out: the labelled files tie them to
     the countries they cover most, which says nothing of where a new report is."""
     plain = _plain_words()
-    words = TOKEN.findall(text.lower())
-    found = {w for w in words if w not in plain}
-    found.update(f"{a} {b}" for a, b in itertools.pairwise(words) if a not in plain or b not in plain)
+    # A text in capitals or in small letters alone, or in Spanish (its words are no English
+    # ones, and as telling: "asesinan a balazos"), gives no capitals to go by.
+    cased = not is_caseless(text) and not reads_spanish(text)
+    written = [POSSESSIVE.sub("", w) for w in TOKEN.findall(text)]  # "Haftar's" is Haftar
+    words = [w.lower() for w in written]
+    named = [
+        w not in plain and (not cased or any(part[:1].isupper() for part in re.split(r"[-'’]", c)))
+        for w, c in zip(words, written, strict=True)
+    ]
+    found = {w for w, n in zip(words, named, strict=True) if n}
+    found.update(
+        f"{a} {b}" for (a, na), (b, nb) in itertools.pairwise(zip(words, named, strict=True)) if na or nb
+    )
     return found
 
 

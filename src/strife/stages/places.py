@@ -991,6 +991,15 @@ class PlaceStage:
             or bool(group_homes)
             or any(m.label == "country" and not _says_not_where(text, m) for m in mentions)
         )
+        # Where the text names no country, its names of people, parties and movements may point
+        # to one ("chancellor angela merkel"): that country has a dateline's vote, and a small
+        # namesake abroad is no reading of a name ("Caleta" in a Mexican headline is no village
+        # of Peru).
+        guessed = None
+        if not country_named and (model := country_words()) is not None:
+            guessed = model.guess(doc.text)
+            if guessed is not None:
+                votes[guessed[0]] += 2
         resolved = resolve(
             candidates, votes, text, named_countries, country_named, _named_as_place(text, mentions)
         )
@@ -1084,15 +1093,13 @@ class PlaceStage:
             and (across := country_across_the_line(text, mentions)) is not None
         ):
             doc.annotations.facts["country"] = across
-        # No name of the text gives a country; its words may ("chancellor angela merkel", "the
-        # awami league"): a model learned from labelled reports, taken only when sure.
+        # The words alone say which country: no place of it is named.
         if (
-            "country" not in doc.annotations.facts
-            and (model := country_words()) is not None
-            and (guess := model.guess(doc.text)) is not None
+            guessed is not None
+            and doc.annotations.facts.get("country") == guessed[0]
+            and not any(m.value.iso3 == guessed[0] and m.value.entry is not None for m in mentions)
         ):
-            doc.annotations.facts["country"] = guess[0]
-            doc.annotations.facts["country_from_words"] = round(guess[1], 3)
+            doc.annotations.facts["country_from_words"] = round(guessed[1], 3)
         # Places the text implies without naming them: "the capital", "northwest Pakistan",
         # "outside parliament".
         country = doc.annotations.facts.get("country")
