@@ -142,6 +142,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     67: {"seed": 20261269, **LATER_ARTICLES},
     68: {"seed": 20261270, **LATER_SHORT},
     69: {"seed": 20261271, **LATER_ARTICLES},
+    70: {"seed": 20261272, **LATER_SHORT},
+    71: {"seed": 20261273, **LATER_ARTICLES},
 }
 
 
@@ -211,6 +213,8 @@ def draw(args: argparse.Namespace) -> int:
             {r["id"] for r in read_shared_records(data / file) if (r.get("text") or "").strip()}
             - {doc_id for f, doc_id in taken if f == file}
         )
+        # A file drawn nearly whole (MUC-4's 1,700 reports, from draw 70 on) gives what it has left.
+        count = min(count, len(ids))
         chosen = rng.sample(ids, count)
         dev = round(count * DEV_SHARE)
         for n, doc_id in enumerate(chosen):
