@@ -208,13 +208,14 @@ def draw(args: argparse.Namespace) -> int:
         path = Path(__file__).resolve().parent.parent / coded
         taken |= {(r["file"], r["id"]) for r in map(json.loads, path.open(encoding="utf-8"))}
     documents = []
+    drawn: dict[str, int] = {}
     for file, count in plan["sample"].items():
         ids = sorted(
             {r["id"] for r in read_shared_records(data / file) if (r.get("text") or "").strip()}
             - {doc_id for f, doc_id in taken if f == file}
         )
         # A file drawn nearly whole (MUC-4's 1,700 reports, from draw 70 on) gives what it has left.
-        count = min(count, len(ids))
+        count = drawn[file] = min(count, len(ids))
         chosen = rng.sample(ids, count)
         dev = round(count * DEV_SHARE)
         for n, doc_id in enumerate(chosen):
@@ -228,7 +229,7 @@ def draw(args: argparse.Namespace) -> int:
     manifest.setdefault("draws", {})[str(args.number)] = {
         "seed": plan["seed"],
         "kind": kind,
-        "sample": plan["sample"],
+        "sample": drawn,
     }
     manifest["documents"] += documents
     MANIFEST.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
