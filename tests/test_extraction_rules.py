@@ -2511,6 +2511,13 @@ def test_a_crowd_that_takes_or_yields_ground_protests_and_holds_no_front() -> No
 def test_headline_seizures_of_outposts_and_hours_long_battles() -> None:
     (seized,) = events("Resistance Groups Seize Military Outposts Near Thai Border in Kayah State")
     assert seized.sub_event_type == "Non-state actor overtakes territory"
+    # A front's positions and posts are places taken as much as its outposts.
+    (posts,) = events(
+        "Resistance fighters captured two junta posts in Sagaing region on Sunday", published="2023-05-08"
+    )
+    assert posts.sub_event_type == "Non-state actor overtakes territory"
+    (regained,) = events("Government forces capture strategic Kokang positions", published="2015-02-14")
+    assert regained.sub_event_type == "Government regains territory"
     (battle,) = events("Junta and resistance both suffer losses in 10-hour battle in Kanbalu Township")
     assert battle.sub_event_type == "Armed clash"
     assert events("The party is preparing for a fierce battle in the coming elections.") == []

@@ -306,7 +306,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"impos(?:ed|es|e|ing) (?:their|its|full) control (?:over|on) |"
      # "seized their first big town": a possessive before the place as well as an article.
      r"(?:seized|captured|overran|overrun|seizes|captures|overruns|seize|capture) (?:the |a |an |their |its |another )?(?:[\w-]+ ){0,2}(?:town|city|village|district|base|outpost|garrison|"
-     r"port|border crossing|airport|headquarters|capital|province|region|military post)s?\b|"
+     r"port|border crossing|airport|headquarters|capital|province|region|military post|position|post)s?\b|"
      r"fell to (?:the )?(?:\w+ )?(?:rebels|militants|insurgents|fighters|taliban|jihadists|group)|"
      r"(?:under|in) (?:the )?(?:full )?control of (?:the )?(?:rebels|militants|insurgents)",
      "Non-state actor overtakes territory", 58, True),
