@@ -2516,6 +2516,8 @@ def test_headline_seizures_of_outposts_and_hours_long_battles() -> None:
         "Resistance fighters captured two junta posts in Sagaing region on Sunday", published="2023-05-08"
     )
     assert posts.sub_event_type == "Non-state actor overtakes territory"
+    # Codebook: who takes the place is actor 1, though the place is named by its holder.
+    assert (posts.actor1, posts.actor2) == ("Resistance Forces (Myanmar)", "Military Forces of Myanmar")
     (regained,) = events("Government forces capture strategic Kokang positions", published="2015-02-14")
     assert regained.sub_event_type == "Government regains territory"
     (battle,) = events("Junta and resistance both suffer losses in 10-hour battle in Kanbalu Township")

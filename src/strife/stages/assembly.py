@@ -42,10 +42,12 @@ from strife.stages.event_places import (
 from strife.stages.event_types import (
     PROTEST_FAMILY,
     PROTEST_OR_RIOT,
+    TERRITORY,
     incident_type,
     pick_type,
     protested_acts,
     territory_direction,
+    territory_taker,
 )
 from strife.stages.fatalities import (
     BOMBER_INCLUDED,
@@ -383,6 +385,12 @@ def assemble_events(doc: Document) -> list[Event]:
             sub = "Violent demonstration"  # codebook: a crowd at a demonstration is not a mob
         a1, a2 = choose_actors(sub, actors, parties, trigger, casualty_mentions, trigger_mentions, doc.text)
         a1, a2 = infer_striker(doc, sub, a1, a2, trigger, actors, casualty_mentions, event_iso3)
+        if sub in TERRITORY and trigger is not None and a2 is not None:
+            # Codebook: the group that takes or regains the place is actor 1 ("Resistance
+            # fighters captured two junta posts": the resistance, not the junta).
+            taker = territory_taker(trigger, actors)
+            if taker is not None and (taker.start, taker.end) == (a2.start, a2.end):
+                a1, a2 = a2, a1
         # A country read from the words alone (`country_words`) names no place: a killing it
         # places is still nobody's.
         named_iso3 = place["iso3"] or (None if "country_from_words" in doc.annotations.facts else iso3)

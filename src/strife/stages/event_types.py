@@ -68,12 +68,18 @@ def territory_direction(sub: str, trigger: Mention, actors: list[Mention], home:
     sentence is the subject."""
     if sub not in TERRITORY:
         return sub
-    before = [m for m in actors if m.sentence == trigger.sentence and m.end <= trigger.start]
-    if not before:
+    taker = territory_taker(trigger, actors)
+    if taker is None:
         return sub
-    subject = before[-1].value
+    subject = taker.value
     foreign = subject.iso3 is not None and home is not None and subject.iso3 != home
     return TERRITORY[0] if subject.side == "state" and not foreign else TERRITORY[1]
+
+
+def territory_taker(trigger: Mention, actors: list[Mention]) -> Mention | None:
+    """Who takes the place: the actor named last before the trigger in its sentence."""
+    before = [m for m in actors if m.sentence == trigger.sentence and m.end <= trigger.start]
+    return before[-1] if before else None
 
 
 def _refine_type(sub: str, parties: set[str], sides: set[str], two_sides_told: bool = False) -> str:
