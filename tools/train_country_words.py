@@ -15,8 +15,8 @@ and which `benchmarks/unseen_samples.py` reads as records no model learned from.
 of the labels that are no country today ("USSR", "Czechoslovakia") are left out; those that name
 a part of one ("West Bank", "Northern Ireland") count for it.
 
-A multinomial logistic regression over words and adjacent word pairs (binary, lower-cased, seen
-in at least MIN_DF records). Weights under PRUNE in size are dropped, which keeps the file small
+A multinomial logistic regression over the names `features` reads in a text and the word pairs
+that hold them (binary, seen in at least MIN_DF records). Weights under PRUNE in size are dropped, which keeps the file small
 and costs little (the held-out scores are of the pruned model). `sure`, the probability the
 places stage needs before it takes the model's country, is the lowest at which the pruned model
 is right on at least SURE_ACCURACY of the held-out records it answers.
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import re
 import sys
@@ -39,6 +38,8 @@ from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from train_incident_model import gold_digest, gold_ids  # noqa: E402  (the same gold left out)
 
 from strife.evaluation.gold import find_shared_data, read_shared_records  # noqa: E402
 from strife.stages.country_words import MODEL_PATH, features  # noqa: E402
@@ -85,17 +86,6 @@ SURE_ACCURACY = 0.98
 def label_iso3(name: str) -> str | None:
     """A label's country: "Myanmar (Burma)" is Myanmar, "DR Congo (Zaire)" the DR Congo."""
     return LABEL_NAMES.get(name) or country_iso3(name) or country_iso3(re.sub(r"\s*\(.*", "", name))
-
-
-def gold_ids() -> set[str]:
-    manifest = json.loads((ROOT / "tests/corpus/real/manifest.json").read_text())
-    return {d["id"] for d in manifest["documents"]}
-
-
-def gold_digest(ids: set[str]) -> dict[str, object]:
-    """How many documents of the gold training left out, and a digest of their ids: a test
-    tells from it whether the model was fitted after the latest draw."""
-    return {"documents": len(ids), "sha1": hashlib.sha1("\n".join(sorted(ids)).encode()).hexdigest()[:12]}
 
 
 def examples(shared: Path) -> tuple[list[str], list[str], list[bool], Counter[str]]:

@@ -6,16 +6,16 @@ rage against … chancellor angela merkel" names no town, yet any coder places i
 same for Uganda, Bangladesh, Cuba and Malaysia. A gazetteer cannot hold leaders, parties,
 movements and landmarks; the labelled files can teach them.
 
-One multinomial logistic model over a text's words and word pairs (case-blind), fitted by
-`tools/train_country_words.py` on the country labels of Mass Mobilization notes, UCDP GED
-headlines and Wikipedia incident descriptions (every document of the real-text gold, and the
-held-out fifth that `benchmarks/unseen_samples.py` reads, left out). Small weights are pruned;
-the file `country_words.json.gz` holds the rest with the data used and the held-out scores.
-Scoring is plain Python: a dictionary lookup per word.
+One multinomial logistic model over a text's names and the word pairs that hold them
+(`features`), fitted by `tools/train_country_words.py` on the country labels of Mass Mobilization
+notes, UCDP GED headlines and Wikipedia incident descriptions (every document of the real-text
+gold, and the held-out fifth that `benchmarks/unseen_samples.py` reads, left out). Small weights
+are pruned; the file `country_words.json.gz` holds the rest with the data used and the held-out
+scores. Scoring is plain Python: a dictionary lookup per word.
 
-The places stage asks it only where the text's names give no country at all, and takes its
-answer only when it is sure (`SURE`): a country read from words is a weaker kind of evidence
-than a place named.
+The places stage asks it only where the text names no country, and takes its answer only when
+it is sure (the model's `sure`, set by the trainer): the answer is a vote, as a dateline's is,
+a weaker kind of evidence than a place named.
 """
 
 from __future__ import annotations

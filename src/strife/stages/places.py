@@ -441,6 +441,9 @@ STREET_AFTER = re.compile(
     r"(?:[ \t]+(?!(?i:s|on|in|at|the|a|an|of|to|near|and|or|main|high|its|their|his|her)\b)[\w'’-]+){0,2}"
     r"[ \t]+(?i:street|avenue|boulevard|lane|square)\b"
 )
+# What a dateline's town counts for the country of a report's other names; as much for the
+# country its words point to where it names none (`country_words`).
+FILED_VOTES = 2
 # A feast named for a person: "Valentine's Day", "St Patrick's Day".
 HOLIDAY_AFTER = re.compile(r"['’]s\s+Day\b")
 # A person's age told after their name: ", 20 years old,", ", 21,", ", aged 34)"; after a given
@@ -980,7 +983,7 @@ class PlaceStage:
             filed = gazetteer.lookup(dateline.place.split("/")[0])
             if filed:
                 filed_in = filed[0].iso3
-                votes[filed_in] += 2
+                votes[filed_in] += FILED_VOTES
         named_countries = {m.start: m.value.iso3 for m in mentions if m.label == "country"}
         # Where a text names its countries, its small towns lie in them; but the demonym of a
         # strike or of fire says who struck, not where ("killed in Indian firing in Kotli").
@@ -999,7 +1002,7 @@ class PlaceStage:
         if not country_named and (model := country_words()) is not None:
             guessed = model.guess(doc.text)
             if guessed is not None:
-                votes[guessed[0]] += 2
+                votes[guessed[0]] += FILED_VOTES
         resolved = resolve(
             candidates, votes, text, named_countries, country_named, _named_as_place(text, mentions)
         )
