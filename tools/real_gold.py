@@ -144,6 +144,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     69: {"seed": 20261271, **LATER_ARTICLES},
     70: {"seed": 20261272, **LATER_SHORT},
     71: {"seed": 20261273, **LATER_ARTICLES},
+    72: {"seed": 20261274, **LATER_SHORT},
+    73: {"seed": 20261275, **LATER_ARTICLES},
 }
 
 
