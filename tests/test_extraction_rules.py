@@ -2580,6 +2580,32 @@ def test_victims_listed_together_are_summed_by_party() -> None:
     assert blast.fatalities == 1
 
 
+def test_a_list_of_victims_ends_at_the_next_verb_or_an_apposition() -> None:
+    # The list of the dead stops where the injured begin: two soldiers and a cook were killed.
+    (raid,) = events(
+        "Gunmen attacked an army post in Tillaberi on Monday killing 2 soldiers and a cook and "
+        "injuring another soldier.",
+        published="2025-03-04",
+    )
+    assert (raid.fatalities, raid.injured) == (3, 1)
+    # "a militia that…" says who the two were; it is no third victim.
+    (clash,) = events(
+        "Kurdish fighters said they had killed two gunmen from the Hamza Division, a militia that "
+        "fought in Afrin, on Monday.",
+        published="2025-03-04",
+    )
+    assert clash.fatalities == 2
+
+
+def test_an_estimated_count_is_counted_and_an_unknown_number_is_not_one() -> None:
+    (blast,) = events(
+        "A car bomb exploded at a border crossing near Azaz on Monday, killing an estimated twelve "
+        "people and wounding an unknown number of rebels.",
+        published="2025-03-04",
+    )
+    assert (blast.fatalities, blast.injured) == (12, None)
+
+
 def test_vague_counts_take_the_coding_guide_defaults() -> None:
     (strike,) = events(
         "Dozens of civilians were killed in air strikes on Idlib on Monday.", published="2025-03-04"

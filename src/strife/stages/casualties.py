@@ -816,6 +816,9 @@ TO_DEATH = compile_lower(
     rf"\b(?P<verb>(?!sentenc|condemn)[a-z]+)\s+(?P<num>{NUMBER_PATTERN})\s+"
     rf"(?:[\w'’\-]+\s+){{0,2}}?(?P<noun>[a-z]+)\s+to death\b"
 )
+UNKNOWN_NUMBER = re.compile(
+    r"\ban?\s+(?:unknown|undisclosed|unspecified|undetermined|unconfirmed)\s+number\b"
+)
 NO_ONE = re.compile(r"\bno[ -]one\b", re.I)
 # "No Pakistani soldier killed across LoC": none of them, whatever noun follows "no".
 NONE_OF = re.compile(r"\bno\s+(?!fewer|less|more)(?:[\w'’\-]+\s+){0,2}$")
@@ -1001,7 +1004,10 @@ def _make(match: re.Match[str], outcome: str, tag: str = "") -> Casualty | None:
 _LIST_STOP = (
     r"and|or|as|were|was|are|is|in|on|at|by|of|from|with|who|where|the|a|an|his|her|their|while|"
     r"when|after|including|among|killed|killing|wounded|injured|dead|died|said|says|told|reported|"
-    r"added|claimed|stated"
+    r"added|claimed|stated|"
+    # "killing 2 gendarmes and a worker and injuring another": the list ends at the next verb;
+    # "two fighters of the division, a group that fought": an apposition is no one more.
+    r"injuring|wounding|leaving|abducting|kidnapping|that|which|whose"
 )
 # "a U.N. independent contractor": an abbreviation's dots among the words.
 _LIST_MOD = rf"(?:(?!(?:{_LIST_STOP})\b)(?:[\w'’\-]{{1,30}}|(?:[a-z]\.){{2,}})\s+)"
@@ -1220,6 +1226,8 @@ class CasualtyStage:
                 or NONE_SUBJECT.search(text, max(0, start - 90), start)
             ):
                 return  # "no one was killed", "no Pakistani soldier killed": nobody, not one
+            if UNKNOWN_NUMBER.search(text, start, end):
+                return  # "wounding an unknown number of rebels": not one, not counted
             if AGED_BEFORE.search(text, max(0, start - 16), start):
                 return  # "Two girls aged 6 and 4 are killed": ages, not a count
             age = AGE.search(text, start, end)

@@ -55,7 +55,7 @@ QUALIFIERS: dict[str, str] = {
     "at least": "min", "more than": "min", "over": "min", "upwards of": "min",
     "no fewer than": "min", "nearly": "max", "almost": "max", "up to": "max",
     "about": "approx", "around": "approx", "approximately": "approx", "some": "approx",
-    "roughly": "approx",
+    "roughly": "approx", "an estimated": "approx", "estimated": "approx",
 }  # fmt: skip
 QUALIFIER_PATTERN = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 
