@@ -146,6 +146,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     71: {"seed": 20261273, **LATER_ARTICLES},
     72: {"seed": 20261274, **LATER_SHORT},
     73: {"seed": 20261275, **LATER_ARTICLES},
+    74: {"seed": 20261276, **LATER_SHORT},
+    75: {"seed": 20261277, **LATER_ARTICLES},
 }
 
 
