@@ -2048,6 +2048,11 @@ def test_a_village_torched_and_an_explosion_in_a_city_are_incidents() -> None:
     )
     (blast,) = events("An explosion in the city of Idlib on Monday")
     assert (blast.sub_event_type, blast.location) == ("Remote explosive/landmine/IED", "Idlib")
+    # Codebook: destruction is an event of its own only where no one was killed.
+    (killing,) = events(
+        "Junta soldiers kill four villagers and torch homes in Sagaing's Kani township on Monday"
+    )
+    assert (killing.sub_event_type, killing.fatalities) == ("Attack", 4)
 
 
 def test_foreign_service_members_the_resistance_and_naxals() -> None:

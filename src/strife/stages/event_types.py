@@ -11,7 +11,7 @@ from strife.document import Mention
 from strife.stages.casualties import SELF_KILLED
 from strife.stages.fatalities import grieved, main_victims
 from strife.stages.incident_model import WORD, features, incident_model, stem
-from strife.stages.triggers import CROWD_WORDS
+from strife.stages.triggers import CROWD_WORDS, DEADLY_TYPES
 
 # The strength of the table's rows of fighting: "clashes", "gun battle", "ambush".
 CLASH_STRENGTH = 40
@@ -328,6 +328,11 @@ def incident_type(
         # "Detonated an explosive device at the checkpoint, killing himself": the bomber died
         # by his own device (codebook: a suicide bomb).
         sub = "Suicide bomb"
+    if sub == "Looting/property destruction" and deaths:
+        # Codebook: destruction is its own event only where no one was hurt; "forces kill three
+        # and torch homes" is the killing, by the deadliest act the text names beside it.
+        deadly = [t for t in triggers if t.value.sub_event_type in DEADLY_TYPES]
+        sub = max(deadly, key=lambda t: t.value.strength).value.sub_event_type if deadly else "Attack"
     if sub == "Abduction/forced disappearance" and casualties:
         # Codebook: an abduction is one "with no other violence reported"; people killed or
         # hurt in the raid make it an attack.
