@@ -2602,6 +2602,37 @@ def test_a_list_of_victims_ends_at_the_next_verb_or_an_apposition() -> None:
     assert clash.fatalities == 2
 
 
+def test_a_counted_subject_whose_noun_is_not_the_nearest_plural() -> None:
+    # "weapons" is no noun of people: the nine are the experts and officers.
+    (killing,) = events(
+        "Nine Syrian Army weapons experts and officers were executed by the militants in Palmyra on Monday.",
+        published="2025-03-04",
+    )
+    assert (killing.fatalities, killing.sub_event_type, killing.inter2) == (9, "Attack", 1)
+
+
+def test_the_death_of_a_bare_count_is_counted() -> None:
+    (riot,) = events(
+        "A protest in Meerut on Monday turned into a riot resulting in the death of two; a constable "
+        "and a student.",
+        published="2025-03-04",
+    )
+    assert riot.fatalities == 2
+
+
+def test_captives_executed_are_an_attack_on_whoever_they_were() -> None:
+    # Codebook: killing people who cannot fight back is violence against them, not a battle.
+    (execution,) = events(
+        "Islamic State executes 12 Iraqi soldiers in Mosul on Monday", published="2025-03-04"
+    )
+    assert (execution.sub_event_type, execution.inter2, execution.fatalities) == ("Attack", 1, 12)
+    # A fight told beside the killing keeps it a battle.
+    (clash,) = events(
+        "Islamic State fighters kill 20 soldiers and execute 5 in Mosul on Monday", published="2025-03-04"
+    )
+    assert clash.sub_event_type == "Armed clash"
+
+
 def test_an_estimated_count_is_counted_and_an_unknown_number_is_not_one() -> None:
     (blast,) = events(
         "A car bomb exploded at a border crossing near Azaz on Monday, killing an estimated twelve "

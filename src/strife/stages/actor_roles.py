@@ -310,6 +310,15 @@ def choose_actors(
             and struck_group is not None
         ):
             victims = struck_group
+        elif (
+            event_type == "Violence against civilians"
+            and main in ("state", "armed")
+            and "civilian" not in parties
+        ):
+            # Captives put to death ("13 army officers were executed"): the dead were the forces'.
+            victims = (
+                (target_state or DEFAULT_STATE) if main == "state" else (other_armed or DEFAULT_UNIDENTIFIED)
+            )
         elif event_type == "Violence against civilians" or main in ("civilian", "unknown"):
             victims = civilian or DEFAULT_CIVILIANS
         elif main == "state":

@@ -254,6 +254,8 @@ UNCOUNTED = compile_lower(
     rf"\b(?P<verb>kills|killed|killing|kill|claims the lives of|claimed the lives of|claims|leaves|left|shoots? dead|"
     rf"shot dead|murders?|murdered|"
     rf"executes?|executed|executing|massacres?|massacred|dismembers?|dismembered|beheads?|beheaded|"
+    # "riots resulting in the death of two; a police officer and a youth".
+    rf"deaths? of|"
     # "A package bomb injures 32 on the 30th floor".
     rf"injures?|injured|injuring|wounds?|wounded|wounding)\s+"
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})(?:\s+more)?"

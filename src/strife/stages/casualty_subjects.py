@@ -34,13 +34,17 @@ AUXILIARIES = compile_lower(
 # The counted people: a number, up to four words that describe them, and a plural noun.
 # Not "a" or "an", which count one, and no verb among the describing words ("an operation was
 # in progress").
-COUNTED = compile_lower(
+_COUNTED = (
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?!an?\b)(?P<num>{NUMBER_PATTERN})\s+"
-    r"(?P<mods>(?:(?!\d|(?:is|are|was|were|has|have|had|and|or|of|to|by)\b)[\w'’\-]+\s+){0,4}?"
+    r"(?P<mods>(?:(?!\d|(?:is|are|was|were|has|have|had|and|or|of|to|by)\b)[\w'’\-]+\s+){0,4}%s"
     # "seven Central Reserve Police Force (CRPF) personnel": a unit's name and its initials.
     r"(?:\([\w'’\-]{2,12}\)\s+)?)"
     r"(?P<noun>[a-z]{2,}[a-rt-z]s|[a-z]*men|people|personnel|staff)\b"
 )
+COUNTED = compile_lower(_COUNTED % "?")
+# "13 army weapons experts and officers were executed": where the nearest plural ("weapons")
+# leaves words that do not fit, the noun may be the last plural before the verb.
+COUNTED_LONGEST = compile_lower(_COUNTED % "")
 # Where a subject may open: the sentence's start, a clause's ("…, while six others were
 # wounded"), or an aside's.
 OPENS_CLAUSE = compile_lower(
@@ -108,6 +112,11 @@ def subject_of(text: str, cased: str, verb_start: int, floor: int) -> Subject | 
         if not OPENS_CLAUSE.search(text[max(floor, match.start() - 12) : match.start()]):
             continue  # an object ("attacked 3 checkpoints") or whose ("of the 40 passengers")
         gap = cased[match.end() : stem_end]
+        if not _said_of_them_fits(gap):
+            longest = COUNTED_LONGEST.match(text, match.start(), stem_end)
+            if longest is None or longest.end() == match.end():
+                continue
+            match, gap = longest, cased[longest.end() : stem_end]
         if _said_of_them_fits(gap):
             # The first that fits opens the clause; later ones are inside it.
             return Subject(

@@ -102,6 +102,17 @@ def _refine_type(sub: str, parties: set[str], sides: set[str], two_sides_told: b
     return sub
 
 
+# Captives put to death: "were executed", "beheaded", "the execution of"; not "executed a raid".
+EXECUTED = re.compile(
+    r"\b(?:(?:were|was|been|being|are|is)\s+(?:\w+\s+)?executed|executed\s+by|beheaded|beheads?|beheading|"
+    r"executions?\s+of|executes?\s+(?!(?:a|an|the|its|their|his|her)\s)\w)"
+)
+# Other killing told beside it: "kill 35 soldiers and execute 8", "PDF kills 7": a fight too.
+OTHER_KILLING = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|shot|shoot\w*|gunned|clash\w*|fight(?:s|ing)?|fought|battles?|attack\w*|ambush\w*)\b"
+)
+
+
 # A fight told as one between two sides: "an encounter between militants of FARC dissidents and
 # the EPL", "clashes between the army and the rebels".
 FIGHT_BETWEEN = re.compile(
@@ -339,7 +350,16 @@ def incident_type(
         sub = "Attack"
     parties = {m.value.party for m in casualties if m.value.outcome == "killed"}
     sides = {m.value.side for m in actors}
-    sub = _refine_type(sub, parties, sides, FIGHT_BETWEEN.search(opening) is not None)
+    # Codebook: killing captives is violence against people who cannot fight back, whoever they
+    # were: "13 army officers were executed by ISIS" is an attack, not a battle.
+    captives = (
+        sub == "Attack"
+        and EXECUTED.search(opening) is not None
+        and OTHER_KILLING.search(opening) is None
+        and not any(t.value.sub_event_type == "Armed clash" for t in triggers)
+    )
+    if not captives:
+        sub = _refine_type(sub, parties, sides, FIGHT_BETWEEN.search(opening) is not None)
     if (
         sub == "Attack"
         and (trigger is None or trigger.value.strength <= GENERIC_STRENGTH)
@@ -350,7 +370,7 @@ def incident_type(
         # advancement of the regime forces": deaths told only as a battle's, with no one said to
         # be a civilian, are the battle's (codebook: an armed clash).
         sub = "Armed clash"
-    if sub == "Attack" and main_victims(casualties) in ("state", "armed"):
+    if sub == "Attack" and not captives and main_victims(casualties) in ("state", "armed"):
         # "A policeman and a civilian were killed in an attack on a patrol": forces were the
         # ones hit, and civilians killed in a battle count in it (codebook).
         sub = "Armed clash"
