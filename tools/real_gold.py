@@ -148,6 +148,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     73: {"seed": 20261275, **LATER_ARTICLES},
     74: {"seed": 20261276, **LATER_SHORT},
     75: {"seed": 20261277, **LATER_ARTICLES},
+    76: {"seed": 20261278, **LATER_SHORT},
+    77: {"seed": 20261279, **LATER_ARTICLES},
 }
 
 
