@@ -949,6 +949,19 @@ def test_a_place_named_after_its_units_possessive_is_looked_for_in_that_unit() -
     assert (attack.country, attack.admin1, attack.location) == ("United States", "Texas", "Paris")
 
 
+def test_a_place_a_country_owns_is_looked_for_in_that_country_only() -> None:
+    # GeoNames' only "Sinai" is a town of Ecuador: "Egypt's Sinai" is not it, nor is "the Sinai"
+    # named again further on.
+    found = extract(
+        {
+            "text": "Militants fired a rocket from Egypt's Sinai towards Eilat on Monday. The group said "
+            "the rocket answered a drone strike on the Sinai last week.",
+            "published": "2025-01-18",
+        }
+    )
+    assert found and all(e.country in ("Egypt", "Israel") for e in found)
+
+
 def test_a_text_that_names_no_country_keeps_small_homonyms_abroad_out_of_its_own() -> None:
     (attack,) = extract(
         {

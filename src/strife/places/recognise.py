@@ -508,6 +508,18 @@ def _inside(candidate: Candidate, container: tuple[GazetteerEntry, ...]) -> tupl
     )
 
 
+# A country's name in the possessive, right before a place: "Egypt's Sinai".
+COUNTRY_OWNS = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}['’]s\s+")
+
+
+def _country_before(text: str, countries: dict[int, str], start: int) -> str | None:
+    """The country named in the possessive right before `start`, if any."""
+    for at, iso3 in countries.items():
+        if start - 40 < at < start and COUNTRY_OWNS.fullmatch(text, at, start):
+            return iso3
+    return None
+
+
 def resolve(
     candidates: list[Candidate],
     country_votes: Counter[str],
@@ -825,6 +837,8 @@ def _choose(
     home: Collection[str] = country_votes or (
         {main} if standing is not None and main is not None and standing[main] >= HOME_STANDING else ()
     )
+    # Names the text gave an owning country ("Egypt's Sinai"), and that country.
+    owned: dict[str, str] = {}
     for number, candidate in enumerate(candidates):
         pool = candidate.entries
         # Whether the text names what holds the name ("Columbus, Ohio", "Texas's Paris"): then
@@ -857,6 +871,20 @@ def _choose(
             inside = _inside(candidate, candidates[number - 1].entries)
             pool = inside or pool
             contained = bool(inside)
+        elif (
+            text
+            and countries
+            and (owner := _country_before(text, countries, candidate.start) or owned.get(candidate.surface))
+        ):
+            # "Egypt's Sinai", "Niger's Makalondi": a place of the country named as its owner
+            # (there, and wherever the text names it again); where the gazetteer has none there,
+            # no namesake abroad either.
+            owned[candidate.surface] = owner
+            pool = tuple(e for e in pool if e.iso3 == owner)
+            if not pool:
+                chosen.append(None)
+                continue
+            contained = True
         elif text and countries:
             joiner = re.match(r"\s*,\s*", text[candidate.end : candidate.end + 4])
             iso3 = countries.get(candidate.end + joiner.end()) if joiner else None
