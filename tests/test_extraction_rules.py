@@ -2688,6 +2688,15 @@ def test_a_headline_naming_another_act_is_another_incident_and_a_bare_killed_is_
     assert (clash.sub_event_type, clash.fatalities) == ("Armed clash", 13)
 
 
+def test_a_headlines_clause_with_a_bare_explosion_is_an_act_of_its_own() -> None:
+    found = events(
+        "Warplanes strike villages in the southern countryside of Idlib and explosion leaves human losses "
+        "in the east of the Euphrates",
+        published="2025-03-04",
+    )
+    assert [e.sub_event_type for e in found] == ["Air/drone strike", "Remote explosive/landmine/IED"]
+
+
 def test_places_listed_by_their_parts_are_one_event_each() -> None:
     found = events("Missile shelling targets Daraa city and the countryside of Hama", published="2025-03-04")
     assert [(e.sub_event_type, e.location) for e in found] == [

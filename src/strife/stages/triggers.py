@@ -169,6 +169,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"\b(?:a|an|the|twin|two) (?:" + NOT_A_BOMB + r"[\w'’-]+ ){0,3}?"
      r"(?:blast|explosion)s? (?:killed|kills|injured|injures|wounded|wounds|hit|rocked|ripped|tore|leaves|left|"
      r"targets|targeted|struck|strikes|in the (?:city|town|village) of)\b|"
+     # A headline's clause with no article: "…and explosion leaves human losses east of the
+     # Euphrates".
+     r"(?:(?<=\band )|(?<=[,;:] )|(?<=^)|(?<=\n))(?:blast|explosion)s? (?:killed|kills|injured|injures|wounded|"
+     r"wounds|leaves|left|targets|targeted|hits|hit|struck|strikes|rocks|rocked)\b|"
      # Headline style: "3 killed in blast in Kabul".
      r"(?:killed|dead|die|dies|died|injured|wounded|hurt) in "
      r"(?:" + NOT_A_BOMB + r"[\w'’-]+ ){0,4}?(?:blast|explosion)s?\b", "Remote explosive/landmine/IED", 70, True),
