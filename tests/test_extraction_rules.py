@@ -2697,6 +2697,17 @@ def test_a_headlines_clause_with_a_bare_explosion_is_an_act_of_its_own() -> None
     assert [e.sub_event_type for e in found] == ["Air/drone strike", "Remote explosive/landmine/IED"]
 
 
+def test_a_word_of_a_groups_name_is_no_evidence_of_the_act() -> None:
+    # "State" of "the Islamic State" says nothing of what was done to it.
+    (shelling,) = events(
+        "Regime forces target the Islamic State in the countryside of Deir Ezzor", published="2025-03-04"
+    )
+    assert (shelling.sub_event_type, shelling.actor1) == (
+        "Shelling/artillery/missile attack",
+        "Military Forces of Syria",
+    )
+
+
 def test_places_listed_by_their_parts_are_one_event_each() -> None:
     found = events("Missile shelling targets Daraa city and the countryside of Hama", published="2025-03-04")
     assert [(e.sub_event_type, e.location) for e in found] == [

@@ -749,10 +749,25 @@ def _learned_trigger(
         ranked = [(t, p) for t, p in ranked if t in DEADLY_TYPES] or ranked
     # A figure is no evidence, nor a word of two letters (the article "al" of Syria's places),
     # nor a word that says when or which ("yesterday", "another"): evidence names an act.
+    # Nor a word of a group's proper name: "target the Islamic State" names no act in "State"
+    # (the "forces" of "Turkish forces" may).
+    names = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in doc.layer("actors")
+        if m.sentence == sentence.sentence and m.value.named
+    ]
+    cased = doc.cased_text[sentence.start : sentence.end]
     words = [
         (w, stem(w.group()))
         for w in WORD.finditer(text)
-        if not w.group()[0].isdigit() and len(w.group()) > 2 and w.group() not in NOT_EVIDENCE
+        if not w.group()[0].isdigit()
+        and len(w.group()) > 2
+        and w.group() not in NOT_EVIDENCE
+        and not (
+            cased[w.start()].isupper()
+            and not cased[w.start() : w.end()].isupper()
+            and any(start <= w.start() < end for start, end in names)
+        )
     ]
     # The type is the likeliest one some word of the sentence speaks for, and that word is the
     # evidence: "ambush", "kills", "torched". A protest needs a word of protest, not only the
