@@ -2708,6 +2708,21 @@ def test_a_word_of_a_groups_name_is_no_evidence_of_the_act() -> None:
     )
 
 
+def test_hostages_taken_are_an_abduction_hostages_held_or_freed_are_not() -> None:
+    (seized,) = events("Gunmen took 12 hostages at a hotel in Bamako on Monday.", published="2025-03-04")
+    assert seized.sub_event_type == "Abduction/forced disappearance"
+    (march,) = events(
+        "Relatives of hostages held in Gaza marched in Tel Aviv on Saturday demanding a deal.",
+        published="2025-03-04",
+    )
+    assert march.sub_event_type == "Peaceful protest"
+    # Codebook: hostages handed back under a deal, like a prisoner exchange, are an agreement.
+    (swap,) = events(
+        "Israel and Hamas exchanged hostages and prisoners in Gaza on Monday.", published="2025-03-04"
+    )
+    assert swap.sub_event_type == "Agreement"
+
+
 def test_places_listed_by_their_parts_are_one_event_each() -> None:
     found = events("Missile shelling targets Daraa city and the countryside of Hama", published="2025-03-04")
     assert [(e.sub_event_type, e.location) for e in found] == [

@@ -315,7 +315,11 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:under|in) (?:the )?(?:full )?control of (?:the )?(?:rebels|militants|insurgents)",
      "Non-state actor overtakes territory", 58, True),
     # Abduction: "a kidnapping or disappearance with no other violence reported"
-    (r"kidnapp?(?:ed|ing|ings|ers?|s)?\b|abduct(?:ed|ion|ions|ing|s|ors?)?\b|taken hostage|held hostage|hostages?\b|"
+    # Hostages taken, not hostages held or talked of ("the release of the hostages", "families of
+    # hostages held in Gaza"): an article's hostages are most often a war's, long held.
+    (r"kidnapp?(?:ed|ing|ings|ers?|s)?\b|abduct(?:ed|ion|ions|ing|s|ors?)?\b|taken hostage|hostage-?taking|"
+     r"(?:took|take|takes|taking|seized|seize|seizes|seizing|grabbed) (?:[\w'’,-]+ ){0,4}?hostages?\b|"
+     r"hostages? (?:were |was |had been |have been )?(?:taken|seized|grabbed)\b|"
      r"forcibly disappeared|enforced disappearances?|went missing after|whisked away|"
      # "the train was hijacked near Bolan", "gunmen hijacked a bus": a vehicle and those aboard
      # seized, not a debate or aid "hijacked".
@@ -530,7 +534,12 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Agreement: "ceasefires, peace deals, prisoner exchanges"
     (r"cease-?fire(?! violation)|truce|peace (?:deal|agreement|accord|pact)|prisoner (?:exchange|swap)|"
      r"signed (?:an? |the )?(?:\w+ )?(?:accord|agreement|deal|memorandum|pact)|reached an agreement|struck a deal|"
-     r"agreed to (?:a |an )?(?:ceasefire|truce|exchange|halt)", "Agreement", 50, False),
+     r"agreed to (?:a |an )?(?:ceasefire|truce|exchange|halt)|"
+     # Codebook: a prisoner exchange is an agreement; hostages handed back under a deal are one.
+     r"(?:released|freed|handed over|returned) (?:the )?(?:[\w'’,-]+ ){0,3}?hostages\b|"
+     r"hostages? (?:were |was |had been |have been )?(?:released|freed|handed over|returned)\b|"
+     r"exchang(?:e|ed|es|ing) (?:of )?hostages\b|hostages?[- ](?:for[- ])?prisoners? (?:exchange|swap|release)",
+     "Agreement", 50, False),
     # Arrests: "politically significant arrests"
     # Not "detained" as a word for a person ("their detained leader", "the detained activists").
     (r"arrest(?:ed|s)?\b|(?<!their )(?<!his )(?<!her )(?<!its )(?<!the )detained(?! (?:leader|chief|activists?|"
