@@ -150,6 +150,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     75: {"seed": 20261277, **LATER_ARTICLES},
     76: {"seed": 20261278, **LATER_SHORT},
     77: {"seed": 20261279, **LATER_ARTICLES},
+    78: {"seed": 20261280, **LATER_SHORT},
+    79: {"seed": 20261281, **LATER_ARTICLES},
 }
 
 
