@@ -2697,6 +2697,12 @@ def test_a_headlines_clause_with_a_bare_explosion_is_an_act_of_its_own() -> None
     assert [e.sub_event_type for e in found] == ["Air/drone strike", "Remote explosive/landmine/IED"]
 
 
+def test_a_named_groups_militants_are_the_group_not_a_second_one() -> None:
+    # "TTP militants" are the TTP's men: the battle's other side, unnamed, is the state's forces.
+    (clash,) = events("Six TTP militants killed in Bannu", published="2025-03-04")
+    assert (clash.actor1, clash.actor2) == ("Military Forces of Pakistan", "Tehreek-i-Taliban Pakistan")
+
+
 def test_a_word_of_a_groups_name_is_no_evidence_of_the_act() -> None:
     # "State" of "the Islamic State" says nothing of what was done to it.
     (shelling,) = events(
@@ -3795,7 +3801,10 @@ def test_a_demonstration_met_by_force_is_read_only_where_a_note_names_who_demons
     found = events(
         "6500 more indigenous marchers in route to la paz as of 23 9 1996, confrontation occurs on 27 9 1996"
     )
-    assert [e.event_type for e in found] == ["Protests"]
+    # Whether the confrontation made it a riot or a protest met by force is the learned reading's
+    # call (refits move it); that it is the marchers' demonstration is the rule's.
+    assert [e.event_type for e in found] in (["Protests"], ["Riots"])
+    assert found[0].actor1.startswith(("Protesters", "Rioters"))
     assert events("tv station, 2000 police") == []
     # A note stripped of its hyphens writes "a sit in"; sitting in a place is no protest.
     (sit_in,) = events(

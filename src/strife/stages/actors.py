@@ -255,10 +255,18 @@ class ActorStage:
         # resolve them so); with two or none named they stay unidentified.
         rebels = {m.value.name: m.value for m in mentions if m.value.inter == REBELS and m.value.named}
         movement = next(iter(rebels.values())) if len(rebels) == 1 else None
+        # Where named groups end: "Taliban militants", "TTP fighters" are the group's own men.
+        group_ends = {m.end for m in mentions if m.value.named and m.value.side == "armed"}
         for pattern, name, inter, side in _GENERIC:
             for match in scan(pattern, doc.lower_text):
                 start, end = match.span()
                 if taken.overlaps(start, end):
+                    continue
+                if side == "armed" and any(
+                    start - 2 <= group_end <= start and not text[group_end:start].strip()
+                    for group_end in group_ends
+                ):
+                    taken.add(start, end)
                     continue
                 taken.add(start, end)
                 actor = Actor(name, inter, side)
