@@ -152,6 +152,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     77: {"seed": 20261279, **LATER_ARTICLES},
     78: {"seed": 20261280, **LATER_SHORT},
     79: {"seed": 20261281, **LATER_ARTICLES},
+    80: {"seed": 20261282, **LATER_SHORT},
+    81: {"seed": 20261283, **LATER_ARTICLES},
 }
 
 
