@@ -2703,6 +2703,19 @@ def test_a_named_groups_militants_are_the_group_not_a_second_one() -> None:
     assert (clash.actor1, clash.actor2) == ("Military Forces of Pakistan", "Tehreek-i-Taliban Pakistan")
 
 
+def test_a_blast_where_people_gather_targets_civilians_and_two_bombers_are_two_dead() -> None:
+    # Codebook: a bomb set off at a restaurant, a festival or an airport targets the people there,
+    # though it hurt no one.
+    (blast,) = events("A bomb exploded at a crowded restaurant in Davao on Monday.", published="2025-03-04")
+    assert (blast.actor2, blast.fatalities) == ("Civilians (Philippines)", 0)
+    # Codebook: the bombers count among the dead, both of them.
+    (bombing,) = events(
+        "Two suicide bombers detonated their vests during a music festival in Maiduguri on Monday.",
+        published="2025-03-04",
+    )
+    assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 2)
+
+
 def test_a_word_of_a_groups_name_is_no_evidence_of_the_act() -> None:
     # "State" of "the Islamic State" says nothing of what was done to it.
     (shelling,) = events(

@@ -419,7 +419,14 @@ HARM_UNCOUNTED = re.compile(
     # What people use, struck: "two roadside bombings struck a private school van".
     r"\b(?:struck|hit|targeted|ripped through|tore through)\s+(?:a |an |the )?(?:[\w'’-]+ ){0,2}?(?:vans?|bus(?:es)?|cars?|"
     r"markets?|bazaars?|shops?|stores?|houses?|homes?|schools?|mosques?|churches|church|restaurants?|caf[eé]s?|"
-    r"hotels?|bars?|hospitals?|weddings?|funerals?|crowds?)\b",
+    r"hotels?|bars?|hospitals?|weddings?|funerals?|crowds?)\b|"
+    # Where people gather, the blast set off there: "a bomb exploded at a restaurant", "detonated
+    # during a rock festival", "a small bomb is detonated in the airport".
+    r"\b(?:exploded|explodes|detonated|detonates|went off|goes off|blew up|bombed|planted)\s+"
+    r"(?:[\w'’-]+ ){0,2}?(?:at|in|inside|outside|during|on)\s+(?:a |an |the )?(?:[\w'’-]+ ){0,3}?"
+    r"(?:restaurants?|caf[eé]s?|markets?|bazaars?|shops?|stores?|hotels?|bars?|nightclubs?|cinemas?|airports?|"
+    r"festivals?|concerts?|weddings?|funerals?|mosques?|churches|church|temples?|shrines?|schools?|"
+    r"universit(?:y|ies)|hospitals?|stadiums?|parks?|malls?|buses|bus|trains?|crowds?)\b",
     re.I,
 )
 NO_HARM = re.compile(

@@ -340,7 +340,8 @@ def split_deaths(
     fatalities = figures.fatalities
     imputed = figures.imputed
     if not figures.mentions and trigger is not None and sub == "Suicide bomb":
-        fatalities, imputed = 1, False
+        # The bombers, one at least ("two female suicide bombers detonated" are two).
+        fatalities, imputed = max(fatalities, 1), False
     parts = (deaths_actor1, deaths_actor2, deaths_civilians, deaths_unknown)
     if sum(d or 0 for d in parts) > fatalities:
         # Parties' deaths that add up to more than the incident's toll were gathered from
