@@ -2716,6 +2716,14 @@ def test_a_blast_where_people_gather_targets_civilians_and_two_bombers_are_two_d
     assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 2)
 
 
+def test_air_strikes_that_kill_a_named_kind_of_fighter_are_the_states() -> None:
+    (strike,) = events("Air-strikes kill 17 militants in South Waziristan", published="2025-03-04")
+    assert (strike.actor1, strike.actor2) == (
+        "Military Forces of Pakistan",
+        "Unidentified Armed Group (Pakistan)",
+    )
+
+
 def test_a_word_of_a_groups_name_is_no_evidence_of_the_act() -> None:
     # "State" of "the Islamic State" says nothing of what was done to it.
     (shelling,) = events(

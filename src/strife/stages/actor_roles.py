@@ -262,6 +262,16 @@ def choose_actors(
         agent = agent_of(trigger, actors, hurt or [], text)
         if agent is not None:
             perpetrator = agent
+        elif (
+            sub == "Air/drone strike"
+            and state is None
+            and armed is not None
+            and main_victims(hurt or []) == "armed"
+        ):
+            # "Air-strikes kill 42 militants in North Waziristan": the group named is the one
+            # struck; aircraft are a state's (codebook), and the state the text leaves unnamed is
+            # the country's.
+            return DEFAULT_STATE, armed
         else:
             perpetrator = (
                 state
