@@ -2724,6 +2724,11 @@ def test_air_strikes_that_kill_a_named_kind_of_fighter_are_the_states() -> None:
     )
 
 
+def test_clashes_between_militants_are_two_groups_not_the_state() -> None:
+    (clash,) = events("Clashes between Pakistani militants kill 12 in Khyber", published="2025-03-04")
+    assert (clash.inter1, clash.inter2) == (3, 3)
+
+
 def test_a_word_of_a_groups_name_is_no_evidence_of_the_act() -> None:
     # "State" of "the Islamic State" says nothing of what was done to it.
     (shelling,) = events(

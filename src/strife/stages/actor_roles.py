@@ -254,6 +254,9 @@ def choose_actors(
         foreign = _other_state(actors, state) if armed is None else None
         if foreign is not None:
             return state, foreign  # two states' forces
+        if state is None and trigger is not None and AMONG_THEMSELVES.search(_sentence_around(text, trigger)):
+            # "Clashes between Pakistani militants kill 20": both sides are armed groups.
+            return armed or DEFAULT_UNIDENTIFIED, DEFAULT_UNIDENTIFIED
         # Codebook: a battle has two organised sides; the one the text leaves unnamed is, in
         # news of insurgency, the state's forces, and the state's enemy an unidentified group.
         return state or DEFAULT_STATE, armed or DEFAULT_UNIDENTIFIED
@@ -437,6 +440,13 @@ HARM_UNCOUNTED = re.compile(
     r"(?:restaurants?|caf[eé]s?|markets?|bazaars?|shops?|stores?|hotels?|bars?|nightclubs?|cinemas?|airports?|"
     r"festivals?|concerts?|weddings?|funerals?|mosques?|churches|church|temples?|shrines?|schools?|"
     r"universit(?:y|ies)|hospitals?|stadiums?|parks?|malls?|buses|bus|trains?|crowds?)\b",
+    re.I,
+)
+# A fight the text says is among armed groups: "clashes between militants", "rival factions".
+AMONG_THEMSELVES = re.compile(
+    r"\bbetween\s+(?:two\s+|rival\s+)*(?:[\w'’-]+\s+){0,2}?(?:militants?|militant\s+groups?|armed\s+groups|"
+    r"groups|factions|gangs|cartels|rebel\s+groups|militias)\b|"
+    r"\brival\s+(?:[\w'’-]+\s+)?(?:groups|factions|gangs|cartels|militias)\b|\binfighting\b",
     re.I,
 )
 NO_HARM = re.compile(

@@ -88,8 +88,16 @@ def settle_claim(
     if a1 is None and EVENT_TYPE_OF[sub] in ("Explosions/Remote violence", "Violence against civilians"):
         # ACLED codes an unnamed perpetrator as an unidentified armed group of the country.
         a1 = DEFAULT_UNIDENTIFIED
-    if a1 is not None and a2 is not None and a1.value.name == a2.value.name:
+    unnamed_groups = (
+        EVENT_TYPE_OF[sub] == "Battles"
+        and a1 is not None
+        and a2 is not None
+        and a1.value.side == a2.value.side == "armed"
+        and not (a1.value.named or a2.value.named)
+    )
+    if a1 is not None and a2 is not None and a1.value.name == a2.value.name and not unnamed_groups:
         # One party on both sides (a claimant made actor 1 where it was already actor 2):
-        # the other side is the one the event type implies.
+        # the other side is the one the event type implies. (Two unnamed groups in a battle are
+        # two: "clashes between militants".)
         a2 = other_side(sub, actors, a1)
     return a1, a2, claim_mention, claim_status, claimed_by
