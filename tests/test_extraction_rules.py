@@ -2729,6 +2729,15 @@ def test_clashes_between_militants_are_two_groups_not_the_state() -> None:
     assert (clash.inter1, clash.inter2) == (3, 3)
 
 
+def test_myanmars_ethnic_armies_are_named_groups() -> None:
+    (clash,) = events("MNDAA and junta troops clashed near Laukkai on Monday", published="2025-03-04")
+    assert clash.actor2 == "MNDAA: Myanmar National Democratic Alliance Army" and clash.inter2 == 2
+    (fight,) = events(
+        "TNLA fighters clashed with junta troops near Kyaukme on Monday", published="2025-03-04"
+    )
+    assert "TNLA: Ta'ang National Liberation Army" in (fight.actor1, fight.actor2)
+
+
 def test_a_word_of_a_groups_name_is_no_evidence_of_the_act() -> None:
     # "State" of "the Islamic State" says nothing of what was done to it.
     (shelling,) = events(
