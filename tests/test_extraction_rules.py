@@ -2738,6 +2738,18 @@ def test_myanmars_ethnic_armies_are_named_groups() -> None:
     assert "TNLA: Ta'ang National Liberation Army" in (fight.actor1, fight.actor2)
 
 
+def test_forces_named_as_the_dead_are_the_ones_struck() -> None:
+    (shelling,) = events(
+        "Two UN peacekeepers were killed in a mortar attack on their camp in Tessalit on Monday.",
+        published="2025-03-04",
+    )
+    assert shelling.inter2 == 8 and shelling.actor1 != shelling.actor2
+    (mine,) = events(
+        "One peacekeeper died when his vehicle hit a mine near Douentza on Monday.", published="2025-03-04"
+    )
+    assert mine.inter2 == 8
+
+
 def test_a_word_of_a_groups_name_is_no_evidence_of_the_act() -> None:
     # "State" of "the Islamic State" says nothing of what was done to it.
     (shelling,) = events(

@@ -276,10 +276,21 @@ def choose_actors(
             # the country's.
             return DEFAULT_STATE, armed
         else:
+            # Forces named as the dead ("Two UN peacekeepers were killed in a mortar attack") are
+            # the ones struck, not the ones who fired.
+            hurt_spans = [(m.start, m.end) for m in hurt or []]
+            firing = next(
+                (
+                    m
+                    for m in ([state] if state else []) + by_side.get("state", [])
+                    if not any(start <= m.start < end for start, end in hurt_spans)
+                ),
+                None,
+            )
             perpetrator = (
-                state
+                firing
                 if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon")
-                and state
+                and firing
                 else armed
             )
         target_state = next(

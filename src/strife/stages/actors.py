@@ -119,7 +119,7 @@ GENERIC_ACTORS: tuple[tuple[str, str, int, str], ...] = (
     # Codebook: external forces (8) — foreign and international forces, peacekeepers, private
     # military or security firms — where no country names them.
     (r"(?:foreign|international|coalition|multinational|allied|NATO|UN|African Union|AU) "
-     r"(?:forces|troops|soldiers|peacekeepers|contingents?|jets|warplanes|aircraft|air ?strikes)|peacekeepers|"
+     r"(?:forces|troops|soldiers|peacekeepers?|contingents?|jets|warplanes|aircraft|air ?strikes)|peacekeepers?|"
      r"private (?:military|security) (?:contractors|company|companies|firm|firms)|mercenaries",
      "Foreign Forces", 8, "state"),
     # The civil government, for agreements and declarations (kept apart from its forces).
