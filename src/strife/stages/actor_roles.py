@@ -37,6 +37,12 @@ DEFAULT_RIOTERS = Mention(0, 0, "actor", Actor("Rioters ({country})", 5, "rioter
 DEFAULT_CIVILIANS = Mention(0, 0, "actor", Actor("Civilians ({country})", 7, "civilian"))
 
 
+def counted_among(actor: Mention, hurt: list[Mention]) -> bool:
+    """Whether an actor is named inside a count of the dead or hurt ("five policemen were
+    martyred"): the ones struck, not the ones who acted."""
+    return any(c.start <= actor.start and actor.end <= c.end for c in hurt)
+
+
 def agent_of(
     trigger: Mention | None, actors: list[Mention], hurt: list[Mention], text: str = ""
 ) -> Mention | None:
@@ -53,7 +59,7 @@ def agent_of(
         for m in actors
         if m.sentence == trigger.sentence
         and m.value.side in sides
-        and not any(c.start <= m.start and m.end <= c.end for c in hurt)
+        and not counted_among(m, hurt)
         and not is_struck(text, m)
         and not FINDERS.match(text, m.end)
     ]
@@ -278,12 +284,11 @@ def choose_actors(
         else:
             # Forces named as the dead ("Two UN peacekeepers were killed in a mortar attack") are
             # the ones struck, not the ones who fired.
-            hurt_spans = [(m.start, m.end) for m in hurt or []]
             firing = next(
                 (
                     m
-                    for m in ([state] if state else []) + by_side.get("state", [])
-                    if not any(start <= m.start < end for start, end in hurt_spans)
+                    for m in (state, *by_side.get("state", []))
+                    if m is not None and not counted_among(m, hurt or [])
                 ),
                 None,
             )
