@@ -154,6 +154,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     79: {"seed": 20261281, **LATER_ARTICLES},
     80: {"seed": 20261282, **LATER_SHORT},
     81: {"seed": 20261283, **LATER_ARTICLES},
+    82: {"seed": 20261284, **LATER_SHORT},
+    83: {"seed": 20261285, **LATER_ARTICLES},
 }
 
 
