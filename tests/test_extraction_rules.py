@@ -3655,6 +3655,29 @@ def test_a_running_toll_told_after_the_days_own_count_leaves_the_incident_its_co
     )
 
 
+def test_the_span_of_a_running_toll_told_after_the_count_is_the_tolls_not_the_incidents() -> None:
+    # A number of days, or "since the start of", measure the running toll, not the news before it.
+    (shelled,) = events(
+        "Shelling on Nawa kills 4 civilians and raises the death toll to 60 in 12 days of escalation",
+        published="2018-07-02",
+    )
+    assert (shelled.admin1, shelled.fatalities) == ("Daraa", 4)
+    (massacre,) = events(
+        "A massacre in Jasim claims the lives of 6 citizens, raising to 75 the number of civilians "
+        "killed since the start of the offensive",
+        published="2018-07-02",
+    )
+    assert (massacre.admin1, massacre.fatalities) == ("Daraa", 6)
+    # With no count of its own before it, the span still makes a tally.
+    assert (
+        events(
+            "The number of civilians killed since the start of the offensive rose to 75",
+            published="2018-07-02",
+        )
+        == []
+    )
+
+
 def test_animals_killed_are_no_toll() -> None:
     found = events(
         "About 300 people marched in Nairobi on Saturday against poaching. More than 550 Rhinos have been "

@@ -350,21 +350,12 @@ FIRST_OF_ITS_KIND = compile_lower(
 )
 
 
-def _statistic_cue(text: str) -> re.Match[str] | None:
-    """The first cue of a statistic in a sentence that is not a comparison with the past."""
-    for cue in STATISTIC_CUES.finditer(text):
-        if cue.group().startswith("since") and COMPARED_BEFORE.search(
-            text, max(0, cue.start() - 60), cue.start()
-        ):
-            continue
-        return cue
-    return None
-
-
-# "…and raise the death toll to 120 during 11 days": a running toll, told after the news.
+# "…and raise the death toll to 120 during 11 days", "raising to 50, the number of civilian
+# casualties", "raise the number of its martyrs to 18": a running toll, told after the news.
 RUNNING_TOLL = compile_lower(
-    r"\b(?:rais(?:e|es|ed|ing)|bring(?:s|ing)?|brought|push(?:es|ed|ing)?|tak(?:e|es|ing)|took)\s+the\s+"
-    r"(?:death\s+|overall\s+|total\s+)?toll\b"
+    r"\b(?:rais(?:e|es|ed|ing)|bring(?:s|ing)?|brought|push(?:es|ed|ing)?|tak(?:e|es|ing)|took)\s+"
+    r"(?:to\s+(?:about\s+|at\s+least\s+|more\s+than\s+)?\d[\d,]*,?\s+)?the\s+"
+    r"(?:death\s+|overall\s+|total\s+)?(?:toll|number)\b"
 )
 
 
@@ -377,6 +368,21 @@ def _after_own_count(
     return bool(tolls) and any(
         end - sentence.start <= tolls[-1].start() for end in own_counts.get(sentence.sentence, [])
     )
+
+
+def _statistic_cue(text: str, sentence: Mention, own_counts: dict[int, list[int]]) -> re.Match[str] | None:
+    """The first cue of a statistic in a sentence that is neither a comparison with the past nor
+    the span of a running toll told after the sentence's own count ("a massacre claims the lives
+    of 8 citizens, raising to 50 the number of civilians killed since the start of clashes")."""
+    for cue in STATISTIC_CUES.finditer(text):
+        if cue.group().startswith("since") and COMPARED_BEFORE.search(
+            text, max(0, cue.start() - 60), cue.start()
+        ):
+            continue
+        if _after_own_count(cue, text, sentence, own_counts):
+            continue
+        return cue
+    return None
 
 
 def _only_vague_counts(casualties: list[Mention]) -> set[int]:
@@ -475,7 +481,7 @@ class ContextStage:
             if (cue := CODING_NOTE.search(text)) is not None:
                 label, value = "coding note", ("coding note", cue.group())
             elif (
-                (cue := _statistic_cue(text)) is not None
+                (cue := _statistic_cue(text, sentence, own_counts)) is not None
                 or (
                     (sentence.sentence in counted or sentence.sentence not in crowd_acts)
                     and (cue := TOLL_STATISTIC_CUES.search(text)) is not None
@@ -497,7 +503,12 @@ class ContextStage:
                     # three years": the span a comparison measures, not one a toll is counted over.
                     and not FIRST_OF_ITS_KIND.search(text, max(0, cue.start() - 60), cue.start())
                 )
-                or (sentence.sentence not in dated and (cue := WEEKS_TALLY.search(text)) is not None)
+                or (
+                    sentence.sentence not in dated
+                    and (cue := WEEKS_TALLY.search(text)) is not None
+                    # "kills more civilians and raises the death toll to 116 in 12 days".
+                    and not _after_own_count(cue, text, sentence, own_counts)
+                )
                 or (
                     most_dead[sentence.sentence] > 1
                     and sentence.sentence in spanish
