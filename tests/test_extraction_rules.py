@@ -3780,6 +3780,30 @@ def test_a_headline_clause_whose_act_takes_a_place_as_its_object_is_another_act(
     ]
 
 
+def test_a_headline_clause_after_an_aside_or_an_arabic_name_is_another_act() -> None:
+    # An aside closed by its comma lists no act with the clause after it.
+    found = events(
+        "Rocket shelling in Idlib countryside, causing casualties, and regime forces shell Quneitra countryside",
+        published="2016-05-28",
+    )
+    assert [e.admin1 for e in found] == ["Idlib", "Quneitra"]
+    # "of al-Suwaidaa": a place named with its article.
+    found = events(
+        "Clashes in the western countryside of al-Suwaidaa and the regime forces shell Harasta",
+        published="2016-05-28",
+    )
+    assert [e.sub_event_type for e in found] == ["Armed clash", "Shelling/artillery/missile attack"]
+    # A monitor's "regime forces target(ing)" a place: their fire on it, another act.
+    found = events(
+        "Artillery shelling on Western Damascus Ghouta and regime forces targeting the Quneitra countryside",
+        published="2016-05-28",
+    )
+    assert [(e.sub_event_type, e.admin1) for e in found] == [
+        ("Shelling/artillery/missile attack", "Damascus"),
+        ("Shelling/artillery/missile attack", "Quneitra"),
+    ]
+
+
 def test_a_clause_said_to_tell_another_act_is_another_incident() -> None:
     found = extract(
         {

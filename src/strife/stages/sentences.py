@@ -165,7 +165,7 @@ WITH_FIGHTING = re.compile(
 # A clause that names an act within its first words.
 _ACT_AHEAD = (
     r"(?=(?:[\w'’-]+\s+){0,5}?"
-    r"(?:shell(?:s|ed|ing)?|bombard(?:s|ed)?|target(?:s|ed)?|(?:air)?strikes?|struck|raid(?:s|ed)?|attack(?:s|ed)?|"
+    r"(?:shell(?:s|ed|ing)?|bombard(?:s|ed|ing)?|target(?:s|ed|ing)?|(?:air)?strikes?|struck|raid(?:s|ed)?|attack(?:s|ed)?|"
     r"warplanes|bombings?|missiles|rockets|massacres?|execut(?:es|ed)|explode[sd]?|"
     r"ambush(?:es|ed)?|kill(?:s|ed)?|clash(?:es|ed)?|explosions?|blasts?|leaves|left|casualties|died|"
     r"wounded|injured|seize[sd]?|capture[sd]?|storm(?:s|ed)?|abduct(?:s|ed)?|kidnap(?:s|ped)?|"
@@ -185,8 +185,9 @@ COMMA_ACT = re.compile(
 _NAMED = re.compile(
     r"\s(?:in|on|at|near|around|(?:countryside|outskirts|vicinity|north|south|east|west|city|town|province|"
     rf"district|area|region)\s+of)\s+(?:the\s+)?(?!(?i:{WEEKDAY_PATTERN}|{MONTH_PATTERN})\b)"
-    r"(?:(?:[a-z]+\s+){0,3}[A-Z]|capital\b)"
-    r"|\s(?:target(?:s|ed)?|shell(?:s|ed)?|bomb(?:s|ed)?|strike|strikes|struck|pound(?:s|ed)?|"
+    # "the western countryside of al-Suwaidaa": an Arabic name's article stands before its capital.
+    r"(?:(?:[a-z]+\s+){0,3}(?:(?:al|el|ad|ar|as|an|at|az)-)?[A-Z]|capital\b)"
+    r"|\s(?:target(?:s|ed|ing)?|shell(?:s|ed|ing)?|bomb(?:s|ed|ing)?|strike|strikes|struck|pound(?:s|ed|ing)?|"
     r"raid(?:s|ed)?|storm(?:s|ed)?)\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|an|at|az)-)?[A-Z][a-z]"
 )
 
@@ -308,9 +309,12 @@ def _compound_headline(text: str, span: Mention) -> list[Mention]:
         if cut_start < start:
             continue
         before = text[start:cut_start].split()
-        # "killed in clashes and shelling in Kurram": acts listed together share one place.
-        listed = bool(before) and (
-            COMPOUND_ACT.match(" and " + before[-1]) is not None or before[-1].lower() in FIRE_WORDS
+        # "killed in clashes and shelling in Kurram": acts listed together share one place. Not
+        # an aside closed by its comma ("…, causing casualties, and regime forces target…").
+        listed = (
+            bool(before)
+            and not before[-1].endswith(",")
+            and (COMPOUND_ACT.match(" and " + before[-1]) is not None or before[-1].lower() in FIRE_WORDS)
         )
         if len(before) >= 3 and not listed and len(text[cut_end : span.end].split()) >= 3:
             parts.append(_trimmed(text, start, cut_start, clause=bool(parts)))

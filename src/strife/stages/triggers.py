@@ -185,7 +185,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Shelling/artillery/missile: "artillery, mortars, missiles, rockets, RPGs; also aircraft shot down"
     (r"(?<!gas )(?<!aerial )shell(?:ing|ed|s)\b|shell fragments|"
      # "the regime forces shell al-Lataminah": the verb in a headline's present.
-     r"(?:forces|troops|regime|army|rebels|factions|militants|artillery) shell\b|shrapnel|tank (?:fire|shells?|rounds?)|(?<!aerial )(?<!air )bombard(?:ment|ments|ed|ing|s)\b|mortars?\b|mortar rounds|artillery|"
+     r"(?:forces|troops|regime|army|rebels|factions|militants|artillery) shell\b|"
+     # "the regime forces target the countryside of Quneitra": a monitor's word for their fire
+     # on a place; its warplanes' is an air strike ("warplanes target").
+     r"(?:regime|government) forces target(?:s|ed|ing)?\b|shrapnel|tank (?:fire|shells?|rounds?)|(?<!aerial )(?<!air )bombard(?:ment|ments|ed|ing|s)\b|mortars?\b|mortar rounds|artillery|"
      rf"{NOT_THROWN}missiles?|rockets?(?! science)|\bRPGs?\b|"
      r"rocket-propelled grenades?|cross-border (?:fire|firing)|heavy weapons fire|howitzers?|"
      r"\bgrad\b|multiple rocket launchers?|"
