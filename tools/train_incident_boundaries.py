@@ -48,8 +48,10 @@ FOLDS = 5
 C = 1.0
 MIN_COUNT = 2
 # The thresholds tried end to end. The one chosen gives the best detection F1 on the dev split
-# (every event, notes and articles), each document read by a model fitted without its fold;
-# where thresholds tie, the highest: the reading opens an incident only where it is surest. (Until December 2026 the rule was the lowest threshold whose
+# (every event, notes and articles), each document read by a model fitted without its fold,
+# among those that leave short reports' F1, to three decimals, no lower than the rules alone give
+# it (after draw 83, 0.6 gave the best F1 over all and cost short reports 0.001); where thresholds tie, the
+# highest: the reading opens an incident only where it is surest. (Until December 2026 the rule was the lowest threshold whose
 # held-out splits were right two times in three, 0.8 after draw 23: every threshold from 0.55
 # to 0.8 tied end to end then, and lower ones split the seed article's clash from its toll.)
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -295,11 +297,18 @@ def main() -> None:
     model, vocab = fit(rows + coded)
     measured = end_to_end(rows, coded, args.gold, args.jobs)
 
-    def exact_f1(t: float) -> float:
-        counts = measured[str(t)]["all"]
+    def exact_f1(key: str, kind: str = "all") -> float:
+        counts = measured[key][kind]
         return 2 * counts["tp"] / (2 * counts["tp"] + counts["fp"] + counts["fn"])
 
-    threshold = max(THRESHOLDS, key=lambda t: (exact_f1(t), t))
+    # The reading may not cost short reports what the rules alone find in them, as far as the
+    # figures reported (three decimals) tell.
+    harmless = [
+        t
+        for t in THRESHOLDS
+        if round(exact_f1(str(t), "short"), 3) >= round(exact_f1("rules alone", "short"), 3)
+    ]
+    threshold = max(harmless or [max(THRESHOLDS)], key=lambda t: (exact_f1(str(t)), t))
     chosen = next(line for line in table if abs(line["threshold"] - threshold) < 1e-9)
     by_fold = {"rules alone": measured["rules alone"], "with the reading": measured[str(threshold)]}
     print(json.dumps(by_fold))

@@ -30,6 +30,9 @@ STATISTIC_CUES = compile_lower(
     # "65 homicides so far in August", "10 so far in 2022".
     rf"so far (?:this (?:year|month)|in (?:(?:19|20)\d\d|{MONTH_PATTERN}))\b|this year alone|"
     r"since the (?:start|beginning) of|deadliest year|"
+    # "there had been many attacks in Quetta since Jan 1, 2001": acts uncounted since a day.
+    r"\b(?:many|numerous|several|dozens of|scores of|hundreds of) (?:\w+ )?(?:attacks|incidents|killings|bombings|blasts)\b"
+    r"[^.;]{0,60}\bsince\b|"
     # A digest's heading: "Clash Summary: Chaos Reigned in Northern Shan State in September".
     r"\b(?:clash|conflict|security|incident|monthly|weekly) (?:summary|round-?up)\b|"
     r"\bduring the same period\b|\bin the first (?:\w+ )?(?:months|weeks|quarter|half)\b|"

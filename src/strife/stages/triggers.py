@@ -320,7 +320,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Abduction: "a kidnapping or disappearance with no other violence reported"
     # Hostages taken, not hostages held or talked of ("the release of the hostages", "families of
     # hostages held in Gaza"): an article's hostages are most often a war's, long held.
+    # People "held hostage by gunmen" are taken; a country "held hostage by egos" is no one's.
     (r"kidnapp?(?:ed|ing|ings|ers?|s)?\b|abduct(?:ed|ion|ions|ing|s|ors?)?\b|taken hostage|hostage-?taking|"
+     r"(?<!country )(?<!nation )(?<!region )(?<!city )(?<!province )held hostage\b(?! since)|"
      r"(?:took|take|takes|taking|seized|seize|seizes|seizing|grabbed) (?:[\w'’,-]+ ){0,4}?hostages?\b|"
      r"hostages? (?:were |was |had been |have been )?(?:taken|seized|grabbed)\b|"
      r"forcibly disappeared|enforced disappearances?|went missing after|whisked away|"
