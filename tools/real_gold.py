@@ -156,6 +156,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     81: {"seed": 20261283, **LATER_ARTICLES},
     82: {"seed": 20261284, **LATER_SHORT},
     83: {"seed": 20261285, **LATER_ARTICLES},
+    84: {"seed": 20261286, **LATER_SHORT},
+    85: {"seed": 20261287, **LATER_ARTICLES},
 }
 
 
