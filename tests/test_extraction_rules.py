@@ -3793,6 +3793,13 @@ def test_a_headline_clause_after_an_aside_or_an_arabic_name_is_another_act() -> 
         published="2016-05-28",
     )
     assert [e.sub_event_type for e in found] == ["Armed clash", "Shelling/artillery/missile attack"]
+    # The clause's act may stand seven words after its "and".
+    found = events(
+        "Regime warplanes target Idlib province with more than 30 airstrikes this morning, and 4 members of the "
+        "regime forces were killed in an attack by the factions on their positions in Hama countryside",
+        published="2019-06-27",
+    )
+    assert [(e.admin1, e.fatalities) for e in found] == [("Idlib", 0), ("Hama", 4)]
     # A monitor's "regime forces target(ing)" a place: their fire on it, another act.
     found = events(
         "Artillery shelling on Western Damascus Ghouta and regime forces targeting the Quneitra countryside",

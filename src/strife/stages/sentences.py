@@ -164,7 +164,7 @@ WITH_FIGHTING = re.compile(
 # post in Bannu and killed two soldiers" is one act.
 # A clause that names an act within its first words.
 _ACT_AHEAD = (
-    r"(?=(?:[\w'’-]+\s+){0,5}?"
+    r"(?=(?:[\w'’-]+\s+){0,7}?"
     r"(?:shell(?:s|ed|ing)?|bombard(?:s|ed|ing)?|target(?:s|ed|ing)?|(?:air)?strikes?|struck|raid(?:s|ed)?|attack(?:s|ed)?|"
     r"warplanes|bombings?|missiles|rockets|massacres?|execut(?:es|ed)|explode[sd]?|"
     r"ambush(?:es|ed)?|kill(?:s|ed)?|clash(?:es|ed)?|explosions?|blasts?|leaves|left|casualties|died|"
