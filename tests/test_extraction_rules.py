@@ -4370,3 +4370,24 @@ def test_a_bomb_that_derails_a_train_is_a_bombing_not_a_rail_accident() -> None:
     )
     assert blast.sub_event_type == "Remote explosive/landmine/IED"
     assert events("A passenger train derailed near Sukkur on Monday, killing 12.") == []
+
+
+def test_a_cartels_killing_is_told_by_what_it_leaves_and_counted_by_it() -> None:
+    # Heads, dismembered corpses, remains and a banner left by a named cartel: its killing of
+    # civilians, the dead counted where the headline counts them.
+    (heads,) = events(
+        "Ciudad Victoria, Tamaulipas: 4 decap heads left with narco message", published="2019-06-03"
+    )
+    assert (heads.sub_event_type, heads.location, heads.fatalities) == ("Attack", "Ciudad Victoria", 4)
+    (corpses,) = events("Six Dismembered Corpses in Acapulco, Courtesy of the Cartel", published="2019-06-03")
+    assert (corpses.sub_event_type, corpses.fatalities) == ("Attack", 6)
+    (remains,) = events(
+        "Monterrey, Nuevo León: Cartel del Noreste Leaves Human Remains Inside Coolers",
+        published="2019-06-03",
+    )
+    assert (remains.sub_event_type, remains.actor1, remains.fatalities) == ("Attack", "Cartel del Noreste", 1)
+    (banner,) = events("CJNG: Cadaver with manta left in Uruapan", published="2019-06-03")
+    assert (banner.location, banner.fatalities) == ("Uruapan", 1)
+    # A cartel's short name is a name: "CDS executes a CDG member" is a killing between two groups.
+    (executed,) = events("CDS Executes a CDG Member in Culiacan", published="2019-06-03")
+    assert (executed.actor1, executed.actor2) == ("Sinaloa Cartel", "Gulf Cartel")

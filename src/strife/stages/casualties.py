@@ -484,6 +484,19 @@ BODY_OF_FOUND = compile_lower(
     rf"\b(?:an?\s+|the\s+)(?:[\w'’\-]+\s+){{0,2}}?(?:body|corpse)\s+of\s+(?:an?\s+|the\s+)?"
     rf"(?:[\w'’\-]+\s+){{0,5}}?(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?{_FOUND}\b"
 )
+# A cartel's dead, counted by what it leaves: "3 decap heads left with narco message", "Five
+# Dismembered Corpses in Acapulco", "Two CJNG vs CSRL Executions"; one where its remains are
+# shown ("Cadaver with manta left in Morelia", "leaves human remains inside coolers").
+CARTEL_DEAD = compile_lower(
+    rf"\b(?P<num>{NUMBER_PATTERN})\s+(?:(?!\d)[\w'’\-]+\s+){{0,3}}?"
+    r"(?:(?:decap(?:itated)?|severed)\s+heads|(?:dismembered|decapitated|mutilated)\s+(?:corpses|bodies|cadavers)|"
+    r"executions)\b"
+)
+CARTEL_REMAINS = compile_lower(
+    r"\b(?:(?:an?|one|the)\s+)?(?:cadaver|corpse|body)\s+with\s+(?:an?\s+)?(?:narco[- ]?)?mantas?\b"
+    r"|\b(?:leaves?|left|dumped|hangs?|hanging|displayed)\s+(?:\w+\s+){0,2}?human\s+remains\b"
+    r"|\bhuman\s+remains\s+(?:were\s+|are\s+)?(?:left|dumped|hang|hanging|displayed)\b"
+)
 # What might have been, not what was: "the bombing could have caused a chain reaction,
 # killing thousands of people".
 COUNTERFACTUAL = compile_lower(r"\b(?:could|would|might)\s+(?:well\s+)?have\b[^.;:!?]{0,50}$")
@@ -1449,6 +1462,11 @@ class CasualtyStage:
             )
             if count and not YEAR.match(match.group("num") or match.group("num2")):
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", "bodies"))
+        for match in scan(CARTEL_DEAD, text):
+            if (count := quantity(match.group("num"))) and not YEAR.match(match.group("num")):
+                add(match.start(), match.end(), Casualty(count, "killed", "unknown", "bodies"))
+        for match in scan(CARTEL_REMAINS, text):
+            add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", "body"))
         bodies = (
             [*scan(BODY_FOUND, text), *scan(BODY_OF_FOUND, text)]
             if "body" in text or "corpse" in text

@@ -436,8 +436,14 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      "Attack", 30, True),
     # "CJNG dumps corpses", "a leader survives an assassination bid": the act itself, named (a
     # killing shown by its bodies, an attempt on a life), even where no one died.
+    # A cartel's killing shown by what it leaves ("dismembers rival operatives", "3 decap heads
+    # left with narco message", "leaves human remains inside coolers", "cadaver with manta").
     (r"dump(?:s|ed|ing)? (?:the )?(?:\w+ )?(?:bodies|corpses)|"
-     r"surviv(?:es|ed|ing) (?:an? )?(?:\w+ )?(?:assassination|attack|ambush|bombing|gun attack)",
+     r"surviv(?:es|ed|ing) (?:an? )?(?:\w+ )?(?:assassination|attack|ambush|bombing|gun attack)|"
+     r"dismember(?:s|ed|ing)\b|(?:decap(?:itated)?|severed) heads?\b|"
+     r"(?:leaves?|left|dumped|hangs?|hanging|displayed) (?:\w+ ){0,2}?human remains|"
+     r"human remains (?:were |are )?(?:left|dumped|hang|hanging|displayed)\b|"
+     r"narco[- ]?(?:messages?|signs?|mantas?|banners?)\b|(?:cadaver|corpse|body|bodies|remains) with (?:a )?mantas?\b",
      "Attack", 45, True),
     # A strike held, named as held ("a shutter-down strike was observed in Mastung", "traders
     # observed a complete shutdown"): codebook, a protest action that took place, not a call for one.
