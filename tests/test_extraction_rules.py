@@ -1395,6 +1395,11 @@ def test_an_uncounted_toll_with_no_place_or_day_is_a_tally() -> None:
     assert events("Many people were killed during those days, the former president said.") == []
     (clash,) = events("Many people were killed in clashes in Khartoum on Monday, witnesses said.")
     assert clash.fatalities > 0
+    # A headline's uncounted dead of a side's forces are a fight's, told in its country.
+    (fight,) = events(
+        "Dozens of Myanmar Regime Forces Killed in Three Days of Resistance Attacks", published="2022-12-19"
+    )
+    assert (fight.sub_event_type, fight.country) == ("Armed clash", "Myanmar")
 
 
 def test_a_state_that_struck_and_a_capital_that_joined() -> None:

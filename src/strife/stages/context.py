@@ -442,6 +442,13 @@ class ContextStage:
         # toll, updated or given by another source, not a tally.
         updates = {m.sentence for m in doc.layer("casualties") if m.value.toll or m.value.party == "total"}
         vague = _only_vague_counts(doc.layer("casualties"))
+        # A side's forces killed, in a sentence that names the country they fight in.
+        countries = {m.sentence for m in doc.layer("places") if m.label == "country"}
+        forces_dead = {
+            m.sentence
+            for m in doc.layer("casualties")
+            if m.value.outcome == "killed" and m.value.party in ("state", "armed") and m.sentence in countries
+        }
         # Where each sentence gives a day, resolved or not.
         day_starts: dict[int, list[int]] = defaultdict(list)
         for m in doc.layer("dates"):
@@ -562,8 +569,10 @@ class ContextStage:
                 and sentence.sentence - 1 not in named_acts | (counted - vague)
                 and not (sentence.sentence - 1 in acts and AS_A_RESULT.search(text))
                 # "Dozens of ISIL fighters killed by Turkish-led forces": a note's toll with its
-                # killers is one act's, not a tally.
+                # killers is one act's, not a tally; so is a headline's toll of a side's forces
+                # ("Dozens of Myanmar Regime Forces Killed in Three Days of Resistance Attacks").
                 and not (note and KILLED_BY.search(text))
+                and not (note and sentence.sentence in forces_dead)
             ):
                 # "Many people were killed during those days": an uncounted toll with no place and
                 # no day of its own.
