@@ -561,6 +561,9 @@ def test_fighting_words_of_wire_and_monitor_headlines() -> None:
 
 def test_plans_calls_and_court_steps_about_protests_and_arrests_are_no_events() -> None:
     assert events("The party plans to turn Friday into another day of protest in Lahore.") == []
+    # Decided on, or named as a plan: not yet held.
+    assert events("LAHORE: Farmers have decided to launch a nationwide protest on April 13.") == []
+    assert events("The minister slammed the party for its protest plans in Islamabad on Tuesday.") == []
     assert (
         events("A court in Lahore extended the bail of ten leaders in cases related to the May 9 protests.")
         == []

@@ -603,6 +603,8 @@ SUPPORTING = compile_lower(
 PLANNED = (
     r"could|would|might|shall|will|vow(?:s|ed)? to|threaten(?:s|ed)? to|plan(?:s|ned)? to|planned|planning|"
     r"intend(?:s|ed)? to|hop(?:e|es|ed|ing) to|seek(?:s|ing)? to|sought to|aim(?:s|ed|ing)? to|try(?:ing)? to|"
+    # "Farmers have decided to launch a nationwide protest on April 13".
+    r"decided? to|decides to|set to|gearing up (?:to|for)|prepar(?:e|es|ed|ing) (?:to|for)|"
     r"tried to|push(?:es|ed|ing)? for|call(?:s|ed)? for|calling for|without being|"
     # "demanding the arrest of the killers", "to press the government for the trial".
     r"demand(?:s|ed|ing)?(?: for)?|press(?:es|ed|ing)? (?:[\w-]+ ){0,3}?for|"
@@ -718,6 +720,10 @@ SUMMONED_OVER = compile_lower(
 )
 DIPLOMATIC_AFTER = compile_lower(r"\s+(?:note|letter|d[ée]marche)s?\b")
 FEARED_AFTER = compile_lower(r"\s+(?:threats?|fears?|risks?|alerts?|warnings?|plots?)\b")
+# "its protest plans", "the strike call": an act named, only planned or called for; not the
+# grievance after a crowd's verb ("marched Thursday against plans to abolish councils").
+PLANNED_AFTER = compile_lower(r"\s+(?:plans?|calls?|schedules?)\b")
+VERB_ENDING = compile_lower(r"(?:ed|against|over|for|to|on|at)$")
 
 
 # The learned reading speaks where no row of the table does: a sentence it judges an incident
@@ -917,6 +923,10 @@ class TriggerStage:
                     or NEGATED_BEFORE.search(before)
                     or SUMMONED_OVER.search(before)
                     or FEARED_AFTER.match(lower, match.end(), match.end() + 12)
+                    or (
+                        PLANNED_AFTER.match(lower, match.end(), match.end() + 12)
+                        and not VERB_ENDING.search(lower, match.start(), match.end())
+                    )
                 ):
                     voided.append(Mention(*match.span(), "voided", trigger, _sentence_at(doc, *match.span())))
                     continue
