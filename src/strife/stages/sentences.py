@@ -178,6 +178,8 @@ COMMA_ACT = re.compile(
     r",\s+(?=(?:[A-Z][\w'’-]*\s+)?(?:Clash|Fighting|Shell|Airstrike|Air strike|Strike|Raid|Bomb|Attack|Explosion|"
     r"Blast|Protest|Demonstrat|Rall|Gunfire|Rocket|Missile|Drone)\w*)"
 )
+# An Arabic name's article, before its capital ("the western countryside of al-Suwaidaa").
+_ARTICLE = r"(?:(?:al|el|ad|ar|as|an|at|az)-)?"
 # A name past a clause's first word: where it happened, in a headline ("in the countryside of
 # Homs", "in Shekh Said", "south of the capital").
 # Or the place an act takes as its object: "Shells target Douma", "jets strike Idlib".
@@ -185,10 +187,9 @@ COMMA_ACT = re.compile(
 _NAMED = re.compile(
     r"\s(?:in|on|at|near|around|(?:countryside|outskirts|vicinity|north|south|east|west|city|town|province|"
     rf"district|area|region)\s+of)\s+(?:the\s+)?(?!(?i:{WEEKDAY_PATTERN}|{MONTH_PATTERN})\b)"
-    # "the western countryside of al-Suwaidaa": an Arabic name's article stands before its capital.
-    r"(?:(?:[a-z]+\s+){0,3}(?:(?:al|el|ad|ar|as|an|at|az)-)?[A-Z]|capital\b)"
+    rf"(?:(?:[a-z]+\s+){{0,3}}{_ARTICLE}[A-Z]|capital\b)"
     r"|\s(?:target(?:s|ed|ing)?|shell(?:s|ed|ing)?|bomb(?:s|ed|ing)?|strike|strikes|struck|pound(?:s|ed|ing)?|"
-    r"raid(?:s|ed)?|storm(?:s|ed)?)\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|an|at|az)-)?[A-Z][a-z]"
+    rf"raid(?:s|ed)?|storm(?:s|ed)?)\s+(?:the\s+)?{_ARTICLE}[A-Z][a-z]"
 )
 
 
