@@ -492,6 +492,8 @@ CARTEL_DEAD = compile_lower(
     r"(?:(?:decap(?:itated)?|severed)\s+heads|(?:dismembered|decapitated|mutilated)\s+(?:corpses|bodies|cadavers)|"
     r"executions)\b"
 )
+# The words CARTEL_DEAD cannot match without.
+CARTEL_DEAD_WORDS = ("heads", "corpses", "bodies", "cadavers", "executions")
 CARTEL_REMAINS = compile_lower(
     r"\b(?:(?:an?|one|the)\s+)?(?:cadaver|corpse|body)\s+with\s+(?:an?\s+)?(?:narco[- ]?)?mantas?\b"
     r"|\b(?:leaves?|left|dumped|hangs?|hanging|displayed)\s+(?:\w+\s+){0,2}?human\s+remains\b"
@@ -1462,10 +1464,13 @@ class CasualtyStage:
             )
             if count and not YEAR.match(match.group("num") or match.group("num2")):
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", "bodies"))
-        for match in scan(CARTEL_DEAD, text):
+        # Most texts name none of what a cartel leaves: the patterns are tried only where one is.
+        cartel_dead = any(word in text for word in CARTEL_DEAD_WORDS)
+        for match in scan(CARTEL_DEAD, text) if cartel_dead else ():
             if (count := quantity(match.group("num"))) and not YEAR.match(match.group("num")):
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", "bodies"))
-        for match in scan(CARTEL_REMAINS, text):
+        cartel_remains = "remains" in text or "manta" in text
+        for match in scan(CARTEL_REMAINS, text) if cartel_remains else ():
             add(match.start(), match.end(), Casualty(quantity("one"), "killed", "unknown", "body"))
         bodies = (
             [*scan(BODY_FOUND, text), *scan(BODY_OF_FOUND, text)]
