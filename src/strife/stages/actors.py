@@ -262,13 +262,12 @@ class ActorStage:
                 start, end = match.span()
                 if taken.overlaps(start, end):
                     continue
+                taken.add(start, end)
                 if side == "armed" and any(
                     start - 2 <= group_end <= start and not text[group_end:start].strip()
                     for group_end in group_ends
                 ):
-                    taken.add(start, end)
                     continue
-                taken.add(start, end)
                 actor = Actor(name, inter, side)
                 if movement is not None and REBEL_WORDS.fullmatch(match.group()):
                     actor = movement
