@@ -158,6 +158,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     83: {"seed": 20261285, **LATER_ARTICLES},
     84: {"seed": 20261286, **LATER_SHORT},
     85: {"seed": 20261287, **LATER_ARTICLES},
+    86: {"seed": 20261288, **LATER_SHORT},
+    87: {"seed": 20261289, **LATER_ARTICLES},
 }
 
 
