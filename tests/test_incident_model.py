@@ -138,6 +138,27 @@ def test_an_accident_is_dropped_with_its_reason() -> None:
     ) == [{"reason": "accident", "cue": "collided"}]
 
 
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        (
+            "At least 12 pilgrims were killed on Friday in a stampede at a shrine in Multan, police said.",
+            {"reason": "accident", "cue": "stampede"},
+        ),
+        (
+            "Eleven people were killed in Quetta on Monday as windstorms and heavy rains lashed the city.",
+            {"reason": "disaster", "cue": "windstorms"},
+        ),
+        (
+            "Two boats carrying migrants have sunk off the coast near Gwadar, killing at least three people.",
+            {"reason": "accident", "cue": "sunk"},
+        ),
+    ],
+)
+def test_deaths_in_a_crush_a_storm_or_a_sinking_are_no_event(text: str, dropped: dict) -> None:
+    assert _dropped(text) == [dropped]
+
+
 def test_talk_about_violence_is_dropped_by_the_learned_reading() -> None:
     (dropped,) = _dropped(
         "The foreign minister said in Islamabad on Monday that a ceasefire was not on the table and "

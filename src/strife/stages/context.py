@@ -177,8 +177,11 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
         r"gas cylinder|boiler|tanker explosion|gas (?:explosion|blast|leak)|cylinder (?:explosion|blast)|methane|coal mine|mine collapse|"
         r"aerial firing|celebratory firing|stray bullet|accidental(?:ly)? (?:firing|fire|discharge|shot|shooting)|"
         r"(?:ferry|train|rail|air|mining|industrial) disaster|"
-        r"sank|sinking",
-        "disaster": r"earthquake|quake|aftershocks?|floods?|flooding|landslides?|cyclone|storm|monsoon|torrential|"
+        r"sank|sunk|sinks?|sinking|shipwrecks?|"
+        # A crowd that crushed its own: "a stampede at a rally", "a crowd crush at the temple".
+        r"stampedes?|crowd (?:crush|surge)|crush of (?:the )?crowds?",
+        "disaster": r"earthquake|quake|aftershocks?|floods?|flooding|landslides?|cyclone|storm|(?:wind|hail|rain|thunder|dust|snow)storms?|"
+        r"heavy rains?|monsoon|torrential|"
         r"rain-related|heatwave|lightning|avalanche|wildfires?",
         # An outbreak of a disease, not "an outbreak of violence" or "a new guerrilla group outbreak".
         "epidemic": r"cholera|dengue|ebola|measles|mpox|epidemic|pandemic|coronavirus|covid(?:-19)?|"
