@@ -160,6 +160,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     85: {"seed": 20261287, **LATER_ARTICLES},
     86: {"seed": 20261288, **LATER_SHORT},
     87: {"seed": 20261289, **LATER_ARTICLES},
+    88: {"seed": 20261290, **LATER_SHORT},
+    89: {"seed": 20261291, **LATER_ARTICLES},
 }
 
 
