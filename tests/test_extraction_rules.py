@@ -1233,6 +1233,16 @@ def test_two_states_that_exchange_fire_across_a_border_clash() -> None:
     assert clash.sub_event_type == "Armed clash"
 
 
+def test_a_skirmish_a_confrontation_with_police_and_traded_border_fire_are_clashes() -> None:
+    for text in (
+        "Fifteen killed in skirmish near Lashio on Monday",
+        "A man was killed on Monday during a confrontation with police in Quetta.",
+        "Two killed as troops trade border fire in Sialkot on Monday",
+    ):
+        (clash,) = events(text)
+        assert clash.sub_event_type == "Armed clash", text
+
+
 def test_a_toll_of_this_year_is_a_tally_not_the_clashs() -> None:
     assert events("At least 100 rebels have been killed by the police this year, the ministry said.") == []
     (clash,) = events(

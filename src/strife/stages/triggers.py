@@ -338,7 +338,10 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:seized|took|snatched|carried off) (?:more than |at least |about )?[\w,]+ (?:pupils|students|schoolchildren|"
      r"passengers|villagers|women|workers|people)", "Abduction/forced disappearance", 50, True),
     # Armed clash: "armed, organised groups fight"
-    (r"clash(?:ed|es)?\b|exchange of (?:fire|gunfire|shelling)|exchanging fire|trad(?:e|es|ed|ing) (?:heavy )?(?:gun)?fire\b|gun ?fights?\b|fire ?fights?\b|encounters?\b|fought|"
+    (r"clash(?:ed|es)?\b|exchange of (?:fire|gunfire|shelling)|exchanging fire|trad(?:e|es|ed|ing) (?:(?:heavy|cross-border|border)\s+){0,2}(?:gun)?fire\b|gun ?fights?\b|fire ?fights?\b|encounters?\b|fought|"
+     # "15 killed in skirmish between rebels and troops", "killed during a confrontation with police".
+     r"skirmish(?:es|ed|ing)?\b|confrontations? with (?:the )?(?:[\w-]+ )?(?:police|army|troops|soldiers|forces|rebels|"
+     r"guerrillas|militants|insurgents)\b|"
      # "killed in border fire exchange with India", "India and Pakistan exchange fresh border fire".
      r"(?:gun)?fire exchanges?|exchange (?:(?:fresh|heavy|cross-border|border)\s+){1,2}(?:fire|gunfire)|"
      # "killed in fighting with the junta", "forces battling fighters", "SDF advance over IS".
