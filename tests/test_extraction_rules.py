@@ -1243,6 +1243,11 @@ def test_a_skirmish_a_confrontation_with_police_and_traded_border_fire_are_clash
         assert clash.sub_event_type == "Armed clash", text
 
 
+def test_forces_that_kill_an_attacks_planner_clash_with_his_group() -> None:
+    (clash,) = events("Forces kill key planner of school massacre in Peshawar")
+    assert (clash.sub_event_type, clash.deaths_actor2) == ("Armed clash", 1)
+
+
 def test_a_toll_of_this_year_is_a_tally_not_the_clashs() -> None:
     assert events("At least 100 rebels have been killed by the police this year, the ministry said.") == []
     (clash,) = events(

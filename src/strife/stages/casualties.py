@@ -76,6 +76,9 @@ VICTIM_NOUNS: dict[str, str] = {
     "informants": "civilian", "informers": "civilian", "patrons": "civilian", "customers": "civilian",
     "shoppers": "civilian", "abductees": "civilian", "captives": "civilian", "family members": "civilian",
     "taliban": "armed", "taleban": "armed",
+    # Who planned or helped an attack: "forces kill key planner of school massacre".
+    "mastermind": "armed", "masterminds": "armed", "planner": "armed", "planners": "armed",
+    "facilitator": "armed", "facilitators": "armed", "ringleader": "armed", "ringleaders": "armed",
     # "6 military killed", as translated reports write it.
     "military": "state",
     "peasants": "civilian", "campesinos": "civilian", "businessmen": "civilian", "businessman": "civilian",
