@@ -2304,6 +2304,13 @@ def test_a_killing_whose_motive_the_report_gives_as_a_quarrel_is_a_crime() -> No
         "In Korangi, unidentified assailants shot dead a 30-year-old man on Saturday. The police ruled out "
         "a robbery attempt as his cash was not taken. They suspected some personal enmity behind the incident."
     )
+    # The motive may come after the report has told more of the killing than its act.
+    assert not events(
+        "In Korangi, unidentified assailants shot dead a 30-year-old man on Saturday. The victim had left "
+        "the canteen where he worked to buy something. He suffered wounds in the head and died on the spot. "
+        "The police ruled out a robbery as his phone was not taken. They suspected some personal enmity "
+        "behind the incident."
+    )
     # The "criminals" of a statement are no motive: a massacre stays political.
     found = events(
         "Gunmen shot dead 10 people in a village home to members of the Alawite minority on Saturday, a war "

@@ -764,8 +764,9 @@ SPEAKER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|say|says|told|added|reported|
 EXERCISE = re.compile(r"exercise|drill|war ?games|practi[cs]|propaganda")
 # A motive that makes a killing a crime, not who did it ("the criminals behind the massacre").
 CRIME_MOTIVE = re.compile(r"enmity|feud|dispute|robbery|dacoity|honou?r killing|marital")
-# How many sentences after an incident its motive may still be told.
-CRIME_MOTIVE_REACH = 3
+# How many sentences after an incident its motive may still be told: a report often tells the
+# victim's last movements and wounds before the police's view of why.
+CRIME_MOTIVE_REACH = 5
 
 
 # A weapon of war in an act's own words: not a blast or a jet, which gas and air shows have too.
