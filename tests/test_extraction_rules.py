@@ -1489,6 +1489,15 @@ def test_another_sources_toll_in_a_note_is_the_incidents_not_a_tally() -> None:
     assert attack.fatalities >= 18
 
 
+def test_a_toll_that_touches_or_hits_a_figure_is_the_incidents() -> None:
+    for text in (
+        "Death toll from Quetta church attack touches 81",
+        "Death toll in Quetta market blast hits 30",
+    ):
+        (event,) = events(text)
+        assert event.fatalities in (81, 30), text
+
+
 def test_a_source_named_after_the_toll_is_not_counted_among_the_dead() -> None:
     (shelling,) = events(
         "Paramilitary fighters shelled a displacement camp near El Fasher on Friday, killing 11 civilians, "

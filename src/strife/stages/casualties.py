@@ -248,7 +248,8 @@ CONTINUATION = compile_lower(
 TOLL = compile_lower(
     r"\b(?:death toll|toll|number of (?:people |those |persons )?(?:killed|dead)|number of dead)\b"
     rf"(?:(?!\b(?:injured|wounded|hurt)\b)(?:[^.;]|\.(?=\S))){{0,100}}?\b(?:(?P<rise>rose to|risen to|rises to|climbed to|climbs to|jumped to|jumps to|"
-    rf"reached|reaches|increased to|increases to|went up to|mounted to|mounts to)|stood at|stands at|to|at)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
+    rf"reached|reaches|increased to|increases to|went up to|mounted to|mounts to|touched|touches|hit|hits|"
+    rf"soared to|soars to|surged to|surges to)|stood at|stands at|to|at)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\b",
 )
 TOLL_OF = compile_lower(rf"\bof\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>{_NOUN})\b")
 # "Bomb attack kills 11 in Quetta", "drone strike kills two near the border": headline style,
