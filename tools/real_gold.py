@@ -162,6 +162,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     87: {"seed": 20261289, **LATER_ARTICLES},
     88: {"seed": 20261290, **LATER_SHORT},
     89: {"seed": 20261291, **LATER_ARTICLES},
+    90: {"seed": 20261292, **LATER_SHORT},
+    91: {"seed": 20261293, **LATER_ARTICLES},
 }
 
 
