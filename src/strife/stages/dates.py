@@ -46,12 +46,21 @@ _MD = rf"(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?"
 
 
+# How far after the report a day and month without a year is still read as one to come.
+COMING_DAYS = dt.timedelta(days=90)
+
+
 def _day(match: re.Match[str], anchor: dt.date, prefix: str = "") -> dt.date | None:
     month = month_number(match.group(prefix + "m"))
     day = int(match.group(prefix + "d"))
     year = match.group(prefix + "y")
     if year:
         return safe_date(int(year), month, day)
+    # A day and month a few weeks after the report is one to come ("a strike on July 19" in a
+    # paper of July 12), not the year before's: the caller keeps it out as the future it is.
+    coming = safe_date(anchor.year, month, day)
+    if coming is not None and dt.timedelta(days=1) < coming - anchor <= COMING_DAYS:
+        return coming
     return most_recent(month, day, anchor)
 
 
