@@ -153,9 +153,15 @@ def test_an_accident_is_dropped_with_its_reason() -> None:
             "Two boats carrying migrants have sunk off the coast near Gwadar, killing at least three people.",
             {"reason": "accident", "cue": "sunk"},
         ),
+        (
+            "Two workers were killed when a massive explosion took place inside a warehouse in Karachi on Monday.",
+            {"reason": "accident", "cue": "explosion took place inside a warehouse"},
+        ),
     ],
 )
-def test_deaths_in_a_crush_a_storm_or_a_sinking_are_no_event(text: str, dropped: dict) -> None:
+def test_deaths_in_a_crush_a_storm_a_sinking_or_a_warehouse_blast_are_no_event(
+    text: str, dropped: dict
+) -> None:
     assert _dropped(text) == [dropped]
 
 
