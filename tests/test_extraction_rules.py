@@ -1248,6 +1248,20 @@ def test_forces_that_kill_an_attacks_planner_clash_with_his_group() -> None:
     assert (clash.sub_event_type, clash.deaths_actor2) == ("Armed clash", 1)
 
 
+def test_a_day_a_count_runs_from_starts_a_span_and_is_no_acts_own_day() -> None:
+    (clashes,) = events(
+        "About 40 fighters have been killed in the ongoing clashes in Daraa since the 19th of April 2018",
+        published="2018-05-10",
+    )
+    assert (clashes.event_date, clashes.date_end) == (dt.date(2018, 4, 19), dt.date(2018, 5, 10))
+    (strike,) = events(
+        "An air strike hit a house in Nuseirat, killing a journalist and his wife. His death raised the "
+        "number of journalists killed in Gaza since October 7, 2023, to 220.",
+        published="2025-05-26",
+    )
+    assert strike.event_date != dt.date(2023, 10, 7)
+
+
 def test_a_toll_of_this_year_is_a_tally_not_the_clashs() -> None:
     assert events("At least 100 rebels have been killed by the police this year, the ministry said.") == []
     (clash,) = events(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from strife.document import Document, Mention
 from strife.event import Event
@@ -59,6 +60,25 @@ def recalled_without_month(
     )
 
 
+SINCE_BEFORE = compile_lower(r"\bsince\s+(?:the\s+)?$")
+
+
+def _counted_since(date: Mention, lower: str) -> bool:
+    """Whether a day is what a count runs from: "since October 7, 2023" (not "since 2022", a
+    span a war's tally takes, which `_breadth` already ranks last)."""
+    return (
+        date.value.precision == 1
+        and SINCE_BEFORE.search(lower, max(0, date.start - 12), date.start) is not None
+    )
+
+
+def _since_span(date: Mention, anchor: dt.date) -> Mention:
+    if date.value.start >= anchor:
+        return date
+    days = (anchor - date.value.start).days
+    return replace(date, value=replace(date.value, end=anchor, precision=2 if days <= 7 else 3))
+
+
 def incident_date(
     doc: Document,
     incident: Incident,
@@ -70,6 +90,17 @@ def incident_date(
 ) -> tuple[Mention | None, dt.date | None, dt.date | None, int | None, str]:
     """(the date mention chosen, first day, last day, ACLED time precision, basis) of an
     incident; `events` are the report's events told before it."""
+    # A day a count runs from is no act's own day: weeks back, the start of a span up to the
+    # report ("killed in the ongoing clashes since the 19th of April"), where narrower days told
+    # beside it win; further back, a war's or a year's tally ("journalists killed since October
+    # 7, 2023"), no date of the incident at all.
+    if doc.anchor_date is not None:
+        anchor = doc.anchor_date
+        date_mentions = [
+            _since_span(m, anchor) if _counted_since(m, doc.lower_text) else m
+            for m in date_mentions
+            if not (_counted_since(m, doc.lower_text) and (anchor - m.value.start).days > MONTH_DAYS)
+        ]
     # The past date that names the act first ("recalled the June 2023 killing"); then the incident's
     # own day; the day something was said only when nothing else is given.
     day_dates = (
@@ -131,7 +162,10 @@ def incident_date(
             m
             for i in around
             for m in dates_by_sentence.get(i, [])
-            if m.value.precision == 1 and not m.value.reporting and m.value.after_previous is None
+            if m.value.precision == 1
+            and not m.value.reporting
+            and m.value.after_previous is None
+            and not _counted_since(m, doc.lower_text)
         ]
         if lead_in and not incident.background:
             chosen = lead_in[0]
