@@ -111,6 +111,7 @@ def test_a_day_and_month_weeks_after_the_report_is_to_come_not_last_years() -> N
     # Published 1 Feb 2025: "on February 14" is a day to come, no date of a told act; "January
     # 20" is this year's, "March 30" (two months on) still to come, "October 5" last year's.
     assert _dates("Traders will strike on February 14 against the tax.") == []
+    assert _dates("Traders will strike on February 2 against the tax.") == []
     assert _dates("Traders will strike on 30 March against the tax.") == []
     assert _dates("Traders went on strike on January 20.")[0][0] == dt.date(2025, 1, 20)
     assert _dates("Traders went on strike on October 5.")[0][0] == dt.date(2024, 10, 5)

@@ -56,10 +56,11 @@ def _day(match: re.Match[str], anchor: dt.date, prefix: str = "") -> dt.date | N
     year = match.group(prefix + "y")
     if year:
         return safe_date(int(year), month, day)
-    # A day and month a few weeks after the report is one to come ("a strike on July 19" in a
-    # paper of July 12), not the year before's: the caller keeps it out as the future it is.
+    # A day and month up to a few weeks after the report, the next day's included, is one to
+    # come ("a strike on July 19" in a paper of July 12), not the year before's: the caller keeps
+    # it out as the future it is.
     coming = safe_date(anchor.year, month, day)
-    if coming is not None and dt.timedelta(days=1) < coming - anchor <= COMING_DAYS:
+    if coming is not None and dt.timedelta(0) < coming - anchor <= COMING_DAYS:
         return coming
     return most_recent(month, day, anchor)
 
