@@ -1262,6 +1262,15 @@ def test_a_day_a_count_runs_from_starts_a_span_and_is_no_acts_own_day() -> None:
     assert strike.event_date != dt.date(2023, 10, 7)
 
 
+def test_fighting_that_erupts_or_breaks_out_in_the_present_tense_is_a_clash() -> None:
+    for text in (
+        "Violent fighting erupts between two rebel factions in the countryside of Aleppo",
+        "Fighting breaks out between rival factions near Al Bab",
+    ):
+        (clash,) = events(text, published="2017-01-05")
+        assert clash.sub_event_type == "Armed clash", text
+
+
 def test_a_toll_of_this_year_is_a_tally_not_the_clashs() -> None:
     assert events("At least 100 rebels have been killed by the police this year, the ministry said.") == []
     (clash,) = events(

@@ -350,7 +350,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:during|amid) (?:the )?(?:heavy |fierce |renewed |intense |fresh )?fighting\b"
      r"(?! (?:fires?|corruption|poverty|crime|for|back|over|to)\b)|"
      r"advanc(?:e|es|ed|ing) (?:over|on|against) (?:the )?(?:[\w-]+ ){0,2}(?:IS|ISIS|militants|rebels|forces|fighters|army)\b|"
-     r"gun battles?|shoot-?outs?|exchanged fire|heavy fighting|fierce fighting|fighting (?:between|broke out|erupted|"
+     r"gun battles?|shoot-?outs?|exchanged fire|heavy fighting|fierce fighting|fighting (?:between|broke out|breaks out|erupt(?:ed|s|ing)|"
      r"continu\w+|intensif\w+|increas\w+|rag\w+|escalat\w+)|"
      # "Fighting has continued in San Miguel", not "fighting has raged for 18 months" (a war's span).
      r"fighting (?:has|had|have) (?:continued|resumed)(?! (?:for|since|over|throughout)\b)|"
