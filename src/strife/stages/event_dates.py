@@ -65,10 +65,12 @@ SINCE_BEFORE = compile_lower(r"\bsince\s+(?:the\s+)?$")
 
 def _counted_since(date: Mention, lower: str) -> bool:
     """Whether a day is what a count runs from: "since October 7, 2023" (not "since 2022", a
-    span a war's tally takes, which `_breadth` already ranks last)."""
+    span a war's tally takes, which `_breadth` already ranks last; nor "since the April 22
+    Pahalgam attack", the day of the act it names)."""
     return (
         date.value.precision == 1
         and SINCE_BEFORE.search(lower, max(0, date.start - 12), date.start) is not None
+        and YEAR_NAMED_ACT.match(lower, date.end) is None
     )
 
 
