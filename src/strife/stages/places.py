@@ -430,6 +430,8 @@ TREATY_AFTER = re.compile(r"\s+(?:Convention|Protocol|Charter|Principles|Format)
 UNIT_AFTER = re.compile(r"\s+(?:Battalion|Regiment)\b", re.I)
 # The word just before a name, on its line: a given name there makes the name a surname.
 WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+# Who did it, named after "by": "was shot by Jack Ruby".
+AGENT_BEFORE = re.compile(r"\bby[ \t]+$")
 # A capitalised word just after a name, on its line: the surname after a given name.
 SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 # In a truecased text: the words after a name that no news writes small, and what ends the phrase.
@@ -527,10 +529,11 @@ def _has_place_evidence(
     if (
         word in given_names()
         and (surname := SURNAME_AFTER.match(after)) is not None
-        and surname.group(1).lower() not in common_words()
+        and (surname.group(1).lower() not in common_words() or AGENT_BEFORE.search(before))
     ):
         # "Minister for Finance Michael Noonan", "President Vladimir Putin": a given name before
-        # a surname is a person's (not before a word news writes small: "Georgia Power").
+        # a surname is a person's (not before a word news writes small: "Georgia Power", unless
+        # the two name who did it: "shot by Jack Ruby").
         return False
     if word in surnames or (
         (given := WORD_BEFORE.search(before)) is not None and given.group(1) in given_names()
