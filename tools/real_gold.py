@@ -164,6 +164,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     89: {"seed": 20261291, **LATER_ARTICLES},
     90: {"seed": 20261292, **LATER_SHORT},
     91: {"seed": 20261293, **LATER_ARTICLES},
+    92: {"seed": 20261294, **LATER_SHORT},
+    93: {"seed": 20261295, **LATER_ARTICLES},
 }
 
 
