@@ -117,6 +117,13 @@ def test_a_day_and_month_weeks_after_the_report_is_to_come_not_last_years() -> N
     assert _dates("Traders went on strike on October 5.")[0][0] == dt.date(2024, 10, 5)
 
 
+def test_a_weekday_told_as_the_day_of_what_is_to_come_is_no_date() -> None:
+    # Published Saturday 1 Feb 2025: "on Monday" in a clause of what will be is no past Monday.
+    assert _dates("He said he would go to the White House on Monday to meet the president.") == []
+    assert _dates("Talks are due to resume on Tuesday in Doha.") == []
+    assert _dates("Militants attacked a checkpoint on Tuesday.")[0][0] == dt.date(2025, 1, 28)
+
+
 def test_relative_phrases() -> None:
     # A night runs from the evening before to the day of writing.
     assert _dates("The attack took place last night.")[0][:3] == (

@@ -376,6 +376,15 @@ def _latest_written_day(lower: str) -> dt.date | None:
     return max(days, default=None)
 
 
+# A weekday told as the day of what is to come: "would go to the White House on Monday", "talks
+# are due to resume on Tuesday". Only within the clause before it (no "said", no comma).
+FUTURE_REACH = 60
+FUTURE_BEFORE = compile_lower(
+    r"\b(?:will|would|shall|(?:is|are|was|were) (?:due |set |expected |scheduled |going )?to|plans? to|"
+    r"planning to|intends? to)\b[^.;,:]*$"
+)
+
+
 class DateStage:
     name = "dates"
 
@@ -409,6 +418,10 @@ class DateStage:
                     unresolved.append(Mention(start, end, "date", stand_in, sentence_of(doc, start)))
                     continue
                 if value is None:
+                    continue
+                if resolve is _weekday and FUTURE_BEFORE.search(lower, max(0, start - FUTURE_REACH), start):
+                    # "He would go to the White House on Monday": a day to come, not last Monday.
+                    taken.add(start, end)
                     continue
                 if anchor is not None and value.start > anchor:
                     if value.basis == "explicit":
