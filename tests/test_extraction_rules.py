@@ -1271,6 +1271,15 @@ def test_fighting_that_erupts_or_breaks_out_in_the_present_tense_is_a_clash() ->
         assert clash.sub_event_type == "Armed clash", text
 
 
+def test_the_day_a_campaign_began_told_beside_an_incident_of_it_is_not_the_incidents() -> None:
+    (strike,) = events(
+        "An Israeli air strike on a house in Khan Younis killed eight people, medics said. Israel resumed "
+        "its campaign in the Gaza Strip on March 18, after a two-month truce collapsed.",
+        published="2025-05-02",
+    )
+    assert strike.event_date != dt.date(2025, 3, 18)
+
+
 def test_a_toll_of_this_year_is_a_tally_not_the_clashs() -> None:
     assert events("At least 100 rebels have been killed by the police this year, the ministry said.") == []
     (clash,) = events(

@@ -74,6 +74,21 @@ def _counted_since(date: Mention, lower: str) -> bool:
     )
 
 
+CAMPAIGN_BEGAN = compile_lower(
+    r"\b(?:launch(?:ed|ing)?|resum(?:ed|ing)|beg(?:an|un)|start(?:ed|ing)|open(?:ed|ing)|renew(?:ed|ing))\s+"
+    r"(?:a |an |its |the |their |his )?(?:[\w-]+ ){0,2}(?:campaign|offensive|operation|war|assault|incursion|invasion)"
+    r"\b[^.;]*$"
+)
+# How many days before the report a campaign's first day must lie to be told apart from the news.
+CAMPAIGN_DAYS = 7
+
+
+def _campaign_began(date: Mention, first: int, anchor: dt.date, lower: str) -> bool:
+    if date.sentence == first or (anchor - date.value.start).days <= CAMPAIGN_DAYS:
+        return False
+    return CAMPAIGN_BEGAN.search(lower, max(0, date.start - 150), date.start) is not None
+
+
 def _since_span(date: Mention, anchor: dt.date) -> Mention:
     if date.value.start >= anchor:
         return date
@@ -102,6 +117,13 @@ def incident_date(
             _since_span(m, anchor) if _counted_since(m, doc.lower_text) else m
             for m in date_mentions
             if not (_counted_since(m, doc.lower_text) and (anchor - m.value.start).days > MONTH_DAYS)
+        ]
+    # The day a campaign began, told beside an incident of it ("Israel resumed its campaign in the
+    # Gaza Strip on March 18"), weeks before the report, is the campaign's, not the incident's.
+    if doc.anchor_date is not None:
+        first = min(incident.sentences)
+        date_mentions = [
+            m for m in date_mentions if not _campaign_began(m, first, doc.anchor_date, doc.lower_text)
         ]
     # The past date that names the act first ("recalled the June 2023 killing"); then the incident's
     # own day; the day something was said only when nothing else is given.
@@ -168,6 +190,7 @@ def incident_date(
             and not m.value.reporting
             and m.value.after_previous is None
             and not _counted_since(m, doc.lower_text)
+            and not (doc.anchor_date and _campaign_began(m, first, doc.anchor_date, doc.lower_text))
         ]
         if lead_in and not incident.background:
             chosen = lead_in[0]
