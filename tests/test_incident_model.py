@@ -157,6 +157,10 @@ def test_an_accident_is_dropped_with_its_reason() -> None:
             "Two workers were killed when a massive explosion took place inside a warehouse in Karachi on Monday.",
             {"reason": "accident", "cue": "explosion took place inside a warehouse"},
         ),
+        (
+            "A blast at Bhandara munitions factory killed at least eight workers on Friday, officials said.",
+            {"reason": "accident", "cue": "blast at bhandara munitions factory"},
+        ),
     ],
 )
 def test_deaths_in_a_crush_a_storm_a_sinking_or_a_warehouse_blast_are_no_event(

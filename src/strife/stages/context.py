@@ -172,8 +172,8 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
         # "after a residential building collapsed", "the roof caved in"; "a blast at a munitions
         # factory": a structure that fell, a works that blew up.
         r"(?:buildings?|house|houses|roofs?|walls?|bridges?|structures?|ceilings?)\s+(?:had\s+|has\s+)?(?:collapsed|caved in)|"
-        r"(?:blast|explosion|fire)\s+(?:(?:took place|occurred|erupted|broke out)\s+)?(?:at|in|inside)\s+(?:a|an|the)\s+"
-        r"(?:[\w-]+\s+)?(?:factory|plant|warehouse|depot|refinery)|"
+        r"(?:blast|explosion|fire)\s+(?:(?:took place|occurred|erupted|broke out)\s+)?(?:at|in|inside)\s+(?:(?:a|an|the)\s+)?"
+        r"(?:[\w-]+\s+){0,2}(?:factory|plant|warehouse|depot|refinery)|"
         r"short circuit|caught fire after|after (?:hitting|colliding with|ramming into) (?:a |an )?|"
         r"gas cylinder|boiler|tanker explosion|gas (?:explosion|blast|leak)|cylinder (?:explosion|blast)|methane|coal mine|mine collapse|"
         r"aerial firing|celebratory firing|stray bullet|accidental(?:ly)? (?:firing|fire|discharge|shot|shooting)|"
