@@ -169,6 +169,21 @@ def test_deaths_in_a_crush_a_storm_a_sinking_or_a_warehouse_blast_are_no_event(
     assert _dropped(text) == [dropped]
 
 
+def test_the_blast_an_accident_report_opened_on_told_again_is_no_event_of_its_own() -> None:
+    assert (
+        default_pipeline()(
+            Document(
+                text="At least eight workers were killed in a blast at a munitions factory in western India, "
+                "government officials said on Friday. The explosion happened Friday morning in Bhandara and "
+                "caused the roof to collapse. Gadkari, a lawmaker from Maharashtra state where the explosion "
+                "occurred, offered condolences.",
+                published="2025-01-25",
+            )
+        )
+        == []
+    )
+
+
 def test_talk_about_violence_is_dropped_by_the_learned_reading() -> None:
     (dropped,) = _dropped(
         "The foreign minister said in Islamabad on Monday that a ceasefire was not on the table and "

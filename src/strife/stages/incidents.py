@@ -327,7 +327,12 @@ def group_incidents(doc: Document) -> list[Incident]:
                 and any(WAR_WEAPON.fullmatch(doc.lower_text, t.start, t.end) for t in triggers.get(index, []))
             )
         )
-        specific = any(t.value.strength >= SPECIFIC_TRIGGER for t in own)
+        # "The explosion happened in the morning": the act the report opened on, told again, not
+        # a weapon of its own.
+        specific = any(
+            t.value.strength >= SPECIFIC_TRIGGER and not doc.lower_text.startswith("the ", t.start)
+            for t in own
+        )
         reason = None
         if flag in ("statistic", "coding note") or (flag == "non-political" and not political):
             reason = cues.get(index)
