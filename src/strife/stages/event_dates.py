@@ -111,20 +111,19 @@ def incident_date(
     # report ("killed in the ongoing clashes since the 19th of April"), where narrower days told
     # beside it win; further back, a war's or a year's tally ("journalists killed since October
     # 7, 2023"), no date of the incident at all.
-    if doc.anchor_date is not None:
-        anchor = doc.anchor_date
-        date_mentions = [
-            _since_span(m, anchor) if _counted_since(m, doc.lower_text) else m
-            for m in date_mentions
-            if not (_counted_since(m, doc.lower_text) and (anchor - m.value.start).days > MONTH_DAYS)
-        ]
     # The day a campaign began, told beside an incident of it ("Israel resumed its campaign in the
     # Gaza Strip on March 18"), weeks before the report, is the campaign's, not the incident's.
     if doc.anchor_date is not None:
-        first = min(incident.sentences)
-        date_mentions = [
-            m for m in date_mentions if not _campaign_began(m, first, doc.anchor_date, doc.lower_text)
-        ]
+        anchor, first = doc.anchor_date, min(incident.sentences)
+        kept: list[Mention] = []
+        for m in date_mentions:
+            if _counted_since(m, doc.lower_text):
+                if (anchor - m.value.start).days > MONTH_DAYS:
+                    continue
+                m = _since_span(m, anchor)
+            if not _campaign_began(m, first, anchor, doc.lower_text):
+                kept.append(m)
+        date_mentions = kept
     # The past date that names the act first ("recalled the June 2023 killing"); then the incident's
     # own day; the day something was said only when nothing else is given.
     day_dates = (
