@@ -166,6 +166,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     91: {"seed": 20261293, **LATER_ARTICLES},
     92: {"seed": 20261294, **LATER_SHORT},
     93: {"seed": 20261295, **LATER_ARTICLES},
+    94: {"seed": 20261296, **LATER_SHORT},
+    95: {"seed": 20261297, **LATER_ARTICLES},
 }
 
 
