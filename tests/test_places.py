@@ -1239,6 +1239,18 @@ def test_two_provinces_each_told_with_its_country_are_a_list() -> None:
     assert sorted(e.admin1 for e in found) == ["Baghlan", "Helmand"]
 
 
+def test_a_province_after_and_the_is_the_next_of_a_list() -> None:
+    found = extract(
+        "Insurgents stormed police posts in the Kunar Province and the Nuristan Province, killing "
+        "ten and wounding six.",
+        published="2021-03-02",
+    )
+    assert sorted((e.admin1, e.fatalities, e.fatalities_high) for e in found) == [
+        ("Kunar", 5, 10),
+        ("Nuristan", 5, 10),
+    ]
+
+
 def test_a_capital_that_hit_a_city_is_its_government_not_the_place() -> None:
     found = extract(
         "A Russian missile strike on Sunday in the city of Sumy killed at least 34 people, Kyiv said. "

@@ -37,14 +37,15 @@ LIST_SEPARATOR = re.compile(
     rf"^(?:(?:\s*,\s*{_UNKNOWN_NAME})*(?:\s*,\s*(?:(?i:and|or|as well as)\s+)?|\s+(?i:and|or|as well as)\s+)"
     # "Clashes in the Eastern Ghouta and around Talbiseh"; not "in Soacha, near Bogota", which
     # says where Soacha lies.
-    r"(?i:(?:in|at)\s+|(?<=and )(?:around|near|outside)\s+)?(?i:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+(?:(?:town|village|city)\s+of\s+)?)?"
+    # "in Daykundi province and the Farah province".
+    r"(?i:(?:in|at)\s+|(?<=and )(?:around|near|outside)\s+)?(?i:(?<=and )the\s+)?(?i:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+(?:(?:town|village|city)\s+of\s+)?)?"
     # "Baghlan Province and in Afghanistan's southern Helmand Province".
     rf"(?:[\w-]+['’]s\s+(?i:{_COMPASS}\s+)?)?"
     rf"(?i:{_PART_OF})?|"
     # "Daraa city and Hama", not "Peshawar city, Khyber Pakhtunkhwa province": that is where
     # the city lies.
     # "Baghlan province and in Afghanistan's southern Helmand province".
-    rf"(?i:\s+{_PART_WORDS}\s+(?:and|or)\s+(?:in\s+)?(?:[\w-]+['’]s\s+)?"
+    rf"(?i:\s+{_PART_WORDS}\s+(?:and|or)\s+(?:in\s+)?(?:the\s+)?(?:[\w-]+['’]s\s+)?"
     rf"(?:{_COMPASS}\s+)?(?:{_PART_OF})?)|"
     # "four in Vetagrande and two in Zacatecas": a toll counted out over places.
     rf"\s*(?:,\s*)?(?:(?i:and)\s+)?(?i:{NUMBER_PATTERN})\s+(?:(?i:more|others?)\s+)?(?i:in|at)\s+|"
