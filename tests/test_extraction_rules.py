@@ -4285,6 +4285,14 @@ def test_a_citys_metro_is_the_city_and_the_typers_suicide_bombing_needs_a_bomber
     assert event_types.incident_type(None, [], [], [], bomber) == "Suicide bomb"
 
 
+def test_an_attacker_who_detonated_himself_is_a_suicide_bomber_among_the_dead() -> None:
+    (bombing,) = events(
+        "A man detonated himself at a police checkpoint in Kandahar, killing five people.",
+        published="2017-03-15",
+    )
+    assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 6)
+
+
 def test_the_former_afghan_republics_forces_are_state_forces_of_afghanistan() -> None:
     (clash,) = events("Six militants killed during clashes with ANDSF", published="2020-07-11")
     assert (clash.sub_event_type, clash.country, clash.actor1, clash.inter1) == (

@@ -11,7 +11,7 @@ from strife.document import Mention
 from strife.stages.casualties import SELF_KILLED
 from strife.stages.fatalities import grieved, main_victims
 from strife.stages.incident_model import WORD, features, incident_model, stem
-from strife.stages.triggers import CROWD_WORDS, DEADLY_TYPES
+from strife.stages.triggers import CROWD_WORDS, DEADLY_TYPES, SELF_DETONATION
 
 # The strength of the table's rows of fighting: "clashes", "gun battle", "ambush".
 CLASH_STRENGTH = 40
@@ -163,9 +163,7 @@ def _word_names(text: str, sub: str, against: tuple[str, ...]) -> bool:
 
 GUNFIRE = ("Attack", "Armed clash")
 # What says a bomber died by his own bomb.
-SUICIDE_WORDS = re.compile(
-    r"\bsuicide\b|\bbomber|blew (?:himself|herself|themselves) up|self-detonat|martyrdom operation"
-)
+SUICIDE_WORDS = re.compile(rf"\bsuicide\b|\bbomber|{SELF_DETONATION}|martyrdom operation")
 
 
 # How surely the learned typer must prefer another of the four protest types to overrule the table.

@@ -111,13 +111,20 @@ INTERCEPTION = 96
 HELD_STRIKE = 59
 
 
+# The bomber set off his own device: "blew himself up", "a person detonated himself".
+SELF_DETONATION = (
+    r"(?:blew|blown|blowing|blows|detonated|detonating|detonates|exploded|exploding|explodes) "
+    r"(?:himself|herself|themselves)(?: up)?|self-detonat\w*"
+)
+
+
 # (pattern, sub_event_type, strength, violent). Strength orders the rows when an incident has
 # several triggers: specific weapons over generic violence, and specific strategic developments
 # over the violent words their reports often carry ("an attack was foiled").
 TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Suicide bomb: "suicide bombings and suicide vehicle bombs; the bomber counts among the dead"
     (r"suicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers)?s?|blast|explosion|car bomb|vest|jacket)|"
-     r"blew (?:himself|herself|themselves) up|self-detonat\w*|(?:SVBIED|VBIED)s?\b|"
+     rf"{SELF_DETONATION}|(?:SVBIED|VBIED)s?\b|"
      r"detonated (?:his|her|their) (?:explosive )?(?:vest|jacket)|explosives-laden (?:vehicle|car|truck)|"
      r"(?:vehicle|car|truck)-borne (?:suicide )?bomb", "Suicide bomb", 90, True),
     # Chemical weapon: CWC Schedule 1 agents (not tear gas, napalm or white phosphorus)
@@ -744,7 +751,7 @@ CALM_TYPES = frozenset({"Peaceful protest"})
 # only to a sentence that names that weapon ("civilians" is no evidence of a suicide bombing).
 WEAPON_OF_TYPE: dict[str, re.Pattern[str]] = {
     "Suicide bomb": compile_lower(
-        r"\b(?:suicide|self-detonat\w*|blew (?:himself|herself|themselves) up|explosive vests?|"
+        rf"\b(?:suicide|{SELF_DETONATION}|explosive vests?|"
         r"fidayee\w*|istishhad\w*)"
     ),
     "Grenade": compile_lower(r"\bgrenades?\b"),
