@@ -168,6 +168,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     93: {"seed": 20261295, **LATER_ARTICLES},
     94: {"seed": 20261296, **LATER_SHORT},
     95: {"seed": 20261297, **LATER_ARTICLES},
+    96: {"seed": 20261298, **LATER_SHORT},
+    97: {"seed": 20261299, **LATER_ARTICLES},
 }
 
 
