@@ -4473,3 +4473,25 @@ def test_a_cartels_killing_is_told_by_what_it_leaves_and_counted_by_it() -> None
     # A cartel's short name is a name: "CDS executes a CDG member" is a killing between two groups.
     (executed,) = events("CDS Executes a CDG Member in Culiacan", published="2019-06-03")
     assert (executed.actor1, executed.actor2) == ("Sinaloa Cartel", "Gulf Cartel")
+
+
+def test_ordinary_wordings_of_fighting_air_raids_deployments_and_sabotage() -> None:
+    cases = {
+        "Fighting renews in the city of Homs between the regime forces and the rebels.": "Armed clash",
+        "An army helicopter crashed during combat with Boko Haram near Maiduguri.": "Armed clash",
+        "A junta battalion was reportedly defeated by the KIA in Kachin State.": "Armed clash",
+        "About 30 barrels dropped by helicopters on the town of Daraya.": "Air/drone strike",
+        "The Nusra Front sends 300 vehicles to the Hama fronts.": "Change to group/activity",
+        "Armed Maoists damaged a gas pipeline in Dantewada district.": "Looting/property destruction",
+    }
+    for text, sub in cases.items():
+        assert [e.sub_event_type for e in events(text, published="2016-05-02")] == [sub], text
+
+
+def test_an_act_measured_as_the_most_violent_since_a_day_is_no_tally() -> None:
+    (shelling,) = events(
+        "The most violent shelling on Douma since the start of the truce: more than 60 rockets hit the town "
+        "within 24 hours.",
+        published="2017-08-04",
+    )
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"

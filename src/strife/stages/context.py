@@ -346,7 +346,7 @@ HUGE_TOLL = 1_000
 # "In one of the highest death tolls since the start of the ceasefire, 25 casualties in clashes":
 # the incident measured against the past, not a toll over it.
 COMPARED_BEFORE = compile_lower(
-    r"\b(?:highest|deadliest|worst|largest|biggest|heaviest|bloodiest|most intense|fiercest)\b[^.;,]{0,40}$"
+    r"\b(?:highest|deadliest|worst|largest|biggest|heaviest|bloodiest|fiercest|strongest|most [a-z]+)\b[^.;,]{0,40}$"
 )
 
 

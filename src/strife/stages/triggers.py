@@ -136,6 +136,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"bombed from the air|helicopter gunships?|gunship helicopters?|warplanes?|fighter jets?|"
      r"(?:jets|aircraft|helicopters?) (?:bomb(?:s|ed)?|struck|strike|fired|pound(?:s|ed)?|hits?|attack(?:ed|s)?|strafed|shell(?:s|ed)?|target(?:s|ed)?)|barrel bombs?|glide bombs?|"
      r"quadcopter|armed drones?|kamikaze drones?|shahed drones?|drone-dropped|aerial bombs?|guided bombs?|"
+     # "about 45 barrels dropped by helicopters on Khan al-Shih".
+     r"(?:barrels?|bombs|explosives?|missiles) (?:were |was )?dropped (?:by|from) (?:\w+ )?(?:helicopters?|warplanes?|planes|aircraft|jets)|"
+     r"helicopters? dropp(?:ed|ing|s) (?:\w+ ){0,2}(?:barrels?|bombs)|"
      r"drones? (?:attacked|hit|struck|targeted|slammed)|"
      # "Junta bombs island town", "The regime forces bomb Sahl al-Ghab": a state's forces bomb
      # from the air (not its bomb squad, nor what "the air force will bomb").
@@ -283,7 +286,8 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"(?:gas |oil |water )?pipelines?|railway (?:tracks?|lines?)|rail (?:tracks?|lines?)|planes?|aircraft)|"
      # Sabotage of the grid, pipes or rails: destruction with no one hurt (codebook).
      r"sabotag(?:e|ed|ing) (?:\w+ ){0,4}(?:pylons?|power|electric\w*|pipelines?|rail\w*|grid|lines?|installations?)|"
-     r"(?:dynamited|blew up|blown up|bombed) (?:a |an |the |two |three |several |\w+ )?(?:[\w'’-]+ ){0,3}"
+     # "Armed Maoists damaged an iron ore slurry pipeline": works that armed men wreck.
+     r"(?:dynamited|blew up|blown up|bombed|damaged|destroyed) (?:a |an |the |two |three |several |\w+ )?(?:[\w'’-]+ ){0,3}"
      r"(?:pylons?|(?:power|electricity|transmission) (?:poles?|lines?|towers?)|(?:gas |oil )?pipelines?|"
      r"railway (?:tracks?|lines?)|rail (?:tracks?|lines?)|bridges?|(?:sub)?stations?)|"
      r"(?:pylons?|towers?|pipelines?|bridges?|planes?|aircraft|helicopters?|vehicles?|buses|trucks?|offices?|"
@@ -354,10 +358,14 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      # "killed in fighting with the junta", "forces battling fighters", "SDF advance over IS".
      r"(?:in|during|amid) (?:the )?(?:\w+ )?fighting (?:with|against)\b|battling|"
      # "casualties during fighting in southern Chin State": not fighting fires or corruption.
+     # "crashed during combat with Boko Haram", "in combat against the rebels".
+     r"(?:during|in|amid) (?:heavy |fierce )?combat (?:with|against)\b|"
+     # "Junta battalion reportedly defeated by KIA": a unit beaten by an armed group.
+     r"(?:battalions?|troops|soldiers|forces|column|garrison|outposts?|units?) (?:\w+ ){0,2}?defeated by\b|"
      r"(?:during|amid) (?:the )?(?:heavy |fierce |renewed |intense |fresh )?fighting\b"
      r"(?! (?:fires?|corruption|poverty|crime|for|back|over|to)\b)|"
      r"advanc(?:e|es|ed|ing) (?:over|on|against) (?:the )?(?:[\w-]+ ){0,2}(?:IS|ISIS|militants|rebels|forces|fighters|army)\b|"
-     r"gun battles?|shoot-?outs?|exchanged fire|heavy fighting|fierce fighting|fighting (?:between|broke out|breaks out|erupt(?:ed|s|ing)|"
+     r"gun battles?|shoot-?outs?|exchanged fire|heavy fighting|fierce fighting|fighting (?:between|broke out|breaks out|erupt(?:ed|s|ing)|renew(?:s|ed)|"
      r"continu\w+|intensif\w+|increas\w+|rag\w+|escalat\w+)|"
      # "Fighting has continued in San Miguel", not "fighting has raged for 18 months" (a war's span).
      r"fighting (?:has|had|have) (?:continued|resumed)(?! (?:for|since|over|throughout)\b)|"
@@ -544,6 +552,9 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      r"new (?:alliance|coalition|faction)|joined forces|pledged allegiance|defected|"
      r"(?:troops|soldiers|forces|battalions?|units?) (?:were |was |would be |will be )?(?:deployed|redeployed|moved|sent|stationed)|"
      r"(?:fresh )?contingents of|took up positions|began arriving in|reinforcements (?:arrived|reached|were sent)|"
+     # "Jabhat al-Nusra sends 200 vehicles to Aleppo fronts".
+     r"sen(?:d|ds|t) (?:about |more than |some )?(?:\d[\d,]*|hundreds of|dozens of|thousands of)? ?(?:more |new |military )?"
+     r"(?:vehicles|reinforcements|fighters|troops|soldiers|convoys?) to (?:the )?(?:[\w'’-]+ ){0,3}?(?:fronts?|frontlines?|front lines?)\b|"
      r"deploy(?:ed|ing|ment of) (?:\w+ ){0,3}(?:troops|soldiers|forces|battalions?)|"
      r"forcibly recruit\w*|forced recruitment|recruit(?:ed|ing) (?:child|children|boys|fighters)|"
      r"laid down (?:their )?arms|surrendered (?:their |his )?weapons|rebrand(?:ed)?|"
