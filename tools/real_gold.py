@@ -170,6 +170,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     95: {"seed": 20261297, **LATER_ARTICLES},
     96: {"seed": 20261298, **LATER_SHORT},
     97: {"seed": 20261299, **LATER_ARTICLES},
+    98: {"seed": 20261300, **LATER_SHORT},
+    99: {"seed": 20261301, **LATER_ARTICLES},
 }
 
 
