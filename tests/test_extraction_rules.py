@@ -4495,3 +4495,16 @@ def test_an_act_measured_as_the_most_violent_since_a_day_is_no_tally() -> None:
         published="2017-08-04",
     )
     assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_suicide_bombers_forces_killed_before_their_blast_died_in_a_fight() -> None:
+    (fight,) = events(
+        "Security forces foiled an attack and killed three suicide bombers near a checkpoint in Bannu.",
+        published="2018-02-19",
+    )
+    # Shot before their bombs went off: a clash, and the three are the dead, not three more.
+    assert (fight.sub_event_type, fight.fatalities) == ("Armed clash", 3)
+    (bombing,) = events(
+        "A suicide bomber blew himself up near a checkpoint in Bannu, killing five.", published="2018-02-19"
+    )
+    assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 6)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from strife.document import Mention
 from strife.stages.casualties import SELF_KILLED
-from strife.stages.fatalities import grieved, main_victims
+from strife.stages.fatalities import BOMBERS_KILLED, grieved, main_victims
 from strife.stages.incident_model import WORD, features, incident_model, stem
 from strife.stages.triggers import CROWD_WORDS, DEADLY_TYPES, SELF_DETONATION
 
@@ -337,6 +337,14 @@ def incident_type(
         # "Detonated an explosive device at the checkpoint, killing himself": the bomber died
         # by his own device (codebook: a suicide bomb).
         sub = "Suicide bomb"
+    if (
+        sub == "Suicide bomb"
+        and BOMBERS_KILLED.search(opening)
+        and not re.search(rf"{SELF_DETONATION}|\b(?:explo\w+|detonat\w+|blast\w*|went off)\b", opening)
+    ):
+        # "Forces thwart attack, kill two suicide bombers": shot before their bombs went off,
+        # the bombers died in a fight, not by their own devices.
+        sub = "Armed clash"
     if sub == "Looting/property destruction" and deaths:
         # Codebook: destruction is its own event only where no one was hurt; "forces kill three
         # and torch homes" is the killing, by the deadliest act the text names beside it.

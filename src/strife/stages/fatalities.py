@@ -14,10 +14,20 @@ from strife.stages.casualties import PRONOUN_VICTIMS, VICTIM_NOUNS
 from strife.stages.numbers import NUMBER_PATTERN, parse_number
 
 # "stood at 54, the attacker included": the bomber is already among the dead.
+# Suicide bombers that forces killed before they could set off their bombs: "Pak forces thwart
+# terror attack, kill two suicide bombers", "the suicide bomber was shot dead by guards".
+BOMBERS_KILLED = re.compile(
+    r"(?:\b(?:kill(?:s|ed|ing)?|shot dead|shoot dead|gunned down|eliminat(?:e|es|ed|ing)|neutrali[sz](?:e|es|ed|ing))\s+"
+    r"(?:all\s+|the\s+|both\s+)?(?:[\w-]+\s+)?(?:would-be\s+|suspected\s+|female\s+)?suicide\s+(?:bombers?|attackers?)\b|"
+    r"\bsuicide\s+(?:bombers?|attackers?)\s+(?:was|were)\s+(?:killed|shot dead|gunned down|neutrali[sz]ed)\s+by\b)",
+    re.I,
+)
 BOMBER_INCLUDED = re.compile(
     # "At least 13 people including civilians, police cadets and a suicide bomber".
     r"\b(?:(?:attacker|bomber)s? included|including (?:[^.;]{0,60}?\b(?:and|,) )?(?:an? |the )?(?:suicide )?(?:bomber|attacker)s?|"
-    r"(?:bomber|attacker)s? (?:is|was|were) among the dead)\b",
+    r"(?:bomber|attacker)s? (?:is|was|were) among the dead|"
+    # "kill two suicide bombers": the bombers are the dead counted, not more besides.
+    rf"{BOMBERS_KILLED.pattern})\b",
     re.I,
 )
 # How many bombers died by their own devices: "two suicide bombers", "twin suicide attacks"; a
