@@ -4508,3 +4508,13 @@ def test_suicide_bombers_forces_killed_before_their_blast_died_in_a_fight() -> N
         "A suicide bomber blew himself up near a checkpoint in Bannu, killing five.", published="2018-02-19"
     )
     assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 6)
+
+
+def test_the_victims_of_a_killing_are_its_dead_not_those_of_a_blast() -> None:
+    (killing,) = events("20 Execution Victims Litter the Streets of Ciudad Madero", published="2010-06-12")
+    assert (killing.sub_event_type, killing.fatalities) == ("Attack", 20)
+    # A blast's victims may be its wounded.
+    (blast,) = events(
+        "The hospital treated 12 blast victims after the bombing in Quetta.", published="2010-06-12"
+    )
+    assert blast.fatalities == 0

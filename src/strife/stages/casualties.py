@@ -384,6 +384,12 @@ LIVES = compile_lower(
     # "Drug-cartel wars claim five more victims".
     rf"(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?(?:lives|victims)\b"
 )
+# "20 Execution Victims Litter the Streets", "three massacre victims": the dead named by the
+# killing they died in.
+KILLING_VICTIMS = compile_lower(
+    rf"\b(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+(?:more\s+)?"
+    r"(?:murder|execution|massacre|homicide|killing)\s+victims\b"
+)
 # "Bomb kills religious leader", "gunmen kill vaccinator", "kills nine-year-old": one victim the
 # noun table does not know, named by a bare noun between a killing verb and where it happened.
 # The noun is what the verb acts on; a plural or a function word is no single victim.
@@ -1556,6 +1562,10 @@ class CasualtyStage:
             count = quantity(match.group("num"), match.group("qual"))
             if count and not count.vague:
                 add(match.start(), match.end(), Casualty(count, "killed", "unknown", "lives"))
+        for match in scan(KILLING_VICTIMS, text):
+            count = quantity(match.group("num"), match.group("qual"))
+            if count and not count.vague:
+                add(match.start(), match.end(), Casualty(count, "killed", "civilian", "victims"))
         for match in scan(ONE_UNKNOWN, text):
             noun = match.group("noun").lower()
             if match.group("verb") and COUNT_BEFORE.search(text, max(0, match.start() - 24), match.start()):
