@@ -172,6 +172,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     97: {"seed": 20261299, **LATER_ARTICLES},
     98: {"seed": 20261300, **LATER_SHORT},
     99: {"seed": 20261301, **LATER_ARTICLES},
+    100: {"seed": 20261302, **LATER_SHORT},
+    101: {"seed": 20261303, **LATER_ARTICLES},
 }
 
 
