@@ -286,7 +286,8 @@ OF_THEM = compile_lower(
     # "killing twelve of the helicopter's occupants", "executed 175 of the 300 workers".
     rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+of\s+(?:them|those|the|their)\b"
 )
-# "detonating it and killing himself", "blew himself up", "detonated himself": the bomber died by his own device.
+# "detonating it and killing himself", "blew himself up", "detonated himself": the bomber died
+# by his own device.
 SELF_KILLED = compile_lower(
     r"\b(?P<verb>killing|killed|kills|blowing|blew|blows|detonat(?:ed|ing|es)|explod(?:ed|ing|es))\s+"
     r"(?:him|her)self(?:\s+up)?\b"

@@ -164,6 +164,8 @@ def _word_names(text: str, sub: str, against: tuple[str, ...]) -> bool:
 GUNFIRE = ("Attack", "Armed clash")
 # What says a bomber died by his own bomb.
 SUICIDE_WORDS = re.compile(rf"\bsuicide\b|\bbomber|{SELF_DETONATION}|martyrdom operation")
+# What says a bomb went off: a bomber killed without it died in a fight.
+BOMB_WENT_OFF = re.compile(rf"{SELF_DETONATION}|\b(?:explo\w+|detonat\w+|blast\w*|went off)\b")
 
 
 # How surely the learned typer must prefer another of the four protest types to overrule the table.
@@ -337,11 +339,7 @@ def incident_type(
         # "Detonated an explosive device at the checkpoint, killing himself": the bomber died
         # by his own device (codebook: a suicide bomb).
         sub = "Suicide bomb"
-    if (
-        sub == "Suicide bomb"
-        and BOMBERS_KILLED.search(opening)
-        and not re.search(rf"{SELF_DETONATION}|\b(?:explo\w+|detonat\w+|blast\w*|went off)\b", opening)
-    ):
+    if sub == "Suicide bomb" and BOMBERS_KILLED.search(opening) and not BOMB_WENT_OFF.search(opening):
         # "Forces thwart attack, kill two suicide bombers": shot before their bombs went off,
         # the bombers died in a fight, not by their own devices.
         sub = "Armed clash"

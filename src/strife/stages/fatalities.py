@@ -13,7 +13,6 @@ from strife.document import Mention
 from strife.stages.casualties import PRONOUN_VICTIMS, VICTIM_NOUNS
 from strife.stages.numbers import NUMBER_PATTERN, parse_number
 
-# "stood at 54, the attacker included": the bomber is already among the dead.
 # Suicide bombers that forces killed before they could set off their bombs: "Pak forces thwart
 # terror attack, kill two suicide bombers", "the suicide bomber was shot dead by guards".
 BOMBERS_KILLED = re.compile(
@@ -22,6 +21,7 @@ BOMBERS_KILLED = re.compile(
     r"\bsuicide\s+(?:bombers?|attackers?)\s+(?:was|were)\s+(?:killed|shot dead|gunned down|neutrali[sz]ed)\s+by\b)",
     re.I,
 )
+# "stood at 54, the attacker included": the bomber is already among the dead.
 BOMBER_INCLUDED = re.compile(
     # "At least 13 people including civilians, police cadets and a suicide bomber".
     r"\b(?:(?:attacker|bomber)s? included|including (?:[^.;]{0,60}?\b(?:and|,) )?(?:an? |the )?(?:suicide )?(?:bomber|attacker)s?|"
