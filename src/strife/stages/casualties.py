@@ -1559,14 +1559,12 @@ class CasualtyStage:
                 match.end(),
                 Casualty(quantity(MULTIPLES[match.group("num")]), "killed", "unknown", ""),
             )
-        for match in scan(LIVES, text):
-            count = quantity(match.group("num"), match.group("qual"))
-            if count and not count.vague:
-                add(match.start(), match.end(), Casualty(count, "killed", "unknown", "lives"))
-        for match in scan(KILLING_VICTIMS, text):
-            count = quantity(match.group("num"), match.group("qual"))
-            if count and not count.vague:
-                add(match.start(), match.end(), Casualty(count, "killed", "civilian", "victims"))
+        # Counted dead named by what took them: "claim 8 lives", "20 execution victims".
+        for pattern, party, noun in ((LIVES, "unknown", "lives"), (KILLING_VICTIMS, "civilian", "victims")):
+            for match in scan(pattern, text):
+                count = quantity(match.group("num"), match.group("qual"))
+                if count and not count.vague:
+                    add(match.start(), match.end(), Casualty(count, "killed", party, noun))
         for match in scan(ONE_UNKNOWN, text):
             noun = match.group("noun").lower()
             if match.group("verb") and COUNT_BEFORE.search(text, max(0, match.start() - 24), match.start()):

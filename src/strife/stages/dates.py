@@ -56,7 +56,7 @@ def _day(match: re.Match[str], anchor: dt.date, prefix: str = "") -> dt.date | N
     year = match.group(prefix + "y")
     if year:
         return safe_date(int(year), month, day)
-    # A day and month up to a few weeks after the report, the next day's included, is one to
+    # A day and month up to COMING_DAYS after the report, the next day's included, is one to
     # come ("a strike on July 19" in a paper of July 12), not the year before's: the caller keeps
     # it out as the future it is.
     coming = safe_date(anchor.year, month, day)
