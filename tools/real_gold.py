@@ -174,6 +174,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     99: {"seed": 20261301, **LATER_ARTICLES},
     100: {"seed": 20261302, **LATER_SHORT},
     101: {"seed": 20261303, **LATER_ARTICLES},
+    102: {"seed": 20261304, **LATER_SHORT},
+    103: {"seed": 20261305, **LATER_ARTICLES},
 }
 
 
