@@ -379,6 +379,15 @@ def test_a_month_named_without_its_year() -> None:
         dt.date(2024, 1, 1),
         dt.date(2024, 1, 31),
     )
+    # "Last January", written in February 2025, is this January; "last March" the one before it.
+    assert _dates("A gunman fired at the rally last January.")[0][:2] == (
+        dt.date(2025, 1, 1),
+        dt.date(2025, 1, 31),
+    )
+    assert _dates("A gunman fired at the rally last March.")[0][:2] == (
+        dt.date(2024, 3, 1),
+        dt.date(2024, 3, 31),
+    )
     # "May" with no preposition may be a verb.
     assert _dates("Officials say the talks may resume.") == []
 

@@ -123,6 +123,16 @@ def _bare_month(match: re.Match[str], anchor: dt.date) -> DateValue | None:
                      past_year=year < anchor.year)  # fmt: skip
 
 
+def _last_named_month(match: re.Match[str], anchor: dt.date) -> DateValue | None:
+    """ "Last July": the latest July before the publication's month (written in July, the one a
+    year before)."""
+    month = month_number(match.group("m"))
+    year = anchor.year if month < anchor.month else anchor.year - 1
+    first = dt.date(year, month, 1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return DateValue(first, last, 3, "relative-to-published", past_year=year < anchor.year)
+
+
 def _year(match: re.Match[str], anchor: dt.date) -> DateValue | None:
     year = int(match.group("y"))
     if year > anchor.year:
@@ -263,6 +273,7 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         ),
         _bare_month,
     ),
+    (compile_lower(rf"\blast\s+(?P<m>{MONTH_PATTERN})\b(?!\s*\d)"), _last_named_month),
     (
         compile_lower(r"\b(?:(?:last|on|late|early)\s+(?:on\s+)?)?(?P<w>" + WEEKDAY_PATTERN + r")\b"),
         _weekday,
