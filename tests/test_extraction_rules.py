@@ -321,6 +321,18 @@ def test_the_place_is_where_it_happened_not_where_it_was_said_or_where_people_we
     assert shooting.sub_event_type == "Excessive force against protesters"
 
 
+def test_a_gunman_firing_at_a_rally_attacks_it_and_only_the_state_uses_excessive_force() -> None:
+    (attack,) = events(
+        "A gunman opened fire at a rally in Butler, Pennsylvania on Saturday, killing one man."
+    )
+    assert (attack.sub_event_type, attack.actor1) == ("Attack", "Unidentified Armed Group (United States)")
+    (force,) = events("Police opened fire at a rally in Butler, Pennsylvania on Saturday, killing one man.")
+    assert (force.sub_event_type, force.actor2) == (
+        "Excessive force against protesters",
+        "Police Forces of the United States",
+    )
+
+
 def test_day_ranges_and_the_previous_day() -> None:
     (abuse,) = events(
         "GENEVA: UN investigators said on Friday that Malian troops raped 58 women during an operation "

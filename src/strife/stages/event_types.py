@@ -380,6 +380,12 @@ def incident_type(
         sub = "Armed clash"
     dead = max((m.value.count.value for m in casualties if m.value.outcome == "killed"), default=0)
     sub = _protest_reading(sub, sides, triggers, opening, dead, frozenset(parties))
+    if sub == "Excessive force against protesters" and trigger is not None:
+        shooters = [m for m in actors if m.sentence == trigger.sentence and m.end <= trigger.start]
+        if shooters and max(shooters, key=lambda m: m.end).value.side == "armed":
+            # Codebook: excessive force is the state's; "a gunman opened fire at a rally" is an
+            # armed man's attack on the crowd.
+            sub = "Attack"
     if (
         sub == "Violent demonstration"
         and not deaths
