@@ -4531,3 +4531,12 @@ def test_the_victims_of_a_killing_are_its_dead_not_those_of_a_blast() -> None:
         published="2010-06-12",
     )
     assert blast.fatalities == 0
+
+
+def test_where_envoys_talk_is_not_where_the_strikes_fell() -> None:
+    (strike,) = events(
+        "Eight guards were among the dead in airstrikes carried out in Gaza on Thursday while mediators "
+        "continued ceasefire talks in Doha.",
+        published="2025-07-18",
+    )
+    assert (strike.country, strike.location) == ("Palestine", "Gaza Strip")

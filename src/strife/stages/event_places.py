@@ -272,6 +272,9 @@ VENUE_BEFORE = re.compile(
     r"told (?:reporters|journalists|the media) (?:in|at)|briefing (?:in|at)|speaking (?:in|at)|"
     r"(?:addressing|addressed) (?:\w+ ){0,4}(?:in|at)|native of|hail(?:ing|ed) from|"
     r"(?:workers?|labourers?|natives?|residents?) from|"
+    # Where envoys talk, not where the strikes they talk about fell: "airstrikes carried out while
+    # mediators continued ceasefire talks in Doha".
+    r"(?:talks|negotiations) (?:(?:were |was )?(?:held|hosted|taking place|under ?way) )?(?:in|at)|"
     # A person's home town, and its state, told after their age: "Staff Sgt. Matthew Lewellen, 27,
     # of Kirksville, Mo.".
     r"\b\d{1,3}, of(?:\s+[A-Z][\w.'’-]*){0,3}(?:,)?|"
