@@ -176,6 +176,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     101: {"seed": 20261303, **LATER_ARTICLES},
     102: {"seed": 20261304, **LATER_SHORT},
     103: {"seed": 20261305, **LATER_ARTICLES},
+    104: {"seed": 20261306, **LATER_SHORT},
+    105: {"seed": 20261307, **LATER_ARTICLES},
 }
 
 
