@@ -405,3 +405,17 @@ def test_rows_named_by_their_strength_are_the_only_rows_of_it() -> None:
 
     for strength in (HELD_STRIKE, INTERCEPTION):
         assert sum(row[2] == strength for row in TRIGGERS) == 1
+
+
+def test_a_family_listed_counts_each_member_and_each_count() -> None:
+    assert _casualties("An air strike killed a man, his wife and their five children.") == [
+        (7, "killed", "unknown")
+    ]
+    assert _casualties("An air strike killed a father and his two sons.") == [(3, "killed", "civilian")]
+
+
+def test_a_demonym_before_a_verb_of_speech_names_no_forces() -> None:
+    doc = annotate("Palestinian medics said one air strike had killed seven people in Jabalia.")
+    assert [m.value.name for m in doc.layer("actors") if m.value.side == "state"] == []
+    doc = annotate("An Israeli air strike killed seven people in Jabalia.")
+    assert {m.value.iso3 for m in doc.layer("actors") if m.value.side == "state"} == {"ISR"}

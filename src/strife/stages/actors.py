@@ -39,10 +39,11 @@ FOREIGN_FORCES = (
     r"(?P<demonym>U\.?S\.?|Saudi-led|"
     + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(_STATE_DEMONYMS, key=len, reverse=True))
     + ")"
-    r"(?:-led)?\s+(?:coalition\s+)?(?:[a-z-]+\s+|[A-Z][\w-]+\s+(?=missiles?|jets|drones?|rockets?))?"
+    # Not past a verb of speech: "Palestinian medics said one air strike" names medics, no forces.
+    r"(?:-led)?\s+(?:coalition\s+)?(?:(?!said|says|say|told|tells|reported|reports|added|stated|claimed|noted\s)[a-z-]+\s+|[A-Z][\w-]+\s+(?=missiles?|jets|drones?|rockets?))?"
     # A headline's capitals ("Indian Shelling Kills Two") name the same forces.
     # Not past a preposition: "Indian envoy over ceasefire violations" names no forces.
-    r"(?:(?!(?:over|about|for|on|of|against|in|at|to|with|by|after|from)\s)[a-z-]+\s+){0,2}?"
+    r"(?:(?!(?:over|about|for|on|of|against|in|at|to|with|by|after|from|said|says|say|told|tells|reported|reports|added|stated|claimed|noted)\s)[a-z-]+\s+){0,2}?"
     r"(?i:forces|troops|military|army|soldiers?|jets|warplanes|"
     r"drones?|aircraft|air force|navy|artillery|missiles?|strikes?|air strikes?|airstrikes?|shelling|shells|"
     r"border guards|gunships?|bombs?|rockets|air defen[cs]es|peacekeepers|(?:Africa|Central) Command|"

@@ -1042,6 +1042,8 @@ _LIST_STOP = (
 _LIST_MOD = rf"(?:(?!(?:{_LIST_STOP})\b)(?:[\w'’\-]{{1,30}}|(?:[a-z]\.){{2,}})\s+)"
 # "two of his guards"
 _WHOSE = r"(?:of\s+(?:his|her|their|its|the)\s+)?"
+# "a man, his wife and their five children": whose the counted ones are, before the count.
+_OWNER = r"(?:his|her|their|its)"
 _ONE_OF_TABLE = "|".join(re.escape(n) for n in sorted(SINGULAR_NOUNS, key=len, reverse=True))
 # The noun of a counted member: people of any name; not a count of hurts ("the death of one
 # person, and ten injuries").
@@ -1049,8 +1051,9 @@ _LIST_NOUN = (
     rf"(?:{_NOUN}|(?!(?:injuries|casualties|deaths|fatalities|wounds)\b)[a-z]{{3,}}(?:s|men)|people|staff)\b"
 )
 _LIST_MEMBER = (
-    # a count of people: "26 insurgents", "at least 6 members of the Syrian Army"
-    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?(?:{NUMBER_PATTERN})\s+{_WHOSE}{_LIST_MOD}{{0,3}}?{_LIST_NOUN}{_OF_PHRASE}"
+    # a count of people: "26 insurgents", "at least 6 members of the Syrian Army", "their five
+    # children"
+    rf"(?:{_OWNER}\s+)?(?:(?:{QUALIFIER_PATTERN})\s+)?(?:{NUMBER_PATTERN})\s+{_WHOSE}{_LIST_MOD}{{0,3}}?{_LIST_NOUN}{_OF_PHRASE}"
     # one person: "an assistant village head", "his bodyguard", "a civilian employee of the
     # military", "their driver"
     rf"|(?:an?|one|his|her|their)\s+{_LIST_MOD}{{0,3}}?(?!(?:{_LIST_STOP})\b)[a-z]{{3,}}(?<!s)\b{_OF_PHRASE}"
@@ -1084,7 +1087,7 @@ _OBJECT_OF = compile_lower(rf"\b(?:{_LIST_VERBS})\s+$")
 _LIST_AT = compile_lower(_LIST)
 _MEMBER_AT = compile_lower(rf"{_LIST_SEP}?(?P<member>{_LIST_MEMBER})(?={_LIST_SEP}|$)")
 _MEMBER_COUNT = compile_lower(
-    rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+{_WHOSE}(?P<mods>{_LIST_MOD}{{0,3}}?)"
+    rf"(?:{_OWNER}\s+)?(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>{NUMBER_PATTERN})\s+{_WHOSE}(?P<mods>{_LIST_MOD}{{0,3}}?)"
     rf"(?P<noun>{_LIST_NOUN}){_OF_PHRASE}$"
 )
 # Words of a list that name no person: "two vehicles and a house", "the army and police".
