@@ -4540,3 +4540,12 @@ def test_where_envoys_talk_is_not_where_the_strikes_fell() -> None:
         published="2025-07-18",
     )
     assert (strike.country, strike.location) == ("Palestine", "Gaza Strip")
+
+
+def test_a_see_speaks_from_its_city_and_a_day_before_an_inverted_speaker_is_the_acts() -> None:
+    (strike,) = events(
+        "Two women died in a strike by the Israeli army on Gaza's Holy Family Church on Thursday, said the "
+        "Latin Patriarchate of Jerusalem.",
+        published="2025-07-18",
+    )
+    assert (strike.location, strike.event_date) == ("Gaza Strip", dt.date(2025, 7, 17))

@@ -419,3 +419,8 @@ def test_a_demonym_before_a_verb_of_speech_names_no_forces() -> None:
     assert [m.value.name for m in doc.layer("actors") if m.value.side == "state"] == []
     doc = annotate("An Israeli air strike killed seven people in Jabalia.")
     assert {m.value.iso3 for m in doc.layer("actors") if m.value.side == "state"} == {"ISR"}
+
+
+def test_a_demonym_in_another_spelling_names_a_country_not_a_township() -> None:
+    doc = annotate("Father Romanelli, an Argentine who served in the parish, was injured.")
+    assert [(m.label, m.value.iso3) for m in doc.layer("places")] == [("country", "ARG")]

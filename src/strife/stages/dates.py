@@ -338,10 +338,19 @@ _SPEECH_BEFORE = compile_lower(rf"\b{SPEECH}\s+(?:\w+\s+){{0,2}}$")
 _SPEECH_AFTER = compile_lower(rf"^\s*,?\s*(?:that\s+)?{SPEECH}\b")
 
 
+# "Two women died in a strike on Thursday, said the Patriarchate": the speaker after its verb,
+# past a comma, says who told the clause before, whose day it is.
+_INVERTED_SPEECH_AFTER = compile_lower(
+    r"^\s*,\s*(?:said|says|added|reported|told)\s+(?!that\b|on\b|in\b)[a-z]"
+)
+
+
 def _is_reporting(lower: str, start: int, end: int) -> bool:
     """A date tied to a verb of saying: "said on Monday", "on Monday said"."""
+    after = lower[end : end + 30]
     return bool(
-        _SPEECH_BEFORE.search(lower[max(0, start - 40) : start]) or _SPEECH_AFTER.match(lower[end : end + 30])
+        _SPEECH_BEFORE.search(lower[max(0, start - 40) : start])
+        or (_SPEECH_AFTER.match(after) and not _INVERTED_SPEECH_AFTER.match(after))
     )
 
 

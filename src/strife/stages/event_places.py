@@ -275,6 +275,9 @@ VENUE_BEFORE = re.compile(
     # Where envoys talk, not where the strikes they talk about fell: "airstrikes carried out while
     # mediators continued ceasefire talks in Doha".
     r"(?:talks|negotiations) (?:(?:were |was )?(?:held|hosted|taking place|under ?way) )?(?:in|at)|"
+    # A see named by its city speaks from there: "said the Latin Patriarchate of
+    # Jerusalem" of a strike on a church in Gaza.
+    r"(?:patriarch(?:ate)?|archbishop|archdiocese|bishop|diocese) of|"
     # A person's home town, and its state, told after their age: "Staff Sgt. Matthew Lewellen, 27,
     # of Kirksville, Mo.".
     r"\b\d{1,3}, of(?:\s+[A-Z][\w.'’-]*){0,3}(?:,)?|"

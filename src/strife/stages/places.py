@@ -78,6 +78,12 @@ DEMONYMS: dict[str, str] = {
     "Myanmar": "MMR", "Burmese": "MMR", "Filipino": "PHL", "Chadian": "TCD",
     "Mozambican": "MOZ", "Haitian": "HTI", "Venezuelan": "VEN", "Brazilian": "BRA",
     "Pak": "PAK",
+    # The other spellings news uses, which the countries' tables give in one form only
+    # ("Argentinean"): "an Argentine who…" names a person of Argentina, not a township of Michigan.
+    # (Not "Uzbek", "Tajik" or "Azeri": peoples of Afghanistan, Pakistan and Iran too.)
+    "Argentine": "ARG", "Argentinian": "ARG", "Nepali": "NPL", "Bosnian": "BIH", "Kosovar": "XKX",
+    "Slovenian": "SVN", "Ecuadorian": "ECU", "Salvadorean": "SLV", "Somalian": "SOM", "Emirati": "ARE",
+    "Icelandic": "ISL",
 }  # fmt: skip
 
 # Words after a country's name that make it say whose, not where.
