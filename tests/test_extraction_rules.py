@@ -4549,3 +4549,12 @@ def test_a_see_speaks_from_its_city_and_a_day_before_an_inverted_speaker_is_the_
         published="2025-07-18",
     )
     assert (strike.location, strike.event_date) == ("Gaza Strip", dt.date(2025, 7, 17))
+
+
+def test_a_pressure_cooker_that_exploded_is_an_accident() -> None:
+    assert (
+        events(
+            "Three children were injured after a pressure cooker exploded in a house in Samanabad, Faisalabad on Sunday."
+        )
+        == []
+    )

@@ -424,3 +424,11 @@ def test_a_demonym_before_a_verb_of_speech_names_no_forces() -> None:
 def test_a_demonym_in_another_spelling_names_a_country_not_a_township() -> None:
     doc = annotate("Father Romanelli, an Argentine who served in the parish, was injured.")
     assert [(m.label, m.value.iso3) for m in doc.layer("places")] == [("country", "ARG")]
+
+
+def test_a_year_of_another_century_is_a_date_not_a_count() -> None:
+    assert _dates("The pope was kidnapped in 1809 by French troops.")[0][:2] == (
+        dt.date(1809, 1, 1),
+        dt.date(1809, 12, 31),
+    )
+    assert _dates("Floods swept away crops in 1500 homes.") == []

@@ -301,6 +301,14 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
     (compile_lower(r"\b(?:earlier )?this month\b"), _this_month),
     (compile_lower(r"\blast year\b"), _last_year),
     (compile_lower(r"\b(?:in|since|during|of)\s+(?P<y>(?:19|20)\d{2})\b"), _year),
+    # History: "the kidnapping of Pope Pius VII in 1809" (not "in 1500 homes").
+    (
+        compile_lower(
+            r"\b(?:in|since|during)\s+(?P<y>1[0-8]\d{2})\b"
+            r"(?!\s+(?:people|persons|men|women|homes|houses|families|villages|cases|troops|soldiers|km|metres|feet)\b)"
+        ),
+        _year,
+    ),
     # "the 2021 Kabul airport attack": an act named by its year; or a report's title that so
     # names it ("2016 Yerevan hostage crisis: gunmen took a police station").
     (

@@ -67,7 +67,7 @@ TERRITORY_TYPES = frozenset(
 
 
 # A blast of gas, a boiler or fireworks is an accident's, not a bomb's.
-NOT_A_BOMB = r"(?!(?:gas|cylinder|boiler|factory|mine|firecracker|fireworks)\b)"
+NOT_A_BOMB = r"(?!(?:gas|cylinder|boiler|(?:pressure )?cooker|factory|mine|firecracker|fireworks)\b)"
 # What a crowd throws is no shelling: "attacked police with petrol bombs and missiles", "seen
 # throwing projectiles at law enforcement vehicles".
 NOT_THROWN = (
