@@ -178,6 +178,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     103: {"seed": 20261305, **LATER_ARTICLES},
     104: {"seed": 20261306, **LATER_SHORT},
     105: {"seed": 20261307, **LATER_ARTICLES},
+    106: {"seed": 20261308, **LATER_SHORT},
+    107: {"seed": 20261309, **LATER_ARTICLES},
 }
 
 
