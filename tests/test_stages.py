@@ -432,3 +432,10 @@ def test_a_year_of_another_century_is_a_date_not_a_count() -> None:
         dt.date(1809, 12, 31),
     )
     assert _dates("Floods swept away crops in 1500 homes.") == []
+
+
+def test_a_day_or_week_said_is_the_telling_not_the_act() -> None:
+    doc = annotate("Pakistan on Wednesday strongly condemned the strikes on the hospital.")
+    assert [m.value.reporting for m in doc.layer("dates")] == [True]
+    doc = annotate("A US official said this week the talks were going well.")
+    assert [m.value.reporting for m in doc.layer("dates")] == [True]

@@ -343,7 +343,8 @@ SPEECH = (
     r"charged|indicted|arraigned|sentenced|convicted)"
 )
 _SPEECH_BEFORE = compile_lower(rf"\b{SPEECH}\s+(?:\w+\s+){{0,2}}$")
-_SPEECH_AFTER = compile_lower(rf"^\s*,?\s*(?:that\s+)?{SPEECH}\b")
+# "On Wednesday strongly condemned the strikes": a word of manner may stand between.
+_SPEECH_AFTER = compile_lower(rf"^\s*,?\s*(?:that\s+)?(?:[a-z]+ly\s+)?{SPEECH}\b")
 
 
 # "Two women died in a strike on Thursday, said the Patriarchate": the speaker after its verb,
@@ -461,7 +462,7 @@ class DateStage:
                 if not is_event_day(value.start) or not is_event_day(value.end):
                     continue  # "March 3, 1750", "31/12/9999": no incident strife codes
                 taken.add(start, end)
-                if value.precision == 1 and _is_reporting(lower, start, end):
+                if value.precision <= 2 and _is_reporting(lower, start, end):
                     value = replace(value, reporting=True)
                 mentions.append(Mention(start, end, "date", value, sentence_of(doc, start)))
         mentions.sort(key=lambda m: m.start)

@@ -130,7 +130,9 @@ def incident_date(
         [m for m in date_mentions if _names_a_past_act(m, doc.lower_text)]
         or [m for m in date_mentions if m.value.precision == 1 and not m.value.reporting]
         or [m for m in date_mentions if not m.value.reporting]
-        or date_mentions
+        # "A US official said this week the talks were going well": the week something was said
+        # dates no act; the day said is the act's, or the day after it (below).
+        or [m for m in date_mentions if m.value.precision == 1]
     )
     if day_dates:
         # The narrowest span told, the first of equals: "since 2022 ... in December 2024, when
