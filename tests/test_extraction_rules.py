@@ -4560,3 +4560,18 @@ def test_a_pressure_cooker_that_exploded_is_an_accident() -> None:
         )
         == []
     )
+
+
+def test_inmates_or_a_crowd_that_take_control_of_a_building_protest_there() -> None:
+    (sit_in,) = events(
+        "Hundreds of Nicaraguans angered by the recent rationing of energy and drinking water took control of "
+        "the Nicaraguan energy institute in Managua on Wednesday."
+    )
+    assert sit_in.sub_event_type == "Peaceful protest"
+    (strike,) = events(
+        "The inmates, who say they are protesting beatings, inadequate medical care and forced transfers to "
+        "remote places, have seized control of three large prisons in Istanbul."
+    )
+    assert strike.event_type == "Protests"
+    (taken,) = events("Hundreds of militants seized control of three towns in Ghazni province on Wednesday.")
+    assert taken.sub_event_type == "Non-state actor overtakes territory"

@@ -31,8 +31,24 @@ class Trigger:
 
 # People who gather, not an armed group: when they clash, they riot.
 CROWD = r"supporters|activists|workers|protest(?:e|o)rs|demonstrators|students|villagers|residents|traders|lawyers|mourners"
-# A crowd that moves in or out takes or yields no territory.
-CROWD_BEFORE = re.compile(rf"\b(?:{CROWD}|crowds?|marchers)\b")
+# How far back a sentence's subject may stand from its verb: "The inmates, who say they are
+# protesting beatings, inadequate medical care and forced transfers, have seized control of".
+SUBJECT_REACH = 160
+
+
+def _clause_before(lower: str, start: int) -> str:
+    """The words of the sentence before `start`, up to `SUBJECT_REACH` characters."""
+    before = lower[max(0, start - SUBJECT_REACH) : start]
+    return before[before.rfind(". ") + 1 :]
+
+
+# A crowd that moves in or out takes or yields no territory: "inmates have seized control of three
+# prisons", "hundreds of Nicaraguans angered by rationing took control of the energy institute".
+CROWD_BEFORE = re.compile(
+    rf"\b(?:{CROWD}|crowds?|marchers|inmates|prisoners|detainees|farmers|peasants|miners|teachers|strikers|"
+    r"(?:hundreds|thousands|dozens) of (?!(?:militants|fighters|rebels|insurgents|troops|soldiers|gunmen|terrorists|"
+    r"jihadists|militiamen)\b)[a-z]+s)\b"
+)
 # Words that name a crowd, whose burning is a violent demonstration's.
 CROWD_WORDS = re.compile(
     rf"\b(?:{CROWD}|crowds?|mobs?|riot(?:s|ers|ing|ed)?|protests?|demonstrations?|rall(?:y|ies)|agitation|"
@@ -910,7 +926,9 @@ class TriggerStage:
                     # "anti-coup demonstrators", "anti riot police": a stance or a unit's name,
                     # not the act.
                     continue
-                if trigger.sub_event_type in TERRITORY_TYPES and CROWD_BEFORE.search(before):
+                if trigger.sub_event_type in TERRITORY_TYPES and CROWD_BEFORE.search(
+                    _clause_before(lower, match.start())
+                ):
                     # "Protesters took over the court", "demonstrators retreated from the square":
                     # a crowd that takes or yields ground protests there; it holds no front.
                     trigger = CROWD_MOVES
