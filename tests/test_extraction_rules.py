@@ -4575,3 +4575,12 @@ def test_inmates_or_a_crowd_that_take_control_of_a_building_protest_there() -> N
     assert strike.event_type == "Protests"
     (taken,) = events("Hundreds of militants seized control of three towns in Ghazni province on Wednesday.")
     assert taken.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_students_who_march_with_a_day_between_protest_and_the_deaths_they_protest_are_no_attack() -> None:
+    (march,) = events(
+        "Several hundred students marched Monday on Niger's main court in Niamey to demand a probe into the "
+        "deaths of three students killed in police firing during a 1990 demonstration.",
+        published="2001-03-13",
+    )
+    assert march.sub_event_type == "Peaceful protest"

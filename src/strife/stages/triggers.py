@@ -488,7 +488,11 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
      "Peaceful protest", HELD_STRIKE, False),
     # Peaceful protest: "no violence and no intervention"
     (r"protest(?:ed|s|ing|ers|ors)?\b|demonstrat(?:ion|ions|ed|ors|ing)\b|rall(?:y|ies|ied)\b|sit-ins?\b|"
-     r"march(?:ed|es)? (?:to|towards|on|from|through|in\b)|shutter[- ]?downs?|wheel[- ]?jams?|hartals?|"
+     # "marched Monday on the main court", "students marched": a day may stand between, and a
+     # crowd that marches protests, whatever follows.
+     r"march(?:ed|es)? (?:(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday) )?"
+     r"(?:to|towards|on|from|through|in\b)|"
+     rf"(?:{CROWD}|crowds|people|hundreds|thousands) marched\b|shutter[- ]?downs?|wheel[- ]?jams?|hartals?|"
      # "a complete strike was, however, observed", "a shutdown was witnessed": a strike held.
      r"(?:strike|shutdown)s? (?:was|were)(?:,? (?:also|however|largely|partially),?)? (?:observed|witnessed)|"
      # "mayors marched Thursday against plans…", "they blocked the entrance to the airport".
