@@ -40,7 +40,7 @@ FOREIGN_FORCES = (
     + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(_STATE_DEMONYMS, key=len, reverse=True))
     + ")"
     # Not past a verb of speech: "Palestinian medics said one air strike" names medics, no forces.
-    r"(?:-led)?\s+(?:coalition\s+)?(?:(?!said|says|say|told|tells|reported|reports|added|stated|claimed|noted\s)[a-z-]+\s+|[A-Z][\w-]+\s+(?=missiles?|jets|drones?|rockets?))?"
+    r"(?:-led)?\s+(?:coalition\s+)?(?:(?!(?:said|says|say|told|tells|reported|reports|added|stated|claimed|noted)\s)[a-z-]+\s+|[A-Z][\w-]+\s+(?=missiles?|jets|drones?|rockets?))?"
     # A headline's capitals ("Indian Shelling Kills Two") name the same forces.
     # Not past a preposition: "Indian envoy over ceasefire violations" names no forces.
     r"(?:(?!(?:over|about|for|on|of|against|in|at|to|with|by|after|from|said|says|say|told|tells|reported|reports|added|stated|claimed|noted)\s)[a-z-]+\s+){0,2}?"
