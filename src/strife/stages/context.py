@@ -307,9 +307,8 @@ SPAN_CUES = compile_lower(
     # uncounted, is a tally.
     r"\b(?:scores|dozens|hundreds|thousands) of [\w'’-]+ (?:have|had) been (?:killed|wounded|injured)\b|"
     r"\b(?:near-?|almost )?daily (?:attacks|shootings|strikes|raids|clashes|killings)\b"
-    # "9 Dead in Less than 24 Hours", "26 dead in 48 hours in Guanajuato, Guerrero", "Matan en
-    # Guerrero a ocho en 24 horas": a day's count of many acts.
-    r"|\bin (?:less than |under |fewer than )?(?:24|48|72) hours\b|\ben (?:menos de )?(?:24|48|72) horas\b"
+    # "9 Dead in Less than 24 Hours": a day's count of many acts.
+    r"|\bin (?:less than|under|fewer than) (?:24|48|72) hours\b"
     # "About 140 junta forces killed in week of resistance attacks": a week's toll of many acts.
     r"|\bin (?:a |one |the )?(?:week|fortnight|month)s? of (?:[\w'’-]+ ){0,2}(?:attacks|fighting|clashes|strikes|"
     r"raids|violence|operations|offensives?|bombings)\b"
