@@ -35,15 +35,19 @@ _STATE_DEMONYMS: dict[str, str] = {
     for demonym, iso3 in demonyms().items()
     if demonym not in NOT_A_STATES_PEOPLE and not (demonym.endswith("s") and demonym[:-1] in demonyms())
 } | {"Saudi": "SAU", "Congolese": "COD"}
+# Verbs of speech, after which no words belong to a forces phrase.
+_SPEAKS = "said|says|say|told|tells|reported|reports|added|stated|claimed|noted"
 FOREIGN_FORCES = (
     r"(?P<demonym>U\.?S\.?|Saudi-led|"
     + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(_STATE_DEMONYMS, key=len, reverse=True))
     + ")"
     # Not past a verb of speech: "Palestinian medics said one air strike" names medics, no forces.
-    r"(?:-led)?\s+(?:coalition\s+)?(?:(?!(?:said|says|say|told|tells|reported|reports|added|stated|claimed|noted)\s)[a-z-]+\s+|[A-Z][\w-]+\s+(?=missiles?|jets|drones?|rockets?))?"
+    r"(?:-led)?\s+(?:coalition\s+)?(?:(?!(?:"
+    + _SPEAKS
+    + r")\s)[a-z-]+\s+|[A-Z][\w-]+\s+(?=missiles?|jets|drones?|rockets?))?"
     # A headline's capitals ("Indian Shelling Kills Two") name the same forces.
     # Not past a preposition: "Indian envoy over ceasefire violations" names no forces.
-    r"(?:(?!(?:over|about|for|on|of|against|in|at|to|with|by|after|from|said|says|say|told|tells|reported|reports|added|stated|claimed|noted)\s)[a-z-]+\s+){0,2}?"
+    r"(?:(?!(?:over|about|for|on|of|against|in|at|to|with|by|after|from|" + _SPEAKS + r")\s)[a-z-]+\s+){0,2}?"
     r"(?i:forces|troops|military|army|soldiers?|jets|warplanes|"
     r"drones?|aircraft|air force|navy|artillery|missiles?|strikes?|air strikes?|airstrikes?|shelling|shells|"
     r"border guards|gunships?|bombs?|rockets|air defen[cs]es|peacekeepers|(?:Africa|Central) Command|"

@@ -38,6 +38,11 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def month_days(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first and the last day of a month."""
+    return dt.date(year, month, 1), dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
 def most_recent(month: int, day: int, reference: dt.date) -> dt.date | None:
     """A day and month without a year: the latest such date not after the reference."""
     for year in (reference.year, reference.year - 1):

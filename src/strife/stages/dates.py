@@ -18,6 +18,7 @@ from strife.stages.calendar import (
     WEEKDAY_PATTERN,
     WEEKDAYS,
     last_weekday,
+    month_days,
     month_number,
     most_recent,
     safe_date,
@@ -103,8 +104,7 @@ def _range(match: re.Match[str], anchor: dt.date) -> DateValue | None:
 
 def _month_year(match: re.Match[str], anchor: dt.date) -> DateValue | None:
     month, year = month_number(match.group("m")), int(match.group("y"))
-    first = dt.date(year, month, 1)
-    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    first, last = month_days(year, month)
     return DateValue(first, last, 3, "explicit", past_year=year < anchor.year)
 
 
@@ -117,8 +117,7 @@ def _bare_month(match: re.Match[str], anchor: dt.date) -> DateValue | None:
         year = anchor.year - 1
     elif match.group("this"):
         year = anchor.year
-    first = dt.date(year, month, 1)
-    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    first, last = month_days(year, month)
     return DateValue(first, min(last, anchor) if first <= anchor else last, 3, "relative-to-published",
                      past_year=year < anchor.year)  # fmt: skip
 
@@ -128,8 +127,7 @@ def _last_named_month(match: re.Match[str], anchor: dt.date) -> DateValue | None
     year before)."""
     month = month_number(match.group("m"))
     year = anchor.year if month < anchor.month else anchor.year - 1
-    first = dt.date(year, month, 1)
-    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    first, last = month_days(year, month)
     return DateValue(first, last, 3, "relative-to-published", past_year=year < anchor.year)
 
 
