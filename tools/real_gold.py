@@ -180,6 +180,8 @@ DRAWS: dict[int, dict[str, Any]] = {
     105: {"seed": 20261307, **LATER_ARTICLES},
     106: {"seed": 20261308, **LATER_SHORT},
     107: {"seed": 20261309, **LATER_ARTICLES},
+    108: {"seed": 20261310, **LATER_SHORT},
+    109: {"seed": 20261311, **LATER_ARTICLES},
 }
 
 
