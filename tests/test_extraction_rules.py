@@ -4585,3 +4585,34 @@ def test_students_who_march_with_a_day_between_protest_and_the_deaths_they_prote
         published="2001-03-13",
     )
     assert march.sub_event_type == "Peaceful protest"
+
+
+def test_the_verb_is_in_a_caseless_note_is_no_islamic_state() -> None:
+    # An acronym's context ("against IS", "and IS") is words, matched in any case; the acronym
+    # itself is not: in small letters, "and is based on" names no group.
+    def groups(text: str) -> list[str]:
+        doc = to_document(text)
+        default_pipeline().annotate(doc)
+        return [m.value.name for m in doc.layer("named_groups")]
+
+    note = (
+        "police fired tear gas at protesters in nairobi on monday. note: the number of protesters was not "
+        "included in the source, and is based on prior coding decisions."
+    )
+    assert groups(note) == []
+    assert groups("Kurdish forces launched an offensive against IS in Raqqa on Monday.") == ["Islamic State"]
+    assert groups("kurdish forces launched an offensive against IS in raqqa on monday.") == ["Islamic State"]
+    # A wire in capitals: "AND IS" is the verb; an acronym told by its context ("FARC" not
+    # followed by "dissidents") is still read in any case.
+    wire = "THE BOMB EXPLODED IN MEDELLIN AND IS BELIEVED TO HAVE BEEN PLANTED BY THE FARC."
+    assert groups(wire) == ["FARC: Revolutionary Armed Forces of Colombia"]
+
+
+def test_a_monitors_headline_in_the_present_tells_territory_held() -> None:
+    (taken,) = events(
+        "Hezbollah and regime forces control the town of Bahariya almost entirely", "2016-06-22"
+    )
+    assert taken.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
+    assert taken.location == "Bahariya"
+    # Who controls a scene is no territory taken.
+    assert events("Police controlled the crowd outside the court in Lahore on Monday.") == []

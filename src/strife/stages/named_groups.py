@@ -13,7 +13,7 @@ from pathlib import Path
 from strife.document import Document, Mention
 from strife.stages.lexicon import required_literal, scan
 from strife.stages.sentences import sentence_of
-from strife.stages.truecase import is_caseless
+from strife.stages.truecase import common_words, is_caseless
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +41,50 @@ def load_armed_groups(path: Path = ARMED_GROUPS_FILE) -> list[tuple[str, NamedGr
 
 NAMED_GROUPS: tuple[tuple[str, NamedGroup], ...] = tuple(load_armed_groups())
 
+
+def _name_part(pattern: str) -> str:
+    """An alias pattern without its escapes, character sets, group openers and lookarounds: the
+    letters of the name itself ("IS" of "(?<=\\band )IS\\b")."""
+    kept: list[str] = []
+    depth = 0  # inside a lookaround, how deep
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if depth:
+            depth += {"(": 1, ")": -1}.get(pattern[i], 0)
+        elif LOOKAROUND.match(pattern, i):
+            depth = 1
+        elif (opener := GROUP_OPENER.match(pattern, i)) is not None:
+            i = opener.end()
+            continue
+        elif pattern[i] not in "()[]|?*+{}":
+            kept.append(pattern[i])
+        i += 1
+    return "".join(kept)
+
+
+LOOKAROUND = re.compile(r"\(\?<?[=!]")
+GROUP_OPENER = re.compile(r"\(\?(?:[a-zA-Z]*:)?|\[[^\]]*\]")
+
+
+def _any_case(pattern: str) -> bool:
+    """Whether an alias matches in any case in a text that lost its capitals: a name in words
+    ("shining path"), or an acronym told by the words around it ("against IS", "FARC" not followed
+    by "dissidents"), unless its letters spell an everyday word: "and is based on" names no group."""
+    if re.search(r"[a-z]{2}", re.sub(r"\\\w|\(\?\w*[:=!<]", "", pattern)) is None:
+        return False
+    return _name_part(pattern).lower() not in common_words()
+
+
 # Named groups match case-sensitively: "BLA" and "ADF" are acronyms, "ada" is not.
 _NAMED = [(re.compile(p), group, required_literal(p)) for p, group in NAMED_GROUPS]
 # A text that lost its capitals ("SHINING PATH", "shining path") keeps its acronyms (truecasing
 # writes them in capitals) but not the capitals of a name in words: those match in any case.
 _NAMED_CASELESS = [
     (
-        re.compile(p, re.I) if re.search(r"[a-z]{2}", re.sub(r"\\\w|\(\?\w*[:=!<]", "", p)) else pattern,
+        re.compile(p, re.I) if _any_case(p) else pattern,
         group,
         literal,
     )

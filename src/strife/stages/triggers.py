@@ -338,6 +338,11 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     # Non-state actor overtakes territory: "takes a place and holds the monopoly of force there"
     (r"(?:seized|captured|overran|overrun|took|taken|seizing|capturing|seizes|captures|takes) (?:full )?(?:control of|over) |"
      r"impos(?:ed|es|e|ing) (?:their|its|full) control (?:over|on) |"
+     # A monitor's headline in the present: "regime forces control the town of Bahariya almost
+     # entirely", "the factions control 3 villages".
+     r"(?:(?:forces|fighters|factions|rebels|militants|troops|army|group|organization)(?: \w+){0,3}|\b(?:they|which|who)) "
+     r"(?:now |have |has |had |almost |nearly |fully )?(?:control|controls|controlled) (?:the |over )?(?:\w+ ){0,2}?"
+     r"(?:town|towns|city|village|villages|district|neighbou?rhood|hill|hills|area|areas|base|airport|crossing)\b|"
      # "seized their first big town": a possessive before the place as well as an article.
      r"(?:seized|captured|overran|overrun|seizes|captures|overruns|seize|capture) (?:the |a |an |their |its |another )?(?:[\w-]+ ){0,2}(?:town|city|village|district|base|outpost|garrison|"
      r"port|border crossing|airport|headquarters|capital|province|region|military post|position|post)s?\b|"
