@@ -4616,3 +4616,13 @@ def test_a_monitors_headline_in_the_present_tells_territory_held() -> None:
     assert taken.location == "Bahariya"
     # Who controls a scene is no territory taken.
     assert events("Police controlled the crowd outside the court in Lahore on Monday.") == []
+
+
+def test_a_notes_date_in_figures_dates_its_protest() -> None:
+    # Day first, as most notes write it, unless the first figure cannot be a month.
+    (strike,) = events("general strike over privatization, rubber bullets used on 25 3 1996 in la paz.")
+    assert (strike.event_date, strike.sub_event_type) == (dt.date(1996, 3, 25), "Protest with intervention")
+    (march,) = events("teachers marched in la paz on 8 30 1994.")
+    assert march.event_date == dt.date(1994, 8, 30)
+    (rally,) = events("Workers rallied in Sucre on 4.7.2007.")
+    assert rally.event_date == dt.date(2007, 7, 4)

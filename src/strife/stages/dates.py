@@ -86,6 +86,15 @@ def _iso(match: re.Match[str], anchor: dt.date) -> DateValue | None:
     return DateValue(day, day, 1, "explicit") if day else None
 
 
+def _numeric(match: re.Match[str], anchor: dt.date) -> DateValue | None:
+    """ "25 3 1996", "1/7/2012", "8 30 1994": a day and a month in figures, the day first unless
+    the first figure cannot be a month's number (or the second a day's)."""
+    first, second = int(match.group("a")), int(match.group("b"))
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    found = safe_date(int(match.group("y")), month, day)
+    return DateValue(found, found, 1, "explicit") if found else None
+
+
 def _night_of(match: re.Match[str], anchor: dt.date) -> DateValue | None:
     first, second = _day(match, anchor, "a"), _day(match, anchor, "b")
     if first and second and first <= second:
@@ -239,6 +248,14 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         lambda m, a: _night_of(_NightMatch(m), a),
     ),
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})\b"), _iso),
+    # A note's or a monitor's date in figures, one separator throughout: "on 25 3 1996",
+    # "Sunday 1/7/2012", "25.09.2007".
+    (
+        re.compile(
+            r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[ /.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})\b(?![.,/]\d)"
+        ),
+        _numeric,
+    ),
     (
         compile_lower(
             # "the night of 22/23 January": a night over two days, from the first.
