@@ -4626,3 +4626,14 @@ def test_a_notes_date_in_figures_dates_its_protest() -> None:
     assert march.event_date == dt.date(1994, 8, 30)
     (rally,) = events("Workers rallied in Sucre on 4.7.2007.")
     assert rally.event_date == dt.date(2007, 7, 4)
+
+
+def test_killings_counted_as_homicides_are_crime() -> None:
+    assert events("Eight violent homicides this Thursday in Tijuana", "2023-04-28") == []
+    assert events("Se registran 5 homicidios en Ciudad Juárez este domingo", "2023-04-28") == []
+    # A killing a report calls a homicide is still coded where an armed actor did it.
+    (killing,) = events(
+        "Gunmen shot dead journalist Ahmed Khan in Karachi on Monday in what police called a homicide.",
+        "2023-04-28",
+    )
+    assert killing.sub_event_type == "Attack"
