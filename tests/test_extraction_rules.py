@@ -4637,3 +4637,14 @@ def test_killings_counted_as_homicides_are_crime() -> None:
         "2023-04-28",
     )
     assert killing.sub_event_type == "Attack"
+
+
+def test_a_headlines_clause_that_attacks_a_named_place_is_an_act_of_its_own() -> None:
+    found = events(
+        "Intense aerial bombardment on several areas in Aleppo city, and the gunmen loyal to the regime "
+        "attack Handarat camp in an attempt to advance",
+        "2016-07-19",
+    )
+    assert len(found) == 2
+    assert found[0].sub_event_type == "Air/drone strike"
+    assert found[1].actor1 == "Unidentified Armed Group (Syria)"

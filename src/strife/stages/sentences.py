@@ -189,7 +189,7 @@ _NAMED = re.compile(
     rf"district|area|region)\s+of)\s+(?:the\s+)?(?!(?i:{WEEKDAY_PATTERN}|{MONTH_PATTERN})\b)"
     rf"(?:(?:[a-z]+\s+){{0,3}}{_ARTICLE}[A-Z]|capital\b)"
     r"|\s(?:target(?:s|ed|ing)?|shell(?:s|ed|ing)?|bomb(?:s|ed|ing)?|strike|strikes|struck|pound(?:s|ed|ing)?|"
-    rf"raid(?:s|ed)?|storm(?:s|ed)?)\s+(?:the\s+)?{_ARTICLE}[A-Z][a-z]"
+    rf"raid(?:s|ed)?|storm(?:s|ed)?|attack(?:s|ed)?)\s+(?:the\s+)?{_ARTICLE}[A-Z][a-z]"
 )
 
 
