@@ -4647,3 +4647,18 @@ def test_a_headlines_clause_that_attacks_a_named_place_is_an_act_of_its_own() ->
     )
     assert len(found) == 2
     assert "Air/drone strike" in {e.sub_event_type for e in found}
+
+
+def test_what_a_sentence_says_of_a_person_recalls_no_incident() -> None:
+    (killing,) = events(
+        "A journalist who wrote about abuses and had previously received death threats was shot dead by "
+        "unknown gunmen in Makhachkala on Monday."
+    )
+    assert (killing.sub_event_type, killing.background) == ("Attack", False)
+    (stabbing,) = events(
+        "A 22-year-old man inspired by the Islamic State stabbed two people to death in Vienna on Monday."
+    )
+    assert (stabbing.fatalities, stabbing.background) == (2, False)
+    # An act as a model is still a recall: the sentence's own news is the march.
+    (march,) = events("Inspired by the success of the French protests, workers marched in Berlin on Monday.")
+    assert march.location == "Berlin"

@@ -90,6 +90,25 @@ BACKGROUND_CUES = compile_lower(
     r"riots?|uprising|coup|killings?|raids?|offensive|insurgency)\b",
 )
 
+# A cue inside what a sentence says of a person, not of an incident: "a journalist, who had
+# previously received death threats, was shot dead", "a man inspired by the Islamic State stabbed
+# a passer-by". (Not "inspired by the success of the French protests": an act as a model.)
+ASIDE_ABOUT_SOMEONE = compile_lower(
+    r"\b(?:who|whom|whose)\b[^,;.()]*$|"
+    r"\b(?:man|woman|men|women|youths?|teenagers?|attackers?|assailants?|gunm[ae]n|suspects?|"
+    r"individuals?|persons?|students?|\d+-year-old)\s+(?:\w+\s+)?(?:allegedly\s+)?$"
+)
+
+
+def background_cue(text: str) -> re.Match[str] | None:
+    """The first cue of a sentence (lower-cased) that recalls a past incident, leaving out those that
+    only describe someone."""
+    for cue in BACKGROUND_CUES.finditer(text):
+        if ASIDE_ABOUT_SOMEONE.search(text, 0, cue.start()) is None:
+            return cue
+    return None
+
+
 # Where a recall stands in a clause that trails the sentence's own news ("At least four killed in
 # an attack, which comes two days after a series of explosions", "…killing three of them, this
 # came after threats", "…in Lashkar Gah; the Taliban has done similar attacks there in the
@@ -598,7 +617,7 @@ class ContextStage:
                     )
                 )
                 continue
-            elif (cue := BACKGROUND_CUES.search(text)) is not None and (
+            elif (cue := background_cue(text)) is not None and (
                 tail := trailing_recall(
                     doc.lower_text,
                     sentence.start,
