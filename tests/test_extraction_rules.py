@@ -4662,3 +4662,16 @@ def test_what_a_sentence_says_of_a_person_recalls_no_incident() -> None:
     # An act as a model is still a recall: the sentence's own news is the march.
     (march,) = events("Inspired by the success of the French protests, workers marched in Berlin on Monday.")
     assert march.location == "Berlin"
+
+
+def test_a_blast_or_a_parade_is_no_mishap_or_show_where_the_sentence_says_otherwise() -> None:
+    (blast,) = events(
+        "At least two people were killed in an oil tanker explosion caused by a bomb in the Bihsud district "
+        "of Nangarhar province on Monday."
+    )
+    assert (blast.sub_event_type, blast.fatalities) == ("Remote explosive/landmine/IED", 2)
+    assert events("Two people were killed in a gas cylinder explosion in Quetta on Monday.") == []
+    (stabbing,) = events("A man stabbed six people at a gay pride parade in Jerusalem on Monday.")
+    assert stabbing.sub_event_type == "Attack"
+    # Arms shown at a parade are no attack.
+    assert events("North Korea showed off new missiles at a military parade in Pyongyang on Monday.") == []

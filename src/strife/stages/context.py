@@ -226,7 +226,10 @@ NON_POLITICAL_KINDS: dict[str, re.Pattern[str]] = {
         # Exercises, not acts: "live-fire missile exercises", "war games to simulate seizing",
         # "to practise blockading the island".
         "ceremony": r"parade|flypast|(?:military|naval|joint|live-fire|missile|air|war) exercises?|drills?|"
-        r"war ?games|practi[cs](?:e|ed|ing) (?:blockad|strik|attack|seiz|invad)\w*|propaganda videos?",
+        r"war ?games|practi[cs](?:e|ed|ing) (?:blockad|strik|attack|seiz|invad)\w*|propaganda videos?|"
+        # Arms shown, not used: "showed off new missiles at a parade", "unveiled a drone".
+        r"(?:show(?:ed|s|ing)? off|display(?:ed|s|ing)?|unveil(?:ed|s|ing)?|exhibit(?:ed|s|ing)?|parad(?:ed|es|ing)) "
+        r"(?:[\w-]+ ){0,3}?(?:missiles?|rockets?|drones?|weapons|arms|tanks|warheads?|launchers?|jets|aircraft|bombs)\b",
     }.items()
 }
 
@@ -265,8 +268,22 @@ def non_political_kind(text: str) -> tuple[str, str] | None:
                 or STORMED_PLACE.match(text, match.end())
             ):
                 continue  # "Protesters storm court", "supporters storm parliament": an act, not weather
+            if kind == "accident" and CAUSED_BY_WEAPON.match(text, match.end()):
+                continue  # "an oil tanker explosion caused by a bomb": no accident
+            if match.group() == "parade" and PEOPLE_HURT.search(text):
+                continue  # "stabbed six people in a gay pride parade": the parade is where
             return kind, match.group()
     return None
+
+
+# People hurt on purpose, which no parade's show of arms does.
+PEOPLE_HURT = re.compile(r"\b(?:stabb(?:ed|ing)|shot|gunned down|opened fire|attacked|rammed)\b")
+# A blast the sentence says a weapon set off.
+CAUSED_BY_WEAPON = re.compile(
+    r"\W*(?:\w+\W+){0,3}?(?:caused|triggered|set off|sparked)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:bombs?|ieds?|(?:improvised\s+)?explosive\s+devices?|explosives|(?:land)?mines?|grenades?|rockets?|missiles?|"
+    r"drones?|shells?)\b"
+)
 
 
 # What is stormed: a building or a place held.

@@ -766,7 +766,7 @@ def _unreal(lower: str, sentence: Mention, trigger: Mention) -> re.Match[str] | 
 # Forces named as who speaks ("police said"), not as a party.
 SPEAKER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|say|says|told|added|reported|stated)\b")
 # The cue of a sentence flagged as a military exercise or its display, not a parade.
-EXERCISE = re.compile(r"exercise|drill|war ?games|practi[cs]|propaganda")
+EXERCISE = re.compile(r"exercise|drill|war ?games|practi[cs]|propaganda|show|display|unveil|exhibit")
 # A motive that makes a killing a crime, not who did it ("the criminals behind the massacre").
 CRIME_MOTIVE = re.compile(r"enmity|feud|dispute|robbery|dacoity|honou?r killing|marital")
 # How many sentences after an incident its motive may still be told: a report often tells the
