@@ -4675,3 +4675,19 @@ def test_a_blast_or_a_parade_is_no_mishap_or_show_where_the_sentence_says_otherw
     assert stabbing.sub_event_type == "Attack"
     # Arms shown at a parade are no attack.
     assert events("North Korea showed off new missiles at a military parade in Pyongyang on Monday.") == []
+
+
+def test_a_toll_over_days_counted_back_from_the_report_spans_them() -> None:
+    (attacks,) = events(
+        "Over 70 Myanmar Junta Troops Killed in Four Days of Resistance Attacks", "2023-08-21"
+    )
+    assert (attacks.event_date, attacks.date_end) == (dt.date(2023, 8, 17), dt.date(2023, 8, 21))
+    (operation,) = events(
+        "The army said 20 militants were killed in a three-day operation in Tirah.", "2023-08-21"
+    )
+    assert operation.event_date == dt.date(2023, 8, 18)
+    # "In the three days before" counts no days back from the report.
+    (march,) = events(
+        "Workers marched in Lahore on Monday, in the three days before the budget vote.", "2023-08-23"
+    )
+    assert march.event_date == dt.date(2023, 8, 21)

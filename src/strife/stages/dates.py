@@ -172,6 +172,20 @@ def _days_ago(match: re.Match[str], anchor: dt.date) -> DateValue:
 
 _days_ago.from_writing_day = True  # type: ignore[attr-defined]
 
+# Days a toll or a round-up covers, counted back from the report: "killed in four days of
+# resistance attacks", "over the past two days", "a three-day offensive".
+_SPAN_DAYS = {**_DAYS_AGO, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "seven": 7, "7": 7}
+
+
+def _days_span(match: re.Match[str], anchor: dt.date) -> DateValue:
+    """The days up to the report, as many as it counts: the last of them may be the day before it
+    was written or its own day."""
+    first = anchor - dt.timedelta(days=_SPAN_DAYS[match.group("n") or match.group("n2")])
+    return DateValue(first, anchor, 1, "relative-to-published")
+
+
+_days_span.from_writing_day = True  # type: ignore[attr-defined]
+
 
 _WEEKDAY_SAID = compile_lower(rf"\b(?:on\s+)?(?P<w>{WEEKDAY_PATTERN})\b")
 
@@ -308,6 +322,13 @@ DATE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
     (compile_lower(r"\b(?:last night|overnight)\b"), _shift(1, nights=True)),
     (compile_lower(r"\b(?:yesterday|late yesterday)\b"), _shift(1)),
     (compile_lower(rf"\b(?P<n>{'|'.join(_DAYS_AGO)}) days? ago\b"), _days_ago),
+    (
+        compile_lower(
+            rf"\b(?:in|over|during|within)\s+(?:(?:the\s+)?(?:past|last)\s+)?(?P<n>{'|'.join(_SPAN_DAYS)})\s+days\b"
+            rf"|\b(?P<n2>{'|'.join(_SPAN_DAYS)})[- ]day\s+(?:offensive|operation|battle|fighting|clashes|siege|spree)\b"
+        ),
+        _days_span,
+    ),
     (compile_lower(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b"), _shift(0)),
     (compile_lower(r"\b(?:earlier )?this week\b"), _this_week),
     (compile_lower(r"\b(?:the|a|last|(?P<this>this)|over the) weekend\b"), _weekend),
