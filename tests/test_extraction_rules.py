@@ -4691,3 +4691,12 @@ def test_a_toll_over_days_counted_back_from_the_report_spans_them() -> None:
         "Workers marched in Lahore on Monday, in the three days before the budget vote.", "2023-08-23"
     )
     assert march.event_date == dt.date(2023, 8, 21)
+
+
+def test_a_caseless_notes_country_of_common_words_is_its_country() -> None:
+    (strike,) = events(
+        "some 100 ivory coast soldiers launched a hunger strike on monday to demand their pay."
+    )
+    assert strike.country == "Ivory Coast"
+    (march,) = events("thousands marched in bangui, the central african republic s capital, on monday.")
+    assert march.country == "Central African Republic"

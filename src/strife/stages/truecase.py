@@ -80,7 +80,7 @@ def truecase(text: str) -> str:
     # possessive's place: the space becomes the apostrophe again, offsets kept.
     for match in _LOST_APOSTROPHE.finditer(lower):
         chars[match.start()] = "'"
-    return _name_openings(_name_endings("".join(chars)))
+    return _country_names(_name_openings(_name_endings("".join(chars))))
 
 
 # A town at least this large, whose name ends on a word news writes small ("Guatemala City",
@@ -90,6 +90,35 @@ _NAME_THEN_WORD = re.compile(r"\b[A-Z][a-z]+[ \t]+(?P<small>[a-z]+)\b")
 # A small word before names, where the words together name a large town or a unit ("new York",
 # "port Au Prince", "port Moresby"): the word is the name's.
 _WORD_THEN_NAMES = re.compile(r"\b(?P<small>[a-z]+)(?:[ \t]+[A-Z][a-z]+){1,3}\b")
+
+
+@cache
+def _country_name_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The countries' names of two words or more, lower-cased, with how each is written."""
+    from strife.stages.places import country_names  # the places stage reads this module's words
+
+    written = {" ".join(name.lower().split()): name for name in country_names() if " " in name}
+    alternation = "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(written, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w'’])", re.I), written
+
+
+def _country_names(text: str) -> str:
+    """A country's name whose words are also common ones ("ivory coast", "new zealand", "central
+    african republic") written with its capitals, as the places stage reads it."""
+    pattern, written = _country_name_pattern()
+    chars = None
+    for match in pattern.finditer(text):
+        name = written.get(" ".join(match.group().lower().split()))
+        if name is None:
+            continue
+        chars = chars or list(text)
+        starts = [m.start() for m in re.finditer(r"\S+", match.group())]
+        for start, word in zip(starts, name.split(), strict=True):
+            if word[:1].isupper():
+                chars[match.start() + start] = word[0]
+    return text if chars is None else "".join(chars)
 
 
 def _name_endings(text: str) -> str:
