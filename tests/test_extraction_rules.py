@@ -4700,3 +4700,13 @@ def test_a_caseless_notes_country_of_common_words_is_its_country() -> None:
     assert strike.country == "Ivory Coast"
     (march,) = events("thousands marched in bangui, the central african republic s capital, on monday.")
     assert march.country == "Central African Republic"
+
+
+def test_the_2025_strikes_places_the_tables_lack_are_known() -> None:
+    found = events(
+        "US airstrikes on Sunday targeted Iran's nuclear facilities at Fordow, Natanz and Isfahan.",
+        "2025-06-23",
+    )
+    assert {(e.location, e.admin1) for e in found} >= {("Fordow", "Qom"), ("Isfahan", "Isfahan")}
+    (strike,) = events("An Israeli strike killed five people in Sheikh Radwan on Monday.", "2025-06-23")
+    assert (strike.location, strike.country) == ("Sheikh Radwan", "Palestine")
