@@ -4710,3 +4710,7 @@ def test_the_2025_strikes_places_the_tables_lack_are_known() -> None:
     assert {(e.location, e.admin1) for e in found} >= {("Fordow", "Qom"), ("Isfahan", "Isfahan")}
     (strike,) = events("An Israeli strike killed five people in Sheikh Radwan on Monday.", "2025-06-23")
     assert (strike.location, strike.country) == ("Sheikh Radwan", "Palestine")
+    (clash,) = events("Security forces killed five militants in Lowi Mamund on Monday.", "2025-10-15")
+    assert (clash.location, clash.admin2) == ("Lowi Mamund", "Bajaur")
+    (fire,) = events("Afghan forces fired on a Pakistani post near Torkham on Monday.", "2025-10-15")
+    assert (fire.location, fire.country) == ("Torkham", "Pakistan")
