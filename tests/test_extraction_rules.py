@@ -4714,3 +4714,11 @@ def test_the_2025_strikes_places_the_tables_lack_are_known() -> None:
     assert (clash.location, clash.admin2) == ("Lowi Mamund", "Bajaur")
     (fire,) = events("Afghan forces fired on a Pakistani post near Torkham on Monday.", "2025-10-15")
     assert (fire.location, fire.country) == ("Torkham", "Pakistan")
+
+
+def test_the_act_said_again_to_tell_where_it_happened_is_the_same_act() -> None:
+    found = events(
+        "One person was killed and three others injured tonight in a bomb explosion in downtown San Salvador. "
+        "The explosion took place on First Avenue, between the Vicas store and the Central Reserve Bank."
+    )
+    assert [(e.location, e.fatalities) for e in found] == [("San Salvador", 1)]

@@ -600,7 +600,10 @@ def opening_reasons(current: Incident, told: ToldEvent, read: ReportLayers) -> d
             or [t for t in own if t.value.violent or t.value.sub_event_type in PROTEST_OR_RIOT]
             or (told.violent and told.likely)
         )
-        and _other_place(places.get(index, []), current, places),
+        and _other_place(places.get(index, []), current, places)
+        # "The explosion took place on First Avenue, between the Vicas store and the bank":
+        # where the act just told happened, not another act.
+        and TOLD_WHERE_AGAIN.match(text) is None,
         # The place a sentence opens on is where it happened; others it names after it
         # ("415 km southeast of Lima") are bearings.
         "opens on another place": PLACE_LEAD.match(text) is not None
@@ -810,6 +813,12 @@ PRONOUN_OPENING = re.compile(r"^\W*(?:they|it|he|she|both|their|his|her)\b", re.
 
 # A sentence that opens on the incident told before ("The blast…", "According to sources, the
 # blast occurred…", "Police said the attack…"): its words continue that incident.
+# The act just told, said again to tell where or when it happened.
+TOLD_WHERE_AGAIN = re.compile(
+    r"^\W*(?:the|this|that)\s+(?:explosion|blast|bombing|attack|ambush|shooting|incident|clash|clashes|fighting|"
+    r"protest|demonstration|rally|march)\s+(?:took place|occurred|happened|was carried out|erupted|broke out)\b",
+    re.I,
+)
 ANAPHORA = re.compile(
     r"^\W*(?:(?:according to [\w\s'’-]{1,40}?|(?:police|officials|sources|witnesses|residents|the \w+) said(?: that)?),?\s+)?"
     r"(?:the|this|that|these|those|it|its|they|their|he|she|his|her)\b",
