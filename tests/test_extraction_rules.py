@@ -14,7 +14,7 @@ from strife.pipeline import default_pipeline
 from strife.runner import process
 
 
-def events(text: str, published: str = "2025-02-01", title: str | None = None) -> list[Event]:
+def events(text: str, published: str | None = "2025-02-01", title: str | None = None) -> list[Event]:
     record = {"text": text, "published": published}
     if title:
         record["title"] = title
@@ -4722,3 +4722,13 @@ def test_the_act_said_again_to_tell_where_it_happened_is_the_same_act() -> None:
         "The explosion took place on First Avenue, between the Vicas store and the Central Reserve Bank."
     )
     assert [(e.location, e.fatalities) for e in found] == [("San Salvador", 1)]
+
+
+def test_a_crowd_measured_against_a_past_one_takes_none_of_its_day_or_dead() -> None:
+    found = events(
+        "A street protest on Saturday in Moscow against the banning of opposition candidates drew about "
+        "50,000 people. The crowds were comparable in size to those who gathered in 2015 to mourn the "
+        "murdered opposition leader Boris Nemtsov.",
+        None,  # a note with no publication date: 2015 is the only year it gives
+    )
+    assert [(e.event_date, e.fatalities) for e in found if not e.background] == [(None, 0)]

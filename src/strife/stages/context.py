@@ -73,7 +73,10 @@ BACKGROUND_CUES = compile_lower(
     # "in the past 24 hours": a monitor's fresh news, not a recall.
     r"\bfollows? (?:a|an|the) (?:series|spate|wave|string)\b|\bin the past\b(?!\s+(?:[\w-]+\s+)?hours\b)|"
     r"\bpreviously\b|"
-    r"\bhas long been\b|\bhistory of\b|\brecalled\b|\bearlier this (?:year|month)\b|"
+    r"\bhas long been\b|\bhistory of\b|\brecalled\b|\bearlier this (?:year|month|spring|summer|autumn|fall|winter)\b|"
+    # "The crowds were comparable in size to those who gathered in 2015 to mourn...": a past
+    # crowd or act, measured against.
+    r"\bcomparable (?:in \w+ )?to (?:those|that|the \w+) (?:who|which|that|of|in)\b|"
     # "inspired by the success of the recent French protests, which turned violent": the model.
     r"\binspired by\b|"
     r"\blast (?:year|month)\b|\bsince (?:the )?(?:\d{4}|[A-Z]\w+'s)|\bin recent (?:years|months|weeks)\b|"
