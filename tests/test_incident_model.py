@@ -260,7 +260,8 @@ def test_casualty_wordings_of_headlines() -> None:
         ("Taxi driver executed in Ciudad Juarez", 1),
         ("Governor's nephew murdered in Sinaloa", 1),
         # Killings counted by their word; "the double homicide" is the one already counted.
-        ("Triple homicide reported in Culiacan", 3),
+        # A homicide with no one named who did it is crime (coding guide); gunmen make it an attack.
+        ("Gunmen commit triple homicide in Culiacan", 3),
         ("An armed attack in Uruapan left 2 dead. The double homicide occurred near the market.", 2),
         # Not one bare subject: a count, an auxiliary, or who killed.
         ("Three killed in mortar fire near Kotli", 3),
