@@ -495,7 +495,7 @@ TRIGGERS: tuple[tuple[str, str, int, bool], ...] = (
     (r"protest(?:ed|s|ing|ers|ors)?\b|demonstrat(?:ion|ions|ed|ors|ing)\b|rall(?:y|ies|ied)\b|sit-ins?\b|"
      # "marched Monday on the main court", "students marched": a day may stand between, and a
      # crowd that marches protests, whatever follows.
-     r"march(?:ed|es)? (?:(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday) )?"
+     rf"march(?:ed|es)? (?:(?:on )?(?:{WEEKDAY_PATTERN}|today|yesterday) )?"
      r"(?:to|towards|on|from|through|in\b)|"
      rf"(?:{CROWD}|crowds|people|hundreds|thousands) marched\b|shutter[- ]?downs?|wheel[- ]?jams?|hartals?|"
      # "a complete strike was, however, observed", "a shutdown was witnessed": a strike held.

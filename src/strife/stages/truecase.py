@@ -110,9 +110,7 @@ def _country_names(text: str) -> str:
     pattern, written = _country_name_pattern()
     chars = None
     for match in pattern.finditer(text):
-        name = written.get(" ".join(match.group().lower().split()))
-        if name is None:
-            continue
+        name = written[" ".join(match.group().lower().split())]
         chars = chars or list(text)
         starts = [m.start() for m in re.finditer(r"\S+", match.group())]
         for start, word in zip(starts, name.split(), strict=True):
